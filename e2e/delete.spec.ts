@@ -1,0 +1,31 @@
+import { expect, test } from './fixtures';
+
+test('deleting an integration asks first, warns about interactions, and removes it', async ({ page, demoBot, panel }) => {
+  await panel.goto(demoBot.id);
+  await panel.open('OrderStatus');
+
+  let dialog = await panel.askToDelete('OrderStatus');
+  await expect(dialog).toContainText('interactions that refer to');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(panel.item('OrderStatus')).toBeVisible();
+
+  dialog = await panel.askToDelete('OrderStatus');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.item('OrderStatus')).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/bots/${demoBot.id}/integrations$`));
+
+  await page.reload();
+  await expect(panel.item('Escalation')).toBeVisible();
+  await expect(panel.item('OrderStatus')).toHaveCount(0);
+});
+
+test('the filter box narrows the list by name', async ({ demoBot, panel }) => {
+  await panel.goto(demoBot.id);
+  await panel.filter('upload');
+  await expect(panel.item('UploadReceipt')).toBeVisible();
+  await expect(panel.list.getByRole('link')).toHaveCount(1);
+  await panel.filter('nothing-like-this');
+  await expect(panel.list.getByText('No integration matches')).toBeVisible();
+});

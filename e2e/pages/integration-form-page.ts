@@ -1,0 +1,117 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The integration form. Fields are found by their labels (the accessible names);
+ * the script editor is Monaco, whose text box is named "Transform Result Script".
+ */
+export class IntegrationFormPage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.locator('form.integration-form');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.field(label).fill(value);
+  }
+
+  /** Radix selects: open the combobox, pick the option. */
+  async select(label: string, option: string): Promise<void> {
+    await this.root.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async selectType(label: string): Promise<void> {
+    await this.select('Integration Type', label);
+  }
+
+  switch(name: string): Locator {
+    return this.root.getByRole('switch', { name, exact: true });
+  }
+
+  /** The error shown under a field (scoped: Monaco has role="alert" regions of its own). */
+  errorOf(field: string): Locator {
+    return this.page.getByTestId(`error-${field}`);
+  }
+
+  /** Labels that carry the required-field asterisk, without it. */
+  async requiredLabels(): Promise<string[]> {
+    const labels = await this.root.locator('.field__label-row:has(.field__asterisk) .field__label').allInnerTexts();
+    return labels.map((label) => label.trim()).sort();
+  }
+
+  get scriptEditor(): Locator {
+    return this.root.getByRole('textbox', { name: 'Transform Result Script' });
+  }
+
+  /** Types into Monaco like a person: one key at a time. */
+  async typeScript(lines: string[]): Promise<void> {
+    await expect(this.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+    await this.scriptEditor.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.type(lines.join('\n'));
+  }
+
+  async scriptText(): Promise<string> {
+    await expect(this.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+    const text = await this.root.locator('.monaco-editor .view-lines').innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  key(row: number): Locator {
+    return this.root.getByLabel(`Key ${row}`, { exact: true });
+  }
+
+  value(row: number): Locator {
+    return this.root.getByLabel(`Value ${row}`, { exact: true });
+  }
+
+  async addCustomDataField(key: string, value: string): Promise<void> {
+    const rows = await this.root.locator('.cdf__row').count();
+    const button =
+      rows === 0
+        ? this.root.getByRole('button', { name: 'Add the first field' })
+        : this.root.getByRole('button', { name: 'Add Custom Data Field' });
+    await button.click();
+    await this.key(rows + 1).fill(key);
+    await this.value(rows + 1).fill(value);
+  }
+
+  async customDataKeys(): Promise<string[]> {
+    // The form renders once its record has loaded.
+    await expect(this.root.getByTestId('field-customDataFields')).toBeVisible();
+    const keys = this.root.locator('.cdf__key');
+    const count = await keys.count();
+    const values: string[] = [];
+    for (let index = 0; index < count; index += 1) values.push(await keys.nth(index).inputValue());
+    return values;
+  }
+
+  async moveUp(row: number): Promise<void> {
+    await this.root.getByRole('button', { name: `Move row ${row} up` }).click();
+  }
+
+  async removeRow(row: number): Promise<void> {
+    await this.root.getByRole('button', { name: `Remove row ${row}` }).click();
+  }
+
+  get saveButton(): Locator {
+    return this.root.getByRole('button', { name: 'Save' });
+  }
+
+  get unsavedIndicator(): Locator {
+    return this.page.getByTestId('dirty-status');
+  }
+
+  /** Saves and waits for the "Saved" toast. */
+  async save(): Promise<void> {
+    await this.saveButton.click();
+    await expect(this.page.getByText('Saved', { exact: true })).toBeVisible();
+    await expect(this.unsavedIndicator).toHaveText('');
+  }
+}

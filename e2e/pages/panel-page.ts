@@ -1,0 +1,43 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Integrations panel of one bot: the left list, its filter and menus, and Add Integration. */
+export class PanelPage {
+  constructor(readonly page: Page) {}
+
+  async goto(botId: string, integrationId?: string): Promise<void> {
+    await this.page.goto(`/bots/${botId}/integrations${integrationId ? `/${integrationId}` : ''}`);
+    await expect(this.page.getByRole('heading', { name: 'Integrations', level: 1 })).toBeVisible();
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('navigation', { name: 'Integrations' });
+  }
+
+  /** The link of one integration in the left list (its accessible name is the name plus the type badge). */
+  item(name: string): Locator {
+    return this.list.getByRole('link', { name: new RegExp(`^${name}\\b`) });
+  }
+
+  async open(name: string): Promise<void> {
+    await this.item(name).click();
+    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  }
+
+  async filter(text: string): Promise<void> {
+    await this.list.getByLabel('Filter integrations').fill(text);
+  }
+
+  async addIntegration(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Add Integration' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Add Integration', level: 2 })).toBeVisible();
+  }
+
+  /** Ellipsis menu → Delete Integration; returns the confirmation dialog. */
+  async askToDelete(name: string): Promise<Locator> {
+    await this.list.getByRole('button', { name: `Actions for ${name}` }).click();
+    await this.page.getByRole('menuitem', { name: 'Delete Integration' }).click();
+    const dialog = this.page.getByRole('alertdialog', { name: `Delete ${name}?` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details; `errors` maps a field path such as `customDataFields.2.key` to its message. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  errors: z.record(z.string(), z.string()).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const PLACEHOLDER = /\{\$[A-Za-z_][A-Za-z0-9_.]*\}/g;
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const VARIABLE = /^\{\$(botContext|env)\.[A-Za-z_][A-Za-z0-9_.]*\}$/;
+
+/** An http(s) URL; `{$botContext.x}` placeholders may stand anywhere in it. */
+export function urlSchema(label: string) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required: the http or https address to call.`)
+    .max(2048, `${label} must be at most 2,048 characters.`)
+    .refine((value) => {
+      if (!/^https?:\/\//i.test(value)) return false;
+      try {
+        new URL(value.replace(PLACEHOLDER, 'placeholder'));
+        return true;
+      } catch {
+        return false;
+      }
+    }, `${label} must be an http or https address such as https://api.example.com/orders/{$botContext.orderId}.`);
+}
+
+/** Comma-separated e-mail addresses or bot variables, as the Email integration takes them. */
+export function addressListSchema(label: string, required: boolean) {
+  return z
+    .string()
+    .trim()
+    .max(2000, `${label} must be at most 2,000 characters.`)
+    .superRefine((value, ctx) => {
+      if (value === '') {
+        if (required) ctx.addIssue({ code: 'custom', message: `${label} is required: one or more e-mail addresses, separated by commas.` });
+        return;
+      }
+      const wrong = value.split(',').map((part) => part.trim()).filter((part) => !EMAIL.test(part) && !VARIABLE.test(part));
+      if (wrong.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} must list e-mail addresses or variables such as {$botContext.email}, separated by commas; "${wrong[0]}" is neither.`,
+        });
+      }
+    });
+}
+
+export function requiredText(label: string, max: number, hint = '') {
+  return z
+    .string({ error: `${label} is required.` })
+    .min(1, `${label} is required.${hint ? ` ${hint}` : ''}`)
+    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
+}
+
+export function optionalText(label: string, max: number) {
+  return z.string().max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`).default('');
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { integrationSchema } from './integration';
+
+export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete'] as const;
+
+export const revisionSummarySchema = z.object({
+  version: z.number().int().positive(),
+  action: z.enum(REVISION_ACTIONS),
+  createdAt: z.iso.datetime(),
+  changedFields: z.array(z.string()),
+  summary: z.string(),
+});
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+/** One saved state of an integration: the whole integration as it was saved. */
+export const revisionSchema = revisionSummarySchema.extend({ integration: integrationSchema });
+export type Revision = z.infer<typeof revisionSchema>;
+
+export function describeRevision(action: RevisionSummary['action'], changedFields: string[]): string {
+  switch (action) {
+    case 'create':
+      return 'Created';
+    case 'delete':
+      return 'Deleted';
+    case 'restore':
+      return changedFields.length ? `Restored (${changedFields.join(', ')})` : 'Restored';
+    case 'update':
+      return changedFields.length ? `Changed ${changedFields.join(', ')}` : 'Saved without changes';
+  }
+}

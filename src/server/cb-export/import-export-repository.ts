@@ -1,0 +1,57 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Bot } from '../../domain/bot';
+import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
+import type { Integration } from '../../domain/integration';
+import type { Database } from '../db/database';
+import { bots as botsTable, integrations as integrationsTable } from '../db/schema';
+import { notFound } from '../http/problems';
+import { toBot, type BotsRepository } from '../repositories/bots-repository';
+import { toIntegration } from '../repositories/integration-rows';
+import type { IntegrationsRepository } from '../repositories/integrations-repository';
+import type { ImportPlan } from './plan-import';
+import { decodeBotExtras, decodeResponderExtras, encodeExtras } from './stored-extras';
+
+export interface BotWithExtras {
+  bot: Bot;
+  extras: BotExtras | null;
+  integrations: Array<{ integration: Integration; extras: ResponderExtras | null }>;
+}
+
+export function createImportExportRepository(db: Database, bots: BotsRepository, integrations: IntegrationsRepository) {
+  return {
+    /** Creates the bot and all its integrations, or nothing: the plan must be valid. */
+    async importPlan(plan: ImportPlan): Promise<{ bot: Bot; integrations: Integration[] }> {
+      if (!plan.valid || !plan.bot.values) throw new Error('importPlan needs a plan without problems');
+      const botValues = plan.bot.values;
+      return db.transaction(async (tx) => {
+        const bot = await bots.create({ ...botValues, extras: encodeExtras(plan.bot.extras) }, tx);
+        const created: Integration[] = [];
+        // One at a time: a transaction's statements run on one connection anyway.
+        for (const item of plan.integrations) {
+          const options = { extras: encodeExtras(item.extras), ...(item.version === null ? {} : { version: item.version }) };
+          created.push(await integrations.create(bot.id, item.values!, options, tx));
+        }
+        return { bot, integrations: created };
+      });
+    },
+
+    /** The bot, its integrations and their extras, read in one transaction so they belong together. */
+    async readForExport(botId: string): Promise<BotWithExtras> {
+      return db.transaction(async (tx) => {
+        const [botRow] = await tx.select().from(botsTable).where(eq(botsTable.id, botId));
+        if (!botRow) throw notFound(`Bot ${botId}`);
+        const rows = await tx
+          .select()
+          .from(integrationsTable)
+          .where(eq(integrationsTable.botId, botId))
+          .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
+        return {
+          bot: toBot(botRow),
+          extras: decodeBotExtras(botRow.extras),
+          integrations: rows.map((row) => ({ integration: toIntegration(row), extras: decodeResponderExtras(row.extras) })),
+        };
+      });
+    },
+  };
+}
+export type ImportExportRepository = ReturnType<typeof createImportExportRepository>;

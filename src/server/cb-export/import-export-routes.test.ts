@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { SAMPLE_EXPORT_FILES, readSampleExport } from './testing/sample-exports';
+
+describe.each(databaseKinds)('import and export API on %s', (kind) => {
+  let testDatabase: TestDatabase;
+  let server: TestServer;
+  /** Real HTTP to the real app, answered in the shape these tests read. */
+  const app = {
+    async inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string }) {
+      const response = await fetch(server.baseUrl + options.url, { method: options.method, headers: options.headers, body: options.payload });
+      const body = await response.text();
+      return { statusCode: response.status, headers: Object.fromEntries(response.headers), body, json: () => JSON.parse(body) };
+    },
+  };
+
+  const importFile = (payload: string, query = '') =>
+    app.inject({ method: 'POST', url: `/api/bots/import${query}`, headers: { 'content-type': 'application/json' }, payload });
+  const botCount = async () => (await app.inject({ method: 'GET', url: '/api/bots?limit=500' })).json().items.length as number;
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase(kind);
+    server = await startTestServer(testDatabase.target);
+  });
+  afterAll(async () => {
+    await server.close();
+    await testDatabase.destroy();
+  });
+
+  it.each(SAMPLE_EXPORT_FILES)('imports %s and exports it back byte for byte, in both formats', async (file) => {
+    const text = readSampleExport(file);
+    const imported = await importFile(text);
+    expect(imported.statusCode, imported.body).toBe(201);
+    const { bot, integrations } = imported.json();
+    expect(imported.headers.location).toBe(`/api/bots/${bot.id}`);
+    expect(integrations).toHaveLength(JSON.parse(text).responder.length);
+
+    const exported = await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export?format=cb` });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename=".+\.json"$/);
+    expect(exported.body).toBe(text);
+
+    const native = await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export?format=native` });
+    expect(native.json()).toMatchObject({ format: 'integrations-panel', formatVersion: 1, bot: { id: bot.id }, integrations: [{ version: 1 }] });
+    const reimported = await importFile(native.body);
+    expect(reimported.statusCode, reimported.body).toBe(201);
+    const again = await app.inject({ method: 'GET', url: `/api/bots/${reimported.json().bot.id}/export` });
+    expect(again.body).toBe(text);
+  });
+
+  it('exports an edit made through the integrations API', async () => {
+    const { bot, integrations } = (await importFile(readSampleExport('get-bot-patterns__bot.json'))).json();
+    const integration = integrations[0];
+    const { id: _id, botId: _botId, createdAt: _c, updatedAt: _u, version, ...values } = integration;
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/bots/${bot.id}/integrations/${integration.id}`,
+      headers: { 'if-match': `"${version}"`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ ...values, url: 'https://jservice.example/api/clues' }),
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const original = JSON.parse(readSampleExport('get-bot-patterns__bot.json'));
+    const exported = JSON.parse((await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export` })).body);
+    expect(exported.responder).toEqual([{ ...original.responder[0], webhook: 'https://jservice.example/api/clues' }]);
+    expect(exported.conversationMessage).toEqual(original.conversationMessage);
+  });
+
+  it('answers a dry run with the plan and writes nothing', async () => {
+    const before = await botCount();
+    const response = await importFile(readSampleExport('gpt3-template__GPT3-Character-Template.json'), '?dryRun=true');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      format: 'cb',
+      valid: true,
+      bot: { values: { name: 'GPT3 Character Template' }, problems: [] },
+      integrations: [{ sourceName: 'GPT3', type: 'API', problems: [], values: { method: 'POST' }, keptKeys: expect.arrayContaining(['fileUrl']) }],
+    });
+    expect(response.json().integrations[0]).not.toHaveProperty('extras');
+    expect(await botCount()).toBe(before);
+  });
+
+  it('refuses bad files with a 400 problem that says why, and creates nothing', async () => {
+    const before = await botCount();
+    const notJson = await importFile('{"bot": ');
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.headers['content-type']).toContain('application/problem+json');
+    expect(notJson.json()).toMatchObject({ title: 'Malformed JSON' });
+
+    const notExport = await importFile(JSON.stringify({ hello: 'world' }));
+    expect(notExport.statusCode).toBe(400);
+    expect(notExport.json()).toMatchObject({ title: 'Not a Bot Export', detail: expect.stringContaining('"bot" and "responder"') });
+
+    const broken = JSON.parse(readSampleExport('dynamic-buttons__dynamic-button-bot.json'));
+    broken.responder[0].webhook = 'not a url';
+    const invalid = await importFile(JSON.stringify(broken));
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json()).toMatchObject({
+      title: 'Validation Failed',
+      detail: expect.stringContaining('integration "Buttons"'),
+      errors: { 'responder.0.webhook': expect.stringMatching(/^Buttons: URL must be an http or https address/) },
+    });
+    const plan = await importFile(JSON.stringify(broken), '?dryRun=true');
+    expect(plan.json()).toMatchObject({ valid: false, problemCount: 1, integrations: [{ values: null, problems: [{ path: 'url', sourcePath: 'responder.0.webhook' }] }] });
+    expect(await botCount()).toBe(before);
+  });
+
+  it('answers 404 for the export of an unknown bot and 400 for an unknown format', async () => {
+    const missing = await app.inject({ method: 'GET', url: '/api/bots/00000000-0000-4000-8000-000000000000/export' });
+    expect(missing.statusCode).toBe(404);
+    const { bot } = (await importFile(readSampleExport('dynamic-buttons__dynamic-button-bot.json'))).json();
+    const wrong = await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export?format=zip` });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual({ format: 'format must be cb (Conversation Builder) or native.' });
+  });
+});

@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { botSchema } from '../../domain/bot';
+import { integrationSchema } from '../../domain/integration';
+import { INTEGRATION_TYPES } from '../../domain/integration-types';
+import { HttpProblem } from '../http/problems';
+import { botParams, problems } from '../routes/route-schemas';
+import type { ImportExportRepository } from './import-export-repository';
+import { planImport, type ImportPlan } from './plan-import';
+import { serializeCbExport, toCbExport } from './to-cb';
+import { toNativeExport } from './to-native';
+
+const importQuery = z.strictObject({
+  dryRun: z
+    .enum(['true', 'false'], { error: 'dryRun must be true or false.' })
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
+const exportQuery = z.strictObject({
+  format: z.enum(['cb', 'native'], { error: 'format must be cb (Conversation Builder) or native.' }).default('cb'),
+});
+
+const planProblemSchema = z.object({ path: z.string(), sourcePath: z.string(), message: z.string() });
+
+/** The dry-run answer: the plan without the kept extras, which can be large and are the file's own content. */
+const planSchema = z.object({
+  format: z.enum(['cb', 'native']),
+  valid: z.boolean(),
+  problemCount: z.number().int(),
+  bot: z.object({
+    values: z.object({ name: z.string(), description: z.string() }).nullable(),
+    problems: z.array(planProblemSchema),
+    keptKeys: z.array(z.string()),
+  }),
+  integrations: z.array(
+    z.object({
+      index: z.number().int(),
+      sourceName: z.string(),
+      type: z.enum(INTEGRATION_TYPES).nullable(),
+      values: z.record(z.string(), z.unknown()).nullable().describe('The integration as it will be saved'),
+      problems: z.array(planProblemSchema),
+      keptKeys: z.array(z.string()),
+      version: z.number().int().nullable(),
+    }),
+  ),
+});
+
+function planView(plan: ImportPlan) {
+  return {
+    ...plan,
+    bot: { values: plan.bot.values, problems: plan.bot.problems, keptKeys: plan.bot.keptKeys },
+    integrations: plan.integrations.map(({ extras: _extras, ...item }) => item),
+  };
+}
+
+/** Every problem keyed by where the file has it; the message names the integration. */
+function invalidPlanProblem(plan: ImportPlan): HttpProblem {
+  const errors: Record<string, string> = {};
+  for (const problem of plan.bot.problems) errors[problem.sourcePath] = problem.message;
+  for (const item of plan.integrations) {
+    for (const problem of item.problems) errors[problem.sourcePath] ??= `${item.sourceName}: ${problem.message}`;
+  }
+  const names = plan.integrations.filter((item) => item.problems.length > 0).map((item) => `"${item.sourceName}"`);
+  const what = names.length > 0 ? `integration${names.length === 1 ? '' : 's'} ${names.join(', ')}` : 'the bot';
+  return new HttpProblem(
+    400,
+    'Validation Failed',
+    `Nothing was imported: the file has ${plan.problemCount === 1 ? 'a problem' : `${plan.problemCount} problems`}, in ${what}. Run the import with ?dryRun=true to see the whole plan.`,
+    errors,
+  );
+}
+
+function fileNameOf(botName: string, format: 'cb' | 'native'): string {
+  const base = botName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'bot';
+  return format === 'cb' ? `${base}.json` : `${base}.integrations-panel.json`;
+}
+
+export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExportRepository }> = async (app, { repository }) => {
+  app.post(
+    '/api/bots/import',
+    {
+      // Whole bot exports carry every dialog: allow more than the API's usual 1 MB.
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      schema: {
+        tags: ['import-export'],
+        summary: 'Import a bot from a Conversation Builder export or a native export; ?dryRun=true returns the plan only',
+        querystring: importQuery,
+        body: z.unknown().describe('The export file as JSON'),
+        response: {
+          200: planSchema,
+          201: z.object({ bot: botSchema, integrations: z.array(integrationSchema) }),
+          ...problems(400, 413, 415),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (request.body === undefined || request.body === null) {
+        throw new HttpProblem(400, 'Not a Bot Export', 'The request has no body: send the export file as JSON (Content-Type: application/json).');
+      }
+      const result = planImport(request.body);
+      if (!result.ok) {
+        const hasErrors = Object.keys(result.errors).length > 0;
+        throw new HttpProblem(400, 'Not a Bot Export', result.reason, hasErrors ? result.errors : undefined);
+      }
+      if (request.query.dryRun) return reply.code(200).send(planView(result.plan));
+      if (!result.plan.valid) throw invalidPlanProblem(result.plan);
+      const imported = await repository.importPlan(result.plan);
+      return reply.code(201).header('location', `/api/bots/${imported.bot.id}`).send(imported);
+    },
+  );
+
+  app.get(
+    '/api/bots/:botId/export',
+    {
+      schema: {
+        tags: ['import-export'],
+        summary: 'Download a bot as a Conversation Builder export (format=cb) or a native export (format=native)',
+        params: botParams,
+        querystring: exportQuery,
+        response: { 200: z.unknown().describe('The export file'), ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { bot, extras, integrations } = await repository.readForExport(request.params.botId);
+      const { format } = request.query;
+      // Sent as text: CB's own layout, so a re-exported file matches the imported one byte for byte.
+      const file =
+        format === 'cb'
+          ? serializeCbExport(
+              toCbExport({
+                ...bot,
+                extras,
+                integrations: integrations.map(({ integration, extras: kept }) => ({ id: integration.id, values: integration, extras: kept })),
+              }),
+            )
+          : JSON.stringify(toNativeExport(bot, extras, integrations), null, 2);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileNameOf(bot.name, format)}"`)
+        .send(file);
+    },
+  );
+};

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { IntegrationValues } from '../../domain/integration';
+import { planImport, type ImportPlan } from './plan-import';
+import { toCbExport, type BotToExport } from './to-cb';
+import { readSampleExport, storedFrom } from './testing/sample-exports';
+
+type Entry = Record<string, unknown>;
+
+const sample = (file: string) => JSON.parse(readSampleExport(file)) as { bot: Entry; responder: Entry[] };
+const jService = () => sample('get-bot-patterns__bot.json').responder[0]!;
+
+function plan(file: unknown): ImportPlan {
+  const result = planImport(file);
+  if (!result.ok) throw new Error(result.reason);
+  return result.plan;
+}
+
+function importEntries(...responder: Entry[]): BotToExport {
+  return storedFrom(plan({ bot: { id: 'cb-bot-id', name: 'Bot', status: 'NEW' }, responder }));
+}
+
+function exportedEntries(bot: BotToExport): Entry[] {
+  return toCbExport(bot).responder as Entry[];
+}
+
+/** The bot with its first integration's values changed, as an edit in the panel would. */
+function edited(bot: BotToExport, change: (values: IntegrationValues) => IntegrationValues): BotToExport {
+  const [first, ...rest] = bot.integrations;
+  return { ...bot, integrations: [{ ...first!, values: change(first!.values) }, ...rest] };
+}
+
+describe('export after edits in the panel', () => {
+  it('writes an edited field in place and leaves every other key as imported', () => {
+    const original = jService();
+    const bot = edited(importEntries(original), (values) => ({ ...values, url: 'https://jservice.example/api/clues' }));
+    const [entry] = exportedEntries(bot);
+    expect(Object.keys(entry!)).toEqual(Object.keys(original));
+    expect(entry).toEqual({ ...original, webhook: 'https://jservice.example/api/clues' });
+  });
+
+  it('does not add absent keys while they hold the default, and adds them once they are filled in', () => {
+    const original = sample('dynamic-buttons__dynamic-button-bot.json').responder[0]!;
+    expect(original).not.toHaveProperty('customDataFields');
+    const bot = importEntries(original);
+    expect(exportedEntries(bot)[0]).toEqual(original);
+
+    const rows = [{ key: 'label', value: '{$.api_Buttons.buttons[i].label}' }];
+    const [entry] = exportedEntries(edited(bot, (values) => ({ ...values, customDataFields: rows })));
+    expect(entry).toEqual({ ...original, customDataFields: rows });
+    expect(Object.keys(entry!).at(-1)).toBe('customDataFields');
+  });
+
+  it('keeps an absent transform script absent, and writes a new one', () => {
+    const original = jService();
+    expect(original).not.toHaveProperty('transformResultsScript');
+    const script = 'botContext.printDebugMessage("ok");';
+    const [entry] = exportedEntries(edited(importEntries(original), (values) => ({ ...values, transformScript: script })));
+    expect(entry).toEqual({ ...original, transformResultsScript: script });
+  });
+
+  it('writes back forms the schema normalizes while the value is unchanged, and the new value after an edit', () => {
+    const original = { ...jService(), webhook: '  https://jservice.io/api/random ', responseDataVariable: '' };
+    const bot = importEntries(original);
+    expect(bot.integrations[0]!.values).toMatchObject({ url: 'https://jservice.io/api/random', responseDataVariable: 'jService' });
+    expect(JSON.stringify(exportedEntries(bot)[0])).toBe(JSON.stringify(original));
+
+    const [entry] = exportedEntries(edited(bot, (values) => ({ ...values, url: 'https://x.example/', responseDataVariable: 'Quiz' })));
+    expect(entry).toMatchObject({ webhook: 'https://x.example/', responseDataVariable: 'Quiz' });
+  });
+
+  it('writes the fields of the new type when an integration changes type, keeping the unmapped keys', () => {
+    const original = jService();
+    const bot = edited(importEntries(original), (values) => ({
+      type: 'LIVEPERSON_AGENT_ESCALATION',
+      name: values.name,
+      responseDataVariable: values.responseDataVariable,
+      transformScript: '',
+      customDataFields: [],
+      agentSkillName: 'Trivia',
+      agentSkillId: '3402109730',
+      agentId: '',
+      transferBotContext: true,
+      messageToUser: 'BLANK_MESSAGE',
+    }));
+    const [entry] = exportedEntries(bot);
+    expect(entry).not.toHaveProperty('webhook');
+    expect(entry).not.toHaveProperty('method');
+    expect(entry).toMatchObject({
+      chatbotId: original.chatbotId,
+      id: original.id,
+      results: original.results,
+      group: 'Responders',
+      integrationType: 'LIVEPERSON_AGENT_ESCALATION',
+      agentSkillId: '3402109730',
+      messageToUser: 'BLANK_MESSAGE',
+      // Kept as false with the API entry; the escalation maps it, so the model's value wins.
+      tangoContextEnabled: true,
+    });
+  });
+
+  it('puts integrations created in the panel after the imported ones, with the keys CB writes', () => {
+    const imported = importEntries(jService());
+    const created: IntegrationValues = {
+      type: 'API',
+      name: 'Weather',
+      responseDataVariable: 'Weather',
+      method: 'GET',
+      url: 'https://weather.example/today',
+      credentialId: '',
+      headers: [],
+      requestParameters: [],
+      postBody: '',
+      transformScript: '',
+      customDataFields: [],
+    };
+    const bot = { ...imported, integrations: [{ id: 'a1b2c3d4-0000-4000-8000-000000000001', values: created, extras: null }, ...imported.integrations] };
+    const entries = exportedEntries(bot);
+    expect(entries.map((entry) => entry.name)).toEqual(['jService', 'Weather']);
+    expect(Object.keys(entries[1]!).slice(0, 4)).toEqual(['chatbotId', 'id', 'name', 'webhook']);
+    expect(entries[1]).toMatchObject({
+      chatbotId: 'cb-bot-id',
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+      webhook: 'https://weather.example/today',
+      integrationType: 'API',
+      group: 'Responders',
+      tangoContextEnabled: false,
+    });
+    expect(plan(toCbExport(bot)).integrations.map((item) => item.values)).toEqual([imported.integrations[0]!.values, created]);
+  });
+
+  it('exports a bot made in the panel as a CB file that imports back to the same values', () => {
+    const bot: BotToExport = {
+      id: 'b0b0b0b0-0000-4000-8000-000000000000',
+      name: 'Panel bot',
+      description: '',
+      extras: null,
+      integrations: [],
+    };
+    const file = toCbExport(bot);
+    expect(Object.keys(file)).toEqual(['bot', 'responder', 'requiredContext', 'conversationMessage', 'menus', 'groups', 'platforms', 'associatedDomains', 'dialogTemplates']);
+    expect(plan(file).bot.values).toEqual({ name: 'Panel bot', description: '' });
+  });
+
+  it('writes a renamed bot into the kept bot object, keeping an absent description absent', () => {
+    const original = sample('adding-a-top-level-key__top-level-key-demo.json');
+    expect(original.bot).not.toHaveProperty('description');
+    const bot = { ...storedFrom(plan(original)), name: 'Renamed' };
+    expect(toCbExport(bot).bot).toEqual({ ...original.bot, name: 'Renamed' });
+  });
+});

@@ -1,0 +1,226 @@
+import type { z } from 'zod';
+import { botInputSchema } from '../../domain/bot';
+import {
+  cbExportSchema,
+  NATIVE_FORMAT,
+  nativeExportSchema,
+  type BotExtras,
+  type CbExport,
+  type ResponderExtras,
+} from '../../domain/cb-export';
+import { integrationInputSchema, type IntegrationValues } from '../../domain/integration';
+import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
+import { cbPathOf } from './cb-fields';
+import { mapCbExport } from './from-cb';
+
+export interface PlanProblem {
+  /** Where the model has the field, e.g. `customDataFields.1.key`. */
+  path: string;
+  /** Where the file has it, e.g. `responder.0.customDataFields.1.key`. */
+  sourcePath: string;
+  message: string;
+}
+
+export interface PlannedIntegration {
+  index: number;
+  sourceName: string;
+  type: IntegrationType | null;
+  /** What the integration will be saved as; null when it has problems. */
+  values: IntegrationValues | null;
+  problems: PlanProblem[];
+  /** The entry's keys the model does not use, kept and written back on export. */
+  keptKeys: string[];
+  extras: ResponderExtras | null;
+  /** The version a native export recorded; the integration keeps it. */
+  version: number | null;
+}
+
+export interface ImportPlan {
+  format: 'cb' | 'native';
+  /** True when every part validates: only then may the import write anything. */
+  valid: boolean;
+  problemCount: number;
+  bot: {
+    values: { name: string; description: string } | null;
+    problems: PlanProblem[];
+    keptKeys: string[];
+    extras: BotExtras | null;
+  };
+  integrations: PlannedIntegration[];
+}
+
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; reason: string; errors: Record<string, string> };
+
+/** Model paths to file paths; the CB names of fields differ from the model's. */
+type SourcePath = (path: ReadonlyArray<PropertyKey>) => string;
+
+function problemsOf(error: z.ZodError, sourcePath: SourcePath): PlanProblem[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), sourcePath: sourcePath(issue.path), message: issue.message }));
+}
+
+function unreadable(reason: string, error?: z.ZodError): PlanResult {
+  const errors = Object.fromEntries((error?.issues ?? []).map((issue) => [issue.path.map(String).join('.'), issue.message]));
+  return { ok: false, reason, errors };
+}
+
+function typeOf(input: Record<string, unknown>): IntegrationType | null {
+  return INTEGRATION_TYPES.find((type) => type === input.type) ?? null;
+}
+
+interface Candidate {
+  input: Record<string, unknown>;
+  sourceName: string;
+  extras: ResponderExtras | null;
+  version: number | null;
+  sourcePath: SourcePath;
+}
+
+function planIntegration(candidate: Candidate, index: number): PlannedIntegration {
+  const parsed = integrationInputSchema.safeParse(candidate.input);
+  const unmapped = candidate.extras ? Object.keys(candidate.extras.unmapped) : [];
+  return {
+    index,
+    sourceName: candidate.sourceName,
+    type: typeOf(candidate.input),
+    values: parsed.success ? parsed.data : null,
+    problems: parsed.success ? [] : problemsOf(parsed.error, candidate.sourcePath),
+    keptKeys: unmapped,
+    extras: candidate.extras,
+    version: candidate.version,
+  };
+}
+
+/** Names (ignoring case, like the database) and response data variables must be unique within the bot. */
+function reportDuplicates(planned: PlannedIntegration[], candidates: Candidate[]): void {
+  const firstName = new Map<string, number>();
+  const firstVariable = new Map<string, number>();
+  planned.forEach((item, index) => {
+    const input = candidates[index]!.input;
+    const name = item.values?.name ?? (typeof input.name === 'string' ? input.name : undefined);
+    const variable = item.values?.responseDataVariable;
+    const sourcePath = candidates[index]!.sourcePath;
+    if (name !== undefined && name !== '') {
+      const first = firstName.get(name.toLowerCase());
+      if (first === undefined) firstName.set(name.toLowerCase(), index);
+      else {
+        item.problems.push({
+          path: 'name',
+          sourcePath: sourcePath(['name']),
+          message: `Integration Name "${name}" is also used by "${planned[first]!.sourceName}" (entry ${first + 1}) in this file; names must be unique in a bot, ignoring case.`,
+        });
+      }
+    }
+    if (variable !== undefined) {
+      const first = firstVariable.get(variable);
+      if (first === undefined) firstVariable.set(variable, index);
+      else {
+        item.problems.push({
+          path: 'responseDataVariable',
+          sourcePath: sourcePath(['responseDataVariable']),
+          message: `Response Data Variable Name "${variable}" is also used by "${planned[first]!.sourceName}" (entry ${first + 1}) in this file; each becomes the bot variable api_${variable}, so they must be unique.`,
+        });
+      }
+    }
+  });
+}
+
+function buildPlan(
+  format: ImportPlan['format'],
+  bot: { input: Record<string, unknown>; extras: BotExtras | null; keptKeys: string[]; sourcePath: SourcePath },
+  candidates: Candidate[],
+): ImportPlan {
+  const parsedBot = botInputSchema.safeParse(bot.input);
+  const integrations = candidates.map(planIntegration);
+  reportDuplicates(integrations, candidates);
+  const botProblems = parsedBot.success ? [] : problemsOf(parsedBot.error, bot.sourcePath);
+  const problemCount = botProblems.length + integrations.reduce((sum, item) => sum + item.problems.length, 0);
+  return {
+    format,
+    valid: problemCount === 0,
+    problemCount,
+    bot: { values: parsedBot.success ? parsedBot.data : null, problems: botProblems, keptKeys: bot.keptKeys, extras: bot.extras },
+    integrations,
+  };
+}
+
+function planCb(file: CbExport): ImportPlan {
+  const mapped = mapCbExport(file);
+  const keptBotKeys = Object.keys(mapped.bot.extras.bot.unmapped).map((key) => `bot.${key}`);
+  return buildPlan(
+    'cb',
+    {
+      input: mapped.bot.input,
+      extras: mapped.bot.extras,
+      keptKeys: [...Object.keys(mapped.bot.extras.topLevel), ...keptBotKeys],
+      sourcePath: (path) => ['bot', ...path].join('.'),
+    },
+    mapped.integrations.map((item, index) => ({
+      input: item.input,
+      sourceName: item.sourceName,
+      extras: item.extras,
+      version: null,
+      sourcePath: (path) => `responder.${index}.${cbPathOf(item.type, path)}`,
+    })),
+  );
+}
+
+/** Keys of a native integration that the new record gets afresh rather than from the file. */
+const RECORD_KEYS = new Set(['id', 'botId', 'createdAt', 'updatedAt', 'version', 'extras']);
+
+function planNative(file: z.infer<typeof nativeExportSchema>): ImportPlan {
+  return buildPlan(
+    'native',
+    {
+      input: { name: file.bot.name, description: file.bot.description },
+      extras: file.extras,
+      keptKeys: file.extras ? Object.keys(file.extras.topLevel) : [],
+      sourcePath: (path) => ['bot', ...path].join('.'),
+    },
+    file.integrations.map((integration, index) => ({
+      input: Object.fromEntries(Object.entries(integration).filter(([key]) => !RECORD_KEYS.has(key))),
+      sourceName: typeof integration.name === 'string' && integration.name !== '' ? integration.name : `integrations[${index}]`,
+      extras: integration.extras ?? null,
+      version: integration.version ?? null,
+      sourcePath: (path) => ['integrations', index, ...path].map(String).join('.'),
+    })),
+  );
+}
+
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object without "bot" and "responder"' : `a ${typeof value}`;
+}
+
+/** The dry-run plan of an import file already parsed as JSON (a CB export or a native export). */
+export function planImport(file: unknown): PlanResult {
+  const isObject = typeof file === 'object' && file !== null && !Array.isArray(file);
+  if (isObject && 'format' in file) {
+    if (file.format !== NATIVE_FORMAT) {
+      return unreadable(`The file has "format": ${JSON.stringify(file.format)}, but the panel reads only "${NATIVE_FORMAT}" files and Conversation Builder exports.`);
+    }
+    const native = nativeExportSchema.safeParse(file);
+    if (!native.success) return unreadable('The file says it is an Integrations Panel export, but its structure is not one.', native.error);
+    return { ok: true, plan: planNative(native.data) };
+  }
+  if (isObject && ('bot' in file || 'responder' in file)) {
+    const cb = cbExportSchema.safeParse(file);
+    if (!cb.success) return unreadable('The file is not a complete Conversation Builder bot export.', cb.error);
+    // Map the file as read: the parse output has its keys reordered (see mapCbExport).
+    return { ok: true, plan: planCb(file as CbExport) };
+  }
+  return unreadable(
+    `The file is JSON but not a bot export: expected a Conversation Builder export (an object with "bot" and "responder") or an Integrations Panel export ("format": "${NATIVE_FORMAT}"), got ${describeJson(file)}.`,
+  );
+}
+
+/** The same from the file's text, for uploads read as text. */
+export function planImportText(text: string): PlanResult {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch (error) {
+    return unreadable(`The file is not JSON: ${(error as Error).message}.`);
+  }
+  return planImport(file);
+}

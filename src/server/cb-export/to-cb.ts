@@ -1,0 +1,80 @@
+import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
+import type { IntegrationValues } from '../../domain/integration';
+import { cbFieldsOf, inCbOrder, newResponderDefaults } from './cb-fields';
+import { cbBotFieldsOf } from './from-cb';
+import { restoreObject } from './kept-keys';
+
+export interface IntegrationToExport {
+  id: string;
+  values: IntegrationValues;
+  /** Null for an integration created in the panel rather than imported. */
+  extras: ResponderExtras | null;
+}
+
+export interface BotToExport {
+  id: string;
+  name: string;
+  description: string;
+  extras: BotExtras | null;
+  integrations: IntegrationToExport[];
+}
+
+/** Imported entries in their file order; those created in the panel after them, by name. */
+function exportOrder(a: IntegrationToExport, b: IntegrationToExport): number {
+  const position = (item: IntegrationToExport) => item.extras?.position ?? Number.POSITIVE_INFINITY;
+  if (position(a) !== position(b)) return position(a) < position(b) ? -1 : 1;
+  return a.values.name.toLowerCase().localeCompare(b.values.name.toLowerCase()) || a.id.localeCompare(b.id);
+}
+
+export function toCbResponder(integration: IntegrationToExport, chatbotId: string): Record<string, unknown> {
+  const mapped = cbFieldsOf(integration.values);
+  if (integration.extras) return restoreObject(integration.extras, mapped);
+  return inCbOrder({ ...newResponderDefaults(chatbotId, integration.id), ...mapped });
+}
+
+/** The `bot` object of a bot created in the panel, with the values CB gives a new bot. */
+function newCbBot(bot: BotToExport): Record<string, unknown> {
+  return {
+    id: bot.id,
+    name: bot.name,
+    chatBotType: 'CUSTOMER_FACING_BOT',
+    description: bot.description,
+    status: 'NEW',
+    getStartedButtonPayload: 'hi',
+    language: 'en-US',
+  };
+}
+
+/** The CB export file of a bot: imported bots get back every key of their file. */
+export function toCbExport(bot: BotToExport): Record<string, unknown> {
+  const kept = bot.extras;
+  const botObject = kept ? restoreObject(kept.bot, cbBotFieldsOf(bot)) : newCbBot(bot);
+  const chatbotId = typeof botObject.id === 'string' ? botObject.id : bot.id;
+  const responder = [...bot.integrations].sort(exportOrder).map((integration) => toCbResponder(integration, chatbotId));
+  if (!kept) {
+    // A bot made in the panel has no dialogs: the file carries its integrations only.
+    return {
+      bot: botObject,
+      responder,
+      requiredContext: [],
+      conversationMessage: [],
+      menus: [],
+      groups: [],
+      platforms: [],
+      associatedDomains: [],
+      dialogTemplates: [],
+    };
+  }
+  const rebuilt: Record<string, unknown> = { bot: botObject, responder };
+  const keys = [...new Set([...kept.keyOrder, 'bot', 'responder', ...Object.keys(kept.topLevel)])];
+  return Object.fromEntries(
+    keys
+      .filter((key) => Object.hasOwn(rebuilt, key) || Object.hasOwn(kept.topLevel, key))
+      .map((key) => [key, Object.hasOwn(rebuilt, key) ? rebuilt[key] : kept.topLevel[key]] as const),
+  );
+}
+
+/** CB's own layout: two-space indent, no final newline (all five sample exports match it byte for byte). */
+export function serializeCbExport(file: Record<string, unknown>): string {
+  return JSON.stringify(file, null, 2);
+}

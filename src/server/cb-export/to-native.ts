@@ -1,0 +1,27 @@
+import type { Bot } from '../../domain/bot';
+import { NATIVE_FORMAT, NATIVE_FORMAT_VERSION, type BotExtras, type ResponderExtras } from '../../domain/cb-export';
+import type { Integration } from '../../domain/integration';
+
+export interface NativeExport {
+  format: typeof NATIVE_FORMAT;
+  formatVersion: typeof NATIVE_FORMAT_VERSION;
+  bot: Bot;
+  integrations: Array<Integration & { extras: ResponderExtras | null }>;
+  /** The rest of the CB file the bot was imported from; null for a bot made in the panel. */
+  extras: BotExtras | null;
+}
+
+/** The project's own export: every field and version as stored, and the CB extras untouched. */
+export function toNativeExport(
+  bot: Bot,
+  extras: BotExtras | null,
+  integrations: ReadonlyArray<{ integration: Integration; extras: ResponderExtras | null }>,
+): NativeExport {
+  return {
+    format: NATIVE_FORMAT,
+    formatVersion: NATIVE_FORMAT_VERSION,
+    bot,
+    integrations: integrations.map(({ integration, extras: kept }) => ({ ...integration, extras: kept })),
+    extras,
+  };
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import type { DatabaseTarget } from './db/database';
+import { liveEngageSettingsFrom, type LiveEngageSettings } from './skills/liveengage-skills';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  database: DatabaseTarget;
+  enableTestApi: boolean;
+  logLevel: string;
+  webRoot: string;
+  corsOrigin: string | null;
+  adminToken: string | null;
+  liveEngage: LiveEngageSettings | null;
+}
+
+/** Reads the settings the README documents; every one has a safe default. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://.');
+  }
+  return {
+    // Loopback by default: an admin tool should not be reachable from the network unless asked.
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? 'data') },
+    enableTestApi: env.NODE_ENV === 'test' || env.ENABLE_TEST_API === '1',
+    logLevel: env.LOG_LEVEL ?? 'warn',
+    webRoot: resolve(env.WEB_ROOT ?? 'dist'),
+    corsOrigin: env.CORS_ORIGIN?.trim() || null,
+    adminToken: env.ADMIN_TOKEN?.trim() || null,
+    liveEngage: liveEngageSettingsFrom(env),
+  };
+}

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CustomDataField } from '../../domain/custom-data-fields';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  // Bumped on every update; writes are conditional on it (optimistic concurrency, ETags).
+  version: integer('version').notNull().default(1),
+};
+
+export const bots = pgTable(
+  'bots',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    // Keys of an imported export that the model does not use, written back on export.
+    extras: jsonb('extras').$type<Record<string, unknown>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [index('bots_name_order').on(sql`lower(${t.name})`, t.id)],
+);
+
+export const integrations = pgTable(
+  'integrations',
+  {
+    id: uuid('id').primaryKey(),
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    responseDataVariable: text('response_data_variable').notNull(),
+    type: text('type').notNull(),
+    // The fields of this integration's type (url, agentSkillId, ...), validated by the domain schema.
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    transformScript: text('transform_script').notNull().default(''),
+    customDataFields: jsonb('custom_data_fields').$type<CustomDataField[]>().notNull().default([]),
+    extras: jsonb('extras').$type<Record<string, unknown>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('integrations_bot_name_unique').on(t.botId, sql`lower(${t.name})`),
+    uniqueIndex('integrations_bot_rdv_unique').on(t.botId, t.responseDataVariable),
+    index('integrations_bot_type').on(t.botId, t.type),
+  ],
+);
+
+/** Every saved state of an integration, kept after the integration is deleted. */
+export const integrationRevisions = pgTable(
+  'integration_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    integrationId: uuid('integration_id').notNull(),
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    action: text('action').$type<'create' | 'update' | 'restore' | 'delete'>().notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    changedFields: jsonb('changed_fields').$type<string[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('integration_revisions_version_unique').on(t.integrationId, t.version)],
+);
+
+/** The skill directory that Agent Escalation forms check skill ids and names against. */
+export const skills = pgTable(
+  'skills',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('skills_name_unique').on(sql`lower(${t.name})`)],
+);
+
+export const schema = { bots, integrations, integrationRevisions, skills };

@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { PROBLEM_CONTENT_TYPE } from '../../domain/problem';
+import { HttpProblem } from './problems';
+import { isSpaNavigation } from './web-app';
+
+interface ValidationItem {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: { keys?: string[] };
+}
+
+const SECTIONS: Record<string, string> = {
+  body: 'The request body',
+  querystring: 'The query string',
+  params: 'The path',
+  headers: 'The headers',
+};
+
+/** `/customDataFields/2/key` → `customDataFields.2.key`; an unknown key is reported at its own path. */
+function fieldErrors(items: ValidationItem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const item of items) {
+    const base = item.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+    if (item.keyword === 'unrecognized_keys' && item.params.keys) {
+      for (const key of item.params.keys) {
+        errors[base ? `${base}.${key}` : key] = `Unknown field "${key}": remove it (read-only and unknown fields are not accepted).`;
+      }
+      continue;
+    }
+    errors[base] ??= item.message ?? 'Invalid value.';
+  }
+  return errors;
+}
+
+function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = fieldErrors(error.validation as unknown as ValidationItem[]);
+    const section = SECTIONS[error.validationContext ?? 'body'] ?? 'The request';
+    const count = Object.keys(errors).length;
+    return new HttpProblem(
+      400,
+      'Validation Failed',
+      `${section} has ${count === 1 ? 'a problem' : `${count} problems`}: ${Object.entries(errors)
+        .slice(0, 3)
+        .map(([field, message]) => (field ? `${field}: ${message}` : message))
+        .join(' ')}`,
+      errors,
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HttpProblem(400, 'Malformed JSON', `The request body is not valid JSON: ${error.message}`);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpProblem(400, 'Malformed JSON', 'The request body is empty but its Content-Type says JSON.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpProblem(
+        413,
+        'Payload Too Large',
+        `The request body is over the ${Math.round(request.routeOptions.bodyLimit / (1024 * 1024))} MB limit of this endpoint.`,
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpProblem(
+        415,
+        'Unsupported Media Type',
+        `Send JSON with Content-Type: application/json (got ${request.headers['content-type'] ?? 'none'}).`,
+      );
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new HttpProblem(error.statusCode, 'Bad Request', error.message);
+  }
+  return new HttpProblem(500, 'Internal Server Error', 'The server failed to answer. The error has been logged.');
+}
+
+export function sendProblem(reply: FastifyReply, problem: HttpProblem, request: FastifyRequest) {
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toProblem(request.url));
+}
+
+/** One place shapes every error: problem+json, field paths for validation, 5xx internals hidden. */
+export function registerErrorHandling(app: FastifyInstance, options: { spaIndex: boolean }): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem, request);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spaIndex && isSpaNavigation(request.method, request.url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, new HttpProblem(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`), request);
+  });
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Bot, BotPatch } from '../../domain/bot';
+import type { Page } from '../../domain/page';
+import type { Database } from '../db/database';
+import { bots } from '../db/schema';
+import { notFound, preconditionFailed } from '../http/problems';
+import { decodeCursor, pageOf } from './cursor';
+
+type BotRow = typeof bots.$inferSelect;
+
+export function toBot(row: BotRow): Bot {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+const nameKey = sql<string>`lower(${bots.name})`;
+
+export interface BotValues {
+  name: string;
+  description: string;
+  extras?: Record<string, unknown>;
+}
+
+export function createBotsRepository(db: Database) {
+  async function requireRow(id: string): Promise<BotRow> {
+    const [row] = await db.select().from(bots).where(eq(bots.id, id));
+    if (!row) throw notFound(`Bot ${id}`);
+    return row;
+  }
+
+  return {
+    async list(query: { q?: string; limit: number; cursor?: string }): Promise<Page<Bot>> {
+      const cursor = decodeCursor(query.cursor);
+      const rows = await db
+        .select({ bot: bots, nameKey })
+        .from(bots)
+        .where(
+          and(
+            query.q ? sql`strpos(${nameKey}, lower(${query.q})) > 0` : undefined,
+            cursor ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(bots.id, cursor.id))) : undefined,
+          ),
+        )
+        .orderBy(asc(nameKey), asc(bots.id))
+        .limit(query.limit + 1);
+      const page = pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.bot.id }));
+      return { items: page.items.map((row) => toBot(row.bot)), nextCursor: page.nextCursor };
+    },
+
+    async get(id: string): Promise<Bot> {
+      return toBot(await requireRow(id));
+    },
+
+    async exists(id: string): Promise<boolean> {
+      const [row] = await db.select({ id: bots.id }).from(bots).where(eq(bots.id, id));
+      return row !== undefined;
+    },
+
+    async extras(id: string): Promise<Record<string, unknown>> {
+      return (await requireRow(id)).extras;
+    },
+
+    async create(values: BotValues, tx: Database = db): Promise<Bot> {
+      const [row] = await tx
+        .insert(bots)
+        .values({ id: randomUUID(), name: values.name, description: values.description, extras: values.extras ?? {} })
+        .returning();
+      return toBot(row!);
+    },
+
+    async update(id: string, expectedVersion: number, patch: BotPatch): Promise<Bot> {
+      const [row] = await db
+        .update(bots)
+        .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
+        .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
+        .returning();
+      if (row) return toBot(row);
+      throw preconditionFailed((await requireRow(id)).version);
+    },
+
+    async delete(id: string, expectedVersion: number): Promise<void> {
+      const deleted = await db
+        .delete(bots)
+        .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
+        .returning({ id: bots.id });
+      if (deleted.length === 0) throw preconditionFailed((await requireRow(id)).version);
+    },
+  };
+}
+export type BotsRepository = ReturnType<typeof createBotsRepository>;

@@ -1,0 +1,79 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { integrationInputSchema, integrationSchema } from '../../domain/integration';
+import { describeRevision, type Revision, type RevisionSummary } from '../../domain/revision';
+import type { Database } from '../db/database';
+import { integrationRevisions } from '../db/schema';
+import { notFound, preconditionFailed } from '../http/problems';
+import type { IntegrationsRepository } from './integrations-repository';
+
+type RevisionRow = typeof integrationRevisions.$inferSelect;
+
+function toSummary(row: RevisionRow): RevisionSummary {
+  return {
+    version: row.version,
+    action: row.action,
+    createdAt: row.createdAt.toISOString(),
+    changedFields: row.changedFields,
+    summary: describeRevision(row.action, row.changedFields),
+  };
+}
+
+/** The values of a snapshot as a create/replace body: record fields dropped, the rest validated again. */
+function valuesOf(snapshot: Record<string, unknown>) {
+  const { id: _id, botId: _botId, createdAt: _c, updatedAt: _u, version: _v, ...input } = snapshot;
+  return integrationInputSchema.parse(input);
+}
+
+export function createRevisionsRepository(db: Database, integrations: IntegrationsRepository) {
+  async function rows(botId: string, integrationId: string): Promise<RevisionRow[]> {
+    return db
+      .select()
+      .from(integrationRevisions)
+      .where(and(eq(integrationRevisions.botId, botId), eq(integrationRevisions.integrationId, integrationId)))
+      .orderBy(desc(integrationRevisions.version));
+  }
+
+  async function requireRevision(botId: string, integrationId: string, version: number): Promise<RevisionRow> {
+    const [row] = await db
+      .select()
+      .from(integrationRevisions)
+      .where(
+        and(
+          eq(integrationRevisions.botId, botId),
+          eq(integrationRevisions.integrationId, integrationId),
+          eq(integrationRevisions.version, version),
+        ),
+      );
+    if (!row) throw notFound(`Revision ${version} of integration ${integrationId}`);
+    return row;
+  }
+
+  return {
+    /** Newest first; a deleted integration keeps its history. */
+    async list(botId: string, integrationId: string): Promise<RevisionSummary[]> {
+      const found = await rows(botId, integrationId);
+      if (found.length === 0) throw notFound(`Integration ${integrationId} in bot ${botId}`);
+      return found.map(toSummary);
+    },
+
+    async get(botId: string, integrationId: string, version: number): Promise<Revision> {
+      const row = await requireRevision(botId, integrationId, version);
+      return { ...toSummary(row), integration: integrationSchema.parse(row.snapshot) };
+    },
+
+    /**
+     * Restoring is a new save with a new version. It obeys If-Match: against the live
+     * integration, or, once deleted, against the version its deletion was recorded with.
+     */
+    async restore(botId: string, integrationId: string, version: number, expectedVersion: number) {
+      const revision = await requireRevision(botId, integrationId, version);
+      if (revision.action === 'delete') throw notFound(`Revision ${version} is the deletion; restore an earlier revision`);
+      const values = valuesOf(revision.snapshot);
+      const [latest] = await rows(botId, integrationId);
+      if (latest?.action !== 'delete') return integrations.replace(botId, integrationId, expectedVersion, values, 'restore');
+      if (expectedVersion !== latest.version) throw preconditionFailed(latest.version);
+      return integrations.create(botId, values, { id: integrationId, version: latest.version + 1, action: 'restore' });
+    },
+  };
+}
+export type RevisionsRepository = ReturnType<typeof createRevisionsRepository>;

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { escalationInput, freshBot } from '../testing/fixtures';
+
+describe.each(databaseKinds)('revisions on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let base: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database.target);
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+  beforeEach(async () => {
+    const botId = await freshBot(server);
+    const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });
+    base = `/api/bots/${botId}/integrations/${created.body.id}`;
+    await server.request('PUT', base, { body: escalationInput({ messageToUser: 'Second', agentSkillName: 'Sales' }), headers: { 'if-match': '"1"' } });
+  });
+
+  it('writes a revision per save with the changed fields, newest first', async () => {
+    const list = await server.request('GET', `${base}/revisions`);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ version: 2, action: 'update', changedFields: ['agentSkillName', 'messageToUser'], summary: 'Changed agentSkillName, messageToUser' }),
+      expect.objectContaining({ version: 1, action: 'create', changedFields: [], summary: 'Created' }),
+    ]);
+    const first = await server.request('GET', `${base}/revisions/1`);
+    expect(first.body.integration).toMatchObject({ version: 1, messageToUser: 'Hold on while I connect you with an agent.' });
+    expect((await server.request('GET', `${base}/revisions/9`)).status).toBe(404);
+    expect((await server.request('GET', `${base}/revisions/zero`)).status).toBe(400);
+  });
+
+  it('restores a revision as a new version, obeying If-Match', async () => {
+    expect((await server.request('POST', `${base}/revisions/1/restore`)).status).toBe(428);
+    expect((await server.request('POST', `${base}/revisions/1/restore`, { headers: { 'if-match': '"1"' } })).status).toBe(412);
+    const restored = await server.request('POST', `${base}/revisions/1/restore`, { headers: { 'if-match': '"2"' } });
+    expect(restored.status).toBe(200);
+    expect(restored.headers.get('etag')).toBe('"3"');
+    expect(restored.body).toMatchObject({ version: 3, messageToUser: 'Hold on while I connect you with an agent.', agentSkillName: 'Billing' });
+    const list = await server.request('GET', `${base}/revisions`);
+    expect(list.body.items[0]).toMatchObject({ version: 3, action: 'restore', changedFields: ['agentSkillName', 'messageToUser'] });
+  });
+
+  it('brings back a deleted integration from its last revision', async () => {
+    expect((await server.request('DELETE', base, { headers: { 'if-match': '"2"' } })).status).toBe(204);
+    const history = await server.request('GET', `${base}/revisions`);
+    expect(history.body.items[0]).toMatchObject({ version: 3, action: 'delete' });
+    expect((await server.request('POST', `${base}/revisions/2/restore`, { headers: { 'if-match': '"2"' } })).status).toBe(412);
+    const restored = await server.request('POST', `${base}/revisions/2/restore`, { headers: { 'if-match': '"3"' } });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ version: 4, messageToUser: 'Second' });
+    expect((await server.request('GET', base)).body.version).toBe(4);
+  });
+});

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { integrationSchema } from '../../domain/integration';
+import { revisionSchema, revisionSummarySchema } from '../../domain/revision';
+import { requiredIfMatchVersion, setEtag } from '../http/etag';
+import type { RevisionsRepository } from '../repositories/revisions-repository';
+import { ifMatchHeader, integrationParams, problems } from './route-schemas';
+
+const revisionParams = integrationParams.extend({
+  version: z.coerce.number({ error: 'version must be a whole number.' }).int('version must be a whole number.').positive('version must be positive.'),
+});
+
+export const revisionRoutes: FastifyPluginAsyncZod<{ revisions: RevisionsRepository }> = async (app, { revisions }) => {
+  app.get(
+    '/api/bots/:botId/integrations/:id/revisions',
+    {
+      schema: {
+        tags: ['revisions'],
+        summary: "An integration's revisions, newest first (kept after it is deleted)",
+        params: integrationParams,
+        response: { 200: z.object({ items: z.array(revisionSummarySchema) }), ...problems(400, 404) },
+      },
+    },
+    async (request) => ({ items: await revisions.list(request.params.botId, request.params.id) }),
+  );
+
+  app.get(
+    '/api/bots/:botId/integrations/:id/revisions/:version',
+    {
+      schema: {
+        tags: ['revisions'],
+        summary: 'One revision with the whole integration as it was saved',
+        params: revisionParams,
+        response: { 200: revisionSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => revisions.get(request.params.botId, request.params.id, request.params.version),
+  );
+
+  app.post(
+    '/api/bots/:botId/integrations/:id/revisions/:version/restore',
+    {
+      schema: {
+        tags: ['revisions'],
+        summary: 'Save a revision again as the newest version (If-Match required; also brings back a deleted integration)',
+        params: revisionParams,
+        headers: ifMatchHeader,
+        response: { 200: integrationSchema, ...problems(400, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const expected = requiredIfMatchVersion(request);
+      const { botId, id, version } = request.params;
+      const restored = await revisions.restore(botId, id, version, expected);
+      setEtag(reply, restored.version);
+      return restored;
+    },
+  );
+};

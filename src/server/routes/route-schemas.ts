@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { problemSchema } from '../../domain/problem';
+
+/** The problem+json answers a route may give, for the OpenAPI document and serialization. */
+export function problems<const S extends readonly number[]>(...statuses: S) {
+  return Object.fromEntries(statuses.map((status) => [status, problemSchema])) as Record<S[number], typeof problemSchema>;
+}
+
+export const botParams = z.strictObject({ botId: z.uuid('botId must be a UUID.') });
+export const integrationParams = botParams.extend({ id: z.uuid('id must be a UUID.') });
+
+export const ifMatchHeader = z.object({
+  'if-match': z.string().optional().describe('The ETag read with GET, e.g. "3". Required.'),
+});

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Skill } from '../../domain/skill';
+import { HttpProblem } from '../http/problems';
+
+export interface LiveEngageSettings {
+  accountId: string;
+  accessToken: string;
+  /** The accountConfigReadOnly host, e.g. va-a.ac.liveperson.net; a full http(s) origin is taken as is (tests). */
+  domain: string;
+}
+
+const liveEngageSkills = z.array(
+  z.looseObject({ id: z.coerce.number().int().positive(), name: z.string(), deleted: z.boolean().optional() }),
+);
+
+export function liveEngageSettingsFrom(env: NodeJS.ProcessEnv): LiveEngageSettings | null {
+  const { LP_ACCOUNT_ID: accountId, LP_ACCESS_TOKEN: accessToken, LP_DOMAIN: domain } = env;
+  if (!accountId || !accessToken || !domain) return null;
+  if (!/^[a-zA-Z0-9_]{1,20}$/.test(accountId)) throw new Error('LP_ACCOUNT_ID must be 1–20 letters, digits or underscores.');
+  return { accountId, accessToken, domain };
+}
+
+/** Reads the account's skills from the LiveEngage Account Config API, leaving deleted ones out. */
+export async function fetchLiveEngageSkills(settings: LiveEngageSettings, fetchImpl: typeof fetch = fetch): Promise<Skill[]> {
+  const origin = /^https?:\/\//.test(settings.domain) ? settings.domain.replace(/\/$/, '') : `https://${settings.domain}`;
+  const url = `${origin}/api/account/${settings.accountId}/configuration/le-users/skills?v=4.0&select=id,name,deleted`;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      headers: { authorization: `Bearer ${settings.accessToken}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    throw new HttpProblem(502, 'Bad Gateway', `LiveEngage did not answer (${(error as Error).message}).`);
+  }
+  if (!response.ok) {
+    throw new HttpProblem(502, 'Bad Gateway', `LiveEngage answered ${response.status} when reading the skills: check LP_ACCESS_TOKEN and LP_ACCOUNT_ID.`);
+  }
+  const parsed = liveEngageSkills.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw new HttpProblem(502, 'Bad Gateway', 'LiveEngage answered with something that is not a skill list.');
+  return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id, name }));
+}

@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+
+describe.each(databaseKinds)('skill directory on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database.target);
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+  beforeEach(async () => {
+    await server.request('POST', '/api/testing/reset');
+  });
+
+  it('is seeded with demo skills and searchable by name or id', async () => {
+    const all = await server.request('GET', '/api/skills');
+    expect(all.body.source).toBe('local');
+    expect(all.body.items.map((skill: { name: string }) => skill.name)).toEqual(['Billing', 'Customer Care', 'Sales', 'Technical Support']);
+    expect((await server.request('GET', '/api/skills?q=CARE')).body.items).toEqual([{ id: 3402109730, name: 'Customer Care' }]);
+    expect((await server.request('GET', '/api/skills?q=3402109732')).body.items).toEqual([{ id: 3402109732, name: 'Sales' }]);
+  });
+
+  it('adds, renames and removes skills, with unique ids and names', async () => {
+    const created = await server.request('POST', '/api/skills', { body: { id: 42, name: 'VIP' } });
+    expect(created.status).toBe(201);
+    expect((await server.request('POST', '/api/skills', { body: { id: 42, name: 'Other' } })).body.errors).toHaveProperty('id');
+    const sameName = await server.request('POST', '/api/skills', { body: { id: 43, name: 'vip' } });
+    expect(sameName.status).toBe(409);
+    expect(sameName.body.errors).toHaveProperty('name');
+    expect((await server.request('POST', '/api/skills', { body: { id: -1, name: 'x' } })).body.errors).toHaveProperty('id');
+    expect((await server.request('POST', '/api/skills', { body: { id: '42', name: 'x' } })).status).toBe(400);
+
+    const renamed = await server.request('PATCH', '/api/skills/42', { body: { name: 'Premium' } });
+    expect(renamed.body).toEqual({ id: 42, name: 'Premium' });
+    expect((await server.request('PATCH', '/api/skills/999', { body: { name: 'x' } })).status).toBe(404);
+    expect((await server.request('DELETE', '/api/skills/42')).status).toBe(204);
+    expect((await server.request('DELETE', '/api/skills/42')).status).toBe(404);
+  });
+});
+
+describe('skill directory read from LiveEngage', () => {
+  let fake: Server;
+  let fakeOrigin: string;
+  const seen: { url: string; authorization: string | undefined }[] = [];
+
+  beforeAll(async () => {
+    // A local stand-in for the Account Config API: the real one is in the LivePerson cloud.
+    fake = createServer((request, response) => {
+      seen.push({ url: request.url ?? '', authorization: request.headers.authorization });
+      if (request.headers.authorization !== 'Bearer le-token') {
+        response.writeHead(401).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify([
+          { id: 11, name: 'Escalations', deleted: false, skillOrder: 1 },
+          { id: 12, name: 'Old skill', deleted: true },
+          { id: 13, name: 'Bots' },
+        ]),
+      );
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const address = fake.address();
+    fakeOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => fake.close(() => resolve())));
+
+  it('lists the account skills without deleted ones, and refuses local edits', async () => {
+    const server = await startTestServer(
+      { kind: 'pglite', dataDir: null },
+      { liveEngage: { accountId: '123456', accessToken: 'le-token', domain: fakeOrigin } },
+    );
+    try {
+      const list = await server.request('GET', '/api/skills');
+      expect(list.body).toEqual({ source: 'liveengage', items: [{ id: 11, name: 'Escalations' }, { id: 13, name: 'Bots' }] });
+      expect(seen[0]?.url).toMatch(/^\/api\/account\/123456\/configuration\/le-users\/skills/);
+      expect((await server.request('GET', '/api/skills?q=bot')).body.items).toEqual([{ id: 13, name: 'Bots' }]);
+      expect(seen).toHaveLength(1);
+      expect((await server.request('POST', '/api/skills', { body: { id: 1, name: 'x' } })).status).toBe(409);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 502 with a reason when LiveEngage refuses the token', async () => {
+    const server = await startTestServer(
+      { kind: 'pglite', dataDir: null },
+      { liveEngage: { accountId: '123456', accessToken: 'wrong', domain: fakeOrigin } },
+    );
+    try {
+      const response = await server.request('GET', '/api/skills');
+      expect(response.status).toBe(502);
+      expect(response.body.detail).toContain('401');
+    } finally {
+      await server.close();
+    }
+  });
+});

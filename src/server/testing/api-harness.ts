@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../app';
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server (CI sets it). */
+export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  target: DatabaseTarget;
+  /** Removes what the test created: the data dir or the database. */
+  destroy(): Promise<void>;
+}
+
+/** A database of its own for one test file: a temp data dir, or a fresh PostgreSQL database. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'integrations-panel-test-'));
+    return { target: { kind: 'pglite', dataDir }, destroy: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `ip_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString() },
+    async destroy() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  baseUrl: string;
+  request<T = any>(method: string, path: string, init?: { body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<ApiResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
+  close(): Promise<void>;
+}
+
+const defaultOptions: AppOptions = {
+  enableTestApi: true,
+  logLevel: 'silent',
+  webRoot: '/nonexistent',
+  corsOrigin: null,
+  adminToken: null,
+  liveEngage: null,
+};
+
+/** The real app on a real port: tests go through HTTP exactly as clients do. */
+export async function startTestServer(target: DatabaseTarget, options: Partial<AppOptions> = {}): Promise<TestServer> {
+  const database = await openDatabase(target);
+  const app = await buildApp(database, { ...defaultOptions, ...options });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    database,
+    baseUrl,
+    async request(method, path, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      let body: string | undefined = init.raw;
+      if (init.body !== undefined) {
+        body = JSON.stringify(init.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(baseUrl + path, { method, headers, body });
+      const text = await response.text();
+      const type = response.headers.get('content-type') ?? '';
+      return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

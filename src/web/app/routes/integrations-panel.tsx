@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { Link, Outlet, useParams } from 'react-router';
+import { useBot } from '../../features/bots/api/get-bot';
+import { IntegrationsList } from '../../features/integrations/components/integrations-list';
+import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
+import { ErrorState } from '../../components/states';
+
+export function Component() {
+  const { botId = '' } = useParams();
+  const bot = useBot(botId);
+
+  useEffect(() => {
+    // Monaco is about 1 MB: start fetching it while the user looks at the list.
+    const handle = window.requestIdleCallback?.(prefetchScriptEditor) ?? window.setTimeout(prefetchScriptEditor, 500);
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
+  }, []);
+
+  if (bot.isError) {
+    return (
+      <div className="page">
+        <ErrorState title="Could not open this bot" error={bot.error} onRetry={() => void bot.refetch()} />
+        <p>
+          <Link to="/">Back to the bots</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const botName = bot.data?.name ?? '…';
+  return (
+    <div className="panel">
+      <title>{`Integrations · ${botName} · Integrations Panel`}</title>
+      <div className="panel__header">
+        <div>
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <ol>
+              <li>
+                <Link to="/">Bots</Link>
+              </li>
+              <li aria-current="page">{botName}</li>
+            </ol>
+          </nav>
+          <h1 className="panel__title">Integrations</h1>
+        </div>
+        <Link className="button button--primary" to={`/bots/${botId}/integrations/new`}>
+          Add Integration
+        </Link>
+      </div>
+      <div className="panel__body">
+        <IntegrationsList botId={botId} />
+        <section className="panel__detail" aria-label="Integration details">
+          <Outlet />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { Link, Outlet } from 'react-router';
+import { LoadingState } from '../../components/states';
+import { ToastHost } from '../../components/toast-host';
+
+export function RootLayout() {
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-bar">
+        <Link to="/" className="app-bar__brand">
+          <span className="app-bar__logo" aria-hidden="true" />
+          Integrations Panel
+        </Link>
+        <span className="app-bar__product">Conversation Builder</span>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <ToastHost />
+    </div>
+  );
+}
+
+export function RootFallback() {
+  return <LoadingState label="Loading…" />;
+}

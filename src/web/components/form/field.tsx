@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { get, useFormContext, useFormState } from 'react-hook-form';
+
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export interface ControlProps {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': boolean;
+  'aria-required': true | undefined;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  required?: boolean;
+  help?: ReactNode;
+  /** "label" ties the label to one input; "group" labels a composite widget (editor, grid) by aria-labelledby. */
+  kind?: 'label' | 'group';
+  /** Show the error before the field is left (the script editor validates as the user types). */
+  eager?: boolean;
+  children: (control: ControlProps) => ReactNode;
+}
+
+/**
+ * The error to show for a field: once the user has left it, or after a save attempt.
+ * A resolver validates a whole row of an array when one cell is left, so without this
+ * the untouched cell next to it would turn red before the user reached it.
+ */
+export function useFieldError(name: string, eager = false): string | undefined {
+  const { control } = useFormContext();
+  const { errors, touchedFields, isSubmitted } = useFormState({ control, name });
+  const error = get(errors, name) as { message?: string; type?: string } | undefined;
+  if (!error?.message) return undefined;
+  const visible = eager || isSubmitted || error.type === 'server' || Boolean(get(touchedFields, name));
+  return visible ? error.message : undefined;
+}
+
+/**
+ * One form field: its label (with an aria-hidden asterisk when required), the control,
+ * the help text and the error, tied together with ids so screen readers read all three.
+ */
+export function Field({ name, label, required = false, help, kind = 'label', eager = false, children }: FieldProps) {
+  const id = fieldId(name);
+  const error = useFieldError(name, eager);
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  // The asterisk sits next to the label, not inside it, so the label text is the field's name alone.
+  const asterisk = required ? (
+    <span className="field__asterisk" aria-hidden="true">
+      *
+    </span>
+  ) : null;
+  return (
+    <div className={error ? 'field field--invalid' : 'field'} data-testid={`field-${name}`}>
+      <div className="field__label-row" data-required={required ? 'true' : undefined}>
+        {kind === 'label' ? (
+          <label className="field__label" htmlFor={id} id={`${id}-label`}>
+            {label}
+          </label>
+        ) : (
+          <span className="field__label" id={`${id}-label`}>
+            {label}
+          </span>
+        )}
+        {asterisk}
+      </div>
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': Boolean(error),
+        'aria-required': required ? true : undefined,
+      })}
+      {error ? (
+        <p className="field__error" id={errorId} role="alert" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      ) : null}
+      {help ? (
+        <p className="field__help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+}

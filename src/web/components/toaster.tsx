@@ -1,0 +1,9 @@
+import { useEffect } from 'react';
+import { Toaster } from 'sonner';
+import { toasterMounted } from '../lib/notify';
+
+export default function AppToaster() {
+  // Runs after sonner's own effects (children first), so its subscription is in place.
+  useEffect(() => toasterMounted(), []);
+  return <Toaster position="bottom-right" richColors closeButton />;
+}

@@ -1,0 +1,13 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Bot } from '../../../../domain/bot';
+import { apiRequest } from '../../../lib/api-client';
+import { botKeys } from './bot-keys';
+
+export async function getBot(botId: string, signal?: AbortSignal): Promise<Bot> {
+  return (await apiRequest<Bot>(`/api/bots/${encodeURIComponent(botId)}`, { signal })).data;
+}
+
+export const botQueryOptions = (botId: string) =>
+  queryOptions({ queryKey: botKeys.detail(botId), queryFn: ({ signal }) => getBot(botId, signal) });
+
+export const useBot = (botId: string) => useQuery(botQueryOptions(botId));

@@ -1,0 +1,41 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { BOT } from '../../../testing/demo-records';
+import { fakeApi } from '../../../testing/fake-api';
+import { renderApp } from '../../../testing/render-app';
+
+describe('the bots page', () => {
+  it('shows a failed load with Retry, and Retry loads the list', async () => {
+    let failing = true;
+    fakeApi({
+      'GET /api/bots': () =>
+        failing
+          ? { status: 503, body: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database is starting.' } }
+          : { status: 200, body: { items: [BOT], nextCursor: null } },
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+    const error = await screen.findByTestId('error-state');
+    expect(error).toHaveTextContent('Could not load the bots');
+    expect(error).toHaveTextContent('The database is starting.');
+    failing = false;
+    await user.click(within(error).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: BOT.name })).toHaveAttribute('href', `/bots/${BOT.id}/integrations`);
+  });
+
+  it('deletes a bot only after confirmation, with its ETag', async () => {
+    const api = fakeApi({
+      'GET /api/bots': () => ({ status: 200, body: { items: [BOT], nextCursor: null } }),
+      [`DELETE /api/bots/${BOT.id}`]: () => ({ status: 204 }),
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+    await user.click(await screen.findByRole('button', { name: `Delete ${BOT.name}` }));
+    const dialog = await screen.findByRole('alertdialog', { name: `Delete ${BOT.name}?` });
+    expect(api.calls.some((call) => call.method === 'DELETE')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await screen.findByText('No bots yet.');
+    expect(api.calls.find((call) => call.method === 'DELETE')?.headers['if-match']).toBe('"1"');
+  });
+});

@@ -1,0 +1,60 @@
+import { lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { useBots } from '../api/get-bots';
+import type { BotAction } from './bot-dialogs';
+
+const BotDialogs = lazy(() => import('./bot-dialogs'));
+
+export function BotsList() {
+  const query = useBots();
+  const [action, setAction] = useState<BotAction>(null);
+
+  if (query.isPending) return <LoadingState label="Loading bots…" />;
+  if (query.isError) return <ErrorState title="Could not load the bots" error={query.error} onRetry={() => void query.refetch()} />;
+  const bots = query.data.pages.flatMap((page) => page.items);
+
+  return (
+    <>
+      {bots.length === 0 ? (
+        <EmptyState title="No bots yet.">
+          <p>Create your first bot above, then add its integrations.</p>
+        </EmptyState>
+      ) : (
+        <ul className="bot-list" aria-label="Bots">
+          {bots.map((bot) => (
+            <li key={bot.id} className="bot-card" data-testid="bot-card">
+              <div className="bot-card__body">
+                <Link className="bot-card__name" to={`/bots/${bot.id}/integrations`}>
+                  {bot.name}
+                </Link>
+                {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}
+              </div>
+              <button type="button" className="button button--small" aria-label={`Rename ${bot.name}`} onClick={() => setAction({ kind: 'rename', bot })}>
+                Rename
+              </button>
+              <button
+                type="button"
+                className="button button--small button--danger-text"
+                aria-label={`Delete ${bot.name}`}
+                onClick={() => setAction({ kind: 'delete', bot })}
+              >
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {query.hasNextPage ? (
+        <button type="button" className="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          Load more bots
+        </button>
+      ) : null}
+      {action ? (
+        <Suspense fallback={null}>
+          <BotDialogs action={action} onClose={() => setAction(null)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

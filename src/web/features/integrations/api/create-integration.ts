@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Integration, IntegrationValues } from '../../../../domain/integration';
+import { apiRequest } from '../../../lib/api-client';
+import { integrationKeys } from './integration-keys';
+import { integrationsPath } from './integration-path';
+import { upsertInListCache } from './update-integrations-cache';
+
+export async function createIntegration(botId: string, input: IntegrationValues): Promise<Integration> {
+  return (await apiRequest<Integration>(integrationsPath(botId), { method: 'POST', body: input })).data;
+}
+
+export function useCreateIntegration(botId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IntegrationValues) => createIntegration(botId, input),
+    onSuccess: (created) => {
+      client.setQueryData(integrationKeys.detail(botId, created.id), created);
+      upsertInListCache(client, botId, created);
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { IntegrationSummary } from '../../../../domain/integration';
+import type { Page } from '../../../../domain/page';
+import { apiRequest } from '../../../lib/api-client';
+import { integrationKeys } from './integration-keys';
+import { integrationsPath } from './integration-path';
+
+// Large pages keep a 5,000-integration bot to ten requests while the virtual list scrolls.
+export const INTEGRATIONS_PAGE_SIZE = 500;
+
+export async function getIntegrations(
+  botId: string,
+  q: string,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<IntegrationSummary>> {
+  const params = new URLSearchParams({ limit: String(INTEGRATIONS_PAGE_SIZE) });
+  if (q) params.set('q', q);
+  if (cursor) params.set('cursor', cursor);
+  return (await apiRequest<Page<IntegrationSummary>>(`${integrationsPath(botId)}?${params}`, { signal })).data;
+}
+
+export const integrationsQueryOptions = (botId: string, q: string) =>
+  infiniteQueryOptions({
+    queryKey: integrationKeys.list(botId, q),
+    queryFn: ({ pageParam, signal }) => getIntegrations(botId, q, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    // While a new filter loads, the previous result stays instead of a loading flash.
+    placeholderData: keepPreviousData,
+  });
+
+export const useIntegrations = (botId: string, q: string) => useInfiniteQuery(integrationsQueryOptions(botId, q));

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Integration, IntegrationValues } from '../../../../domain/integration';
+import { apiRequest, etagOf } from '../../../lib/api-client';
+import { integrationKeys } from './integration-keys';
+import { integrationPath } from './integration-path';
+import { upsertInListCache } from './update-integrations-cache';
+
+export interface UpdateIntegrationVariables {
+  id: string;
+  /** The version the edit started from: a newer one on the server answers 412. */
+  version: number;
+  input: IntegrationValues;
+}
+
+export async function updateIntegration(botId: string, { id, version, input }: UpdateIntegrationVariables): Promise<Integration> {
+  return (
+    await apiRequest<Integration>(integrationPath(botId, id), { method: 'PUT', body: input, ifMatch: etagOf(version) })
+  ).data;
+}
+
+export function useUpdateIntegration(botId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: UpdateIntegrationVariables) => updateIntegration(botId, variables),
+    onSuccess: (updated) => {
+      client.setQueryData(integrationKeys.detail(botId, updated.id), updated);
+      upsertInListCache(client, botId, updated);
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { integrationInputSchema, type Integration, type IntegrationValues } from '../../../../domain/integration';
+import type { IntegrationType } from '../../../../domain/integration-types';
+import { UnsavedChangesGuard } from '../../../components/unsaved-changes-guard';
+import { CommonFields } from './common-fields';
+import { ConflictDialog } from './conflict-dialog';
+import { CustomDataFields } from './custom-data-fields';
+import { useFieldMeta } from './field-meta';
+import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
+import { TransformScriptField } from './transform-script-field';
+import { TypeFields } from './type-fields';
+import { useIntegrationSave } from './use-integration-save';
+import { useSaveShortcut } from './use-save-shortcut';
+
+interface IntegrationFormProps {
+  botId: string;
+  /** null: the Add Integration form. */
+  integration: Integration | null;
+}
+
+/** Create and edit share this form; the resolver is the API's own schema. */
+export function IntegrationForm({ botId, integration }: IntegrationFormProps) {
+  const form = useForm<FormValues, unknown, IntegrationValues>({
+    resolver: zodResolver(integrationInputSchema),
+    defaultValues: integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE),
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+  });
+  const [editorKey, setEditorKey] = useState(0);
+  const type = useWatch({ control: form.control, name: 'type' }) as IntegrationType;
+  const meta = useFieldMeta(type);
+
+  const resetTo = (values: FormValues) => {
+    // Monaco is uncontrolled: a different script needs a fresh editor.
+    if ((values.transformScript ?? '') !== (form.getValues('transformScript') ?? '')) setEditorKey((key) => key + 1);
+    form.reset(values);
+  };
+  const { save, saving, problem, conflict, reload, overwrite, closeConflict } = useIntegrationSave({
+    botId,
+    integration,
+    form,
+    resetTo,
+  });
+  const onSubmit = form.handleSubmit((values) => save(values));
+  useSaveShortcut(() => {
+    if (!saving) void onSubmit();
+  });
+
+  const changeType = (next: IntegrationType) => {
+    if (next === form.getValues('type')) return;
+    form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true });
+  };
+
+  const { isDirty } = form.formState;
+  const title = integration ? integration.name : 'Add Integration';
+
+  return (
+    <FormProvider {...form}>
+      <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
+        <header className="form-header">
+          <h2 id="integration-form-title" className="form-header__title">
+            {title}
+          </h2>
+          <span className="form-header__status" role="status" data-testid="dirty-status">
+            {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
+          </span>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={saving}
+            aria-keyshortcuts="Control+S Meta+S"
+            title="Save (Ctrl+S / ⌘S)"
+          >
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </header>
+        {problem ? (
+          <div className="form-problem" role="alert" data-testid="form-problem">
+            <p className="form-problem__title">{problem.title}</p>
+            <p>{problem.detail}</p>
+            {problem.items.length > 0 ? (
+              <ul>
+                {problem.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        <p className="form-legend">
+          Required fields are marked with an asterisk{' '}
+          <span className="field__asterisk" aria-hidden="true">
+            *
+          </span>
+        </p>
+        <div className="form-grid">
+          <CommonFields meta={meta} onTypeChange={changeType} />
+          <TypeFields type={type} meta={meta} />
+        </div>
+        <TransformScriptField editorKey={editorKey} />
+        <CustomDataFields />
+      </form>
+      <UnsavedChangesGuard when={isDirty && !saving} />
+      <ConflictDialog
+        open={conflict !== null}
+        name={integration?.name ?? ''}
+        pending={conflict?.pending ?? false}
+        error={conflict?.error ?? null}
+        onReload={() => void reload()}
+        onOverwrite={() => void overwrite()}
+        onClose={closeConflict}
+      />
+    </FormProvider>
+  );
+}

@@ -1,0 +1,31 @@
+import { KNOWLEDGE_AI_MODES, KNOWLEDGE_AI_THRESHOLDS } from '../../../../domain/integration-types';
+import { SelectField } from '../../../components/form/select-field';
+import { TextField } from '../../../components/form/text-field';
+import type { FieldMeta } from './field-meta';
+
+const MODE_LABELS: Record<(typeof KNOWLEDGE_AI_MODES)[number], string> = {
+  INTENTS: 'Intents',
+  INTENTS_ONLY: 'Intents Only',
+  TEXT: 'Text',
+};
+const THRESHOLD_LABELS: Record<(typeof KNOWLEDGE_AI_THRESHOLDS)[number], string> = {
+  VERY_GOOD: 'Very Good',
+  GOOD: 'Good',
+  FAIR_PLUS: 'Fair Plus',
+};
+
+export function KnowledgeAiFields({ meta }: { meta: FieldMeta }) {
+  return (
+    <>
+      <TextField {...meta('knowledgeBaseId')} label="Knowledge Base" placeholder="customer-care-faq" />
+      <SelectField {...meta('mode')} label="Mode" options={KNOWLEDGE_AI_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))} />
+      <SelectField
+        {...meta('threshold')}
+        label="Threshold"
+        options={KNOWLEDGE_AI_THRESHOLDS.map((t) => ({ value: t, label: THRESHOLD_LABELS[t] }))}
+      />
+      <TextField {...meta('phrase')} label="Phrase" />
+      <TextField {...meta('multipleResults')} label="Multiple Results" inputType="number" />
+    </>
+  );
+}

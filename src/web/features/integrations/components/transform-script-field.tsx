@@ -1,0 +1,58 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Controller, useFormContext } from 'react-hook-form';
+import { Field } from '../../../components/form/field';
+import { helpFor } from './field-help';
+
+export const SCRIPT_EDITOR_HEIGHT = 220;
+
+const loadScriptEditor = () => import('./script-editor');
+const ScriptEditor = lazy(loadScriptEditor);
+
+/** Starts fetching Monaco before the form needs it, when the browser is idle. */
+export function prefetchScriptEditor(): void {
+  void loadScriptEditor();
+}
+
+/** The placeholder has the editor's size, so nothing jumps when Monaco arrives. */
+function EditorPlaceholder() {
+  return (
+    <div className="script-editor script-editor__placeholder" style={{ height: SCRIPT_EDITOR_HEIGHT }} role="status">
+      Loading editor…
+    </div>
+  );
+}
+
+export function TransformScriptField({ editorKey }: { editorKey: number }) {
+  const { control, trigger } = useFormContext();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (
+    <Field name="transformScript" label="Transform Result Script" kind="group" eager help={helpFor('API', 'transformScript')}>
+      {({ id, 'aria-describedby': describedBy }) => (
+        <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
+          <Controller
+            control={control}
+            name="transformScript"
+            render={({ field }) => (
+              <Suspense fallback={<EditorPlaceholder />}>
+                <ScriptEditor
+                  key={editorKey}
+                  defaultValue={String(field.value ?? '')}
+                  ariaLabel="Transform Result Script"
+                  height={SCRIPT_EDITOR_HEIGHT}
+                  onChange={(value) => {
+                    field.onChange(value);
+                    // A syntax error shows under the field while typing, not only after Save.
+                    clearTimeout(timer.current);
+                    timer.current = setTimeout(() => void trigger('transformScript'), 300);
+                  }}
+                  onBlur={field.onBlur}
+                />
+              </Suspense>
+            )}
+          />
+        </div>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,105 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import { notify } from '../../../lib/notify';
+import type { Integration, IntegrationValues } from '../../../../domain/integration';
+import { SKIP_UNSAVED_GUARD } from '../../../components/unsaved-changes-guard';
+import { errorMessage, isApiError } from '../../../lib/api-client';
+import { useCreateIntegration } from '../api/create-integration';
+import { integrationQueryOptions } from '../api/get-integration';
+import { useUpdateIntegration } from '../api/update-integration';
+import { upsertInListCache } from '../api/update-integrations-cache';
+import { valuesFromIntegration, type FormValues } from './form-values';
+import { applyServerErrors, type FormProblem } from './server-errors';
+
+interface SaveOptions {
+  botId: string;
+  integration: Integration | null;
+  form: UseFormReturn<FormValues, unknown, IntegrationValues>;
+  /** Replaces the form's values (and the editor's content) with a stored version. */
+  resetTo: (values: FormValues) => void;
+}
+
+/** Create or replace, with the 412 conflict flow: the edits stay in the form until the user decides. */
+export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOptions) {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const create = useCreateIntegration(botId);
+  const update = useUpdateIntegration(botId);
+  const [baseVersion, setBaseVersion] = useState(integration?.version ?? 0);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [conflict, setConflict] = useState<{ pending: boolean; error: string | null } | null>(null);
+  const lastSubmitted = useRef<IntegrationValues | null>(null);
+
+  const loaded = (stored: Integration) => {
+    resetTo(valuesFromIntegration(stored));
+    setBaseVersion(stored.version);
+  };
+
+  async function save(values: IntegrationValues, version = baseVersion): Promise<void> {
+    setProblem(null);
+    lastSubmitted.current = values;
+    try {
+      if (!integration) {
+        const created = await create.mutateAsync(values);
+        resetTo(valuesFromIntegration(created));
+        notify('success', 'Saved');
+        void navigate(`/bots/${botId}/integrations/${created.id}`, { replace: true, state: SKIP_UNSAVED_GUARD });
+        return;
+      }
+      const updated = await update.mutateAsync({ id: integration.id, version, input: values });
+      loaded(updated);
+      setConflict(null);
+      notify('success', 'Saved');
+    } catch (error) {
+      if (isApiError(error) && error.status === 412) {
+        setConflict({ pending: false, error: null });
+        return;
+      }
+      setConflict(null);
+      setProblem(applyServerErrors(form, error));
+    }
+  }
+
+  async function fetchLatest(): Promise<Integration> {
+    if (!integration) throw new Error('Only a stored integration can be reloaded.');
+    const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integration.id), staleTime: 0 });
+    upsertInListCache(client, botId, latest);
+    return latest;
+  }
+
+  async function reload(): Promise<void> {
+    setConflict({ pending: true, error: null });
+    try {
+      loaded(await fetchLatest());
+      setConflict(null);
+      setProblem(null);
+      notify('info', 'Loaded the latest version');
+    } catch (error) {
+      setConflict({ pending: false, error: errorMessage(error) });
+    }
+  }
+
+  async function overwrite(): Promise<void> {
+    const values = lastSubmitted.current;
+    if (!values) return;
+    setConflict({ pending: true, error: null });
+    try {
+      const latest = await fetchLatest();
+      await save(values, latest.version);
+    } catch (error) {
+      setConflict({ pending: false, error: errorMessage(error) });
+    }
+  }
+
+  return {
+    save,
+    saving: create.isPending || update.isPending,
+    problem,
+    conflict,
+    reload,
+    overwrite,
+    closeConflict: () => setConflict(null),
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { apiRequest, ApiError } from './api-client';
+
+describe('apiRequest', () => {
+  it('turns a problem+json answer into an ApiError with the field errors', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(
+          JSON.stringify({ type: 't', title: 'Bad Request', status: 400, detail: 'Check the fields.', errors: { 'customDataFields.2.key': 'Key is required.' } }),
+          { status: 400, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const error = await apiRequest('/api/x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(400);
+    expect((error as ApiError).message).toBe('Check the fields.');
+    expect((error as ApiError).fieldErrors).toEqual({ 'customDataFields.2.key': 'Key is required.' });
+  });
+
+  it('reports an unreachable server as an ApiError with status 0', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const error = (await apiRequest('/api/x').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.status).toBe(0);
+    expect(error.message).toMatch(/could not be reached/);
+  });
+
+  it('sends JSON with If-Match and returns the ETag', async () => {
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
+      new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json', etag: '"4"' } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const answer = await apiRequest<{ ok: boolean }>('/api/x', { method: 'PUT', body: { a: 1 }, ifMatch: '"3"' });
+    expect(answer).toEqual({ data: { ok: true }, etag: '"4"' });
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.headers).toMatchObject({ 'if-match': '"3"', 'content-type': 'application/json' });
+    expect(init?.body).toBe('{"a":1}');
+  });
+});

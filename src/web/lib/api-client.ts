@@ -1,0 +1,93 @@
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../domain/problem';
+
+/** A failed API call: the problem+json body when the server sent one, a made-up one otherwise. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  /** Field path (`customDataFields.2.key`) → message, as the server reported them. */
+  get fieldErrors(): Record<string, string> {
+    return this.problem.errors ?? {};
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  etag: string | null;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  ifMatch?: string;
+  signal?: AbortSignal;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes(PROBLEM_CONTENT_TYPE) || type.includes('application/json')) {
+    try {
+      const body = (await response.json()) as Partial<Problem>;
+      return {
+        type: body.type ?? 'about:blank',
+        title: body.title ?? response.statusText,
+        status: body.status ?? response.status,
+        detail: body.detail ?? body.title ?? `The server answered ${response.status}.`,
+        ...(body.errors ? { errors: body.errors } : {}),
+      };
+    } catch {
+      // A body that is not JSON falls through to the generic problem below.
+    }
+  }
+  return {
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    status: response.status,
+    detail: `The server answered ${response.status} ${response.statusText}.`.trim(),
+  };
+}
+
+/** Calls the API on the same origin; throws ApiError for every non-2xx answer and for network failures. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: 'The server could not be reached. Check that it is running, then retry.',
+    });
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response));
+  const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  return { data, etag: response.headers.get('etag') };
+}
+
+export const etagOf = (version: number) => `"${version}"`;
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}

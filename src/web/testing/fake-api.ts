@@ -1,0 +1,44 @@
+import { vi } from 'vitest';
+
+export interface FakeCall {
+  method: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+type Handler = (call: FakeCall) => { status: number; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * Replaces fetch with handlers keyed by "METHOD /path" (query string ignored);
+ * records every call so tests can assert what the UI sent.
+ */
+export function fakeApi(handlers: Record<string, Handler>) {
+  const calls: FakeCall[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://127.0.0.1');
+    const method = init?.method ?? 'GET';
+    const call: FakeCall = {
+      method,
+      path: url.pathname,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: (init?.headers as Record<string, string>) ?? {},
+    };
+    calls.push(call);
+    const handler = handlers[`${method} ${url.pathname}`];
+    if (!handler) {
+      return new Response(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No fake for ${method} ${url.pathname}` }), {
+        status: 404,
+        headers: { 'content-type': 'application/problem+json' },
+      });
+    }
+    const answer = handler(call);
+    const isProblem = answer.status >= 400;
+    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': isProblem ? 'application/problem+json' : 'application/json', ...answer.headers },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { calls };
+}

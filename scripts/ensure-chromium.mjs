@@ -12,7 +12,9 @@ if (process.env.CHROMIUM_PATH) {
 console.log('Chromium is missing: installing it with apt-get (about a minute)…');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const sudo = isRoot ? [] : ['sudo'];
-for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'chromium']]) {
+// Waits for dpkg's lock rather than failing when another apt run (unattended upgrades, a parallel job) holds it.
+const waitForLock = ['-o', 'DPkg::Lock::Timeout=300'];
+for (const args of [['apt-get', ...waitForLock, 'update'], ['apt-get', ...waitForLock, 'install', '-y', 'chromium']]) {
   const [command, ...rest] = [...sudo, ...args];
   const result = spawnSync(command, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (result.status !== 0) {

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startTestServer, type TestDatabase, type TestServer } from './testing/api-harness';
 import { escalationInput } from './testing/fixtures';
@@ -115,6 +118,31 @@ describe('the server around the API', () => {
     } finally {
       await first.close();
       await restartable.destroy();
+    }
+  });
+
+  it('serves the built web app at /, at deep links and its hashed assets, but never for /api', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'web-root-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Integrations Panel</title>');
+    writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), 'console.log(1);');
+    const withWeb = await startTestServer({ kind: 'pglite', dataDir: null }, { webRoot });
+    try {
+      for (const path of ['/', '/bots/00000000-0000-4000-8000-000000000000/integrations/new']) {
+        const page = await fetch(withWeb.baseUrl + path);
+        expect(page.status, path).toBe(200);
+        expect(await page.text(), path).toContain('<title>Integrations Panel</title>');
+        expect(page.headers.get('cache-control'), path).toBe('no-cache');
+      }
+      const asset = await fetch(`${withWeb.baseUrl}/assets/main-abc123.js`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      const api = await withWeb.request('GET', '/api/nothing-here');
+      expect(api.status).toBe(404);
+      expect(api.headers.get('content-type')).toContain('application/problem+json');
+    } finally {
+      await withWeb.close();
+      rmSync(webRoot, { recursive: true, force: true });
     }
   });
 });

@@ -12,7 +12,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   await app.register(fastifyStatic, {
     root: webRoot,
     wildcard: true,
-    index: false,
+    // `/` itself is the SPA's entry: without an index, @fastify/static answers a directory with 403.
+    index: 'index.html',
     setHeaders(reply, path) {
       reply.header(
         'cache-control',

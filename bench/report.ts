@@ -91,7 +91,7 @@ export interface RunInfo {
   startedAt: string;
   durationSeconds: number;
   groups: string[];
-  machine: { cpus: number; node: string; platform: string };
+  machine: { cpus: number; node: string; platform: string; loadAverage: { start: number; end: number } };
   skipped: string[];
 }
 

@@ -85,7 +85,7 @@ export async function startServer(target: DatabaseTarget, options: { timeoutMs?:
   if (target.kind === 'postgres') env.DATABASE_URL = target.url;
   else if (target.dataDir) env.DATA_DIR = target.dataDir;
   else throw new Error('the bench needs an on-disk data dir for the embedded database');
-  return startProcess(['scripts/start.mjs'], env, options.timeoutMs ?? 60_000);
+  return startProcess(['scripts/start.mjs'], env, options.timeoutMs ?? 180_000);
 }
 
 /** Runs `node <args>` with PORT and HOST set, until its /api/health answers 200. */

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from '../src/server/db/database';
+import { sleep } from './stats';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The bench's own port range, so it never meets another engineer's servers.
+const FIRST_PORT = 4300;
+const LAST_PORT = 4399;
+let nextPort = FIRST_PORT;
+
+/** A fresh port per server: a stopped server's sockets in TIME_WAIT never get in the way. */
+export function takePort(): number {
+  const port = nextPort;
+  nextPort = nextPort === LAST_PORT ? FIRST_PORT : nextPort + 1;
+  return port;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  /** The pid of the Node process that serves (not the start script's). */
+  pid: number;
+  /** Milliseconds from spawning the command to the first healthy /api/health. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // Kernels without the children file: scan every process's parent id.
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((entry) => {
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  }
+}
+
+/** Resident memory of a process in MB (VmRSS), or NaN when it is gone. */
+export function rssMegabytes(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function waitHealthy(baseUrl: string, child: ChildProcess, stderr: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(20);
+  }
+  throw new Error(`the server was not healthy after ${timeoutMs} ms: ${stderr()}`);
+}
+
+/**
+ * Starts the production server the way `npm start` does (scripts/start.mjs: the built app and the API,
+ * one Node process), on 127.0.0.1 with the test API on, and waits for /api/health.
+ */
+export async function startServer(target: DatabaseTarget, options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ENABLE_TEST_API: '1', LOG_LEVEL: 'warn' };
+  if (target.kind === 'postgres') env.DATABASE_URL = target.url;
+  else if (target.dataDir) env.DATA_DIR = target.dataDir;
+  else throw new Error('the bench needs an on-disk data dir for the embedded database');
+  return startProcess(['scripts/start.mjs'], env, options.timeoutMs ?? 180_000);
+}
+
+/** Runs `node <args>` with PORT and HOST set, until its /api/health answers 200. */
+export async function startProcess(args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunningServer> {
+  const port = takePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
+  for (const name of ['DATABASE_URL', 'DATA_DIR', 'ADMIN_TOKEN', 'CORS_ORIGIN', 'NODE_ENV']) delete env[name];
+  Object.assign(env, extraEnv);
+
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-2_000);
+  });
+  const stop = async () => {
+    // The start script forwards SIGTERM to the server, which closes the database cleanly.
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      for (const pid of childrenOf(child.pid ?? -1)) process.kill(pid, 'SIGKILL');
+      child.kill('SIGKILL');
+    }, 15_000);
+    await exited(child);
+    clearTimeout(timer);
+  };
+  try {
+    await waitHealthy(baseUrl, child, () => errors, timeoutMs);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const startMs = performance.now() - started;
+  // The start script serves from a child; a script run directly serves itself.
+  const pid = childrenOf(child.pid ?? -1)[0] ?? child.pid ?? -1;
+  return { baseUrl, pid, startMs, stop };
+}

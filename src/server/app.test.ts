@@ -125,7 +125,7 @@ describe('the server around the API', () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'web-root-'));
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Integrations Panel</title>');
-    writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), 'console.log(1);');
+    writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), 'console.log("a compressible line");\n'.repeat(200));
     const withWeb = await startTestServer({ kind: 'pglite', dataDir: null }, { webRoot });
     try {
       for (const path of ['/', '/bots/00000000-0000-4000-8000-000000000000/integrations/new']) {
@@ -137,6 +137,9 @@ describe('the server around the API', () => {
       const asset = await fetch(`${withWeb.baseUrl}/assets/main-abc123.js`);
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toContain('immutable');
+      // fetch asks for br/gzip and decodes: the header tells the file crossed the wire compressed.
+      expect(asset.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+      expect(await asset.text()).toContain('a compressible line');
       const api = await withWeb.request('GET', '/api/nothing-here');
       expect(api.status).toBe(404);
       expect(api.headers.get('content-type')).toContain('application/problem+json');

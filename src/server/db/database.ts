@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -17,6 +18,22 @@ export interface DatabaseHandle {
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/**
+ * Postgres's default 128 MB of shared buffers live in PGlite's WebAssembly memory and are all
+ * touched over time: 16 MB holds this app's working set and keeps the resident size about 140 MB lower.
+ */
+const PGLITE_SETTINGS = ['shared_buffers = 16MB'];
+
+/**
+ * PGlite is 10 MB of WebAssembly. V8's optimizing tier recompiles its hot functions in the background,
+ * which on this 2-core machine doubled the time to open the database and slowed queries while it ran
+ * (measured: open 3.7 s -> 2.2 s, 9,000 queries 17 s -> 6 s, 250 MB -> 185 MB resident with Liftoff
+ * only). Set before the module is compiled; it applies to the whole process (QuickJS too).
+ */
+function useBaselineWasmCompiler(): void {
+  v8.setFlagsFromString('--liftoff-only');
+}
 
 /** Opens the database and applies the committed drizzle-kit migrations before anything else runs. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -37,8 +54,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     import('drizzle-orm/pglite/migrator'),
   ]);
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  useBaselineWasmCompiler();
   // A null data dir keeps the database in memory (tests that need no restart).
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const client = new PGlite(target.dataDir ?? undefined, { postgresqlconf: PGLITE_SETTINGS });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };

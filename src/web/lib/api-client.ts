@@ -1,4 +1,5 @@
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../../domain/problem';
+import { PROBLEM_CONTENT_TYPE } from '../../domain/problem-content-type';
+import type { Problem } from '../../domain/problem';
 
 /** A failed API call: the problem+json body when the server sent one, a made-up one otherwise. */
 export class ApiError extends Error {

@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { BotsPage } from './pages/bots-page';
 import { IntegrationFormPage } from './pages/integration-form-page';
 import { PanelPage } from './pages/panel-page';
+import { SkillsPage } from './pages/skills-page';
 
 export interface DemoBot {
   id: string;
@@ -15,6 +16,7 @@ interface Fixtures {
   bots: BotsPage;
   panel: PanelPage;
   form: IntegrationFormPage;
+  skills: SkillsPage;
   /** Every request the test's browser pages made to a host other than 127.0.0.1. */
   externalRequests: string[];
 }
@@ -47,6 +49,7 @@ export const test = base.extend<Fixtures>({
   bots: async ({ page }, use) => use(new BotsPage(page)),
   panel: async ({ page }, use) => use(new PanelPage(page)),
   form: async ({ page }, use) => use(new IntegrationFormPage(page)),
+  skills: async ({ page }, use) => use(new SkillsPage(page)),
 });
 
 export { expect };

@@ -11,6 +11,7 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteError,
     children: [
       { index: true, lazy: () => import('./routes/bots') },
+      { path: 'skills', lazy: () => import('./routes/skills') },
       {
         path: 'bots/:botId/integrations',
         lazy: () => import('./routes/integrations-panel'),

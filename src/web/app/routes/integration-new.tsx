@@ -1,7 +1,9 @@
 import { useParams } from 'react-router';
 import { IntegrationForm } from '../../features/integrations/components/integration-form';
+import { useSkillDirectoryQuery } from './use-skill-directory-query';
 
 export function Component() {
   const { botId = '' } = useParams();
-  return <IntegrationForm key="new" botId={botId} integration={null} />;
+  const skillDirectory = useSkillDirectoryQuery();
+  return <IntegrationForm key="new" botId={botId} integration={null} skillDirectory={skillDirectory} />;
 }

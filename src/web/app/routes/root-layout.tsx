@@ -1,4 +1,4 @@
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { LoadingState } from '../../components/states';
 import { ToastHost } from '../../components/toast-host';
 
@@ -14,6 +14,11 @@ export function RootLayout() {
           Integrations Panel
         </Link>
         <span className="app-bar__product">Conversation Builder</span>
+        <nav className="app-nav" aria-label="Main">
+          <NavLink to="/skills" className="app-nav__link">
+            Skills
+          </NavLink>
+        </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />

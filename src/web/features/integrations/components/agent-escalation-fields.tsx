@@ -1,17 +1,38 @@
 import { Switch } from 'radix-ui';
 import { useRef } from 'react';
-import { Controller, useFormContext } from 'react-hook-form';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { BLANK_MESSAGE } from '../../../../domain/integration-types';
 import { Field } from '../../../components/form/field';
 import { SwitchField } from '../../../components/form/switch-field';
 import { TextField } from '../../../components/form/text-field';
 import type { FieldMeta } from './field-meta';
+import { SkillComboboxField } from './skill-combobox-field';
+import { skillWarnings } from './skill-directory-check';
+import { useSkillDirectory } from './skill-directory-context';
 
 export function AgentEscalationFields({ meta }: { meta: FieldMeta }) {
+  const { control } = useFormContext();
+  const [skillName, skillId] = useWatch({ control, name: ['agentSkillName', 'agentSkillId'] }) as [string | undefined, string | undefined];
+  const directory = useSkillDirectory();
+  const warnings = skillWarnings(skillId ?? '', skillName ?? '', directory.skills);
+  const directoryNote = directory.isError ? 'The skill directory could not be loaded, so skills are not checked.' : undefined;
   return (
     <>
-      <TextField {...meta('agentSkillName')} label="Agent Skill Name" placeholder="Customer Care" />
-      <TextField {...meta('agentSkillId')} label="Agent Skill Id" placeholder="3402109730 or {$botContext.skillId}" />
+      <SkillComboboxField
+        {...meta('agentSkillName')}
+        name="agentSkillName"
+        label="Agent Skill Name"
+        placeholder="Customer Care"
+        warning={warnings.agentSkillName}
+      />
+      <SkillComboboxField
+        {...meta('agentSkillId')}
+        name="agentSkillId"
+        label="Agent Skill Id"
+        placeholder="3402109730 or {$botContext.skillId}"
+        warning={warnings.agentSkillId}
+        note={directoryNote}
+      />
       <TextField {...meta('agentId')} label="Agent Id" placeholder="{$botContext.agentId}" />
       <SwitchField {...meta('transferBotContext')} label="Transfer Bot Context" />
       <MessageToUserField meta={meta} />

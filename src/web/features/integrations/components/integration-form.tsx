@@ -8,6 +8,8 @@ import { CommonFields } from './common-fields';
 import { ConflictDialog } from './conflict-dialog';
 import { CustomDataFields } from './custom-data-fields';
 import { useFieldMeta } from './field-meta';
+import { SkillDirectoryProvider, type SkillDirectory } from './skill-directory-context';
+import { TransferPreviewSection } from './transfer-preview-section';
 import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
 import { TransformScriptField } from './transform-script-field';
 import { TypeFields } from './type-fields';
@@ -18,10 +20,12 @@ interface IntegrationFormProps {
   botId: string;
   /** null: the Add Integration form. */
   integration: Integration | null;
+  /** The skill directory the Agent Skill fields suggest from and check against. */
+  skillDirectory?: SkillDirectory;
 }
 
 /** Create and edit share this form; the resolver is the API's own schema. */
-export function IntegrationForm({ botId, integration }: IntegrationFormProps) {
+export function IntegrationForm({ botId, integration, skillDirectory }: IntegrationFormProps) {
   const form = useForm<FormValues, unknown, IntegrationValues>({
     resolver: zodResolver(integrationInputSchema),
     defaultValues: integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE),
@@ -95,12 +99,15 @@ export function IntegrationForm({ botId, integration }: IntegrationFormProps) {
             *
           </span>
         </p>
-        <div className="form-grid">
-          <CommonFields meta={meta} onTypeChange={changeType} />
-          <TypeFields type={type} meta={meta} />
-        </div>
-        <TransformScriptField editorKey={editorKey} />
-        <CustomDataFields />
+        <SkillDirectoryProvider value={skillDirectory}>
+          <div className="form-grid">
+            <CommonFields meta={meta} onTypeChange={changeType} />
+            <TypeFields type={type} meta={meta} />
+          </div>
+          <TransformScriptField editorKey={editorKey} />
+          <CustomDataFields />
+          {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
+        </SkillDirectoryProvider>
       </form>
       <UnsavedChangesGuard when={isDirty && !saving} />
       <ConflictDialog

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The Integrations panel of one bot: the left list, its filter and menus, and Add Integration. */
 export class PanelPage {
@@ -39,5 +39,13 @@ export class PanelPage {
     const dialog = this.page.getByRole('alertdialog', { name: `Delete ${name}?` });
     await expect(dialog).toBeVisible();
     return dialog;
+  }
+
+  /** The Export menu in the panel header → one of its two choices; resolves with the browser's download. */
+  async export(botName: string, choice: 'Export for Conversation Builder' | 'Export (native JSON)'): Promise<Download> {
+    await this.page.getByRole('button', { name: `Export ${botName}` }).click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('menuitem', { name: choice }).click();
+    return download;
   }
 }

@@ -20,6 +20,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
       );
     },
   });
+  // With index: false the static plugin answers the root directory with 403; "/" is the bots page.
+  app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   return true;
 }
 

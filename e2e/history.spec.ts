@@ -3,9 +3,12 @@ import { HistoryDrawer } from './pages/history-drawer';
 
 const ORIGINAL_MESSAGE = 'Hold on while I connect you with an agent.';
 
+// Both tests load Monaco twice (the form and the diff): on a busy machine that alone can take seconds.
+test.slow();
+
 test('history lists the saves newest first, diffs an old one and restores it', async ({ page, demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await panel.open('Escalation', 30_000);
   const originalScript = await form.scriptText();
 
   await form.fill('Message to User', 'One moment, please.');
@@ -47,7 +50,7 @@ test('history lists the saves newest first, diffs an old one and restores it', a
 
 test('restoring over unsaved changes asks first; a stale restore is explained', async ({ page, request, demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await panel.open('Escalation', 30_000);
   await form.fill('Message to User', 'Saved once.');
   await form.save();
 

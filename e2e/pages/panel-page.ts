@@ -18,9 +18,10 @@ export class PanelPage {
     return this.list.getByRole('link', { name: new RegExp(`^${name}\\b`) });
   }
 
-  async open(name: string): Promise<void> {
+  /** `timeout`: the first open can wait on Monaco, which the panel prefetches and parses on the main thread. */
+  async open(name: string, timeout?: number): Promise<void> {
     await this.item(name).click();
-    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible({ timeout });
   }
 
   async filter(text: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { ImportDialog } from './import-dialog';
 
 /** The bots list at /: create, open, rename, delete. */
 export class BotsPage {
@@ -36,5 +37,20 @@ export class BotsPage {
     const dialog = this.page.getByRole('alertdialog', { name: `Delete ${name}?` });
     await expect(dialog).toBeVisible();
     return dialog;
+  }
+
+  async openImport(): Promise<ImportDialog> {
+    await this.page.getByRole('button', { name: 'Import bot' }).click();
+    const dialog = new ImportDialog(this.page);
+    await expect(dialog.root).toBeVisible();
+    return dialog;
+  }
+
+  /** Export menu of a bot's row → one of its two choices; resolves with the browser's download. */
+  async export(name: string, choice: 'Export for Conversation Builder' | 'Export (native JSON)'): Promise<Download> {
+    await this.list.getByRole('button', { name: `Export ${name}` }).click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('menuitem', { name: choice }).click();
+    return download;
   }
 }

@@ -111,7 +111,8 @@ export class IntegrationFormPage {
   /** Saves and waits for the "Saved" toast. */
   async save(): Promise<void> {
     await this.saveButton.click();
-    await expect(this.page.getByText('Saved', { exact: true })).toBeVisible();
+    // .last(): the toast of an earlier save may still be showing.
+    await expect(this.page.getByText('Saved', { exact: true }).last()).toBeVisible();
     await expect(this.unsavedIndicator).toHaveText('');
   }
 }

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The Integrations panel of one bot: the left list, its filter and menus, and Add Integration. */
 export class PanelPage {
@@ -18,9 +18,10 @@ export class PanelPage {
     return this.list.getByRole('link', { name: new RegExp(`^${name}\\b`) });
   }
 
-  async open(name: string): Promise<void> {
+  /** `timeout`: the first open can wait on Monaco, which the panel prefetches and parses on the main thread. */
+  async open(name: string, timeout?: number): Promise<void> {
     await this.item(name).click();
-    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible({ timeout });
   }
 
   async filter(text: string): Promise<void> {
@@ -39,5 +40,13 @@ export class PanelPage {
     const dialog = this.page.getByRole('alertdialog', { name: `Delete ${name}?` });
     await expect(dialog).toBeVisible();
     return dialog;
+  }
+
+  /** The Export menu in the panel header → one of its two choices; resolves with the browser's download. */
+  async export(botName: string, choice: 'Export for Conversation Builder' | 'Export (native JSON)'): Promise<Download> {
+    await this.page.getByRole('button', { name: `Export ${botName}` }).click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('menuitem', { name: choice }).click();
+    return download;
   }
 }

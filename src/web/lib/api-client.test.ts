@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiRequest, ApiError } from './api-client';
+import { apiDownload, apiRequest, ApiError, fileNameFromDisposition } from './api-client';
 
 describe('apiRequest', () => {
   it('turns a problem+json answer into an ApiError with the field errors', async () => {
@@ -36,5 +36,31 @@ describe('apiRequest', () => {
     const init = fetchMock.mock.calls[0]?.[1];
     expect(init?.headers).toMatchObject({ 'if-match': '"3"', 'content-type': 'application/json' });
     expect(init?.body).toBe('{"a":1}');
+  });
+});
+
+describe('apiDownload', () => {
+  it('returns the body as a Blob with the file name from Content-Disposition', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{"a":1}', { status: 200, headers: { 'content-disposition': 'attachment; filename="Care-Bot.json"' } })),
+    );
+    const file = await apiDownload('/api/bots/x/export');
+    expect(file.fileName).toBe('Care-Bot.json');
+    expect(await file.blob.text()).toBe('{"a":1}');
+  });
+
+  it('prefers filename* and tolerates a missing header', () => {
+    expect(fileNameFromDisposition(`attachment; filename="a.json"; filename*=UTF-8''Caf%C3%A9.json`)).toBe('Café.json');
+    expect(fileNameFromDisposition('attachment; filename=plain.json')).toBe('plain.json');
+    expect(fileNameFromDisposition(null)).toBeNull();
+  });
+
+  it('throws the server problem like every other call', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ type: 't', title: 'Not Found', status: 404, detail: 'No bot x.' }), { status: 404, headers: { 'content-type': 'application/problem+json' } })),
+    );
+    await expect(apiDownload('/api/bots/x/export')).rejects.toMatchObject({ status: 404, message: 'No bot x.' });
   });
 });

@@ -59,8 +59,8 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-/** Calls the API on the same origin; throws ApiError for every non-2xx answer and for network failures. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+/** Sends one API request on the same origin; throws ApiError for every non-2xx answer and for network failures. */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
@@ -82,8 +82,42 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     });
   }
   if (!response.ok) throw new ApiError(await problemOf(response));
+  return response;
+}
+
+/** Calls the API and reads its JSON answer. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const response = await send(path, options);
   const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   return { data, etag: response.headers.get('etag') };
+}
+
+export interface ApiDownload {
+  blob: Blob;
+  /** The file name the server proposed in Content-Disposition, if any. */
+  fileName: string | null;
+}
+
+/** `filename*=UTF-8''…` wins over `filename="…"`, as RFC 6266 asks. */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed encoding falls back to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name ? name : null;
+}
+
+/** A file from the API (exports), through the same request path as every other call. */
+export async function apiDownload(path: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<ApiDownload> {
+  const response = await send(path, options);
+  return { blob: await response.blob(), fileName: fileNameFromDisposition(response.headers.get('content-disposition')) };
 }
 
 export const etagOf = (version: number) => `"${version}"`;

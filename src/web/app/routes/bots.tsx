@@ -1,13 +1,17 @@
 import { BotsList } from '../../features/bots/components/bots-list';
 import { CreateBotForm } from '../../features/bots/components/create-bot-form';
+import { ImportBotButton } from '../../features/bots/components/import-bot-button';
 
 export function Component() {
   return (
     <div className="page page--narrow">
       <title>Bots · Integrations Panel</title>
-      <div className="page__header">
-        <h1>Bots</h1>
-        <p className="page__lead">Pick a bot to configure its integrations.</p>
+      <div className="page__header page__header--actions">
+        <div>
+          <h1>Bots</h1>
+          <p className="page__lead">Pick a bot to configure its integrations.</p>
+        </div>
+        <ImportBotButton />
       </div>
       <CreateBotForm />
       <BotsList />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import { useBot } from '../../features/bots/api/get-bot';
+import { ExportBotMenu } from '../../features/bots/components/export-bot-menu';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
 import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
 import { ErrorState } from '../../components/states';
@@ -42,9 +43,12 @@ export function Component() {
           </nav>
           <h1 className="panel__title">Integrations</h1>
         </div>
-        <Link className="button button--primary" to={`/bots/${botId}/integrations/new`}>
-          Add Integration
-        </Link>
+        <div className="panel__actions">
+          {bot.data ? <ExportBotMenu bot={bot.data} /> : null}
+          <Link className="button button--primary" to={`/bots/${botId}/integrations/new`}>
+            Add Integration
+          </Link>
+        </div>
       </div>
       <div className="panel__body">
         <IntegrationsList botId={botId} />

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useBots } from '../api/get-bots';
 import type { BotAction } from './bot-dialogs';
+import { ExportBotMenu } from './export-bot-menu';
 
 const BotDialogs = lazy(() => import('./bot-dialogs'));
 
@@ -30,6 +31,7 @@ export function BotsList() {
                 </Link>
                 {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}
               </div>
+              <ExportBotMenu bot={bot} small />
               <button type="button" className="button button--small" aria-label={`Rename ${bot.name}`} onClick={() => setAction({ kind: 'rename', bot })}>
                 Rename
               </button>

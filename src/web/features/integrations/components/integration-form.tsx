@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { integrationInputSchema, type Integration, type IntegrationValues } from '../../../../domain/integration';
 import type { IntegrationType } from '../../../../domain/integration-types';
@@ -22,10 +22,18 @@ interface IntegrationFormProps {
   integration: Integration | null;
   /** The skill directory the Agent Skill fields suggest from and check against. */
   skillDirectory?: SkillDirectory;
+  /** Buttons other features put in the header (History), given what they need of the form. */
+  headerActions?: (form: FormHeaderState) => ReactNode;
+}
+
+export interface FormHeaderState {
+  isDirty: boolean;
+  /** Replaces the form's values and base version with a stored integration. */
+  load: (integration: Integration) => void;
 }
 
 /** Create and edit share this form; the resolver is the API's own schema. */
-export function IntegrationForm({ botId, integration, skillDirectory }: IntegrationFormProps) {
+export function IntegrationForm({ botId, integration, skillDirectory, headerActions }: IntegrationFormProps) {
   const form = useForm<FormValues, unknown, IntegrationValues>({
     resolver: zodResolver(integrationInputSchema),
     defaultValues: integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE),
@@ -41,7 +49,7 @@ export function IntegrationForm({ botId, integration, skillDirectory }: Integrat
     if ((values.transformScript ?? '') !== (form.getValues('transformScript') ?? '')) setEditorKey((key) => key + 1);
     form.reset(values);
   };
-  const { save, saving, problem, conflict, reload, overwrite, closeConflict } = useIntegrationSave({
+  const { save, saving, problem, conflict, reload, overwrite, closeConflict, load } = useIntegrationSave({
     botId,
     integration,
     form,
@@ -70,6 +78,7 @@ export function IntegrationForm({ botId, integration, skillDirectory }: Integrat
           <span className="form-header__status" role="status" data-testid="dirty-status">
             {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
           </span>
+          {headerActions?.({ isDirty, load })}
           <button
             type="submit"
             className="button button--primary"

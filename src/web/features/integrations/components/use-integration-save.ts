@@ -101,5 +101,10 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
     reload,
     overwrite,
     closeConflict: () => setConflict(null),
+    /** Shows a stored version (a restore made elsewhere): new values, new base version, no stale problem. */
+    load: (stored: Integration) => {
+      loaded(stored);
+      setProblem(null);
+    },
   };
 }

@@ -1,0 +1,61 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Bot } from '../../../../domain/bot';
+import type { Integration } from '../../../../domain/integration';
+import type { IntegrationType } from '../../../../domain/integration-types';
+import { apiRequest } from '../../../lib/api-client';
+import { botKeys } from './bot-keys';
+
+/** One validation problem: `path` in the panel's field names, `sourcePath` where the file has it. */
+export interface ImportProblem {
+  path: string;
+  sourcePath: string;
+  message: string;
+}
+
+export interface PlannedIntegration {
+  index: number;
+  sourceName: string;
+  type: IntegrationType | null;
+  /** What will be saved; null when the entry has problems. */
+  values: Record<string, unknown> | null;
+  problems: ImportProblem[];
+  /** Keys the panel does not model, kept and written back on export. */
+  keptKeys: string[];
+  version: number | null;
+}
+
+/** The dry-run answer of POST /api/bots/import?dryRun=true. */
+export interface ImportPlan {
+  format: 'cb' | 'native';
+  valid: boolean;
+  problemCount: number;
+  bot: { values: { name: string; description: string } | null; problems: ImportProblem[]; keptKeys: string[] };
+  integrations: PlannedIntegration[];
+}
+
+export interface ImportedBot {
+  bot: Bot;
+  integrations: Integration[];
+}
+
+/** The plan of an import, nothing written. The file is sent as parsed JSON, exactly as read. */
+export async function planBotImport(file: unknown, signal?: AbortSignal): Promise<ImportPlan> {
+  return (await apiRequest<ImportPlan>('/api/bots/import?dryRun=true', { method: 'POST', body: file, signal })).data;
+}
+
+/** Creates the bot and all its integrations, or nothing. */
+export async function importBot(file: unknown): Promise<ImportedBot> {
+  return (await apiRequest<ImportedBot>('/api/bots/import', { method: 'POST', body: file })).data;
+}
+
+export function useImportBot() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: importBot,
+    onSuccess: async ({ bot }) => {
+      client.setQueryData(botKeys.detail(bot.id), bot);
+      // A new bot lands somewhere in a paged, sorted list: ask the server again.
+      await client.invalidateQueries({ queryKey: botKeys.list() });
+    },
+  });
+}

@@ -1,0 +1,171 @@
+import { Dialog } from 'radix-ui';
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessage, isApiError } from '../../../lib/api-client';
+import { notify } from '../../../lib/notify';
+import { planBotImport, useImportBot, type ImportPlan } from '../api/import-bot';
+import { ImportPlanView } from './import-plan-view';
+import { readImportFile } from './read-import-file';
+
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'failed'; fileName: string; title: string; detail: string; items: string[] }
+  | { kind: 'planning'; fileName: string }
+  | { kind: 'plan'; fileName: string; file: unknown; plan: ImportPlan };
+
+function failure(fileName: string, error: unknown): Stage {
+  if (isApiError(error)) {
+    const items = Object.entries(error.fieldErrors).map(([path, message]) => (path ? `${path}: ${message}` : message));
+    return { kind: 'failed', fileName, title: error.problem.title, detail: error.problem.detail, items };
+  }
+  return { kind: 'failed', fileName, title: 'The file could not be checked', detail: errorMessage(error), items: [] };
+}
+
+/** Loaded on the first click: the dialog's code stays out of the first page. */
+export default function ImportBotDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog--wide">
+          <Dialog.Title className="dialog__title">Import bot</Dialog.Title>
+          <Dialog.Description className="dialog__description">
+            A Conversation Builder bot export, or a file this panel exported. You see the plan before anything is created.
+          </Dialog.Description>
+          {open ? <ImportFlow onDone={() => onOpenChange(false)} /> : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function ImportFlow({ onDone }: { onDone: () => void }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const [dragging, setDragging] = useState(false);
+  const attempt = useRef(0);
+  const inputId = useId();
+  const summaryId = useId();
+  const importing = useImportBot();
+  const navigate = useNavigate();
+
+  const take = async (file: File | undefined) => {
+    if (!file) return;
+    const current = ++attempt.current;
+    importing.reset();
+    setStage({ kind: 'planning', fileName: file.name });
+    const read = await readImportFile(file);
+    if (current !== attempt.current) return;
+    if (!read.ok) {
+      setStage({ kind: 'failed', fileName: file.name, title: 'Not a JSON file', detail: read.message, items: [] });
+      return;
+    }
+    try {
+      const plan = await planBotImport(read.json);
+      if (current === attempt.current) setStage({ kind: 'plan', fileName: file.name, file: read.json, plan });
+    } catch (error) {
+      if (current === attempt.current) setStage(failure(file.name, error));
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void take(event.dataTransfer.files[0]);
+  };
+
+  const runImport = () => {
+    if (stage.kind !== 'plan') return;
+    importing.mutate(stage.file, {
+      onSuccess: ({ bot, integrations }) => {
+        notify('success', `Imported ${bot.name} with ${integrations.length === 1 ? '1 integration' : `${integrations.length} integrations`}`);
+        onDone();
+        void navigate(`/bots/${bot.id}/integrations`);
+      },
+    });
+  };
+
+  const importError = importing.error ? failure(stage.kind === 'plan' ? stage.fileName : '', importing.error) : null;
+  const canImport = stage.kind === 'plan' && stage.plan.valid && !importing.isPending;
+
+  return (
+    <div className="import-flow">
+      <div
+        className="drop-zone"
+        data-dragging={dragging || undefined}
+        data-testid="import-drop-zone"
+        onDragEnter={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragOver={(event) => event.preventDefault()}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p className="drop-zone__text">{dragging ? 'Drop the file to check it' : 'Drag a .json export here, or'}</p>
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden drop-zone__input"
+          onChange={(event) => {
+            void take(event.target.files?.[0]);
+            // Choosing the same file again (after fixing it) must fire again.
+            event.target.value = '';
+          }}
+        />
+        <label htmlFor={inputId} className="button drop-zone__button">
+          {stage.kind === 'choose' ? 'Choose a file' : 'Choose another file'}
+        </label>
+      </div>
+
+      {stage.kind === 'planning' ? (
+        <div className="state state--loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Checking {stage.fileName}…
+        </div>
+      ) : null}
+      {stage.kind === 'failed' ? (
+        <div className="form-problem" role="alert" data-testid="import-error">
+          <p className="form-problem__title">{stage.title}</p>
+          <p>{stage.detail}</p>
+          {stage.items.length > 0 ? (
+            <ul>
+              {stage.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {stage.kind === 'plan' ? <ImportPlanView plan={stage.plan} fileName={stage.fileName} summaryId={summaryId} /> : null}
+      {importError?.kind === 'failed' ? (
+        <div className="form-problem" role="alert" data-testid="import-error">
+          <p className="form-problem__title">Nothing was imported: {importError.title}</p>
+          <p>{importError.detail}</p>
+          {importError.items.length > 0 ? (
+            <ul>
+              {importError.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="dialog__actions">
+        <Dialog.Close className="button" type="button">
+          Cancel
+        </Dialog.Close>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!canImport}
+          aria-describedby={stage.kind === 'plan' ? summaryId : undefined}
+          onClick={runImport}
+        >
+          {importing.isPending ? 'Importing…' : 'Import'}
+        </button>
+      </div>
+    </div>
+  );
+}

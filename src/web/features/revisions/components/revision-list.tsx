@@ -1,0 +1,47 @@
+import type { RevisionSummary } from '../../../../domain/revision';
+
+const ACTION_LABELS: Record<RevisionSummary['action'], string> = {
+  create: 'Created',
+  update: 'Updated',
+  restore: 'Restored',
+  delete: 'Deleted',
+};
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+interface RevisionListProps {
+  revisions: RevisionSummary[];
+  selected: number | null;
+  currentVersion: number;
+  onSelect: (version: number) => void;
+}
+
+/** Newest first, as the server sends them. */
+export function RevisionList({ revisions, selected, currentVersion, onSelect }: RevisionListProps) {
+  return (
+    <ul className="revision-list" aria-label="Revisions">
+      {revisions.map((revision) => (
+        <li key={revision.version}>
+          <button
+            type="button"
+            className="revision-list__item"
+            aria-current={revision.version === selected ? 'true' : undefined}
+            onClick={() => onSelect(revision.version)}
+          >
+            <span className="revision-list__head">
+              <span>Version {revision.version}</span>
+              <span>
+                {ACTION_LABELS[revision.action]}
+                {revision.version === currentVersion ? ' · current' : ''}
+              </span>
+            </span>
+            <time className="revision-list__meta" dateTime={revision.createdAt}>
+              {timeFormat.format(new Date(revision.createdAt))}
+            </time>
+            <span className="revision-list__summary">{revision.summary}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

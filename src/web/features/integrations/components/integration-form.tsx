@@ -8,7 +8,10 @@ import { CommonFields } from './common-fields';
 import { ConflictDialog } from './conflict-dialog';
 import { CustomDataFields } from './custom-data-fields';
 import { useFieldMeta } from './field-meta';
+import { FormWorkspace } from './form-workspace';
 import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
+import { TestPanel } from './test-panel/test-panel';
+import { TestPanelToggle } from './test-panel/test-panel-toggle';
 import { TransformScriptField } from './transform-script-field';
 import { TypeFields } from './type-fields';
 import { useIntegrationSave } from './use-integration-save';
@@ -58,6 +61,7 @@ export function IntegrationForm({ botId, integration }: IntegrationFormProps) {
 
   return (
     <FormProvider {...form}>
+      <FormWorkspace>
       <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
         <header className="form-header">
           <h2 id="integration-form-title" className="form-header__title">
@@ -66,6 +70,7 @@ export function IntegrationForm({ botId, integration }: IntegrationFormProps) {
           <span className="form-header__status" role="status" data-testid="dirty-status">
             {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
           </span>
+          <TestPanelToggle />
           <button
             type="submit"
             className="button button--primary"
@@ -102,6 +107,8 @@ export function IntegrationForm({ botId, integration }: IntegrationFormProps) {
         <TransformScriptField editorKey={editorKey} />
         <CustomDataFields />
       </form>
+      <TestPanel botId={botId} />
+      </FormWorkspace>
       <UnsavedChangesGuard when={isDirty && !saving} />
       <ConflictDialog
         open={conflict !== null}

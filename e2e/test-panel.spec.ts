@@ -15,6 +15,7 @@ test('runs the unsaved form on a sample: custom data values, the variable the sc
   panel,
   form,
 }) => {
+  test.slow(); // Monaco, a sandboxed run and axe in one test.
   await panel.goto(demoBot.id);
   await panel.open('OrderStatus');
   await form.typeScript(ORDER_SCRIPT);
@@ -124,7 +125,7 @@ test('Insert example fills an empty editor like typing, and is unavailable once 
   await expect(form.insertExampleButton).toBeEnabled();
   await expect(form.insertExampleButton).toHaveAccessibleDescription('A commented example that reads api_OrderStatus.');
   await form.insertExampleButton.click();
-  await expect.poll(() => form.scriptText()).toContain("var response = botContext.getBotVariable('api_OrderStatus');");
+  await expect.poll(() => form.scriptText(), { timeout: 15_000 }).toContain("var response = botContext.getBotVariable('api_OrderStatus');");
   await expect(form.unsavedIndicator).toHaveText('Unsaved changes');
   await expect(form.insertExampleButton).toBeDisabled();
   await expect(form.scriptWarnings).toHaveCount(0);
@@ -132,7 +133,7 @@ test('Insert example fills an empty editor like typing, and is unavailable once 
   // It went into the form: saved and reloaded, the script is there.
   await form.save();
   await form.page.reload();
-  await expect.poll(() => form.scriptText()).toContain("botContext.getBotVariable('api_OrderStatusStatus')");
+  await expect.poll(() => form.scriptText(), { timeout: 20_000 }).toContain("botContext.getBotVariable('api_OrderStatus')");
 });
 
 test('a call of a botContext function that does not exist gets a warning; real ones get completion with their docs', async ({
@@ -141,6 +142,7 @@ test('a call of a botContext function that does not exist gets a warning; real o
   panel,
   form,
 }) => {
+  test.slow(); // The TypeScript worker answers completion slowly on a busy machine.
   await panel.goto(demoBot.id);
   await panel.addIntegration();
   await form.typeScript(["botContext.printDebugMessage('ok');", 'botContext.getBotVar']);
@@ -149,7 +151,8 @@ test('a call of a botContext function that does not exist gets a warning; real o
   await page.keyboard.type("('x');");
   await expect(form.scriptWarnings).toHaveCount(1);
   await expect(form.scriptErrors).toHaveCount(0);
-  await form.scriptWarnings.hover();
+  // The squiggle is drawn under the text, which takes the pointer: hover at its place.
+  await form.scriptWarnings.hover({ force: true });
   await expect(page.locator('.monaco-hover').filter({ hasText: 'botContext has no function getBotVar' })).toContainText(
     'Did you mean getBotVariable?',
   );

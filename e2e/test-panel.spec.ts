@@ -1,5 +1,9 @@
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
+// Each test loads Monaco and its TypeScript worker, types into it and runs the sandbox: on a shared
+// 2-core machine that alone can take most of the default 45 s.
+test.describe.configure({ timeout: 120_000 });
+
 const ORDER_SAMPLE = JSON.stringify({ status: 'shipped', eta: '2026-05-01', items: [{ sku: 'A-1' }, { sku: 'B-2' }] });
 
 const ORDER_SCRIPT = [
@@ -15,9 +19,9 @@ test('runs the unsaved form on a sample: custom data values, the variable the sc
   panel,
   form,
 }) => {
-  test.slow(); // Monaco, a sandboxed run and axe in one test.
   await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await panel.item('OrderStatus').click();
+  await form.waitForRecord('OrderStatus');
   await form.typeScript(ORDER_SCRIPT);
   await form.addCustomDataField('skus', '{$.api_OrderStatus.items[i].sku}');
   await expect(form.unsavedIndicator).toHaveText('Unsaved changes');
@@ -44,7 +48,8 @@ test('runs the unsaved form on a sample: custom data values, the variable the sc
 
 test('a script that throws shows the error with its line, marked in the editor until the next edit', async ({ demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await panel.item('OrderStatus').click();
+  await form.waitForRecord('OrderStatus');
   await form.typeScript(['var response = null;', "botContext.printDebugMessage('before');", 'var status = response.status;']);
   await form.openTestPanel();
   await form.fillSample('{"status": "late"}');
@@ -66,7 +71,8 @@ test('a script that throws shows the error with its line, marked in the editor u
 
 test('a sample that is not JSON is refused before sending, with the place it fails', async ({ page, demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await panel.item('Escalation').click();
+  await form.waitForRecord('Escalation');
   await form.openTestPanel();
   let requests = 0;
   page.on('request', (request) => {
@@ -92,7 +98,8 @@ test('a sample that is not JSON is refused before sending, with the place it fai
 
 test('the panel is keyboard-reachable and closes with Escape or its close button', async ({ page, demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await panel.item('Escalation').click();
+  await form.waitForRecord('Escalation');
   await expect(form.testToggle).toHaveAttribute('aria-expanded', 'false');
   await form.testToggle.focus();
   await page.keyboard.press('Enter');
@@ -115,12 +122,14 @@ test('the panel is keyboard-reachable and closes with Escape or its close button
 
 test('Insert example fills an empty editor like typing, and is unavailable once there is a script', async ({ demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await panel.item('Escalation').click();
+  await form.waitForRecord('Escalation');
   await expect(form.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   await expect(form.insertExampleButton).toBeDisabled();
   await expect(form.insertExampleButton).toHaveAccessibleDescription(/when the editor is empty/);
 
-  await panel.open('OrderStatus');
+  await panel.item('OrderStatus').click();
+  await form.waitForRecord('OrderStatus');
   await expect(form.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   await expect(form.insertExampleButton).toBeEnabled();
   await expect(form.insertExampleButton).toHaveAccessibleDescription('A commented example that reads api_OrderStatus.');
@@ -142,7 +151,6 @@ test('a call of a botContext function that does not exist gets a warning; real o
   panel,
   form,
 }) => {
-  test.slow(); // The TypeScript worker answers completion slowly on a busy machine.
   await panel.goto(demoBot.id);
   await panel.addIntegration();
   await form.typeScript(["botContext.printDebugMessage('ok');", 'botContext.getBotVar']);

@@ -117,6 +117,14 @@ export class IntegrationFormPage {
 
   // The Test panel and the script helpers (issue 4).
 
+  /**
+   * Waits for the form of one integration. Generous: the first open also parses Monaco's chunk
+   * (prefetched by the panel), which can hold the main thread for seconds on a busy machine.
+   */
+  async waitForRecord(name: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible({ timeout: 20_000 });
+  }
+
   get insertExampleButton(): Locator {
     return this.root.getByRole('button', { name: 'Insert example' });
   }
@@ -160,7 +168,7 @@ export class IntegrationFormPage {
   async runTest(): Promise<void> {
     const run = this.testPanel.getByRole('button', { name: 'Run test' });
     await run.click();
-    await expect(this.testPanel.getByRole('button', { name: 'Run test' })).toBeEnabled({ timeout: 10_000 });
+    await expect(this.testPanel.getByRole('button', { name: 'Run test' })).toBeEnabled({ timeout: 20_000 });
   }
 
   /** The value cell of one custom data field in the results table. */

@@ -10,7 +10,7 @@ import { CustomDataFields } from './custom-data-fields';
 import { useFieldMeta } from './field-meta';
 import { FormWorkspace } from './form-workspace';
 import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
-import { TestPanel } from './test-panel/test-panel';
+import { TestPanelHost } from './test-panel/test-panel-host';
 import { TestPanelToggle } from './test-panel/test-panel-toggle';
 import { TransformScriptField } from './transform-script-field';
 import { TypeFields } from './type-fields';
@@ -107,7 +107,7 @@ export function IntegrationForm({ botId, integration }: IntegrationFormProps) {
         <TransformScriptField editorKey={editorKey} />
         <CustomDataFields />
       </form>
-      <TestPanel botId={botId} />
+      <TestPanelHost botId={botId} />
       </FormWorkspace>
       <UnsavedChangesGuard when={isDirty && !saving} />
       <ConflictDialog

@@ -9,7 +9,7 @@ const ERROR_TITLES: Record<SimulationError['kind'], string> = {
   sandbox: 'The sandbox failed',
 };
 
-export function describePosition(error: SimulationError): string | null {
+function describePosition(error: SimulationError): string | null {
   if (error.line === null) return null;
   return error.column === null ? `Line ${error.line}` : `Line ${error.line}, column ${error.column}`;
 }

@@ -234,15 +234,17 @@ export function TestPanel({ botId }: { botId: string }) {
                 ? `Test finished${output.error ? ' with an error' : ''} in ${Math.round(output.durationMs)} ms.`
                 : ''}
           </p>
-          {simulation.isError ? (
-            <RequestError error={simulation.error} onRetry={run} />
-          ) : simulation.isPending ? (
+          {simulation.isPending ? (
             <p className="test-panel__pending">
               <span className="spinner" aria-hidden="true" /> Running the test…
             </p>
+          ) : null}
+          {simulation.isError ? (
+            <RequestError error={simulation.error} onRetry={run} />
           ) : output ? (
+            // The previous results stay (dimmed) while the next run is on its way: nothing jumps.
             <SimulationResults output={output} editor={editor} />
-          ) : (
+          ) : simulation.isPending ? null : (
             <p className="kv__empty">Enter a sample result and run the test to see what the bot would get.</p>
           )}
 

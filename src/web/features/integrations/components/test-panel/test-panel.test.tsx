@@ -18,6 +18,9 @@ vi.mock('../script-editor', () => ({
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const simulatePath = `POST /api/bots/${BOT.id}/simulate`;
 
+// The first render loads the route's (and the panel's) lazy modules: slower than findBy's default second on a busy machine.
+const LOADED = { timeout: 10_000 };
+
 const OUTPUT: SimulationOutput = {
   customDataFields: [
     { key: 'queuePosition', expression: '{$.api_Escalation.queuePosition}', value: '3', note: null },
@@ -49,11 +52,9 @@ function openEscalation(answer: () => { status: number; body: unknown }) {
 
 async function openPanel(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Test' }, LOADED));
-  return screen.getByRole('region', { name: 'Test integration' });
+  // The panel's code loads on the first open.
+  return screen.findByRole('region', { name: 'Test integration' }, LOADED);
 }
-
-// The first render loads the route's lazy modules: slower than findBy's default second on a busy machine.
-const LOADED = { timeout: 10_000 };
 
 const simulateCalls = (api: ReturnType<typeof fakeApi>) => api.calls.filter((call) => call.path.endsWith('/simulate'));
 

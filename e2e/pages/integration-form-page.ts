@@ -115,4 +115,77 @@ export class IntegrationFormPage {
     await expect(this.page.getByText('Saved', { exact: true }).last()).toBeVisible();
     await expect(this.unsavedIndicator).toHaveText('');
   }
+
+  // The Test panel and the script helpers (issue 4).
+
+  /**
+   * Waits for the form of one integration. Generous: the first open also parses Monaco's chunk
+   * (prefetched by the panel), which can hold the main thread for seconds on a busy machine.
+   */
+  async waitForRecord(name: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible({ timeout: 20_000 });
+  }
+
+  get insertExampleButton(): Locator {
+    return this.root.getByRole('button', { name: 'Insert example' });
+  }
+
+  /** Monaco draws a warning as a squiggle under the range of its marker. */
+  get scriptWarnings(): Locator {
+    return this.root.locator('.monaco-editor .squiggly-warning');
+  }
+
+  get scriptErrors(): Locator {
+    return this.root.locator('.monaco-editor .squiggly-error');
+  }
+
+  get testToggle(): Locator {
+    return this.root.getByRole('button', { name: 'Test', exact: true });
+  }
+
+  get testPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Test integration' });
+  }
+
+  async openTestPanel(): Promise<Locator> {
+    await this.testToggle.click();
+    await expect(this.testPanel).toBeVisible();
+    return this.testPanel;
+  }
+
+  async fillSample(json: string, status?: number): Promise<void> {
+    await this.testPanel.getByLabel('Sample result (JSON)').fill(json);
+    if (status !== undefined) await this.testPanel.getByLabel('HTTP status').fill(String(status));
+  }
+
+  async addSampleVariable(kind: 'Bot variable' | 'Environment variable', key: string, value: string): Promise<void> {
+    const rows = await this.testPanel.getByLabel(new RegExp(`^${kind} key \\d+$`)).count();
+    await this.testPanel.getByRole('button', { name: `Add ${kind.toLowerCase()}` }).click();
+    await this.testPanel.getByLabel(`${kind} key ${rows + 1}`, { exact: true }).fill(key);
+    await this.testPanel.getByLabel(`${kind} value ${rows + 1}`, { exact: true }).fill(value);
+  }
+
+  /** Runs the test and waits until it has finished (results or an error). */
+  async runTest(): Promise<void> {
+    const run = this.testPanel.getByRole('button', { name: 'Run test' });
+    await run.click();
+    await expect(this.testPanel.getByRole('button', { name: 'Run test' })).toBeEnabled({ timeout: 20_000 });
+  }
+
+  /** The value cell of one custom data field in the results table. */
+  testValue(key: string): Locator {
+    return this.page.getByTestId('test-custom-data').getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('cell');
+  }
+
+  testVariable(key: string): Locator {
+    return this.page.getByTestId('test-bot-variables').getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('cell');
+  }
+
+  get testDebugLog(): Locator {
+    return this.page.getByTestId('test-debug-log').getByRole('listitem');
+  }
+
+  get testError(): Locator {
+    return this.page.getByTestId('test-error');
+  }
 }

@@ -34,7 +34,8 @@ async function openNewForm() {
     }),
   });
   const view = renderApp(`/bots/${BOT.id}/integrations/new`);
-  await screen.findByRole('heading', { name: 'Add Integration' });
+  // The first render loads the route's lazy modules: on a busy machine that can take more than findBy's default second.
+  await screen.findByRole('heading', { name: 'Add Integration' }, { timeout: 10_000 });
   return { ...view, api };
 }
 

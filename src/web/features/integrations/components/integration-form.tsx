@@ -10,7 +10,10 @@ import { CustomDataFields } from './custom-data-fields';
 import { useFieldMeta } from './field-meta';
 import { SkillDirectoryProvider, type SkillDirectory } from './skill-directory-context';
 import { TransferPreviewSection } from './transfer-preview-section';
+import { FormWorkspace } from './form-workspace';
 import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
+import { TestPanelHost } from './test-panel/test-panel-host';
+import { TestPanelToggle } from './test-panel/test-panel-toggle';
 import { TransformScriptField } from './transform-script-field';
 import { TypeFields } from './type-fields';
 import { useIntegrationSave } from './use-integration-save';
@@ -70,54 +73,59 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
 
   return (
     <FormProvider {...form}>
-      <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
-        <header className="form-header">
-          <h2 id="integration-form-title" className="form-header__title">
-            {title}
-          </h2>
-          <span className="form-header__status" role="status" data-testid="dirty-status">
-            {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
-          </span>
-          {headerActions?.({ isDirty, load })}
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={saving}
-            aria-keyshortcuts="Control+S Meta+S"
-            title="Save (Ctrl+S / ⌘S)"
-          >
-            {saving ? 'Saving…' : 'Save'}
-          </button>
-        </header>
-        {problem ? (
-          <div className="form-problem" role="alert" data-testid="form-problem">
-            <p className="form-problem__title">{problem.title}</p>
-            <p>{problem.detail}</p>
-            {problem.items.length > 0 ? (
-              <ul>
-                {problem.items.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
+      <SkillDirectoryProvider value={skillDirectory}>
+        <FormWorkspace>
+          <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
+            <header className="form-header">
+              <h2 id="integration-form-title" className="form-header__title">
+                {title}
+              </h2>
+              <span className="form-header__status" role="status" data-testid="dirty-status">
+                {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
+              </span>
+              {headerActions?.({ isDirty, load })}
+              <TestPanelToggle />
+              <button
+                type="submit"
+                className="button button--primary"
+                disabled={saving}
+                aria-keyshortcuts="Control+S Meta+S"
+                title="Save (Ctrl+S / ⌘S)"
+              >
+                {saving ? 'Saving…' : 'Save'}
+              </button>
+            </header>
+            {problem ? (
+              <div className="form-problem" role="alert" data-testid="form-problem">
+                <p className="form-problem__title">{problem.title}</p>
+                <p>{problem.detail}</p>
+                {problem.items.length > 0 ? (
+                  <ul>
+                    {problem.items.map((item) => (
+                      <li key={item}>{item}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
             ) : null}
-          </div>
-        ) : null}
-        <p className="form-legend">
-          Required fields are marked with an asterisk{' '}
-          <span className="field__asterisk" aria-hidden="true">
-            *
-          </span>
-        </p>
-        <SkillDirectoryProvider value={skillDirectory}>
-          <div className="form-grid">
-            <CommonFields meta={meta} onTypeChange={changeType} />
-            <TypeFields type={type} meta={meta} />
-          </div>
-          <TransformScriptField editorKey={editorKey} />
-          <CustomDataFields />
-          {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
-        </SkillDirectoryProvider>
-      </form>
+            <p className="form-legend">
+              Required fields are marked with an asterisk{' '}
+              <span className="field__asterisk" aria-hidden="true">
+                *
+              </span>
+            </p>
+            <div className="form-grid">
+              <CommonFields meta={meta} onTypeChange={changeType} />
+              <TypeFields type={type} meta={meta} />
+            </div>
+            <TransformScriptField editorKey={editorKey} />
+            <CustomDataFields />
+            {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
+          </form>
+          {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
+          <TestPanelHost botId={botId} />
+        </FormWorkspace>
+      </SkillDirectoryProvider>
       <UnsavedChangesGuard when={isDirty && !saving} />
       <ConflictDialog
         open={conflict !== null}

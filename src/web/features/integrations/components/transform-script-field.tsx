@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../components/form/field';
 import { helpFor } from './field-help';
+import { InsertExampleButton } from './insert-example-button';
+import { useScriptEditorBridge } from './script-editor-bridge';
 
 export const SCRIPT_EDITOR_HEIGHT = 220;
 
@@ -24,12 +26,14 @@ function EditorPlaceholder() {
 
 export function TransformScriptField({ editorKey }: { editorKey: number }) {
   const { control, trigger } = useFormContext();
+  const { register } = useScriptEditorBridge();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <Field name="transformScript" label="Transform Result Script" kind="group" eager help={helpFor('API', 'transformScript')}>
       {({ id, 'aria-describedby': describedBy }) => (
         <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
+          <InsertExampleButton />
           <Controller
             control={control}
             name="transformScript"
@@ -47,6 +51,7 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
                     timer.current = setTimeout(() => void trigger('transformScript'), 300);
                   }}
                   onBlur={field.onBlur}
+                  onReady={register}
                 />
               </Suspense>
             )}

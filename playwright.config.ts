@@ -17,8 +17,10 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 45_000,
-  expect: { timeout: 7_000 },
+  // Each test loads Monaco (about 1 MB of script to compile) in a browser sharing 2 cores with the
+  // server: generous waits keep a busy machine from failing a test that a person would see pass.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL,

@@ -28,16 +28,17 @@ export function RevisionList({ revisions, selected, currentVersion, onSelect }: 
             aria-current={revision.version === selected ? 'true' : undefined}
             onClick={() => onSelect(revision.version)}
           >
+            {/* The spaces between the parts keep the button's accessible name readable ("Version 3 Updated …"). */}
             <span className="revision-list__head">
-              <span>Version {revision.version}</span>
+              <span>Version {revision.version}</span>{' '}
               <span>
                 {ACTION_LABELS[revision.action]}
                 {revision.version === currentVersion ? ' · current' : ''}
               </span>
-            </span>
+            </span>{' '}
             <time className="revision-list__meta" dateTime={revision.createdAt}>
               {timeFormat.format(new Date(revision.createdAt))}
-            </time>
+            </time>{' '}
             <span className="revision-list__summary">{revision.summary}</span>
           </button>
         </li>

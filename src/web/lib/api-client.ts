@@ -1,4 +1,5 @@
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../domain/problem';
+import { askForAdminToken, currentAdminToken } from './admin-token';
 
 /** A failed API call: the problem+json body when the server sent one, a made-up one otherwise. */
 export class ApiError extends Error {
@@ -58,14 +59,41 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-/** Calls the API on the same origin; throws ApiError for every non-2xx answer and for network failures. */
+/**
+ * Calls the API on the same origin; throws ApiError for every non-2xx answer and for network failures.
+ * With an admin token stored for the tab it is sent as a bearer token; a 401 asks the user for the
+ * token (once for all waiting requests) and sends the request again.
+ */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  let token = currentAdminToken();
+  for (;;) {
+    const response = await send(path, options, token);
+    if (response.status === 401) {
+      const problem = await problemOf(response);
+      const latest = currentAdminToken();
+      // Another request got a new token meanwhile: try that one before asking again.
+      if (latest && latest !== token) {
+        token = latest;
+        continue;
+      }
+      const asked = askForAdminToken({ rejection: token ? problem.detail : null });
+      if (!asked) throw new ApiError(problem);
+      token = await asked;
+      continue;
+    }
+    if (!response.ok) throw new ApiError(await problemOf(response));
+    const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+    return { data, etag: response.headers.get('etag') };
+  }
+}
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
-  let response: Response;
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -80,9 +108,6 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       detail: 'The server could not be reached. Check that it is running, then retry.',
     });
   }
-  if (!response.ok) throw new ApiError(await problemOf(response));
-  const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
-  return { data, etag: response.headers.get('etag') };
 }
 
 export const etagOf = (version: number) => `"${version}"`;

@@ -20,6 +20,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
       );
     },
   });
+  // With index: false the static handler refuses the root directory (403): the root is the SPA's first page.
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   return true;
 }
 

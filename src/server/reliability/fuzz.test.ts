@@ -312,13 +312,13 @@ describe.each(databaseKinds)('fuzzing the API over HTTP (%s)', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     server = await startTestServer(database.target, { enableTestApi: false, logLevel: process.env.FUZZ_LOG ?? 'silent' });
-  });
+  }, 120_000);
   afterAll(async () => {
     await server?.close();
     await database?.destroy();
-  });
+  }, 120_000);
 
-  it(`answers ${REQUESTS} generated requests without a 5xx, as problem+json when refused, and stores exactly what it acknowledged`, { timeout: 180_000 }, async () => {
+  it(`answers ${REQUESTS} generated requests without a 5xx, as problem+json when refused, and stores exactly what it acknowledged`, { timeout: 300_000 }, async () => {
     const perLane = REQUESTS / LANES;
     const lanes = await Promise.all(
       Array.from({ length: LANES }, async (_, lane) => {

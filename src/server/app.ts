@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
-import { registerErrorHandling } from './http/error-handler';
+import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
+import { registerUnstorableTextCheck } from './http/unstorable-text';
 import { registerAdminToken, registerSecurityHeaders } from './http/security';
 import { registerWebApp } from './http/web-app';
 import { createBotsRepository } from './repositories/bots-repository';
@@ -36,6 +37,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     bodyLimit: BODY_LIMIT_BYTES,
     // Route params are UUIDs; keep the default max length but report bad ones as 400 via zod.
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,6 +50,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   registerErrorHandling(app, { spaIndex: hasWebApp });
   await registerSecurityHeaders(app, options.corsOrigin);
   registerAdminToken(app, options.adminToken);
+  registerUnstorableTextCheck(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -56,6 +56,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   useBaselineWasmCompiler();
   // A null data dir keeps the database in memory (tests that need no restart).
+  // On a data dir PGlite writes through Node's fs at each commit (its NodeFS has nothing to sync later), so an
+  // acknowledged write survives a killed process: src/server/reliability/crash.test.ts proves it. Never pass
+  // relaxedDurability here: with the in-memory file systems it answers before the files are written.
   const client = new PGlite(target.dataDir ?? undefined, { postgresqlconf: PGLITE_SETTINGS });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });

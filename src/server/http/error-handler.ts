@@ -78,6 +78,18 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem, request: 
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toProblem(request.url));
 }
 
+/**
+ * Errors the router raises before any route or hook runs (a path that is not valid percent-encoded
+ * UTF-8, a path segment over the length limit): problem+json like every other refusal.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new HttpProblem(414, 'URI Too Long', 'A part of the path is longer than any id: check the URL.')
+      : new HttpProblem(error.statusCode ?? 400, 'Bad Request', 'The URL is malformed: its path is not valid percent-encoded UTF-8.');
+  return sendProblem(reply, problem, request);
+}
+
 /** One place shapes every error: problem+json, field paths for validation, 5xx internals hidden. */
 export function registerErrorHandling(app: FastifyInstance, options: { spaIndex: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -62,6 +62,18 @@ describe('the QuickJS sandbox', () => {
     expect(result.error).toMatchObject({ kind: 'script', line: 1, message: expect.stringMatching(/is not defined\. The bot runtime has no such global/) });
   });
 
+  it('finds no host through the Function constructor, and cannot import modules', async () => {
+    const script = `
+      var viaFunction = (function () {}).constructor('return [typeof process, typeof require, typeof fetch].join()')();
+      botContext.printDebugMessage(viaFunction);
+      import('node:fs').then(
+        function () { botContext.printDebugMessage('imported'); },
+        function () { botContext.printDebugMessage('import refused'); });`;
+    const { result, ms } = await timed(() => simulate(sandbox, integration(script), request()));
+    expect(ms).toBeLessThan(2000);
+    expect(result.debugLog).toEqual(['undefined,undefined,undefined', 'import refused']);
+  });
+
   it('exposes no host object: the globals are QuickJS built-ins and botContext only', async () => {
     const script = `
       var found = [];

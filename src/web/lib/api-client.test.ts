@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setAdminTokenAsker, type TokenQuestion } from './admin-token';
 import { apiDownload, apiRequest, ApiError, fileNameFromDisposition } from './api-client';
 
 describe('apiRequest', () => {
@@ -62,5 +63,62 @@ describe('apiDownload', () => {
       vi.fn(async () => new Response(JSON.stringify({ type: 't', title: 'Not Found', status: 404, detail: 'No bot x.' }), { status: 404, headers: { 'content-type': 'application/problem+json' } })),
     );
     await expect(apiDownload('/api/bots/x/export')).rejects.toMatchObject({ status: 404, message: 'No bot x.' });
+  });
+});
+
+describe('apiRequest with an admin token', () => {
+  const unauthorized = (detail: string) =>
+    new Response(JSON.stringify({ type: 't', title: 'Unauthorized', status: 401, detail }), {
+      status: 401,
+      headers: { 'content-type': 'application/problem+json' },
+    });
+  const ok = () => new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json' } });
+  const authorizationOf = (init?: RequestInit) => (init?.headers as Record<string, string> | undefined)?.authorization;
+
+  beforeEach(() => sessionStorage.clear());
+  afterEach(() => setAdminTokenAsker(null));
+
+  it('sends the token stored for the tab as a bearer token', async () => {
+    sessionStorage.setItem('integrations-panel:admin-token', 's3cret');
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => ok());
+    vi.stubGlobal('fetch', fetchMock);
+    await apiRequest('/api/bots');
+    expect(authorizationOf(fetchMock.mock.calls[0]?.[1])).toBe('Bearer s3cret');
+  });
+
+  it('on a 401 asks for the token, keeps it for the tab and sends the request again; a wrong one is asked again with the server message', async () => {
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) =>
+      authorizationOf(init) === 'Bearer right' ? ok() : unauthorized(authorizationOf(init) ? 'The bearer token is not the one this server expects.' : 'Send it.'),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const questions: TokenQuestion[] = [];
+    const answers = ['wrong', 'right'];
+    setAdminTokenAsker(async (question) => {
+      questions.push(question);
+      return answers.shift()!;
+    });
+    const answer = await apiRequest<{ ok: boolean }>('/api/bots');
+    expect(answer.data).toEqual({ ok: true });
+    expect(questions).toEqual([{ rejection: null }, { rejection: 'The bearer token is not the one this server expects.' }]);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(sessionStorage.getItem('integrations-panel:admin-token')).toBe('right');
+  });
+
+  it('asks once for all the requests that got a 401 together', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => (authorizationOf(init) === 'Bearer right' ? ok() : unauthorized('Send it.'))));
+    const asker = vi.fn(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return 'right';
+    });
+    setAdminTokenAsker(asker);
+    await Promise.all([apiRequest('/api/a'), apiRequest('/api/b'), apiRequest('/api/c')]);
+    expect(asker).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the 401 as an ApiError when nothing can ask for a token', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => unauthorized('Send Authorization: Bearer <ADMIN_TOKEN>.')));
+    const error = (await apiRequest('/api/bots').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.status).toBe(401);
+    expect(error.message).toBe('Send Authorization: Bearer <ADMIN_TOKEN>.');
   });
 });

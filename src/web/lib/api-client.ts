@@ -1,5 +1,6 @@
-import { PROBLEM_CONTENT_TYPE } from '../../domain/problem-content-type';
 import type { Problem } from '../../domain/problem';
+import { PROBLEM_CONTENT_TYPE } from '../../domain/problem-content-type';
+import { askForAdminToken, currentAdminToken } from './admin-token';
 
 /** A failed API call: the problem+json body when the server sent one, a made-up one otherwise. */
 export class ApiError extends Error {
@@ -59,14 +60,47 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-/** Sends one API request on the same origin; throws ApiError for every non-2xx answer and for network failures. */
-async function send(path: string, options: RequestOptions): Promise<Response> {
+/**
+ * Sends one request; throws ApiError for every non-2xx answer and for network failures.
+ * With an admin token stored for the tab it is sent as a bearer token; a 401 asks the user for the
+ * token (once for all waiting requests) and sends the request again.
+ */
+async function authorized(path: string, options: RequestOptions): Promise<Response> {
+  let token = currentAdminToken();
+  for (;;) {
+    const response = await send(path, options, token);
+    if (response.status === 401) {
+      const problem = await problemOf(response);
+      const latest = currentAdminToken();
+      // Another request got a new token meanwhile: try that one before asking again.
+      if (latest && latest !== token) {
+        token = latest;
+        continue;
+      }
+      const asked = askForAdminToken({ rejection: token ? problem.detail : null });
+      if (!asked) throw new ApiError(problem);
+      token = await asked;
+      continue;
+    }
+    if (!response.ok) throw new ApiError(await problemOf(response));
+    return response;
+  }
+}
+
+/** Calls the API on the same origin and reads its JSON answer. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const response = await authorized(path, options);
+  const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  return { data, etag: response.headers.get('etag') };
+}
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
-  let response: Response;
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -81,15 +115,6 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       detail: 'The server could not be reached. Check that it is running, then retry.',
     });
   }
-  if (!response.ok) throw new ApiError(await problemOf(response));
-  return response;
-}
-
-/** Calls the API and reads its JSON answer. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const response = await send(path, options);
-  const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
-  return { data, etag: response.headers.get('etag') };
 }
 
 export interface ApiDownload {
@@ -116,7 +141,7 @@ export function fileNameFromDisposition(header: string | null): string | null {
 
 /** A file from the API (exports), through the same request path as every other call. */
 export async function apiDownload(path: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<ApiDownload> {
-  const response = await send(path, options);
+  const response = await authorized(path, options);
   return { blob: await response.blob(), fileName: fileNameFromDisposition(response.headers.get('content-disposition')) };
 }
 

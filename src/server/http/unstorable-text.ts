@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from './problems';
+
+// U+0000, and half of a surrogate pair (valid JSON as "\ud800", but not Unicode text).
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what must be found
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+const MESSAGE = 'Remove the NUL character (\\u0000) or unpaired surrogate (\\ud800-\\udfff): stored text cannot hold it.';
+
+/** Paths (`customDataFields.2.value`) of the strings and keys in `value` that the database cannot store. */
+function unstorablePaths(value: unknown): string[] {
+  const found: string[] = [];
+  // Iterative, so a body nested thousands deep cannot overflow the stack here.
+  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (pending.length > 0 && found.length < 10) {
+    const { value: current, path } = pending.pop()!;
+    if (typeof current === 'string') {
+      if (UNSTORABLE.test(current)) found.push(path.join('.'));
+    } else if (current && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        if (UNSTORABLE.test(key)) found.push([...path, key].join('.'));
+        else pending.push({ value: child, path: [...path, key] });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 and jsonb refuses unpaired surrogates, so a request with either
+ * would fail inside the driver as a 500. Refuse it up front as a 400 naming the field, for every route.
+ */
+export function registerUnstorableTextCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [section, value] of [['The request body', request.body], ['The query string', request.query]] as const) {
+      const paths = unstorablePaths(value);
+      if (paths.length > 0) {
+        throw new HttpProblem(
+          400,
+          'Validation Failed',
+          `${section} holds a NUL character or an unpaired surrogate in ${paths.map((path) => path || 'itself').join(', ')}: remove it.`,
+          Object.fromEntries(paths.map((path) => [path, MESSAGE])),
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from '../db/database';
+
+const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+export interface ChildServer {
+  baseUrl: string;
+  process: ChildProcess;
+  /** What the server wrote to stderr, for failure messages. */
+  stderr(): string;
+  /** SIGKILL: no shutdown hook runs, exactly as in a crash or an OOM kill. */
+  kill(): Promise<void>;
+  /** SIGTERM, the orderly shutdown. */
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port,
+ * so a test can kill it as a crash would, then start another on the same data.
+ */
+export async function startChildServer(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      ENABLE_TEST_API: '0',
+      NODE_ENV: 'production',
+      WEB_ROOT: '/nonexistent',
+      ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir ?? '', DATABASE_URL: '' }),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was healthy:\n${stderr}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server on port ${port} was not healthy within 60 s:\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    baseUrl,
+    process: child,
+    stderr: () => stderr,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited(child);
+    },
+  };
+}

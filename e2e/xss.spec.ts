@@ -59,11 +59,18 @@ test('names, descriptions, messages, custom data, URLs, headers and scripts are 
   await expect(page.getByLabel('Agent Skill Name', { exact: true })).toHaveValue(SVG);
   await expect(page.getByLabel('Value 1')).toHaveValue(IMG);
   await expect(page.getByLabel('Value 2')).toHaveValue(JS_URL);
+  await expect(page.getByLabel('Message to User', { exact: true })).toHaveValue(`${IMG} ${SCRIPT}`);
+  // The transfer preview renders the message with its line breaks: still as text.
+  await page.getByTestId('transfer-preview-section').getByText('Transfer preview').click();
+  await expect(page.getByTestId('transfer-preview-section').getByTestId('preview-message')).toHaveText(`${IMG} ${SCRIPT}`);
   await expect(page.getByRole('textbox', { name: 'Transform Result Script' })).toBeAttached();
   await expect(page.locator('.monaco-editor').getByText('window.__xss=1', { exact: false }).first()).toBeVisible();
 
   await panel.open('Lookup');
   await expect(page.getByLabel('URL', { exact: true })).toHaveValue(`https://api.example.com/${encodeURIComponent(SCRIPT)}`);
+  await expect(page.getByLabel('Post Body', { exact: true })).toHaveValue(IMG);
+  await expect(page.getByLabel('Header key 1', { exact: true })).toHaveValue(SVG);
+  await expect(page.getByLabel('Header value 1', { exact: true })).toHaveValue(JS_URL);
 
   // No element built from the payloads, no script ran, no dialog opened.
   await expect(page.locator('img[src="x"], svg[onload], script:not([src])')).toHaveCount(0);

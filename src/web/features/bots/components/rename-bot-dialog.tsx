@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Bot } from '../../../../domain/bot';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { useRenameBot } from '../api/rename-bot';
+import { DialogFormActions } from '../../../components/dialog-form-actions';
 
 interface RenameBotDialogProps {
   bot: Bot | null;
@@ -64,14 +65,7 @@ function RenameForm({ bot, onDone }: { bot: Bot; onDone: () => void }) {
           </p>
         ) : null}
       </div>
-      <div className="dialog__actions">
-        <Dialog.Close className="button" type="button">
-          Cancel
-        </Dialog.Close>
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          Rename
-        </button>
-      </div>
+      <DialogFormActions submitLabel="Rename" pending={mutation.isPending} />
     </form>
   );
 }

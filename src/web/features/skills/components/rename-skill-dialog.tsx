@@ -6,6 +6,7 @@ import { skillPatchSchema, type Skill } from '../../../../domain/skill';
 import { notify } from '../../../lib/notify';
 import { useRenameSkill } from '../api/update-skill';
 import { applySkillServerErrors } from './skill-form-errors';
+import { DialogFormActions } from '../../../components/dialog-form-actions';
 
 export function RenameSkillDialog({ skill, onClose }: { skill: Skill | null; onClose: () => void }) {
   return (
@@ -67,14 +68,7 @@ function RenameForm({ skill, onDone }: { skill: Skill; onDone: () => void }) {
           {problem}
         </p>
       ) : null}
-      <div className="dialog__actions">
-        <Dialog.Close className="button" type="button">
-          Cancel
-        </Dialog.Close>
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          Rename
-        </button>
-      </div>
+      <DialogFormActions submitLabel="Rename" pending={mutation.isPending} />
     </form>
   );
 }

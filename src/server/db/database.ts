@@ -44,6 +44,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       import('drizzle-orm/node-postgres/migrator'),
     ]);
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection that the server ends (a restart, an administrator, a dropped test database) is
+    // an 'error' on the pool: pg has already dropped that client and the next query opens a new one, so
+    // it must not become an uncaught exception that takes the whole process down.
+    pool.on('error', () => undefined);
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };

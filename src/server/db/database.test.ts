@@ -1,0 +1,39 @@
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/api-harness';
+import { openDatabase, type DatabaseHandle } from './database';
+
+// PostgreSQL only: PGlite runs in this process and has no server that could end a connection.
+const kinds = process.env.TEST_DATABASE_URL ? ['postgres' as const] : [];
+
+describe.each(kinds)('the %s connection pool', (kind) => {
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    handle = await openDatabase(database.target);
+  });
+  afterAll(async () => {
+    await handle.close();
+    await database.destroy();
+  });
+
+  it('survives the server ending its idle connections, and the next query opens a new one', async () => {
+    await handle.db.execute(sql`select 1`);
+    const name = new URL(database.target.kind === 'postgres' ? database.target.url : '').pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const ended = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      expect(ended.rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    // Give the pool the moment in which an unhandled 'error' would have crashed the process.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await handle.db.execute(sql`select 2 as two`);
+    expect(again.rows[0]).toEqual({ two: 2 });
+  });
+});

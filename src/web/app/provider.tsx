@@ -1,6 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { AdminTokenDialog } from '../components/admin-token-dialog';
+import { AdminTokenHost } from '../components/admin-token-host';
 import { createQueryClient } from '../lib/query-client';
 
 export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
@@ -8,7 +8,7 @@ export function AppProvider({ children, queryClient }: { children: ReactNode; qu
   return (
     <QueryClientProvider client={client}>
       {children}
-      <AdminTokenDialog />
+      <AdminTokenHost />
     </QueryClientProvider>
   );
 }

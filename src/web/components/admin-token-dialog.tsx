@@ -1,37 +1,26 @@
 import { Dialog } from 'radix-ui';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { setAdminTokenAsker, type TokenQuestion } from '../lib/admin-token';
-
-interface OpenQuestion extends TokenQuestion {
-  answer: (token: string) => void;
-}
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { OpenTokenQuestion } from '../lib/admin-token';
 
 /**
  * Asks for the server's ADMIN_TOKEN when the API answers 401. It cannot be dismissed: without the
  * token no screen can load, and the requests that wait on it go on once it is given.
  */
-export function AdminTokenDialog() {
-  const [question, setQuestion] = useState<OpenQuestion | null>(null);
+export default function AdminTokenDialog({ question, onAnswered }: { question: OpenTokenQuestion; onAnswered: () => void }) {
   const [token, setToken] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    setAdminTokenAsker((asked) => new Promise<string>((answer) => setQuestion({ ...asked, answer })));
-    return () => setAdminTokenAsker(null);
-  }, []);
-
   function submit(event: FormEvent) {
     event.preventDefault();
     const value = token.trim();
-    if (!question || !value) return;
+    if (!value) return;
     question.answer(value);
-    setQuestion(null);
-    setToken('');
+    onAnswered();
   }
 
   return (
-    <Dialog.Root open={question !== null}>
+    <Dialog.Root open>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content
@@ -48,7 +37,7 @@ export function AdminTokenDialog() {
             This server asks for its admin token (ADMIN_TOKEN). It is kept for this tab only.
           </Dialog.Description>
           <form onSubmit={submit} noValidate>
-            <div className={question?.rejection ? 'field field--invalid' : 'field'}>
+            <div className={question.rejection ? 'field field--invalid' : 'field'}>
               <label className="field__label" htmlFor={`${id}-token`}>
                 Admin token
               </label>
@@ -60,10 +49,10 @@ export function AdminTokenDialog() {
                 autoComplete="current-password"
                 value={token}
                 onChange={(event) => setToken(event.target.value)}
-                aria-invalid={question?.rejection ? true : undefined}
-                aria-describedby={question?.rejection ? `${id}-error` : undefined}
+                aria-invalid={question.rejection ? true : undefined}
+                aria-describedby={question.rejection ? `${id}-error` : undefined}
               />
-              {question?.rejection ? (
+              {question.rejection ? (
                 <p className="field__error" id={`${id}-error`} role="alert" data-testid="error-admin-token">
                   {question.rejection}
                 </p>

@@ -32,6 +32,11 @@ export interface TokenQuestion {
   rejection: string | null;
 }
 
+/** A question on screen: the dialog calls `answer` with the token the user typed. */
+export interface OpenTokenQuestion extends TokenQuestion {
+  answer: (token: string) => void;
+}
+
 type Asker = (question: TokenQuestion) => Promise<string>;
 
 let asker: Asker | null = null;

@@ -1,0 +1,25 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { setAdminTokenAsker, type OpenTokenQuestion } from '../lib/admin-token';
+
+// The dialog (and the dialog library under it) loads only on a 401: most servers never ask.
+const AdminTokenDialog = lazy(() => import('./admin-token-dialog'));
+
+/** Answers the API client's call for the ADMIN_TOKEN by showing the dialog that asks for it. */
+export function AdminTokenHost() {
+  const [question, setQuestion] = useState<OpenTokenQuestion | null>(null);
+
+  useEffect(() => {
+    setAdminTokenAsker((asked) => new Promise<string>((answer) => setQuestion({ ...asked, answer })));
+    return () => setAdminTokenAsker(null);
+  }, []);
+
+  if (!question) return null;
+  return (
+    <Suspense fallback={null}>
+      <AdminTokenDialog
+        question={question}
+        onAnswered={() => setQuestion(null)}
+      />
+    </Suspense>
+  );
+}

@@ -30,8 +30,8 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    // The production shape: the built SPA and the API from one process.
-    command: 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
+    // The production shape, as `npm start` runs it: the built SPA and the compiled API in one process.
+    command: 'node scripts/start.mjs',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

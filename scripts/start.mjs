@@ -1,10 +1,10 @@
-// `npm start`: builds the web app when it is missing or older than its sources, then serves it and the API.
+// `npm start`: builds the web app and the server when missing or older than their sources, then
+// serves both from one process.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const builtIndex = join(root, 'dist', 'index.html');
 
 function newestMtime(path) {
   const stat = statSync(path);
@@ -12,14 +12,27 @@ function newestMtime(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }
 
-const webSources = ['index.html', 'vite.config.ts', 'public', 'src/web', 'src/domain'].map((p) => join(root, p)).filter(existsSync);
-const stale = !existsSync(builtIndex) || Math.max(...webSources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
-if (stale) {
-  console.log('Building the web app (first start or changed sources)…');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+function isStale(output, sources) {
+  const target = join(root, output);
+  if (!existsSync(target)) return true;
+  const inputs = sources.map((source) => join(root, source)).filter(existsSync);
+  return Math.max(...inputs.map(newestMtime)) > statSync(target).mtimeMs;
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], { cwd: root, stdio: 'inherit' });
+function run(what, command, args) {
+  console.log(what);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const shared = ['src/domain', 'package.json'];
+if (isStale('dist/index.html', ['index.html', 'vite.config.ts', 'public', 'src/web', ...shared])) {
+  run('Building the web app (first start or changed sources)…', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+}
+if (isStale('dist-server/main.mjs', ['src/server', 'scripts/build-server.mjs', ...shared])) {
+  run('Building the server (first start or changed sources)…', process.execPath, [join(root, 'scripts/build-server.mjs')]);
+}
+
+const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist-server/main.mjs')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

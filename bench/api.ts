@@ -7,7 +7,7 @@ import { integrationPath, listPath, OPERATIONS, runLoad, type LoadResult, type O
 import type { Figure } from './report';
 import { withRatio } from './report';
 import { seedApiBot, type SeededBot } from './seed';
-import { startProcess, startServer } from './server-process';
+import { bareServerArgs, startProcess, startServer } from './server-process';
 import { median } from './stats';
 
 export interface ApiSettings {
@@ -72,7 +72,7 @@ export async function measureBare(reference: ApiMeasurement, settings: ApiSettin
   const directory = mkdtempSync(join(tmpdir(), 'integrations-bench-'));
   const payloadFile = join(directory, 'payloads.json');
   writeFileSync(payloadFile, JSON.stringify(reference.payloads));
-  const bare = await startProcess(['--import', 'tsx', 'bench/bare-server.ts'], { PAYLOAD_FILE: payloadFile }, 30_000);
+  const bare = await startProcess(bareServerArgs(), { PAYLOAD_FILE: payloadFile }, 30_000);
   try {
     return await repeat(settings, (operation, seconds) => runLoad(bare.baseUrl, reference.bot, operation, seconds));
   } finally {

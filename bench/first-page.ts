@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Figure } from './report';
@@ -7,21 +7,11 @@ import { root } from './server-process';
 
 const dist = join(root, 'dist');
 const builtIndex = join(dist, 'index.html');
-const webSources = ['index.html', 'vite.config.ts', 'public', 'src/web', 'src/domain'];
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
-}
-
-/** Builds the web app when dist/ is missing or older than its sources (the rule scripts/start.mjs follows). */
+/** Builds the web app and the server when missing or older than their sources, as `npm start` does. */
 export function ensureBuilt(): void {
-  const sources = webSources.map((path) => join(root, path)).filter((path) => existsSync(path));
-  if (existsSync(builtIndex) && Math.max(...sources.map(newestMtime)) <= statSync(builtIndex).mtimeMs) return;
-  console.log('Building the web app (dist/ is missing or older than src/)…');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
-  if (build.status !== 0) throw new Error(`vite build failed (${build.status ?? build.signal})`);
+  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+  if (build.status !== 0) throw new Error(`the build failed (${build.status ?? build.signal})`);
 }
 
 // Static imports only (`import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"`); `import("./x.js")` is lazy.

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const scale: ScaleSettings = options.quick ? { apiRequests: 5, repetitions: 1 } : { apiRequests: 20, repetitions: 3 };
   const step = (what: string) => console.log(`… ${what} (${((Date.now() - startedAt.getTime()) / 1_000).toFixed(0)} s)`);
 
-  step('building the web app if needed');
+  step('building the web app and the server if needed');
   ensureBuilt();
   if (wants('first-page')) figures.push(...firstPageFigures(firstPageFiles()));
 

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../src/server/db/database';
 import { sleep } from './stats';
@@ -123,3 +125,20 @@ export async function startProcess(args: string[], extraEnv: NodeJS.ProcessEnv, 
   const pid = childrenOf(child.pid ?? -1)[0] ?? child.pid ?? -1;
   return { baseUrl, pid, startMs, stop };
 }
+
+let bareServerFile: string | null = null;
+
+/**
+ * The arguments that start bench/bare-server.ts as plain JavaScript, compiled once per run: the way
+ * `npm start` runs the app's own server, so the floor carries no TypeScript loader the app lacks.
+ */
+export function bareServerArgs(): string[] {
+  if (!bareServerFile) {
+    // Under node_modules, so the compiled file still finds fastify.
+    const outfile = join(root, 'node_modules', '.cache', 'integrations-panel-bench', 'bare-server.mjs');
+    buildSync({ entryPoints: [join(root, 'bench', 'bare-server.ts')], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+    bareServerFile = outfile;
+  }
+  return [bareServerFile];
+}
+

@@ -1,5 +1,5 @@
 // `npm start`: builds the web app and the server when missing or older than their sources, then
-// serves both from one process.
+// serves both from one process. With --build-only it stops after building (the bench uses that).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ if (isStale('dist/index.html', ['index.html', 'vite.config.ts', 'public', 'src/w
 if (isStale('dist-server/main.mjs', ['src/server', 'scripts/build-server.mjs', ...shared])) {
   run('Building the server (first start or changed sources)…', process.execPath, [join(root, 'scripts/build-server.mjs')]);
 }
+if (process.argv.includes('--build-only')) process.exit(0);
 
 const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist-server/main.mjs')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -1,10 +1,14 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { subscribeToToastRequests, toastsRequested } from '../lib/notify';
+import { whenIdle } from '../lib/when-idle';
 
-const LazyToaster = lazy(() => import('./toaster'));
+const loadToaster = () => import('./toaster');
+const LazyToaster = lazy(loadToaster);
 
 export function ToastHost() {
   const needed = useSyncExternalStore(subscribeToToastRequests, toastsRequested, () => false);
+  // Off the first page, but fetched once the page is idle: the first "Saved" must not wait on the network.
+  useEffect(() => whenIdle(() => void loadToaster()), []);
   if (!needed) return null;
   return (
     <Suspense fallback={null}>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Route, Routes, unstable_HistoryRouter as HistoryRouter, type HistoryRouterProps } from 'react-router';
+import { Route, Routes } from 'react-router';
 import type { History } from 'history';
-import { NavigationHistoryContext } from '../lib/navigation-blocker';
+import { NavigationHistoryRouter } from '../lib/history-router';
 import { RootFallback, RootLayout } from './routes/root-layout';
 import { RouteErrorBoundary } from './routes/route-error';
 
@@ -49,17 +49,11 @@ export function AppRoutes() {
   );
 }
 
-// react-router types this prop with its own History: its Action enum spells the same strings as history's, and the
-// createURL and encodeLocation it adds serve its data routers only (the declarative router does without them).
-const asRouterHistory = (history: History) => history as unknown as HistoryRouterProps['history'];
-
 /** The app's routes on `history`, which components may also block (see lib/navigation-blocker). */
 export function AppRouter({ history }: { history: History }) {
   return (
-    <NavigationHistoryContext.Provider value={history}>
-      <HistoryRouter history={asRouterHistory(history)}>
-        <AppRoutes />
-      </HistoryRouter>
-    </NavigationHistoryContext.Provider>
+    <NavigationHistoryRouter history={history}>
+      <AppRoutes />
+    </NavigationHistoryRouter>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Location } from 'history';
-import { blockNavigation, useNavigationHistory, type BlockedNavigation } from '../lib/navigation-blocker';
+import { useNavigationHistory } from '../lib/history-router';
+import { blockNavigation, type BlockedNavigation } from '../lib/navigation-blocker';
 import { ConfirmDialog } from './confirm-dialog';
 
 /** Navigation that must not ask (after a save or a delete) passes this in its location state. */

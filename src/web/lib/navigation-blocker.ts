@@ -1,4 +1,3 @@
-import { createContext, useContext } from 'react';
 import type { History, Location, Transition } from 'history';
 
 /** A navigation held back by a blocker, waiting for the user's answer. */
@@ -49,16 +48,4 @@ export function blockNavigation(history: History, shouldBlock: ShouldBlock, onBl
     stopWaiting();
     unblock();
   };
-}
-
-/**
- * The history the app's router runs on, for the components that block navigation. react-router's own blocker
- * (useBlocker) needs its data router, which costs the first page about 16 KB gzip more than the declarative one.
- */
-export const NavigationHistoryContext = createContext<History | null>(null);
-
-export function useNavigationHistory(): History {
-  const history = useContext(NavigationHistoryContext);
-  if (!history) throw new Error('useNavigationHistory must be used inside the app router (NavigationHistoryContext).');
-  return history;
 }

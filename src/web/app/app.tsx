@@ -1,13 +1,14 @@
-import { RouterProvider } from 'react-router';
+import { createBrowserHistory } from 'history';
 import { AppProvider } from './provider';
-import { createAppRouter } from './router';
+import { AppRouter } from './router';
 
-const router = createAppRouter();
+// history's rather than react-router's own: its block() lets the unsaved-changes guard hold back navigation.
+const history = createBrowserHistory();
 
 export function App() {
   return (
     <AppProvider>
-      <RouterProvider router={router} />
+      <AppRouter history={history} />
     </AppProvider>
   );
 }

@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
-import { useBlocker, type Location } from 'react-router';
+import { useEffect, useState } from 'react';
+import type { Location } from 'history';
+import { useNavigationHistory } from '../lib/history-router';
+import { blockNavigation, type BlockedNavigation } from '../lib/navigation-blocker';
 import { ConfirmDialog } from './confirm-dialog';
 
 /** Navigation that must not ask (after a save or a delete) passes this in its location state. */
@@ -10,36 +12,35 @@ function skipsGuard(location: Location): boolean {
 }
 
 /**
- * Asks before unsaved edits are lost: in-app links and back/forward through the router's blocker,
- * closing or reloading the tab through beforeunload (the browser shows its own prompt).
+ * Asks before unsaved edits are lost: in-app links and back/forward through the navigation blocker,
+ * closing or reloading the tab through the blocker's beforeunload (the browser shows its own prompt).
  */
 export function UnsavedChangesGuard({ when }: { when: boolean }) {
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      when && currentLocation.pathname !== nextLocation.pathname && !skipsGuard(nextLocation),
-  );
+  const history = useNavigationHistory();
+  const [blocked, setBlocked] = useState<BlockedNavigation | null>(null);
 
   useEffect(() => {
     if (!when) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers need returnValue set to show the prompt.
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [when]);
+    return blockNavigation(
+      history,
+      ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && !skipsGuard(nextLocation),
+      setBlocked,
+    );
+  }, [history, when]);
 
   return (
     <ConfirmDialog
-      open={blocker.state === 'blocked'}
-      onOpenChange={(open) => !open && blocker.state === 'blocked' && blocker.reset()}
+      open={blocked !== null}
+      onOpenChange={(open) => !open && setBlocked(null)}
       title="Leave without saving?"
       description={<p>You have unsaved changes in this integration. If you leave now, they are lost.</p>}
       cancelLabel="Stay"
       confirmLabel="Leave without saving"
       danger
-      onConfirm={() => blocker.state === 'blocked' && blocker.proceed()}
+      onConfirm={() => {
+        setBlocked(null);
+        blocked?.proceed();
+      }}
     />
   );
 }

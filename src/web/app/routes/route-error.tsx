@@ -1,24 +1,44 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { ErrorBoundary } from '../../components/error-boundary';
 
-export function RouteError() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : 'Something went wrong.';
+/** What a screen shows when it cannot be rendered: it threw, or its code failed to load (after a redeploy, say). */
+export function RouteError({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
   return (
-    <main className="app-main">
-      <div className="state state--error" role="alert">
-        <p className="state__title">This page could not be shown</p>
-        <p className="state__detail">{message}</p>
-        <p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            Reload the page
-          </button>{' '}
-          <Link to="/">Go to the bots</Link>
-        </p>
-      </div>
-    </main>
+    <div className="state state--error" role="alert">
+      <p className="state__title">This page could not be shown</p>
+      <p className="state__detail">{message}</p>
+      <p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>{' '}
+        <Link to="/">Go to the bots</Link>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Catches what a route throws in place of that route, so the screens around it stay usable. Going to another
+ * address clears it. `page` is for the boundary above the layout: with no layout left, it brings its own <main>.
+ */
+export function RouteErrorBoundary({ page = false, children }: { page?: boolean; children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary
+      resetKey={pathname}
+      fallback={(error) =>
+        page ? (
+          <main className="app-main">
+            <RouteError error={error} />
+          </main>
+        ) : (
+          <RouteError error={error} />
+        )
+      }
+    >
+      {children}
+    </ErrorBoundary>
   );
 }

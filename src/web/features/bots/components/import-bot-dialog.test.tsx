@@ -49,7 +49,7 @@ describe('the import dialog', () => {
       [`GET /api/bots/${IMPORTED.id}`]: () => ({ status: 200, body: IMPORTED }),
       [`GET /api/bots/${IMPORTED.id}/integrations`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
     });
-    const { router } = renderApp('/');
+    const { history } = renderApp('/');
     const { user, dialog } = await openDialog();
     await user.upload(within(dialog).getByLabelText('Choose a file'), jsonFile(FILE));
 
@@ -60,7 +60,7 @@ describe('the import dialog', () => {
     expect(api.calls[api.calls.length - 1]!.body).toEqual(FILE);
 
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/bots/${IMPORTED.id}/integrations`), { timeout: 5_000 });
+    await waitFor(() => expect(history.location.pathname).toBe(`/bots/${IMPORTED.id}/integrations`), { timeout: 5_000 });
     expect(api.calls.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([FILE, FILE]);
     expect(screen.queryByRole('dialog', { name: 'Import bot' })).toBeNull();
   });

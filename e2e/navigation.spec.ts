@@ -1,0 +1,82 @@
+import { expect, test } from './fixtures';
+
+// What the router must keep doing: unknown addresses, screens whose code fails to load, and history after a guarded leave.
+
+test('a direct address that matches no route shows the not-found screen inside the app', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('Not found · Integrations Panel');
+  await page.getByRole('link', { name: 'Go to the bots' }).click();
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+});
+
+test('a screen whose code fails to load (a redeploy renamed it) shows the error screen, and the app stays usable', async ({ page, demoBot }) => {
+  // The Skills screen's own chunk; not the skills API module (get-skills-*.js), which the name must not catch.
+  await page.route(/\/assets\/skills-[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills' }).click();
+  const error = page.getByRole('alert').filter({ hasText: 'This page could not be shown' });
+  await expect(error).toBeVisible();
+  await expect(error.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+  await expect(page).toHaveURL(/\/skills$/);
+
+  // Another address gives the next screen its chance.
+  await error.getByRole('link', { name: 'Go to the bots' }).click();
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+  await expect(error).toBeHidden();
+  await page.getByRole('link', { name: demoBot.name }).click();
+  await expect(page.getByRole('heading', { name: 'Integrations', level: 1 })).toBeVisible();
+});
+
+test('a direct address to a screen whose code fails to load shows the error screen, not a blank page', async ({ page }) => {
+  await page.route(/\/assets\/skills-[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/skills');
+  await expect(page.getByRole('alert').filter({ hasText: 'This page could not be shown' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Integrations Panel' })).toBeVisible();
+});
+
+test('back and forward work after Leave without saving, and ask nothing once the edits are gone', async ({ page, demoBot, panel, form }) => {
+  await panel.goto(demoBot.id);
+  await panel.open('Escalation');
+  await panel.open('FAQ');
+  await form.fill('Phrase', 'dropped');
+
+  // The back button asks; leaving goes back to Escalation.
+  await page.goBack();
+  const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { name: 'Escalation', level: 2 })).toBeVisible();
+  await expect(page).toHaveURL(/\/integrations\/[^/]+$/);
+  const escalationUrl = page.url();
+
+  // Forward returns to FAQ with its saved value; back and forward again go without asking.
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'FAQ', level: 2 })).toBeVisible();
+  await expect(form.field('Phrase')).toHaveValue('{$query}');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Escalation', level: 2 })).toBeVisible();
+  expect(page.url()).toBe(escalationUrl);
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'FAQ', level: 2 })).toBeVisible();
+  await expect(ask).toBeHidden();
+
+  // A link after Leave without saving: the next screen, and back returns to the one left.
+  await form.fill('Phrase', 'dropped again');
+  await panel.item('OrderStatus').click();
+  await ask.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { name: 'OrderStatus', level: 2 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'FAQ', level: 2 })).toBeVisible();
+  await expect(form.field('Phrase')).toHaveValue('{$query}');
+  await expect(ask).toBeHidden();
+
+  // No unsaved edits: closing the tab asks nothing.
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected ${dialog.type()} dialog`);
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+});

@@ -1,17 +1,25 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import type { History } from 'history';
 import { NavigationHistoryRouter } from '../lib/history-router';
 import { RootFallback, RootLayout } from './routes/root-layout';
 import { RouteErrorBoundary } from './routes/route-error';
+import { screenLoaders, type ScreenLoader } from './screen-loaders';
 
 /**
- * A route's element: its screen loads as its own chunk (the bots page does not carry the form, and nothing carries
- * Monaco until the editor shows), "Loading…" stands in meanwhile, and a failure (a chunk gone after a redeploy, a
- * render that throws) shows the error screen in its place.
+ * A route's element: its screen loads as its own chunk (see screen-loaders), "Loading…" stands in
+ * meanwhile, and a failure (a chunk gone after a redeploy, a render that throws) shows the error
+ * screen in its place.
  */
-function screen(load: () => Promise<{ Component: ComponentType }>) {
-  const Screen = lazy(() => load().then((module) => ({ default: module.Component })));
+function screen(loader: ScreenLoader) {
+  const Lazy = lazy(() => loader.load().then((module) => ({ default: module.Component })));
+  function Screen() {
+    // A chunk already here (preload-route fetched it) renders at once: React.lazy would still show
+    // "Loading…" first, and React holds back the content that replaces a fallback for up to 300 ms.
+    // Chosen once per mount: switching from Lazy to the module later would remount the screen.
+    const [Loaded] = useState(() => loader.loaded()?.Component);
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
   return (
     <RouteErrorBoundary>
       <Suspense fallback={<RootFallback />}>
@@ -21,13 +29,13 @@ function screen(load: () => Promise<{ Component: ComponentType }>) {
   );
 }
 
-const bots = screen(() => import('./routes/bots'));
-const skills = screen(() => import('./routes/skills'));
-const integrationsPanel = screen(() => import('./routes/integrations-panel'));
-const integrationsIndex = screen(() => import('./routes/integrations-index'));
-const integrationNew = screen(() => import('./routes/integration-new'));
-const integrationEdit = screen(() => import('./routes/integration-edit'));
-const notFound = screen(() => import('./routes/not-found'));
+const bots = screen(screenLoaders.bots);
+const skills = screen(screenLoaders.skills);
+const integrationsPanel = screen(screenLoaders.integrationsPanel);
+const integrationsIndex = screen(screenLoaders.integrationsIndex);
+const integrationNew = screen(screenLoaders.integrationNew);
+const integrationEdit = screen(screenLoaders.integrationEdit);
+const notFound = screen(screenLoaders.notFound);
 
 export function AppRoutes() {
   return (

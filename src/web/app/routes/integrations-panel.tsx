@@ -5,16 +5,14 @@ import { ExportBotMenu } from '../../features/bots/components/export-bot-menu';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
 import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
 import { ErrorState } from '../../components/states';
+import { whenIdle } from '../../lib/when-idle';
 
 export function Component() {
   const { botId = '' } = useParams();
   const bot = useBot(botId);
 
-  useEffect(() => {
-    // Monaco is about 1 MB: start fetching it while the user looks at the list.
-    const handle = window.requestIdleCallback?.(prefetchScriptEditor) ?? window.setTimeout(prefetchScriptEditor, 500);
-    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
-  }, []);
+  // Monaco is about 1 MB: start fetching it while the user looks at the list.
+  useEffect(() => whenIdle(prefetchScriptEditor), []);
 
   if (bot.isError) {
     return (

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { botKeys } from '../features/bots/api/bot-keys';
+import { integrationKeys } from '../features/integrations/api/integration-keys';
+import { createQueryClient } from '../lib/query-client';
+import { BOT, ESCALATION } from '../testing/demo-records';
+import { fakeApi } from '../testing/fake-api';
+import { preloadRoute } from './preload-route';
+import { screenLoaders } from './screen-loaders';
+
+const panelApi = () =>
+  fakeApi({
+    [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+    [`GET /api/bots/${BOT.id}/integrations`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
+    [`GET /api/bots/${BOT.id}/integrations/${ESCALATION.id}`]: () => ({ status: 200, body: ESCALATION }),
+  });
+
+async function settled(client: ReturnType<typeof createQueryClient>) {
+  await expect.poll(() => client.isFetching()).toBe(0);
+}
+
+describe('preloadRoute', () => {
+  it('loads the screens and asks for the bot, its list and the opened integration at once, under the keys the screens read', async () => {
+    const api = panelApi();
+    const client = createQueryClient();
+    expect(screenLoaders.integrationEdit.loaded()).toBeUndefined();
+    await preloadRoute(client, `/bots/${BOT.id}/integrations/${ESCALATION.id}`);
+    await settled(client);
+
+    // The panel and the edit screen arrived together, before anything rendered.
+    expect(screenLoaders.integrationsPanel.loaded()?.Component).toBeTypeOf('function');
+    expect(screenLoaders.integrationEdit.loaded()?.Component).toBeTypeOf('function');
+
+    expect(api.calls.map((call) => call.path).sort()).toEqual(
+      [`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`, `/api/bots/${BOT.id}/integrations/${ESCALATION.id}`].sort(),
+    );
+    expect(client.getQueryData(botKeys.detail(BOT.id))).toEqual(BOT);
+    expect(client.getQueryData(integrationKeys.detail(BOT.id, ESCALATION.id))).toEqual(ESCALATION);
+    expect(client.getQueryData(integrationKeys.list(BOT.id, ''))).toMatchObject({ pages: [{ items: [] }] });
+  });
+
+  it('asks for no integration on the panel itself or on a new one', async () => {
+    for (const path of [`/bots/${BOT.id}/integrations`, `/bots/${BOT.id}/integrations/new`]) {
+      const api = panelApi();
+      const client = createQueryClient();
+      preloadRoute(client, path);
+      await settled(client);
+      expect(api.calls.map((call) => call.path).sort()).toEqual([`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`]);
+    }
+  });
+
+  it('asks for the bots on the home page and for nothing on other pages', async () => {
+    const api = fakeApi({ 'GET /api/bots': () => ({ status: 200, body: { items: [BOT], nextCursor: null } }) });
+    const client = createQueryClient();
+    preloadRoute(client, '/');
+    preloadRoute(client, '/skills');
+    preloadRoute(client, '/no/such/page');
+    await settled(client);
+    expect(api.calls.map((call) => call.path)).toEqual(['/api/bots']);
+  });
+});

@@ -1,0 +1,35 @@
+import type { ComponentType } from 'react';
+
+export interface ScreenModule {
+  Component: ComponentType;
+}
+
+/** One screen's chunk: loaded once, and readable without waiting once it has arrived. */
+export interface ScreenLoader {
+  load(): Promise<ScreenModule>;
+  loaded(): ScreenModule | undefined;
+}
+
+function screenLoader(importModule: () => Promise<ScreenModule>): ScreenLoader {
+  let loading: Promise<ScreenModule> | null = null;
+  let module: ScreenModule | undefined;
+  return {
+    load() {
+      loading ??= importModule().then((loadedModule) => (module = loadedModule));
+      return loading;
+    },
+    loaded: () => module,
+  };
+}
+
+// Each screen is its own chunk: the bots page does not carry the form, and nothing carries Monaco
+// until the editor shows. The router renders them lazily; preload-route starts them early.
+export const screenLoaders = {
+  bots: screenLoader(() => import('./routes/bots')),
+  skills: screenLoader(() => import('./routes/skills')),
+  integrationsPanel: screenLoader(() => import('./routes/integrations-panel')),
+  integrationsIndex: screenLoader(() => import('./routes/integrations-index')),
+  integrationNew: screenLoader(() => import('./routes/integration-new')),
+  integrationEdit: screenLoader(() => import('./routes/integration-edit')),
+  notFound: screenLoader(() => import('./routes/not-found')),
+};

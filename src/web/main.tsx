@@ -2,7 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, firstScreenLoaded } from './app/app';
 import './styles/base.css';
-import './styles/screens.css';
+// One file per screen or part, in this order: later rules rely on overriding earlier ones.
+import './styles/bots.css';
+import './styles/panel.css';
+import './styles/form.css';
+import './styles/navigation.css';
+import './styles/skills.css';
+import './styles/form-sections.css';
+import './styles/test-panel.css';
 import './styles/import-history.css';
 
 const root = document.getElementById('root');

@@ -1,7 +1,5 @@
-import { notify } from '../../../lib/notify';
 import type { Bot } from '../../../../domain/bot';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { errorMessage } from '../../../lib/api-client';
+import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { useDeleteBot } from '../api/delete-bot';
 import { RenameBotDialog } from './rename-bot-dialog';
 
@@ -14,29 +12,12 @@ export default function BotDialogs({ action, onClose }: { action: BotAction; onC
   return (
     <>
       <RenameBotDialog bot={action?.kind === 'rename' ? action.bot : null} onClose={onClose} />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (open) return;
-          deletion.reset();
-          onClose();
-        }}
-        title={`Delete ${deleting?.name ?? 'bot'}?`}
+      <ConfirmDeleteDialog
+        item={deleting}
+        noun="bot"
         description={<p>The bot and all its integrations are deleted. This cannot be undone.</p>}
-        confirmLabel="Delete"
-        danger
-        pending={deletion.isPending}
-        error={deletion.error ? errorMessage(deletion.error) : null}
-        onConfirm={() => {
-          if (!deleting) return;
-          deletion.mutate(deleting, {
-            onSuccess: () => {
-              notify('success', `Deleted ${deleting.name}`);
-              deletion.reset();
-              onClose();
-            },
-          });
-        }}
+        mutation={deletion}
+        onClose={onClose}
       />
     </>
   );

@@ -1,9 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
-import { notify } from '../../../lib/notify';
 import type { IntegrationSummary } from '../../../../domain/integration';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { SKIP_UNSAVED_GUARD } from '../../../components/unsaved-changes-guard';
-import { errorMessage } from '../../../lib/api-client';
 import { useDeleteIntegration } from '../api/delete-integration';
 
 interface DeleteIntegrationDialogProps {
@@ -16,15 +14,10 @@ export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteI
   const mutation = useDeleteIntegration(botId);
   const navigate = useNavigate();
   const { integrationId } = useParams();
-  const close = () => {
-    mutation.reset();
-    onClose();
-  };
   return (
-    <ConfirmDialog
-      open={integration !== null}
-      onOpenChange={(open) => !open && close()}
-      title={`Delete ${integration?.name ?? 'integration'}?`}
+    <ConfirmDeleteDialog
+      item={integration}
+      noun="integration"
       description={
         <>
           <p>
@@ -34,21 +27,13 @@ export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteI
           <p>This cannot be undone.</p>
         </>
       }
-      confirmLabel="Delete"
-      danger
-      pending={mutation.isPending}
-      error={mutation.error ? errorMessage(mutation.error) : null}
-      onConfirm={() => {
-        if (!integration) return;
-        mutation.mutate(integration, {
-          onSuccess: () => {
-            notify('success', `Deleted ${integration.name}`);
-            close();
-            if (integrationId === integration.id) {
-              void navigate(`/bots/${botId}/integrations`, { replace: true, state: SKIP_UNSAVED_GUARD });
-            }
-          },
-        });
+      mutation={mutation}
+      onClose={onClose}
+      onDeleted={(deleted) => {
+        // The open form of a deleted integration has nothing left to show.
+        if (integrationId === deleted.id) {
+          void navigate(`/bots/${botId}/integrations`, { replace: true, state: SKIP_UNSAVED_GUARD });
+        }
       }}
     />
   );

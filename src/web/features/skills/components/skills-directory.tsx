@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import type { Skill } from '../../../../domain/skill';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
-import { errorMessage } from '../../../lib/api-client';
-import { notify } from '../../../lib/notify';
 import { useDeleteSkill } from '../api/delete-skill';
 import { useSkills } from '../api/get-skills';
 import { AddSkillForm } from './add-skill-form';
@@ -53,34 +51,17 @@ export function SkillsDirectory() {
         onDelete={(skill) => setAction({ kind: 'delete', skill })}
       />
       <RenameSkillDialog skill={action?.kind === 'rename' ? action.skill : null} onClose={() => setAction(null)} />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => {
-          if (open) return;
-          deletion.reset();
-          setAction(null);
-        }}
-        title={`Delete ${deleting?.name ?? 'skill'}?`}
+      <ConfirmDeleteDialog
+        item={deleting}
+        noun="skill"
         description={
           <p>
             Skill {deleting?.id} leaves the directory. Integrations that transfer to it keep their id, and their forms will warn that the
             directory lacks it.
           </p>
         }
-        confirmLabel="Delete"
-        danger
-        pending={deletion.isPending}
-        error={deletion.error ? errorMessage(deletion.error) : null}
-        onConfirm={() => {
-          if (!deleting) return;
-          deletion.mutate(deleting, {
-            onSuccess: () => {
-              notify('success', `Deleted ${deleting.name}`);
-              deletion.reset();
-              setAction(null);
-            },
-          });
-        }}
+        mutation={deletion}
+        onClose={() => setAction(null)}
       />
     </>
   );

@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { errorMessage } from '../lib/api-client';
+import { notify } from '../lib/notify';
+import { ConfirmDialog } from './confirm-dialog';
+
+/** The parts of a delete mutation (React Query's useMutation) the dialog drives. */
+interface DeleteMutation<Item> {
+  // Method syntax on purpose: a mutation that takes less than the whole item (its id and version) fits.
+  mutate(item: Item, options: { onSuccess: () => void }): void;
+  reset(): void;
+  isPending: boolean;
+  error: Error | null;
+}
+
+interface ConfirmDeleteDialogProps<Item extends { name: string }> {
+  /** What is to be deleted; null keeps the dialog closed. */
+  item: Item | null;
+  /** The kind of thing, for the title while no item is set ("bot", "skill"). */
+  noun: string;
+  description: ReactNode;
+  /** The delete mutation: the dialog shows its pending state and its error, and resets it on close. */
+  mutation: DeleteMutation<NoInfer<Item>>;
+  onClose: () => void;
+  /** After a confirmed delete succeeded and the dialog closed. */
+  onDeleted?: (item: Item) => void;
+}
+
+/** "Delete X?" with the consequences spelled out; the item goes only after an explicit confirm. */
+export function ConfirmDeleteDialog<Item extends { name: string }>({
+  item,
+  noun,
+  description,
+  mutation,
+  onClose,
+  onDeleted,
+}: ConfirmDeleteDialogProps<Item>) {
+  const close = () => {
+    mutation.reset();
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={item !== null}
+      onOpenChange={(open) => !open && close()}
+      title={`Delete ${item?.name ?? noun}?`}
+      description={description}
+      confirmLabel="Delete"
+      danger
+      pending={mutation.isPending}
+      error={mutation.error ? errorMessage(mutation.error) : null}
+      onConfirm={() => {
+        if (!item) return;
+        mutation.mutate(item, {
+          onSuccess: () => {
+            notify('success', `Deleted ${item.name}`);
+            close();
+            onDeleted?.(item);
+          },
+        });
+      }}
+    />
+  );
+}

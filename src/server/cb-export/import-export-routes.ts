@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { botSchema } from '../../domain/bot';
 import { integrationSchema } from '../../domain/integration';
-import { INTEGRATION_TYPES } from '../../domain/integration-types';
+import { importPlanSchema } from '../../domain/import-plan';
 import { HttpProblem } from '../http/problems';
 import { botParams, problems } from '../routes/route-schemas';
 import type { ImportExportRepository } from './import-export-repository';
@@ -21,31 +21,7 @@ const exportQuery = z.strictObject({
   format: z.enum(['cb', 'native'], { error: 'format must be cb (Conversation Builder) or native.' }).default('cb'),
 });
 
-const planProblemSchema = z.object({ path: z.string(), sourcePath: z.string(), message: z.string() });
-
 /** The dry-run answer: the plan without the kept extras, which can be large and are the file's own content. */
-const planSchema = z.object({
-  format: z.enum(['cb', 'native']),
-  valid: z.boolean(),
-  problemCount: z.number().int(),
-  bot: z.object({
-    values: z.object({ name: z.string(), description: z.string() }).nullable(),
-    problems: z.array(planProblemSchema),
-    keptKeys: z.array(z.string()),
-  }),
-  integrations: z.array(
-    z.object({
-      index: z.number().int(),
-      sourceName: z.string(),
-      type: z.enum(INTEGRATION_TYPES).nullable(),
-      values: z.record(z.string(), z.unknown()).nullable().describe('The integration as it will be saved'),
-      problems: z.array(planProblemSchema),
-      keptKeys: z.array(z.string()),
-      version: z.number().int().nullable(),
-    }),
-  ),
-});
-
 function planView(plan: ImportPlan) {
   return {
     ...plan,
@@ -90,7 +66,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
         querystring: importQuery,
         body: z.unknown().describe('The export file as JSON'),
         response: {
-          200: planSchema,
+          200: importPlanSchema,
           201: z.object({ bot: botSchema, integrations: z.array(integrationSchema) }),
           ...problems(400, 413, 415),
         },

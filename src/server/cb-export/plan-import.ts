@@ -9,17 +9,11 @@ import {
   type ResponderExtras,
 } from '../../domain/cb-export';
 import { integrationInputSchema, type IntegrationValues } from '../../domain/integration';
+import type { ImportProblem } from '../../domain/import-plan';
 import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
 import { cbPathOf } from './cb-fields';
 import { mapCbExport } from './from-cb';
 
-export interface PlanProblem {
-  /** Where the model has the field, e.g. `customDataFields.1.key`. */
-  path: string;
-  /** Where the file has it, e.g. `responder.0.customDataFields.1.key`. */
-  sourcePath: string;
-  message: string;
-}
 
 export interface PlannedIntegration {
   index: number;
@@ -27,7 +21,7 @@ export interface PlannedIntegration {
   type: IntegrationType | null;
   /** What the integration will be saved as; null when it has problems. */
   values: IntegrationValues | null;
-  problems: PlanProblem[];
+  problems: ImportProblem[];
   /** The entry's keys the model does not use, kept and written back on export. */
   keptKeys: string[];
   extras: ResponderExtras | null;
@@ -35,6 +29,7 @@ export interface PlannedIntegration {
   version: number | null;
 }
 
+/** The whole plan: what the dry run answers (domain/import-plan) plus the extras an import keeps for export. */
 export interface ImportPlan {
   format: 'cb' | 'native';
   /** True when every part validates: only then may the import write anything. */
@@ -42,7 +37,7 @@ export interface ImportPlan {
   problemCount: number;
   bot: {
     values: { name: string; description: string } | null;
-    problems: PlanProblem[];
+    problems: ImportProblem[];
     keptKeys: string[];
     extras: BotExtras | null;
   };
@@ -54,7 +49,7 @@ export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; reason: s
 /** Model paths to file paths; the CB names of fields differ from the model's. */
 type SourcePath = (path: ReadonlyArray<PropertyKey>) => string;
 
-function problemsOf(error: z.ZodError, sourcePath: SourcePath): PlanProblem[] {
+function problemsOf(error: z.ZodError, sourcePath: SourcePath): ImportProblem[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), sourcePath: sourcePath(issue.path), message: issue.message }));
 }
 

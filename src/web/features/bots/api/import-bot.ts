@@ -1,37 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Bot } from '../../../../domain/bot';
 import type { Integration } from '../../../../domain/integration';
-import type { IntegrationType } from '../../../../domain/integration-types';
+import type { ImportPlan } from '../../../../domain/import-plan';
 import { apiRequest } from '../../../lib/api-client';
 import { botKeys } from './bot-keys';
 
-/** One validation problem: `path` in the panel's field names, `sourcePath` where the file has it. */
-export interface ImportProblem {
-  path: string;
-  sourcePath: string;
-  message: string;
-}
-
-export interface PlannedIntegration {
-  index: number;
-  sourceName: string;
-  type: IntegrationType | null;
-  /** What will be saved; null when the entry has problems. */
-  values: Record<string, unknown> | null;
-  problems: ImportProblem[];
-  /** Keys the panel does not model, kept and written back on export. */
-  keptKeys: string[];
-  version: number | null;
-}
-
-/** The dry-run answer of POST /api/bots/import?dryRun=true. */
-export interface ImportPlan {
-  format: 'cb' | 'native';
-  valid: boolean;
-  problemCount: number;
-  bot: { values: { name: string; description: string } | null; problems: ImportProblem[]; keptKeys: string[] };
-  integrations: PlannedIntegration[];
-}
+export type { ImportPlan, ImportProblem } from '../../../../domain/import-plan';
 
 export interface ImportedBot {
   bot: Bot;

@@ -1,26 +1,19 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useOpenOnDemand } from '../../../components/use-open-on-demand';
 
 const ImportBotDialog = lazy(() => import('./import-bot-dialog'));
 
 /** "Import bot": the dialog and its code load on the first click. */
 export function ImportBotButton() {
-  const [open, setOpen] = useState(false);
-  const [requested, setRequested] = useState(false);
+  const dialog = useOpenOnDemand();
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          setRequested(true);
-          setOpen(true);
-        }}
-      >
+      <button type="button" className="button" aria-haspopup="dialog" onClick={dialog.openNow}>
         Import bot
       </button>
-      {requested ? (
+      {dialog.requested ? (
         <Suspense fallback={null}>
-          <ImportBotDialog open={open} onOpenChange={setOpen} />
+          <ImportBotDialog open={dialog.open} onOpenChange={dialog.setOpen} />
         </Suspense>
       ) : null}
     </>

@@ -1,28 +1,20 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useOpenOnDemand } from '../../../components/use-open-on-demand';
 import type { HistoryHostProps } from './history-props';
 
 const HistoryDrawer = lazy(() => import('./history-drawer'));
 
 /** "History" in the form header: the drawer's code loads on the first click. */
 export function HistoryButton(props: HistoryHostProps) {
-  const [open, setOpen] = useState(false);
-  const [requested, setRequested] = useState(false);
+  const drawer = useOpenOnDemand();
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        aria-haspopup="dialog"
-        onClick={() => {
-          setRequested(true);
-          setOpen(true);
-        }}
-      >
+      <button type="button" className="button" aria-haspopup="dialog" onClick={drawer.openNow}>
         History
       </button>
-      {requested ? (
+      {drawer.requested ? (
         <Suspense fallback={null}>
-          <HistoryDrawer {...props} open={open} onOpenChange={setOpen} />
+          <HistoryDrawer {...props} open={drawer.open} onOpenChange={drawer.setOpen} />
         </Suspense>
       ) : null}
     </>

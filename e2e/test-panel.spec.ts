@@ -20,8 +20,7 @@ test('runs the unsaved form on a sample: custom data values, the variable the sc
   form,
 }) => {
   await panel.goto(demoBot.id);
-  await panel.item('OrderStatus').click();
-  await form.waitForRecord('OrderStatus');
+  await panel.open('OrderStatus', 20_000);
   await form.typeScript(ORDER_SCRIPT);
   await form.addCustomDataField('skus', '{$.api_OrderStatus.items[i].sku}');
   await expect(form.unsavedIndicator).toHaveText('Unsaved changes');
@@ -48,8 +47,7 @@ test('runs the unsaved form on a sample: custom data values, the variable the sc
 
 test('a script that throws shows the error with its line, marked in the editor until the next edit', async ({ demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.item('OrderStatus').click();
-  await form.waitForRecord('OrderStatus');
+  await panel.open('OrderStatus', 20_000);
   await form.typeScript(['var response = null;', "botContext.printDebugMessage('before');", 'var status = response.status;']);
   await form.openTestPanel();
   await form.fillSample('{"status": "late"}');
@@ -71,8 +69,7 @@ test('a script that throws shows the error with its line, marked in the editor u
 
 test('a sample that is not JSON is refused before sending, with the place it fails', async ({ page, demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.item('Escalation').click();
-  await form.waitForRecord('Escalation');
+  await panel.open('Escalation', 20_000);
   await form.openTestPanel();
   let requests = 0;
   page.on('request', (request) => {
@@ -98,8 +95,7 @@ test('a sample that is not JSON is refused before sending, with the place it fai
 
 test('the panel is keyboard-reachable and closes with Escape or its close button', async ({ page, demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.item('Escalation').click();
-  await form.waitForRecord('Escalation');
+  await panel.open('Escalation', 20_000);
   await expect(form.testToggle).toHaveAttribute('aria-expanded', 'false');
   await form.testToggle.focus();
   await page.keyboard.press('Enter');
@@ -122,14 +118,12 @@ test('the panel is keyboard-reachable and closes with Escape or its close button
 
 test('Insert example fills an empty editor like typing, and is unavailable once there is a script', async ({ demoBot, panel, form }) => {
   await panel.goto(demoBot.id);
-  await panel.item('Escalation').click();
-  await form.waitForRecord('Escalation');
+  await panel.open('Escalation', 20_000);
   await expect(form.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   await expect(form.insertExampleButton).toBeDisabled();
   await expect(form.insertExampleButton).toHaveAccessibleDescription(/when the editor is empty/);
 
-  await panel.item('OrderStatus').click();
-  await form.waitForRecord('OrderStatus');
+  await panel.open('OrderStatus', 20_000);
   await expect(form.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   await expect(form.insertExampleButton).toBeEnabled();
   await expect(form.insertExampleButton).toHaveAccessibleDescription('A commented example that reads api_OrderStatus.');
@@ -184,8 +178,7 @@ test('the transfer preview in the Test panel resolves the skill id and the messa
   form,
 }) => {
   await panel.goto(demoBot.id);
-  await panel.item('Escalation').click();
-  await form.waitForRecord('Escalation');
+  await panel.open('Escalation', 20_000);
   await form.fill('Agent Skill Id', '{$botContext.skillId}');
   await form.fill('Message to User', 'Connecting you, {$botContext.firstName}.');
 

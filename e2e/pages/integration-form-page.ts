@@ -122,10 +122,6 @@ export class IntegrationFormPage {
    * Waits for the form of one integration. Generous: the first open also parses Monaco's chunk
    * (prefetched by the panel), which can hold the main thread for seconds on a busy machine.
    */
-  async waitForRecord(name: string): Promise<void> {
-    await expect(this.page.getByRole('heading', { name, level: 2 })).toBeVisible({ timeout: 20_000 });
-  }
-
   get insertExampleButton(): Locator {
     return this.root.getByRole('button', { name: 'Insert example' });
   }

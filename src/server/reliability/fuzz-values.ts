@@ -68,3 +68,11 @@ export const contentTypes = fc.constantFrom(
   'application/octet-stream',
   'application/json',
 );
+
+/** Percent-encodes text for a URL; a lone surrogate becomes the bytes of one, which are not UTF-8. */
+export function encodeHostile(text: string): string {
+  return text
+    .split(/(\p{Cs})/u)
+    .map((part, index) => (index % 2 === 1 ? '%ED%A0%80' : encodeURIComponent(part)))
+    .join('');
+}

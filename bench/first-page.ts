@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,12 +6,6 @@ import { root } from './server-process';
 
 const dist = join(root, 'dist');
 const builtIndex = join(dist, 'index.html');
-
-/** Builds the web app and the server when missing or older than their sources, as `npm start` does. */
-export function ensureBuilt(): void {
-  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
-  if (build.status !== 0) throw new Error(`the build failed (${build.status ?? build.signal})`);
-}
 
 // Static imports only (`import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"`); `import("./x.js")` is lazy.
 const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[^"'`();]*?\bfrom\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g;

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { apiFigures, measureApi, measureBare, type ApiMeasurement, type ApiSettings } from './api';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL, postgresAnswers, type BenchDatabase, type BenchDatabaseKind } from './databases';
 import { footprintFigures, measureBareFootprint, measureFootprint, type FootprintSettings } from './footprint';
-import { ensureBuilt, firstPageFigures, firstPageFiles } from './first-page';
+import { firstPageFigures, firstPageFiles } from './first-page';
 import { launchBrowser } from './browser-session';
 import { browserFigures, measureBrowser, type BrowserSettings } from './browser';
 import { measureScale, scaleFigures, type ScaleSettings } from './scale';
 import { brokenBudgets, formatGoal, formatMarkdown, formatTable, writeJson, type Figure } from './report';
-import { root, startServer } from './server-process';
+import { ensureBuilt, root, startServer } from './server-process';
 
 const GROUPS = ['first-page', 'api', 'footprint', 'browser', 'scale'] as const;
 type Group = (typeof GROUPS)[number];

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -142,3 +142,8 @@ export function bareServerArgs(): string[] {
   return [bareServerFile];
 }
 
+/** Builds the web app and the server when missing or older than their sources, as `npm start` does. */
+export function ensureBuilt(): void {
+  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+  if (build.status !== 0) throw new Error(`the build failed (${build.status ?? build.signal})`);
+}

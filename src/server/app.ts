@@ -2,10 +2,11 @@ import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
+import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
 import { registerAdminToken, registerSecurityHeaders } from './http/security';
 import { registerWebApp } from './http/web-app';
@@ -40,7 +41,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   // The API speaks JSON only: a text body is answered 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');
 

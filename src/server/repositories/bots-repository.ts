@@ -29,6 +29,13 @@ export interface BotValues {
 }
 
 export function createBotsRepository(db: Database) {
+  // Every request under /api/bots/:botId checks the bot first: built once, planned once per connection.
+  const botExists = db
+    .select({ id: bots.id })
+    .from(bots)
+    .where(eq(bots.id, sql.placeholder('id')))
+    .prepare('bot_exists');
+
   async function requireRow(id: string): Promise<BotRow> {
     const [row] = await db.select().from(bots).where(eq(bots.id, id));
     if (!row) throw notFound(`Bot ${id}`);
@@ -58,8 +65,7 @@ export function createBotsRepository(db: Database) {
     },
 
     async exists(id: string): Promise<boolean> {
-      const [row] = await db.select({ id: bots.id }).from(bots).where(eq(bots.id, id));
-      return row !== undefined;
+      return (await botExists.execute({ id })).length > 0;
     },
 
     async extras(id: string): Promise<Record<string, unknown>> {

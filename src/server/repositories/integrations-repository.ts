@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Integration, IntegrationSummary, IntegrationValues } from '../../domain/integration';
 import type { IntegrationType } from '../../domain/integration-types';
 import type { Page } from '../../domain/page';
@@ -38,7 +38,35 @@ function duplicateProblem(error: unknown, values: IntegrationValues): never {
 }
 
 export function createIntegrationsRepository(db: Database) {
+  function selectSummaries(where: SQL | undefined) {
+    return db
+      .select({
+        id: integrations.id,
+        name: integrations.name,
+        type: integrations.type,
+        responseDataVariable: integrations.responseDataVariable,
+        version: integrations.version,
+        updatedAt: integrations.updatedAt,
+        nameKey,
+      })
+      .from(integrations)
+      .where(where)
+      .orderBy(asc(nameKey), asc(integrations.id));
+  }
+
+  // The two reads the panel makes most, built once: drizzle does not rebuild their SQL per request, and
+  // PostgreSQL plans each once per connection (named prepared statements).
+  const rowById = db
+    .select()
+    .from(integrations)
+    .where(and(eq(integrations.botId, sql.placeholder('botId')), eq(integrations.id, sql.placeholder('id'))))
+    .prepare('integration_by_id');
+  const firstPage = selectSummaries(eq(integrations.botId, sql.placeholder('botId')))
+    .limit(sql.placeholder('limit'))
+    .prepare('integrations_first_page');
+
   async function findRow(botId: string, id: string, tx: Database = db): Promise<IntegrationRow | undefined> {
+    if (tx === db) return (await rowById.execute({ botId, id }))[0];
     const [row] = await tx
       .select()
       .from(integrations)
@@ -66,29 +94,19 @@ export function createIntegrationsRepository(db: Database) {
   return {
     async list(botId: string, query: IntegrationListQuery): Promise<Page<IntegrationSummary>> {
       const cursor = decodeCursor(query.cursor);
-      const rows = await db
-        .select({
-          id: integrations.id,
-          name: integrations.name,
-          type: integrations.type,
-          responseDataVariable: integrations.responseDataVariable,
-          version: integrations.version,
-          updatedAt: integrations.updatedAt,
-          nameKey,
-        })
-        .from(integrations)
-        .where(
-          and(
-            eq(integrations.botId, botId),
-            query.q ? sql`strpos(${nameKey}, lower(${query.q})) > 0` : undefined,
-            query.type ? eq(integrations.type, query.type) : undefined,
-            cursor
-              ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(integrations.id, cursor.id)))
-              : undefined,
-          ),
-        )
-        .orderBy(asc(nameKey), asc(integrations.id))
-        .limit(query.limit + 1);
+      const filtered = query.q || query.type || cursor;
+      const rows = filtered
+        ? await selectSummaries(
+            and(
+              eq(integrations.botId, botId),
+              query.q ? sql`strpos(${nameKey}, lower(${query.q})) > 0` : undefined,
+              query.type ? eq(integrations.type, query.type) : undefined,
+              cursor
+                ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(integrations.id, cursor.id)))
+                : undefined,
+            ),
+          ).limit(query.limit + 1)
+        : await firstPage.execute({ botId, limit: query.limit + 1 });
       const page = pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.id }));
       return {
         items: page.items.map(({ nameKey: _key, updatedAt, type, ...row }) => ({

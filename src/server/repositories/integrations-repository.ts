@@ -109,10 +109,14 @@ export function createIntegrationsRepository(db: Database) {
         : await firstPage.execute({ botId, limit: query.limit + 1 });
       const page = pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.id }));
       return {
-        items: page.items.map(({ nameKey: _key, updatedAt, type, ...row }) => ({
-          ...row,
-          type: type as IntegrationType,
-          updatedAt: updatedAt.toISOString(),
+        // Named fields rather than `{ nameKey, ...row }`: object rest is V8's slow path, and this runs per row.
+        items: page.items.map((row) => ({
+          id: row.id,
+          name: row.name,
+          type: row.type as IntegrationType,
+          responseDataVariable: row.responseDataVariable,
+          version: row.version,
+          updatedAt: row.updatedAt.toISOString(),
         })),
         nextCursor: page.nextCursor,
       };

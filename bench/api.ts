@@ -7,7 +7,7 @@ import { integrationPath, listPath, OPERATIONS, runLoad, type LoadResult, type O
 import type { Figure } from './report';
 import { withRatio } from './report';
 import { seedApiBot, type SeededBot } from './seed';
-import { bareServerArgs, startProcess, startServer } from './server-process';
+import { referenceServerArgs, startProcess, startServer } from './server-process';
 import { median } from './stats';
 
 export interface ApiSettings {
@@ -22,23 +22,27 @@ export interface ApiMeasurement {
   bot: SeededBot;
   app: Runs;
   driver: Runs;
+  /** The GETs answered by bench/minimal-server.ts: Fastify and the driver, nothing else. */
+  minimal: Runs;
   /** Real answers of the API, so the bare reference serves JSON of the same size. */
   payloads: { one: unknown; list: unknown };
 }
 
 const emptyRuns = (): Runs => ({ 'get-one': [], 'get-list': [], 'put-one': [] });
 
-/** Untimed load first, so the JIT and the database caches are warm for every figure. */
-async function warmUp(run: (operation: Operation, seconds: number) => Promise<LoadResult>): Promise<void> {
-  for (const { operation } of OPERATIONS) await run(operation, 1);
-}
+const ALL = OPERATIONS.map(({ operation }) => operation);
+const GETS: Operation[] = ['get-one', 'get-list'];
 
 /** Repetitions interleave the operations, so a slow moment of the machine does not land on one figure only. */
-async function repeat(settings: ApiSettings, run: (operation: Operation, seconds: number) => Promise<LoadResult>): Promise<Runs> {
+async function repeat(
+  settings: ApiSettings,
+  run: (operation: Operation, seconds: number) => Promise<LoadResult>,
+  operations: Operation[] = ALL,
+): Promise<Runs> {
   const runs = emptyRuns();
-  await warmUp(run);
+  for (const operation of operations) await run(operation, 1); // untimed: warm JIT and caches
   for (let index = 0; index < settings.repetitions; index += 1) {
-    for (const { operation } of OPERATIONS) runs[operation].push(await run(operation, settings.seconds));
+    for (const operation of operations) runs[operation].push(await run(operation, settings.seconds));
   }
   return runs;
 }
@@ -59,11 +63,21 @@ export async function measureApi(database: BenchDatabase, settings: ApiSettings)
   } finally {
     await server.stop();
   }
-  const driver = await openDriverSession(database.target, bot);
+  const session = await openDriverSession(database.target, bot);
+  let driver: Runs;
   try {
-    return { database, bot, app, driver: await repeat(settings, driver.run), payloads };
+    driver = await repeat(settings, session.run);
   } finally {
-    await driver.close();
+    await session.close();
+  }
+  // Last, as the embedded data dir can be open in one process at a time.
+  const env = database.target.kind === 'postgres' ? { DATABASE_URL: database.target.url } : { DATA_DIR: database.target.dataDir ?? '' };
+  const minimalServer = await startProcess(referenceServerArgs('minimal-server'), env, 60_000);
+  try {
+    const minimal = await repeat(settings, (operation, seconds) => runLoad(minimalServer.baseUrl, bot, operation, seconds), GETS);
+    return { database, bot, app, driver, minimal, payloads };
+  } finally {
+    await minimalServer.stop();
   }
 }
 
@@ -72,7 +86,7 @@ export async function measureBare(reference: ApiMeasurement, settings: ApiSettin
   const directory = mkdtempSync(join(tmpdir(), 'integrations-bench-'));
   const payloadFile = join(directory, 'payloads.json');
   writeFileSync(payloadFile, JSON.stringify(reference.payloads));
-  const bare = await startProcess(bareServerArgs(), { PAYLOAD_FILE: payloadFile }, 30_000);
+  const bare = await startProcess(referenceServerArgs('bare-server'), { PAYLOAD_FILE: payloadFile }, 30_000);
   try {
     return await repeat(settings, (operation, seconds) => runLoad(bare.baseUrl, reference.bot, operation, seconds));
   } finally {
@@ -131,6 +145,18 @@ export function apiFigures(measurement: ApiMeasurement, bare: Runs): Figure[] {
         note: facts.join('; '),
         samples: app.samples,
       }),
+      ...(isGet
+        ? [
+            withRatio({
+              group,
+              name: `${title}, minimal Fastify + driver route (no goal)`,
+              value: summarize(measurement.minimal[operation]).rps,
+              unit: 'req/s',
+              reference: { label: limit.label, value: limit.rps },
+              note: 'bench/minimal-server.ts: the same SQL over HTTP with nothing else, the most any app could reach here',
+            }),
+          ]
+        : []),
       withRatio({ group, name: `${title}, p50`, value: app.p50, unit: 'ms', reference: { label: limit.label, value: limit.p50 } }),
       withRatio({
         group,

@@ -6,6 +6,7 @@ import type { DatabaseTarget } from '../src/server/db/database';
 import { escalation, type SeededBot } from './seed';
 import { CONNECTIONS, putTargets, type LoadResult, type Operation } from './load';
 import { percentile } from './stats';
+import { BOT_EXISTS, GET_ONE, LIST, REVISION, UPDATE } from './driver-queries';
 
 type Query = (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
@@ -47,16 +48,6 @@ async function openDriver(target: DatabaseTarget): Promise<Driver> {
     close: () => client.close(),
   };
 }
-
-const GET_ONE = 'select * from integrations where bot_id = $1 and id = $2';
-const BOT_EXISTS = 'select id from bots where id = $1';
-const LIST = `select id, name, type, response_data_variable, version, updated_at, lower(name) as name_key
-  from integrations where bot_id = $1 order by lower(name), id limit 101`;
-const UPDATE = `update integrations set name = $3, response_data_variable = $4, type = $5, config = $6::jsonb,
-  transform_script = $7, custom_data_fields = $8::jsonb, updated_at = now(), version = version + 1
-  where id = $1 and bot_id = $2 and version = $9 returning *`;
-const REVISION = `insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields)
-  values ($1, $2, $3, 'update', $4::jsonb, $5::jsonb)`;
 
 function operationOf(driver: Driver, bot: SeededBot, operation: Operation): (loop: number, counter: number) => Promise<void> {
   const first = bot.integrations[0]!;

@@ -2,7 +2,7 @@ import type { BenchDatabase } from './databases';
 import { OPERATIONS, runLoad } from './load';
 import { withRatio, type Figure } from './report';
 import { seedApiBot, type SeededBot } from './seed';
-import { rssMegabytes, bareServerArgs, startProcess, startServer, type RunningServer } from './server-process';
+import { rssMegabytes, referenceServerArgs, startProcess, startServer, type RunningServer } from './server-process';
 import { median, sleep } from './stats';
 
 export interface FootprintSettings {
@@ -75,7 +75,7 @@ export async function measureFootprint(database: BenchDatabase, settings: Footpr
 
 /** The floor: the bare Fastify process (Node + Fastify, no database) started the same way. */
 export async function measureBareFootprint(settings: FootprintSettings): Promise<Footprint> {
-  const { startMs, last } = await startAndStop(() => startProcess(bareServerArgs(), {}, 30_000), settings.starts);
+  const { startMs, last } = await startAndStop(() => startProcess(referenceServerArgs('bare-server'), {}, 30_000), settings.starts);
   try {
     await sleep(1_000);
     return { startMs, idleMb: rssMegabytes(last.pid), loadMb: Number.NaN };

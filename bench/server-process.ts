@@ -126,20 +126,22 @@ export async function startProcess(args: string[], extraEnv: NodeJS.ProcessEnv, 
   return { baseUrl, pid, startMs, stop };
 }
 
-let bareServerFile: string | null = null;
+const compiledScripts = new Map<string, string>();
 
 /**
- * The arguments that start bench/bare-server.ts as plain JavaScript, compiled once per run: the way
- * `npm start` runs the app's own server, so the floor carries no TypeScript loader the app lacks.
+ * The arguments that start a reference server from bench/ (`bare-server`, `minimal-server`) as plain
+ * JavaScript, compiled once per run: the way `npm start` runs the app's own server, so a floor carries
+ * no TypeScript loader the app lacks.
  */
-export function bareServerArgs(): string[] {
-  if (!bareServerFile) {
-    // Under node_modules, so the compiled file still finds fastify.
-    const outfile = join(root, 'node_modules', '.cache', 'integrations-panel-bench', 'bare-server.mjs');
-    buildSync({ entryPoints: [join(root, 'bench', 'bare-server.ts')], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-    bareServerFile = outfile;
+export function referenceServerArgs(name: 'bare-server' | 'minimal-server'): string[] {
+  let file = compiledScripts.get(name);
+  if (!file) {
+    // Under node_modules, so the compiled file still finds fastify and the drivers.
+    file = join(root, 'node_modules', '.cache', 'integrations-panel-bench', `${name}.mjs`);
+    buildSync({ entryPoints: [join(root, 'bench', `${name}.ts`)], outfile: file, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+    compiledScripts.set(name, file);
   }
-  return [bareServerFile];
+  return [file];
 }
 
 /** Builds the web app and the server when missing or older than their sources, as `npm start` does. */

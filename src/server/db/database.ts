@@ -35,6 +35,17 @@ function useBaselineWasmCompiler(): void {
   v8.setFlagsFromString('--liftoff-only');
 }
 
+/** The embedded engine as the server runs it (the bench's minimal reference server opens it the same way). */
+export function createPgliteClient(dataDir: string | null): PGlite {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  useBaselineWasmCompiler();
+  // A null data dir keeps the database in memory (tests that need no restart).
+  // On a data dir PGlite writes through Node's fs at each commit (its NodeFS has nothing to sync later), so an
+  // acknowledged write survives a killed process: src/server/reliability/crash.test.ts proves it. Never pass
+  // relaxedDurability here: with the in-memory file systems it answers before the files are written.
+  return new PGlite(dataDir ?? undefined, { postgresqlconf: PGLITE_SETTINGS });
+}
+
 /** Opens the database and applies the committed drizzle-kit migrations before anything else runs. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
@@ -57,13 +68,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  useBaselineWasmCompiler();
-  // A null data dir keeps the database in memory (tests that need no restart).
-  // On a data dir PGlite writes through Node's fs at each commit (its NodeFS has nothing to sync later), so an
-  // acknowledged write survives a killed process: src/server/reliability/crash.test.ts proves it. Never pass
-  // relaxedDurability here: with the in-memory file systems it answers before the files are written.
-  const client = new PGlite(target.dataDir ?? undefined, { postgresqlconf: PGLITE_SETTINGS });
+  const client = createPgliteClient(target.dataDir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };

@@ -25,8 +25,11 @@ interface SaveOptions {
 export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOptions) {
   const client = useQueryClient();
   const navigate = useNavigate();
-  const create = useCreateIntegration(botId);
-  const update = useUpdateIntegration(botId);
+  // "Saved" is said the moment the server has the new version, before the caches and this form
+  // take it in: those updates re-render the form, the list and the header first otherwise.
+  const saved = { onStored: () => notify('success', 'Saved') };
+  const create = useCreateIntegration(botId, saved);
+  const update = useUpdateIntegration(botId, saved);
   const [baseVersion, setBaseVersion] = useState(integration?.version ?? 0);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [conflict, setConflict] = useState<{ pending: boolean; error: string | null } | null>(null);
@@ -44,14 +47,12 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
       if (!integration) {
         const created = await create.mutateAsync(values);
         resetTo(valuesFromIntegration(created));
-        notify('success', 'Saved');
         void navigate(`/bots/${botId}/integrations/${created.id}`, { replace: true, state: SKIP_UNSAVED_GUARD });
         return;
       }
       const updated = await update.mutateAsync({ id: integration.id, version, input: values });
       loaded(updated);
       setConflict(null);
-      notify('success', 'Saved');
     } catch (error) {
       if (isApiError(error) && error.status === 412) {
         setConflict({ pending: false, error: null });

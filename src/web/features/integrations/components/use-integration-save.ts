@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { startTransition, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { notify } from '../../../lib/notify';
@@ -51,8 +51,12 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
         return;
       }
       const updated = await update.mutateAsync({ id: integration.id, version, input: values });
-      loaded(updated);
-      setConflict(null);
+      // Not urgent: rendered after "Saved" (React would otherwise fold this re-render of the whole
+      // form into the toaster's flushSync, and the toast would show only once it is done).
+      startTransition(() => {
+        loaded(updated);
+        setConflict(null);
+      });
     } catch (error) {
       if (isApiError(error) && error.status === 412) {
         setConflict({ pending: false, error: null });

@@ -3,17 +3,19 @@ import type { Integration, IntegrationValues } from '../../../../domain/integrat
 import { apiRequest } from '../../../lib/api-client';
 import { integrationKeys } from './integration-keys';
 import { integrationsPath } from './integration-path';
+import type { StoredCallback } from './update-integration';
 import { upsertInListCache } from './update-integrations-cache';
 
 export async function createIntegration(botId: string, input: IntegrationValues): Promise<Integration> {
   return (await apiRequest<Integration>(integrationsPath(botId), { method: 'POST', body: input })).data;
 }
 
-export function useCreateIntegration(botId: string) {
+export function useCreateIntegration(botId: string, { onStored }: StoredCallback = {}) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: IntegrationValues) => createIntegration(botId, input),
     onSuccess: (created) => {
+      onStored?.(created);
       client.setQueryData(integrationKeys.detail(botId, created.id), created);
       upsertInListCache(client, botId, created);
     },

@@ -18,11 +18,20 @@ export async function updateIntegration(botId: string, { id, version, input }: U
   ).data;
 }
 
-export function useUpdateIntegration(botId: string) {
+export interface StoredCallback {
+  /**
+   * Called as soon as the server has stored it, before the caches take the new version: what the
+   * user is told here shows ahead of the re-renders those updates cause (React Query schedules them).
+   */
+  onStored?: (integration: Integration) => void;
+}
+
+export function useUpdateIntegration(botId: string, { onStored }: StoredCallback = {}) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (variables: UpdateIntegrationVariables) => updateIntegration(botId, variables),
     onSuccess: (updated) => {
+      onStored?.(updated);
       client.setQueryData(integrationKeys.detail(botId, updated.id), updated);
       upsertInListCache(client, botId, updated);
     },

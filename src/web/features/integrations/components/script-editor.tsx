@@ -1,5 +1,5 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { findScriptSyntaxError } from '../../../../domain/transform-script';
 import { describeUnknownBotContextCall, findUnknownBotContextCalls } from '../../../../domain/unknown-bot-context-calls';
 import { monaco } from './monaco-setup';
@@ -131,6 +131,26 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
     withdraw.current = callbacks.current.onReady?.(handle);
   };
 
+  // The same object from render to render: @monaco-editor/react calls updateOptions whenever it
+  // changes, which re-lays out the editor on every render of the form around it.
+  const options = useMemo(
+    () => ({
+      ariaLabel,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      tabSize: 2,
+      wordWrap: 'on' as const,
+      fixedOverflowWidgets: true,
+      // Enter inserts a new line; Tab accepts a suggestion. Enter accepting would swallow line breaks.
+      acceptSuggestionOnEnter: 'off' as const,
+      renderLineHighlight: 'line' as const,
+      lineNumbersMinChars: 3,
+    }),
+    [ariaLabel],
+  );
+
   return (
     <div className="script-editor" style={{ height }} data-testid="script-editor">
       <Editor
@@ -139,20 +159,7 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
         defaultValue={defaultValue}
         onMount={handleMount}
         loading={<div className="script-editor__placeholder">Loading editor…</div>}
-        options={{
-          ariaLabel,
-          automaticLayout: true,
-          minimap: { enabled: false },
-          scrollBeyondLastLine: false,
-          fontSize: 13,
-          tabSize: 2,
-          wordWrap: 'on',
-          fixedOverflowWidgets: true,
-          // Enter inserts a new line; Tab accepts a suggestion. Enter accepting would swallow line breaks.
-          acceptSuggestionOnEnter: 'off',
-          renderLineHighlight: 'line',
-          lineNumbersMinChars: 3,
-        }}
+        options={options}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { startTransition, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { notify } from '../../../lib/notify';
@@ -25,8 +25,11 @@ interface SaveOptions {
 export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOptions) {
   const client = useQueryClient();
   const navigate = useNavigate();
-  const create = useCreateIntegration(botId);
-  const update = useUpdateIntegration(botId);
+  // "Saved" is said the moment the server has the new version, before the caches and this form
+  // take it in: those updates re-render the form, the list and the header first otherwise.
+  const saved = { onStored: () => notify('success', 'Saved') };
+  const create = useCreateIntegration(botId, saved);
+  const update = useUpdateIntegration(botId, saved);
   const [baseVersion, setBaseVersion] = useState(integration?.version ?? 0);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [conflict, setConflict] = useState<{ pending: boolean; error: string | null } | null>(null);
@@ -44,14 +47,16 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
       if (!integration) {
         const created = await create.mutateAsync(values);
         resetTo(valuesFromIntegration(created));
-        notify('success', 'Saved');
         void navigate(`/bots/${botId}/integrations/${created.id}`, { replace: true, state: SKIP_UNSAVED_GUARD });
         return;
       }
       const updated = await update.mutateAsync({ id: integration.id, version, input: values });
-      loaded(updated);
-      setConflict(null);
-      notify('success', 'Saved');
+      // Not urgent: rendered after "Saved" (React would otherwise fold this re-render of the whole
+      // form into the toaster's flushSync, and the toast would show only once it is done).
+      startTransition(() => {
+        loaded(updated);
+        setConflict(null);
+      });
     } catch (error) {
       if (isApiError(error) && error.status === 412) {
         setConflict({ pending: false, error: null });

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../src/server/db/database';
@@ -8,16 +9,28 @@ import { sleep } from './stats';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-// The bench's own port range, so it never meets another engineer's servers.
+// The bench's own port range; a port something else listens on is skipped, or the bench would wait
+// for (and measure) that other server.
 const FIRST_PORT = 4300;
 const LAST_PORT = 4399;
 let nextPort = FIRST_PORT;
 
-/** A fresh port per server: a stopped server's sockets in TIME_WAIT never get in the way. */
-export function takePort(): number {
-  const port = nextPort;
-  nextPort = nextPort === LAST_PORT ? FIRST_PORT : nextPort + 1;
-  return port;
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** A fresh free port per server: a stopped server's sockets in TIME_WAIT never get in the way. */
+export async function takePort(): Promise<number> {
+  for (let tries = 0; tries <= LAST_PORT - FIRST_PORT; tries += 1) {
+    const port = nextPort;
+    nextPort = nextPort === LAST_PORT ? FIRST_PORT : nextPort + 1;
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port from ${FIRST_PORT} to ${LAST_PORT}`);
 }
 
 export interface RunningServer {
@@ -92,7 +105,7 @@ export async function startServer(target: DatabaseTarget, options: { timeoutMs?:
 
 /** Runs `node <args>` with PORT and HOST set, until its /api/health answers 200. */
 export async function startProcess(args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunningServer> {
-  const port = takePort();
+  const port = await takePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
   for (const name of ['DATABASE_URL', 'DATA_DIR', 'ADMIN_TOKEN', 'CORS_ORIGIN', 'NODE_ENV']) delete env[name];

@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/api-harness';
+
+// A build laid out as Vite writes it: index.html loads the entry and preloads a vendor chunk; each
+// screen is a chunk named after its route module, importing shared chunks statically and Monaco lazily.
+const INDEX = `<!doctype html>
+<html>
+  <head>
+    <title>Integrations Panel</title>
+    <script type="module" crossorigin src="/assets/index-AbCdEf12.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/react-XyZ_1234.js">
+  </head>
+  <body><div id="root"></div></body>
+</html>`;
+const CHUNKS: Record<string, string> = {
+  'index-AbCdEf12.js': 'import"./react-XyZ_1234.js";console.log("entry");',
+  'react-XyZ_1234.js': 'export const react=1;',
+  'integrations-panel-Aa1Bb2Cc.js': 'import{react as r}from"./react-XyZ_1234.js";import"./panel-shared-Dd3Ee4Ff.js";const m=()=>import("./monaco-Gg5Hh6Ii.js");',
+  'panel-shared-Dd3Ee4Ff.js': `export const shared="${'a compressible line '.repeat(200)}";`,
+  'integrations-index-Jj7Kk8Ll.js': 'import{shared}from"./panel-shared-Dd3Ee4Ff.js";',
+  'integration-new-Mm9Nn0Oo.js': 'export const form=1;',
+  'monaco-Gg5Hh6Ii.js': 'export const monaco=1;',
+  'skills-Pp1Qq2Rr.js': 'export const skills=1;',
+};
+const BOT = '00000000-0000-4000-8000-000000000000';
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A GET that shows the bytes on the wire (fetch would ask for and undo compression itself). */
+function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+/** The modulepreload links the server added to index.html. */
+const preloads = (html: string) =>
+  [...html.replace(INDEX.slice(0, INDEX.indexOf('</head>')), '').matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g)].map(
+    (match) => match[1],
+  );
+
+describe('the built web app', () => {
+  let webRoot: string;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'web-root-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), INDEX);
+    for (const [file, code] of Object.entries(CHUNKS)) writeFileSync(join(webRoot, 'assets', file), code);
+    server = await startTestServer({ kind: 'pglite', dataDir: null }, { webRoot });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it("preloads the chunks of the screen a deep link opens on, with their static imports, each once", async () => {
+    const page = await rawGet(`${server.baseUrl}/bots/${BOT}/integrations`);
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['content-type']).toContain('text/html');
+    const links = preloads(page.body.toString());
+    expect(links.sort()).toEqual(['integrations-index-Jj7Kk8Ll.js', 'integrations-panel-Aa1Bb2Cc.js', 'panel-shared-Dd3Ee4Ff.js']);
+    // Still the whole page, links inside its head.
+    expect(page.body.toString()).toMatch(/modulepreload[^]*<\/head>[^]*<div id="root">/);
+  });
+
+  it('preloads per screen: the new-integration form, the skills page, the bots page', async () => {
+    expect(preloads((await rawGet(`${server.baseUrl}/bots/${BOT}/integrations/new`)).body.toString()).sort()).toEqual([
+      'integration-new-Mm9Nn0Oo.js',
+      'integrations-panel-Aa1Bb2Cc.js',
+      'panel-shared-Dd3Ee4Ff.js',
+    ]);
+    expect(preloads((await rawGet(`${server.baseUrl}/skills`)).body.toString())).toEqual(['skills-Pp1Qq2Rr.js']);
+    // No chunk named after the bots screen in this build: the page is index.html as built.
+    expect((await rawGet(`${server.baseUrl}/`)).body.toString()).toBe(INDEX);
+  });
+
+  it('answers hashed scripts compressed the way the browser asks, and as they are otherwise', async () => {
+    const file = 'panel-shared-Dd3Ee4Ff.js';
+    const original = readFileSync(join(webRoot, 'assets', file));
+    const url = `${server.baseUrl}/assets/${file}`;
+
+    const br = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(br.body.length).toBeLessThan(original.length / 4);
+    expect(brotliDecompressSync(br.body)).toEqual(original);
+
+    const gzip = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body)).toEqual(original);
+
+    const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(original);
+
+    // A chunk this build does not have (a tab open since the last deploy) is a 404, not the page.
+    const missing = await rawGet(`${server.baseUrl}/assets/not-built-12345678.js`, { 'accept-encoding': 'br' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+  });
+});

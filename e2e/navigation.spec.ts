@@ -30,6 +30,23 @@ test('a screen whose code fails to load (a redeploy renamed it) shows the error 
   await expect(page.getByRole('heading', { name: 'Integrations', level: 1 })).toBeVisible();
 });
 
+test('a screen whose code failed to load loads when the user comes back to it once the network is back', async ({ page }) => {
+  const skillsChunk = /\/assets\/skills-[^/]+\.js$/;
+  await page.route(skillsChunk, (route) => route.abort());
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Skills' }).click();
+  const error = page.getByRole('alert').filter({ hasText: 'This page could not be shown' });
+  await expect(error).toBeVisible();
+
+  await page.unroute(skillsChunk);
+  await error.getByRole('link', { name: 'Go to the bots' }).click();
+  await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
+  await nav.getByRole('link', { name: 'Skills' }).click();
+  await expect(page.getByRole('heading', { name: 'Skills', level: 1 })).toBeVisible();
+  await expect(error).toBeHidden();
+});
+
 test('a direct address to a screen whose code fails to load shows the error screen, not a blank page', async ({ page }) => {
   await page.route(/\/assets\/skills-[^/]+\.js$/, (route) => route.abort());
   await page.goto('/skills');

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
 import type { History } from 'history';
 import { NavigationHistoryRouter } from '../lib/history-router';
 import { RootFallback, RootLayout } from './routes/root-layout';
@@ -12,13 +12,21 @@ import { screenLoaders, type ScreenLoader } from './screen-loaders';
  * screen in its place.
  */
 function screen(loader: ScreenLoader) {
-  const Lazy = lazy(() => loader.load().then((module) => ({ default: module.Component })));
+  // One lazy component per visit (location key): React.lazy keeps a failed load for good, and a
+  // screen whose chunk failed must load when the user comes back to it. Within one visit it stays
+  // the same, or React's retries after the failure would start a new load each time, forever.
+  let visit: { key: string; Lazy: ComponentType } | null = null;
+  const lazyFor = (key: string) => {
+    if (visit?.key !== key) visit = { key, Lazy: lazy(() => loader.load().then((module) => ({ default: module.Component }))) };
+    return visit.Lazy;
+  };
   function Screen() {
+    const { key } = useLocation();
     // A chunk already here (preload-route fetched it) renders at once: React.lazy would still show
     // "Loading…" first, and React holds back the content that replaces a fallback for up to 300 ms.
-    // Chosen once per mount: switching from Lazy to the module later would remount the screen.
-    const [Loaded] = useState(() => loader.loaded()?.Component);
-    return Loaded ? <Loaded /> : <Lazy />;
+    // Chosen once per mount: switching from the lazy one to the module later would remount the screen.
+    const [Shown] = useState(() => loader.loaded()?.Component ?? lazyFor(key));
+    return <Shown />;
   }
   return (
     <RouteErrorBoundary>

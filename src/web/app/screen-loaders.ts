@@ -4,7 +4,7 @@ export interface ScreenModule {
   Component: ComponentType;
 }
 
-/** One screen's chunk: loaded once, and readable without waiting once it has arrived. */
+/** One screen's chunk: loaded once, and readable without waiting once it has arrived. A failed load is tried again next time. */
 export interface ScreenLoader {
   load(): Promise<ScreenModule>;
   loaded(): ScreenModule | undefined;
@@ -15,7 +15,14 @@ function screenLoader(importModule: () => Promise<ScreenModule>): ScreenLoader {
   let module: ScreenModule | undefined;
   return {
     load() {
-      loading ??= importModule().then((loadedModule) => (module = loadedModule));
+      loading ??= importModule().then(
+        (loadedModule) => (module = loadedModule),
+        (error: unknown) => {
+          // Not kept: the next visit to the screen asks again (the network may be back, or the tab reloaded).
+          loading = null;
+          throw error;
+        },
+      );
       return loading;
     },
     loaded: () => module,

@@ -96,6 +96,28 @@ describe('the Test panel', () => {
     expect(screen.getByTestId('dirty-status')).toHaveTextContent('Unsaved changes');
   });
 
+  it('says when the form or the sample has changed since the results shown, until the next run', async () => {
+    const user = userEvent.setup();
+    openEscalation(() => ({ status: 200, body: OUTPUT }));
+    const panel = await openPanel(user);
+    await user.paste('{"queuePosition": 3}');
+    await user.click(within(panel).getByRole('button', { name: 'Run test' }));
+    await within(panel).findByTestId('test-results');
+    const stale = /has changed since this run/;
+    expect(within(panel).queryByText(stale)).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Agent Skill Name'), ' Team');
+    expect(within(panel).getByText(stale)).toBeInTheDocument();
+    // Back to what was run: the results match again.
+    await user.type(screen.getByLabelText('Agent Skill Name'), '{Backspace>5/}');
+    expect(within(panel).queryByText(stale)).not.toBeInTheDocument();
+
+    await user.type(within(panel).getByLabelText('Sample result (JSON)'), ' ');
+    expect(within(panel).getByText(stale)).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Run test' }));
+    await waitFor(() => expect(within(panel).queryByText(stale)).not.toBeInTheDocument());
+  });
+
   it('refuses a sample that is not JSON, says where, and sends nothing', async () => {
     const user = userEvent.setup();
     const api = openEscalation(() => ({ status: 200, body: OUTPUT }));

@@ -48,7 +48,7 @@ function RequestError({ error, onRetry }: { error: unknown; onRetry: () => void 
  */
 export function TestPanel({ botId }: { botId: string }) {
   const { open, setOpen, toggleRef } = useTestPanel();
-  const { getValues, control } = useFormContext<FormValues>();
+  const { getValues, control, watch } = useFormContext<FormValues>();
   const type = useWatch({ control, name: 'type' });
   const { editor } = useScriptEditorBridge();
   const { botVariables, envVariables, setBotVariables, setEnvVariables } = useSampleVariablesEditor();
@@ -60,6 +60,17 @@ export function TestPanel({ botId }: { botId: string }) {
   const [statusProblem, setStatusProblem] = useState<string | null>(null);
   const [output, setOutput] = useState<SimulationOutput | null>(null);
   const sampleRef = useRef<HTMLTextAreaElement>(null);
+  // What the shown results were computed from: once the form or the sample differs, they describe
+  // something else, and the panel says so rather than passing them off as current.
+  const [ranWith, setRanWith] = useState<{ integration: string; sample: string } | null>(null);
+  const [formChanged, setFormChanged] = useState(false);
+  useEffect(() => {
+    if (!ranWith) return;
+    const subscription = watch(() => setFormChanged(JSON.stringify(getValues()) !== ranWith.integration));
+    return () => subscription.unsubscribe();
+  }, [watch, getValues, ranWith]);
+  const sampleNow = JSON.stringify({ sample, status, botVariables, envVariables, userMessage });
+  const stale = ranWith !== null && (formChanged || ranWith.sample !== sampleNow);
 
   useEffect(() => {
     if (open) sampleRef.current?.focus();
@@ -95,9 +106,12 @@ export function TestPanel({ botId }: { botId: string }) {
       userMessage,
     };
     editor?.showRunError(null);
+    const ran = { integration: JSON.stringify(request.integration), sample: sampleNow };
     simulation.mutate(request, {
       onSuccess: (result) => {
         setOutput(result);
+        setRanWith(ran);
+        setFormChanged(false);
         const { error } = result;
         if (error && error.line !== null) editor?.showRunError({ message: error.message, line: error.line, column: error.column });
       },
@@ -244,7 +258,14 @@ export function TestPanel({ botId }: { botId: string }) {
             <RequestError error={simulation.error} onRetry={run} />
           ) : output ? (
             // The previous results stay (dimmed) while the next run is on its way: nothing jumps.
-            <SimulationResults output={output} editor={editor} />
+            <>
+              {stale && !simulation.isPending ? (
+                <p className="test-panel__stale" data-testid="test-results-stale">
+                  The form or the sample has changed since this run: Run test again for results that match.
+                </p>
+              ) : null}
+              <SimulationResults output={output} editor={editor} />
+            </>
           ) : simulation.isPending ? null : (
             <p className="kv__empty">Enter a sample result and run the test to see what the bot would get.</p>
           )}

@@ -1,25 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { screensFor, type ScreenName } from '../../domain/screen-routes';
 
-/**
- * The screens' chunks each page of the app opens on, by path: the same choice the web app's
- * preload-route makes (src/web/app/preload-route.ts), named after the screens' source files
- * (src/web/app/routes/<screen>.tsx becomes assets/<screen>-<hash>.js).
- */
-const SCREENS: Array<{ path: string; screens: (rest: string) => string[] }> = [
-  { path: '/', screens: () => ['bots'] },
-  { path: '/skills', screens: () => ['skills'] },
-  { path: '/bots/:botId/integrations', screens: () => ['integrations-panel', 'integrations-index'] },
-  {
-    path: '/bots/:botId/integrations/*',
-    screens: (rest) =>
-      rest === '' ? ['integrations-panel', 'integrations-index']
-      : rest === 'new' ? ['integrations-panel', 'integration-new']
-      : rest.includes('/') ? ['integrations-panel']
-      : ['integrations-panel', 'integration-edit'],
-  },
-];
+// The pages that can open on a screen; screensFor says which screens, as the web app decides it.
+const SCREEN_PAGES = ['/', '/skills', '/bots/:botId/integrations', '/bots/:botId/integrations/*'];
 
 /**
  * index.html for the pages above, with `<link rel="modulepreload">` for the chunks of the screen
@@ -32,7 +17,7 @@ export function registerScreenEntries(app: FastifyInstance, webRoot: string): vo
   const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
   const chunks = new ChunkGraph(join(webRoot, 'assets'), index);
   const pages = new Map<string, string>();
-  const pageFor = (screens: string[]): string => {
+  const pageFor = (screens: ScreenName[]): string => {
     const key = screens.join(' ');
     let page = pages.get(key);
     if (page === undefined) {
@@ -42,10 +27,10 @@ export function registerScreenEntries(app: FastifyInstance, webRoot: string): vo
     }
     return page;
   };
-  for (const { path, screens } of SCREENS) {
+  for (const path of SCREEN_PAGES) {
     app.get(path, { schema: { hide: true } }, (request, reply) => {
-      const rest = (request.params as { '*'?: string })['*'] ?? '';
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(pageFor(screens(rest.replace(/\/$/, ''))));
+      const { screens } = screensFor(request.url.split('?')[0] ?? '/');
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(pageFor(screens));
     });
   }
 }
@@ -63,7 +48,7 @@ class ChunkGraph {
     this.files = existsSync(assets) ? readdirSync(assets).filter((file) => file.endsWith('.js')) : [];
   }
 
-  preloadsFor(screens: string[]): string[] {
+  preloadsFor(screens: ScreenName[]): string[] {
     const found = new Set<string>();
     const visit = (file: string) => {
       if (found.has(file) || this.index.includes(`/assets/${file}"`)) return;

@@ -22,13 +22,13 @@ describe('preloadRoute', () => {
   it('loads the screens and asks for the bot, its list and the opened integration at once, under the keys the screens read', async () => {
     const api = panelApi();
     const client = createQueryClient();
-    expect(screenLoaders.integrationEdit.loaded()).toBeUndefined();
+    expect(screenLoaders['integration-edit'].loaded()).toBeUndefined();
     await preloadRoute(client, `/bots/${BOT.id}/integrations/${ESCALATION.id}`);
     await settled(client);
 
     // The panel and the edit screen arrived together, before anything rendered.
-    expect(screenLoaders.integrationsPanel.loaded()?.Component).toBeTypeOf('function');
-    expect(screenLoaders.integrationEdit.loaded()?.Component).toBeTypeOf('function');
+    expect(screenLoaders['integrations-panel'].loaded()?.Component).toBeTypeOf('function');
+    expect(screenLoaders['integration-edit'].loaded()?.Component).toBeTypeOf('function');
 
     expect(api.calls.map((call) => call.path).sort()).toEqual(
       [`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`, `/api/bots/${BOT.id}/integrations/${ESCALATION.id}`].sort(),

@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { matchPath } from 'react-router';
+import { screensFor } from '../../domain/screen-routes';
 import { botsQueryOptions } from '../features/bots/api/get-bots';
 import { botQueryOptions } from '../features/bots/api/get-bot';
 import { integrationQueryOptions } from '../features/integrations/api/get-integration';
 import { integrationsQueryOptions } from '../features/integrations/api/get-integrations';
-import { screenLoaders, type ScreenLoader } from './screen-loaders';
+import { screenLoaders } from './screen-loaders';
 
 /**
  * Starts everything the first screen needs at once: its chunks and its API requests. Left to React,
@@ -14,25 +14,13 @@ import { screenLoaders, type ScreenLoader } from './screen-loaders';
  * Resolves when the screens' chunks have arrived (or failed: their screens then show the error).
  */
 export function preloadRoute(client: QueryClient, pathname: string): Promise<void> {
-  const screens: ScreenLoader[] = [];
-  const preload = (loader: ScreenLoader) => screens.push(loader);
-  const panel = matchPath('/bots/:botId/integrations/*', pathname);
-  if (panel?.params.botId) {
-    const { botId } = panel.params;
-    preload(screenLoaders.integrationsPanel);
+  const { screens, botId, integrationId } = screensFor(pathname);
+  if (screens.includes('bots')) void client.prefetchInfiniteQuery(botsQueryOptions());
+  if (botId) {
     void client.prefetchQuery(botQueryOptions(botId));
     // The list starts unfiltered.
     void client.prefetchInfiniteQuery(integrationsQueryOptions(botId, ''));
-    const rest = panel.params['*'] ?? '';
-    if (rest === '') preload(screenLoaders.integrationsIndex);
-    else if (rest === 'new') preload(screenLoaders.integrationNew);
-    else if (!rest.includes('/')) {
-      preload(screenLoaders.integrationEdit);
-      void client.prefetchQuery(integrationQueryOptions(botId, rest));
-    }
-  } else if (pathname === '/') {
-    preload(screenLoaders.bots);
-    void client.prefetchInfiniteQuery(botsQueryOptions());
+    if (integrationId) void client.prefetchQuery(integrationQueryOptions(botId, integrationId));
   }
-  return Promise.allSettled(screens.map((loader) => loader.load())).then(() => undefined);
+  return Promise.allSettled(screens.map((screen) => screenLoaders[screen].load())).then(() => undefined);
 }

@@ -39,11 +39,11 @@ function screen(loader: ScreenLoader) {
 
 const bots = screen(screenLoaders.bots);
 const skills = screen(screenLoaders.skills);
-const integrationsPanel = screen(screenLoaders.integrationsPanel);
-const integrationsIndex = screen(screenLoaders.integrationsIndex);
-const integrationNew = screen(screenLoaders.integrationNew);
-const integrationEdit = screen(screenLoaders.integrationEdit);
-const notFound = screen(screenLoaders.notFound);
+const integrationsPanel = screen(screenLoaders['integrations-panel']);
+const integrationsIndex = screen(screenLoaders['integrations-index']);
+const integrationNew = screen(screenLoaders['integration-new']);
+const integrationEdit = screen(screenLoaders['integration-edit']);
+const notFound = screen(screenLoaders['not-found']);
 
 export function AppRoutes() {
   return (

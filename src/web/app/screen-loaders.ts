@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { ScreenName } from '../../domain/screen-routes';
 
 export interface ScreenModule {
   Component: ComponentType;
@@ -31,12 +32,12 @@ function screenLoader(importModule: () => Promise<ScreenModule>): ScreenLoader {
 
 // Each screen is its own chunk: the bots page does not carry the form, and nothing carries Monaco
 // until the editor shows. The router renders them lazily; preload-route starts them early.
-export const screenLoaders = {
+export const screenLoaders: Record<ScreenName, ScreenLoader> = {
   bots: screenLoader(() => import('./routes/bots')),
   skills: screenLoader(() => import('./routes/skills')),
-  integrationsPanel: screenLoader(() => import('./routes/integrations-panel')),
-  integrationsIndex: screenLoader(() => import('./routes/integrations-index')),
-  integrationNew: screenLoader(() => import('./routes/integration-new')),
-  integrationEdit: screenLoader(() => import('./routes/integration-edit')),
-  notFound: screenLoader(() => import('./routes/not-found')),
+  'integrations-panel': screenLoader(() => import('./routes/integrations-panel')),
+  'integrations-index': screenLoader(() => import('./routes/integrations-index')),
+  'integration-new': screenLoader(() => import('./routes/integration-new')),
+  'integration-edit': screenLoader(() => import('./routes/integration-edit')),
+  'not-found': screenLoader(() => import('./routes/not-found')),
 };

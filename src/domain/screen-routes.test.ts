@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { screensFor } from './screen-routes';
+
+const BOT = '00000000-0000-4000-8000-000000000000';
+
+describe('screensFor', () => {
+  it('names the screens each page of the app opens on, outermost first, with the ids in the address', () => {
+    expect(screensFor('/')).toEqual({ screens: ['bots'] });
+    expect(screensFor('/skills/')).toEqual({ screens: ['skills'] });
+    expect(screensFor(`/bots/${BOT}/integrations`)).toEqual({ screens: ['integrations-panel', 'integrations-index'], botId: BOT });
+    expect(screensFor(`/bots/${BOT}/integrations/`)).toEqual({ screens: ['integrations-panel', 'integrations-index'], botId: BOT });
+    expect(screensFor(`/bots/${BOT}/integrations/new`)).toEqual({ screens: ['integrations-panel', 'integration-new'], botId: BOT });
+    expect(screensFor(`/bots/${BOT}/integrations/abc%20d`)).toEqual({
+      screens: ['integrations-panel', 'integration-edit'],
+      botId: BOT,
+      integrationId: 'abc d',
+    });
+    expect(screensFor(`/bots/${BOT}/integrations/%E0`)).toMatchObject({ screens: ['integrations-panel', 'integration-edit'], integrationId: '%E0' });
+    expect(screensFor(`/bots/${BOT}/integrations/a/b`)).toEqual({ screens: ['integrations-panel'], botId: BOT });
+  });
+
+  it('matches nothing for addresses the app does not know', () => {
+    expect(screensFor('/no/such/page')).toEqual({ screens: [] });
+    expect(screensFor(`/bots/${BOT}`)).toEqual({ screens: [] });
+  });
+});

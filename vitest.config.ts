@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'node',
           include: ['src/domain/**/*.test.ts', 'src/server/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['src/server/testing/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { OWN_STORE_LOCATOR, OWN_SUPPORT_DESK } from './testing/own-exports';
 import { SAMPLE_EXPORT_FILES, readSampleExport } from './testing/sample-exports';
 
 describe.each(databaseKinds)('import and export API on %s', (kind) => {
@@ -42,7 +43,7 @@ describe.each(databaseKinds)('import and export API on %s', (kind) => {
     expect(exported.body).toBe(text);
 
     const native = await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export?format=native` });
-    expect(native.json()).toMatchObject({ format: 'integrations-panel', formatVersion: 1, bot: { id: bot.id }, integrations: [{ version: 1 }] });
+    expect(native.json()).toMatchObject({ format: 'integrations-panel', formatVersion: 1, bot: { id: bot.id }, integrations: integrations.map(() => ({ version: 1 })) });
     const reimported = await importFile(native.body);
     expect(reimported.statusCode, reimported.body).toBe(201);
     const again = await app.inject({ method: 'GET', url: `/api/bots/${reimported.json().bot.id}/export` });
@@ -50,7 +51,7 @@ describe.each(databaseKinds)('import and export API on %s', (kind) => {
   });
 
   it('exports an edit made through the integrations API', async () => {
-    const { bot, integrations } = (await importFile(readSampleExport('get-bot-patterns__bot.json'))).json();
+    const { bot, integrations } = (await importFile(readSampleExport(OWN_SUPPORT_DESK))).json();
     const integration = integrations[0];
     const { id: _id, botId: _botId, createdAt: _c, updatedAt: _u, version, ...values } = integration;
     const put = await app.inject({
@@ -60,21 +61,21 @@ describe.each(databaseKinds)('import and export API on %s', (kind) => {
       payload: JSON.stringify({ ...values, url: 'https://jservice.example/api/clues' }),
     });
     expect(put.statusCode, put.body).toBe(200);
-    const original = JSON.parse(readSampleExport('get-bot-patterns__bot.json'));
+    const original = JSON.parse(readSampleExport(OWN_SUPPORT_DESK));
     const exported = JSON.parse((await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export` })).body);
-    expect(exported.responder).toEqual([{ ...original.responder[0], webhook: 'https://jservice.example/api/clues' }]);
+    expect(exported.responder).toEqual([{ ...original.responder[0], webhook: 'https://jservice.example/api/clues' }, original.responder[1]]);
     expect(exported.conversationMessage).toEqual(original.conversationMessage);
   });
 
   it('answers a dry run with the plan and writes nothing', async () => {
     const before = await botCount();
-    const response = await importFile(readSampleExport('gpt3-template__GPT3-Character-Template.json'), '?dryRun=true');
+    const response = await importFile(readSampleExport(OWN_STORE_LOCATOR), '?dryRun=true');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       format: 'cb',
       valid: true,
-      bot: { values: { name: 'GPT3 Character Template' }, problems: [] },
-      integrations: [{ sourceName: 'GPT3', type: 'API', problems: [], values: { method: 'POST' }, keptKeys: expect.arrayContaining(['fileUrl']) }],
+      bot: { values: { name: 'Store Locator' }, problems: [] },
+      integrations: [{ sourceName: 'StoreLocator', type: 'API', problems: [], values: { method: 'GET' }, keptKeys: expect.arrayContaining(['fileUrl']) }],
     });
     expect(response.json().integrations[0]).not.toHaveProperty('extras');
     expect(await botCount()).toBe(before);
@@ -91,14 +92,14 @@ describe.each(databaseKinds)('import and export API on %s', (kind) => {
     expect(notExport.statusCode).toBe(400);
     expect(notExport.json()).toMatchObject({ title: 'Not a Bot Export', detail: expect.stringContaining('"bot" and "responder"') });
 
-    const broken = JSON.parse(readSampleExport('dynamic-buttons__dynamic-button-bot.json'));
+    const broken = JSON.parse(readSampleExport(OWN_STORE_LOCATOR));
     broken.responder[0].webhook = 'not a url';
     const invalid = await importFile(JSON.stringify(broken));
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json()).toMatchObject({
       title: 'Validation Failed',
-      detail: expect.stringContaining('integration "Buttons"'),
-      errors: { 'responder.0.webhook': expect.stringMatching(/^Buttons: URL must be an http or https address/) },
+      detail: expect.stringContaining('integration "StoreLocator"'),
+      errors: { 'responder.0.webhook': expect.stringMatching(/^StoreLocator: URL must be an http or https address/) },
     });
     const plan = await importFile(JSON.stringify(broken), '?dryRun=true');
     expect(plan.json()).toMatchObject({ valid: false, problemCount: 1, integrations: [{ values: null, problems: [{ path: 'url', sourcePath: 'responder.0.webhook' }] }] });
@@ -108,7 +109,7 @@ describe.each(databaseKinds)('import and export API on %s', (kind) => {
   it('answers 404 for the export of an unknown bot and 400 for an unknown format', async () => {
     const missing = await app.inject({ method: 'GET', url: '/api/bots/00000000-0000-4000-8000-000000000000/export' });
     expect(missing.statusCode).toBe(404);
-    const { bot } = (await importFile(readSampleExport('dynamic-buttons__dynamic-button-bot.json'))).json();
+    const { bot } = (await importFile(readSampleExport(OWN_STORE_LOCATOR))).json();
     const wrong = await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export?format=zip` });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors).toEqual({ format: 'format must be cb (Conversation Builder) or native.' });

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { IntegrationValues } from '../../domain/integration';
 import { planImport, type ImportPlan } from './plan-import';
 import { toCbExport, type BotToExport } from './to-cb';
-import { readSampleExport, storedFrom } from './testing/sample-exports';
+import { OWN_EXPORTS, OWN_STORE_LOCATOR, OWN_SUPPORT_DESK } from './testing/own-exports';
+import { storedFrom } from './testing/sample-exports';
 
 type Entry = Record<string, unknown>;
 
-const sample = (file: string) => JSON.parse(readSampleExport(file)) as { bot: Entry; responder: Entry[] };
-const jService = () => sample('get-bot-patterns__bot.json').responder[0]!;
+const sample = (file: string) => JSON.parse(OWN_EXPORTS[file]!) as { bot: Entry; responder: Entry[] };
+const orderLookup = () => sample(OWN_SUPPORT_DESK).responder[0]!;
 
 function plan(file: unknown): ImportPlan {
   const result = planImport(file);
@@ -31,7 +32,7 @@ function edited(bot: BotToExport, change: (values: IntegrationValues) => Integra
 
 describe('export after edits in the panel', () => {
   it('writes an edited field in place and leaves every other key as imported', () => {
-    const original = jService();
+    const original = orderLookup();
     const bot = edited(importEntries(original), (values) => ({ ...values, url: 'https://jservice.example/api/clues' }));
     const [entry] = exportedEntries(bot);
     expect(Object.keys(entry!)).toEqual(Object.keys(original));
@@ -39,19 +40,18 @@ describe('export after edits in the panel', () => {
   });
 
   it('does not add absent keys while they hold the default, and adds them once they are filled in', () => {
-    const original = sample('dynamic-buttons__dynamic-button-bot.json').responder[0]!;
-    expect(original).not.toHaveProperty('customDataFields');
+    const { customDataFields: _absent, ...original } = sample(OWN_STORE_LOCATOR).responder[0]!;
     const bot = importEntries(original);
     expect(exportedEntries(bot)[0]).toEqual(original);
 
-    const rows = [{ key: 'label', value: '{$.api_Buttons.buttons[i].label}' }];
+    const rows = [{ key: 'label', value: '{$.api_StoreLocator.stores[i].name}' }];
     const [entry] = exportedEntries(edited(bot, (values) => ({ ...values, customDataFields: rows })));
     expect(entry).toEqual({ ...original, customDataFields: rows });
     expect(Object.keys(entry!).at(-1)).toBe('customDataFields');
   });
 
   it('keeps an absent transform script absent, and writes a new one', () => {
-    const original = jService();
+    const original = orderLookup();
     expect(original).not.toHaveProperty('transformResultsScript');
     const script = 'botContext.printDebugMessage("ok");';
     const [entry] = exportedEntries(edited(importEntries(original), (values) => ({ ...values, transformScript: script })));
@@ -59,9 +59,9 @@ describe('export after edits in the panel', () => {
   });
 
   it('writes back forms the schema normalizes while the value is unchanged, and the new value after an edit', () => {
-    const original = { ...jService(), webhook: '  https://jservice.io/api/random ', responseDataVariable: '' };
+    const original = { ...orderLookup(), webhook: '  https://orders.example.com/api/orders/{$botContext.orderId} ', responseDataVariable: '' };
     const bot = importEntries(original);
-    expect(bot.integrations[0]!.values).toMatchObject({ url: 'https://jservice.io/api/random', responseDataVariable: 'jService' });
+    expect(bot.integrations[0]!.values).toMatchObject({ url: 'https://orders.example.com/api/orders/{$botContext.orderId}', responseDataVariable: 'OrderLookup' });
     expect(JSON.stringify(exportedEntries(bot)[0])).toBe(JSON.stringify(original));
 
     const [entry] = exportedEntries(edited(bot, (values) => ({ ...values, url: 'https://x.example/', responseDataVariable: 'Quiz' })));
@@ -69,7 +69,7 @@ describe('export after edits in the panel', () => {
   });
 
   it('writes the fields of the new type when an integration changes type, keeping the unmapped keys', () => {
-    const original = jService();
+    const original = orderLookup();
     const bot = edited(importEntries(original), (values) => ({
       type: 'LIVEPERSON_AGENT_ESCALATION',
       name: values.name,
@@ -99,7 +99,7 @@ describe('export after edits in the panel', () => {
   });
 
   it('puts integrations created in the panel after the imported ones, with the keys CB writes', () => {
-    const imported = importEntries(jService());
+    const imported = importEntries(orderLookup());
     const created: IntegrationValues = {
       type: 'API',
       name: 'Weather',
@@ -115,7 +115,7 @@ describe('export after edits in the panel', () => {
     };
     const bot = { ...imported, integrations: [{ id: 'a1b2c3d4-0000-4000-8000-000000000001', values: created, extras: null }, ...imported.integrations] };
     const entries = exportedEntries(bot);
-    expect(entries.map((entry) => entry.name)).toEqual(['jService', 'Weather']);
+    expect(entries.map((entry) => entry.name)).toEqual(['OrderLookup', 'Weather']);
     expect(Object.keys(entries[1]!).slice(0, 4)).toEqual(['chatbotId', 'id', 'name', 'webhook']);
     expect(entries[1]).toMatchObject({
       chatbotId: 'cb-bot-id',
@@ -142,7 +142,7 @@ describe('export after edits in the panel', () => {
   });
 
   it('writes a renamed bot into the kept bot object, keeping an absent description absent', () => {
-    const original = sample('adding-a-top-level-key__top-level-key-demo.json');
+    const original = sample(OWN_STORE_LOCATOR);
     expect(original.bot).not.toHaveProperty('description');
     const bot = { ...storedFrom(plan(original)), name: 'Renamed' };
     expect(toCbExport(bot).bot).toEqual({ ...original.bot, name: 'Renamed' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { planImport, planImportText, type ImportPlan, type PlanResult } from './plan-import';
-import { readSampleExport } from './testing/sample-exports';
+import { OWN_EXPORTS, OWN_SUPPORT_DESK } from './testing/own-exports';
 
 type Entry = Record<string, unknown>;
 
-const jService = () => (JSON.parse(readSampleExport('get-bot-patterns__bot.json')) as { responder: Entry[] }).responder[0]!;
+const orderLookup = () => (JSON.parse(OWN_EXPORTS[OWN_SUPPORT_DESK]!) as { responder: Entry[] }).responder[0]!;
 const cbFile = (...responder: Entry[]) => ({ bot: { id: 'cb-bot', name: 'Quiz bot' }, responder });
 
 function planOf(result: PlanResult): ImportPlan {
@@ -42,7 +42,7 @@ describe('files that are not an export', () => {
 
     expect(reasonOf(planImport({ bot: 'B', responder: [] })).errors).toEqual({ bot: 'bot must be an object: the exported bot with its name.' });
     expect(reasonOf(planImport({ bot: {}, responder: [] })).errors).toEqual({ 'bot.name': 'bot.name must be a string: the name of the bot.' });
-    expect(reasonOf(planImport({ bot: { name: 'B' }, responder: [jService(), 'x'] })).errors).toHaveProperty(['responder.1']);
+    expect(reasonOf(planImport({ bot: { name: 'B' }, responder: [orderLookup(), 'x'] })).errors).toHaveProperty(['responder.1']);
   });
 
   it('refuses other formats and other versions of the native format', () => {
@@ -57,23 +57,23 @@ describe('files that are not an export', () => {
 
 describe('the dry-run plan', () => {
   it('lists each integration with its new values, its kept keys and no problems', () => {
-    const plan = planOf(planImport(cbFile(jService())));
+    const plan = planOf(planImport(cbFile(orderLookup())));
     expect(plan).toMatchObject({ format: 'cb', valid: true, problemCount: 0, bot: { values: { name: 'Quiz bot', description: '' }, problems: [] } });
     expect(plan.integrations).toEqual([
       expect.objectContaining({
         index: 0,
-        sourceName: 'jService',
+        sourceName: 'OrderLookup',
         type: 'API',
         problems: [],
         keptKeys: ['chatbotId', 'id', 'defaultValues', 'results', 'group', 'tangoContextEnabled'],
-        values: expect.objectContaining({ name: 'jService', url: 'https://jservice.io/api/random', method: 'GET' }),
+        values: expect.objectContaining({ name: 'OrderLookup', url: 'https://orders.example.com/api/orders/{$botContext.orderId}', method: 'GET' }),
       }),
     ]);
   });
 
   it('reports every problem of an entry by name, model field and file field, with the schema messages', () => {
     const broken = {
-      ...jService(),
+      ...orderLookup(),
       name: 'Get Quiz',
       webhook: 'ftp://jservice.io/api/random',
       method: 'FETCH',
@@ -81,7 +81,7 @@ describe('the dry-run plan', () => {
       customDataFields: [{ key: 'answer', value: '' }],
       transformResultsScript: 'var x = ;',
     };
-    const plan = planOf(planImport(cbFile(jService(), broken)));
+    const plan = planOf(planImport(cbFile(orderLookup(), broken)));
     expect(plan.valid).toBe(false);
     expect(plan.integrations[0]!.problems).toEqual([]);
     const item = plan.integrations[1]!;
@@ -97,7 +97,7 @@ describe('the dry-run plan', () => {
   });
 
   it('names an unknown or missing integration type', () => {
-    const plan = planOf(planImport(cbFile({ ...jService(), integrationType: 'KNOWLEDGE_BASE' }, { name: 'Bare' })));
+    const plan = planOf(planImport(cbFile({ ...orderLookup(), integrationType: 'KNOWLEDGE_BASE' }, { name: 'Bare' })));
     for (const item of plan.integrations) {
       expect(item.type).toBeNull();
       expect(item.problems).toContainEqual({
@@ -110,21 +110,21 @@ describe('the dry-run plan', () => {
 
   it('reports names (ignoring case) and response data variables used twice in the file', () => {
     const plan = planOf(
-      planImport(cbFile(jService(), { ...jService(), name: 'JSERVICE', responseDataVariable: 'Other' }, { ...jService(), name: 'Second' })),
+      planImport(cbFile(orderLookup(), { ...orderLookup(), name: 'ORDERLOOKUP', responseDataVariable: 'Other' }, { ...orderLookup(), name: 'Second' })),
     );
     expect(plan.integrations[0]!.problems).toEqual([]);
     expect(plan.integrations[1]!.problems).toEqual([
       {
         path: 'name',
         sourcePath: 'responder.1.name',
-        message: 'Integration Name "JSERVICE" is also used by "jService" (entry 1) in this file; names must be unique in a bot, ignoring case.',
+        message: 'Integration Name "ORDERLOOKUP" is also used by "OrderLookup" (entry 1) in this file; names must be unique in a bot, ignoring case.',
       },
     ]);
     expect(plan.integrations[2]!.problems).toEqual([
       {
         path: 'responseDataVariable',
         sourcePath: 'responder.2.responseDataVariable',
-        message: expect.stringContaining('Response Data Variable Name "jService" is also used by "jService" (entry 1)'),
+        message: expect.stringContaining('Response Data Variable Name "OrderLookup" is also used by "OrderLookup" (entry 1)'),
       },
     ]);
     expect(plan).toMatchObject({ valid: false, problemCount: 2 });

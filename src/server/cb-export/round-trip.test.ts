@@ -5,7 +5,8 @@ import { planImport, planImportText, type ImportPlan } from './plan-import';
 import { decodeBotExtras, decodeResponderExtras, encodeExtras } from './stored-extras';
 import { serializeCbExport, toCbExport, type BotToExport } from './to-cb';
 import { toNativeExport } from './to-native';
-import { SAMPLE_EXPORT_FILES, readSampleExport, storedFrom } from './testing/sample-exports';
+import { OWN_EXPORTS, OWN_STORE_LOCATOR, OWN_SUPPORT_DESK } from './testing/own-exports';
+import { SAMPLE_EXPORT_FILES, hasRealExports, readSampleExport, storedFrom } from './testing/sample-exports';
 
 function validPlan(text: string): ImportPlan {
   const result = planImportText(text);
@@ -80,10 +81,10 @@ describe.each(SAMPLE_EXPORT_FILES)('round trip of %s', (file) => {
   });
 });
 
-describe('import of the real exports', () => {
+describe.skipIf(!hasRealExports)('import of the real exports in ../shared/cb-exports', () => {
   it('maps each responder entry to the values the panel stores', () => {
     const values = Object.fromEntries(
-      SAMPLE_EXPORT_FILES.map((file) => {
+      SAMPLE_EXPORT_FILES.filter((file) => !(file in OWN_EXPORTS)).map((file) => {
         const plan = validPlan(readSampleExport(file));
         return [file.split('__')[0], plan.integrations.map((item) => item.values)];
       }),
@@ -139,9 +140,50 @@ describe('import of the real exports', () => {
     expect(plan.bot.keptKeys).not.toContain('responder');
     expect(plan.bot.keptKeys).not.toContain('bot.name');
   });
+});
+
+describe("import of the project's own exports", () => {
+  it('maps each responder entry to the values the panel stores', () => {
+    expect(validPlan(OWN_EXPORTS[OWN_SUPPORT_DESK]!).integrations.map((item) => item.values)).toEqual([
+      {
+        type: 'API',
+        name: 'OrderLookup',
+        responseDataVariable: 'OrderLookup',
+        method: 'GET',
+        url: 'https://orders.example.com/api/orders/{$botContext.orderId}',
+        credentialId: '',
+        headers: [{ key: 'Accept', value: 'application/json' }],
+        requestParameters: [],
+        postBody: '',
+        transformScript: '',
+        customDataFields: [
+          { key: 'status', value: '{$.api_OrderLookup.status}' },
+          { key: 'eta', value: '{$.api_OrderLookup.delivery.eta}' },
+        ],
+      },
+      expect.objectContaining({
+        type: 'LIVEPERSON_AGENT_ESCALATION',
+        name: 'TransferToBilling',
+        agentSkillName: 'Billing',
+        agentSkillId: '3402109730',
+        transferBotContext: true,
+        messageToUser: 'Hold on while I connect you with a billing specialist.',
+      }),
+    ]);
+  });
+
+  it('keeps the keys the model does not use with the bot and the integration', () => {
+    const plan = validPlan(OWN_EXPORTS[OWN_STORE_LOCATOR]!);
+    expect(plan.integrations[0]!.keptKeys).toEqual(['chatbotId', 'id', 'fileUrl', 'defaultValues', 'results', 'group', 'tangoContextEnabled']);
+    expect(plan.integrations[0]!.extras!.unmapped.fileUrl).toBe('{{file_url}}');
+    expect(plan.bot.values).toEqual({ name: 'Store Locator', description: '' });
+    expect(plan.bot.keptKeys).toEqual(expect.arrayContaining(['hash', 'conversationMessage', 'groups', 'globalFunctions', 'bot.id', 'bot.language']));
+    expect(plan.bot.keptKeys).not.toContain('responder');
+    expect(plan.bot.keptKeys).not.toContain('bot.name');
+  });
 
   it('accepts the file already parsed, as the route receives it', () => {
-    const text = readSampleExport('dynamic-buttons__dynamic-button-bot.json');
+    const text = OWN_EXPORTS[OWN_SUPPORT_DESK]!;
     const result = planImport(JSON.parse(text));
     expect(result.ok && serializeCbExport(toCbExport(storedFrom(result.plan)))).toBe(text);
   });

@@ -1,13 +1,12 @@
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../testing/api-harness';
+import { createTestDatabase, hasPostgres, type TestDatabase } from '../testing/api-harness';
 import { openDatabase, type DatabaseHandle } from './database';
 
 // PostgreSQL only: PGlite runs in this process and has no server that could end a connection.
-const kinds = process.env.TEST_DATABASE_URL ? ['postgres' as const] : [];
-
-describe.each(kinds)('the %s connection pool', (kind) => {
+describe.skipIf(!hasPostgres)('the postgres connection pool', () => {
+  const kind = 'postgres';
   let database: TestDatabase;
   let handle: DatabaseHandle;
 

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateRequestSchema, type SimulateRequest } from '../../domain/simulation';
 import { createSandbox, type Sandbox } from './sandbox';
 import { simulate, type SimulatedIntegration } from './simulate';
-
-/** The real exports live next to the repository (`<repo>/../shared/cb-exports`) and are never copied in. */
-const EXPORTS_DIR = fileURLToPath(new URL('../../../../shared/cb-exports/', import.meta.url));
+import { OWN_STORE_LOCATOR, OWN_SUPPORT_DESK } from '../cb-export/testing/own-exports';
+import { hasRealExports, readSampleExport } from '../cb-export/testing/sample-exports';
 
 interface ExportedResponder {
   name: string;
@@ -16,7 +13,7 @@ interface ExportedResponder {
 }
 
 function integrationOf(file: string, name: string): SimulatedIntegration {
-  const exported = JSON.parse(readFileSync(EXPORTS_DIR + file, 'utf8')) as { responder: ExportedResponder[] };
+  const exported = JSON.parse(readSampleExport(file)) as { responder: ExportedResponder[] };
   const responder = exported.responder.find((entry) => entry.name === name);
   if (!responder) throw new Error(`${file} has no integration ${name}`);
   return {
@@ -32,12 +29,38 @@ const request = (body: unknown, extra: Partial<SimulateRequest> = {}) =>
 const valueOf = (output: { customDataFields: { key: string; value: unknown }[] }, key: string) =>
   output.customDataFields.find((field) => field.key === key)?.value;
 
-describe('the transform scripts and custom data fields of real Conversation Builder exports', () => {
-  let sandbox: Sandbox;
-  beforeAll(() => {
-    sandbox = createSandbox();
+let sandbox: Sandbox;
+beforeAll(() => {
+  sandbox = createSandbox();
+});
+afterAll(() => sandbox.close());
+
+describe("the transform scripts and custom data fields of the project's own exports", () => {
+  it('StoreLocator: the script counts the stores, and [i] fields yield one value per store, text around them included', async () => {
+    const integration = integrationOf(OWN_STORE_LOCATOR, 'StoreLocator');
+    const stores = [
+      { id: 11, city: 'Boston' },
+      { id: 12, city: 'Denver' },
+    ];
+    const output = await simulate(sandbox, integration, request({ stores }));
+    expect(output.error).toBeNull();
+    expect(valueOf(output, 'city')).toEqual(['Boston', 'Denver']);
+    expect(valueOf(output, 'label')).toEqual(['Store 11 in Boston', 'Store 12 in Denver']);
+    expect(output.botVariables).toEqual([{ key: 'storeCount', value: '2' }]);
   });
-  afterAll(() => sandbox.close());
+
+  it('OrderLookup: fields read a property and a nested one of the object the API answered', async () => {
+    const integration = integrationOf(OWN_SUPPORT_DESK, 'OrderLookup');
+    const output = await simulate(sandbox, integration, request({ status: 'shipped', delivery: { eta: 'Tuesday' } }));
+    expect(output.error).toBeNull();
+    expect(output.customDataFields.map(({ key, value }) => [key, value])).toEqual([
+      ['status', 'shipped'],
+      ['eta', 'Tuesday'],
+    ]);
+  });
+});
+
+describe.skipIf(!hasRealExports)('the transform scripts and custom data fields of the real exports in ../shared/cb-exports', () => {
 
   const stores = [
     { city: 'Boston', weekdayHours: '9-5', weekendHours: '10-4', mapImage: 'https://maps.example/b.png', address: '1 Main St', state: 'MA', zip: '02108', googleMapLink: 'https://maps.example/b' },

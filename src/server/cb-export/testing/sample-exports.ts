@@ -1,17 +1,26 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IntegrationToExport, BotToExport } from '../to-cb';
 import type { ImportPlan } from '../plan-import';
+import { OWN_EXPORTS } from './own-exports';
 
 /** The real CB exports live next to the repository (`<repo>/../shared/cb-exports`), never inside it. */
-const EXPORTS_DIR = fileURLToPath(new URL('../../../../../shared/cb-exports/', import.meta.url));
+export const REAL_EXPORTS_DIR = fileURLToPath(new URL('../../../../../shared/cb-exports/', import.meta.url));
 
-export const SAMPLE_EXPORT_FILES = readdirSync(EXPORTS_DIR)
-  .filter((file) => file.endsWith('.json'))
-  .sort();
+/** False in a clone anywhere else: the tests that need the real files then report themselves skipped. */
+export const hasRealExports = existsSync(REAL_EXPORTS_DIR);
+
+export const REAL_EXPORT_FILES = hasRealExports
+  ? readdirSync(REAL_EXPORTS_DIR)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+  : [];
+
+/** Every export the suite can read here: the project's own, then the real ones when they are beside it. */
+export const SAMPLE_EXPORT_FILES = [...Object.keys(OWN_EXPORTS).sort(), ...REAL_EXPORT_FILES];
 
 export function readSampleExport(file: string): string {
-  return readFileSync(EXPORTS_DIR + file, 'utf8');
+  return OWN_EXPORTS[file] ?? readFileSync(REAL_EXPORTS_DIR + file, 'utf8');
 }
 
 /** What an import would store, without a database: new ids, the plan's values and extras. */

@@ -1,7 +1,12 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+
+/** Web features never import each other: what two features share lives in components/, lib/ or the domain. */
+const WEB_FEATURES = ['bots', 'integrations', 'revisions', 'skills'];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-server', 'node_modules', 'data', 'test-results', 'playwright-report', 'drizzle'] },
@@ -12,6 +17,29 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: WEB_FEATURES.map((feature) => ({
+            target: `./src/web/features/${feature}`,
+            from: './src/web/features',
+            except: [`./${feature}`],
+            message: 'Features never import each other: move what they share to src/web/components, src/web/lib or src/domain.',
+          })),
+        },
+      ],
     },
   },
   {
@@ -37,4 +65,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Last: formatting is Prettier's (npm run lint runs prettier --check), so ESLint's own style rules stay out of its way.
+  prettier,
 );

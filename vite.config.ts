@@ -13,6 +13,8 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   build: {
     outDir: 'dist',
+    // dist/.vite/manifest.json: the server reads which chunks each screen's route module needs from it.
+    manifest: true,
     // Monaco's own chunks are large by nature and only load with the form's editor.
     chunkSizeWarningLimit: 4096,
     sourcemap: false,

@@ -1,6 +1,8 @@
 /**
- * The web app's screens, each built as its own chunk named after its route module
- * (src/web/app/routes/<name>.tsx becomes assets/<name>-<hash>.js).
+ * The web app's one route table. The router draws its routes from it, the first-screen preload
+ * (screensFor) and the server's modulepreload links match addresses against it, and every link
+ * in the app is written with `paths`. Each screen is built as its own chunk from its route module,
+ * src/web/app/routes/<screen>.tsx (the server finds its files in Vite's build manifest).
  */
 export type ScreenName =
   | 'bots'
@@ -11,6 +13,41 @@ export type ScreenName =
   | 'integration-edit'
   | 'not-found';
 
+export interface ScreenRoute {
+  screen: ScreenName;
+  /** Absolute for a top-level route, relative to the parent for a child; absent on the index child. */
+  path?: string;
+  children?: readonly ScreenRoute[];
+}
+
+export const SCREEN_ROUTES: readonly ScreenRoute[] = [
+  { path: '/', screen: 'bots' },
+  { path: '/skills', screen: 'skills' },
+  {
+    path: '/bots/:botId/integrations',
+    screen: 'integrations-panel',
+    // Literal children come before parameters, as the router ranks them.
+    children: [{ screen: 'integrations-index' }, { path: 'new', screen: 'integration-new' }, { path: ':integrationId', screen: 'integration-edit' }],
+  },
+];
+
+/** Shown for every address the table does not match. */
+export const NOT_FOUND_SCREEN: ScreenName = 'not-found';
+
+/** The route module a screen's chunk is built from (a key of Vite's build manifest). */
+export const screenModule = (screen: ScreenName) => `src/web/app/routes/${screen}.tsx`;
+
+const segment = encodeURIComponent;
+
+/** Addresses of the app, for links and navigation. */
+export const paths = {
+  bots: () => '/',
+  skills: () => '/skills',
+  integrations: (botId: string) => `/bots/${segment(botId)}/integrations`,
+  newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
+  integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,
+};
+
 export interface ScreenMatch {
   /** Outermost first: the panel, then the screen inside it. */
   screens: ScreenName[];
@@ -18,32 +55,53 @@ export interface ScreenMatch {
   integrationId?: string;
 }
 
-const PANEL = /^\/bots\/([^/]+)\/integrations(?:\/(.*))?$/;
-
 // A malformed escape (%E0) is kept as written: the screen then reports the id as not found.
-function decoded(segment: string): string {
+function decoded(part: string): string {
   try {
-    return decodeURIComponent(segment);
+    return decodeURIComponent(part);
   } catch {
-    return segment;
+    return part;
   }
+}
+
+const segmentsOf = (path: string) => path.split('/').filter(Boolean);
+
+/** Matches the pattern's segments at the start of `parts`; the parameters found, or null. */
+function matchPrefix(pattern: string, parts: string[]): { params: Record<string, string>; rest: string[] } | null {
+  const wanted = segmentsOf(pattern);
+  if (wanted.length > parts.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of wanted.entries()) {
+    if (part.startsWith(':')) params[part.slice(1)] = decoded(parts[index]!);
+    else if (part !== parts[index]) return null;
+  }
+  return { params, rest: parts.slice(wanted.length) };
 }
 
 /**
  * The screens a page of the app opens on, by its address: the web app loads them (and their data)
- * before its first render, the server names their chunks in the page it sends. Addresses the app's
- * router does not know match none here (the app shows its not-found screen).
+ * before its first render, the server names their chunks in the page it sends. Addresses the table
+ * does not know match none here (the app shows its not-found screen).
  */
 export function screensFor(pathname: string): ScreenMatch {
-  const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/') return { screens: ['bots'] };
-  if (path === '/skills') return { screens: ['skills'] };
-  const panel = PANEL.exec(path);
-  if (!panel) return { screens: [] };
-  const botId = decoded(panel[1]!);
-  const rest = panel[2] ?? '';
-  if (rest === '') return { screens: ['integrations-panel', 'integrations-index'], botId };
-  if (rest === 'new') return { screens: ['integrations-panel', 'integration-new'], botId };
-  if (rest.includes('/')) return { screens: ['integrations-panel'], botId };
-  return { screens: ['integrations-panel', 'integration-edit'], botId, integrationId: decoded(rest) };
+  const parts = segmentsOf(pathname);
+  for (const route of SCREEN_ROUTES) {
+    const found = matchPrefix(route.path ?? '/', parts);
+    if (!found) continue;
+    if (!route.children) {
+      if (found.rest.length === 0) return { screens: [route.screen], ...found.params };
+      continue;
+    }
+    const child = route.children.find((candidate) =>
+      candidate.path === undefined ? found.rest.length === 0 : found.rest.length === 1 && matchPrefix(candidate.path, found.rest) !== null,
+    );
+    const childParams = child?.path ? matchPrefix(child.path, found.rest)!.params : {};
+    return { screens: child ? [route.screen, child.screen] : [route.screen], ...found.params, ...childParams };
+  }
+  return { screens: [] };
+}
+
+/** Server-side patterns (Fastify syntax) of every page that opens on a screen of the table. */
+export function screenPagePatterns(): string[] {
+  return SCREEN_ROUTES.flatMap((route) => (route.children ? [route.path!, `${route.path}/*`] : [route.path!]));
 }

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactElement } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import type { History } from 'history';
+import { NOT_FOUND_SCREEN, SCREEN_ROUTES, type ScreenName, type ScreenRoute } from '../../domain/screen-routes';
 import { NavigationHistoryRouter } from '../lib/history-router';
 import { RootFallback, RootLayout } from './routes/root-layout';
 import { RouteErrorBoundary } from './routes/route-error';
@@ -37,13 +38,23 @@ function screen(loader: ScreenLoader) {
   );
 }
 
-const bots = screen(screenLoaders.bots);
-const skills = screen(screenLoaders.skills);
-const integrationsPanel = screen(screenLoaders['integrations-panel']);
-const integrationsIndex = screen(screenLoaders['integrations-index']);
-const integrationNew = screen(screenLoaders['integration-new']);
-const integrationEdit = screen(screenLoaders['integration-edit']);
-const notFound = screen(screenLoaders['not-found']);
+const screens = Object.fromEntries(
+  (Object.keys(screenLoaders) as ScreenName[]).map((name) => [name, screen(screenLoaders[name])]),
+) as Record<ScreenName, ReactElement>;
+
+/** A route of the table as the router's element; child paths are relative, as the table writes them. */
+function routeOf(route: ScreenRoute, top: boolean): ReactElement {
+  const key = route.path ?? 'index';
+  if (route.path === undefined) return <Route key={key} index element={screens[route.screen]} />;
+  // The layout route is "/": its children's paths are written without the leading slash.
+  const path = top ? route.path.replace(/^\//, '') : route.path;
+  if (path === '') return <Route key={key} index element={screens[route.screen]} />;
+  return (
+    <Route key={key} path={path} element={screens[route.screen]}>
+      {route.children?.map((child) => routeOf(child, false))}
+    </Route>
+  );
+}
 
 export function AppRoutes() {
   return (
@@ -51,14 +62,8 @@ export function AppRoutes() {
     <RouteErrorBoundary page>
       <Routes>
         <Route path="/" element={<RootLayout />}>
-          <Route index element={bots} />
-          <Route path="skills" element={skills} />
-          <Route path="bots/:botId/integrations" element={integrationsPanel}>
-            <Route index element={integrationsIndex} />
-            <Route path="new" element={integrationNew} />
-            <Route path=":integrationId" element={integrationEdit} />
-          </Route>
-          <Route path="*" element={notFound} />
+          {SCREEN_ROUTES.map((route) => routeOf(route, true))}
+          <Route path="*" element={screens[NOT_FOUND_SCREEN]} />
         </Route>
       </Routes>
     </RouteErrorBoundary>

@@ -6,6 +6,7 @@ import { IntegrationsList } from '../../features/integrations/components/integra
 import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
 import { ErrorState } from '../../components/states';
 import { whenIdle } from '../../lib/when-idle';
+import { paths } from '../../../domain/screen-routes';
 
 export function Component() {
   const { botId = '' } = useParams();
@@ -19,7 +20,7 @@ export function Component() {
       <div className="page">
         <ErrorState title="Could not open this bot" error={bot.error} onRetry={() => void bot.refetch()} />
         <p>
-          <Link to="/">Back to the bots</Link>
+          <Link to={paths.bots()}>Back to the bots</Link>
         </p>
       </div>
     );
@@ -34,7 +35,7 @@ export function Component() {
           <nav aria-label="Breadcrumb" className="breadcrumb">
             <ol>
               <li>
-                <Link to="/">Bots</Link>
+                <Link to={paths.bots()}>Bots</Link>
               </li>
               <li aria-current="page">{botName}</li>
             </ol>
@@ -43,7 +44,7 @@ export function Component() {
         </div>
         <div className="panel__actions">
           {bot.data ? <ExportBotMenu bot={bot.data} /> : null}
-          <Link className="button button--primary" to={`/bots/${botId}/integrations/new`}>
+          <Link className="button button--primary" to={paths.newIntegration(botId)}>
             Add Integration
           </Link>
         </div>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { paths } from '../../../domain/screen-routes';
 
 export function Component() {
   return (
@@ -6,7 +7,7 @@ export function Component() {
       <title>Not found · Integrations Panel</title>
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. <Link to="/">Go to the bots</Link>.
+        There is nothing at this address. <Link to={paths.bots()}>Go to the bots</Link>.
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { LoadingState } from '../../components/states';
 import { ToastHost } from '../../components/toast-host';
+import { paths } from '../../../domain/screen-routes';
 
 export function RootLayout() {
   return (
@@ -9,7 +10,7 @@ export function RootLayout() {
         Skip to content
       </a>
       <header className="app-bar">
-        <Link to="/" className="app-bar__brand">
+        <Link to={paths.bots()} className="app-bar__brand">
           <span className="app-bar__logo" aria-hidden="true" />
           Integrations Panel
         </Link>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../components/error-boundary';
+import { paths } from '../../../domain/screen-routes';
 
 /** What a screen shows when it cannot be rendered: it threw, or its code failed to load (after a redeploy, say). */
 export function RouteError({ error }: { error: unknown }) {
@@ -13,7 +14,7 @@ export function RouteError({ error }: { error: unknown }) {
         <button type="button" className="button" onClick={() => window.location.reload()}>
           Reload the page
         </button>{' '}
-        <Link to="/">Go to the bots</Link>
+        <Link to={paths.bots()}>Go to the bots</Link>
       </p>
     </div>
   );

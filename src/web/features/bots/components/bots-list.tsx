@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { useBots } from '../api/get-bots';
 import type { BotAction } from './bot-dialogs';
 import { ExportBotMenu } from './export-bot-menu';
+import { paths } from '../../../../domain/screen-routes';
 
 const BotDialogs = lazy(() => import('./bot-dialogs'));
 
@@ -26,7 +27,7 @@ export function BotsList() {
           {bots.map((bot) => (
             <li key={bot.id} className="bot-card" data-testid="bot-card">
               <div className="bot-card__body">
-                <Link className="bot-card__name" to={`/bots/${bot.id}/integrations`}>
+                <Link className="bot-card__name" to={paths.integrations(bot.id)}>
                   {bot.name}
                 </Link>
                 {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}

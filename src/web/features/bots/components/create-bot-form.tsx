@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { notify } from '../../../lib/notify';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { useCreateBot } from '../api/create-bot';
+import { paths } from '../../../../domain/screen-routes';
 
 export function CreateBotForm() {
   const [name, setName] = useState('');
@@ -22,7 +23,7 @@ export function CreateBotForm() {
         onSuccess: (bot) => {
           notify('success', `Created ${bot.name}`);
           setName('');
-          void navigate(`/bots/${bot.id}/integrations`);
+          void navigate(paths.integrations(bot.id));
         },
         onError: (failure) =>
           setError(isApiError(failure) ? (failure.fieldErrors.name ?? failure.problem.detail) : errorMessage(failure)),

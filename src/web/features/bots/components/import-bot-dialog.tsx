@@ -6,6 +6,7 @@ import { notify } from '../../../lib/notify';
 import { planBotImport, useImportBot, type ImportPlan } from '../api/import-bot';
 import { ImportPlanView } from './import-plan-view';
 import { readImportFile } from './read-import-file';
+import { paths } from '../../../../domain/screen-routes';
 
 type Stage =
   | { kind: 'choose' }
@@ -79,7 +80,7 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
       onSuccess: ({ bot, integrations }) => {
         notify('success', `Imported ${bot.name} with ${integrations.length === 1 ? '1 integration' : `${integrations.length} integrations`}`);
         onDone();
-        void navigate(`/bots/${bot.id}/integrations`);
+        void navigate(paths.integrations(bot.id));
       },
     });
   };

@@ -3,6 +3,7 @@ import type { IntegrationSummary } from '../../../../domain/integration';
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { SKIP_UNSAVED_GUARD } from '../../../components/unsaved-changes-guard';
 import { useDeleteIntegration } from '../api/delete-integration';
+import { paths } from '../../../../domain/screen-routes';
 
 interface DeleteIntegrationDialogProps {
   botId: string;
@@ -32,7 +33,7 @@ export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteI
       onDeleted={(deleted) => {
         // The open form of a deleted integration has nothing left to show.
         if (integrationId === deleted.id) {
-          void navigate(`/bots/${botId}/integrations`, { replace: true, state: SKIP_UNSAVED_GUARD });
+          void navigate(paths.integrations(botId), { replace: true, state: SKIP_UNSAVED_GUARD });
         }
       }}
     />

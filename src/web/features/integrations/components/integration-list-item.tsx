@@ -2,6 +2,7 @@ import { DropdownMenu } from 'radix-ui';
 import { NavLink } from 'react-router';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import { TypeBadge } from './type-badge';
+import { paths } from '../../../../domain/screen-routes';
 
 interface IntegrationListItemProps {
   botId: string;
@@ -13,7 +14,7 @@ export function IntegrationListItem({ botId, integration, onDelete }: Integratio
   return (
     <div className="integration-item" data-testid="integration-item">
       <NavLink
-        to={`/bots/${botId}/integrations/${integration.id}`}
+        to={paths.integration(botId, integration.id)}
         className={({ isActive }) => (isActive ? 'integration-item__link is-active' : 'integration-item__link')}
       >
         <span className="integration-item__name">{integration.name}</span>

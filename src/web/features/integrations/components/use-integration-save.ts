@@ -12,6 +12,7 @@ import { useUpdateIntegration } from '../api/update-integration';
 import { upsertInListCache } from '../api/update-integrations-cache';
 import { valuesFromIntegration, type FormValues } from './form-values';
 import { applyServerErrors, type FormProblem } from './server-errors';
+import { paths } from '../../../../domain/screen-routes';
 
 interface SaveOptions {
   botId: string;
@@ -47,7 +48,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
       if (!integration) {
         const created = await create.mutateAsync(values);
         resetTo(valuesFromIntegration(created));
-        void navigate(`/bots/${botId}/integrations/${created.id}`, { replace: true, state: SKIP_UNSAVED_GUARD });
+        void navigate(paths.integration(botId, created.id), { replace: true, state: SKIP_UNSAVED_GUARD });
         return;
       }
       const updated = await update.mutateAsync({ id: integration.id, version, input: values });

@@ -16,7 +16,7 @@ export function RootLayout() {
         </Link>
         <span className="app-bar__product">Conversation Builder</span>
         <nav className="app-nav" aria-label="Main">
-          <NavLink to="/skills" className="app-nav__link">
+          <NavLink to={paths.skills()} className="app-nav__link">
             Skills
           </NavLink>
         </nav>

@@ -1,8 +1,10 @@
-import { DropdownMenu } from 'radix-ui';
+import { DropdownMenu, Tooltip } from 'radix-ui';
+import { useRef, useState } from 'react';
 import { NavLink } from 'react-router';
 import type { IntegrationSummary } from '../../../../domain/integration';
-import { TypeBadge } from './type-badge';
+import { INTEGRATION_TYPE_LABELS } from '../../../../domain/integration-types';
 import { paths } from '../../../../domain/screen-routes';
+import { TypeBadge } from './type-badge';
 
 interface IntegrationListItemProps {
   botId: string;
@@ -10,16 +12,35 @@ interface IntegrationListItemProps {
   onDelete: (integration: IntegrationSummary) => void;
 }
 
+/** True when the name or the badge is cut with an ellipsis. */
+function isCut(link: HTMLElement | null): boolean {
+  return [...(link?.children ?? [])].some((part) => part.scrollWidth > part.clientWidth);
+}
+
 export function IntegrationListItem({ botId, integration, onDelete }: IntegrationListItemProps) {
+  const link = useRef<HTMLAnchorElement>(null);
+  const [fullTextShown, setFullTextShown] = useState(false);
   return (
     <div className="integration-item" data-testid="integration-item">
-      <NavLink
-        to={paths.integration(botId, integration.id)}
-        className={({ isActive }) => (isActive ? 'integration-item__link is-active' : 'integration-item__link')}
-      >
-        <span className="integration-item__name">{integration.name}</span>
-        <TypeBadge type={integration.type} />
-      </NavLink>
+      {/* A cut name or badge shows in full beside the row, on hover and on keyboard focus alike. */}
+      <Tooltip.Root open={fullTextShown} onOpenChange={(open) => setFullTextShown(open && isCut(link.current))}>
+        <Tooltip.Trigger asChild>
+          <NavLink
+            ref={link}
+            to={paths.integration(botId, integration.id)}
+            // A plain string: the tooltip's Slot merges class names as strings. NavLink marks the open one with aria-current.
+            className="integration-item__link"
+          >
+            <span className="integration-item__name">{integration.name}</span>
+            <TypeBadge type={integration.type} />
+          </NavLink>
+        </Tooltip.Trigger>
+        <Tooltip.Portal>
+          <Tooltip.Content className="integration-tooltip" side="bottom" align="start" sideOffset={2} data-testid="integration-full-name">
+            {integration.name} · {INTEGRATION_TYPE_LABELS[integration.type]}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger className="button button--icon integration-item__menu" aria-label={`Actions for ${integration.name}`}>
           <span aria-hidden="true">⋯</span>

@@ -1,11 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { Tooltip } from 'radix-ui';
 import { useEffect, useRef, useState } from 'react';
+import { useLocation, useParams } from 'react-router';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { useIntegrations } from '../api/get-integrations';
 import { DeleteIntegrationDialog } from './delete-integration-dialog';
 import { IntegrationListItem } from './integration-list-item';
+import { paths } from '../../../../domain/screen-routes';
 
 const ROW_HEIGHT = 48;
 
@@ -16,9 +19,16 @@ export function IntegrationsList({ botId }: { botId: string }) {
   const query = useIntegrations(botId, q);
   const [toDelete, setToDelete] = useState<IntegrationSummary | null>(null);
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const folded = useFoldedList(botId);
+  const current = items.find((item) => item.id === folded.integrationId)?.name;
 
   return (
-    <nav className="panel-list" aria-label="Integrations">
+    <nav className="panel-list" aria-label="Integrations" data-expanded={String(folded.expanded)}>
+      {/* Below 900 px the list folds into this picker above the form (hidden by CSS on wider screens). */}
+      <button type="button" className="panel-list__toggle" aria-expanded={folded.expanded} onClick={folded.toggle}>
+        <span className="panel-list__current">{current ? `Integrations: ${current}` : folded.isNew ? 'Integrations: new integration' : 'Integrations'}</span>
+        <span aria-hidden="true">{folded.expanded ? '▴' : '▾'}</span>
+      </button>
       <div className="panel-list__filter">
         <label htmlFor="integration-filter" className="visually-hidden">
           Filter integrations
@@ -42,13 +52,15 @@ export function IntegrationsList({ botId }: { botId: string }) {
           {q ? null : <p>Use Add Integration to create the first one.</p>}
         </EmptyState>
       ) : (
-        <VirtualRows
+        <Tooltip.Provider delayDuration={400}>
+          <VirtualRows
           botId={botId}
           items={items}
           hasMore={query.hasNextPage}
           loadMore={() => !query.isFetchingNextPage && void query.fetchNextPage()}
           onDelete={setToDelete}
-        />
+          />
+        </Tooltip.Provider>
       )}
       {query.isFetchNextPageError ? (
         <ErrorState title="Could not load more integrations" error={query.error} onRetry={() => void query.fetchNextPage()} />
@@ -56,6 +68,24 @@ export function IntegrationsList({ botId }: { botId: string }) {
       <DeleteIntegrationDialog botId={botId} integration={toDelete} onClose={() => setToDelete(null)} />
     </nav>
   );
+}
+
+/**
+ * Where the list folds (phones, narrow tablets): open on the panel's own page, closed once an
+ * integration (or the new one) is open, so the form gets the screen; the user opens it again at will.
+ */
+function useFoldedList(botId: string) {
+  const { integrationId } = useParams();
+  const { pathname } = useLocation();
+  const [openedAt, setOpenedAt] = useState<string | null>(null);
+  const onIndex = pathname.replace(/\/+$/, '') === paths.integrations(botId);
+  const expanded = onIndex || openedAt === pathname;
+  return {
+    integrationId,
+    isNew: pathname.replace(/\/+$/, '') === paths.newIntegration(botId),
+    expanded,
+    toggle: () => setOpenedAt(expanded ? null : pathname),
+  };
 }
 
 interface VirtualRowsProps {

@@ -1,11 +1,25 @@
 import type { ReactNode } from 'react';
 import { errorMessage } from '../lib/api-client';
 
-export function LoadingState({ label }: { label: string }) {
+type SkeletonShape = 'list' | 'form' | 'lines';
+
+const SKELETON_ROWS: Record<SkeletonShape, number> = { list: 6, form: 4, lines: 3 };
+
+/**
+ * Something is on its way. Nothing shows for the first 150 ms (most answers come sooner, and a flash
+ * of grey reads as flicker); after that, a skeleton in the shape of what is coming, so a slow network
+ * never shows a blank page. The label is what a screen reader hears.
+ */
+export function LoadingState({ label, shape = 'lines' }: { label: string; shape?: SkeletonShape }) {
   return (
-    <div className="state state--loading" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" />
-      {label}
+    <div className={`skeleton skeleton--${shape}`} role="status" aria-live="polite" data-testid="loading">
+      <span className="visually-hidden">{label}</span>
+      {Array.from({ length: SKELETON_ROWS[shape] }, (_, index) => (
+        <span key={index} className="skeleton__row" aria-hidden="true">
+          {shape === 'form' ? <span className="skeleton__label" /> : null}
+          <span className="skeleton__bar" />
+        </span>
+      ))}
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function Component() {
   const client = useQueryClient();
   const query = useIntegration(botId, integrationId);
   const skillDirectory = useSkillDirectoryQuery();
-  if (query.isPending) return <LoadingState label="Loading the integration…" />;
+  if (query.isPending) return <LoadingState label="Loading the integration…" shape="form" />;
   if (query.isError) {
     return <ErrorState title="Could not load this integration" error={query.error} onRetry={() => void query.refetch()} />;
   }

@@ -12,7 +12,7 @@ export function BotsList() {
   const query = useBots();
   const [action, setAction] = useState<BotAction>(null);
 
-  if (query.isPending) return <LoadingState label="Loading bots…" />;
+  if (query.isPending) return <LoadingState label="Loading bots…" shape="list" />;
   if (query.isError) return <ErrorState title="Could not load the bots" error={query.error} onRetry={() => void query.refetch()} />;
   const bots = query.data.pages.flatMap((page) => page.items);
 

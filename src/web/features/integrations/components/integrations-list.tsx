@@ -44,7 +44,7 @@ export function IntegrationsList({ botId }: { botId: string }) {
         />
       </div>
       {query.isPending ? (
-        <LoadingState label="Loading integrations…" />
+        <LoadingState label="Loading integrations…" shape="list" />
       ) : query.isError ? (
         <ErrorState title="Could not load the integrations" error={query.error} onRetry={() => void query.refetch()} />
       ) : items.length === 0 ? (

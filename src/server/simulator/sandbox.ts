@@ -1,8 +1,8 @@
 /**
  * Runs simulations in worker threads, one fresh worker per run, so that a script that loops or
  * thrashes memory, or Custom Data Fields that expand into gigabytes, block only their own thread: the
- * host ends it with `terminate()` on a wall-clock deadline, and the worker's heap is limited. One
- * worker is kept started ahead so a run does not wait for QuickJS to load. Runs beyond
+ * host ends it with `terminate()` on a wall-clock deadline, and the worker's heap is limited. Two
+ * workers are kept started ahead so a run does not wait for QuickJS to load. Runs beyond
  * `maxConcurrent` wait in a queue of `maxQueued`; beyond that `run` refuses at once (SandboxBusyError).
  */
 import { Worker } from 'node:worker_threads';
@@ -41,6 +41,8 @@ const STARTUP_TIMEOUT_MS = 15_000;
 // The script's memory is QuickJS's WebAssembly memory; this heap holds the worker's glue, the result
 // parsed for the Custom Data Fields (at most jsonDataChars of JSON) and the capped output.
 const WORKER_HEAP_MB = 96;
+// Two started ahead, so that a second run arriving while one runs does not wait for QuickJS to load either.
+const SPARE_WORKERS = 2;
 
 interface WorkerMessage {
   type: 'ready' | 'done';
@@ -104,24 +106,26 @@ function runOn(worker: Worker, job: SimulationJob): Promise<SandboxOutcome> {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const { caps, maxConcurrent = SIMULATION_LIMITS.concurrentRuns, maxQueued = SIMULATION_LIMITS.queuedRuns, ...overrides } = options;
   const limits: RunLimits = { ...DEFAULT_RUN_LIMITS, ...overrides, caps: { ...DEFAULT_RUN_LIMITS.caps, ...caps } };
-  let spare: Promise<Worker> | null = null;
+  const spares: Promise<Worker>[] = [];
   let closed = false;
   let running = 0;
   const waiting: (() => void)[] = [];
 
-  function prepareSpare() {
-    if (closed) return;
-    spare = startWorker();
-    // A spare that fails to start is dropped; the next run starts its own and reports the failure.
-    spare.catch(() => {
-      spare = null;
-    });
+  function prepareSpares() {
+    while (!closed && spares.length < SPARE_WORKERS) {
+      const spare = startWorker();
+      spares.push(spare);
+      // A spare that fails to start is dropped; the next run starts its own and reports the failure.
+      spare.catch(() => {
+        const index = spares.indexOf(spare);
+        if (index >= 0) spares.splice(index, 1);
+      });
+    }
   }
 
   async function takeWorker(): Promise<Worker> {
-    const ready = spare ?? startWorker();
-    spare = null;
-    prepareSpare();
+    const ready = spares.shift() ?? startWorker();
+    prepareSpares();
     return ready;
   }
 
@@ -144,7 +148,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     else running -= 1;
   }
 
-  prepareSpare();
+  prepareSpares();
   return {
     limits,
     async run(integration, request) {
@@ -164,9 +168,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     async close() {
       closed = true;
-      const pending = spare;
-      spare = null;
-      if (pending) await pending.then((worker) => worker.terminate()).catch(() => undefined);
+      const pending = spares.splice(0);
+      await Promise.all(pending.map((spare) => spare.then((worker) => worker.terminate()).catch(() => undefined)));
     },
   };
 }

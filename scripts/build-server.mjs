@@ -12,8 +12,10 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 await build({
-  entryPoints: [join(root, 'src/server/main.ts')],
-  outfile: join(out, 'main.mjs'),
+  // The simulation worker is its own entry: a worker thread loads it by file, next to main.mjs.
+  entryPoints: { main: join(root, 'src/server/main.ts'), 'simulation-worker': join(root, 'src/server/simulator/simulation-worker.ts') },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   // Dependencies stay in node_modules: PGlite's wasm, pg and fastify load their own files.
   packages: 'external',
@@ -27,4 +29,3 @@ await build({
 // Files the server finds next to its own module (new URL('./…', import.meta.url)): in the bundle,
 // that is dist-server/ itself.
 cpSync(join(root, 'src/server/db/migrations'), join(out, 'migrations'), { recursive: true });
-cpSync(join(root, 'src/server/simulator/quickjs-worker.mjs'), join(out, 'quickjs-worker.mjs'));

@@ -109,3 +109,32 @@ describe('custom data field values (reference §2.4)', () => {
     expect(apiPathsOf('{$.api_X.a} and {$botContext.b} and {$.api_X.c[i]}')).toEqual(['.api_X.a', '.api_X.c[i]']);
   });
 });
+
+describe('custom data field values under a budget', () => {
+  const big = (count: number): PathContext => ({ data: { api_X: new Array(count).fill(0) }, botVariables: new Map(), envVariables: new Map() });
+
+  it('keeps the whole entries that fit the characters left, and says the budget ran out', () => {
+    const budget = { chars: 25, steps: 1000 };
+    const result = evaluateCustomDataValue('item {$.api_X[i]}', big(100), budget);
+    expect(result).toMatchObject({ value: ['item 0', 'item 0', 'item 0', 'item 0'], cut: 'chars' });
+    expect(budget.chars).toBe(0);
+  });
+
+  it('cuts a single text value at the characters left', () => {
+    const result = evaluateCustomDataValue('{$.api_X}', big(1000), { chars: 10, steps: 1000 });
+    expect(result).toMatchObject({ value: '[0,0,0,0,0', cut: 'chars' });
+  });
+
+  it('stops walking when the steps run out, even on a path that yields no text', () => {
+    const budget = { chars: 1000, steps: 50 };
+    const result = evaluateCustomDataValue('{$.api_X[i].missing}', big(100_000), budget);
+    expect(result).toMatchObject({ value: null, cut: 'steps' });
+    expect(budget.steps).toBe(0);
+  });
+
+  it('spends one budget across calls, so several fields share it', () => {
+    const budget = { chars: 12, steps: 1000 };
+    expect(evaluateCustomDataValue('{$.api_X[0]}abcdefghij', big(3), budget)).toEqual({ value: '0abcdefghij', note: null });
+    expect(evaluateCustomDataValue('{$.api_X[0]}abc', big(3), budget)).toEqual({ value: '0', note: null, cut: 'chars' });
+  });
+});

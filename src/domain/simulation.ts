@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { integrationInputSchema } from './integration';
 
-/** Limits of one simulated run; the server enforces them, the web app shows them. */
-export const SIMULATION_LIMITS = {
-  cpuMs: 1000,
-  memoryBytes: 32 * 1024 * 1024,
-  /** The worker is terminated after this much wall-clock time whatever the script does. */
-  wallClockMs: 1500,
-  sampleBodyChars: 512 * 1024,
-  debugLines: 500,
-  lineChars: 10_000,
-} as const;
-
-/** What the simulator answers for the conversation-level getters: there is no real conversation. */
-export const SIMULATED_CONVERSATION_ID = 'simulated-conversation';
-export const SIMULATED_ACCOUNT_ID = 'simulated-account';
+export {
+  OUTPUT_CAPS,
+  SIMULATED_ACCOUNT_ID,
+  SIMULATED_CONVERSATION_ID,
+  SIMULATION_LIMITS,
+  type OutputChannel,
+} from './simulation-limits';
+import { SIMULATION_LIMITS } from './simulation-limits';
 
 const MAX_VARIABLES = 200;
 const MAX_VARIABLE_CHARS = 64 * 1024;
@@ -82,10 +76,13 @@ export type SimulateRequestValues = z.output<typeof simulateRequestSchema>;
 export const simulateUnsavedRequestSchema = simulateRequestSchema.extend({ integration: integrationInputSchema });
 export type SimulateUnsavedRequest = z.input<typeof simulateUnsavedRequestSchema>;
 
-export const SIMULATION_ERROR_KINDS = ['script', 'timeout', 'memory', 'result', 'sandbox'] as const;
+export const SIMULATION_ERROR_KINDS = ['script', 'timeout', 'memory', 'result', 'sandbox', 'output'] as const;
 
 export const simulationErrorSchema = z.strictObject({
-  /** script: the script threw; timeout / memory: a sandbox limit; result: the script left api_<RDV> unreadable. */
+  /**
+   * script: the script threw; timeout / memory: a sandbox limit; result: the script left api_<RDV> unreadable;
+   * output: the run produced more than the simulator answers (OUTPUT_CAPS), and what is shown was cut.
+   */
   kind: z.enum(SIMULATION_ERROR_KINDS),
   message: z.string(),
   /** 1-based position in the Transform Result Script, when the error has one. */

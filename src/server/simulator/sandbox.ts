@@ -1,57 +1,61 @@
 /**
- * Runs JavaScript in QuickJS inside a worker thread, one fresh worker per run, so that a script
- * that loops or thrashes memory blocks only its own thread, and the host ends it with `terminate()`
- * on a wall-clock deadline. One worker is kept started ahead so a run does not wait for QuickJS to load.
+ * Runs simulations in worker threads, one fresh worker per run, so that a script that loops or
+ * thrashes memory, or Custom Data Fields that expand into gigabytes, block only their own thread: the
+ * host ends it with `terminate()` on a wall-clock deadline, and the worker's heap is limited. Two
+ * workers are kept started ahead so a run does not wait for QuickJS to load. Runs beyond
+ * `maxConcurrent` wait in a queue of `maxQueued`; beyond that `run` refuses at once (SandboxBusyError).
  */
 import { Worker } from 'node:worker_threads';
-import { SIMULATION_LIMITS } from '../../domain/simulation';
-
-export interface ThrownError {
-  name: string;
-  message: string;
-  stack: string;
-}
+import type { SimulateRequestValues, SimulationOutput } from '../../domain/simulation';
+import { SIMULATION_LIMITS } from '../../domain/simulation-limits';
+import { DEFAULT_RUN_LIMITS, type RunLimits } from './simulation-errors';
+import type { SimulatedIntegration, SimulationJob } from './simulation-run';
+import { simulationWorkerUrl } from './worker-script';
 
 export type SandboxOutcome =
-  | { kind: 'finished'; collected: string | null; error: ThrownError | null }
-  | { kind: 'killed'; reason: 'deadline' | 'crashed'; detail: string };
+  | { kind: 'finished'; output: SimulationOutput }
+  | { kind: 'killed'; reason: 'deadline' | 'memory' | 'crashed'; detail: string };
 
-export interface SandboxJob {
-  prelude: string;
-  script: string;
-  filename: string;
-}
-
-export interface SandboxOptions {
-  cpuMs?: number;
-  memoryBytes?: number;
-  wallClockMs?: number;
-  /** Runs at the same time; more wait their turn (each worker holds up to ~50 MB). */
+export interface SandboxOptions extends Partial<Omit<RunLimits, 'caps'>> {
+  caps?: Partial<RunLimits['caps']>;
+  /** Runs at the same time (each worker holds up to ~100 MB). */
   maxConcurrent?: number;
+  /** Runs that may wait for a free slot; more are refused. */
+  maxQueued?: number;
 }
 
 export interface Sandbox {
-  run(job: SandboxJob): Promise<SandboxOutcome>;
+  readonly limits: RunLimits;
+  run(integration: SimulatedIntegration, request: SimulateRequestValues): Promise<SandboxOutcome>;
   close(): Promise<void>;
 }
 
-const WORKER_URL = new URL('./quickjs-worker.mjs', import.meta.url);
+/** Every slot and queue place is taken: the caller answers 503 with Retry-After. */
+export class SandboxBusyError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('the simulator is busy');
+  }
+}
+
 const STARTUP_TIMEOUT_MS = 15_000;
-// Far below the WebAssembly stack, so deep recursion ends as QuickJS's "stack overflow" error.
-const STACK_BYTES = 256 * 1024;
+// The script's memory is QuickJS's WebAssembly memory; this heap holds the worker's glue, the result
+// parsed for the Custom Data Fields (at most jsonDataChars of JSON) and the capped output.
+const WORKER_HEAP_MB = 96;
+// Two started ahead, so that a second run arriving while one runs does not wait for QuickJS to load either.
+const SPARE_WORKERS = 2;
 
 interface WorkerMessage {
   type: 'ready' | 'done';
-  collected?: string | null;
-  error?: ThrownError | null;
+  output?: SimulationOutput | null;
+  failure?: string | null;
 }
 
-function startWorker(): Promise<Worker> {
+async function startWorker(): Promise<Worker> {
+  const url = await simulationWorkerUrl();
   return new Promise((resolve, reject) => {
-    // The worker's own heap only holds QuickJS's glue; the script's memory is the WebAssembly memory.
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.unref();
-    const timer = setTimeout(() => fail(new Error('the QuickJS worker did not start in time')), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(new Error('the simulation worker did not start in time')), STARTUP_TIMEOUT_MS);
     function cleanup() {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -69,7 +73,7 @@ function startWorker(): Promise<Worker> {
       resolve(worker);
     }
     function onExit(code: number) {
-      fail(new Error(`the QuickJS worker exited while starting (code ${code})`));
+      fail(new Error(`the simulation worker exited while starting (code ${code})`));
     }
     worker.on('message', onMessage);
     worker.once('error', fail);
@@ -77,9 +81,9 @@ function startWorker(): Promise<Worker> {
   });
 }
 
-function runOn(worker: Worker, job: SandboxJob, options: Required<SandboxOptions>): Promise<SandboxOutcome> {
+function runOn(worker: Worker, job: SimulationJob): Promise<SandboxOutcome> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => finish({ kind: 'killed', reason: 'deadline', detail: `${options.wallClockMs} ms` }), options.wallClockMs);
+    const timer = setTimeout(() => finish({ kind: 'killed', reason: 'deadline', detail: `${job.limits.wallClockMs} ms` }), job.limits.wallClockMs);
     function finish(outcome: SandboxOutcome) {
       clearTimeout(timer);
       worker.removeAllListeners();
@@ -88,54 +92,52 @@ function runOn(worker: Worker, job: SandboxJob, options: Required<SandboxOptions
       resolve(outcome);
     }
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'done') finish({ kind: 'finished', collected: message.collected ?? null, error: message.error ?? null });
+      if (message.type !== 'done') return;
+      finish(message.output ? { kind: 'finished', output: message.output } : { kind: 'killed', reason: 'crashed', detail: message.failure ?? 'no output' });
     });
-    worker.on('error', (error: Error) => finish({ kind: 'killed', reason: 'crashed', detail: error.message }));
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish({ kind: 'killed', reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed', detail: error.message }),
+    );
     worker.on('exit', (code: number) => finish({ kind: 'killed', reason: 'crashed', detail: `exit code ${code}` }));
-    worker.postMessage({
-      prelude: job.prelude,
-      script: job.script,
-      filename: job.filename,
-      cpuMs: options.cpuMs,
-      memoryBytes: options.memoryBytes,
-      stackBytes: STACK_BYTES,
-    });
+    worker.postMessage(job);
   });
 }
 
-export function createSandbox(overrides: SandboxOptions = {}): Sandbox {
-  const options: Required<SandboxOptions> = {
-    cpuMs: SIMULATION_LIMITS.cpuMs,
-    memoryBytes: SIMULATION_LIMITS.memoryBytes,
-    wallClockMs: SIMULATION_LIMITS.wallClockMs,
-    maxConcurrent: 4,
-    ...overrides,
-  };
-  let spare: Promise<Worker> | null = null;
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const { caps, maxConcurrent = SIMULATION_LIMITS.concurrentRuns, maxQueued = SIMULATION_LIMITS.queuedRuns, ...overrides } = options;
+  const limits: RunLimits = { ...DEFAULT_RUN_LIMITS, ...overrides, caps: { ...DEFAULT_RUN_LIMITS.caps, ...caps } };
+  const spares: Promise<Worker>[] = [];
   let closed = false;
   let running = 0;
   const waiting: (() => void)[] = [];
 
-  function prepareSpare() {
-    if (closed) return;
-    spare = startWorker();
-    // A spare that fails to start is dropped; the next run starts its own and reports the failure.
-    spare.catch(() => {
-      spare = null;
-    });
+  function prepareSpares() {
+    while (!closed && spares.length < SPARE_WORKERS) {
+      const spare = startWorker();
+      spares.push(spare);
+      // A spare that fails to start is dropped; the next run starts its own and reports the failure.
+      spare.catch(() => {
+        const index = spares.indexOf(spare);
+        if (index >= 0) spares.splice(index, 1);
+      });
+    }
   }
 
   async function takeWorker(): Promise<Worker> {
-    const ready = spare ?? startWorker();
-    spare = null;
-    prepareSpare();
+    const ready = spares.shift() ?? startWorker();
+    prepareSpares();
     return ready;
   }
 
   async function acquire() {
-    if (running < options.maxConcurrent) {
+    if (running < maxConcurrent) {
       running += 1;
       return;
+    }
+    if (waiting.length >= maxQueued) {
+      // Everyone ahead finishes within a wall-clock deadline (plus a worker start) per round of slots.
+      const rounds = Math.ceil((waiting.length + 1) / maxConcurrent);
+      throw new SandboxBusyError(Math.max(1, Math.ceil((rounds * (limits.wallClockMs + 250)) / 1000)));
     }
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
@@ -146,9 +148,10 @@ export function createSandbox(overrides: SandboxOptions = {}): Sandbox {
     else running -= 1;
   }
 
-  prepareSpare();
+  prepareSpares();
   return {
-    async run(job) {
+    limits,
+    async run(integration, request) {
       if (closed) throw new Error('the sandbox is closed');
       await acquire();
       try {
@@ -158,16 +161,15 @@ export function createSandbox(overrides: SandboxOptions = {}): Sandbox {
         } catch (error) {
           return { kind: 'killed', reason: 'crashed', detail: (error as Error).message };
         }
-        return await runOn(worker, job, options);
+        return await runOn(worker, { integration, request, limits });
       } finally {
         release();
       }
     },
     async close() {
       closed = true;
-      const pending = spare;
-      spare = null;
-      if (pending) await pending.then((worker) => worker.terminate()).catch(() => undefined);
+      const pending = spares.splice(0);
+      await Promise.all(pending.map((spare) => spare.then((worker) => worker.terminate()).catch(() => undefined)));
     },
   };
 }

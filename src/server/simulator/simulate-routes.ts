@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { simulateRequestSchema, simulateUnsavedRequestSchema, simulationOutputSchema } from '../../domain/simulation';
-import { notFound } from '../http/problems';
+import { HttpProblem, notFound } from '../http/problems';
 import type { BotsRepository } from '../repositories/bots-repository';
 import type { IntegrationsRepository } from '../repositories/integrations-repository';
 import { botParams, integrationParams, problems } from '../routes/route-schemas';
-import { createSandbox, type Sandbox } from './sandbox';
-import { simulate } from './simulate';
+import { createSandbox, SandboxBusyError, type Sandbox } from './sandbox';
+import { simulate, type SimulatedIntegration } from './simulate';
+import type { FastifyReply } from 'fastify';
+import type { SimulateRequestValues } from '../../domain/simulation';
 
 export interface SimulateRoutesOptions {
   bots: BotsRepository;
@@ -15,8 +17,21 @@ export interface SimulateRoutesOptions {
 }
 
 const description =
-  'Runs the Transform Result Script in a QuickJS sandbox (1 s CPU, 32 MB) on a sample raw result, then reads every Custom Data Field. ' +
-  'A script error or a sandbox limit is a 200 whose `error` says what happened; only a malformed request is a 4xx.';
+  'Runs the Transform Result Script in a QuickJS sandbox (1 s CPU, 32 MB, 1.5 s wall clock) on a sample raw result, then reads every Custom Data Field, ' +
+  'in a worker thread; the answer holds at most 1 MB of output, cut with a note. ' +
+  'A script error or a limit reached is a 200 whose `error` says what happened; a malformed request is a 4xx; ' +
+  'a 503 with Retry-After says that every simulator slot and queue place is taken.';
+
+/** Runs one simulation, or answers 503 with Retry-After when the simulator queue is full. */
+async function simulateOrRefuse(sandbox: Sandbox, reply: FastifyReply, integration: SimulatedIntegration, request: SimulateRequestValues) {
+  try {
+    return await simulate(sandbox, integration, request);
+  } catch (error) {
+    if (!(error instanceof SandboxBusyError)) throw error;
+    reply.header('retry-after', String(error.retryAfterSeconds));
+    throw new HttpProblem(503, 'Service Unavailable', `The simulator is running as many tests as it can take: try again in ${error.retryAfterSeconds} s.`);
+  }
+}
 
 export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = async (app, options) => {
   const { bots, integrations } = options;
@@ -32,12 +47,12 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
         description,
         params: integrationParams,
         body: simulateRequestSchema,
-        response: { 200: simulationOutputSchema, ...problems(400, 404, 413, 415) },
+        response: { 200: simulationOutputSchema, ...problems(400, 404, 413, 415, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const integration = await integrations.get(request.params.botId, request.params.id);
-      return simulate(sandbox, integration, request.body);
+      return simulateOrRefuse(sandbox, reply, integration, request.body);
     },
   );
 
@@ -50,13 +65,13 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
         description,
         params: botParams,
         body: simulateUnsavedRequestSchema,
-        response: { 200: simulationOutputSchema, ...problems(400, 404, 413, 415) },
+        response: { 200: simulationOutputSchema, ...problems(400, 404, 413, 415, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       if (!(await bots.exists(request.params.botId))) throw notFound(`Bot ${request.params.botId}`);
       const { integration, ...sample } = request.body;
-      return simulate(sandbox, integration, sample);
+      return simulateOrRefuse(sandbox, reply, integration, sample);
     },
   );
 };

@@ -114,10 +114,12 @@ botContext.printDebugMessage([botContext.getConversationId(), botContext.getLPAc
     expect(output.debugLog.at(-1)).toBe('... 10 more debug messages not shown (limit 500).');
   });
 
-  it('does not start the sandbox for an empty script', async () => {
+  it('reads the Custom Data Fields in the sandbox worker even without a script', async () => {
+    const output = await run(sandbox, '  \n');
+    expect(output).toMatchObject({ error: null, customDataFields: [{ key: 'total', value: '3' }] });
+    // A closed sandbox runs nothing: the fields are never read on the server's own thread.
     const closed = createSandbox();
     await closed.close();
-    const output = await run(closed, '  \n');
-    expect(output).toMatchObject({ error: null, customDataFields: [{ key: 'total', value: '3' }] });
+    await expect(run(closed, '  \n')).rejects.toThrow('the sandbox is closed');
   });
 });

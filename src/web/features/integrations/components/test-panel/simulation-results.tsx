@@ -7,6 +7,7 @@ const ERROR_TITLES: Record<SimulationError['kind'], string> = {
   memory: 'The script was stopped: memory limit',
   result: 'The result could not be read',
   sandbox: 'The sandbox failed',
+  output: 'Output limit reached: what is shown was cut',
 };
 
 function describePosition(error: SimulationError): string | null {

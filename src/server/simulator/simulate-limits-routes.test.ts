@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SIMULATION_LIMITS } from '../../domain/simulation';
+import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { apiInput, freshBot } from '../testing/fixtures';
+
+/** Polls /api/health while `work` runs; the slowest answer and the highest heap seen tell whether the server stayed free. */
+async function watchHealth<T>(server: TestServer, work: Promise<T>): Promise<{ result: T; slowestMs: number; answers: number; peakHeap: number }> {
+  let done = false;
+  let slowestMs = 0;
+  let answers = 0;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const polling = (async () => {
+    while (!done) {
+      const started = performance.now();
+      const health = await server.request('GET', '/api/health');
+      expect(health.status).toBe(200);
+      slowestMs = Math.max(slowestMs, performance.now() - started);
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      answers += 1;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+  const result = await work.finally(() => {
+    done = true;
+  });
+  await polling;
+  return { result, slowestMs, answers, peakHeap };
+}
+
+const zeros = (count: number) => JSON.stringify(new Array<number>(count).fill(0));
+const TEXT = 'x'.repeat(980);
+
+describe.each(databaseKinds)('simulator limits over HTTP on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let botId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database.target);
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+  beforeEach(async () => {
+    botId = await freshBot(server);
+  });
+
+  const simulate = (transformScript: string, customDataFields: { key: string; value: string }[], body: string) =>
+    server.request('POST', `/api/bots/${botId}/simulate`, {
+      body: { sample: { status: 200, body }, integration: apiInput({ name: 'T', transformScript, customDataFields }) },
+    });
+
+  it('answers 200 with the output limit reported when [i] multiplies a large sample, and health keeps answering', async () => {
+    // The attack of issue 10 at full size (a 520 KB request): each of 20 fields asks for 980 characters per
+    // element of a 250,000-element array, 4.9 GB in all. Before, it took the process down with heap out of memory.
+    const fields = Array.from({ length: 20 }, (_, index) => ({ key: `f${index}`, value: `${TEXT}{$.api_T[i]}` }));
+    // Warmed up first, so that the bound measures the attack, not the first worker's start on a busy machine.
+    expect((await simulate('', fields, zeros(3))).status).toBe(200);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const { result: response, slowestMs, answers, peakHeap } = await watchHealth(server, simulate('', fields, zeros(250_000)));
+    expect(response.status).toBe(200);
+    expect(response.body.error).toMatchObject({ kind: 'output', message: expect.stringContaining('1 MB') });
+    expect(JSON.stringify(response.body).length).toBeLessThan(SIMULATION_LIMITS.outputChars + 64 * 1024);
+    const [first, second] = response.body.customDataFields;
+    expect(first.value.length).toBeGreaterThan(0);
+    expect(first.note).toMatch(/truncated/);
+    expect(second.note).toMatch(/output limit/);
+    expect(answers).toBeGreaterThan(0);
+    expect(slowestMs).toBeLessThan(200);
+    expect(peakHeap - heapBefore).toBeLessThan(150 * 1024 * 1024);
+  });
+
+  it('answers 200 when the script poisons Object.prototype.toJSON', async () => {
+    const response = await simulate(
+      "Object.prototype.toJSON = function () {};\nbotContext.setBotVariable('kept', 'yes', false, false);\nbotContext.printDebugMessage('logged');",
+      [{ key: 'first', value: '{$.api_T[0]}' }],
+      zeros(3),
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ botVariables: [{ key: 'kept', value: 'yes' }], debugLog: ['logged'], error: null });
+    expect(response.body.customDataFields[0].value).toBe('0');
+  });
+
+  it('answers 503 with Retry-After once the simulator queue is full, and runs the queued requests', async () => {
+    const capacity = SIMULATION_LIMITS.concurrentRuns + SIMULATION_LIMITS.queuedRuns;
+    const started = performance.now();
+    const requests = Array.from({ length: capacity + 4 }, () =>
+      simulate('while (true) {}', [], '{}').then((response) => ({ response, ms: performance.now() - started })),
+    );
+    const answers = await Promise.all(requests);
+    const refused = answers.filter(({ response }) => response.status === 503);
+    const ran = answers.filter(({ response }) => response.status === 200);
+    expect(refused).toHaveLength(4);
+    expect(ran).toHaveLength(capacity);
+    // Refused at once, not after waiting in the queue: before any run (1 s of CPU at least) has finished.
+    const firstRan = Math.min(...ran.map(({ ms }) => ms));
+    for (const { response, ms } of refused) {
+      expect(ms).toBeLessThan(firstRan);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(response.body).toMatchObject({ status: 503, title: 'Service Unavailable' });
+    }
+    for (const { response } of ran) expect(response.body.error).toMatchObject({ kind: 'timeout' });
+  });
+});

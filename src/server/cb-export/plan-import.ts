@@ -11,6 +11,7 @@ import {
 import { integrationInputSchema, type IntegrationValues } from '../../domain/integration';
 import type { ImportProblem } from '../../domain/import-plan';
 import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
+import { depthExceededAt, MAX_JSON_DEPTH } from '../http/json-body';
 import { cbPathOf } from './cb-fields';
 import { mapCbExport } from './from-cb';
 
@@ -211,6 +212,10 @@ export function planImport(file: unknown): PlanResult {
 
 /** The same from the file's text, for uploads read as text. */
 export function planImportText(text: string): PlanResult {
+  const tooDeepAt = depthExceededAt(text);
+  if (tooDeepAt >= 0) {
+    return unreadable(`The file nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeepAt + 1}): the limit is ${MAX_JSON_DEPTH}.`);
+  }
   let file: unknown;
   try {
     file = JSON.parse(text);

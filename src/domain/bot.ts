@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { nameString } from './names';
 
-const botName = z
-  .string({ error: 'Bot name is required.' })
+const botName = nameString('Bot name')
   .trim()
   .min(1, 'Bot name is required.')
   .max(100, 'Bot name must be at most 100 characters.');

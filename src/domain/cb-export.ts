@@ -116,18 +116,18 @@ export const NATIVE_FORMAT_VERSION = 1;
  * The project's own export. Integration fields are checked one by one on
  * import (like CB entries), so an integration only has to be an object here.
  */
+export const nativeIntegrationEntrySchema = z.looseObject({
+  version: z.number().int().positive().optional(),
+  extras: responderExtrasSchema.nullable().optional(),
+});
+
 export const nativeExportSchema = z.strictObject({
   format: z.literal(NATIVE_FORMAT),
   formatVersion: z.literal(NATIVE_FORMAT_VERSION, {
     error: `formatVersion must be ${NATIVE_FORMAT_VERSION}: this file was written by another version of the panel.`,
   }),
   bot: z.looseObject({ name: z.unknown(), description: z.unknown() }),
-  integrations: z.array(
-    z.looseObject({
-      version: z.number().int().positive().optional(),
-      extras: responderExtrasSchema.nullable().optional(),
-    }),
-  ),
+  integrations: z.array(nativeIntegrationEntrySchema),
   extras: botExtrasSchema.nullable(),
 });
 export type NativeExportEnvelope = z.infer<typeof nativeExportSchema>;

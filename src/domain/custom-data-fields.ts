@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { IDENTIFIER_PATTERN } from './identifier';
+import { nameString } from './names';
 
 export const MAX_CUSTOM_DATA_FIELDS = 100;
 export const MAX_CUSTOM_DATA_VALUE_LENGTH = 1000;
 
 export const customDataFieldSchema = z.strictObject({
-  key: z
-    .string({ error: 'Key is required.' })
+  key: nameString('Key')
     .min(1, 'Key is required.')
     .max(64, 'Key must be at most 64 characters.')
     .regex(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customDataFieldsSchema } from './custom-data-fields';
-import { identifierSchema } from './identifier';
+import { identifierSchema, optionalIdentifierSchema } from './identifier';
 import {
   API_METHODS,
   FILE_METHODS,
@@ -18,7 +18,7 @@ import { idOrVariableSchema } from './variable-reference';
 const commonFields = {
   name: identifierSchema('Integration Name'),
   // Left empty, it takes the integration's name (see withDefaultResponseDataVariable).
-  responseDataVariable: z.union([identifierSchema('Response Data Variable Name'), z.literal('')]).optional(),
+  responseDataVariable: optionalIdentifierSchema('Response Data Variable Name').optional(),
   transformScript: transformScriptSchema,
   customDataFields: customDataFieldsSchema,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameString } from './names';
 
 /** A LiveEngage skill as the Skills API gives it: a positive long id and a unique name. */
 export const skillSchema = z.object({
@@ -7,8 +8,7 @@ export const skillSchema = z.object({
 });
 export type Skill = z.infer<typeof skillSchema>;
 
-const skillName = z
-  .string({ error: 'Skill name is required.' })
+const skillName = nameString('Skill name')
   .trim()
   .min(1, 'Skill name is required.')
   .max(255, 'Skill name must be at most 255 characters.');

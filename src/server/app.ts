@@ -6,6 +6,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
+import { registerJsonBodyParser } from './http/json-body';
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
 import { registerAdminToken, registerSecurityHeaders } from './http/security';
@@ -44,6 +45,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   app.setSerializerCompiler(responseSerializerCompiler);
   // The API speaks JSON only: a text body is answered 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
 
   // Before the static files and routes it wraps: Monaco's chunks and long lists shrink 4-5 times on the wire.
   await app.register(fastifyCompress, { threshold: 1024 });

@@ -58,25 +58,27 @@ export function cbBotFieldsOf(values: { name: string; description: string }): Re
   return { name: values.name, description: values.description };
 }
 
+/** The bot part of a CB export: its mapped fields and everything else the file holds beside the responders. */
+export function mapCbBot(file: CbExport): MappedBot {
+  const bot = file.bot as Record<string, unknown>;
+  const botInput = pick(bot, BOT_FIELDS);
+  const parsedBot = botInputSchema.safeParse(botInput);
+  const top = file as Record<string, unknown>;
+  return {
+    input: botInput,
+    extras: {
+      keyOrder: Object.keys(top),
+      topLevel: Object.fromEntries(Object.entries(top).filter(([key]) => !TOP_LEVEL_MAPPED.has(key))),
+      bot: keepObject(bot, new Set(BOT_FIELDS.map(([, key]) => key)), parsedBot.success ? cbBotFieldsOf(parsedBot.data) : null),
+    },
+  };
+}
+
 /**
  * Pass the file as read, after checking it with cbExportSchema, and not the
  * schema's output: zod rebuilds objects with the modelled keys first, which
  * would change the key order export has to write back.
  */
 export function mapCbExport(file: CbExport): MappedImport {
-  const bot = file.bot as Record<string, unknown>;
-  const botInput = pick(bot, BOT_FIELDS);
-  const parsedBot = botInputSchema.safeParse(botInput);
-  const top = file as Record<string, unknown>;
-  return {
-    bot: {
-      input: botInput,
-      extras: {
-        keyOrder: Object.keys(top),
-        topLevel: Object.fromEntries(Object.entries(top).filter(([key]) => !TOP_LEVEL_MAPPED.has(key))),
-        bot: keepObject(bot, new Set(BOT_FIELDS.map(([, key]) => key)), parsedBot.success ? cbBotFieldsOf(parsedBot.data) : null),
-      },
-    },
-    integrations: file.responder.map((entry, position) => mapCbResponder(entry, position)),
-  };
+  return { bot: mapCbBot(file), integrations: file.responder.map((entry, position) => mapCbResponder(entry, position)) };
 }

@@ -25,13 +25,8 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
       const botValues = plan.bot.values;
       return db.transaction(async (tx) => {
         const bot = await bots.create({ ...botValues, extras: encodeExtras(plan.bot.extras) }, tx);
-        const created: Integration[] = [];
-        // One at a time: a transaction's statements run on one connection anyway.
-        for (const item of plan.integrations) {
-          const options = { extras: encodeExtras(item.extras), ...(item.version === null ? {} : { version: item.version }) };
-          created.push(await integrations.create(bot.id, item.values!, options, tx));
-        }
-        return { bot, integrations: created };
+        const items = plan.integrations.map((item) => ({ values: item.values!, extras: encodeExtras(item.extras), version: item.version }));
+        return { bot, integrations: await integrations.createMany(bot.id, items, tx) };
       });
     },
 

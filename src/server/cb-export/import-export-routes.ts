@@ -6,7 +6,7 @@ import { importPlanSchema } from '../../domain/import-plan';
 import { HttpProblem } from '../http/problems';
 import { botParams, problems } from '../routes/route-schemas';
 import type { ImportExportRepository } from './import-export-repository';
-import { planImport, type ImportPlan } from './plan-import';
+import { planImportYielding, type ImportPlan } from './plan-import';
 import { serializeCbExport, toCbExport } from './to-cb';
 import { toNativeExport } from './to-native';
 
@@ -76,8 +76,9 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
       if (request.body === undefined || request.body === null) {
         throw new HttpProblem(400, 'Not a Bot Export', 'The request has no body: send the export file as JSON (Content-Type: application/json).');
       }
-      const result = planImport(request.body);
+      const result = await planImportYielding(request.body);
       if (!result.ok) {
+        if (result.tooLarge) throw new HttpProblem(413, 'Import Too Large', result.reason);
         const hasErrors = Object.keys(result.errors).length > 0;
         throw new HttpProblem(400, 'Not a Bot Export', result.reason, hasErrors ? result.errors : undefined);
       }

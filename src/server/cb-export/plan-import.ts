@@ -1,19 +1,21 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { botInputSchema } from '../../domain/bot';
 import {
   cbExportSchema,
   NATIVE_FORMAT,
   nativeExportSchema,
+  nativeIntegrationEntrySchema,
   type BotExtras,
   type CbExport,
   type ResponderExtras,
 } from '../../domain/cb-export';
 import { integrationInputSchema, type IntegrationValues } from '../../domain/integration';
 import type { ImportProblem } from '../../domain/import-plan';
+import { MAX_INTEGRATIONS_PER_IMPORT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
 import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
+import { depthExceededAt, MAX_JSON_DEPTH } from '../http/json-body';
 import { cbPathOf } from './cb-fields';
-import { mapCbExport } from './from-cb';
-
+import { mapCbBot, mapCbResponder } from './from-cb';
 
 export interface PlannedIntegration {
   index: number;
@@ -44,7 +46,17 @@ export interface ImportPlan {
   integrations: PlannedIntegration[];
 }
 
-export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; reason: string; errors: Record<string, string> };
+/** A refusal of the whole file; `tooLarge` when it holds more integrations than an import may bring. */
+export type PlanResult =
+  | { ok: true; plan: ImportPlan }
+  | { ok: false; reason: string; errors: Record<string, string>; tooLarge?: true };
+
+/**
+ * Planning runs the integration schema over every entry: 5,000 entries take 100-200 ms of CPU. The
+ * steps yield every PLAN_BATCH entries so the route can let other requests run in between.
+ */
+const PLAN_BATCH = 100;
+type PlanSteps<T> = Generator<void, T, void>;
 
 /** Model paths to file paths; the CB names of fields differ from the model's. */
 type SourcePath = (path: ReadonlyArray<PropertyKey>) => string;
@@ -53,8 +65,8 @@ function problemsOf(error: z.ZodError, sourcePath: SourcePath): ImportProblem[] 
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), sourcePath: sourcePath(issue.path), message: issue.message }));
 }
 
-function unreadable(reason: string, error?: z.ZodError): PlanResult {
-  const errors = Object.fromEntries((error?.issues ?? []).map((issue) => [issue.path.map(String).join('.'), issue.message]));
+function unreadable(reason: string, error?: z.ZodError, prefix: PropertyKey[] = []): PlanResult {
+  const errors = Object.fromEntries((error?.issues ?? []).map((issue) => [[...prefix, ...issue.path].map(String).join('.'), issue.message]));
   return { ok: false, reason, errors };
 }
 
@@ -119,13 +131,21 @@ function reportDuplicates(planned: PlannedIntegration[], candidates: Candidate[]
   });
 }
 
-function buildPlan(
+function* buildPlan(
   format: ImportPlan['format'],
   bot: { input: Record<string, unknown>; extras: BotExtras | null; keptKeys: string[]; sourcePath: SourcePath },
-  candidates: Candidate[],
-): ImportPlan {
+  candidateAt: (index: number) => Candidate,
+  count: number,
+): PlanSteps<ImportPlan> {
   const parsedBot = botInputSchema.safeParse(bot.input);
-  const integrations = candidates.map(planIntegration);
+  const candidates: Candidate[] = [];
+  const integrations: PlannedIntegration[] = [];
+  for (let index = 0; index < count; index++) {
+    if (index % PLAN_BATCH === PLAN_BATCH - 1) yield;
+    const candidate = candidateAt(index);
+    candidates.push(candidate);
+    integrations.push(planIntegration(candidate, index));
+  }
   reportDuplicates(integrations, candidates);
   const botProblems = parsedBot.success ? [] : problemsOf(parsedBot.error, bot.sourcePath);
   const problemCount = botProblems.length + integrations.reduce((sum, item) => sum + item.problems.length, 0);
@@ -138,31 +158,41 @@ function buildPlan(
   };
 }
 
-function planCb(file: CbExport): ImportPlan {
-  const mapped = mapCbExport(file);
-  const keptBotKeys = Object.keys(mapped.bot.extras.bot.unmapped).map((key) => `bot.${key}`);
+function planCb(file: CbExport): PlanSteps<ImportPlan> {
+  const bot = mapCbBot(file);
+  const keptBotKeys = Object.keys(bot.extras.bot.unmapped).map((key) => `bot.${key}`);
   return buildPlan(
     'cb',
     {
-      input: mapped.bot.input,
-      extras: mapped.bot.extras,
-      keptKeys: [...Object.keys(mapped.bot.extras.topLevel), ...keptBotKeys],
+      input: bot.input,
+      extras: bot.extras,
+      keptKeys: [...Object.keys(bot.extras.topLevel), ...keptBotKeys],
       sourcePath: (path) => ['bot', ...path].join('.'),
     },
-    mapped.integrations.map((item, index) => ({
-      input: item.input,
-      sourceName: item.sourceName,
-      extras: item.extras,
-      version: null,
-      sourcePath: (path) => `responder.${index}.${cbPathOf(item.type, path)}`,
-    })),
+    (index) => {
+      const item = mapCbResponder(file.responder[index]!, index);
+      return {
+        input: item.input,
+        sourceName: item.sourceName,
+        extras: item.extras,
+        version: null,
+        sourcePath: (path) => `responder.${index}.${cbPathOf(item.type, path)}`,
+      };
+    },
+    file.responder.length,
   );
 }
 
 /** Keys of a native integration that the new record gets afresh rather than from the file. */
 const RECORD_KEYS = new Set(['id', 'botId', 'createdAt', 'updatedAt', 'version', 'extras']);
 
-function planNative(file: z.infer<typeof nativeExportSchema>): ImportPlan {
+/** A version too large to leave room for saves under an ETag is not kept: the integration starts at 1. */
+const keptVersion = (version: number | undefined) => (version !== undefined && version <= MAX_KEPT_IMPORT_VERSION ? version : null);
+
+type NativeFile = z.infer<typeof nativeExportSchema>;
+const nativeEnvelopeSchema = nativeExportSchema.extend({ integrations: z.array(z.unknown()) });
+
+function planNative(file: NativeFile): PlanSteps<ImportPlan> {
   return buildPlan(
     'native',
     {
@@ -171,13 +201,17 @@ function planNative(file: z.infer<typeof nativeExportSchema>): ImportPlan {
       keptKeys: file.extras ? Object.keys(file.extras.topLevel) : [],
       sourcePath: (path) => ['bot', ...path].join('.'),
     },
-    file.integrations.map((integration, index) => ({
-      input: Object.fromEntries(Object.entries(integration).filter(([key]) => !RECORD_KEYS.has(key))),
-      sourceName: typeof integration.name === 'string' && integration.name !== '' ? integration.name : `integrations[${index}]`,
-      extras: integration.extras ?? null,
-      version: integration.version ?? null,
-      sourcePath: (path) => ['integrations', index, ...path].map(String).join('.'),
-    })),
+    (index) => {
+      const integration = file.integrations[index]!;
+      return {
+        input: Object.fromEntries(Object.entries(integration).filter(([key]) => !RECORD_KEYS.has(key))),
+        sourceName: typeof integration.name === 'string' && integration.name !== '' ? integration.name : `integrations[${index}]`,
+        extras: integration.extras ?? null,
+        version: keptVersion(integration.version),
+        sourcePath: (path) => ['integrations', index, ...path].map(String).join('.'),
+      };
+    },
+    file.integrations.length,
   );
 }
 
@@ -187,30 +221,69 @@ function describeJson(value: unknown): string {
   return typeof value === 'object' ? 'an object without "bot" and "responder"' : `a ${typeof value}`;
 }
 
-/** The dry-run plan of an import file already parsed as JSON (a CB export or a native export). */
-export function planImport(file: unknown): PlanResult {
+/** The number of integrations a file brings, read before anything is parsed, so an oversized file costs nothing. */
+function entryCount(file: object): number {
+  const entries = 'format' in file ? (file as { integrations?: unknown }).integrations : (file as { responder?: unknown }).responder;
+  return Array.isArray(entries) ? entries.length : 0;
+}
+
+function* planSteps(file: unknown): PlanSteps<PlanResult> {
   const isObject = typeof file === 'object' && file !== null && !Array.isArray(file);
+  if (isObject && entryCount(file) > MAX_INTEGRATIONS_PER_IMPORT) {
+    const limit = MAX_INTEGRATIONS_PER_IMPORT.toLocaleString('en-US');
+    const reason = `The file holds ${entryCount(file).toLocaleString('en-US')} integrations: an import may bring at most ${limit} (the most a bot may hold). Split the bot.`;
+    return { ok: false, reason, errors: {}, tooLarge: true };
+  }
   if (isObject && 'format' in file) {
     if (file.format !== NATIVE_FORMAT) {
       return unreadable(`The file has "format": ${JSON.stringify(file.format)}, but the panel reads only "${NATIVE_FORMAT}" files and Conversation Builder exports.`);
     }
-    const native = nativeExportSchema.safeParse(file);
-    if (!native.success) return unreadable('The file says it is an Integrations Panel export, but its structure is not one.', native.error);
-    return { ok: true, plan: planNative(native.data) };
+    const notNative = 'The file says it is an Integrations Panel export, but its structure is not one.';
+    // The envelope first, then each entry with pauses between batches: one parse of every entry would
+    // hold the event loop for as long as the planning itself.
+    const envelope = nativeEnvelopeSchema.safeParse(file);
+    if (!envelope.success) return unreadable(notNative, envelope.error);
+    const integrations: NativeFile['integrations'] = [];
+    for (const [index, entry] of envelope.data.integrations.entries()) {
+      if (index % PLAN_BATCH === PLAN_BATCH - 1) yield;
+      const parsed = nativeIntegrationEntrySchema.safeParse(entry);
+      if (!parsed.success) return unreadable(notNative, parsed.error, ['integrations', index]);
+      integrations.push(parsed.data);
+    }
+    return { ok: true, plan: yield* planNative({ ...envelope.data, integrations }) };
   }
   if (isObject && ('bot' in file || 'responder' in file)) {
     const cb = cbExportSchema.safeParse(file);
     if (!cb.success) return unreadable('The file is not a complete Conversation Builder bot export.', cb.error);
     // Map the file as read: the parse output has its keys reordered (see mapCbExport).
-    return { ok: true, plan: planCb(file as CbExport) };
+    return { ok: true, plan: yield* planCb(file as CbExport) };
   }
   return unreadable(
     `The file is JSON but not a bot export: expected a Conversation Builder export (an object with "bot" and "responder") or an Integrations Panel export ("format": "${NATIVE_FORMAT}"), got ${describeJson(file)}.`,
   );
 }
 
+/** The dry-run plan of an import file already parsed as JSON (a CB export or a native export). */
+export function planImport(file: unknown): PlanResult {
+  const steps = planSteps(file);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same, giving the event loop back between batches of entries (what the HTTP route uses). */
+export async function planImportYielding(file: unknown): Promise<PlanResult> {
+  const steps = planSteps(file);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** The same from the file's text, for uploads read as text. */
 export function planImportText(text: string): PlanResult {
+  const tooDeepAt = depthExceededAt(text);
+  if (tooDeepAt >= 0) {
+    return unreadable(`The file nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeepAt + 1}): the limit is ${MAX_JSON_DEPTH}.`);
+  }
   let file: unknown;
   try {
     file = JSON.parse(text);

@@ -12,11 +12,18 @@ export function encodeExtras(extras: BotExtras | ResponderExtras | null): Record
   return extras ? { cbExtrasJson: JSON.stringify(extras) } : {};
 }
 
-function decode<T>(stored: Record<string, unknown>, schema: z.ZodType<T>): T | null {
-  const text = stored.cbExtrasJson;
+/** Whatever the column holds (jsonb admits any JSON, and rows outlive the code that wrote them). */
+function decode<T>(stored: unknown, schema: z.ZodType<T>): T | null {
+  const text = stored && typeof stored === 'object' ? (stored as Record<string, unknown>).cbExtrasJson : undefined;
   if (typeof text !== 'string') return null;
   // A row whose extras no longer parse is exported like one made in the panel rather than failing the export.
-  const parsed = schema.safeParse(JSON.parse(text));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 

@@ -18,13 +18,16 @@ const SECTIONS: Record<string, string> = {
   headers: 'The headers',
 };
 
+/** A body of 24,000 unknown keys made a 2 MB answer that took a second to build: report the first ones. */
+const MAX_FIELD_ERRORS = 50;
+
 /** `/customDataFields/2/key` → `customDataFields.2.key`; an unknown key is reported at its own path. */
 function fieldErrors(items: ValidationItem[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const item of items) {
+  for (const item of items.slice(0, MAX_FIELD_ERRORS)) {
     const base = item.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     if (item.keyword === 'unrecognized_keys' && item.params.keys) {
-      for (const key of item.params.keys) {
+      for (const key of item.params.keys.slice(0, MAX_FIELD_ERRORS)) {
         errors[base ? `${base}.${key}` : key] = `Unknown field "${key}": remove it (read-only and unknown fields are not accepted).`;
       }
       continue;

@@ -6,19 +6,35 @@ import { HttpProblem } from './problems';
 const UNSTORABLE = /\u0000|\p{Cs}/u;
 const MESSAGE = 'Remove the NUL character (\\u0000) or unpaired surrogate (\\ud800-\\udfff): stored text cannot hold it.';
 
-/** Paths (`customDataFields.2.value`) of the strings and keys in `value` that the database cannot store. */
+/** A place in the body: its key and the place that holds it, so no level copies the path above it. */
+interface Place {
+  key: string;
+  parent: Place | null;
+}
+
+function pathOf(place: Place | null): string {
+  const keys: string[] = [];
+  for (let current = place; current; current = current.parent) keys.push(current.key);
+  return keys.reverse().join('.');
+}
+
+/**
+ * Paths (`customDataFields.2.value`) of the strings and keys in `value` that the database cannot store.
+ * Iterative, so depth cannot overflow the stack; each value is visited once and a path is only built
+ * for what is found, so the cost is linear in the size of the body whatever its shape.
+ */
 function unstorablePaths(value: unknown): string[] {
   const found: string[] = [];
-  // Iterative, so a body nested thousands deep cannot overflow the stack here.
-  const pending: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const pending: { value: unknown; place: Place | null }[] = [{ value, place: null }];
   while (pending.length > 0 && found.length < 10) {
-    const { value: current, path } = pending.pop()!;
+    const { value: current, place } = pending.pop()!;
     if (typeof current === 'string') {
-      if (UNSTORABLE.test(current)) found.push(path.join('.'));
+      if (UNSTORABLE.test(current)) found.push(pathOf(place));
     } else if (current && typeof current === 'object') {
-      for (const [key, child] of Object.entries(current)) {
-        if (UNSTORABLE.test(key)) found.push([...path, key].join('.'));
-        else pending.push({ value: child, path: [...path, key] });
+      for (const key of Object.keys(current)) {
+        const child: Place = { key, parent: place };
+        if (UNSTORABLE.test(key)) found.push(pathOf(child));
+        else pending.push({ value: (current as Record<string, unknown>)[key], place: child });
       }
     }
   }

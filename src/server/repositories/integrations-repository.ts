@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Integration, IntegrationSummary, IntegrationValues } from '../../domain/integration';
 import type { IntegrationType } from '../../domain/integration-types';
+import { MAX_INTEGRATIONS_PER_BOT } from '../../domain/limits';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
-import { integrationRevisions, integrations } from '../db/schema';
-import { conflict, notFound, preconditionFailed } from '../http/problems';
+import { bots, integrationRevisions, integrations } from '../db/schema';
+import { conflict, HttpProblem, notFound, preconditionFailed } from '../http/problems';
 import { decodeCursor, pageOf } from './cursor';
 import { changedFields, columnsOf, toIntegration, type IntegrationRow } from './integration-rows';
 
@@ -20,6 +21,16 @@ export interface IntegrationListQuery {
 }
 
 type RevisionAction = 'create' | 'update' | 'restore' | 'delete';
+
+/** One integration of an import: its values, the file's kept keys, and the version it keeps (or 1). */
+export interface NewIntegration {
+  values: IntegrationValues;
+  extras: Record<string, unknown>;
+  version: number | null;
+}
+
+/** Rows per INSERT in an import: few statements, and far below PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 50;
 
 /** Turns a unique-index violation into the 409 that names the field (the index is the source of truth). */
 function duplicateProblem(error: unknown, values: IntegrationValues): never {
@@ -80,6 +91,26 @@ export function createIntegrationsRepository(db: Database) {
     return row;
   }
 
+  /**
+   * Refuses a new integration in a bot that holds the most it may. The bot row is locked first, so two
+   * concurrent creates in one bot are counted one after the other and cannot both take the last place.
+   */
+  async function requireRoom(tx: Database, botId: string): Promise<void> {
+    const [bot] = await tx
+      .select({ count: sql<number>`(select count(*)::int from ${integrations} where ${integrations.botId} = ${botId})` })
+      .from(bots)
+      .where(eq(bots.id, botId))
+      .for('update');
+    if (bot && bot.count >= MAX_INTEGRATIONS_PER_BOT) {
+      const limit = MAX_INTEGRATIONS_PER_BOT.toLocaleString('en-US');
+      throw new HttpProblem(
+        400,
+        'Too Many Integrations',
+        `This bot holds ${bot.count.toLocaleString('en-US')} integrations, the most a bot may hold (${limit}): delete one before adding another.`,
+      );
+    }
+  }
+
   async function writeRevision(tx: Database, action: RevisionAction, integration: Integration, before: Integration | null) {
     await tx.insert(integrationRevisions).values({
       integrationId: integration.id,
@@ -134,6 +165,7 @@ export function createIntegrationsRepository(db: Database) {
     ): Promise<Integration> {
       try {
         return await outer.transaction(async (tx) => {
+          await requireRoom(tx, botId);
           const [row] = await tx
             .insert(integrations)
             .values({
@@ -151,6 +183,35 @@ export function createIntegrationsRepository(db: Database) {
       } catch (error) {
         duplicateProblem(error, values);
       }
+    },
+
+    /**
+     * An import's integrations, in a few multi-row statements inside the caller's transaction, each awaited
+     * so other requests run in between. The bot is new and the plan was counted, so no limit check here.
+     */
+    async createMany(botId: string, items: readonly NewIntegration[], tx: Database): Promise<Integration[]> {
+      const created: Integration[] = [];
+      for (let start = 0; start < items.length; start += INSERT_BATCH) {
+        const batch = items.slice(start, start + INSERT_BATCH).map((item) => ({
+          id: randomUUID(),
+          botId,
+          ...columnsOf(item.values),
+          extras: item.extras,
+          version: item.version ?? 1,
+        }));
+        const rows = await tx.insert(integrations).values(batch).returning();
+        // RETURNING gives no order guarantee: answer in the file's order.
+        const byId = new Map(rows.map((row) => [row.id, toIntegration(row)]));
+        const records = batch.map((row) => byId.get(row.id)!);
+        await tx.insert(integrationRevisions).values(
+          records.map((record) => ({ integrationId: record.id, botId, version: record.version, action: 'create' as const, snapshot: record, changedFields: [] })),
+        );
+        created.push(...records);
+        // PGlite answers from the same thread without any I/O wait: without this the whole import would
+        // run as one uninterrupted task and no other request could even be read until it ends.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return created;
     },
 
     async replace(

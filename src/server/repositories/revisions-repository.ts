@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { integrationInputSchema, integrationSchema } from '../../domain/integration';
 import { describeRevision, type Revision, type RevisionSummary } from '../../domain/revision';
 import type { Database } from '../db/database';
+import { violatedUniqueConstraint } from '../db/errors';
 import { integrationRevisions } from '../db/schema';
 import { notFound, preconditionFailed } from '../http/problems';
 import type { IntegrationsRepository } from './integrations-repository';
@@ -23,6 +24,9 @@ function valuesOf(snapshot: Record<string, unknown>) {
   const { id: _id, botId: _botId, createdAt: _c, updatedAt: _u, version: _v, ...input } = snapshot;
   return integrationInputSchema.parse(input);
 }
+
+/** The keys two restores of one deletion both try to take: the integration's id and its next version. */
+const RACE_CONSTRAINTS = new Set(['integrations_pkey', 'integration_revisions_version_unique']);
 
 export function createRevisionsRepository(db: Database, integrations: IntegrationsRepository) {
   async function rows(botId: string, integrationId: string): Promise<RevisionRow[]> {
@@ -46,6 +50,11 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
       );
     if (!row) throw notFound(`Revision ${version} of integration ${integrationId}`);
     return row;
+  }
+
+  async function currentVersion(botId: string, integrationId: string): Promise<number> {
+    const [latest] = await rows(botId, integrationId);
+    return latest?.version ?? 0;
   }
 
   return {
@@ -72,7 +81,14 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
       const [latest] = await rows(botId, integrationId);
       if (latest?.action !== 'delete') return integrations.replace(botId, integrationId, expectedVersion, values, 'restore');
       if (expectedVersion !== latest.version) throw preconditionFailed(latest.version);
-      return integrations.create(botId, values, { id: integrationId, version: latest.version + 1, action: 'restore' });
+      try {
+        return await integrations.create(botId, values, { id: integrationId, version: latest.version + 1, action: 'restore' });
+      } catch (error) {
+        // Another restore of the same deletion committed first (PostgreSQL runs them side by side): its
+        // row or its revision holds the id and version now, so this one is the stale write it is.
+        if (RACE_CONSTRAINTS.has(violatedUniqueConstraint(error) ?? '')) throw preconditionFailed(await currentVersion(botId, integrationId));
+        throw error;
+      }
     },
   };
 }

@@ -1,0 +1,16 @@
+/**
+ * Size limits of the data a bot holds, shared by the API and the import. Each is refused with a
+ * problem+json that names it (see the README's security section).
+ */
+
+/** Integrations one bot may hold: the benchmark's largest bot (5,000) fits; the list stays usable. */
+export const MAX_INTEGRATIONS_PER_BOT = 5_000;
+
+/** An import makes a new bot, so it can bring no more than a bot may hold. */
+export const MAX_INTEGRATIONS_PER_IMPORT = MAX_INTEGRATIONS_PER_BOT;
+
+/**
+ * The largest version a native import keeps. ETags name versions of at most 9 digits, and each save adds
+ * one: a version kept from a file must leave room for saves, so larger ones start again at 1.
+ */
+export const MAX_KEPT_IMPORT_VERSION = 1_000_000;

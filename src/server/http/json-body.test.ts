@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { bodyRoutes, type BodyRoute } from '../testing/body-routes';
+import { depthExceededAt, MAX_JSON_DEPTH } from './json-body';
+
+const nestedArrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+const nestedObjects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+describe('depthExceededAt', () => {
+  it('finds the bracket that opens one level too many, in arrays and objects alike', () => {
+    expect(depthExceededAt(nestedArrays(MAX_JSON_DEPTH))).toBe(-1);
+    expect(depthExceededAt(nestedArrays(MAX_JSON_DEPTH + 1))).toBe(MAX_JSON_DEPTH);
+    expect(depthExceededAt(nestedObjects(MAX_JSON_DEPTH + 1))).toBe(MAX_JSON_DEPTH * 5);
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', () => {
+    expect(depthExceededAt(JSON.stringify({ text: '['.repeat(500), quoted: '\\"[[[[', more: '{'.repeat(500) }))).toBe(-1);
+    expect(depthExceededAt(`["\\\\", ${nestedArrays(MAX_JSON_DEPTH)}]`)).toBe(MAX_JSON_DEPTH + 6);
+  });
+});
+
+describe.each(databaseKinds)('body nesting limit on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+  let routes: BodyRoute[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database.target);
+    routes = await bodyRoutes(server);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+
+  it('knows the routes that read a body', () => {
+    expect(routes.map((route) => `${route.method} ${route.route}`)).toEqual(
+      expect.arrayContaining(['POST /api/bots', 'PATCH /api/bots/{botId}', 'POST /api/bots/import', 'PUT /api/bots/{botId}/integrations/{id}']),
+    );
+  });
+
+  it('refuses a body nested 30,000 deep on every route with 400 problem+json, at once', async () => {
+    for (const body of [nestedArrays(30_000), nestedObjects(30_000), `{"name":"x","description":${nestedArrays(20_000)}}`]) {
+      for (const route of routes) {
+        const started = performance.now();
+        const response = await server.request(route.method, route.path, { raw: body, headers: { 'content-type': 'application/json', 'if-match': '"1"' } });
+        const elapsed = performance.now() - started;
+        expect(response.status, `${route.method} ${route.route}`).toBe(400);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+        expect(response.body).toMatchObject({ title: 'JSON Too Deep', detail: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) });
+        expect(elapsed, `${route.method} ${route.route}`).toBeLessThan(1000);
+      }
+    }
+  }, 120_000);
+
+  it('accepts a body at the limit: the limit is about depth, not about brackets', async () => {
+    const atLimit = JSON.parse(nestedArrays(MAX_JSON_DEPTH - 1)) as unknown;
+    const response = await server.request('POST', '/api/bots', { body: { name: '[[[{{{', description: 'x' }, headers: {} });
+    expect(response.status).toBe(201);
+    // One level for the body object, the rest in a field: validation (not the parser) answers.
+    const deep = await server.request('POST', '/api/bots', { body: { name: 'Deep', description: atLimit } });
+    expect(deep.status).toBe(400);
+    expect(deep.body.title).toBe('Validation Failed');
+  });
+});

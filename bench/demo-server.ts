@@ -17,17 +17,20 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/** The production server on a fresh embedded database holding the demo data, serving the floor pages too. */
-export async function startDemoServer(): Promise<DemoServer> {
+/**
+ * The production server on a fresh embedded database holding the demo data; with `floors`, serving the
+ * floor pages too (the weights need none: CI does without building the Monaco-only page).
+ */
+export async function startDemoServer(options: { floors: boolean }): Promise<DemoServer> {
   const database = await createBenchDatabase('pglite');
-  const floors = createFloorRoot();
+  const floors = options.floors ? await createFloorRoot() : null;
   const cleanup = async () => {
     await database.destroy();
-    floors.remove();
+    floors?.remove();
   };
   let server;
   try {
-    server = await startServer(database.target, { webRoot: floors.webRoot });
+    server = await startServer(database.target, floors ? { webRoot: floors.webRoot } : {});
   } catch (error) {
     await cleanup();
     throw error;
@@ -48,7 +51,7 @@ export async function startDemoServer(): Promise<DemoServer> {
       baseUrl: running.baseUrl,
       botId,
       integrations: items.map(({ id, name, type }) => ({ id, name, type })),
-      floor: (page, integrationId) => `${FLOOR_PATH}/${page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
+      floor: (page, integrationId) => `${FLOOR_PATH}/${page === 'monaco' ? 'monaco/index' : page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
       stop,
     };
   } catch (error) {

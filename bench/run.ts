@@ -101,8 +101,8 @@ async function main(): Promise<void> {
   ensureBuilt();
 
   if (wants('first-page') || wants('screens') || wants('browser') || wants('scale')) {
-    step('starting the app on the demo data, with the floor pages, and Chromium');
-    const server = await startDemoServer();
+    step(`starting the app on the demo data${wants('screens') ? ', with the floor pages,' : ''} and Chromium`);
+    const server = await startDemoServer({ floors: wants('screens') });
     try {
       const chromium = await launchBrowser();
       try {

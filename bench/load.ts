@@ -82,8 +82,9 @@ function summarize(result: AutocannonResult): LoadResult {
   const status412 = result.statusCodeStats['412']?.count ?? 0;
   return {
     rps: result['2xx'] / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    // No answer in time is no latency to compare: NaN fails the budget instead of passing as 0 ms.
+    p50: result['2xx'] ? result.latency.p50 : Number.NaN,
+    p99: result['2xx'] ? result.latency.p99 : Number.NaN,
     ok: result['2xx'],
     status412,
     failures: result.non2xx - status412 + result.errors + result.timeouts,

@@ -1,7 +1,7 @@
-// A third, informative reference (not one of the two limits): the least an HTTP API over this database
-// can do. Fastify and the driver, the same SQL the app sends, rows answered as they come, with no
-// validation, ORM, security headers or error handling. The app's distance to it is its own overhead;
-// its distance to the driver alone is what HTTP costs on this machine.
+// The floor for the API's reads: the least an HTTP API over this database can do. Fastify and the
+// driver, the same SQL the app sends, rows answered as they come, with no validation, ORM, security
+// headers or error handling. Run in the same bench run as the app, on the same data, so the app's
+// distance to it is its own overhead on this machine today.
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';

@@ -20,8 +20,19 @@ export interface Figure {
   goal?: Goal;
   /** Extra facts a reader needs to trust the number (412s, errors, repetitions). */
   note?: string;
+  /** Every repetition's value: the table shows their spread (lowest–highest) beside the median. */
   samples?: number[];
+  /** The highest 1-minute load average while the figure was measured (not for deterministic figures). */
+  loadAverage?: number;
 }
+
+/** Marks figures with the highest load average seen while they were measured. */
+export function withLoad(figures: Figure[], loadAverage: number): Figure[] {
+  return figures.map((figure) => ({ ...figure, loadAverage }));
+}
+
+/** Ratios near 1 (app against floor, growth with size) read as ×; shares of a floor's throughput as %. */
+const asTimes = (figure: Figure) => figure.goal?.on !== 'ratio' || figure.goal.op === '<=';
 
 export function withRatio(figure: Figure): Figure {
   if (!figure.reference || figure.reference.value === 0) return figure;
@@ -46,27 +57,41 @@ function formatNumber(value: number): string {
 export function formatGoal(figure: Figure): string {
   const { goal } = figure;
   if (!goal) return '';
-  if (goal.on === 'ratio') return `ratio ${goal.op === '>=' ? '≥' : '≤'} ${Math.round(goal.limit * 100)} %`;
-  return `${goal.op === '>=' ? '≥' : '≤'} ${formatNumber(goal.limit)} ${figure.unit}`;
+  const op = goal.op === '>=' ? '≥' : '≤';
+  if (goal.on === 'ratio') return asTimes(figure) ? `${op} ${goal.limit} × reference` : `${op} ${Math.round(goal.limit * 100)} % of reference`;
+  return `${op} ${formatNumber(goal.limit)} ${figure.unit}`;
 }
 
-function row(figure: Figure): string[] {
+function spread(figure: Figure): string {
+  if (!figure.samples || figure.samples.length < 2) return '';
+  return `${formatNumber(Math.min(...figure.samples))}–${formatNumber(Math.max(...figure.samples))}`;
+}
+
+/** The load average beside a figure, flagged when it rose above the number of cores. */
+function load(figure: Figure, cores: number): string {
+  if (figure.loadAverage === undefined) return '';
+  return `${figure.loadAverage.toFixed(1)}${figure.loadAverage > cores ? ` (> ${cores} cores: busy)` : ''}`;
+}
+
+function row(figure: Figure, cores: number): string[] {
   const met = goalMet(figure);
   return [
     `${figure.group}: ${figure.name}`,
     `${formatNumber(figure.value)} ${figure.unit}`,
+    spread(figure),
     figure.reference ? `${formatNumber(figure.reference.value)} ${figure.unit} (${figure.reference.label})` : '',
-    figure.ratio === undefined ? '' : figure.group === 'scale' ? `×${figure.ratio.toFixed(2)}` : `${Math.round(figure.ratio * 100)} %`,
+    figure.ratio === undefined ? '' : asTimes(figure) ? `×${figure.ratio.toFixed(2)}` : `${Math.round(figure.ratio * 100)} %`,
     formatGoal(figure),
     met === null ? '' : met ? 'pass' : 'FAIL',
+    load(figure, cores),
   ];
 }
 
-const HEADER = ['Figure', 'Value', 'Reference', 'Ratio', 'Goal', 'Result'];
+const HEADER = ['Figure', 'Median', 'Spread', 'Reference', 'Ratio', 'Goal', 'Result', 'Load avg'];
 
 /** A plain-text table for the terminal. */
-export function formatTable(figures: readonly Figure[]): string {
-  const rows = [HEADER, ...figures.map(row)];
+export function formatTable(figures: readonly Figure[], cores: number): string {
+  const rows = [HEADER, ...figures.map((figure) => row(figure, cores))];
   const widths = HEADER.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   const notes = figures.filter((figure) => figure.note).map((figure) => `  - ${figure.group}: ${figure.name}: ${figure.note}`);
@@ -74,12 +99,12 @@ export function formatTable(figures: readonly Figure[]): string {
 }
 
 /** The same table in Markdown, for the README's Performance section. */
-export function formatMarkdown(figures: readonly Figure[]): string {
+export function formatMarkdown(figures: readonly Figure[], cores: number): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
   return [
     `| ${HEADER.join(' | ')} |`,
     `| ${HEADER.map(() => '---').join(' | ')} |`,
-    ...figures.map((figure) => `| ${row(figure).map(escape).join(' | ')} |`),
+    ...figures.map((figure) => `| ${row(figure, cores).map(escape).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -91,7 +116,7 @@ export interface RunInfo {
   startedAt: string;
   durationSeconds: number;
   groups: string[];
-  machine: { cpus: number; node: string; platform: string; loadAverage: { start: number; end: number } };
+  machine: { cpus: number; node: string; platform: string; loadAverage: { start: number; end: number; highest: number } };
   skipped: string[];
 }
 

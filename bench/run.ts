@@ -1,17 +1,22 @@
-// npm run bench [-- --json] [-- --only api,first-page] [-- --quick]; npm run bench:check fails on a broken budget.
-import { cpus, loadavg } from 'node:os';
+// npm run bench [-- --json] [-- --markdown] [-- --only first-page,screens] [-- --quick]; --check (npm run bench:check) fails on a broken budget.
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { apiFigures, measureApi, measureBare, type ApiMeasurement, type ApiSettings } from './api';
-import { createBenchDatabase, DEFAULT_POSTGRES_URL, postgresAnswers, type BenchDatabase, type BenchDatabaseKind } from './databases';
-import { footprintFigures, measureBareFootprint, measureFootprint, type FootprintSettings } from './footprint';
-import { firstPageFigures, firstPageFiles } from './first-page';
+import { apiFigures, measureApi, type ApiMeasurement, type ApiSettings } from './api';
 import { launchBrowser } from './browser-session';
-import { browserFigures, measureBrowser, type BrowserSettings } from './browser';
+import { measureSaves, saveFigures, type BrowserSettings } from './browser';
+import { createBenchDatabase, DEFAULT_POSTGRES_URL, postgresAnswers, type BenchDatabase, type BenchDatabaseKind } from './databases';
+import { startDemoServer } from './demo-server';
+import { footprintFigures, measureBareFootprint, measureFootprint, type FootprintSettings } from './footprint';
+import { LoadMonitor } from './load-average';
+import { brokenBudgets, formatGoal, formatMarkdown, formatTable, withLoad, writeJson, type Figure } from './report';
 import { measureScale, scaleFigures, type ScaleSettings } from './scale';
-import { brokenBudgets, formatGoal, formatMarkdown, formatTable, writeJson, type Figure } from './report';
-import { ensureBuilt, root, startServer } from './server-process';
+import { measureScreens, screenFigures, type ScreensSettings } from './screens';
+import { ensureBuilt, root } from './server-process';
+import { measureWeight, weightFigures } from './weight';
 
-const GROUPS = ['first-page', 'api', 'footprint', 'browser', 'scale'] as const;
+// first-page: the weight of each screen (deterministic: CI checks it); screens: each screen against its
+// floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations.
+const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -50,69 +55,126 @@ async function databasesToUse(skipped: string[]): Promise<BenchDatabaseKind[]> {
   return ['pglite'];
 }
 
+interface Settings {
+  api: ApiSettings;
+  footprint: FootprintSettings;
+  screens: ScreensSettings;
+  browser: BrowserSettings;
+  scale: ScaleSettings;
+}
+
+const settingsFor = (quick: boolean): Settings =>
+  quick
+    ? {
+        api: { seconds: 1, repetitions: 1 },
+        footprint: { starts: 1, loadSeconds: 1 },
+        screens: { repetitions: 1 },
+        browser: { visits: 1, savesPerVisit: 4 },
+        scale: { apiRequests: 5, repetitions: 1 },
+      }
+    : {
+        api: { seconds: 2, repetitions: 3 },
+        footprint: { starts: 3, loadSeconds: 2 },
+        screens: { repetitions: 5 },
+        browser: { visits: 4, savesPerVisit: 5 },
+        scale: { apiRequests: 20, repetitions: 3 },
+      };
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  // Other work on the machine skews every figure: the load average goes with the results.
-  const loadBefore = loadavg()[0]!;
+  // Other work on the machine skews every timing: the load average goes with the results.
+  const monitor = new LoadMonitor();
   const startedAt = new Date();
   const figures: Figure[] = [];
   const skipped: string[] = [];
   const wants = (group: Group) => options.groups.includes(group);
-  const api: ApiSettings = options.quick ? { seconds: 1, repetitions: 1 } : { seconds: 2, repetitions: 3 };
-  const footprint: FootprintSettings = options.quick ? { starts: 1, loadSeconds: 1 } : { starts: 3, loadSeconds: 2 };
-  const browser: BrowserSettings = { repetitions: options.quick ? 2 : 5 };
-  const scale: ScaleSettings = options.quick ? { apiRequests: 5, repetitions: 1 } : { apiRequests: 20, repetitions: 3 };
+  const settings = settingsFor(options.quick);
   const step = (what: string) => console.log(`… ${what} (${((Date.now() - startedAt.getTime()) / 1_000).toFixed(0)} s)`);
+  /** Runs a measurement and tags its figures with the load average seen meanwhile. */
+  const timed = async (work: () => Promise<Figure[]>): Promise<void> => {
+    const since = Date.now();
+    const measured = await work();
+    figures.push(...withLoad(measured, monitor.highestSince(since)));
+  };
 
   step('building the web app and the server if needed');
   ensureBuilt();
-  if (wants('first-page')) figures.push(...firstPageFigures(firstPageFiles()));
+
+  if (wants('first-page') || wants('screens') || wants('browser') || wants('scale')) {
+    step(`starting the app on the demo data${wants('screens') ? ', with the floor pages,' : ''} and Chromium`);
+    const server = await startDemoServer({ floors: wants('screens') });
+    try {
+      const chromium = await launchBrowser();
+      try {
+        if (wants('first-page')) {
+          step('weight: what each screen fetches before it is usable');
+          // Deterministic (bytes, not times): no load average beside them.
+          figures.push(...weightFigures(await measureWeight(chromium, server)));
+        }
+        if (wants('screens')) {
+          step('screens against their floor pages');
+          await timed(async () => screenFigures(await measureScreens(chromium, server, settings.screens)));
+        }
+        if (wants('browser')) {
+          step('Save → "Saved"');
+          await timed(async () => saveFigures(await measureSaves(chromium, server, settings.browser)));
+        }
+        if (wants('scale')) {
+          step('scale: 50, 500 and 5,000 integrations');
+          await timed(async () => scaleFigures(await measureScale(chromium, server.baseUrl, settings.scale)));
+        }
+      } finally {
+        await chromium.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  }
 
   if (wants('api') || wants('footprint')) {
     const kinds = await databasesToUse(skipped);
-    const measured: ApiMeasurement[] = [];
-    const bareFootprint = wants('footprint') ? await measureBareFootprint(footprint) : null;
+    const bareFootprint = wants('footprint') ? await measureBareFootprint(settings.footprint) : null;
     for (const kind of kinds) {
       const database: BenchDatabase = await createBenchDatabase(kind);
       try {
-        let seeded;
+        let seeded: ApiMeasurement['bot'] | undefined;
         if (wants('api')) {
           step(`API on the ${database.label} database`);
-          const measurement = await measureApi(database, api);
-          measured.push(measurement);
-          seeded = measurement.bot;
+          await timed(async () => {
+            const measurement = await measureApi(database, settings.api);
+            seeded = measurement.bot;
+            return apiFigures(measurement);
+          });
         }
         if (bareFootprint) {
           step(`footprint on the ${database.label} database`);
-          figures.push(...footprintFigures(database, await measureFootprint(database, footprint, seeded), bareFootprint));
+          await timed(async () => footprintFigures(database, await measureFootprint(database, settings.footprint, seeded), bareFootprint));
         }
       } finally {
         await database.destroy();
       }
     }
-    if (measured.length > 0) {
-      step('bare Fastify reference');
-      const bare = await measureBare(measured[0]!, api);
-      figures.push(...measured.flatMap((measurement) => apiFigures(measurement, bare)));
-    }
   }
-
-  if (wants('browser') || wants('scale')) {
-    step('browser figures on the embedded database');
-    figures.push(...(await measureInBrowser(wants('browser') ? browser : null, wants('scale') ? scale : null, step)));
-  }
+  monitor.stop();
 
   const durationSeconds = (Date.now() - startedAt.getTime()) / 1_000;
-  const load = `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
-  console.log(`\nnpm run bench: ${options.groups.join(', ')} in ${durationSeconds.toFixed(0)} s on ${cpus().length} cores, Node ${process.version}, ${load}\n`);
-  console.log(formatTable(figures));
-  if (options.markdown) console.log(`\n${formatMarkdown(figures)}`);
+  const cores = cpus().length;
+  const busy = monitor.highest > cores ? ` — the load average rose above the ${cores} cores: read the ratios, not the times` : '';
+  const load = `load average ${monitor.first.toFixed(1)} at the start, ${monitor.highest.toFixed(1)} at the highest${busy}`;
+  console.log(`\nnpm run bench: ${options.groups.join(', ')} in ${durationSeconds.toFixed(0)} s on ${cores} cores, Node ${process.version}, ${load}\n`);
+  console.log(formatTable(figures, cores));
+  if (options.markdown) console.log(`\n${formatMarkdown(figures, cores)}`);
   if (options.json) {
     const path = writeJson(join(root, 'bench', 'results'), {
       startedAt: startedAt.toISOString(),
       durationSeconds,
       groups: options.groups,
-      machine: { cpus: cpus().length, node: process.version, platform: process.platform, loadAverage: { start: loadBefore, end: loadavg()[0]! } },
+      machine: {
+        cpus: cores,
+        node: process.version,
+        platform: process.platform,
+        loadAverage: { start: monitor.first, end: monitor.highestSince(Date.now()), highest: monitor.highest },
+      },
       skipped,
     }, figures);
     console.log(`\nFigures written to ${path}`);
@@ -123,38 +185,6 @@ async function main(): Promise<void> {
     for (const figure of broken) console.log(`  - ${figure.group}: ${figure.name} = ${figure.value.toFixed(1)} ${figure.unit} (goal ${formatGoal(figure)})`);
   }
   if (options.check && broken.length > 0) process.exitCode = 1;
-}
-
-/** One production server (embedded database, demo data) and one Chromium for the browser and scale figures. */
-async function measureInBrowser(
-  browserSettings: BrowserSettings | null,
-  scaleSettings: ScaleSettings | null,
-  step: (what: string) => void,
-): Promise<Figure[]> {
-  const database = await createBenchDatabase('pglite');
-  const figures: Figure[] = [];
-  try {
-    const server = await startServer(database.target);
-    try {
-      const reset = await fetch(`${server.baseUrl}/api/testing/reset`, { method: 'POST' });
-      const { bots } = (await reset.json()) as { bots: Array<{ id: string }> };
-      const chromium = await launchBrowser();
-      try {
-        if (browserSettings) figures.push(...browserFigures(await measureBrowser(chromium, server.baseUrl, bots[0]!.id, browserSettings)));
-        if (scaleSettings) {
-          step('scale: 50, 500 and 5,000 integrations');
-          figures.push(...scaleFigures(await measureScale(chromium, server.baseUrl, scaleSettings)));
-        }
-      } finally {
-        await chromium.close();
-      }
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await database.destroy();
-  }
-  return figures;
 }
 
 main().catch((error: unknown) => {

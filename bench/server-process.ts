@@ -9,10 +9,10 @@ import { sleep } from './stats';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-// The bench's own port range; a port something else listens on is skipped, or the bench would wait
-// for (and measure) that other server.
-const FIRST_PORT = 4300;
-const LAST_PORT = 4399;
+// The bench's own port range, clear of Vite's preview (4173) and the e2e servers (4301-4306); a port
+// something else listens on is skipped, or the bench would wait for (and measure) that other server.
+const FIRST_PORT = 4400;
+const LAST_PORT = 4499;
 let nextPort = FIRST_PORT;
 
 function isFree(port: number): Promise<boolean> {
@@ -95,8 +95,8 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, stderr: () => s
  * Starts the production server the way `npm start` does (scripts/start.mjs: the built app and the API,
  * one Node process), on 127.0.0.1 with the test API on, and waits for /api/health.
  */
-export async function startServer(target: DatabaseTarget, options: { timeoutMs?: number } = {}): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ENABLE_TEST_API: '1', LOG_LEVEL: 'warn' };
+export async function startServer(target: DatabaseTarget, options: { timeoutMs?: number; webRoot?: string } = {}): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ENABLE_TEST_API: '1', LOG_LEVEL: 'warn', WEB_ROOT: options.webRoot ?? join(root, 'dist') };
   if (target.kind === 'postgres') env.DATABASE_URL = target.url;
   else if (target.dataDir) env.DATA_DIR = target.dataDir;
   else throw new Error('the bench needs an on-disk data dir for the embedded database');
@@ -108,7 +108,7 @@ export async function startProcess(args: string[], extraEnv: NodeJS.ProcessEnv, 
   const port = await takePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
-  for (const name of ['DATABASE_URL', 'DATA_DIR', 'ADMIN_TOKEN', 'CORS_ORIGIN', 'NODE_ENV']) delete env[name];
+  for (const name of ['DATABASE_URL', 'DATA_DIR', 'ADMIN_TOKEN', 'CORS_ORIGIN', 'NODE_ENV', 'WEB_ROOT']) delete env[name];
   Object.assign(env, extraEnv);
 
   const started = performance.now();

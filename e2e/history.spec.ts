@@ -21,7 +21,11 @@ test('history lists the saves newest first, diffs an old one and restores it', a
   await history.open('Escalation');
   expect(await history.versions()).toEqual(['Version 3', 'Version 2', 'Version 1']);
   await expect(history.revision(3)).toContainText('current');
-  await expect(history.revision(3)).toContainText('Changed messageToUser');
+  await expect(history.revision(3)).toContainText('Changed Message to User');
+
+  // Version 2 differs from the current one by its message alone (the script has its own diff).
+  await history.pick(2);
+  await expect(page.getByText('1 field differs.')).toBeVisible();
 
   await history.pick(1);
   await expect(history.scriptDiff.locator('.monaco-diff-editor')).toBeVisible({ timeout: 15_000 });

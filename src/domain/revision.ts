@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTEGRATION_FIELD_LABELS } from './field-labels';
 import { integrationSchema } from './integration';
 
 export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete'] as const;
@@ -16,7 +17,9 @@ export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 export const revisionSchema = revisionSummarySchema.extend({ integration: integrationSchema });
 export type Revision = z.infer<typeof revisionSchema>;
 
-export function describeRevision(action: RevisionSummary['action'], changedFields: string[]): string {
+/** A save in the panel's words: the fields it changed by their labels ("Message to User"), never their keys. */
+export function describeRevision(action: RevisionSummary['action'], changedFieldKeys: string[]): string {
+  const changedFields = changedFieldKeys.map((key) => INTEGRATION_FIELD_LABELS[key] ?? key);
   switch (action) {
     case 'create':
       return 'Created';

@@ -26,7 +26,7 @@ describe.each(databaseKinds)('revisions on %s', (kind) => {
     const list = await server.request('GET', `${base}/revisions`);
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ version: 2, action: 'update', changedFields: ['agentSkillName', 'messageToUser'], summary: 'Changed agentSkillName, messageToUser' }),
+      expect.objectContaining({ version: 2, action: 'update', changedFields: ['agentSkillName', 'messageToUser'], summary: 'Changed Agent Skill Name, Message to User' }),
       expect.objectContaining({ version: 1, action: 'create', changedFields: [], summary: 'Created' }),
     ]);
     const first = await server.request('GET', `${base}/revisions/1`);

@@ -11,7 +11,7 @@ export function FieldDiffTable({ rows, revisionVersion, currentVersion }: { rows
   return (
     <table className="field-diff" aria-label="Fields" aria-describedby="field-diff-count">
       <caption id="field-diff-count" className="visually-hidden">
-        {changed === 0 ? 'No field differs.' : `${changed} field${changed === 1 ? '' : 's'} differ.`}
+        {changed === 0 ? 'No field differs.' : changed === 1 ? '1 field differs.' : `${changed} fields differ.`}
       </caption>
       <thead>
         <tr>

@@ -1,8 +1,14 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { get, useFormContext, useFormState } from 'react-hook-form';
 
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/**
+ * Two forms on one page may both have a `name` field (the new-bot form and the edit dialog over it):
+ * a form gives its fields a scope so their ids, and so their labels, stay their own.
+ */
+export const FieldScope = createContext<string>('');
+
+export function fieldId(name: string, scope = ''): string {
+  return `field-${scope ? `${scope}-` : ''}${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
 export interface ControlProps {
@@ -43,7 +49,7 @@ export function useFieldError(name: string, eager = false): string | undefined {
  * the help text and the error, tied together with ids so screen readers read all three.
  */
 export function Field({ name, label, required = false, help, kind = 'label', eager = false, children }: FieldProps) {
-  const id = fieldId(name);
+  const id = fieldId(name, useContext(FieldScope));
   const error = useFieldError(name, eager);
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;

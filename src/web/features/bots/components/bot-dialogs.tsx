@@ -1,9 +1,9 @@
 import type { Bot } from '../../../../domain/bot';
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { useDeleteBot } from '../api/delete-bot';
-import { RenameBotDialog } from './rename-bot-dialog';
+import { EditBotDialog } from './edit-bot-dialog';
 
-export type BotAction = { kind: 'rename' | 'delete'; bot: Bot } | null;
+export type BotAction = { kind: 'edit' | 'delete'; bot: Bot } | null;
 
 /** Loaded on the first click: the dialogs' code stays out of the first page. */
 export default function BotDialogs({ action, onClose }: { action: BotAction; onClose: () => void }) {
@@ -11,7 +11,7 @@ export default function BotDialogs({ action, onClose }: { action: BotAction; onC
   const deleting = action?.kind === 'delete' ? action.bot : null;
   return (
     <>
-      <RenameBotDialog bot={action?.kind === 'rename' ? action.bot : null} onClose={onClose} />
+      <EditBotDialog bot={action?.kind === 'edit' ? action.bot : null} onClose={onClose} />
       <ConfirmDeleteDialog
         item={deleting}
         noun="bot"

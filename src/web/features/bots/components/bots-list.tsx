@@ -33,8 +33,8 @@ export function BotsList() {
                 {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}
               </div>
               <ExportBotMenu bot={bot} small />
-              <button type="button" className="button button--small" aria-label={`Rename ${bot.name}`} onClick={() => setAction({ kind: 'rename', bot })}>
-                Rename
+              <button type="button" className="button button--small" aria-label={`Edit ${bot.name}`} onClick={() => setAction({ kind: 'edit', bot })}>
+                Edit
               </button>
               <button
                 type="button"

@@ -1,64 +1,57 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { notify } from '../../../lib/notify';
-import { errorMessage, isApiError } from '../../../lib/api-client';
-import { useCreateBot } from '../api/create-bot';
+import { botInputSchema, type BotInput } from '../../../../domain/bot';
 import { paths } from '../../../../domain/screen-routes';
+import { Field, FieldScope } from '../../../components/form/field';
+import { applyServerErrors, type FormProblem } from '../../../components/form/server-errors';
+import { notify } from '../../../lib/notify';
+import { useCreateBot } from '../api/create-bot';
+import { SameNameWarning } from './same-name-warning';
 
+/** A name is all a new bot needs; the API's own schema checks it, as the integration form does. */
 export function CreateBotForm() {
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<BotInput>({ resolver: zodResolver(botInputSchema), defaultValues: { name: '', description: '' } });
+  const name = useWatch({ control: form.control, name: 'name' });
   const mutation = useCreateBot();
   const navigate = useNavigate();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setError('Bot name is required.');
-      return;
-    }
-    mutation.mutate(
-      { name: name.trim(), description: '' },
-      {
-        onSuccess: (bot) => {
-          notify('success', `Created ${bot.name}`);
-          setName('');
-          void navigate(paths.integrations(bot.id));
-        },
-        onError: (failure) =>
-          setError(isApiError(failure) ? (failure.fieldErrors.name ?? failure.problem.detail) : errorMessage(failure)),
+  const submit = form.handleSubmit((input) => {
+    setProblem(null);
+    mutation.mutate(input, {
+      onSuccess: (bot) => {
+        notify('success', `Created ${bot.name}`);
+        form.reset();
+        void navigate(paths.integrations(bot.id));
       },
-    );
-  };
+      onError: (failure) => setProblem(applyServerErrors(form, failure, { title: 'Could not create the bot' })),
+    });
+  });
 
   return (
-    <form className="create-bot" onSubmit={submit} noValidate aria-label="Create a bot">
-      <label htmlFor="new-bot-name" className="field__label">
-        New bot
-      </label>
-      <div className="create-bot__row">
-        <input
-          id="new-bot-name"
-          className="input"
-          placeholder="Bot name, e.g. Billing Bot"
-          value={name}
-          maxLength={100}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? 'new-bot-name-error' : undefined}
-          onChange={(event) => {
-            setName(event.target.value);
-            if (event.target.value.trim()) setError(null);
-          }}
-        />
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          Create bot
-        </button>
-      </div>
-      {error ? (
-        <p className="field__error" id="new-bot-name-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
+    <FormProvider {...form}>
+      <FieldScope.Provider value="new-bot">
+        <form className="create-bot" onSubmit={submit} noValidate aria-label="Create a bot">
+          <Field name="name" label="New bot">
+            {(control) => (
+              <div className="create-bot__row">
+                <input className="input" placeholder="Bot name, e.g. Billing Bot" autoComplete="off" {...control} {...form.register('name')} />
+                <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+                  Create bot
+                </button>
+              </div>
+            )}
+          </Field>
+          <SameNameWarning name={name} id="new-bot-name-warning" />
+          {problem ? (
+            <p className="field__error" role="alert">
+              {problem.detail}
+            </p>
+          ) : null}
+        </form>
+      </FieldScope.Provider>
+    </FormProvider>
   );
 }

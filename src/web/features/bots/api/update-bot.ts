@@ -14,10 +14,11 @@ export async function patchBot(bot: Pick<Bot, 'id' | 'version'>, patch: BotPatch
   ).data;
 }
 
-export function useRenameBot() {
+/** Name and description of a bot, with If-Match: a stale version is refused (412), never overwritten. */
+export function useUpdateBot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ bot, name }: { bot: Bot; name: string }) => patchBot(bot, { name }),
+    mutationFn: ({ bot, patch }: { bot: Bot; patch: BotPatch }) => patchBot(bot, patch),
     onSuccess: (updated) => {
       updateBotsCache(client, (items) => items.map((item) => (item.id === updated.id ? updated : item)));
       client.setQueryData(botKeys.detail(updated.id), updated);

@@ -1,0 +1,25 @@
+import type { Bot } from '../../../../domain/bot';
+import { useBots } from '../api/get-bots';
+
+const comparable = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase();
+
+/**
+ * Two bots may share a name (the API allows it: Conversation Builder does too), but in a list they
+ * cannot be told apart: say so while the name is typed, without blocking the save.
+ */
+export function SameNameWarning({ name, exceptId, id }: { name: string; exceptId?: string; id: string }) {
+  const bots = useBots();
+  const wanted = comparable(name);
+  const twin = wanted
+    ? bots.data?.pages.flatMap((page) => page.items).find((bot: Bot) => bot.id !== exceptId && comparable(bot.name) === wanted)
+    : undefined;
+  if (!twin) return null;
+  return (
+    <p className="field__warning" id={id} data-testid="warning-bot-name">
+      <span className="field__warning-icon" aria-hidden="true">
+        ⚠
+      </span>
+      A bot named “{twin.name}” already exists: a second one is allowed, but the two are hard to tell apart.
+    </p>
+  );
+}

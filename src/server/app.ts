@@ -8,8 +8,9 @@ import type { DatabaseHandle } from './db/database';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
-import { registerAdminToken, registerSecurityHeaders } from './http/security';
+import { registerSecurityHeaders } from './http/security';
 import { registerWebApp } from './http/web-app';
+import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
 import { createBotsRepository } from './repositories/bots-repository';
 import { createIntegrationsRepository } from './repositories/integrations-repository';
 import { createRevisionsRepository } from './repositories/revisions-repository';
@@ -40,6 +41,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
   });
+  // First: it sees every route as it is added, so each one's access is known before it can answer.
+  registerRouteAccess(app, options.adminToken);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   // The API speaks JSON only: a text body is answered 415 rather than validated as a string.
@@ -50,7 +53,6 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const hasWebApp = await registerWebApp(app, options.webRoot);
   registerErrorHandling(app, { spaIndex: hasWebApp });
   await registerSecurityHeaders(app, options.corsOrigin);
-  registerAdminToken(app, options.adminToken);
   registerUnstorableTextCheck(app);
 
   await app.register(fastifySwagger, {
@@ -63,8 +65,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerPublicPlugin(app, fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
   const bots = createBotsRepository(database.db);
   const integrations = createIntegrationsRepository(database.db);

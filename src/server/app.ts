@@ -9,6 +9,7 @@ import { answerFrameworkError, registerErrorHandling } from './http/error-handle
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
 import { registerSecurityHeaders } from './http/security';
+import { allowedHostNames, registerHostCheck } from './http/host-check';
 import { registerWebApp } from './http/web-app';
 import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
 import { createBotsRepository } from './repositories/bots-repository';
@@ -28,7 +29,8 @@ import { simulateRoutes } from './simulator/simulate-routes';
 export type AppOptions = Pick<
   ServerConfig,
   'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'liveEngage'
->;
+> &
+  Partial<Pick<ServerConfig, 'allowedHosts'>>;
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -41,6 +43,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
   });
+  // Before anything answers: a request for a name that is not this server's gets nothing.
+  registerHostCheck(app, options.allowedHosts ?? allowedHostNames('127.0.0.1', []));
   // First: it sees every route as it is added, so each one's access is known before it can answer.
   registerRouteAccess(app, options.adminToken);
   app.setValidatorCompiler(validatorCompiler);

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
+import { answerClientError } from './http/client-errors';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
@@ -42,6 +43,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     // Route params are UUIDs; keep the default max length but report bad ones as 400 via zod.
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    // The README promises `__proto__` keys are dropped: the parser removes them rather than refusing the body.
+    onProtoPoisoning: 'remove',
   });
   // Before anything answers: a request for a name that is not this server's gets nothing.
   registerHostCheck(app, options.allowedHosts ?? allowedHostNames('127.0.0.1', []));

@@ -117,7 +117,8 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
     }
     const path = request.url.split('?')[0];
     const allowed = allowedMethods(request);
-    if (allowed.length > 0) {
+    // A route for this very method that found nothing (a file not built) is a plain 404.
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
       return sendProblem(
         reply.header('allow', allowed.join(', ')),
         new HttpProblem(405, 'Method Not Allowed', `${path} answers ${allowed.join(', ')}, not ${request.method}.`),

@@ -2,6 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
@@ -10,6 +11,7 @@ import { answerFrameworkError, registerErrorHandling } from './http/error-handle
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
 import { registerSecurityHeaders } from './http/security';
+import { LOG_REDACTION } from './http/log-redaction';
 import { allowedHostNames, registerHostCheck } from './http/host-check';
 import { registerWebApp } from './http/web-app';
 import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
@@ -31,14 +33,17 @@ export type AppOptions = Pick<
   ServerConfig,
   'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'liveEngage'
 > &
-  Partial<Pick<ServerConfig, 'allowedHosts'>>;
+  Partial<Pick<ServerConfig, 'allowedHosts'>> & {
+    /** Where log lines go; stdout when absent (tests read them). */
+    logStream?: DestinationStream;
+  };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Plugins first, then routes; the database is opened (and migrated) by the caller. */
 export async function buildApp(database: DatabaseHandle, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel },
+    logger: { level: options.logLevel, ...LOG_REDACTION, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     // Route params are UUIDs; keep the default max length but report bad ones as 400 via zod.
     routerOptions: { ignoreTrailingSlash: true },

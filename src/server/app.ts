@@ -36,13 +36,32 @@ export type AppOptions = Pick<
   Partial<Pick<ServerConfig, 'allowedHosts'>> & {
     /** Where log lines go; stdout when absent (tests read them). */
     logStream?: DestinationStream;
+    /** How long a client may take to send a request; the defaults suit people and scripts on any link. */
+    timeouts?: Partial<RequestTimeouts>;
   };
+
+export interface RequestTimeouts {
+  /** The headers of a request must arrive within this. */
+  headersMs: number;
+  /** The whole request, headers and body, must arrive within this (answered 408 otherwise). */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+}
+
+export const REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Plugins first, then routes; the database is opened (and migrated) by the caller. */
 export async function buildApp(database: DatabaseHandle, options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...REQUEST_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
+    // Slow clients (a body trickled a byte at a time) must not hold connections open: Node checks the
+    // limits below every connectionsCheckingInterval, so that is kept shorter than any of them.
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs / 2) },
     logger: { level: options.logLevel, ...LOG_REDACTION, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     // Route params are UUIDs; keep the default max length but report bad ones as 400 via zod.

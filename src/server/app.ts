@@ -2,15 +2,20 @@ import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
+import { answerClientError } from './http/client-errors';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
 import { registerJsonBodyParser } from './http/json-body';
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
-import { registerAdminToken, registerSecurityHeaders } from './http/security';
+import { registerSecurityHeaders } from './http/security';
+import { LOG_REDACTION } from './http/log-redaction';
+import { allowedHostNames, registerHostCheck } from './http/host-check';
 import { registerWebApp } from './http/web-app';
+import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
 import { createBotsRepository } from './repositories/bots-repository';
 import { createIntegrationsRepository } from './repositories/integrations-repository';
 import { createRevisionsRepository } from './repositories/revisions-repository';
@@ -28,19 +33,49 @@ import { simulateRoutes } from './simulator/simulate-routes';
 export type AppOptions = Pick<
   ServerConfig,
   'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'liveEngage'
->;
+> &
+  Partial<Pick<ServerConfig, 'allowedHosts'>> & {
+    /** Where log lines go; stdout when absent (tests read them). */
+    logStream?: DestinationStream;
+    /** How long a client may take to send a request; the defaults suit people and scripts on any link. */
+    timeouts?: Partial<RequestTimeouts>;
+  };
+
+export interface RequestTimeouts {
+  /** The headers of a request must arrive within this. */
+  headersMs: number;
+  /** The whole request, headers and body, must arrive within this (answered 408 otherwise). */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+}
+
+export const REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Plugins first, then routes; the database is opened (and migrated) by the caller. */
 export async function buildApp(database: DatabaseHandle, options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...REQUEST_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
-    logger: { level: options.logLevel },
+    // Slow clients (a body trickled a byte at a time) must not hold connections open: Node checks the
+    // limits below every connectionsCheckingInterval, so that is kept shorter than any of them.
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs / 2) },
+    logger: { level: options.logLevel, ...LOG_REDACTION, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     // Route params are UUIDs; keep the default max length but report bad ones as 400 via zod.
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    // The README promises `__proto__` keys are dropped: the parser removes them rather than refusing the body.
+    onProtoPoisoning: 'remove',
   });
+  // Before anything answers: a request for a name that is not this server's gets nothing.
+  registerHostCheck(app, options.allowedHosts ?? allowedHostNames('127.0.0.1', []));
+  // First: it sees every route as it is added, so each one's access is known before it can answer.
+  registerRouteAccess(app, options.adminToken);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   // The API speaks JSON only: a text body is answered 415 rather than validated as a string.
@@ -52,7 +87,6 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const hasWebApp = await registerWebApp(app, options.webRoot);
   registerErrorHandling(app, { spaIndex: hasWebApp });
   await registerSecurityHeaders(app, options.corsOrigin);
-  registerAdminToken(app, options.adminToken);
   registerUnstorableTextCheck(app);
 
   await app.register(fastifySwagger, {
@@ -65,8 +99,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerPublicPlugin(app, fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
   const bots = createBotsRepository(database.db);
   const integrations = createIntegrationsRepository(database.db);

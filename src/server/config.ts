@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import type { DatabaseTarget } from './db/database';
+import { allowedHostNames } from './http/host-check';
 import { liveEngageSettingsFrom, type LiveEngageSettings } from './skills/liveengage-skills';
 
 export interface ServerConfig {
   host: string;
+  /** Names the Host header may carry (DNS rebinding): loopback, HOST, ALLOWED_HOSTS. */
+  allowedHosts: string[];
   port: number;
   database: DatabaseTarget;
   enableTestApi: boolean;
@@ -22,9 +25,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://.');
   }
+  // Loopback by default: an admin tool should not be reachable from the network unless asked.
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    // Loopback by default: an admin tool should not be reachable from the network unless asked.
-    host: env.HOST ?? '127.0.0.1',
+    host,
+    allowedHosts: allowedHostNames(host, (env.ALLOWED_HOSTS ?? '').split(',')),
     port,
     database: databaseUrl
       ? { kind: 'postgres', url: databaseUrl }

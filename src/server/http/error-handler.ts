@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE } from '../../domain/problem';
@@ -72,7 +73,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
       );
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return new HttpProblem(error.statusCode, 'Bad Request', error.message);
+    return new HttpProblem(error.statusCode, STATUS_CODES[error.statusCode] ?? 'Client Error', error.message);
   }
   return new HttpProblem(500, 'Internal Server Error', 'The server failed to answer. The error has been logged.');
 }
@@ -93,6 +94,19 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   return sendProblem(reply, problem, request);
 }
 
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * The methods a route of this path answers, asked of the router as it matched the request. The
+ * catch-all routes (the web app's files, CORS preflight) answer any path, so they say nothing.
+ */
+function allowedMethods(request: FastifyRequest): string[] {
+  return METHODS.filter((method) => {
+    const found = request.server.findRoute({ method, url: request.url });
+    return found !== null && (found.params as Record<string, string | undefined>)['*'] === undefined;
+  });
+}
+
 /** One place shapes every error: problem+json, field paths for validation, 5xx internals hidden. */
 export function registerErrorHandling(app: FastifyInstance, options: { spaIndex: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -104,6 +118,16 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
     if (options.spaIndex && isSpaNavigation(request.method, request.url)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return sendProblem(reply, new HttpProblem(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`), request);
+    const path = request.url.split('?')[0];
+    const allowed = allowedMethods(request);
+    // A route for this very method that found nothing (a file not built) is a plain 404.
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      return sendProblem(
+        reply.header('allow', allowed.join(', ')),
+        new HttpProblem(405, 'Method Not Allowed', `${path} answers ${allowed.join(', ')}, not ${request.method}.`),
+        request,
+      );
+    }
+    return sendProblem(reply, new HttpProblem(404, 'Not Found', `No route ${request.method} ${path}.`), request);
   });
 }

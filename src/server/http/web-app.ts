@@ -29,9 +29,31 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
 }
 
 /**
+ * The path as a resolver would read it: decoded, `//` folded, dot segments applied, lower case. Only
+ * for deciding what a stray URL is; a path that does not decode is no page.
+ */
+function looseNormalPath(url: string): string | null {
+  try {
+    const pathname = new URL(url, 'http://host').pathname;
+    const segments: string[] = [];
+    for (const segment of decodeURIComponent(pathname).toLowerCase().split('/')) {
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') segments.pop();
+      else segments.push(segment);
+    }
+    return `/${segments.join('/')}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Client-side routes (/bots/…) are answered with index.html so reload and deep links work. A missing
  * built file is not one: a chunk of an older build must fail as a 404, not load the page as a script.
+ * Nor is any spelling of an API path (`/API/bots`, `//api/bots`, `/x/../api/bots`): it gets the API's 404.
  */
 export function isSpaNavigation(method: string, url: string): boolean {
-  return method === 'GET' && !url.startsWith('/api/') && url !== '/api' && !url.startsWith('/assets/');
+  if (method !== 'GET') return false;
+  const path = looseNormalPath(url);
+  return path !== null && path !== '/api' && !path.startsWith('/api/') && !path.startsWith('/assets/');
 }

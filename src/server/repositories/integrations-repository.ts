@@ -231,7 +231,8 @@ export function createIntegrationsRepository(db: Database) {
             .set({ ...columnsOf(values), updatedAt: new Date(), version: sql`${integrations.version} + 1` })
             .where(and(eq(integrations.id, id), eq(integrations.botId, botId), eq(integrations.version, expectedVersion)))
             .returning();
-          if (!row) throw preconditionFailed(before.version);
+          // Read again: a deletion that committed meanwhile is a 404, not a stale version.
+          if (!row) throw preconditionFailed((await requireRow(botId, id, tx)).version);
           const updated = toIntegration(row);
           await writeRevision(tx, action, updated, toIntegration(before));
           return updated;

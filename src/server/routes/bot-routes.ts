@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { botInputSchema, botPatchSchema, botSchema } from '../../domain/bot';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
-import { requiredIfMatchVersion, setEtag } from '../http/etag';
+import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
 import type { BotsRepository } from '../repositories/bots-repository';
 import { botParams, ifMatchHeader, problems } from './route-schemas';
 
 export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async (app, { bots }) => {
+  const currentVersion = (botId: string) => async () => (await bots.get(botId)).version;
+
   app.get(
     '/api/bots',
     {
@@ -44,6 +46,7 @@ export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async 
     },
     async (request, reply) => {
       const bot = await bots.get(request.params.botId);
+      if (sendNotModified(request, reply, bot.version)) return reply;
       setEtag(reply, bot.version);
       return bot;
     },
@@ -62,7 +65,7 @@ export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async 
       },
     },
     async (request, reply) => {
-      const version = requiredIfMatchVersion(request);
+      const version = await ifMatchVersion(request, currentVersion(request.params.botId));
       const bot = await bots.update(request.params.botId, version, request.body);
       setEtag(reply, bot.version);
       return bot;
@@ -81,7 +84,7 @@ export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async 
       },
     },
     async (request, reply) => {
-      await bots.delete(request.params.botId, requiredIfMatchVersion(request));
+      await bots.delete(request.params.botId, await ifMatchVersion(request, currentVersion(request.params.botId)));
       return reply.code(204).send();
     },
   );

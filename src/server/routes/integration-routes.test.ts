@@ -94,8 +94,9 @@ describe.each(databaseKinds)('integrations API on %s', (kind) => {
       expect(missing.status).toBe(428);
       const garbage = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput(), headers: { 'if-match': 'yesterday' } });
       expect(garbage.status).toBe(412);
+      // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag matches no version.
       const weak = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput(), headers: { 'if-match': 'W/"1"' } });
-      expect(weak.status).toBe(200);
+      expect(weak.status).toBe(412);
     });
 
     it('refuses read-only fields in the body', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { integrationInputSchema, integrationSchema, integrationSummarySchema } from '../../domain/integration';
 import { INTEGRATION_TYPES } from '../../domain/integration-types';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
-import { requiredIfMatchVersion, setEtag } from '../http/etag';
+import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
 import { notFound } from '../http/problems';
 import type { BotsRepository } from '../repositories/bots-repository';
 import type { IntegrationsRepository } from '../repositories/integrations-repository';
@@ -17,6 +17,8 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository; in
   app,
   { bots, integrations },
 ) => {
+  const currentVersion = (botId: string, id: string) => async () => (await integrations.get(botId, id)).version;
+
   async function requireBot(botId: string) {
     if (!(await bots.exists(botId))) throw notFound(`Bot ${botId}`);
   }
@@ -70,6 +72,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository; in
     },
     async (request, reply) => {
       const integration = await integrations.get(request.params.botId, request.params.id);
+      if (sendNotModified(request, reply, integration.version)) return reply;
       setEtag(reply, integration.version);
       return integration;
     },
@@ -88,7 +91,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository; in
       },
     },
     async (request, reply) => {
-      const version = requiredIfMatchVersion(request);
+      const version = await ifMatchVersion(request, currentVersion(request.params.botId, request.params.id));
       const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body);
       setEtag(reply, updated.version);
       return updated;
@@ -107,7 +110,8 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository; in
       },
     },
     async (request, reply) => {
-      await integrations.delete(request.params.botId, request.params.id, requiredIfMatchVersion(request));
+      const { botId, id } = request.params;
+      await integrations.delete(botId, id, await ifMatchVersion(request, currentVersion(botId, id)));
       return reply.code(204).send();
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { integrationSchema } from '../../domain/integration';
 import { revisionSchema, revisionSummarySchema } from '../../domain/revision';
-import { requiredIfMatchVersion, setEtag } from '../http/etag';
+import { ifMatchVersion, setEtag } from '../http/etag';
 import type { RevisionsRepository } from '../repositories/revisions-repository';
 import { ifMatchHeader, integrationParams, problems } from './route-schemas';
 
@@ -49,8 +49,9 @@ export const revisionRoutes: FastifyPluginAsyncZod<{ revisions: RevisionsReposit
       },
     },
     async (request, reply) => {
-      const expected = requiredIfMatchVersion(request);
       const { botId, id, version } = request.params;
+      // The newest revision is the current version, of a live integration or of its deletion.
+      const expected = await ifMatchVersion(request, async () => (await revisions.list(botId, id))[0]!.version);
       const restored = await revisions.restore(botId, id, version, expected);
       setEtag(reply, restored.version);
       return restored;

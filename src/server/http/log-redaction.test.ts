@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { apiInput, freshBot } from '../testing/fixtures';
+import { safeError } from './log-redaction';
+
+const HEADER_SECRET = 'integration-header-s3cret';
+const TOKEN_SECRET = 'admin-token-s3cret';
+const BODY_SECRET = 'body-field-s3cret';
+
+describe.each(databaseKinds)('secrets in logs on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database.target, {
+      logLevel: 'trace',
+      adminToken: TOKEN_SECRET,
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+
+  it('logs a failed write without its SQL parameters, body, header values or the bearer token', async () => {
+    const auth = { authorization: `Bearer ${TOKEN_SECRET}` };
+    const botId = await freshBot({ ...server, request: (method, path, init = {}) => server.request(method, path, { ...init, headers: { ...auth, ...init.headers } }) });
+    // Every new integration now fails in the database, as a full disk or a broken table would make it.
+    await server.database.db.execute(sql.raw('ALTER TABLE integrations ADD CONSTRAINT refuse_all CHECK (false) NOT VALID'));
+    lines.length = 0;
+    const response = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      headers: auth,
+      body: apiInput({ headers: [{ key: 'Authorization', value: `Bearer ${HEADER_SECRET}` }], postBody: BODY_SECRET, method: 'POST' }),
+    });
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).not.toContain(HEADER_SECRET);
+    const log = lines.join('');
+    // The failure is logged, with what helps: the SQL text and the error's code.
+    expect(log).toContain('request failed');
+    expect(log).toMatch(/insert into .{1,3}integrations/i);
+    expect(log).toContain('params: [redacted]');
+    for (const secret of [HEADER_SECRET, TOKEN_SECRET, BODY_SECRET]) expect(log).not.toContain(secret);
+  });
+});
+
+describe('the error serializer', () => {
+  it('keeps what the database refused without the value it refused', () => {
+    const cause = Object.assign(new Error('invalid input syntax for type uuid: "s3cret-value"'), {
+      code: '22P02',
+      detail: 'Failing row contains (s3cret-value).',
+      routine: 'string_to_uuid',
+    });
+    const error = Object.assign(new Error('Failed query: select 1 where id = $1\nparams: s3cret-value'), { params: ['s3cret-value'], query: 'select 1 where id = $1', cause });
+    const logged = JSON.stringify(safeError(error));
+    expect(logged).not.toContain('s3cret-value');
+    expect(safeError(error)).toMatchObject({ query: 'select 1 where id = $1', cause: { code: '22P02', routine: 'string_to_uuid' } });
+  });
+});

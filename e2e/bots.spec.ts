@@ -1,9 +1,18 @@
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
-test('bots: create, rename and delete with confirmation; the page passes axe', async ({ page, demoBot, bots }) => {
+test('bots: create, edit the name and description, and delete with confirmation; the page passes axe', async ({ page, demoBot, bots }) => {
   await bots.goto();
   await expect(bots.botLink(demoBot.name)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the bots page');
+
+  // A second bot with a name already taken is allowed, with a warning while the name is typed.
+  await page.getByLabel('New bot').fill(demoBot.name.toUpperCase());
+  await expect(page.getByTestId('warning-bot-name')).toContainText(`A bot named “${demoBot.name}” already exists`);
+  await page.getByLabel('New bot').fill('');
+  await expect(page.getByTestId('warning-bot-name')).toHaveCount(0);
+  // The API's own schema checks the form: an empty name is refused on its field, nothing is sent.
+  await page.getByRole('button', { name: 'Create bot' }).click();
+  await expect(page.getByTestId('error-name')).toHaveText('Bot name is required.');
 
   await bots.create('Billing Bot');
   // A new bot opens on its (empty) integrations panel.
@@ -11,8 +20,9 @@ test('bots: create, rename and delete with confirmation; the page passes axe', a
   await expect(page.getByText('No integrations yet.')).toBeVisible();
   await page.getByRole('link', { name: 'Bots' }).click();
 
-  await bots.rename('Billing Bot', 'Invoices Bot');
+  await bots.edit('Billing Bot', { name: 'Invoices Bot', description: 'Sends invoices and answers billing questions.' });
   await expect(bots.botLink('Invoices Bot')).toBeVisible();
+  await expect(page.getByTestId('bot-card').filter({ hasText: 'Invoices Bot' })).toContainText('Sends invoices and answers billing questions.');
 
   let dialog = await bots.askToDelete('Invoices Bot');
   await dialog.getByRole('button', { name: 'Cancel' }).click();

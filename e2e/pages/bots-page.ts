@@ -23,11 +23,13 @@ export class BotsPage {
     await this.page.getByRole('button', { name: 'Create bot' }).click();
   }
 
-  async rename(from: string, to: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Rename ${from}` }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Rename bot' });
-    await dialog.getByLabel('Bot name').fill(to);
-    await dialog.getByRole('button', { name: 'Rename' }).click();
+  /** Edit <name> → the Edit bot dialog; fills what is given and saves. */
+  async edit(from: string, change: { name?: string; description?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: `Edit ${from}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Edit bot' });
+    if (change.name !== undefined) await dialog.getByLabel('Bot name').fill(change.name);
+    if (change.description !== undefined) await dialog.getByLabel('Description').fill(change.description);
+    await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
   }
 

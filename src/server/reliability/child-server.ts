@@ -20,6 +20,53 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+function serverEnv(target: DatabaseTarget, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    ENABLE_TEST_API: '0',
+    NODE_ENV: 'production',
+    WEB_ROOT: '/nonexistent',
+    ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir ?? '', DATABASE_URL: '' }),
+    ...env,
+  };
+}
+
+export interface FailedStart {
+  code: number | null;
+  stderr: string;
+  /** Whether it answered on its port at any moment before it exited. */
+  listened: boolean;
+}
+
+/** Starts the real server where it is expected to refuse to start, and waits for it to exit. */
+export async function startChildServerExpectingExit(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<FailedStart> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: projectRoot,
+    env: serverEnv(target, port, env),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  let listened = false;
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const probing = setInterval(() => {
+    fetch(`http://127.0.0.1:${port}/api/health`).then(
+      () => (listened = true),
+      () => undefined,
+    );
+  }, 100);
+  await exited(child);
+  clearTimeout(timer);
+  clearInterval(probing);
+  return { code: child.exitCode, stderr, listened };
+}
+
 /**
  * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port,
  * so a test can kill it as a crash would, then start another on the same data.
@@ -27,18 +74,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startChildServer(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      ENABLE_TEST_API: '0',
-      NODE_ENV: 'production',
-      WEB_ROOT: '/nonexistent',
-      ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir ?? '', DATABASE_URL: '' }),
-      ...env,
-    },
+    env: serverEnv(target, port, env),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

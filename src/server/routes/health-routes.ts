@@ -1,7 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database';
+import { schema } from '../db/schema';
+import { HttpProblem } from '../http/problems';
+import { problems } from './route-schemas';
+
+/**
+ * One row from each of the app's tables, in one round trip: every relation file must open and its first
+ * page must be valid. A full scan would cost as much as the data and, with the pages cached, see no more.
+ */
+const readEveryTable = sql.join(
+  [sql.raw('select'), sql.join(Object.values(schema).map((table) => sql`(select 1 from ${sql.identifier(getTableName(table))} limit 1)`), sql`, `)],
+  sql` `,
+);
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
   app.get(
@@ -10,13 +22,35 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
       config: { access: 'public' },
       schema: {
         tags: ['health'],
-        summary: 'Whether the server and its database answer',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+        summary: 'Readiness: the server answers and can read every table of its database (503 when it cannot)',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }), ...problems(503) },
       },
     },
-    async () => {
-      await database.db.execute(sql`select 1`);
+    async (request) => {
+      try {
+        await database.db.execute(readEveryTable);
+      } catch (error) {
+        request.log.error({ err: error }, 'readiness: the tables cannot be read');
+        throw new HttpProblem(
+          503,
+          'Service Unavailable',
+          'The database cannot read its tables (the reason is in the server log). For the embedded database, stop the server, ' +
+            'restore DATA_DIR from a backup and run `npm run db:check`; for PostgreSQL, check the database server.',
+        );
+      }
       return { status: 'ok' as const, database: database.kind };
     },
+  );
+
+  app.get(
+    '/api/health/live',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness: the process answers requests; the database is not asked',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
   );
 };

@@ -40,3 +40,70 @@ export async function fetchLiveEngageSkills(settings: LiveEngageSettings, fetchI
   if (!parsed.success) throw new HttpProblem(502, 'Bad Gateway', 'LiveEngage answered with something that is not a skill list.');
   return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id, name }));
 }
+
+export interface SkillSourceTiming {
+  /** How long a list read from LiveEngage is served without asking again. */
+  freshMs: number;
+  /** The wait after a first failure; it doubles with each failure in a row, up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** How long the last good list may stand in while LiveEngage fails. */
+  staleMs: number;
+}
+
+export const SKILL_SOURCE_TIMING: SkillSourceTiming = { freshMs: 60_000, backoffMs: 1_000, maxBackoffMs: 60_000, staleMs: 10 * 60_000 };
+
+export type SkillSource = () => Promise<Skill[]>;
+
+/**
+ * LiveEngage's skills as the routes read them: the form looks skills up on every keystroke, so upstream is asked
+ * at most once per freshMs, requests that arrive while it is being asked share that one call, and after a failure
+ * nobody asks again until the back-off has passed (the last good list, or the same 502, answers meanwhile).
+ */
+export function createLiveEngageSkillSource(
+  settings: LiveEngageSettings,
+  timing: SkillSourceTiming = SKILL_SOURCE_TIMING,
+  fetchImpl: typeof fetch = fetch,
+  now: () => number = Date.now,
+): SkillSource {
+  let good: { at: number; skills: Skill[] } | null = null;
+  let failure: { until: number; error: unknown; inARow: number } | null = null;
+  let inFlight: Promise<Skill[]> | null = null;
+
+  function lastGood(): Skill[] | null {
+    return good && now() - good.at <= timing.staleMs ? good.skills : null;
+  }
+
+  function refresh(): Promise<Skill[]> {
+    inFlight ??= fetchLiveEngageSkills(settings, fetchImpl)
+      .then(
+        (skills) => {
+          good = { at: now(), skills };
+          failure = null;
+          return skills;
+        },
+        (error: unknown) => {
+          const inARow = (failure?.inARow ?? 0) + 1;
+          const wait = Math.min(timing.maxBackoffMs, timing.backoffMs * 2 ** (inARow - 1));
+          failure = { until: now() + wait, error, inARow };
+          const stale = lastGood();
+          if (stale) return stale;
+          throw error;
+        },
+      )
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  }
+
+  return async () => {
+    if (good && now() - good.at <= timing.freshMs) return good.skills;
+    if (failure && now() < failure.until) {
+      const stale = lastGood();
+      if (stale) return stale;
+      throw failure.error;
+    }
+    return refresh();
+  };
+}

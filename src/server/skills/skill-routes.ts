@@ -3,25 +3,18 @@ import { z } from 'zod';
 import { skillInputSchema, skillPatchSchema, skillQuerySchema, skillSchema, type Skill } from '../../domain/skill';
 import { HttpProblem } from '../http/problems';
 import { problems } from '../routes/route-schemas';
-import { fetchLiveEngageSkills, type LiveEngageSettings } from './liveengage-skills';
+import { createLiveEngageSkillSource, type LiveEngageSettings } from './liveengage-skills';
 import { matchesSkill, type SkillsRepository } from './skills-repository';
 
 const skillParams = z.strictObject({
   id: z.coerce.number({ error: 'id must be a skill id.' }).int('id must be a whole number.').positive('id must be positive.'),
 });
 
-const CACHE_MS = 60_000;
-
 export const skillRoutes: FastifyPluginAsyncZod<{ skills: SkillsRepository; liveEngage: LiveEngageSettings | null }> = async (
   app,
   { skills, liveEngage },
 ) => {
-  // LiveEngage is asked at most once a minute: the form looks skills up on every keystroke.
-  let cached: { at: number; skills: Skill[] } | null = null;
-  async function liveEngageSkills(): Promise<Skill[]> {
-    if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), skills: await fetchLiveEngageSkills(liveEngage!) };
-    return cached.skills;
-  }
+  const liveEngageSkills = liveEngage ? createLiveEngageSkillSource(liveEngage) : async (): Promise<Skill[]> => [];
   function refuseWhenRemote() {
     if (liveEngage) {
       throw new HttpProblem(409, 'Conflict', 'The skill directory is read from LiveEngage (LP_ACCOUNT_ID is set): change skills there.');

@@ -79,7 +79,7 @@ describe.each(databaseKinds)('access with ADMIN_TOKEN on %s', (kind) => {
     const routes = routeTable(server.app);
     expect(routes.length).toBeGreaterThan(20);
     const publicApi = routes.filter((route) => route.access === 'public' && route.url.startsWith('/api')).map((route) => route.url);
-    for (const url of publicApi) expect(url).toMatch(/^\/api\/(health|openapi\.json|docs(\/.*)?)$/);
+    for (const url of publicApi) expect(url).toMatch(/^\/api\/(health(\/live)?|openapi\.json|docs(\/.*)?)$/);
     expect(publicApi).toContain('/api/health');
     expect(routes.filter((route) => route.access === 'admin').map((route) => route.url)).toEqual(
       expect.arrayContaining(['/api/bots', '/api/bots/:botId/integrations/:id', '/api/testing/reset', '/api/bots/import']),

@@ -5,7 +5,7 @@ import { skillInputSchema, type SkillInput } from '../../../../domain/skill';
 import { TextField } from '../../../components/form/text-field';
 import { notify } from '../../../lib/notify';
 import { useCreateSkill } from '../api/create-skill';
-import { applySkillServerErrors } from './skill-form-errors';
+import { applyServerErrors } from '../../../components/form/server-errors';
 
 /** Id and name as LiveEngage shows them; the resolver is the API's own schema. */
 export function AddSkillForm() {
@@ -25,7 +25,7 @@ export function AddSkillForm() {
         form.reset();
         form.setFocus('id');
       },
-      onError: (failure) => setProblem(applySkillServerErrors(form, ['id', 'name'], failure)),
+      onError: (failure) => setProblem(applyServerErrors(form, failure, { fields: ['id', 'name'] })?.detail ?? null),
     });
   });
 

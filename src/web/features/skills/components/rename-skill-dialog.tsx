@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { skillPatchSchema, type Skill } from '../../../../domain/skill';
 import { notify } from '../../../lib/notify';
 import { useRenameSkill } from '../api/update-skill';
-import { applySkillServerErrors } from './skill-form-errors';
+import { applyServerErrors } from '../../../components/form/server-errors';
 import { DialogFormActions } from '../../../components/dialog-form-actions';
 
 export function RenameSkillDialog({ skill, onClose }: { skill: Skill | null; onClose: () => void }) {
@@ -39,7 +39,7 @@ function RenameForm({ skill, onDone }: { skill: Skill; onDone: () => void }) {
           notify('success', `Renamed to ${renamed.name}`);
           onDone();
         },
-        onError: (failure) => setProblem(applySkillServerErrors(form, ['name'], failure)),
+        onError: (failure) => setProblem(applyServerErrors(form, failure, { fields: ['name'] })?.detail ?? null),
       },
     );
   });

@@ -51,6 +51,8 @@ export function createDialogsRepository(db: Database, integrations: Integrations
       await db.transaction(async (tx) => {
         const loaded = await loadBot(tx, botId, true);
         const target = requireIntegration(loaded, integrationId);
+        // A stale request is refused as stale first: its usages may be what the newer version changed.
+        if (target.integration.version !== expectedVersion) throw preconditionFailed(target.integration.version);
         const usages = findUsages(loaded.model, target);
         if (usages.length > 0 && !force) {
           throw new UsagesProblem(
@@ -63,13 +65,15 @@ export function createDialogsRepository(db: Database, integrations: Integrations
     },
 
     /** A PUT may not change the names other places use: that is what rename is for, as it rewrites them too. */
-    async refuseRenameByPut(botId: string, integrationId: string, values: IntegrationValues): Promise<void> {
+    async refuseRenameByPut(botId: string, integrationId: string, expectedVersion: number, values: IntegrationValues): Promise<void> {
       // Most saves keep both names: those cost one indexed read, not a read of the whole bot.
       const current = await integrations.get(botId, integrationId).catch((error: unknown) => {
         if (error instanceof HttpProblem && error.status === 404) return null;
         throw error;
       });
-      if (!current || (values.name === current.name && values.responseDataVariable === current.responseDataVariable)) return;
+      // A missing or stale integration is answered by the save itself (404, 412).
+      if (!current || current.version !== expectedVersion) return;
+      if (values.name === current.name && values.responseDataVariable === current.responseDataVariable) return;
       const loaded = await db.transaction((tx) => loadBot(tx, botId));
       const target = loaded.model.integrations.find((item) => item.integration.id === integrationId);
       if (!target) return;

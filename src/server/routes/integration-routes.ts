@@ -94,7 +94,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const version = requiredIfMatchVersion(request);
-      await dialogs.refuseRenameByPut(request.params.botId, request.params.id, request.body);
+      await dialogs.refuseRenameByPut(request.params.botId, request.params.id, version, request.body);
       const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body);
       setEtag(reply, updated.version);
       return updated;

@@ -54,6 +54,8 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
   it('refuses to delete a used integration with 409 and its usages, deletes it with force, and the checks then fail', async () => {
     const { botId, byName } = await importBot(server, OWN_SUPPORT_DESK);
     const id = byName('OrderLookup').id;
+    const stale = await server.request('DELETE', `/api/bots/${botId}/integrations/${id}`, { headers: { 'if-match': '"5"' } });
+    expect(stale.status).toBe(412);
     const refused = await server.request('DELETE', `/api/bots/${botId}/integrations/${id}`, { headers: { 'if-match': '"1"' } });
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');

@@ -29,6 +29,8 @@ import { importExportRoutes } from './cb-export/import-export-routes';
 import { skillRoutes } from './skills/skill-routes';
 import { createSkillsRepository } from './skills/skills-repository';
 import { simulateRoutes } from './simulator/simulate-routes';
+import { dialogRoutes } from './dialogs/dialog-routes';
+import { createDialogsRepository } from './dialogs/dialogs-repository';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -106,7 +108,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const integrations = createIntegrationsRepository(database.db);
   await app.register(healthRoutes, { database });
   await app.register(botRoutes, { bots });
-  await app.register(integrationRoutes, { bots, integrations });
+  const dialogs = createDialogsRepository(database.db, integrations);
+  await app.register(integrationRoutes, { bots, integrations, dialogs });
+  await app.register(dialogRoutes, { dialogs, integrations });
   await app.register(simulateRoutes, { bots, integrations });
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations) });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });

@@ -64,6 +64,27 @@ export const integrationRevisions = pgTable(
   (t) => [uniqueIndex('integration_revisions_version_unique').on(t.integrationId, t.version)],
 );
 
+/**
+ * Changes to a bot's dialogs (kept in its extras), each with the bot version it produced and the
+ * dialogs as they were after it: the bot's own history beside its integrations' revisions.
+ */
+export const botRevisions = pgTable(
+  'bot_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    action: text('action').$type<'add-dialog' | 'rename-references'>().notNull(),
+    summary: text('summary').notNull(),
+    // `{ cbDialogsJson }`: groups and conversationMessage as JSON text, in the file's key order.
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('bot_revisions_version_unique').on(t.botId, t.version)],
+);
+
 /** The skill directory that Agent Escalation forms check skill ids and names against. */
 export const skills = pgTable(
   'skills',
@@ -74,4 +95,4 @@ export const skills = pgTable(
   (t) => [uniqueIndex('skills_name_unique').on(sql`lower(${t.name})`)],
 );
 
-export const schema = { bots, integrations, integrationRevisions, skills };
+export const schema = { bots, integrations, integrationRevisions, botRevisions, skills };

@@ -2,8 +2,10 @@
 // the API may answer given what the lane has been told so far, and how an acceptance changes it.
 import { expect } from 'vitest';
 import { botInputSchema, botPatchSchema } from '../../domain/bot';
-import { integrationInputSchema } from '../../domain/integration';
+import { integrationInputSchema, type Integration } from '../../domain/integration';
 import { BODY_LIMIT_BYTES } from '../app';
+import { botIntegrationsOf, readBotModel } from '../dialogs/dialog-model';
+import { findUsages } from '../dialogs/usages';
 import type { Command, IfMatch, Payload, Target } from './fuzz-commands';
 import { encodeHostile } from './fuzz-values';
 import type { HttpAnswer, HttpCall } from './http';
@@ -101,6 +103,15 @@ function nameClash(model: LaneModel, values: { name: string; responseDataVariabl
   );
 }
 
+/**
+ * Whether another integration's script or fields read this one (the lane's bot has no dialogs):
+ * then a delete, or a save that changes its names, is refused with 409 and the usages.
+ */
+function usedElsewhere(model: LaneModel, record: Stored): boolean {
+  const all = [...model.integrations.values()].map((item) => ({ integration: item as unknown as Integration, extras: null }));
+  return findUsages(readBotModel(null, botIntegrationsOf(all)), { integration: record as unknown as Integration, cbId: null }).length > 0;
+}
+
 export interface Step {
   call: HttpCall;
   /** The statuses the API may answer; the model decides, so a wrong acceptance fails as a wrong refusal does. */
@@ -132,6 +143,8 @@ export function plan(model: LaneModel, cmd: Command): Step {
       if (precondition === 428) return { call, expected: [428] };
       if (!record) return { call, expected: [404] };
       if (precondition) return { call, expected: [precondition] };
+      const renames = valid.data.name !== record.name || valid.data.responseDataVariable !== record.responseDataVariable;
+      if (renames && usedElsewhere(model, record)) return { call, expected: [409] };
       if (nameClash(model, valid.data, id)) return { call, expected: [409] };
       return { call, expected: [200], apply: (answer) => model.integrations.set(id, answer.body) };
     }
@@ -143,6 +156,7 @@ export function plan(model: LaneModel, cmd: Command): Step {
       if (precondition === 428) return { call, expected: [428] };
       if (!record) return { call, expected: [404] };
       if (precondition) return { call, expected: [precondition] };
+      if (usedElsewhere(model, record)) return { call, expected: [409] };
       return { call, expected: [204], apply: () => model.integrations.delete(id) };
     }
     case 'readIntegration': {

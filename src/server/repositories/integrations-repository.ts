@@ -220,9 +220,10 @@ export function createIntegrationsRepository(db: Database) {
       expectedVersion: number,
       values: IntegrationValues,
       action: RevisionAction = 'update',
+      outer: Database = db,
     ): Promise<Integration> {
       try {
-        return await db.transaction(async (tx) => {
+        return await outer.transaction(async (tx) => {
           const before = await findRow(botId, id, tx);
           if (!before) throw notFound(`Integration ${id} in bot ${botId}`);
           // The version condition makes the write itself the check: a concurrent winner leaves 0 rows here.
@@ -242,8 +243,8 @@ export function createIntegrationsRepository(db: Database) {
       }
     },
 
-    async delete(botId: string, id: string, expectedVersion: number): Promise<void> {
-      await db.transaction(async (tx) => {
+    async delete(botId: string, id: string, expectedVersion: number, outer: Database = db): Promise<void> {
+      await outer.transaction(async (tx) => {
         const [row] = await tx
           .delete(integrations)
           .where(and(eq(integrations.id, id), eq(integrations.botId, botId), eq(integrations.version, expectedVersion)))

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { usagesProblemSchema } from '../../domain/dialogs';
 import { integrationInputSchema, integrationSchema, integrationSummarySchema } from '../../domain/integration';
 import { INTEGRATION_TYPES } from '../../domain/integration-types';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
 import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
 import { notFound } from '../http/problems';
+import { booleanQuery } from '../dialogs/boolean-query';
+import type { DialogsRepository } from '../dialogs/dialogs-repository';
 import type { BotsRepository } from '../repositories/bots-repository';
 import type { IntegrationsRepository } from '../repositories/integrations-repository';
 import { botParams, ifMatchHeader, integrationParams, problems } from './route-schemas';
@@ -13,10 +16,11 @@ const listQuery = pageQuerySchema.extend({
   type: z.enum(INTEGRATION_TYPES, { error: `type must be one of ${INTEGRATION_TYPES.join(', ')}.` }).optional(),
 });
 
-export const integrationRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository; integrations: IntegrationsRepository }> = async (
-  app,
-  { bots, integrations },
-) => {
+export const integrationRoutes: FastifyPluginAsyncZod<{
+  bots: BotsRepository;
+  integrations: IntegrationsRepository;
+  dialogs: DialogsRepository;
+}> = async (app, { bots, integrations, dialogs }) => {
   const currentVersion = (botId: string, id: string) => async () => (await integrations.get(botId, id)).version;
 
   async function requireBot(botId: string) {
@@ -87,11 +91,13 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository; in
         params: integrationParams,
         headers: ifMatchHeader,
         body: integrationInputSchema,
-        response: { 200: integrationSchema, ...problems(400, 404, 409, 412, 413, 415, 428) },
+        // 409 with usages: the new name or variable would break the places that use the old one.
+        response: { 200: integrationSchema, ...problems(400, 404, 412, 413, 415, 428), 409: usagesProblemSchema },
       },
     },
     async (request, reply) => {
       const version = await ifMatchVersion(request, currentVersion(request.params.botId, request.params.id));
+      await dialogs.refuseRenameByPut(request.params.botId, request.params.id, version, request.body);
       const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body);
       setEtag(reply, updated.version);
       return updated;
@@ -103,15 +109,16 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository; in
     {
       schema: {
         tags: ['integrations'],
-        summary: 'Delete an integration (If-Match required)',
+        summary: 'Delete an integration (If-Match required); 409 with its usages unless ?force=true',
         params: integrationParams,
+        querystring: z.strictObject({ force: booleanQuery('force') }),
         headers: ifMatchHeader,
-        response: { 204: z.undefined().describe('Deleted'), ...problems(400, 404, 412, 428) },
+        response: { 204: z.undefined().describe('Deleted'), ...problems(400, 404, 412, 428), 409: usagesProblemSchema },
       },
     },
     async (request, reply) => {
       const { botId, id } = request.params;
-      await integrations.delete(botId, id, await ifMatchVersion(request, currentVersion(botId, id)));
+      await dialogs.deleteIntegration(botId, id, await ifMatchVersion(request, currentVersion(botId, id)), request.query.force);
       return reply.code(204).send();
     },
   );

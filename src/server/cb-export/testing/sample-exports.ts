@@ -4,8 +4,13 @@ import type { IntegrationToExport, BotToExport } from '../to-cb';
 import type { ImportPlan } from '../plan-import';
 import { OWN_EXPORTS } from './own-exports';
 
-/** The real CB exports live next to the repository (`<repo>/../shared/cb-exports`), never inside it. */
-export const REAL_EXPORTS_DIR = fileURLToPath(new URL('../../../../../shared/cb-exports/', import.meta.url));
+/**
+ * The real CB exports live next to the repository (`<repo>/../shared/cb-exports`), never inside it.
+ * CB_EXPORTS_DIR names another place, for a checkout (a git worktree) that is not beside them.
+ */
+export const REAL_EXPORTS_DIR = process.env.CB_EXPORTS_DIR
+  ? `${process.env.CB_EXPORTS_DIR.replace(/\/+$/, '')}/`
+  : fileURLToPath(new URL('../../../../../shared/cb-exports/', import.meta.url));
 
 /** False in a clone anywhere else: the tests that need the real files then report themselves skipped. */
 export const hasRealExports = existsSync(REAL_EXPORTS_DIR);

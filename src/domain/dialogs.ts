@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { identifierSchema } from './identifier';
+import { problemSchema } from './problem';
+import { requiredText } from './request-fields';
+
+/*
+ * The bot around its integrations, as the server reads it from an imported Conversation Builder
+ * export: dialogs (`groups`), their interactions (`conversationMessage`), where they use an
+ * integration, and the checks that catch what CB leaves to the user.
+ */
+
+/** The platform's message to the bot when a transfer that had started fails later on. */
+export const AGENT_ESCALATION_FAILED = '__agent_escalation_failed__';
+
+/** Where an interaction goes after it: another interaction, another dialog, or the end of the dialog. */
+export const transitionSchema = z.object({
+  rule: z.string().optional().describe('The response rule name, when the interaction has several'),
+  to: z.enum(['interaction', 'dialog', 'end']),
+  id: z.string().optional().describe('The interaction or dialog id; absent for end'),
+});
+export type Transition = z.infer<typeof transitionSchema>;
+
+export const interactionViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** CB's interactionType as written: DIALOG_STARTER, TEXT, API_INTEGRATION, ESCALATION, ... */
+  kind: z.string(),
+  /** The panel's id of the integration an integration interaction invokes, when the bot has it. */
+  integrationId: z.uuid().optional(),
+  /** The integration name the interaction names (`content.responderName`), found or not. */
+  integrationName: z.string().optional(),
+  patterns: z.array(z.string()).optional(),
+  intentId: z.string().optional(),
+  next: z.string().optional().describe('nextMessageId: the interaction a `next` rule goes to'),
+  transitions: z.array(transitionSchema),
+  texts: z.array(z.string()),
+  preProcess: z.string().optional(),
+  postProcess: z.string().optional(),
+  /** The skill of an Agent Transfer (ESCALATION) interaction. */
+  agentSkillId: z.string().optional(),
+});
+export type InteractionView = z.infer<typeof interactionViewSchema>;
+
+export const dialogViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** CB's dialogType: DIALOG, FALLBACK_DIALOG, ... */
+  type: z.string(),
+  status: z.string(),
+  interactions: z.array(interactionViewSchema),
+});
+export type DialogView = z.infer<typeof dialogViewSchema>;
+
+export const dialogListSchema = z.object({ items: z.array(dialogViewSchema) });
+
+export const USAGE_KINDS = ['invokes', 'reads-variable', 'reads-field'] as const;
+export const USAGE_PLACES = ['interaction', 'preProcess', 'postProcess', 'text', 'transformScript', 'customDataFields'] as const;
+export type UsagePlace = (typeof USAGE_PLACES)[number];
+
+/** Who holds a reference: an interaction in a dialog, or another integration's script or fields. */
+const referenceHolder = {
+  dialogId: z.string().nullable(),
+  dialogName: z.string().nullable(),
+  interactionId: z.string().nullable(),
+  interactionName: z.string().nullable(),
+  /** For where = transformScript or customDataFields: the integration that holds the reference. */
+  integrationId: z.uuid().nullable(),
+  integrationName: z.string().nullable(),
+  where: z.enum(USAGE_PLACES),
+};
+
+export const usageSchema = z.object({
+  ...referenceHolder,
+  kind: z.enum(USAGE_KINDS),
+  excerpt: z.string().describe('The line holding the reference'),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const usageListSchema = z.object({ items: z.array(usageSchema) });
+
+/** A 409 of a delete or of a PUT that renames lists where the integration is used (other 409s have no usages). */
+export const usagesProblemSchema = problemSchema.extend({ usages: z.array(usageSchema).optional() });
+
+export const renameInputSchema = z.strictObject({
+  name: identifierSchema('Integration Name'),
+  responseDataVariable: identifierSchema('Response Data Variable Name').optional(),
+});
+export type RenameInput = z.infer<typeof renameInputSchema>;
+
+export const referenceChangeSchema = z.object({
+  ...referenceHolder,
+  before: z.string().describe('The lines that change, as they are'),
+  after: z.string().describe('The same lines after the rename'),
+});
+export type ReferenceChange = z.infer<typeof referenceChangeSchema>;
+
+export const CHECK_IDS = ['escalation-failure-caught', 'integration-exists', 'custom-field-exists'] as const;
+export const CHECK_STATUSES = ['pass', 'warn', 'fail'] as const;
+
+export const checkSchema = z.object({
+  id: z.enum(CHECK_IDS),
+  status: z.enum(CHECK_STATUSES),
+  title: z.string(),
+  detail: z.string(),
+  dialogId: z.string().optional(),
+  interactionId: z.string().optional(),
+  integrationId: z.uuid().optional(),
+});
+export type Check = z.infer<typeof checkSchema>;
+
+export const checkListSchema = z.object({ items: z.array(checkSchema) });
+
+export const escalationFailureInputSchema = z.strictObject({
+  message: requiredText('Message', 2000, 'Enter what the bot says when a transfer to an agent fails.'),
+  thenEscalateTo: z.uuid('thenEscalateTo must be the id of an Agent Escalation integration of this bot.').optional(),
+});
+export type EscalationFailureInput = z.infer<typeof escalationFailureInputSchema>;
+
+export const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references'] as const;
+
+/** A change to the bot's dialogs, recorded with the bot version it produced. */
+export const botRevisionSchema = z.object({
+  version: z.number().int().positive(),
+  action: z.enum(BOT_REVISION_ACTIONS),
+  summary: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type BotRevision = z.infer<typeof botRevisionSchema>;

@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { BotExtras } from '../../domain/cb-export';
+import { cbExportSchema } from '../../domain/cb-export';
+import type { BotRevision, Usage } from '../../domain/dialogs';
+import type { Problem } from '../../domain/problem';
+import type { Database } from '../db/database';
+import { botRevisions, bots, integrations as integrationsTable } from '../db/schema';
+import { HttpProblem, notFound } from '../http/problems';
+import { toIntegration } from '../repositories/integration-rows';
+import { mapCbExport } from '../cb-export/from-cb';
+import { decodeBotExtras, decodeResponderExtras, encodeExtras } from '../cb-export/stored-extras';
+import { toCbExport } from '../cb-export/to-cb';
+import { botIntegrationsOf, readBotModel, type BotModel } from './dialog-model';
+
+/*
+ * Reads a bot with its kept CB file and integrations as one model, and writes its dialogs back
+ * as a revision of the bot. Both run inside the caller's transaction.
+ */
+
+export type BotRow = typeof bots.$inferSelect;
+
+export interface LoadedBot {
+  row: BotRow;
+  extras: BotExtras | null;
+  model: BotModel;
+}
+
+/** A 409 whose problem lists where the integration is used, so the client can show them. */
+export class UsagesProblem extends HttpProblem {
+  constructor(
+    detail: string,
+    readonly usages: Usage[],
+  ) {
+    super(409, 'Conflict', detail);
+  }
+
+  override toProblem(instance?: string): Problem & { usages: Usage[] } {
+    return { ...super.toProblem(instance), usages: this.usages };
+  }
+}
+
+/**
+ * The bot, its extras and integrations, read together. `forUpdate` locks the bot row, so two
+ * changes to one bot's dialogs (or a rename and a delete) run one after the other.
+ */
+export async function loadBot(tx: Database, botId: string, forUpdate = false): Promise<LoadedBot> {
+  const query = tx.select().from(bots).where(eq(bots.id, botId));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound(`Bot ${botId}`);
+  const rows = await tx
+    .select()
+    .from(integrationsTable)
+    .where(eq(integrationsTable.botId, botId))
+    .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
+  const extras = decodeBotExtras(row.extras);
+  const integrations = botIntegrationsOf(rows.map((item) => ({ integration: toIntegration(item), extras: decodeResponderExtras(item.extras) })));
+  return { row, extras, model: readBotModel(extras, integrations) };
+}
+
+/**
+ * The extras of a bot made in the panel, as if it had been imported from its own CB export: the
+ * same keys and order a real export has, so a dialog added to it is written like an imported one.
+ */
+export function extrasForPanelBot(loaded: LoadedBot): BotExtras {
+  const file = toCbExport({
+    id: loaded.row.id,
+    name: loaded.row.name,
+    description: loaded.row.description,
+    extras: null,
+    integrations: loaded.model.integrations.map(({ integration }) => ({ id: integration.id, values: integration, extras: null })),
+  });
+  cbExportSchema.parse(file);
+  return mapCbExport(file as Parameters<typeof mapCbExport>[0]).bot.extras;
+}
+
+/** The id the bot's interactions carry as chatBotId: the CB bot id it was imported with, or its own. */
+export function chatBotIdOf(loaded: LoadedBot, extras: BotExtras): string {
+  const kept = extras.bot.unmapped.id;
+  return typeof kept === 'string' && kept !== '' ? kept : loaded.row.id;
+}
+
+/** Saves new dialogs for the bot: its version goes up by one and the change is recorded in its history. */
+export async function writeDialogs(
+  tx: Database,
+  loaded: LoadedBot,
+  extras: BotExtras,
+  revision: { action: BotRevision['action']; summary: string },
+): Promise<number> {
+  const [updated] = await tx
+    .update(bots)
+    .set({ extras: encodeExtras(extras), updatedAt: new Date(), version: sql`${bots.version} + 1` })
+    .where(and(eq(bots.id, loaded.row.id), eq(bots.version, loaded.row.version)))
+    .returning({ version: bots.version });
+  // The row is locked by loadBot(forUpdate): a changed version here means a caller forgot the lock.
+  if (!updated) throw new Error(`bot ${loaded.row.id} changed while its dialogs were being written`);
+  const dialogs = { groups: extras.topLevel.groups ?? [], conversationMessage: extras.topLevel.conversationMessage ?? [] };
+  await tx.insert(botRevisions).values({
+    botId: loaded.row.id,
+    version: updated.version,
+    action: revision.action,
+    summary: revision.summary,
+    snapshot: { cbDialogsJson: JSON.stringify(dialogs) },
+  });
+  return updated.version;
+}
+
+export async function listBotRevisions(db: Database, botId: string): Promise<BotRevision[]> {
+  const rows = await db.select().from(botRevisions).where(eq(botRevisions.botId, botId)).orderBy(desc(botRevisions.version));
+  return rows.map((row) => ({ version: row.version, action: row.action, summary: row.summary, createdAt: row.createdAt.toISOString() }));
+}

@@ -1,0 +1,189 @@
+import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
+import type { DialogView, InteractionView, Transition } from '../../domain/dialogs';
+import type { Integration } from '../../domain/integration';
+
+/*
+ * Reads the dialogs of a bot out of the CB file kept in its extras. The file stays the source of
+ * truth (it is written back byte for byte); this is a read of it, made again on every request.
+ */
+
+type Json = Record<string, unknown>;
+
+export interface DialogRecord {
+  id: string;
+  name: string;
+  type: string;
+  status: string;
+}
+
+export interface InteractionRecord {
+  id: string;
+  name: string;
+  dialogId: string;
+  kind: string;
+  /** The interaction as kept in the file: references are found and rewritten in it. */
+  raw: Json;
+  patterns?: string[];
+  intentId?: string;
+  next?: string;
+  responderName?: string;
+  responderId?: string;
+  preProcess?: string;
+  postProcess?: string;
+  agentSkillId?: string;
+  transitions: Transition[];
+  texts: string[];
+}
+
+export interface BotIntegration {
+  integration: Integration;
+  /** The id the integration had in the CB file it came from (interactions name it as responderId). */
+  cbId: string | null;
+}
+
+export interface BotModel {
+  dialogs: DialogRecord[];
+  interactions: InteractionRecord[];
+  integrations: BotIntegration[];
+}
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The arrays of the kept file that hold dialogs; missing or malformed ones read as empty. */
+export function keptArray(extras: BotExtras | null, key: 'groups' | 'conversationMessage'): Json[] {
+  const value = extras?.topLevel[key];
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+export function botIntegrationsOf(rows: ReadonlyArray<{ integration: Integration; extras: ResponderExtras | null }>): BotIntegration[] {
+  return rows.map(({ integration, extras }) => ({ integration, cbId: text(extras?.unmapped.id) ?? null }));
+}
+
+function tileData(raw: Json): Json[] {
+  const content = isObject(raw.content) ? raw.content : {};
+  const results = isObject(content.results) ? content.results : {};
+  const tile = isObject(results.tile) ? results.tile : {};
+  return Array.isArray(tile.tileData) ? tile.tileData.filter(isObject) : [];
+}
+
+function transitionsOf(raw: Json, next: string | undefined): Transition[] {
+  const matches = Array.isArray(raw.responseMatches) ? raw.responseMatches.filter(isObject) : [];
+  const transitions: Transition[] = [];
+  for (const match of matches) {
+    const action = isObject(match.action) ? match.action : {};
+    const value = text(action.value);
+    const rule = nonEmpty(match.name);
+    const base = rule ? { rule } : {};
+    if (action.name === 'DIALOG' && value) transitions.push({ ...base, to: 'dialog', id: value });
+    else if (value === 'none' || value === '') transitions.push({ ...base, to: 'end' });
+    else if (value === 'next' || value === undefined) transitions.push(next ? { ...base, to: 'interaction', id: next } : { ...base, to: 'end' });
+    else transitions.push({ ...base, to: 'interaction', id: value });
+  }
+  if (transitions.length === 0 && next) transitions.push({ to: 'interaction', id: next });
+  return transitions;
+}
+
+function readInteraction(raw: Json): InteractionRecord | null {
+  const id = nonEmpty(raw.id);
+  const dialogId = nonEmpty(raw.group);
+  if (!id || !dialogId) return null;
+  const content = isObject(raw.content) ? raw.content : {};
+  const tiles = tileData(raw);
+  const next = nonEmpty(raw.nextMessageId);
+  const escalation = tiles.map((tile) => tile.escalation).find(isObject);
+  const patterns = Array.isArray(raw.pattern) ? raw.pattern.filter((item): item is string => typeof item === 'string') : undefined;
+  const record: InteractionRecord = {
+    id,
+    name: text(raw.name) ?? id,
+    dialogId,
+    kind: text(raw.interactionType) ?? text(isObject(content.results) ? content.results.type : undefined) ?? 'UNKNOWN',
+    raw,
+    transitions: transitionsOf(raw, next),
+    texts: tiles.map((tile) => text(tile.text)).filter((item): item is string => item !== undefined && item !== ''),
+  };
+  if (patterns) record.patterns = patterns;
+  const optional = {
+    intentId: nonEmpty(raw.intentId),
+    next,
+    responderName: text(content.responderName),
+    responderId: nonEmpty(content.responderId),
+    preProcess: nonEmpty(raw.preProcessMessage),
+    postProcess: nonEmpty(raw.postProcessMessage),
+    agentSkillId: escalation ? text(escalation.agentSkillId) : undefined,
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(record, { [key]: value });
+  return record;
+}
+
+export function readBotModel(extras: BotExtras | null, integrations: BotIntegration[]): BotModel {
+  const dialogs: DialogRecord[] = [];
+  for (const group of keptArray(extras, 'groups')) {
+    const id = nonEmpty(group.id);
+    if (!id) continue;
+    dialogs.push({ id, name: text(group.name) ?? id, type: text(group.dialogType) ?? 'DIALOG', status: text(group.status) ?? 'ENABLED' });
+  }
+  const interactions = keptArray(extras, 'conversationMessage')
+    .map(readInteraction)
+    .filter((item): item is InteractionRecord => item !== null);
+  return { dialogs, interactions, integrations };
+}
+
+export function isIntegrationInteraction(interaction: InteractionRecord): boolean {
+  return interaction.kind === 'API_INTEGRATION' || interaction.responderName !== undefined || interaction.responderId !== undefined;
+}
+
+/**
+ * The integration an interaction invokes: by the id it names (the CB id an import kept, or the
+ * panel's id for one made here), else by its name.
+ */
+export function invokedIntegration(model: BotModel, interaction: InteractionRecord): BotIntegration | undefined {
+  const { responderId, responderName } = interaction;
+  const byId = responderId ? model.integrations.find((item) => item.cbId === responderId || item.integration.id === responderId) : undefined;
+  return byId ?? (responderName ? model.integrations.find((item) => item.integration.name === responderName) : undefined);
+}
+
+/** Starters first, then along the flow, then whatever the flow does not reach, in file order. */
+function flowOrder(interactions: InteractionRecord[]): InteractionRecord[] {
+  const byId = new Map(interactions.map((item) => [item.id, item]));
+  const seen = new Set<string>();
+  const ordered: InteractionRecord[] = [];
+  const queue = interactions.filter((item) => item.kind === 'DIALOG_STARTER' || !item.raw.prevMessageId);
+  while (queue.length > 0) {
+    const item = queue.shift()!;
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    ordered.push(item);
+    for (const transition of item.transitions) {
+      const target = transition.to === 'interaction' && transition.id ? byId.get(transition.id) : undefined;
+      if (target && !seen.has(target.id)) queue.push(target);
+    }
+  }
+  return [...ordered, ...interactions.filter((item) => !seen.has(item.id))];
+}
+
+export function toInteractionView(model: BotModel, item: InteractionRecord): InteractionView {
+  const view: InteractionView = { id: item.id, name: item.name, kind: item.kind, transitions: item.transitions, texts: item.texts };
+  const invoked = isIntegrationInteraction(item) ? invokedIntegration(model, item) : undefined;
+  if (invoked) view.integrationId = invoked.integration.id;
+  const integrationName = item.responderName ?? invoked?.integration.name;
+  if (integrationName !== undefined) view.integrationName = integrationName;
+  const optional = {
+    patterns: item.patterns,
+    intentId: item.intentId,
+    next: item.next,
+    preProcess: item.preProcess,
+    postProcess: item.postProcess,
+    agentSkillId: item.agentSkillId,
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(view, { [key]: value });
+  return view;
+}
+
+export function toDialogViews(model: BotModel): DialogView[] {
+  return model.dialogs.map((dialog) => ({
+    ...dialog,
+    interactions: flowOrder(model.interactions.filter((item) => item.dialogId === dialog.id)).map((item) => toInteractionView(model, item)),
+  }));
+}

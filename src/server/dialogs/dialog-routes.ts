@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  botRevisionSchema,
+  checkListSchema,
+  dialogListSchema,
+  dialogViewSchema,
+  escalationFailureInputSchema,
+  referenceChangeSchema,
+  renameInputSchema,
+  usageListSchema,
+} from '../../domain/dialogs';
+import { integrationSchema } from '../../domain/integration';
+import { ifMatchVersion, setEtag } from '../http/etag';
+import type { IntegrationsRepository } from '../repositories/integrations-repository';
+import { botParams, ifMatchHeader, integrationParams, problems } from '../routes/route-schemas';
+import { booleanQuery } from './boolean-query';
+import type { DialogsRepository } from './dialogs-repository';
+
+export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; integrations: IntegrationsRepository }> = async (
+  app,
+  { dialogs, integrations },
+) => {
+  app.get(
+    '/api/bots/:botId/dialogs',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: "The bot's dialogs and their interactions, read from its Conversation Builder export (none for a bot made in the panel)",
+        params: botParams,
+        response: { 200: dialogListSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => ({ items: await dialogs.dialogs(request.params.botId) }),
+  );
+
+  app.get(
+    '/api/bots/:botId/integrations/:id/usages',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: 'Where the bot uses an integration: interactions that invoke it, code and texts that read its variable or fields, other integrations',
+        params: integrationParams,
+        response: { 200: usageListSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => ({ items: await dialogs.usages(request.params.botId, request.params.id) }),
+  );
+
+  app.post(
+    '/api/bots/:botId/integrations/:id/rename',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: 'Rename an integration and rewrite every reference to it in one save (If-Match required); ?dryRun=true answers the changes only',
+        params: integrationParams,
+        querystring: z.strictObject({ dryRun: booleanQuery('dryRun') }),
+        headers: ifMatchHeader,
+        body: renameInputSchema,
+        response: {
+          200: z.object({ integration: integrationSchema, changes: z.array(referenceChangeSchema) }),
+          ...problems(400, 404, 409, 412, 413, 415, 428),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { botId, id } = request.params;
+      const { dryRun } = request.query;
+      // A dry run only reads: the If-Match it is sent with is checked, but it may be left out.
+      const expected =
+        dryRun && !request.headers['if-match'] ? null : await ifMatchVersion(request, async () => (await integrations.get(botId, id)).version);
+      const result = await dialogs.rename(botId, id, expected, request.body, dryRun);
+      if (!dryRun) setEtag(reply, result.integration.version);
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/bots/:botId/checks',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: "Checks of the bot's dialogs against its integrations: escalation failures caught, integrations and custom data fields that exist",
+        params: botParams,
+        response: { 200: checkListSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) => ({ items: await dialogs.checks(request.params.botId) }),
+  );
+
+  app.post(
+    '/api/bots/:botId/dialogs/escalation-failure',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: 'Add a dialog that catches __agent_escalation_failed__: a text with the message, then optionally an Agent Transfer',
+        params: botParams,
+        body: escalationFailureInputSchema,
+        response: { 201: dialogViewSchema, ...problems(400, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { botId } = request.params;
+      const { dialog, version } = await dialogs.addEscalationFailureDialog(botId, request.body);
+      // The bot's version went up: its ETag, for a client that edits the bot next.
+      setEtag(reply, version);
+      return reply.code(201).header('location', `/api/bots/${botId}/dialogs#${dialog.id}`).send(dialog);
+    },
+  );
+
+  app.get(
+    '/api/bots/:botId/revisions',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: "The bot's own history: changes to its dialogs, newest first (integrations keep theirs under /integrations/:id/revisions)",
+        params: botParams,
+        response: { 200: z.object({ items: z.array(botRevisionSchema) }), ...problems(400, 404) },
+      },
+    },
+    async (request) => ({ items: await dialogs.revisions(request.params.botId) }),
+  );
+};

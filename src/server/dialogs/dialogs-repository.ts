@@ -1,0 +1,169 @@
+import type { BotExtras } from '../../domain/cb-export';
+import type { Check, DialogView, EscalationFailureInput, ReferenceChange, RenameInput, Usage } from '../../domain/dialogs';
+import type { Integration, IntegrationValues } from '../../domain/integration';
+import type { Database } from '../db/database';
+import { HttpProblem, conflict, notFound, preconditionFailed } from '../http/problems';
+import type { IntegrationsRepository } from '../repositories/integrations-repository';
+import { UsagesProblem, chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
+import { escalationFailureCheck, runChecks } from './checks';
+import { keptArray, toDialogViews, type BotIntegration } from './dialog-model';
+import { escalationFailureDialog } from './escalation-failure-dialog';
+import { planRename } from './rename-references';
+import { findUsages } from './usages';
+
+const FAILURE_DIALOG_NAME = 'Agent escalation failed';
+
+function requireIntegration(loaded: LoadedBot, integrationId: string): BotIntegration {
+  const found = loaded.model.integrations.find((item) => item.integration.id === integrationId);
+  if (!found) throw notFound(`Integration ${integrationId} in bot ${loaded.row.id}`);
+  return found;
+}
+
+const places = (count: number) => `${count} place${count === 1 ? '' : 's'}`;
+
+/** A dialog name the bot does not use yet: CB shows dialogs by name. */
+function freeDialogName(loaded: LoadedBot): string {
+  const taken = new Set(loaded.model.dialogs.map((dialog) => dialog.name.toLowerCase()));
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? FAILURE_DIALOG_NAME : `${FAILURE_DIALOG_NAME} ${n}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+export function createDialogsRepository(db: Database, integrations: IntegrationsRepository) {
+  const read = <T>(botId: string, pick: (loaded: LoadedBot) => T) => db.transaction(async (tx) => pick(await loadBot(tx, botId)));
+
+  return {
+    dialogs: (botId: string): Promise<DialogView[]> => read(botId, (loaded) => toDialogViews(loaded.model)),
+
+    checks: (botId: string): Promise<Check[]> => read(botId, (loaded) => runChecks(loaded.model)),
+
+    usages: (botId: string, integrationId: string): Promise<Usage[]> =>
+      read(botId, (loaded) => findUsages(loaded.model, requireIntegration(loaded, integrationId))),
+
+    async revisions(botId: string) {
+      await read(botId, () => null);
+      return listBotRevisions(db, botId);
+    },
+
+    /** Deletes unless dialogs or other integrations use it; `force` deletes anyway (the checks then report the breakage). */
+    async deleteIntegration(botId: string, integrationId: string, expectedVersion: number, force: boolean): Promise<void> {
+      await db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, botId, true);
+        const target = requireIntegration(loaded, integrationId);
+        // A stale request is refused as stale first: its usages may be what the newer version changed.
+        if (target.integration.version !== expectedVersion) throw preconditionFailed(target.integration.version);
+        const usages = findUsages(loaded.model, target);
+        if (usages.length > 0 && !force) {
+          throw new UsagesProblem(
+            `Integration "${target.integration.name}" is used in ${places(usages.length)}: remove those references first, or delete with ?force=true (the interactions that invoke it are then reported by the checks).`,
+            usages,
+          );
+        }
+        await integrations.delete(botId, integrationId, expectedVersion, tx);
+      });
+    },
+
+    /** A PUT may not change the names other places use: that is what rename is for, as it rewrites them too. */
+    async refuseRenameByPut(botId: string, integrationId: string, expectedVersion: number, values: IntegrationValues): Promise<void> {
+      // Most saves keep both names: those cost one indexed read, not a read of the whole bot.
+      const current = await integrations.get(botId, integrationId).catch((error: unknown) => {
+        if (error instanceof HttpProblem && error.status === 404) return null;
+        throw error;
+      });
+      // A missing or stale integration is answered by the save itself (404, 412).
+      if (!current || current.version !== expectedVersion) return;
+      if (values.name === current.name && values.responseDataVariable === current.responseDataVariable) return;
+      const loaded = await db.transaction((tx) => loadBot(tx, botId));
+      const target = loaded.model.integrations.find((item) => item.integration.id === integrationId);
+      if (!target) return;
+      const { name, responseDataVariable } = target.integration;
+      const usages = findUsages(loaded.model, target);
+      if (usages.length === 0) return;
+      throw new UsagesProblem(
+        `Integration "${name}" is used in ${places(usages.length)}, which name it as "${name}" (variable api_${responseDataVariable}): change its name or response data variable with POST /api/bots/${botId}/integrations/${integrationId}/rename, which rewrites them in the same save.`,
+        usages,
+      );
+    },
+
+    /** Renames and rewrites every reference in one transaction; a dry run answers the same and stores nothing. */
+    async rename(
+      botId: string,
+      integrationId: string,
+      expectedVersion: number | null,
+      input: RenameInput,
+      dryRun: boolean,
+    ): Promise<{ integration: Integration; changes: ReferenceChange[] }> {
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, botId, !dryRun);
+        const target = requireIntegration(loaded, integrationId);
+        const current = target.integration;
+        if (expectedVersion !== null && expectedVersion !== current.version) throw preconditionFailed(current.version);
+        const renamed = { name: input.name, responseDataVariable: input.responseDataVariable ?? current.responseDataVariable };
+        for (const { integration: other } of loaded.model.integrations) {
+          if (other.id === current.id) continue;
+          if (other.name.toLowerCase() === renamed.name.toLowerCase()) {
+            throw conflict(`This bot already has an integration named "${other.name}" (names are compared ignoring case).`, {
+              name: `Integration Name "${renamed.name}" is already used in this bot (ignoring case): choose another name.`,
+            });
+          }
+          if (other.responseDataVariable === renamed.responseDataVariable) {
+            throw conflict(`This bot already has an integration whose response data variable is "${renamed.responseDataVariable}".`, {
+              responseDataVariable: `Response Data Variable Name "${renamed.responseDataVariable}" is already used in this bot: choose another.`,
+            });
+          }
+        }
+        const plan = planRename(loaded.model, target, renamed);
+        if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: plan.changes };
+        if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
+
+        const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, 'update', tx);
+        for (const other of plan.others) await integrations.replace(botId, other.integration.id, other.integration.version, other.values, 'update', tx);
+        if (plan.interactions.size > 0 && loaded.extras) {
+          const messages = keptArray(loaded.extras, 'conversationMessage').map((raw) => plan.interactions.get(raw.id as string) ?? raw);
+          const extras: BotExtras = { ...loaded.extras, topLevel: { ...loaded.extras.topLevel, conversationMessage: messages } };
+          await writeDialogs(tx, loaded, extras, {
+            action: 'rename-references',
+            summary: `Integration "${current.name}" renamed to "${renamed.name}"${renamed.responseDataVariable === current.responseDataVariable ? '' : ` (variable api_${renamed.responseDataVariable})`}: ${plan.interactions.size} interaction${plan.interactions.size === 1 ? '' : 's'} rewritten`,
+          });
+        }
+        return { integration, changes: plan.changes };
+      });
+    },
+
+    /** Adds a dialog that catches `__agent_escalation_failed__`, stored in the kept CB file like an imported one. */
+    async addEscalationFailureDialog(botId: string, input: EscalationFailureInput): Promise<{ dialog: DialogView; version: number }> {
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, botId, true);
+        const check = escalationFailureCheck(loaded.model);
+        if (check.status === 'pass' && check.dialogId) {
+          throw new HttpProblem(409, 'Conflict', `The bot already catches the failed-transfer message: ${check.detail}`);
+        }
+        let escalateTo: Extract<Integration, { type: 'LIVEPERSON_AGENT_ESCALATION' }> | undefined;
+        if (input.thenEscalateTo) {
+          const found = loaded.model.integrations.find((item) => item.integration.id === input.thenEscalateTo)?.integration;
+          if (found?.type !== 'LIVEPERSON_AGENT_ESCALATION') {
+            const why = found ? `"${found.name}" is an ${found.type} integration` : 'this bot has no such integration';
+            throw new HttpProblem(400, 'Validation Failed', `thenEscalateTo must name an Agent Escalation integration of this bot: ${why}.`, {
+              thenEscalateTo: `Pick an Agent Escalation integration of this bot (${why}).`,
+            });
+          }
+          escalateTo = found;
+        }
+        const extras = loaded.extras ?? extrasForPanelBot(loaded);
+        const name = freeDialogName(loaded);
+        const added = escalationFailureDialog({ chatBotId: chatBotIdOf(loaded, extras), name, message: input.message, escalateTo });
+        const topLevel = {
+          ...extras.topLevel,
+          groups: [...keptArray(extras, 'groups'), added.group],
+          conversationMessage: [...keptArray(extras, 'conversationMessage'), ...added.interactions],
+        };
+        const version = await writeDialogs(tx, loaded, { ...extras, topLevel }, { action: 'add-dialog', summary: `Added dialog "${name}"` });
+        const after = await loadBot(tx, botId);
+        const dialog = toDialogViews(after.model).find((item) => item.id === added.group.id)!;
+        return { dialog, version };
+      });
+    },
+  };
+}
+export type DialogsRepository = ReturnType<typeof createDialogsRepository>;

@@ -1,0 +1,99 @@
+import type { ReferenceChange, UsagePlace } from '../../domain/dialogs';
+import type { Integration, IntegrationValues } from '../../domain/integration';
+import { invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel } from './dialog-model';
+import { changedLines, fieldPattern, variablePattern, visitInteraction } from './reference-places';
+import { statusSuffixIsOurs } from './usages';
+
+type Json = Record<string, unknown>;
+
+export interface NewNames {
+  name: string;
+  responseDataVariable: string;
+}
+
+export interface RenamePlan {
+  /** The renamed integration's values: new names, and its own script and fields reading the new variable. */
+  values: IntegrationValues;
+  /** Other integrations whose script or fields change, with their new values. */
+  others: Array<{ integration: Integration; values: IntegrationValues }>;
+  /** The interactions that change, by id, rebuilt with the file's key order. */
+  interactions: Map<string, Json>;
+  changes: ReferenceChange[];
+}
+
+const noHolder = { dialogId: null, dialogName: null, interactionId: null, interactionName: null, integrationId: null, integrationName: null };
+
+/** The values an integration is saved with: the stored record without its record fields. */
+export function valuesOf(integration: Integration): IntegrationValues {
+  const { id: _id, botId: _botId, createdAt: _c, updatedAt: _u, version: _v, ...values } = integration;
+  return values as IntegrationValues;
+}
+
+/**
+ * Plans a rename: `responderName` of the interactions that invoke the integration, `api_<old>` in
+ * code, texts and JSON paths, `{<old>.<key>}` in texts and code, and the bot's other integrations'
+ * scripts and fields. Nothing else changes, so the rest of the kept file is written back as it was.
+ */
+export function planRename(model: BotModel, target: BotIntegration, renamed: NewNames): RenamePlan {
+  const old = target.integration;
+  const variable = variablePattern(old.responseDataVariable, statusSuffixIsOurs(model, old));
+  const rewrite = (where: UsagePlace, value: string): string => {
+    const oldVariable = `api_${old.responseDataVariable}`;
+    let result =
+      old.responseDataVariable === renamed.responseDataVariable
+        ? value
+        : value.replace(variable, (match: string) => `api_${renamed.responseDataVariable}${match === oldVariable ? '' : 'Status'}`);
+    if (old.name !== renamed.name && where !== 'customDataFields') result = result.replace(fieldPattern(old.name, where), `${renamed.name}.$2`);
+    return result;
+  };
+
+  const changes: ReferenceChange[] = [];
+  const note = (holder: Omit<ReferenceChange, 'where' | 'before' | 'after'>, where: UsagePlace, before: string, after: string) => {
+    if (before !== after) changes.push({ ...holder, where, ...changedLines(before, after) });
+  };
+
+  const interactions = new Map<string, Json>();
+  for (const interaction of model.interactions) {
+    const holder = {
+      ...noHolder,
+      dialogId: interaction.dialogId,
+      dialogName: model.dialogs.find((dialog) => dialog.id === interaction.dialogId)?.name ?? null,
+      interactionId: interaction.id,
+      interactionName: interaction.name,
+    };
+    let rebuilt = visitInteraction(interaction.raw, (where, value) => {
+      const after = rewrite(where, value);
+      note(holder, where, value, after);
+      return after;
+    });
+    const invokes = isIntegrationInteraction(interaction) && invokedIntegration(model, interaction)?.integration.id === old.id;
+    const content = rebuilt.content as Json | undefined;
+    if (invokes && content && typeof content.responderName === 'string' && content.responderName !== renamed.name) {
+      note(holder, 'interaction', content.responderName, renamed.name);
+      rebuilt = { ...rebuilt, content: { ...content, responderName: renamed.name } };
+    }
+    if (JSON.stringify(rebuilt) !== JSON.stringify(interaction.raw)) interactions.set(interaction.id, rebuilt);
+  }
+
+  const rewriteScripts = (integration: Integration, values: IntegrationValues): IntegrationValues => {
+    const holder = { ...noHolder, integrationId: integration.id, integrationName: integration.name };
+    const transformScript = rewrite('transformScript', values.transformScript);
+    note(holder, 'transformScript', values.transformScript, transformScript);
+    const customDataFields = values.customDataFields.map((field) => {
+      const value = rewrite('customDataFields', field.value);
+      note(holder, 'customDataFields', `${field.key}: ${field.value}`, `${field.key}: ${value}`);
+      return { ...field, value };
+    });
+    return { ...values, transformScript, customDataFields };
+  };
+
+  const values = rewriteScripts(old, { ...valuesOf(old), ...renamed });
+  const others: RenamePlan['others'] = [];
+  for (const { integration } of model.integrations) {
+    if (integration.id === old.id) continue;
+    const before = valuesOf(integration);
+    const after = rewriteScripts(integration, before);
+    if (JSON.stringify(after) !== JSON.stringify(before)) others.push({ integration, values: after });
+  }
+  return { values, others, interactions, changes };
+}

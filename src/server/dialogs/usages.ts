@@ -1,0 +1,68 @@
+import type { Usage, UsagePlace } from '../../domain/dialogs';
+import type { Integration } from '../../domain/integration';
+import { invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel, type DialogRecord, type InteractionRecord } from './dialog-model';
+import { excerptAt, fieldPattern, variablePattern, visitInteraction } from './reference-places';
+
+type Holder = Pick<Usage, 'dialogId' | 'dialogName' | 'interactionId' | 'interactionName' | 'integrationId' | 'integrationName'>;
+
+/** Whether `api_<rdv>Status` reads this integration: not when another integration's variable has that very name. */
+export function statusSuffixIsOurs(model: BotModel, target: Integration): boolean {
+  const statusName = `${target.responseDataVariable}Status`;
+  return !model.integrations.some((item) => item.integration.id !== target.id && item.integration.responseDataVariable === statusName);
+}
+
+/** Every read of the target's variable and fields in one string. */
+function readsIn(model: BotModel, target: Integration, where: UsagePlace, value: string): Array<Pick<Usage, 'kind' | 'excerpt'>> {
+  const found: Array<Pick<Usage, 'kind' | 'excerpt'>> = [];
+  for (const match of value.matchAll(variablePattern(target.responseDataVariable, statusSuffixIsOurs(model, target)))) {
+    found.push({ kind: 'reads-variable', excerpt: excerptAt(value, match.index) });
+  }
+  if (where !== 'customDataFields') {
+    for (const match of value.matchAll(fieldPattern(target.name, where))) found.push({ kind: 'reads-field', excerpt: excerptAt(value, match.index) });
+  }
+  return found;
+}
+
+function interactionHolder(model: BotModel, interaction: InteractionRecord): Holder {
+  const dialog: DialogRecord | undefined = model.dialogs.find((item) => item.id === interaction.dialogId);
+  return {
+    dialogId: interaction.dialogId,
+    dialogName: dialog?.name ?? null,
+    interactionId: interaction.id,
+    interactionName: interaction.name,
+    integrationId: null,
+    integrationName: null,
+  };
+}
+
+function integrationHolder(other: Integration): Holder {
+  return { dialogId: null, dialogName: null, interactionId: null, interactionName: null, integrationId: other.id, integrationName: other.name };
+}
+
+/**
+ * Where the bot uses an integration: interactions that invoke it, code and texts that read its
+ * variable or its custom data fields, and the scripts and fields of the bot's other integrations.
+ */
+export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
+  const integration = target.integration;
+  const usages: Usage[] = [];
+  for (const interaction of model.interactions) {
+    const holder = interactionHolder(model, interaction);
+    if (isIntegrationInteraction(interaction) && invokedIntegration(model, interaction)?.integration.id === integration.id) {
+      usages.push({ ...holder, where: 'interaction', kind: 'invokes', excerpt: `Invokes ${interaction.responderName ?? integration.name}` });
+    }
+    visitInteraction(interaction.raw, (where, value) => {
+      for (const read of readsIn(model, integration, where, value)) usages.push({ ...holder, where, ...read });
+      return value;
+    });
+  }
+  for (const { integration: other } of model.integrations) {
+    if (other.id === integration.id) continue;
+    const holder = integrationHolder(other);
+    for (const read of readsIn(model, integration, 'transformScript', other.transformScript)) usages.push({ ...holder, where: 'transformScript', ...read });
+    for (const field of other.customDataFields) {
+      for (const read of readsIn(model, integration, 'customDataFields', field.value)) usages.push({ ...holder, where: 'customDataFields', ...read });
+    }
+  }
+  return usages;
+}

@@ -98,7 +98,9 @@ export function initialValuesOf<T extends IntegrationType>(type: T, common?: Com
     field,
     descriptor.initial,
   ]);
-  return { ...base, ...common, type, ...Object.fromEntries(own) } as IntegrationInputOf<T>;
+  // A common value left undefined takes the starting value, so its input stays controlled.
+  const kept = Object.entries(common ?? {}).filter(([, value]) => value !== undefined);
+  return { ...base, ...Object.fromEntries(kept), type, ...Object.fromEntries(own) } as IntegrationInputOf<T>;
 }
 
 /** The descriptor of a field of the type, common or its own; undefined for a field the type does not have. */

@@ -35,6 +35,13 @@ export const email = defineIntegrationType({
       initial: '',
       cbKey: 'body',
     }),
+    cc: field({
+      schema: requiredText('Cc', 200),
+      label: 'Cc',
+      help: 'Copies go to these addresses.',
+      initial: '',
+      cbKey: 'cc',
+    }),
     html: field({
       schema: z.boolean({ error: 'Html Email must be true or false.' }).default(false),
       label: 'Html Email',
@@ -54,6 +61,7 @@ export const email = defineIntegrationType({
     replyTo: 'care@example.com',
     subject: 'Your conversation with Customer Care',
     body: 'Hello {$botContext.firstName}, here is the summary of your conversation.',
+    cc: 'team@example.com',
     html: false,
   },
 });

@@ -4,7 +4,6 @@ import { email } from './email';
 import { faas } from './faas';
 import { file } from './file';
 import { knowledgeAi } from './knowledge-ai';
-import { sms } from './sms';
 
 export { API_METHODS } from './api';
 export { FILE_METHODS } from './file';
@@ -17,7 +16,7 @@ export type { FieldDescriptor, IntegrationTypeDescriptor, SummaryItem } from './
  * in this folder; everything else (schemas, labels, form defaults, the CB
  * mapping, demo data) is derived from this list.
  */
-export const INTEGRATION_TYPE_DESCRIPTORS = [api, email, file, faas, knowledgeAi, agentEscalation, sms] as const;
+export const INTEGRATION_TYPE_DESCRIPTORS = [api, email, file, faas, knowledgeAi, agentEscalation] as const;
 
 type Descriptors = typeof INTEGRATION_TYPE_DESCRIPTORS;
 export type IntegrationType = Descriptors[number]['type'];

@@ -1,16 +1,11 @@
 import type { ComponentType } from 'react';
 import type { IntegrationType } from '../../../../domain/integration-types';
-import { TextField } from '../../../components/form/text-field';
 import { AgentEscalationFields } from './agent-escalation-fields';
 import { EmailFields } from './email-fields';
 import { FaasFields } from './faas-fields';
 import type { FieldMeta } from './field-meta';
 import { KnowledgeAiFields } from './knowledge-ai-fields';
 import { ApiFields, FileFields } from './request-fields';
-
-function SmsFields({ meta }: { meta: FieldMeta<'SMS'> }) {
-  return <TextField {...meta('phoneNumber')} placeholder="+1 555 0100" />;
-}
 
 /** One component per type: a type without one does not compile. */
 const TYPE_FIELDS: { readonly [T in IntegrationType]: ComponentType<{ meta: FieldMeta<T> }> } = {
@@ -20,7 +15,6 @@ const TYPE_FIELDS: { readonly [T in IntegrationType]: ComponentType<{ meta: Fiel
   FAAS: FaasFields,
   KNOWLEDGE_AI: KnowledgeAiFields,
   LIVEPERSON_AGENT_ESCALATION: AgentEscalationFields,
-  SMS: SmsFields,
 };
 
 /** The fields of one type, in the order of the reference (§1.4–1.6). */

@@ -35,13 +35,6 @@ export const email = defineIntegrationType({
       initial: '',
       cbKey: 'body',
     }),
-    cc: field({
-      schema: requiredText('Cc', 200),
-      label: 'Cc',
-      help: 'Copies go to these addresses.',
-      initial: '',
-      cbKey: 'cc',
-    }),
     html: field({
       schema: z.boolean({ error: 'Html Email must be true or false.' }).default(false),
       label: 'Html Email',
@@ -61,7 +54,6 @@ export const email = defineIntegrationType({
     replyTo: 'care@example.com',
     subject: 'Your conversation with Customer Care',
     body: 'Hello {$botContext.firstName}, here is the summary of your conversation.',
-    cc: 'team@example.com',
     html: false,
   },
 });

@@ -9,7 +9,6 @@ export function EmailFields({ meta }: { meta: FieldMeta<'EMAIL'> }) {
       <TextField {...meta('replyTo')} />
       <TextField {...meta('subject')} />
       <TextField {...meta('body')} multiline rows={5} />
-      <TextField {...meta('cc')} />
       <SwitchField {...meta('html')} />
     </>
   );

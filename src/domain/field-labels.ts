@@ -1,37 +1,26 @@
+import { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD } from './integration';
+import { INTEGRATION_TYPE_DESCRIPTORS } from './integration-types';
+
+const { name, responseDataVariable, transformScript, customDataFields } = COMMON_FIELD_DESCRIPTORS;
+
 /**
  * The panel's label of each integration field, for screens that list fields
- * outside the form (import plans, revision diffs). Same words as the form.
+ * outside the form (import plans, revision diffs). Same words as the form; a
+ * field several types share takes the first type's label. The key order is the
+ * order those screens list fields in: the common fields around the types' own.
  */
-export const INTEGRATION_FIELD_LABELS: Record<string, string> = {
-  name: 'Integration Name',
-  responseDataVariable: 'Response Data Variable Name',
-  type: 'Integration Type',
-  method: 'Method',
-  url: 'URL',
-  credentialId: 'Credential',
-  headers: 'Request Headers',
-  requestParameters: 'Request Parameters',
-  postBody: 'Post Body',
-  to: 'To',
-  replyTo: 'Reply To',
-  subject: 'Subject',
-  body: 'Body',
-  html: 'Html Email',
-  functionId: 'Function',
-  payload: 'Function Payload',
-  knowledgeBaseId: 'Knowledge Base',
-  mode: 'Mode',
-  threshold: 'Threshold',
-  phrase: 'Phrase',
-  multipleResults: 'Multiple Results',
-  agentSkillName: 'Agent Skill Name',
-  agentSkillId: 'Agent Skill Id',
-  agentId: 'Agent Id',
-  transferBotContext: 'Transfer Bot Context',
-  messageToUser: 'Message to User',
-  transformScript: 'Transform Result Script',
-  customDataFields: 'Custom Data Fields',
-};
+export const INTEGRATION_FIELD_LABELS: Readonly<Record<string, string>> = (() => {
+  const labels = new Map<string, string>([
+    ['name', name.label],
+    ['responseDataVariable', responseDataVariable.label],
+    ['type', TYPE_FIELD.label],
+  ]);
+  for (const descriptor of INTEGRATION_TYPE_DESCRIPTORS) {
+    for (const [field, { label }] of Object.entries(descriptor.fields)) if (!labels.has(field)) labels.set(field, label);
+  }
+  labels.set('transformScript', transformScript.label).set('customDataFields', customDataFields.label);
+  return Object.fromEntries(labels);
+})();
 
 /** A field path such as `customDataFields.2.key` in the panel's words: "Custom Data Fields, row 3, key". */
 export function labelOfFieldPath(path: string): string {

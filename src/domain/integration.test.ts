@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { integrationInputSchema } from './integration';
-import { INTEGRATION_TYPES } from './integration-types';
+import { INTEGRATION_TYPES, type IntegrationType } from './integration-types';
 import { requiredFieldsOf } from './required-fields';
 
 const escalation = {
@@ -121,7 +121,7 @@ describe('integration rules', () => {
 
 describe('required fields', () => {
   it('are exactly the fields a person must fill in, per type', () => {
-    const expected: Record<string, string[]> = {
+    const expected: Record<IntegrationType, string[]> = {
       API: ['method', 'url'],
       EMAIL: ['to', 'subject', 'body'],
       FILE: ['method', 'url'],
@@ -130,7 +130,7 @@ describe('required fields', () => {
       LIVEPERSON_AGENT_ESCALATION: ['agentSkillId', 'messageToUser'],
     };
     for (const type of INTEGRATION_TYPES) {
-      expect([...requiredFieldsOf(type)].sort(), type).toEqual(['name', 'responseDataVariable', 'type', ...expected[type]!].sort());
+      expect([...requiredFieldsOf(type)].sort(), type).toEqual(['name', 'responseDataVariable', 'type', ...expected[type]].sort());
     }
   });
 });

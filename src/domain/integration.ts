@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { customDataFieldsSchema } from './custom-data-fields';
 import { identifierSchema, optionalIdentifierSchema } from './identifier';
-import {
-  API_METHODS,
-  FILE_METHODS,
-  INTEGRATION_TYPES,
-  KNOWLEDGE_AI_MODES,
-  KNOWLEDGE_AI_THRESHOLDS,
-  type IntegrationType,
-} from './integration-types';
-import { keyValueListSchema } from './key-value';
-import { addressListSchema, optionalText, requiredText, urlSchema } from './request-fields';
+import { INTEGRATION_TYPE_DESCRIPTOR, INTEGRATION_TYPES, type DescriptorOf, type IntegrationType } from './integration-types';
+import type { FieldDescriptor, FieldDescriptors } from './integration-types/descriptor';
 import { transformScriptSchema } from './transform-script';
-import { idOrVariableSchema } from './variable-reference';
 
 /** Fields every integration type has, in the order the panel shows them. */
 const commonFields = {
@@ -23,89 +14,71 @@ const commonFields = {
   customDataFields: customDataFieldsSchema,
 };
 
-const httpRequestFields = {
-  url: urlSchema('URL'),
-  credentialId: optionalText('Credential', 128),
-  headers: keyValueListSchema('Request Headers'),
-  requestParameters: keyValueListSchema('Request Parameters'),
-  postBody: optionalText('Post Body', 64 * 1024),
+type CommonFieldName = keyof typeof commonFields;
+
+/** What the panel and Conversation Builder call the common fields, and what a new form starts with. */
+export const COMMON_FIELD_DESCRIPTORS: { readonly [K in CommonFieldName]: FieldDescriptor<(typeof commonFields)[K]> } = {
+  name: {
+    schema: commonFields.name,
+    label: 'Integration Name',
+    help: "Enter a name that's meaningful (it describes well the integration's purpose), concise, and follows a consistent pattern. Letters, digits and underscores, starting with a letter.",
+    initial: '',
+    cbKey: 'name',
+  },
+  responseDataVariable: {
+    schema: commonFields.responseDataVariable,
+    label: 'Response Data Variable Name',
+    help: 'The variable that gets populated with the response: the raw result lives in the bot variable api_<name>. It follows the Integration Name until you change it.',
+    initial: '',
+    cbKey: 'responseDataVariable',
+  },
+  transformScript: {
+    schema: commonFields.transformScript,
+    label: 'Transform Result Script',
+    help: 'If applicable, write JavaScript that transforms the raw result (typically JSON), so you can use the information in the bot’s dialog. Use the Response Data Variable Name with the api_ prefix.',
+    initial: '',
+    cbKey: 'transformResultsScript',
+  },
+  customDataFields: {
+    schema: commonFields.customDataFields,
+    label: 'Custom Data Fields',
+    help: 'Add the fields that will store the result data in key/value pairs. Dialogs display this data by referencing these fields.',
+    initial: [],
+    cbKey: 'customDataFields',
+  },
 };
 
-export const apiIntegrationInputSchema = z.strictObject({
-  ...commonFields,
-  type: z.literal('API'),
-  method: z.enum(API_METHODS, { error: 'Method must be one of GET, POST, PUT, PATCH or DELETE.' }),
-  ...httpRequestFields,
-});
+/** The discriminator: its CB key is `integrationType`, whose values are the type names. */
+export const TYPE_FIELD = {
+  label: 'Integration Type',
+  help: 'Selecting a type changes the rest of the form; the name, variable, script and custom data fields are kept.',
+  cbKey: 'integrationType',
+} as const;
 
-export const fileIntegrationInputSchema = z.strictObject({
-  ...commonFields,
-  type: z.literal('FILE'),
-  method: z.enum(FILE_METHODS, { error: 'Method must be PUT or POST for a File integration.' }),
-  ...httpRequestFields,
-});
+type SchemasOf<F extends FieldDescriptors> = { -readonly [K in keyof F]: F[K]['schema'] };
 
-export const emailIntegrationInputSchema = z.strictObject({
-  ...commonFields,
-  type: z.literal('EMAIL'),
-  to: addressListSchema('To', true),
-  replyTo: addressListSchema('Reply To', false).default(''),
-  subject: requiredText('Subject', 998),
-  body: requiredText('Body', 64 * 1024),
-  html: z.boolean({ error: 'Html Email must be true or false.' }).default(false),
-});
+function schemasOf<F extends FieldDescriptors>(fields: F): SchemasOf<F> {
+  return Object.fromEntries(Object.entries(fields).map(([field, descriptor]) => [field, descriptor.schema])) as SchemasOf<F>;
+}
 
-export const faasIntegrationInputSchema = z.strictObject({
-  ...commonFields,
-  type: z.literal('FAAS'),
-  functionId: requiredText('Function', 128, 'Pick the LivePerson function (lambda) to invoke.'),
-  headers: keyValueListSchema('Function Headers'),
-  payload: optionalText('Function Payload', 64 * 1024),
-});
+/** A type's body: the common fields, the discriminator, then the type's own fields. */
+function inputSchemaOf<T extends IntegrationType>(type: T) {
+  const fields = INTEGRATION_TYPE_DESCRIPTOR[type].fields as DescriptorOf<T>['fields'];
+  return z.strictObject({ ...commonFields, type: z.literal(type), ...schemasOf(fields) });
+}
+type InputSchemaOf<T> = T extends IntegrationType ? ReturnType<typeof inputSchemaOf<T>> : never;
 
-export const knowledgeAiIntegrationInputSchema = z.strictObject({
-  ...commonFields,
-  type: z.literal('KNOWLEDGE_AI'),
-  knowledgeBaseId: requiredText('Knowledge Base', 128, 'Pick the knowledge base to search.'),
-  mode: z.enum(KNOWLEDGE_AI_MODES, { error: 'Mode must be INTENTS, INTENTS_ONLY or TEXT.' }).default('INTENTS'),
-  threshold: z
-    .enum(KNOWLEDGE_AI_THRESHOLDS, { error: 'Threshold must be VERY_GOOD, GOOD or FAIR_PLUS.' })
-    .default('GOOD'),
-  phrase: optionalText('Phrase', 2000).default('{$query}'),
-  multipleResults: z
-    .number({ error: 'Multiple Results must be a whole number from 1 to 5.' })
-    .int('Multiple Results must be a whole number from 1 to 5.')
-    .min(1, 'Multiple Results must be at least 1.')
-    .max(5, 'Multiple Results must be at most 5.')
-    .default(1),
-});
+export const integrationInputSchemas = Object.fromEntries(INTEGRATION_TYPES.map((type) => [type, inputSchemaOf(type)])) as {
+  readonly [T in IntegrationType]: InputSchemaOf<T>;
+};
 
-export const agentEscalationIntegrationInputSchema = z.strictObject({
-  ...commonFields,
-  type: z.literal('LIVEPERSON_AGENT_ESCALATION'),
-  agentSkillName: optionalText('Agent Skill Name', 255),
-  agentSkillId: idOrVariableSchema('Agent Skill Id'),
-  agentId: z.union([idOrVariableSchema('Agent Id'), z.literal('')]).default(''),
-  transferBotContext: z.boolean({ error: 'Transfer Bot Context must be true or false.' }).default(false),
-  messageToUser: requiredText(
-    'Message to User',
-    2000,
-    'Enter the text sent before the transfer, or BLANK_MESSAGE to send none.',
-  ),
-});
+// Mapped over a type parameter, so that the tuple of types gives a tuple of schemas.
+type InputSchemasOf<Types extends readonly unknown[]> = { [I in keyof Types]: InputSchemaOf<Types[I]> };
+const inputSchemaList = INTEGRATION_TYPES.map((type) => integrationInputSchemas[type]) as unknown as InputSchemasOf<typeof INTEGRATION_TYPES>;
 
-const integrationInputUnion = z.discriminatedUnion(
-  'type',
-  [
-    apiIntegrationInputSchema,
-    emailIntegrationInputSchema,
-    fileIntegrationInputSchema,
-    faasIntegrationInputSchema,
-    knowledgeAiIntegrationInputSchema,
-    agentEscalationIntegrationInputSchema,
-  ],
-  { error: `Integration Type must be one of ${INTEGRATION_TYPES.join(', ')}.` },
-);
+const integrationInputUnion = z.discriminatedUnion('type', inputSchemaList, {
+  error: `Integration Type must be one of ${INTEGRATION_TYPES.join(', ')}.`,
+});
 
 /** What clients send to create or replace an integration (POST and PUT share it, so does the form). */
 export const integrationInputSchema = integrationInputUnion.transform((input) => ({
@@ -114,15 +87,29 @@ export const integrationInputSchema = integrationInputUnion.transform((input) =>
 }));
 export type IntegrationInput = z.input<typeof integrationInputSchema>;
 export type IntegrationValues = z.output<typeof integrationInputSchema>;
+export type IntegrationInputOf<T extends IntegrationType> = Extract<IntegrationInput, { type: T }>;
 
-export const integrationInputSchemas = {
-  API: apiIntegrationInputSchema,
-  EMAIL: emailIntegrationInputSchema,
-  FILE: fileIntegrationInputSchema,
-  FAAS: faasIntegrationInputSchema,
-  KNOWLEDGE_AI: knowledgeAiIntegrationInputSchema,
-  LIVEPERSON_AGENT_ESCALATION: agentEscalationIntegrationInputSchema,
-} as const satisfies Record<IntegrationType, z.ZodType>;
+type CommonInput = Pick<IntegrationInput, CommonFieldName>;
+
+/** Every field of the type present, with the form's starting values, so each input starts controlled. */
+export function initialValuesOf<T extends IntegrationType>(type: T, common?: CommonInput): IntegrationInputOf<T> {
+  const base = Object.fromEntries(Object.entries(COMMON_FIELD_DESCRIPTORS).map(([field, descriptor]) => [field, descriptor.initial]));
+  const own = Object.entries(INTEGRATION_TYPE_DESCRIPTOR[type].fields as FieldDescriptors).map(([field, descriptor]) => [
+    field,
+    descriptor.initial,
+  ]);
+  // A common value left undefined takes the starting value, so its input stays controlled.
+  const kept = Object.entries(common ?? {}).filter(([, value]) => value !== undefined);
+  return { ...base, ...Object.fromEntries(kept), type, ...Object.fromEntries(own) } as IntegrationInputOf<T>;
+}
+
+/** The descriptor of a field of the type, common or its own; undefined for a field the type does not have. */
+export function fieldDescriptorOf(type: IntegrationType, field: string): Omit<FieldDescriptor, 'schema' | 'initial'> | undefined {
+  if (field === 'type') return TYPE_FIELD;
+  if (Object.hasOwn(COMMON_FIELD_DESCRIPTORS, field)) return COMMON_FIELD_DESCRIPTORS[field as CommonFieldName];
+  const own = INTEGRATION_TYPE_DESCRIPTOR[type].fields as FieldDescriptors;
+  return Object.hasOwn(own, field) ? own[field] : undefined;
+}
 
 export const recordFields = {
   id: z.uuid(),
@@ -136,15 +123,17 @@ function withRecordFields<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
   return schema.extend({ ...recordFields, responseDataVariable: identifierSchema('Response Data Variable Name') });
 }
 
+type RecordSchemasOf<Schemas extends readonly z.ZodObject[]> = {
+  [I in keyof Schemas]: Schemas[I] extends z.ZodObject<infer Shape> ? ReturnType<typeof withRecordFields<Shape>> : never;
+};
+
 /** An integration as stored and returned by the API. */
-export const integrationSchema = z.discriminatedUnion('type', [
-  withRecordFields(apiIntegrationInputSchema),
-  withRecordFields(emailIntegrationInputSchema),
-  withRecordFields(fileIntegrationInputSchema),
-  withRecordFields(faasIntegrationInputSchema),
-  withRecordFields(knowledgeAiIntegrationInputSchema),
-  withRecordFields(agentEscalationIntegrationInputSchema),
-]);
+export const integrationSchema = z.discriminatedUnion(
+  'type',
+  (inputSchemaList as readonly z.ZodObject[]).map((schema) => withRecordFields(schema)) as unknown as RecordSchemasOf<
+    typeof inputSchemaList
+  >,
+);
 export type Integration = z.infer<typeof integrationSchema>;
 
 /** One row of the panel's left list. */

@@ -1,61 +1,26 @@
-import type { IntegrationValues } from '../../domain/integration';
-import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
+import { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD, type IntegrationValues } from '../../domain/integration';
+import { INTEGRATION_TYPE_DESCRIPTOR, INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
 
 /** [model field, CB responder key] pairs, in the order a new responder entry writes them. */
 type FieldMap = ReadonlyArray<readonly [field: string, cbKey: string]>;
 
-/** Written by CB for every integration type seen (API); assumed for the others. */
-const COMMON: FieldMap = [
-  ['name', 'name'],
-  ['customDataFields', 'customDataFields'],
-  ['transformScript', 'transformResultsScript'],
-  ['responseDataVariable', 'responseDataVariable'],
-];
+const cbPair = (field: string, descriptor: { cbKey: string }) => [field, descriptor.cbKey] as const;
 
-/** `webhook`, `method`, `headers`, `postBody` are seen in exports; `credentialId`, `requestParameters` are our choice. */
-const HTTP_REQUEST: FieldMap = [
-  ['url', 'webhook'],
-  ['method', 'method'],
-  ['credentialId', 'credentialId'],
-  ['headers', 'headers'],
-  ['requestParameters', 'requestParameters'],
-  ['postBody', 'postBody'],
-];
+/** Written by CB for every integration type seen (API); assumed for the others. In the order CB writes them. */
+const COMMON: FieldMap = (['name', 'customDataFields', 'transformScript', 'responseDataVariable'] as const).map((field) =>
+  cbPair(field, COMMON_FIELD_DESCRIPTORS[field]),
+);
 
-/** The type-specific keys. Only API is known from real exports; the others keep the model's field names. */
-const TYPE_FIELDS: Record<IntegrationType, FieldMap> = {
-  API: HTTP_REQUEST,
-  FILE: HTTP_REQUEST,
-  EMAIL: [
-    ['to', 'to'],
-    ['replyTo', 'replyTo'],
-    ['subject', 'subject'],
-    ['body', 'body'],
-    ['html', 'html'],
-  ],
-  FAAS: [
-    ['functionId', 'functionId'],
-    ['headers', 'headers'],
-    ['payload', 'payload'],
-  ],
-  KNOWLEDGE_AI: [
-    ['knowledgeBaseId', 'knowledgeBaseId'],
-    ['mode', 'mode'],
-    ['threshold', 'threshold'],
-    ['phrase', 'phrase'],
-    ['multipleResults', 'multipleResults'],
-  ],
-  LIVEPERSON_AGENT_ESCALATION: [
-    ['agentSkillName', 'agentSkillName'],
-    ['agentSkillId', 'agentSkillId'],
-    ['agentId', 'agentId'],
-    ['messageToUser', 'messageToUser'],
-    // The export's Transfer Bot Context flag ("tango" = bot-to-bot hand-off), seen on every API entry.
-    ['transferBotContext', 'tangoContextEnabled'],
-  ],
-};
+/**
+ * The type-specific keys, from each type's descriptor. Only API is known from
+ * real exports (`webhook`, `method`, `headers`, `postBody`); the others keep the
+ * model's field names, except Agent Escalation's `tangoContextEnabled`.
+ */
+function typeFieldsOf(type: IntegrationType): FieldMap {
+  return Object.entries(INTEGRATION_TYPE_DESCRIPTOR[type].fields).map(([field, descriptor]) => cbPair(field, descriptor));
+}
 
-export const CB_TYPE_KEY = 'integrationType';
+export const CB_TYPE_KEY = TYPE_FIELD.cbKey;
 
 /**
  * CB's `integrationType` value per type. "API" is the only one seen in real
@@ -71,7 +36,7 @@ export function integrationTypeOfCb(value: unknown): IntegrationType | undefined
 
 /** Field pairs of a type; an unknown type maps only the common fields (its entry fails validation anyway). */
 export function fieldMapOf(type: IntegrationType | undefined): FieldMap {
-  return type ? [...COMMON.slice(0, 1), ...TYPE_FIELDS[type], ...COMMON.slice(1)] : COMMON;
+  return type ? [...COMMON.slice(0, 1), ...typeFieldsOf(type), ...COMMON.slice(1)] : COMMON;
 }
 
 /** The CB key of a model field path's first segment, for reporting problems in the file's terms. */

@@ -1,4 +1,13 @@
 import fc from 'fast-check';
+import type { IntegrationInputOf } from '../../domain/integration';
+import {
+  API_METHODS,
+  FILE_METHODS,
+  INTEGRATION_TYPE_DESCRIPTORS,
+  KNOWLEDGE_AI_MODES,
+  type IntegrationType,
+  type TypeFieldName,
+} from '../../domain/integration-types';
 import { anyText, collidingIdentifier, deepJson, hugeText, identifier, wrongValue } from './fuzz-values';
 
 type Body = Record<string, unknown>;
@@ -20,41 +29,50 @@ const common = {
   customDataFields,
 };
 
-/** Bodies the API must accept (201/200), or refuse with 409 only for a name already used. */
-export const validIntegration: fc.Arbitrary<Body> = fc.oneof(
-  fc.record({
-    ...common,
-    type: fc.constant('LIVEPERSON_AGENT_ESCALATION'),
+type InputOf<T extends IntegrationType, K> = K extends keyof IntegrationInputOf<T> ? IntegrationInputOf<T>[K] : never;
+
+/** Richer values than a type's demo for some fields: a field not listed here keeps its demo value. */
+const typeFieldValues: { [T in IntegrationType]?: { [K in TypeFieldName<T>]?: fc.Arbitrary<InputOf<T, K>> } } = {
+  LIVEPERSON_AGENT_ESCALATION: {
     agentSkillName: anyText,
     agentSkillId: fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 18n }).map(String), fc.constant('{$botContext.skillId}')),
     transferBotContext: fc.boolean(),
     messageToUser: nonEmptyText,
-  }),
-  fc.record({
-    ...common,
-    type: fc.constant('API'),
-    method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+  },
+  API: {
+    method: fc.constantFrom(...API_METHODS),
     url: fc.webUrl({ validSchemes: ['https', 'http'] }),
     headers: keyValues,
     requestParameters: keyValues,
     postBody: anyText,
-  }),
-  fc.record({
-    ...common,
-    type: fc.constant('EMAIL'),
+  },
+  FILE: { method: fc.constantFrom(...FILE_METHODS), url: fc.webUrl({ validSchemes: ['https', 'http'] }), headers: keyValues },
+  EMAIL: {
     to: fc.constantFrom('ops@example.com', '{$botContext.email}', 'a@example.com, b@example.org'),
     subject: nonEmptyText,
     body: nonEmptyText,
     html: fc.boolean(),
-  }),
-  fc.record({
-    ...common,
-    type: fc.constant('KNOWLEDGE_AI'),
+  },
+  FAAS: { functionId: nonEmptyText, headers: keyValues, payload: anyText },
+  KNOWLEDGE_AI: {
     knowledgeBaseId: fc.uuid(),
-    mode: fc.constantFrom('INTENTS', 'INTENTS_ONLY', 'TEXT'),
+    mode: fc.constantFrom(...KNOWLEDGE_AI_MODES),
     multipleResults: fc.integer({ min: 1, max: 5 }),
-  }),
-);
+  },
+};
+
+/** A valid body of the type: its demo's fields (those it sets), some of them varied, and varied common fields. */
+function validBodyOf(descriptor: (typeof INTEGRATION_TYPE_DESCRIPTORS)[number]): fc.Arbitrary<Body> {
+  const demo: Record<string, unknown> = descriptor.demo;
+  const varied: Record<string, fc.Arbitrary<unknown> | undefined> = typeFieldValues[descriptor.type] ?? {};
+  const own = Object.keys(descriptor.fields)
+    .filter((field) => varied[field] !== undefined || Object.hasOwn(demo, field))
+    .map((field) => [field, varied[field] ?? fc.constant(demo[field])] as const);
+  return fc.record({ ...common, type: fc.constant(descriptor.type), ...Object.fromEntries(own) });
+}
+
+/** Bodies the API must accept (201/200), or refuse with 409 only for a name already used: every type. */
+export const validIntegration: fc.Arbitrary<Body> = fc.oneof(...INTEGRATION_TYPE_DESCRIPTORS.map(validBodyOf));
 
 /** One thing wrong in an otherwise valid body: every one must be a 400 that names the field. */
 export const almostValidIntegration: fc.Arbitrary<Body> = fc

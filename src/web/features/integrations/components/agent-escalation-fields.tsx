@@ -10,7 +10,7 @@ import { SkillComboboxField } from './skill-combobox-field';
 import { skillWarnings } from './skill-directory-check';
 import { useSkillDirectory } from './skill-directory-context';
 
-export function AgentEscalationFields({ meta }: { meta: FieldMeta }) {
+export function AgentEscalationFields({ meta }: { meta: FieldMeta<'LIVEPERSON_AGENT_ESCALATION'> }) {
   const { control } = useFormContext();
   const [skillName, skillId] = useWatch({ control, name: ['agentSkillName', 'agentSkillId'] }) as [string | undefined, string | undefined];
   const directory = useSkillDirectory();
@@ -20,31 +20,27 @@ export function AgentEscalationFields({ meta }: { meta: FieldMeta }) {
     <>
       <SkillComboboxField
         {...meta('agentSkillName')}
-        name="agentSkillName"
-        label="Agent Skill Name"
         placeholder="Customer Care"
         warning={warnings.agentSkillName}
       />
       <SkillComboboxField
         {...meta('agentSkillId')}
-        name="agentSkillId"
-        label="Agent Skill Id"
         placeholder="3402109730 or {$botContext.skillId}"
         warning={warnings.agentSkillId}
         note={directoryNote}
       />
-      <TextField {...meta('agentId')} label="Agent Id" placeholder="{$botContext.agentId}" />
-      <SwitchField {...meta('transferBotContext')} label="Transfer Bot Context" />
+      <TextField {...meta('agentId')} placeholder="{$botContext.agentId}" />
+      <SwitchField {...meta('transferBotContext')} />
       <MessageToUserField meta={meta} />
     </>
   );
 }
 
 /** BLANK_MESSAGE is the platform's "send none"; the switch writes it so nobody has to remember the spelling. */
-function MessageToUserField({ meta }: { meta: FieldMeta }) {
+function MessageToUserField({ meta }: { meta: FieldMeta<'LIVEPERSON_AGENT_ESCALATION'> }) {
   const { control } = useFormContext();
   const lastText = useRef('');
-  const { name, required, help } = meta('messageToUser');
+  const { name, label, required, help } = meta('messageToUser');
   return (
     <Controller
       control={control}
@@ -52,7 +48,7 @@ function MessageToUserField({ meta }: { meta: FieldMeta }) {
       render={({ field }) => {
         const blank = field.value === BLANK_MESSAGE;
         return (
-          <Field name={name} label="Message to User" required={required} help={help}>
+          <Field name={name} label={label} required={required} help={help}>
             {(aria) => (
               <>
                 <textarea

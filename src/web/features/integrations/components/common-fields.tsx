@@ -24,7 +24,6 @@ export function CommonFields({ meta, onTypeChange }: CommonFieldsProps) {
     <>
       <TextField
         {...meta('name')}
-        label="Integration Name"
         placeholder="Escalation"
         onValueChange={(name) => {
           if (!variableFollowsName) return;
@@ -34,13 +33,11 @@ export function CommonFields({ meta, onTypeChange }: CommonFieldsProps) {
       />
       <TextField
         {...meta('responseDataVariable')}
-        label="Response Data Variable Name"
         placeholder="Escalation"
         onValueChange={() => setVariableFollowsName(false)}
       />
       <SelectField
         {...meta('type')}
-        label="Integration Type"
         options={TYPE_OPTIONS}
         onValueChange={(type) => onTypeChange(type as IntegrationType)}
       />

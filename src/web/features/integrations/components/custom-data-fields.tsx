@@ -2,7 +2,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { notify } from '../../../lib/notify';
 import { MAX_CUSTOM_DATA_FIELDS } from '../../../../domain/custom-data-fields';
 import { useFieldError } from '../../../components/form/field';
-import { helpFor } from './field-help';
+import { commonFieldText } from './field-meta';
 
 /** Key/value rows that dialogs read as {IntegrationName.key} (reference §2.4). */
 export function CustomDataFields() {
@@ -18,9 +18,9 @@ export function CustomDataFields() {
 
   return (
     <fieldset className="field cdf" aria-describedby="customDataFields-help" data-testid="field-customDataFields">
-      <legend className="field__label">Custom Data Fields</legend>
+      <legend className="field__label">{commonFieldText('customDataFields').label}</legend>
       <p className="field__help" id="customDataFields-help">
-        {helpFor('LIVEPERSON_AGENT_ESCALATION', 'customDataFields')} The value is a JSON path such as{' '}
+        {commonFieldText('customDataFields').help} The value is a JSON path such as{' '}
         <code>{`{$.api_${variable}.path}`}</code>.
       </p>
       {fields.length === 0 ? (

@@ -1,14 +1,37 @@
 import { useMemo } from 'react';
-import type { IntegrationType } from '../../../../domain/integration-types';
+import { COMMON_FIELD_DESCRIPTORS, fieldDescriptorOf } from '../../../../domain/integration';
+import type { IntegrationType, TypeFieldName } from '../../../../domain/integration-types';
 import { requiredFieldsOf } from '../../../../domain/required-fields';
-import { helpFor } from './field-help';
 
-export type FieldMeta = (field: string) => { name: string; required: boolean; help: string | undefined };
+/** A field the form of type T shows: one of the common ones, the type, or one of T's own. */
+export type FormFieldName<T extends IntegrationType = IntegrationType> =
+  | keyof typeof COMMON_FIELD_DESCRIPTORS
+  | 'type'
+  | TypeFieldName<T>;
+
+export interface FieldProps<F extends string = string> {
+  name: F;
+  label: string;
+  required: boolean;
+  help: string | undefined;
+}
+
+/** Label, help and required-ness of a field, from its type's descriptor: a field name the type lacks does not compile. */
+export type FieldMeta<T extends IntegrationType = IntegrationType> = <F extends FormFieldName<T>>(field: F) => FieldProps<F>;
 
 /** Required-ness comes from the domain schema, so the asterisks cannot drift from what the API enforces. */
-export function useFieldMeta(type: IntegrationType): FieldMeta {
+export function useFieldMeta<T extends IntegrationType>(type: T): FieldMeta<T> {
   return useMemo(() => {
     const required = requiredFieldsOf(type);
-    return (field: string) => ({ name: field, required: required.has(field), help: helpFor(type, field) });
+    return <F extends FormFieldName<T>>(field: F) => {
+      const descriptor = fieldDescriptorOf(type, field);
+      return { name: field, label: descriptor?.label ?? field, required: required.has(field), help: descriptor?.help };
+    };
   }, [type]);
+}
+
+/** Label and help of a common field, for the parts of the form outside the type's fields. */
+export function commonFieldText(field: keyof typeof COMMON_FIELD_DESCRIPTORS): { label: string; help: string } {
+  const { label, help } = COMMON_FIELD_DESCRIPTORS[field];
+  return { label, help };
 }

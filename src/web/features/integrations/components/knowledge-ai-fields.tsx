@@ -14,18 +14,17 @@ const THRESHOLD_LABELS: Record<(typeof KNOWLEDGE_AI_THRESHOLDS)[number], string>
   FAIR_PLUS: 'Fair Plus',
 };
 
-export function KnowledgeAiFields({ meta }: { meta: FieldMeta }) {
+export function KnowledgeAiFields({ meta }: { meta: FieldMeta<'KNOWLEDGE_AI'> }) {
   return (
     <>
-      <TextField {...meta('knowledgeBaseId')} label="Knowledge Base" placeholder="customer-care-faq" />
-      <SelectField {...meta('mode')} label="Mode" options={KNOWLEDGE_AI_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))} />
+      <TextField {...meta('knowledgeBaseId')} placeholder="customer-care-faq" />
+      <SelectField {...meta('mode')} options={KNOWLEDGE_AI_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))} />
       <SelectField
         {...meta('threshold')}
-        label="Threshold"
         options={KNOWLEDGE_AI_THRESHOLDS.map((t) => ({ value: t, label: THRESHOLD_LABELS[t] }))}
       />
-      <TextField {...meta('phrase')} label="Phrase" />
-      <TextField {...meta('multipleResults')} label="Multiple Results" inputType="number" />
+      <TextField {...meta('phrase')} />
+      <TextField {...meta('multipleResults')} inputType="number" />
     </>
   );
 }

@@ -5,16 +5,23 @@ import type { FieldMeta } from './field-meta';
 import { KeyValueList } from './key-value-list';
 
 /** API and File integrations: an HTTP request. */
-export function RequestFields({ meta, type }: { meta: FieldMeta; type: 'API' | 'FILE' }) {
-  const methods = type === 'API' ? API_METHODS : FILE_METHODS;
+function RequestFields({ meta, methods }: { meta: FieldMeta<'API'> | FieldMeta<'FILE'>; methods: readonly string[] }) {
   return (
     <>
-      <SelectField {...meta('method')} label="Method" options={methods.map((m) => ({ value: m, label: m }))} />
-      <TextField {...meta('url')} label="URL" placeholder="https://api.example.com/orders/{$botContext.orderNumber}" />
-      <TextField {...meta('credentialId')} label="Credential" />
-      <KeyValueList name="headers" label="Request Headers" item="Header" help={meta('headers').help} />
-      <KeyValueList name="requestParameters" label="Request Parameters" item="Parameter" help={meta('requestParameters').help} />
-      <TextField {...meta('postBody')} label="Post Body" multiline rows={4} />
+      <SelectField {...meta('method')} options={methods.map((m) => ({ value: m, label: m }))} />
+      <TextField {...meta('url')} placeholder="https://api.example.com/orders/{$botContext.orderNumber}" />
+      <TextField {...meta('credentialId')} />
+      <KeyValueList {...meta('headers')} item="Header" />
+      <KeyValueList {...meta('requestParameters')} item="Parameter" />
+      <TextField {...meta('postBody')} multiline rows={4} />
     </>
   );
+}
+
+export function ApiFields({ meta }: { meta: FieldMeta<'API'> }) {
+  return <RequestFields meta={meta} methods={API_METHODS} />;
+}
+
+export function FileFields({ meta }: { meta: FieldMeta<'FILE'> }) {
+  return <RequestFields meta={meta} methods={FILE_METHODS} />;
 }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../components/form/field';
-import { helpFor } from './field-help';
+import { commonFieldText } from './field-meta';
 import { InsertExampleButton } from './insert-example-button';
 import { useScriptEditorBridge } from './script-editor-bridge';
 
@@ -30,7 +30,7 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
-    <Field name="transformScript" label="Transform Result Script" kind="group" eager help={helpFor('API', 'transformScript')}>
+    <Field name="transformScript" label={commonFieldText('transformScript').label} kind="group" eager help={commonFieldText('transformScript').help}>
       {({ id, 'aria-describedby': describedBy }) => (
         <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
           <InsertExampleButton />

@@ -1,18 +1,11 @@
-import { INTEGRATION_TYPE_LABELS, type IntegrationType } from '../../../../domain/integration-types';
+import { INTEGRATION_TYPE_DESCRIPTOR, type IntegrationType } from '../../../../domain/integration-types';
 
-const SHORT_LABELS: Record<IntegrationType, string> = {
-  API: 'API',
-  EMAIL: 'Email',
-  FILE: 'File',
-  FAAS: 'FaaS',
-  KNOWLEDGE_AI: 'KnowledgeAI',
-  LIVEPERSON_AGENT_ESCALATION: 'Agent Escalation',
-};
-
+/** Styled by `.badge--<type in lower case>` (panel.css). */
 export function TypeBadge({ type }: { type: IntegrationType }) {
+  const { displayName, badge } = INTEGRATION_TYPE_DESCRIPTOR[type];
   return (
-    <span className={`badge badge--${type.toLowerCase()}`} title={INTEGRATION_TYPE_LABELS[type]}>
-      {SHORT_LABELS[type]}
+    <span className={`badge badge--${type.toLowerCase()}`} title={displayName}>
+      {badge}
     </span>
   );
 }

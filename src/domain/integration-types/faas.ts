@@ -1,0 +1,40 @@
+import { keyValueListSchema } from '../key-value';
+import { optionalText, requiredText } from '../request-fields';
+import { defineIntegrationType, field, textOf } from './descriptor';
+
+export const faas = defineIntegrationType({
+  type: 'FAAS',
+  displayName: 'LivePerson Functions (FaaS)',
+  badge: 'FaaS',
+  fields: {
+    functionId: field({
+      schema: requiredText('Function', 128, 'Pick the LivePerson function (lambda) to invoke.'),
+      label: 'Function',
+      help: 'The LivePerson function (lambda) to invoke.',
+      initial: '',
+      cbKey: 'functionId',
+    }),
+    headers: field({
+      schema: keyValueListSchema('Function Headers'),
+      label: 'Function Headers',
+      help: 'Key/value pairs passed to the function as headers.',
+      initial: [],
+      cbKey: 'headers',
+    }),
+    payload: field({
+      schema: optionalText('Function Payload', 64 * 1024),
+      label: 'Function Payload',
+      help: 'The payload passed to the function.',
+      initial: '',
+      cbKey: 'payload',
+    }),
+  },
+  summarize: (values) => [{ label: 'Function', value: textOf(values.functionId) }],
+  demo: {
+    name: 'LoyaltyPoints',
+    responseDataVariable: 'LoyaltyPoints',
+    functionId: 'loyalty-points-lookup',
+    headers: [{ key: 'X-Region', value: 'us' }],
+    payload: '{ "customerId": "{$botContext.customerId}" }',
+  },
+});

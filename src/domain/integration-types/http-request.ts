@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { keyValueListSchema } from '../key-value';
+import { optionalText, urlSchema } from '../request-fields';
+import { field, textOf, type SummaryItem } from './descriptor';
+
+/** API and File integrations are both an HTTP request; they differ in the methods and the help. */
+export function httpRequestFields<const M extends readonly [string, ...string[]]>(options: {
+  methods: M;
+  methodError: string;
+  methodHelp: string;
+  urlHelp: string;
+}) {
+  return {
+    method: field({
+      schema: z.enum(options.methods, { error: options.methodError }),
+      label: 'Method',
+      help: options.methodHelp,
+      initial: options.methods[0],
+      cbKey: 'method',
+    }),
+    url: field({ schema: urlSchema('URL'), label: 'URL', help: options.urlHelp, initial: '', cbKey: 'webhook' }),
+    credentialId: field({
+      schema: optionalText('Credential', 128),
+      label: 'Credential',
+      help: 'The credential to authenticate with, if applicable: the bot enhances the request based on its type.',
+      initial: '',
+      cbKey: 'credentialId',
+    }),
+    headers: field({
+      schema: keyValueListSchema('Request Headers'),
+      label: 'Request Headers',
+      help: 'Message headers to include in the request.',
+      initial: [],
+      cbKey: 'headers',
+    }),
+    requestParameters: field({
+      schema: keyValueListSchema('Request Parameters'),
+      label: 'Request Parameters',
+      help: 'Parameters passed in the URL’s query string.',
+      initial: [],
+      cbKey: 'requestParameters',
+    }),
+    postBody: field({
+      schema: optionalText('Post Body', 64 * 1024),
+      label: 'Post Body',
+      help: 'The payload to send.',
+      initial: '',
+      cbKey: 'postBody',
+    }),
+  };
+}
+
+export function summarizeRequest(values: Readonly<Record<string, unknown>>): SummaryItem[] {
+  return [{ label: 'Request', value: `${textOf(values.method)} ${textOf(values.url)}`.trim() }];
+}

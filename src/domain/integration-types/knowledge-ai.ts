@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../request-fields';
+import { defineIntegrationType, field, textOf } from './descriptor';
+
+export const KNOWLEDGE_AI_MODES = ['INTENTS', 'INTENTS_ONLY', 'TEXT'] as const;
+export const KNOWLEDGE_AI_THRESHOLDS = ['VERY_GOOD', 'GOOD', 'FAIR_PLUS'] as const;
+
+export const knowledgeAi = defineIntegrationType({
+  type: 'KNOWLEDGE_AI',
+  displayName: 'KnowledgeAI',
+  badge: 'KnowledgeAI',
+  fields: {
+    knowledgeBaseId: field({
+      schema: requiredText('Knowledge Base', 128, 'Pick the knowledge base to search.'),
+      label: 'Knowledge Base',
+      help: 'The knowledge base to search (method: Phrase Search).',
+      initial: '',
+      cbKey: 'knowledgeBaseId',
+    }),
+    mode: field({
+      schema: z.enum(KNOWLEDGE_AI_MODES, { error: 'Mode must be INTENTS, INTENTS_ONLY or TEXT.' }).default('INTENTS'),
+      label: 'Mode',
+      help: 'Intents, Intents Only, or Text.',
+      initial: 'INTENTS',
+      cbKey: 'mode',
+    }),
+    threshold: field({
+      schema: z
+        .enum(KNOWLEDGE_AI_THRESHOLDS, { error: 'Threshold must be VERY_GOOD, GOOD or FAIR_PLUS.' })
+        .default('GOOD'),
+      label: 'Threshold',
+      help: 'The minimum match score for an article to be returned.',
+      initial: 'GOOD',
+      cbKey: 'threshold',
+    }),
+    phrase: field({
+      schema: optionalText('Phrase', 2000).default('{$query}'),
+      label: 'Phrase',
+      help: 'The phrase to search for; {$query} is the user’s message.',
+      initial: '{$query}',
+      cbKey: 'phrase',
+    }),
+    multipleResults: field({
+      schema: z
+        .number({ error: 'Multiple Results must be a whole number from 1 to 5.' })
+        .int('Multiple Results must be a whole number from 1 to 5.')
+        .min(1, 'Multiple Results must be at least 1.')
+        .max(5, 'Multiple Results must be at most 5.')
+        .default(1),
+      label: 'Multiple Results',
+      help: 'How many articles to return, from 1 to 5.',
+      initial: 1,
+      cbKey: 'multipleResults',
+    }),
+  },
+  summarize: (values) => [
+    { label: 'Knowledge Base', value: textOf(values.knowledgeBaseId) },
+    { label: 'Mode', value: textOf(values.mode) },
+  ],
+  demo: {
+    name: 'FAQ',
+    responseDataVariable: 'FAQ',
+    knowledgeBaseId: 'customer-care-faq',
+    mode: 'INTENTS',
+    threshold: 'GOOD',
+    phrase: '{$query}',
+    multipleResults: 3,
+    customDataFields: [{ key: 'answer', value: '{$.api_FAQ.results[0].summary}' }],
+  },
+});

@@ -10,6 +10,7 @@ import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
 import { registerAdminToken, registerSecurityHeaders } from './http/security';
 import { registerWebApp } from './http/web-app';
+import { readBuildId } from './http/build-id';
 import { createBotsRepository } from './repositories/bots-repository';
 import { createIntegrationsRepository } from './repositories/integrations-repository';
 import { createRevisionsRepository } from './repositories/revisions-repository';
@@ -68,7 +69,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
 
   const bots = createBotsRepository(database.db);
   const integrations = createIntegrationsRepository(database.db);
-  await app.register(healthRoutes, { database });
+  await app.register(healthRoutes, { database, build: readBuildId(options.webRoot) });
   await app.register(botRoutes, { bots });
   await app.register(integrationRoutes, { bots, integrations });
   await app.register(simulateRoutes, { bots, integrations });

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { LoadingState } from '../../components/states';
 import { ToastHost } from '../../components/toast-host';
+import { ConnectionStatus } from '../../components/connection-status';
 
 export function RootLayout() {
   return (
@@ -14,6 +15,7 @@ export function RootLayout() {
           Integrations Panel
         </Link>
         <span className="app-bar__product">Conversation Builder</span>
+        <ConnectionStatus />
         <nav className="app-nav" aria-label="Main">
           <NavLink to="/skills" className="app-nav__link">
             Skills

@@ -1,7 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { retryableLazy } from '../../../components/lazy-part';
 import { useOpenOnDemand } from '../../../components/use-open-on-demand';
 
-const ImportBotDialog = lazy(() => import('./import-bot-dialog'));
+const ImportBotDialog = retryableLazy(() => import('./import-bot-dialog'), 'the import dialog');
 
 /** "Import bot": the dialog and its code load on the first click. */
 export function ImportBotButton() {
@@ -12,9 +12,7 @@ export function ImportBotButton() {
         Import bot
       </button>
       {dialog.requested ? (
-        <Suspense fallback={null}>
-          <ImportBotDialog open={dialog.open} onOpenChange={dialog.setOpen} />
-        </Suspense>
+        <ImportBotDialog open={dialog.open} onOpenChange={dialog.setOpen} />
       ) : null}
     </>
   );

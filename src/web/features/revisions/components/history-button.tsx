@@ -1,8 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { retryableLazy } from '../../../components/lazy-part';
 import { useOpenOnDemand } from '../../../components/use-open-on-demand';
 import type { HistoryHostProps } from './history-props';
 
-const HistoryDrawer = lazy(() => import('./history-drawer'));
+const HistoryDrawer = retryableLazy(() => import('./history-drawer'), 'the history');
 
 /** "History" in the form header: the drawer's code loads on the first click. */
 export function HistoryButton(props: HistoryHostProps) {
@@ -13,9 +13,7 @@ export function HistoryButton(props: HistoryHostProps) {
         History
       </button>
       {drawer.requested ? (
-        <Suspense fallback={null}>
-          <HistoryDrawer {...props} open={drawer.open} onOpenChange={drawer.setOpen} />
-        </Suspense>
+        <HistoryDrawer {...props} open={drawer.open} onOpenChange={drawer.setOpen} />
       ) : null}
     </>
   );

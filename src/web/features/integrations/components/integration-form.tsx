@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, type ReactNode } from 'react';
+import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { integrationInputSchema, type Integration, type IntegrationValues } from '../../../../domain/integration';
 import type { IntegrationType } from '../../../../domain/integration-types';
@@ -21,7 +21,7 @@ import { useSaveShortcut } from './use-save-shortcut';
 import { DraftOfferBanner } from './draft/draft-offer';
 import { useIntegrationDraft } from './draft/use-integration-draft';
 import { SaveFailureMessage } from './save-failure-message';
-import { useFocusOnAdd } from './use-form-focus';
+import { useFocusAfterRowRemoval, useFocusOnAdd } from './use-form-focus';
 
 interface IntegrationFormProps {
   botId: string;
@@ -75,10 +75,12 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
     onStored: draft.clear,
   });
   useFocusOnAdd(form, integration === null);
-  const onSubmit = form.handleSubmit((values) => save(values));
-  useSaveShortcut(() => {
-    if (!saving) void onSubmit();
-  });
+  useFocusAfterRowRemoval();
+  const submit = form.handleSubmit((values) => save(values));
+  // One save at a time. Save stays enabled while saving (aria-disabled): a disabled button would drop the
+  // focus to the page, and after Save the focus stays where it was.
+  const onSubmit = (event?: BaseSyntheticEvent) => (saving ? (event?.preventDefault(), Promise.resolve()) : submit(event));
+  useSaveShortcut(() => void onSubmit());
 
   const changeType = (next: IntegrationType) => {
     if (next === form.getValues('type')) return;
@@ -110,7 +112,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
               <button
                 type="submit"
                 className="button button--primary"
-                disabled={saving}
+                aria-disabled={saving}
                 aria-keyshortcuts="Control+S Meta+S"
                 title="Save (Ctrl+S / ⌘S)"
               >

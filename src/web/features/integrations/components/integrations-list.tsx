@@ -6,6 +6,7 @@ import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { useIntegrations } from '../api/get-integrations';
 import { DeleteIntegrationDialog } from './delete-integration-dialog';
 import { IntegrationListItem } from './integration-list-item';
+import { SkipToForm } from './skip-to-form';
 
 const ROW_HEIGHT = 48;
 
@@ -19,6 +20,7 @@ export function IntegrationsList({ botId }: { botId: string }) {
 
   return (
     <nav className="panel-list" aria-label="Integrations">
+      <SkipToForm />
       <div className="panel-list__filter">
         <label htmlFor="integration-filter" className="visually-hidden">
           Filter integrations

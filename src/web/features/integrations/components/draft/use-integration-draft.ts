@@ -39,6 +39,9 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
   const [kept, setKept] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ baseVersion, offered });
+  // The values a save just stored: until the form has taken in the stored version (a re-render away),
+  // isDirty still says true, and a write then would bring back the draft the save removed.
+  const justSaved = useRef<string | null>(null);
   useEffect(() => {
     latest.current = { baseVersion, offered };
   });
@@ -48,8 +51,10 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
     timer.current = undefined;
     // Until the user has answered the offer, the draft on offer must not be replaced or removed.
     if (latest.current.offered) return;
+    const values = JSON.stringify(form.getValues());
+    if (values !== justSaved.current) justSaved.current = null;
     try {
-      if (form.formState.isDirty) {
+      if (form.formState.isDirty && justSaved.current === null) {
         const draft = { key: { botId, integrationId: formId, baseVersion: latest.current.baseVersion }, values: form.getValues(), savedAt: Date.now() };
         await draftStore().put(draft);
         setKept(true);
@@ -132,6 +137,7 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
     },
     /** After a save: the stored integration has every edit. */
     clear() {
+      justSaved.current = JSON.stringify(form.getValues());
       clearTimeout(timer.current);
       timer.current = undefined;
       setKept(false);

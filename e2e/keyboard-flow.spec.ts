@@ -46,7 +46,7 @@ test('adds an Agent Escalation integration with a script and two custom data fie
   await expect(page.getByRole('heading', { name: 'Add Integration', level: 2 })).toBeVisible();
   // Add Integration puts the focus in the name.
   await expect(form.field('Integration Name')).toBeFocused();
-  await type(page, 'Keyboard Escalation', 'name');
+  await type(page, 'KeyboardEscalation', 'name');
   await expect(form.root.getByRole('combobox', { name: 'Integration Type' })).toHaveText(/LivePerson Agent Escalation/);
 
   await tabTo(page, form.field('Agent Skill Id'), 'to Agent Skill Id');
@@ -87,7 +87,7 @@ test('adds an Agent Escalation integration with a script and two custom data fie
   const stored = await (await request.get(`/api/bots/${demoBot.id}/integrations/${list.items[0].id}`)).json();
   expect(stored).toMatchObject({
     type: 'LIVEPERSON_AGENT_ESCALATION',
-    name: 'Keyboard Escalation',
+    name: 'KeyboardEscalation',
     agentSkillId: '42',
     messageToUser: 'One moment, please.',
     transformScript: SCRIPT,

@@ -21,7 +21,7 @@ import { useSaveShortcut } from './use-save-shortcut';
 import { DraftOfferBanner } from './draft/draft-offer';
 import { useIntegrationDraft } from './draft/use-integration-draft';
 import { SaveFailureMessage } from './save-failure-message';
-import { useFocusAfterRowRemoval, useFocusOnAdd } from './use-form-focus';
+import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
 
 interface IntegrationFormProps {
   botId: string;
@@ -76,6 +76,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   });
   useFocusOnAdd(form, integration === null);
   useFocusAfterRowRemoval();
+  useFocusCarriedOver();
   const submit = form.handleSubmit((values) => save(values));
   // One save at a time. Save stays enabled while saving (aria-disabled): a disabled button would drop the
   // focus to the page, and after Save the focus stays where it was.

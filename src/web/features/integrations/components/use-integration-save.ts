@@ -13,6 +13,7 @@ import { upsertInListCache } from '../api/update-integrations-cache';
 import { valuesFromIntegration, type FormValues } from './form-values';
 import { describeFailure, failureKind, type Failure } from '../../../lib/failure';
 import { applyServerErrors } from './server-errors';
+import { rememberFocusForNewForm } from './use-form-focus';
 
 /** A failed save, shown next to the Save button. */
 export interface SaveFailure extends Failure {
@@ -58,6 +59,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
       if (!integration) {
         const created = await create.mutateAsync(values);
         onStored?.();
+        rememberFocusForNewForm();
         resetTo(valuesFromIntegration(created));
         void navigate(`/bots/${botId}/integrations/${created.id}`, { replace: true, state: SKIP_UNSAVED_GUARD });
         return;

@@ -1,11 +1,27 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // `npm run dev` starts the API on this port (scripts/dev.mjs); Vite proxies /api to it.
 const apiPort = Number(process.env.API_PORT ?? 3001);
 
-export default defineConfig({
-  plugins: [react()],
+// One id per build (or BUILD_ID from the deploy): compiled into the app and written next to index.html,
+// where the server reads it for /api/health. A tab whose id differs from the server's offers to reload.
+const buildId = process.env.BUILD_ID?.trim() || `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+function buildIdFile(): Plugin {
+  return {
+    name: 'build-id-file',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'build-id.txt', source: `${buildId}\n` });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), buildIdFile()],
+  // The dev server has no build to compare with: null turns the update check off.
+  define: { __BUILD_ID__: JSON.stringify(command === 'build' ? buildId : null) },
   server: {
     host: '127.0.0.1',
     proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
@@ -20,4 +36,4 @@ export default defineConfig({
     sourcemap: false,
   },
   worker: { format: 'es' },
-});
+}));

@@ -20,7 +20,7 @@ describe('the server around the API', () => {
 
   it('answers the health check', async () => {
     const response = await server.request('GET', '/api/health');
-    expect(response).toMatchObject({ status: 200, body: { status: 'ok', database: 'pglite' } });
+    expect(response).toMatchObject({ status: 200, body: { status: 'ok', database: 'pglite', build: null } });
   });
 
   it('publishes an OpenAPI document generated from the schemas, and Swagger UI', async () => {

@@ -16,6 +16,7 @@ import { LOG_REDACTION } from './http/log-redaction';
 import { allowedHostNames, registerHostCheck } from './http/host-check';
 import { registerWebApp } from './http/web-app';
 import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
+import { readBuildId } from './http/build-id';
 import { createBotsRepository } from './repositories/bots-repository';
 import { createIntegrationsRepository } from './repositories/integrations-repository';
 import { createRevisionsRepository } from './repositories/revisions-repository';
@@ -106,7 +107,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
 
   const bots = createBotsRepository(database.db);
   const integrations = createIntegrationsRepository(database.db);
-  await app.register(healthRoutes, { database });
+  await app.register(healthRoutes, { database, build: readBuildId(options.webRoot) });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, dialogs });

@@ -11,6 +11,7 @@ import './styles/skills.css';
 import './styles/form-sections.css';
 import './styles/test-panel.css';
 import './styles/import-history.css';
+import './styles/resilience.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -78,6 +78,7 @@ describe('the built web app', () => {
     for (const [file, code] of Object.entries(CHUNKS)) writeFileSync(join(webRoot, 'assets', file), code);
     mkdirSync(join(webRoot, '.vite'));
     writeFileSync(join(webRoot, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
+    writeFileSync(join(webRoot, 'build-id.txt'), 'mq1x2y-abc123\n');
     server = await startTestServer({ kind: 'pglite', dataDir: null }, { webRoot });
   });
   afterAll(async () => {
@@ -105,6 +106,13 @@ describe('the built web app', () => {
     expect(preloads((await rawGet(`${server.baseUrl}/skills`)).body.toString())).toEqual(['skills-Pp1Qq2Rr.js']);
     // The bots screen is not in this build's manifest: the page is index.html as built.
     expect((await rawGet(`${server.baseUrl}/`)).body.toString()).toBe(INDEX);
+  });
+
+  it("names the served build on /api/health, so a tab of another build can offer to reload", async () => {
+    const health = await server.request('GET', '/api/health');
+    expect(health).toMatchObject({ status: 200, body: { status: 'ok', build: 'mq1x2y-abc123' } });
+    const doc = await server.request('GET', '/api/openapi.json');
+    expect(JSON.stringify(doc.body.paths['/api/health'].get.responses['200'])).toContain('"build"');
   });
 
   it('answers hashed scripts compressed the way the browser asks, and as they are otherwise', async () => {

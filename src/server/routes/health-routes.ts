@@ -15,7 +15,7 @@ const readEveryTable = sql.join(
   sql` `,
 );
 
-export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; build: string | null }> = async (app, { database, build }) => {
   app.get(
     '/api/health',
     {
@@ -23,7 +23,15 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
       schema: {
         tags: ['health'],
         summary: 'Readiness: the server answers and can read every table of its database (503 when it cannot)',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }), ...problems(503) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            // The served web app's build id: an open tab of another build offers to reload.
+            build: z.string().nullable(),
+          }),
+          ...problems(503),
+        },
       },
     },
     async (request) => {
@@ -38,7 +46,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
             'restore DATA_DIR from a backup and run `npm run db:check`; for PostgreSQL, check the database server.',
         );
       }
-      return { status: 'ok' as const, database: database.kind };
+      return { status: 'ok' as const, database: database.kind, build };
     },
   );
 

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { retryableLazy } from './lazy-part';
 import { setAdminTokenAsker, type OpenTokenQuestion } from '../lib/admin-token';
 
 // The dialog (and the dialog library under it) loads only on a 401: most servers never ask.
-const AdminTokenDialog = lazy(() => import('./admin-token-dialog'));
+const AdminTokenDialog = retryableLazy(() => import('./admin-token-dialog'), 'the admin token dialog');
 
 /** Answers the API client's call for the ADMIN_TOKEN by showing the dialog that asks for it. */
 export function AdminTokenHost() {
@@ -15,11 +16,6 @@ export function AdminTokenHost() {
 
   if (!question) return null;
   return (
-    <Suspense fallback={null}>
-      <AdminTokenDialog
-        question={question}
-        onAnswered={() => setQuestion(null)}
-      />
-    </Suspense>
+    <AdminTokenDialog question={question} onAnswered={() => setQuestion(null)} />
   );
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../../domain/problem';
 import { PROBLEM_CONTENT_TYPE } from '../../domain/problem-content-type';
 import { askForAdminToken, currentAdminToken } from './admin-token';
+import { reportNetworkFailure, reportServerAnswer } from './connection';
 
 /** A failed API call: the problem+json body when the server sent one, a made-up one otherwise. */
 export class ApiError extends Error {
@@ -100,14 +101,17 @@ async function send(path: string, options: RequestOptions, token: string | null)
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   if (token) headers.authorization = `Bearer ${token}`;
   try {
-    return await fetch(path, {
+    const response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
+    reportServerAnswer();
+    return response;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    reportNetworkFailure();
     throw new ApiError({
       type: 'about:blank',
       title: 'Network error',

@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { resetConnectionForTests } from '../lib/connection';
+import { memoryDraftStore, replaceDraftStore } from '../lib/draft-store';
 
 // The first render of a lazy route compiles its chunk; on a busy machine that takes more than the default second.
 configure({ asyncUtilTimeout: 5_000 });
@@ -8,6 +10,9 @@ configure({ asyncUtilTimeout: 5_000 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // Each test is a fresh browser: no drafts kept, the server reachable.
+  replaceDraftStore(memoryDraftStore());
+  resetConnectionForTests();
 });
 
 // Radix primitives measure and scroll elements; happy-dom lacks a few of these browser APIs.

@@ -4,6 +4,7 @@ import { useBot } from '../../features/bots/api/get-bot';
 import { ExportBotMenu } from '../../features/bots/components/export-bot-menu';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
 import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
+import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/skip-to-form';
 import { ErrorState } from '../../components/states';
 import { whenIdle } from '../../lib/when-idle';
 import { paths } from '../../../domain/screen-routes';
@@ -51,7 +52,7 @@ export function Component() {
       </div>
       <div className="panel__body">
         <IntegrationsList botId={botId} />
-        <section className="panel__detail" aria-label="Integration details">
+        <section className="panel__detail" aria-label="Integration details" id={INTEGRATION_DETAILS_ID} tabIndex={-1}>
           <Outlet />
         </section>
       </div>

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { LoadingState } from '../../components/states';
 import { ToastHost } from '../../components/toast-host';
 import { paths } from '../../../domain/screen-routes';
+import { ConnectionStatus } from '../../components/connection-status';
 
 export function RootLayout() {
   return (
@@ -15,6 +16,7 @@ export function RootLayout() {
           Integrations Panel
         </Link>
         <span className="app-bar__product">Conversation Builder</span>
+        <ConnectionStatus />
         <nav className="app-nav" aria-label="Main">
           <NavLink to={paths.skills()} className="app-nav__link">
             Skills

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
+import { retryableLazy } from '../../../components/lazy-part';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useBots } from '../api/get-bots';
@@ -6,7 +7,7 @@ import type { BotAction } from './bot-dialogs';
 import { ExportBotMenu } from './export-bot-menu';
 import { paths } from '../../../../domain/screen-routes';
 
-const BotDialogs = lazy(() => import('./bot-dialogs'));
+const BotDialogs = retryableLazy(() => import('./bot-dialogs'), 'the dialog');
 
 export function BotsList() {
   const query = useBots();
@@ -54,9 +55,7 @@ export function BotsList() {
         </button>
       ) : null}
       {action ? (
-        <Suspense fallback={null}>
-          <BotDialogs action={action} onClose={() => setAction(null)} />
-        </Suspense>
+        <BotDialogs action={action} onClose={() => setAction(null)} />
       ) : null}
     </>
   );

@@ -1,20 +1,20 @@
-import { lazy, Suspense } from 'react';
+import { useRef } from 'react';
+import { retryableLazy } from '../../../components/lazy-part';
 import { useOpenOnDemand } from '../../../components/use-open-on-demand';
 
-const ImportBotDialog = lazy(() => import('./import-bot-dialog'));
+const ImportBotDialog = retryableLazy(() => import('./import-bot-dialog'), 'the import dialog');
 
 /** "Import bot": the dialog and its code load on the first click. */
 export function ImportBotButton() {
   const dialog = useOpenOnDemand();
+  const opener = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button type="button" className="button" aria-haspopup="dialog" onClick={dialog.openNow}>
+      <button ref={opener} type="button" className="button" aria-haspopup="dialog" onClick={dialog.openNow}>
         Import bot
       </button>
       {dialog.requested ? (
-        <Suspense fallback={null}>
-          <ImportBotDialog open={dialog.open} onOpenChange={dialog.setOpen} />
-        </Suspense>
+        <ImportBotDialog open={dialog.open} onOpenChange={dialog.setOpen} opener={opener} />
       ) : null}
     </>
   );

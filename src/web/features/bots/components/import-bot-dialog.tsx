@@ -1,5 +1,6 @@
 import { Dialog } from 'radix-ui';
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { returnFocusTo } from '../../../components/return-focus';
 import { useNavigate } from 'react-router';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { notify } from '../../../lib/notify';
@@ -23,12 +24,19 @@ function failure(fileName: string, error: unknown): Stage {
 }
 
 /** Loaded on the first click: the dialog's code stays out of the first page. */
-export default function ImportBotDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+interface ImportBotDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The Import button: the focus goes back to it on close. */
+  opener?: RefObject<HTMLElement | null>;
+}
+
+export default function ImportBotDialog({ open, onOpenChange, opener }: ImportBotDialogProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog--wide">
+        <Dialog.Content className="dialog dialog--wide" onCloseAutoFocus={returnFocusTo(opener)}>
           <Dialog.Title className="dialog__title">Import bot</Dialog.Title>
           <Dialog.Description className="dialog__description">
             A Conversation Builder bot export, or a file this panel exported. You see the plan before anything is created.

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, type ReactNode } from 'react';
+import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { integrationInputSchema, type Integration, type IntegrationValues } from '../../../../domain/integration';
 import type { IntegrationType } from '../../../../domain/integration-types';
@@ -18,6 +18,10 @@ import { TransformScriptField } from './transform-script-field';
 import { TypeFields } from './type-fields';
 import { useIntegrationSave } from './use-integration-save';
 import { useSaveShortcut } from './use-save-shortcut';
+import { DraftOfferBanner } from './draft/draft-offer';
+import { useIntegrationDraft } from './draft/use-integration-draft';
+import { SaveFailureMessage } from './save-failure-message';
+import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
 
 interface IntegrationFormProps {
   botId: string;
@@ -52,16 +56,32 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
     if ((values.transformScript ?? '') !== (form.getValues('transformScript') ?? '')) setEditorKey((key) => key + 1);
     form.reset(values);
   };
-  const { save, saving, problem, conflict, reload, overwrite, closeConflict, load } = useIntegrationSave({
+  const [baseVersion, setBaseVersion] = useState(integration?.version ?? 0);
+  const draft = useIntegrationDraft({
+    botId,
+    integrationId: integration?.id ?? null,
+    form,
+    baseVersion,
+    setBaseVersion,
+    remountEditor: () => setEditorKey((key) => key + 1),
+  });
+  const { save, retry, saving, problem, conflict, reload, overwrite, closeConflict, load } = useIntegrationSave({
     botId,
     integration,
     form,
     resetTo,
+    baseVersion,
+    setBaseVersion,
+    onStored: draft.clear,
   });
-  const onSubmit = form.handleSubmit((values) => save(values));
-  useSaveShortcut(() => {
-    if (!saving) void onSubmit();
-  });
+  useFocusOnAdd(form, integration === null);
+  useFocusAfterRowRemoval();
+  useFocusCarriedOver();
+  const submit = form.handleSubmit((values) => save(values));
+  // One save at a time. Save stays enabled while saving (aria-disabled): a disabled button would drop the
+  // focus to the page, and after Save the focus stays where it was.
+  const onSubmit = (event?: BaseSyntheticEvent) => (saving ? (event?.preventDefault(), Promise.resolve()) : submit(event));
+  useSaveShortcut(() => void onSubmit());
 
   const changeType = (next: IntegrationType) => {
     if (next === form.getValues('type')) return;
@@ -83,31 +103,25 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
               <span className="form-header__status" role="status" data-testid="dirty-status">
                 {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
               </span>
+              {isDirty && draft.kept ? (
+                <span className="form-header__draft" data-testid="draft-status">
+                  Kept in this browser
+                </span>
+              ) : null}
               {headerActions?.({ isDirty, load })}
               <TestPanelToggle />
               <button
                 type="submit"
                 className="button button--primary"
-                disabled={saving}
+                aria-disabled={saving}
                 aria-keyshortcuts="Control+S Meta+S"
                 title="Save (Ctrl+S / ⌘S)"
               >
                 {saving ? 'Saving…' : 'Save'}
               </button>
+              {problem ? <SaveFailureMessage failure={problem} saving={saving} onRetry={() => void retry()} /> : null}
             </header>
-            {problem ? (
-              <div className="form-problem" role="alert" data-testid="form-problem">
-                <p className="form-problem__title">{problem.title}</p>
-                <p>{problem.detail}</p>
-                {problem.items.length > 0 ? (
-                  <ul>
-                    {problem.items.map((item) => (
-                      <li key={item}>{item}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </div>
-            ) : null}
+            {draft.offer ? <DraftOfferBanner offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
             <p className="form-legend">
               Required fields are marked with an asterisk{' '}
               <span className="field__asterisk" aria-hidden="true">

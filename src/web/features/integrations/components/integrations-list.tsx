@@ -9,6 +9,7 @@ import { useIntegrations } from '../api/get-integrations';
 import { DeleteIntegrationDialog } from './delete-integration-dialog';
 import { IntegrationListItem } from './integration-list-item';
 import { paths } from '../../../../domain/screen-routes';
+import { SkipToForm } from './skip-to-form';
 
 const ROW_HEIGHT = 48;
 
@@ -29,6 +30,7 @@ export function IntegrationsList({ botId }: { botId: string }) {
         <span className="panel-list__current">{current ? `Integrations: ${current}` : folded.isNew ? 'Integrations: new integration' : 'Integrations'}</span>
         <span aria-hidden="true">{folded.expanded ? '▴' : '▾'}</span>
       </button>
+      <SkipToForm />
       <div className="panel-list__filter">
         <label htmlFor="integration-filter" className="visually-hidden">
           Filter integrations

@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { findScriptSyntaxError } from '../../../../domain/transform-script';
 import { describeUnknownBotContextCall, findUnknownBotContextCalls } from '../../../../domain/unknown-bot-context-calls';
+import { leaveWithEscapeThenTab } from './editor-tab-escape';
 import { monaco } from './monaco-setup';
 import type { ScriptEditorHandle, ScriptProblem } from './script-editor-bridge';
 
@@ -108,6 +109,7 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
       }, 250);
     });
     editor.onDidBlurEditorText(() => callbacks.current.onBlur());
+    leaveWithEscapeThenTab(editor, monaco.KeyCode);
 
     const handle: ScriptEditorHandle = {
       replaceText(text) {
@@ -152,15 +154,21 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
   );
 
   return (
-    <div className="script-editor" style={{ height }} data-testid="script-editor">
-      <Editor
-        height={height}
-        defaultLanguage="javascript"
-        defaultValue={defaultValue}
-        onMount={handleMount}
-        loading={<div className="script-editor__placeholder">Loading editor…</div>}
-        options={options}
-      />
-    </div>
+    <>
+      <div className="script-editor" style={{ height }} data-testid="script-editor">
+        <Editor
+          height={height}
+          defaultLanguage="javascript"
+          defaultValue={defaultValue}
+          onMount={handleMount}
+          loading={<div className="script-editor__placeholder">Loading editor…</div>}
+          options={options}
+        />
+      </div>
+      <p className="script-editor-hint" data-testid="script-editor-hint">
+        In the editor, Tab indents. To move on, press <kbd>Esc</kbd> then <kbd>Tab</kbd> (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go
+        back).
+      </p>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { retryableLazy } from '../../../components/lazy-part';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../components/form/field';
 import { commonFieldText } from './field-meta';
@@ -8,7 +9,7 @@ import { useScriptEditorBridge } from './script-editor-bridge';
 export const SCRIPT_EDITOR_HEIGHT = 220;
 
 const loadScriptEditor = () => import('./script-editor');
-const ScriptEditor = lazy(loadScriptEditor);
+const ScriptEditor = retryableLazy(loadScriptEditor, 'the script editor');
 
 /** Starts fetching Monaco before the form needs it, when the browser is idle. */
 export function prefetchScriptEditor(): void {
@@ -38,22 +39,21 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
             control={control}
             name="transformScript"
             render={({ field }) => (
-              <Suspense fallback={<EditorPlaceholder />}>
-                <ScriptEditor
-                  key={editorKey}
-                  defaultValue={String(field.value ?? '')}
-                  ariaLabel="Transform Result Script"
-                  height={SCRIPT_EDITOR_HEIGHT}
-                  onChange={(value) => {
-                    field.onChange(value);
-                    // A syntax error shows under the field while typing, not only after Save.
-                    clearTimeout(timer.current);
-                    timer.current = setTimeout(() => void trigger('transformScript'), 300);
-                  }}
-                  onBlur={field.onBlur}
-                  onReady={register}
-                />
-              </Suspense>
+              <ScriptEditor
+                fallback={<EditorPlaceholder />}
+                key={editorKey}
+                defaultValue={String(field.value ?? '')}
+                ariaLabel="Transform Result Script"
+                height={SCRIPT_EDITOR_HEIGHT}
+                onChange={(value) => {
+                  field.onChange(value);
+                  // A syntax error shows under the field while typing, not only after Save.
+                  clearTimeout(timer.current);
+                  timer.current = setTimeout(() => void trigger('transformScript'), 300);
+                }}
+                onBlur={field.onBlur}
+                onReady={register}
+              />
             )}
           />
         </div>

@@ -11,8 +11,16 @@ import { integrationQueryOptions } from '../api/get-integration';
 import { useUpdateIntegration } from '../api/update-integration';
 import { upsertInListCache } from '../api/update-integrations-cache';
 import { valuesFromIntegration, type FormValues } from './form-values';
-import { applyServerErrors, type FormProblem } from './server-errors';
+import { describeFailure, failureKind, type Failure } from '../../../lib/failure';
+import { applyServerErrors } from '../../../components/form/server-errors';
 import { paths } from '../../../../domain/screen-routes';
+import { rememberFocusForNewForm } from './use-form-focus';
+
+/** A failed save, shown next to the Save button. */
+export interface SaveFailure extends Failure {
+  /** Errors the server named for fields this form does not show. */
+  items: string[];
+}
 
 interface SaveOptions {
   botId: string;
@@ -20,10 +28,15 @@ interface SaveOptions {
   form: UseFormReturn<FormValues, unknown, IntegrationValues>;
   /** Replaces the form's values (and the editor's content) with a stored version. */
   resetTo: (values: FormValues) => void;
+  /** The stored version the edits start from (the form owns it: a restored draft sets it too). */
+  baseVersion: number;
+  setBaseVersion: (version: number) => void;
+  /** The server has the submitted values (created or replaced). */
+  onStored?: () => void;
 }
 
 /** Create or replace, with the 412 conflict flow: the edits stay in the form until the user decides. */
-export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOptions) {
+export function useIntegrationSave({ botId, integration, form, resetTo, baseVersion, setBaseVersion, onStored }: SaveOptions) {
   const client = useQueryClient();
   const navigate = useNavigate();
   // "Saved" is said the moment the server has the new version, before the caches and this form
@@ -31,8 +44,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
   const saved = { onStored: () => notify('success', 'Saved') };
   const create = useCreateIntegration(botId, saved);
   const update = useUpdateIntegration(botId, saved);
-  const [baseVersion, setBaseVersion] = useState(integration?.version ?? 0);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [problem, setProblem] = useState<SaveFailure | null>(null);
   const [conflict, setConflict] = useState<{ pending: boolean; error: string | null } | null>(null);
   const lastSubmitted = useRef<IntegrationValues | null>(null);
 
@@ -47,11 +59,14 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
     try {
       if (!integration) {
         const created = await create.mutateAsync(values);
+        onStored?.();
+        rememberFocusForNewForm();
         resetTo(valuesFromIntegration(created));
         void navigate(paths.integration(botId, created.id), { replace: true, state: SKIP_UNSAVED_GUARD });
         return;
       }
       const updated = await update.mutateAsync({ id: integration.id, version, input: values });
+      onStored?.();
       // Not urgent: rendered after "Saved" (React would otherwise fold this re-render of the whole
       // form into the toaster's flushSync, and the toast would show only once it is done).
       startTransition(() => {
@@ -64,7 +79,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
         return;
       }
       setConflict(null);
-      setProblem(applyServerErrors(form, error));
+      setProblem(saveFailureOf(form, error));
     }
   }
 
@@ -101,6 +116,8 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
 
   return {
     save,
+    /** Sends the values of the failed save again (the form may have changed since: those are not sent). */
+    retry: () => (lastSubmitted.current ? save(lastSubmitted.current) : Promise.resolve()),
     saving: create.isPending || update.isPending,
     problem,
     conflict,
@@ -113,4 +130,17 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
       setProblem(null);
     },
   };
+}
+
+/** null: every error is on a field of the form, which has the focus and says what to fix. */
+function saveFailureOf(form: SaveOptions['form'], error: unknown): SaveFailure | null {
+  const failure = describeFailure(error, 'save');
+  if (failureKind(error) !== 'request') {
+    notify('error', failure.title);
+    return { ...failure, items: [] };
+  }
+  const unplaced = applyServerErrors(form, error);
+  notify('error', unplaced ? failure.title : 'Could not save: check the fields marked in the form');
+  if (!unplaced) return null;
+  return { ...failure, detail: unplaced.detail, items: unplaced.items };
 }

@@ -1,21 +1,21 @@
-import { lazy, Suspense } from 'react';
+import { useRef } from 'react';
+import { retryableLazy } from '../../../components/lazy-part';
 import { useOpenOnDemand } from '../../../components/use-open-on-demand';
 import type { HistoryHostProps } from './history-props';
 
-const HistoryDrawer = lazy(() => import('./history-drawer'));
+const HistoryDrawer = retryableLazy(() => import('./history-drawer'), 'the history');
 
 /** "History" in the form header: the drawer's code loads on the first click. */
 export function HistoryButton(props: HistoryHostProps) {
   const drawer = useOpenOnDemand();
+  const opener = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button type="button" className="button" aria-haspopup="dialog" onClick={drawer.openNow}>
+      <button ref={opener} type="button" className="button" aria-haspopup="dialog" onClick={drawer.openNow}>
         History
       </button>
       {drawer.requested ? (
-        <Suspense fallback={null}>
-          <HistoryDrawer {...props} open={drawer.open} onOpenChange={drawer.setOpen} />
-        </Suspense>
+        <HistoryDrawer {...props} open={drawer.open} onOpenChange={drawer.setOpen} opener={opener} />
       ) : null}
     </>
   );

@@ -1,5 +1,6 @@
 import { Dialog } from 'radix-ui';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
+import { returnFocusTo } from '../../../components/return-focus';
 import { ErrorState, EmptyState, LoadingState } from '../../../components/states';
 import { useRevisions } from '../api/get-revisions';
 import type { HistoryHostProps } from './history-props';
@@ -9,15 +10,17 @@ import { RevisionList } from './revision-list';
 interface HistoryDrawerProps extends HistoryHostProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** The History button: the focus goes back to it on close. */
+  opener?: RefObject<HTMLElement | null>;
 }
 
 /** A side sheet over the form: Radix traps focus in it and Escape closes it. */
-export default function HistoryDrawer({ open, onOpenChange, ...host }: HistoryDrawerProps) {
+export default function HistoryDrawer({ open, onOpenChange, opener, ...host }: HistoryDrawerProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="sheet" data-testid="history-drawer">
+        <Dialog.Content className="sheet" data-testid="history-drawer" onCloseAutoFocus={returnFocusTo(opener)}>
           <div className="sheet__header">
             <div>
               <Dialog.Title className="dialog__title">History of {host.integration.name}</Dialog.Title>

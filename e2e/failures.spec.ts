@@ -1,0 +1,133 @@
+import { expect, test } from './fixtures';
+
+const PROBLEM = 'application/problem+json';
+
+test('a failed save is said next to Save, wherever the user had scrolled, with Retry; offline and back online in the header', async ({
+  page,
+  demoBot,
+  panel,
+  form,
+}) => {
+  await panel.goto(demoBot.id);
+  await panel.open('OrderStatus');
+  await form.value(2).scrollIntoViewIfNeeded();
+  await form.value(2).fill('{$.api_OrderStatus.delivery}');
+
+  // The server cannot be reached: every API call fails before an answer.
+  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await page.keyboard.press('ControlOrMeta+s');
+  const problem = page.getByTestId('form-problem');
+  await expect(problem).toContainText('Cannot reach the server');
+  await expect(problem).toBeInViewport();
+  await expect(problem).toBeFocused();
+  await expect(page.locator('[data-sonner-toast]').filter({ hasText: 'Cannot reach the server' })).toBeVisible();
+  const status = page.getByTestId('connection-status');
+  await expect(status).toHaveText('Offline – your changes are kept in this browser');
+  await expect(form.value(2)).toHaveValue('{$.api_OrderStatus.delivery}');
+
+  // Back: the app's own retries (with backoff) notice, and say so.
+  await page.unroute('**/api/**');
+  await expect(status).toContainText('Back online', { timeout: 20_000 });
+  await problem.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText('Saved', { exact: true }).last()).toBeVisible();
+  await expect(problem).toBeHidden();
+  await expect(form.unsavedIndicator).toHaveText('');
+});
+
+test('a server failure and a rejected field read differently', async ({ page, demoBot, panel, form }) => {
+  await panel.goto(demoBot.id);
+  await panel.open('OrderStatus');
+  await form.fill('URL', 'https://orders.example.com/api/v3/{$botContext.orderNumber}');
+
+  await page.route('**/api/bots/*/integrations/*', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({
+          status: 503,
+          contentType: PROBLEM,
+          body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The database is restarting.' }),
+        })
+      : route.fallback(),
+  );
+  await form.saveButton.click();
+  const problem = page.getByTestId('form-problem');
+  await expect(problem).toContainText('The server failed: Service Unavailable');
+  await expect(problem).toContainText('The database is restarting.');
+  await expect(problem).toBeFocused();
+  await expect(problem.getByRole('button', { name: 'Retry' })).toBeVisible();
+  // A 5xx is an answer: the server is reachable.
+  await expect(page.getByTestId('connection-status')).not.toContainText('Offline');
+  await page.unroute('**/api/bots/*/integrations/*');
+
+  // A 4xx with a field: the error is on the field, which gets the focus; no Retry, since the same values would fail again.
+  await form.fill('Integration Name', 'FAQ');
+  await form.saveButton.click();
+  await expect(form.errorOf('name')).toContainText('FAQ');
+  await expect(form.field('Integration Name')).toBeFocused();
+  await expect(problem).toBeHidden();
+});
+
+test('a part whose code does not load fails in its own place, with Retry, and the form stays', async ({ page, demoBot, panel, form }) => {
+  // Before the first page: the Test panel's chunk is not fetched until the click.
+  await page.route(/\/assets\/test-panel-[^/]+\.js$/, (route) => route.abort('connectionrefused'));
+  await panel.goto(demoBot.id);
+  await panel.open('OrderStatus');
+  await form.fill('URL', 'https://orders.example.com/kept/{$botContext.orderNumber}');
+  await form.testToggle.click();
+  const failed = page.getByTestId('part-error');
+  await expect(failed).toContainText('Could not load the test panel');
+  // The form is still here, with the edit.
+  await expect(page.getByRole('heading', { name: 'OrderStatus', level: 2 })).toBeVisible();
+  await expect(form.field('URL')).toHaveValue('https://orders.example.com/kept/{$botContext.orderNumber}');
+  await expect(page.getByText('This page could not be shown')).toHaveCount(0);
+
+  await page.unroute(/\/assets\/test-panel-[^/]+\.js$/);
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(form.testPanel).toBeVisible();
+  await expect(failed).toBeHidden();
+});
+
+test('a chunk gone after a redeploy offers Reload to update, which keeps the edits', async ({ page, demoBot, panel, form }) => {
+  await page.route(/\/assets\/history-drawer-[^/]+\.js$/, (route) =>
+    route.fulfill({ status: 404, contentType: PROBLEM, body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Gone.' }) }),
+  );
+  await panel.goto(demoBot.id);
+  await panel.open('OrderStatus');
+  await form.fill('URL', 'https://orders.example.com/redeployed/{$botContext.orderNumber}');
+  await expect(page.getByTestId('draft-status')).toHaveText('Kept in this browser');
+  await form.root.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByTestId('part-error')).toContainText('Could not load the history');
+  const update = page.getByTestId('connection-status').getByRole('button', { name: 'Reload to update' });
+  await expect(update).toBeVisible();
+
+  // No "Leave site?" prompt: the edits are in the browser's drafts.
+  let prompted = false;
+  page.on('dialog', (dialog) => {
+    prompted = true;
+    void dialog.dismiss();
+  });
+  await update.click();
+  await expect(page.getByTestId('draft-offer')).toBeVisible({ timeout: 30_000 });
+  expect(prompted).toBe(false);
+  await page.getByRole('button', { name: /^Restore unsaved changes from / }).click();
+  await expect(form.field('URL')).toHaveValue('https://orders.example.com/redeployed/{$botContext.orderNumber}');
+});
+
+test('a newer build id on /api/health offers Reload to update', async ({ page, demoBot, panel }) => {
+  await panel.goto(demoBot.id);
+  const own = await (await page.request.get('/api/health')).json();
+  expect(typeof own.build).toBe('string');
+  await page.route('**/api/health', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...own, build: `${own.build}-next` }) }),
+  );
+  // The tab checks when it comes back into view (and every few minutes).
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(page.getByTestId('connection-status').getByRole('button', { name: 'Reload to update' })).toBeVisible();
+});
+
+test('the tab of the served build is not asked to update', async ({ page, demoBot, panel }) => {
+  await panel.goto(demoBot.id);
+  const health = page.waitForResponse('**/api/health');
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await health;
+  await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
+});

@@ -1,0 +1,105 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { draftStore } from '../../../../lib/draft-store';
+import { BOT, ESCALATION } from '../../../../testing/demo-records';
+import { fakeApi, type FakeCall } from '../../../../testing/fake-api';
+import { renderApp } from '../../../../testing/render-app';
+import { valuesFromIntegration } from '../form-values';
+
+vi.mock('../script-editor', () => ({
+  default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
+    <textarea aria-label={props.ariaLabel} defaultValue={props.defaultValue} onChange={(e) => props.onChange(e.target.value)} onBlur={props.onBlur} />
+  ),
+}));
+
+const listPath = `/api/bots/${BOT.id}/integrations`;
+const itemPath = `${listPath}/${ESCALATION.id}`;
+
+function api(put: (call: FakeCall) => { status: number; body?: unknown }) {
+  return fakeApi({
+    [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+    [`GET ${listPath}`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
+    [`GET ${itemPath}`]: () => ({ status: 200, body: ESCALATION }),
+    [`PUT ${itemPath}`]: put,
+  });
+}
+
+const stored = (call: FakeCall) => ({ status: 200, body: { ...ESCALATION, ...(call.body as object), version: ESCALATION.version + 1 } });
+
+async function openEscalation() {
+  const view = renderApp(`/bots/${BOT.id}/integrations/${ESCALATION.id}`);
+  await screen.findByLabelText('Agent Skill Name', {}, { timeout: 10_000 });
+  return view;
+}
+
+describe('drafts of unsaved edits', () => {
+  it('keeps edits as they are typed, offers them when the form opens again, and a save removes them', async () => {
+    const user = userEvent.setup();
+    const calls = api(stored);
+    const first = await openEscalation();
+    await user.type(screen.getByLabelText('Agent Skill Name'), ' Team');
+    await user.type(screen.getByRole('textbox', { name: 'Transform Result Script' }), 'var total = 1;');
+    expect(await screen.findByTestId('draft-status')).toHaveTextContent('Kept in this browser');
+    const kept = await draftStore().latest(BOT.id, ESCALATION.id);
+    expect(kept?.key.baseVersion).toBe(ESCALATION.version);
+    // The tab goes away without a word (a crash, a closed window): nothing but the draft remains.
+    first.unmount();
+
+    await openEscalation();
+    const offer = await screen.findByTestId('draft-offer');
+    expect(offer).toHaveTextContent('2 fields differ from the stored version: Agent Skill Name, Transform Result Script.');
+    expect(screen.getByLabelText('Agent Skill Name')).toHaveValue('Customer Care');
+    await user.click(screen.getByRole('button', { name: /^Restore unsaved changes from / }));
+    expect(screen.getByLabelText('Agent Skill Name')).toHaveValue('Customer Care Team');
+    expect(screen.getByRole('textbox', { name: 'Transform Result Script' })).toHaveValue('var total = 1;');
+    expect(screen.getByTestId('dirty-status')).toHaveTextContent('Unsaved changes');
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('dirty-status')).toHaveTextContent(''));
+    const put = calls.calls.find((call) => call.method === 'PUT');
+    expect(put?.headers['if-match']).toBe('"3"');
+    expect(put?.body).toMatchObject({ agentSkillName: 'Customer Care Team', transformScript: 'var total = 1;' });
+    await waitFor(async () => expect(await draftStore().latest(BOT.id, ESCALATION.id)).toBeNull());
+    // Two renders of the whole app and typing key by key: slow on a busy machine.
+  }, 45_000);
+
+  it('Discard forgets the draft and leaves the stored values', async () => {
+    const user = userEvent.setup();
+    api(stored);
+    await draftStore().put({
+      key: { botId: BOT.id, integrationId: ESCALATION.id, baseVersion: ESCALATION.version },
+      values: { ...valuesFromIntegration(ESCALATION), agentSkillName: 'Elsewhere' },
+      savedAt: Date.now(),
+    });
+    await openEscalation();
+    await screen.findByTestId('draft-offer');
+    await user.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByTestId('draft-offer')).toBeNull();
+    expect(screen.getByLabelText('Agent Skill Name')).toHaveValue('Customer Care');
+    await waitFor(async () => expect(await draftStore().latest(BOT.id, ESCALATION.id)).toBeNull());
+  });
+
+  it('a draft of an older version says so, and its save meets the conflict flow', async () => {
+    const user = userEvent.setup();
+    const calls = api((call) =>
+      call.headers['if-match'] === '"2"'
+        ? { status: 412, body: { type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'Changed since version 2.' } }
+        : stored(call),
+    );
+    await draftStore().put({
+      key: { botId: BOT.id, integrationId: ESCALATION.id, baseVersion: 2 },
+      values: { ...valuesFromIntegration(ESCALATION), agentSkillName: 'From version 2' },
+      savedAt: Date.now(),
+    });
+    await openEscalation();
+    expect(await screen.findByTestId('draft-offer')).toHaveTextContent('someone has saved this integration since');
+    await user.click(screen.getByRole('button', { name: /^Restore unsaved changes from / }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alertdialog', { name: 'Someone else saved this integration' })).toBeVisible();
+    expect(calls.calls.find((call) => call.method === 'PUT')?.headers['if-match']).toBe('"2"');
+    await user.click(screen.getByRole('button', { name: 'Overwrite (save mine)' }));
+    await waitFor(() => expect(screen.getByTestId('dirty-status')).toHaveTextContent(''));
+    expect(calls.calls.filter((call) => call.method === 'PUT').at(-1)?.body).toMatchObject({ agentSkillName: 'From version 2' });
+  });
+});

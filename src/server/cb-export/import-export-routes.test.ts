@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { OWN_STORE_LOCATOR, OWN_SUPPORT_DESK } from './testing/own-exports';
 import { SAMPLE_EXPORT_FILES, readSampleExport } from './testing/sample-exports';
 
-describe.each(databaseKinds)('import and export API on %s', (kind) => {
-  let testDatabase: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('import and export API on %s', (kind) => {
+  const server = useTestServer(kind);
   /** Real HTTP to the real app, answered in the shape these tests read. */
   const app = {
     async inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string }) {
@@ -19,14 +18,6 @@ describe.each(databaseKinds)('import and export API on %s', (kind) => {
     app.inject({ method: 'POST', url: `/api/bots/import${query}`, headers: { 'content-type': 'application/json' }, payload });
   const botCount = async () => (await app.inject({ method: 'GET', url: '/api/bots?limit=500' })).json().items.length as number;
 
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase(kind);
-    server = await startTestServer(testDatabase.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await testDatabase.destroy();
-  });
 
   it.each(SAMPLE_EXPORT_FILES)('imports %s and exports it back byte for byte, in both formats', async (file) => {
     const text = readSampleExport(file);

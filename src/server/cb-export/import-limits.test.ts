@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { MAX_INTEGRATIONS_PER_BOT, MAX_INTEGRATIONS_PER_IMPORT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
 import { escalationInput } from '../testing/fixtures';
 
 const nativeFile = <T extends object>(integrations: T[]) => ({
@@ -33,19 +33,12 @@ async function slowestDuring(server: TestServer, path: string, work: Promise<unk
   return { slowest, duration: performance.now() - started };
 }
 
-describe.each(databaseKinds)('import limits and stored data edge cases on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('import limits and stored data edge cases on %s', (kind) => {
+  const server = useTestServer(kind);
   const botCount = async () => (await server.request('GET', '/api/bots?limit=500')).body.items.length as number;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
     await server.request('POST', '/api/testing/reset', { body: { seed: 'empty' } });
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
   });
 
   it('refuses an import of more integrations than the limit with 413 naming it, in both formats and in the dry run', async () => {

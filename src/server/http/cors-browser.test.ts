@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../e2e/chromium';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
 import { escalationInput } from '../testing/fixtures';
 
 const TOKEN = 'cross-origin-token';
@@ -46,7 +46,7 @@ async function runPage([api, token, integration]: readonly [string, string, unkn
   };
 }
 
-describe.each(databaseKinds)('a page on another origin, in Chromium, on %s', (kind) => {
+describeEachDatabase('a page on another origin, in Chromium, on %s', (kind) => {
   let database: TestDatabase;
   let api: TestServer;
   let pageServer: Server;

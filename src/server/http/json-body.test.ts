@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { bodyRoutes, type BodyRoute } from '../testing/body-routes';
 import { depthExceededAt, MAX_JSON_DEPTH } from './json-body';
 
@@ -19,20 +19,13 @@ describe('depthExceededAt', () => {
   });
 });
 
-describe.each(databaseKinds)('body nesting limit on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('body nesting limit on %s', (kind) => {
+  const server = useTestServer(kind);
   let routes: BodyRoute[];
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
     routes = await bodyRoutes(server);
   }, 60_000);
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
 
   it('knows the routes that read a body', () => {
     expect(routes.map((route) => `${route.method} ${route.route}`)).toEqual(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
 import { apiInput, freshBot } from '../testing/fixtures';
 import { safeError } from './log-redaction';
 
@@ -8,7 +8,7 @@ const HEADER_SECRET = 'integration-header-s3cret';
 const TOKEN_SECRET = 'admin-token-s3cret';
 const BODY_SECRET = 'body-field-s3cret';
 
-describe.each(databaseKinds)('secrets in logs on %s', (kind) => {
+describeEachDatabase('secrets in logs on %s', (kind) => {
   let database: TestDatabase;
   let server: TestServer;
   const lines: string[] = [];

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
 import { rawExchange, rawRequest } from '../testing/raw-http';
 
 /** Status line, headers and the problem+json body of a raw answer. */
@@ -13,7 +13,7 @@ function parseRaw(answer: string) {
   return { status: Number(statusLine.split(' ')[1]), headers, body: body ? JSON.parse(body) : null };
 }
 
-describe.each(databaseKinds)('problem+json for every refusal on %s', (kind) => {
+describeEachDatabase('problem+json for every refusal on %s', (kind) => {
   let database: TestDatabase;
   let server: TestServer;
   let webRoot: string;

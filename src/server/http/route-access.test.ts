@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
 import { escalationInput } from '../testing/fixtures';
 import { rawRequest } from '../testing/raw-http';
 import { routeTable, type RouteEntry } from './route-access';
@@ -43,7 +43,7 @@ function spellings(path: string): { target: string; routed: boolean }[] {
   ];
 }
 
-describe.each(databaseKinds)('access with ADMIN_TOKEN on %s', (kind) => {
+describeEachDatabase('access with ADMIN_TOKEN on %s', (kind) => {
   let database: TestDatabase;
   let server: TestServer;
   let webRoot: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
 import { bodyRoutes, type BodyRoute } from '../testing/body-routes';
 
 type Shape = 'deep' | 'wide' | 'long';
@@ -43,20 +43,13 @@ function healthWatch(server: TestServer) {
   };
 }
 
-describe.each(databaseKinds)('deep, wide and long bodies on every route on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('deep, wide and long bodies on every route on %s', (kind) => {
+  const server = useTestServer(kind);
   let routes: BodyRoute[];
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
     routes = await bodyRoutes(server);
   }, 60_000);
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
 
   /** The quicker of two sends: one slow answer on a loaded machine should not decide the property. */
   async function timeOf(route: BodyRoute, body: string): Promise<{ ms: number; status: number }> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { createTestDatabase, describeEachDatabase, hasPostgres, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
 import { escalationInput } from '../testing/fixtures';
 import { startChildServer, type ChildServer } from './child-server';
 import { send, type HttpAnswer } from './http';
@@ -56,7 +56,7 @@ async function raceOnOneIntegration(baseUrls: string[]) {
   }
 }
 
-describe.each(databaseKinds)('concurrent PUTs with the same If-Match on one server (%s)', (kind) => {
+describeEachDatabase('concurrent PUTs with the same If-Match on one server (%s)', (kind) => {
   let database: TestDatabase;
   let server: TestServer;
   beforeAll(async () => {
@@ -74,7 +74,7 @@ describe.each(databaseKinds)('concurrent PUTs with the same If-Match on one serv
 });
 
 // Two processes need a database server both can reach: PostgreSQL (the embedded database belongs to one process).
-if (databaseKinds.includes('postgres')) {
+if (hasPostgres) {
   describe('concurrent PUTs with the same If-Match on two server processes sharing one PostgreSQL database', () => {
     let database: TestDatabase;
     const servers: ChildServer[] = [];

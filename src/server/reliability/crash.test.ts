@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../testing/api-harness';
+import { afterAll, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../testing/api-harness';
 import { escalationInput } from '../testing/fixtures';
 import { startChildServer, type ChildServer } from './child-server';
 import { send } from './http';
@@ -17,7 +17,7 @@ interface Expected {
   inFlight: { version: number; messageToUser: string } | null;
 }
 
-describe.each(databaseKinds)('a server killed with SIGKILL mid-stream (%s)', (kind) => {
+describeEachDatabase('a server killed with SIGKILL mid-stream (%s)', (kind) => {
   let database: TestDatabase;
   const servers: ChildServer[] = [];
 

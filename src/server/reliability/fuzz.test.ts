@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
 import { command } from './fuzz-commands';
 import { plan, type LaneModel } from './fuzz-model';
 import { inParallel, send, type HttpAnswer } from './http';
@@ -36,7 +36,7 @@ async function listAll(server: TestServer, path: string): Promise<Record<string,
   return items;
 }
 
-describe.each(databaseKinds)('fuzzing the API over HTTP (%s)', (kind) => {
+describeEachDatabase('fuzzing the API over HTTP (%s)', (kind) => {
   let database: TestDatabase;
   let server: TestServer;
   beforeAll(async () => {

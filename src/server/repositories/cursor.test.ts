@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { apiInput, freshBot } from '../testing/fixtures';
 
 const cursorOf = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -21,21 +21,14 @@ const HAND_MADE = [
   '!!!!',
 ];
 
-describe.each(databaseKinds)('hand-made list cursors on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('hand-made list cursors on %s', (kind) => {
+  const server = useTestServer(kind);
   let botId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
     botId = await freshBot(server);
     for (const name of ['Alpha', 'Beta', 'Gamma']) await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ name }) });
     await server.request('POST', '/api/bots', { body: { name: 'Second' } });
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
   });
 
   it.each(['/api/bots', '/api/bots/:botId/integrations'])('answers 400 problem+json for every malformed cursor on %s', async (route) => {

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { escalationInput } from '../testing/fixtures';
 
-describe.each(databaseKinds)('bots API on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
+describeEachDatabase('bots API on %s', (kind) => {
+  const server = useTestServer(kind);
   beforeEach(async () => {
     await server.request('POST', '/api/testing/reset', { body: { seed: 'empty' } });
   });

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { escalationInput, freshBot } from '../testing/fixtures';
 
-describe.each(databaseKinds)('concurrent restores of a deleted integration on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
+describeEachDatabase('concurrent restores of a deleted integration on %s', (kind) => {
+  const server = useTestServer(kind);
 
   it('lets exactly one of 5 concurrent restores win; the others get 412 or 409, never 500', async () => {
     const botId = await freshBot(server);

@@ -1,22 +1,12 @@
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { escalationInput, freshBot } from '../testing/fixtures';
 
-describe.each(databaseKinds)('conditional requests (RFC 9110) on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('conditional requests (RFC 9110) on %s', (kind) => {
+  const server = useTestServer(kind);
   let botId: string;
   let path: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
   beforeEach(async () => {
     botId = await freshBot(server);
     const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });
@@ -93,7 +83,7 @@ describe.each(databaseKinds)('conditional requests (RFC 9110) on %s', (kind) => 
       return;
     }
     // The deletion holds the row's lock while the PUT reads the row and waits on its UPDATE; then it commits.
-    const deleter = new pg.Client({ connectionString: (database.target as { url: string }).url });
+    const deleter = new pg.Client({ connectionString: (server.target as { url: string }).url });
     await deleter.connect();
     try {
       await deleter.query('BEGIN');

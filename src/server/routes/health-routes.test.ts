@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { createTestDatabase, describeEachDatabase, startTestServer, useTestServer } from '../testing/api-harness';
 import { overwritePage, relationFile } from '../testing/damage';
 
-describe.each(databaseKinds)('health on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
+describeEachDatabase('health on %s', (kind) => {
+  const server = useTestServer(kind);
 
   it('answers ready when every table can be read, and live without asking the database', async () => {
     expect(await server.request('GET', '/api/health')).toMatchObject({ status: 200, body: { status: 'ok', database: kind } });

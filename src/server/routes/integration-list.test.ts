@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { apiInput, escalationInput, freshBot } from '../testing/fixtures';
 
-describe.each(databaseKinds)('integration lists on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('integration lists on %s', (kind) => {
+  const server = useTestServer(kind);
   let botId: string;
   const names = Array.from({ length: 23 }, (_, i) => `Item${String(i).padStart(2, '0')}`);
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
     botId = await freshBot(server);
     // Mixed case and two types, created out of order, to check ordering and filters.
     for (const name of [...names].reverse()) {
@@ -18,10 +15,6 @@ describe.each(databaseKinds)('integration lists on %s', (kind) => {
       expect((await server.request('POST', `/api/bots/${botId}/integrations`, { body })).status).toBe(201);
     }
     await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ name: 'alpha' }) });
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
   });
 
   it('pages through every integration by name, ignoring case, with nextCursor', async () => {

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { apiInput, escalationInput, freshBot } from '../testing/fixtures';
 
-describe.each(databaseKinds)('integrations API on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('integrations API on %s', (kind) => {
+  const server = useTestServer(kind);
   let botId: string;
   const base = () => `/api/bots/${botId}/integrations`;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
   beforeEach(async () => {
     botId = await freshBot(server);
   });

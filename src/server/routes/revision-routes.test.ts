@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { escalationInput, freshBot } from '../testing/fixtures';
 
-describe.each(databaseKinds)('revisions on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('revisions on %s', (kind) => {
+  const server = useTestServer(kind);
   let base: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
   beforeEach(async () => {
     const botId = await freshBot(server);
     const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });

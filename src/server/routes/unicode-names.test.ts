@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { apiInput, escalationInput, freshBot } from '../testing/fixtures';
 
 const NFC = 'Caf\u00e9';
@@ -8,19 +8,9 @@ const NFD = 'Cafe\u0301';
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u061c'];
 const invisibleMessage = expect.stringMatching(/invisible character \(U\+[0-9A-F]{4}/);
 
-describe.each(databaseKinds)('Unicode in names and keys on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('Unicode in names and keys on %s', (kind) => {
+  const server = useTestServer(kind);
   let botId: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
   beforeEach(async () => {
     botId = await freshBot(server);
   });

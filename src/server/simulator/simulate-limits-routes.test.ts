@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { SIMULATION_LIMITS } from '../../domain/simulation';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
 import { apiInput, freshBot } from '../testing/fixtures';
 
 /** Polls /api/health while `work` runs; the slowest answer and the highest heap seen tell whether the server stayed free. */
@@ -30,19 +30,9 @@ async function watchHealth<T>(server: TestServer, work: Promise<T>): Promise<{ r
 const zeros = (count: number) => JSON.stringify(new Array<number>(count).fill(0));
 const TEXT = 'x'.repeat(980);
 
-describe.each(databaseKinds)('simulator limits over HTTP on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+describeEachDatabase('simulator limits over HTTP on %s', (kind) => {
+  const server = useTestServer(kind);
   let botId: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
   beforeEach(async () => {
     botId = await freshBot(server);
   });

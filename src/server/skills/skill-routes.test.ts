@@ -1,19 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import { describeEachDatabase, startTestServer, useTestServer } from '../testing/api-harness';
 
-describe.each(databaseKinds)('skill directory on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database.target);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
+describeEachDatabase('skill directory on %s', (kind) => {
+  const server = useTestServer(kind);
   beforeEach(async () => {
     await server.request('POST', '/api/testing/reset');
   });

@@ -14,8 +14,6 @@ export const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
 
-/** @deprecated Being replaced by describeEachDatabase, which reports the PostgreSQL runs as skipped. */
-export const databaseKinds: DatabaseKind[] = hasPostgres ? ['pglite', 'postgres'] : ['pglite'];
 
 /**
  * A suite once per database, `%s` in the title naming it: PGlite always, PostgreSQL when TEST_DATABASE_URL
@@ -86,7 +84,7 @@ const defaultOptions: AppOptions = {
  * A database of its own and the real app on it for the enclosing suite, started before its first test
  * and closed after its last: the one lifecycle every API test file shares.
  */
-export function useTestServer(kind: DatabaseKind, options: Partial<AppOptions> = {}): TestServer {
+export function useTestServer(kind: DatabaseKind, options: Partial<AppOptions> = {}): TestServer & { readonly target: DatabaseTarget } {
   let database: TestDatabase | undefined;
   let server: TestServer | undefined;
   beforeAll(async () => {
@@ -110,6 +108,10 @@ export function useTestServer(kind: DatabaseKind, options: Partial<AppOptions> =
     },
     get baseUrl() {
       return started().baseUrl;
+    },
+    get target() {
+      if (!database) throw new Error('The test database is created in beforeAll: use it inside a test or a hook.');
+      return database.target;
     },
     request: (method, path, init) => started().request(method, path, init),
     close: () => started().close(),

@@ -37,3 +37,15 @@ export const INTEGRATION_TYPE_DESCRIPTOR = Object.fromEntries(
 export const INTEGRATION_TYPE_LABELS = Object.fromEntries(
   INTEGRATION_TYPE_DESCRIPTORS.map((descriptor) => [descriptor.type, descriptor.displayName]),
 ) as Record<IntegrationType, string>;
+
+/**
+ * The types a search text names: "escalation", "faas", "knowledge" find their types by the name the
+ * type select shows or by the badge of the list, ignoring case, so the list filter matches type names too.
+ */
+export function integrationTypesNamedBy(text: string): IntegrationType[] {
+  const wanted = text.trim().toLocaleLowerCase();
+  if (!wanted) return [];
+  return INTEGRATION_TYPE_DESCRIPTORS.filter((descriptor) =>
+    [descriptor.displayName, descriptor.badge].some((name) => name.toLocaleLowerCase().includes(wanted)),
+  ).map((descriptor) => descriptor.type);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Integration, IntegrationSummary, IntegrationValues } from '../../domain/integration';
-import type { IntegrationType } from '../../domain/integration-types';
+import { integrationTypesNamedBy, type IntegrationType } from '../../domain/integration-types';
 import { MAX_INTEGRATIONS_PER_BOT } from '../../domain/limits';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
@@ -122,6 +122,13 @@ export function createIntegrationsRepository(db: Database) {
     });
   }
 
+  /** The filter box: a name containing the text, or a type whose name contains it ("escalation", "faas"). */
+  const nameOrTypeMatches = (q: string) => {
+    const types = integrationTypesNamedBy(q);
+    const byName = sql`strpos(${nameKey}, lower(${q})) > 0`;
+    return types.length ? or(byName, inArray(integrations.type, types)) : byName;
+  };
+
   return {
     async list(botId: string, query: IntegrationListQuery): Promise<Page<IntegrationSummary>> {
       const cursor = decodeCursor(query.cursor);
@@ -130,7 +137,7 @@ export function createIntegrationsRepository(db: Database) {
         ? await selectSummaries(
             and(
               eq(integrations.botId, botId),
-              query.q ? sql`strpos(${nameKey}, lower(${query.q})) > 0` : undefined,
+              query.q ? nameOrTypeMatches(query.q) : undefined,
               query.type ? eq(integrations.type, query.type) : undefined,
               cursor
                 ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(integrations.id, cursor.id)))

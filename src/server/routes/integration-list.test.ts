@@ -6,6 +6,7 @@ describeEachDatabase('integration lists on %s', (kind) => {
   const server = useTestServer(kind);
   let botId: string;
   const names = Array.from({ length: 23 }, (_, i) => `Item${String(i).padStart(2, '0')}`);
+  const apiNames = () => names.filter((name) => Number(name.slice(4)) % 2 === 0);
 
   beforeAll(async () => {
     botId = await freshBot(server);
@@ -62,6 +63,18 @@ describeEachDatabase('integration lists on %s', (kind) => {
     const combined = await server.request('GET', `/api/bots/${botId}/integrations?type=API&q=item0`);
     expect(combined.body.items.map((item: { name: string }) => item.name)).toEqual(['Item00', 'Item02', 'Item04', 'Item06', 'Item08']);
     expect((await server.request('GET', `/api/bots/${botId}/integrations?type=SOAP`)).status).toBe(400);
+  });
+
+  it('matches type names too: the name the type select shows or the badge, ignoring case', async () => {
+    const names = async (q: string) =>
+      (await server.request('GET', `/api/bots/${botId}/integrations?limit=500&q=${encodeURIComponent(q)}`)).body.items.map((item: { name: string }) => item.name);
+    const escalations = await names('escalation');
+    expect(escalations).toHaveLength(11);
+    expect(escalations.every((name: string) => Number(name.slice(4)) % 2 === 1)).toBe(true);
+    // "api" is the API type, and no name holds it.
+    expect(await names('API')).toEqual(['alpha', ...apiNames()]);
+    // A text that is a name and no type name finds names only.
+    expect(await names('alph')).toEqual(['alpha']);
   });
 
   it('rejects a cursor it did not give out', async () => {

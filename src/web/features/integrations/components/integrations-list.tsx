@@ -39,7 +39,7 @@ export function IntegrationsList({ botId }: { botId: string }) {
           id="integration-filter"
           className="input"
           type="search"
-          placeholder="Filter by name"
+          placeholder="Filter by name or type"
           autoComplete="off"
           value={filter}
           onChange={(event) => setFilter(event.target.value)}

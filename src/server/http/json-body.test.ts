@@ -56,4 +56,17 @@ describeEachDatabase('body nesting limit on %s', (kind) => {
     expect(deep.status).toBe(400);
     expect(deep.body.title).toBe('Validation Failed');
   });
+
+  it('reads JSON as UTF-8 only: a body declared in another charset is refused with 415, UTF-8 in any spelling is read', async () => {
+    const body = JSON.stringify({ name: 'Café bot' });
+    for (const charset of ['latin1', 'ISO-8859-1', '"utf-16"']) {
+      const refused = await server.request('POST', '/api/bots', { raw: body, headers: { 'content-type': `application/json; charset=${charset}` } });
+      expect(refused.status, charset).toBe(415);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+    for (const charset of ['utf-8', 'UTF-8', 'utf8']) {
+      const read = await server.request('POST', '/api/bots', { raw: body, headers: { 'content-type': `application/json; charset=${charset}` } });
+      expect(read.status, charset).toBe(201);
+    }
+  });
 });

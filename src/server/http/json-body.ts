@@ -54,6 +54,12 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser(app.initialConfig.onProtoPoisoning ?? 'error', app.initialConfig.onConstructorPoisoning ?? 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // The body is read as UTF-8 (JSON's own encoding, RFC 8259): one declared in another charset would be misread.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
+    if (charset && charset.toLowerCase() !== 'utf-8' && charset.toLowerCase() !== 'utf8') {
+      done(new HttpProblem(415, 'Unsupported Media Type', `Send JSON as UTF-8 (got charset=${charset}).`), undefined);
+      return;
+    }
     const text = body as string;
     const offset = depthExceededAt(text);
     if (offset >= 0) {

@@ -8,6 +8,7 @@ import { botIntegrationsOf, readBotModel } from '../dialogs/dialog-model';
 import { findUsages } from '../dialogs/usages';
 import type { Command, IfMatch, Payload, Target } from './fuzz-commands';
 import { encodeHostile } from './fuzz-values';
+import { parseEtagCondition } from '../http/etag';
 import type { HttpAnswer, HttpCall } from './http';
 
 type Stored = Record<string, unknown> & { id: string; name: string; responseDataVariable: string; version: number };
@@ -45,11 +46,12 @@ function parsedBody(payload: Payload): { early: number } | { value: unknown } {
   const contentType = payload.kind === 'json' ? 'application/json' : payload.contentType;
   if (!/^application\/json/.test(contentType)) return { early: 415 };
   if (bytes(text) > BODY_LIMIT_BYTES) return { early: 413 };
-  // Fastify reads JSON as UTF-8 only: another charset is refused as malformed.
-  if (/charset=(?!utf-8)/i.test(contentType)) return { early: 400 };
+  // JSON is read as UTF-8 only: a body declared in another charset is refused as such.
+  if (/charset=(?!utf-?8)/i.test(contentType)) return { early: 415 };
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // As the server reads it: keys named __proto__ are dropped, not refused.
+    value = JSON.parse(text, (key, inner: unknown) => (key === '__proto__' ? undefined : inner));
   } catch {
     return { early: 400 };
   }
@@ -81,10 +83,15 @@ function ifMatchHeader(choice: IfMatch, version: number | undefined): Record<str
 }
 
 /** 428 without an If-Match, 412 unless it names the current version. */
-function preconditionStatus(choice: IfMatch): number | null {
-  if (choice.kind === 'missing' || (choice.kind === 'garbage' && choice.value.trim() === '')) return 428;
-  if (choice.kind === 'stale' || choice.kind === 'garbage') return 412;
-  return null;
+function preconditionStatus(choice: IfMatch, current: number | undefined): number | null {
+  // If-Match compares strongly (RFC 9110): a weak tag matches nothing.
+  if (choice.kind !== 'garbage') return choice.kind === 'missing' ? 428 : choice.kind === 'current' ? null : 412;
+  // A garbage field is read as the server reads it: empty → 428, `*` → any version, else a list of tags.
+  const condition = parseEtagCondition(choice.value);
+  if (condition === null) return 428;
+  if (condition.any) return null;
+  const matches = condition.tags.some((tag) => !tag.weak && tag.opaque === String(current ?? 1));
+  return matches ? null : 412;
 }
 
 function pickFrom<T extends { id: string }>(records: Map<string, T>, chosen: Target): { id: string; record: T | undefined } {
@@ -139,7 +146,7 @@ export function plan(model: LaneModel, cmd: Command): Step {
       if ('early' in body) return { call, expected: [body.early] };
       const valid = integrationInputSchema.safeParse(body.value);
       if (cmd.target.kind === 'bad' || !valid.success) return { call, expected: [400] };
-      const precondition = preconditionStatus(cmd.ifMatch);
+      const precondition = preconditionStatus(cmd.ifMatch, record?.version);
       if (precondition === 428) return { call, expected: [428] };
       if (!record) return { call, expected: [404] };
       if (precondition) return { call, expected: [precondition] };
@@ -152,7 +159,7 @@ export function plan(model: LaneModel, cmd: Command): Step {
       const { id, record } = pickFrom(model.integrations, cmd.target);
       const call: HttpCall = { method: 'DELETE', path: `${botPath}/${encodeHostile(id)}`, headers: ifMatchHeader(cmd.ifMatch, record?.version) };
       if (cmd.target.kind === 'bad') return { call, expected: [400] };
-      const precondition = preconditionStatus(cmd.ifMatch);
+      const precondition = preconditionStatus(cmd.ifMatch, record?.version);
       if (precondition === 428) return { call, expected: [428] };
       if (!record) return { call, expected: [404] };
       if (precondition) return { call, expected: [precondition] };
@@ -186,7 +193,7 @@ export function plan(model: LaneModel, cmd: Command): Step {
       const body = parsedBody(cmd.payload);
       if ('early' in body) return { call, expected: [body.early] };
       if (cmd.target.kind === 'bad' || !botPatchSchema.safeParse(body.value).success) return { call, expected: [400] };
-      const precondition = preconditionStatus(cmd.ifMatch);
+      const precondition = preconditionStatus(cmd.ifMatch, record?.version);
       if (precondition === 428) return { call, expected: [428] };
       if (!record) return { call, expected: [404] };
       if (precondition) return { call, expected: [precondition] };
@@ -203,7 +210,7 @@ export function plan(model: LaneModel, cmd: Command): Step {
       const { id, record } = pickFrom(model.otherBots, cmd.target);
       const call: HttpCall = { method: 'DELETE', path: `/api/bots/${encodeHostile(id)}`, headers: ifMatchHeader(cmd.ifMatch, record?.version) };
       if (cmd.target.kind === 'bad') return { call, expected: [400] };
-      const precondition = preconditionStatus(cmd.ifMatch);
+      const precondition = preconditionStatus(cmd.ifMatch, record?.version);
       if (precondition === 428) return { call, expected: [428] };
       if (!record) return { call, expected: [404] };
       if (precondition) return { call, expected: [precondition] };
@@ -215,7 +222,8 @@ export function plan(model: LaneModel, cmd: Command): Step {
       // fetch sends no body with GET or HEAD.
       const body = cmd.payload && cmd.method !== 'GET' && cmd.method !== 'HEAD' ? wireBody(cmd.payload) : {};
       const call: HttpCall = { method: cmd.method, path: cmd.path, ...body };
-      return { call, expected: reads ? [200, 204, 400, 404, 413, 415] : [400, 404, 413, 415, 428] };
+      // 405 (with Allow) for a method the path does not take, e.g. PUT /api/bots/<id>.
+      return { call, expected: reads ? [200, 204, 400, 404, 405, 413, 415] : [400, 404, 405, 413, 415, 428] };
     }
   }
 }

@@ -71,7 +71,7 @@ describeEachDatabase('fuzzing the API over HTTP (%s)', (kind) => {
           sent++;
           expect(answer.status, `${what} with ${JSON.stringify(step.call.headers ?? {})} ${step.call.raw?.slice(0, 600)}`).toBeLessThan(500);
           if (answer.status >= 400) expectProblem(answer, what, step.call.method);
-          expect(step.expected, `${what} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 400)}`).toContain(answer.status);
+          expect(step.expected, `${what} with ${JSON.stringify(step.call.headers ?? {})} ${step.call.raw?.slice(0, 300)} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 400)}`).toContain(answer.status);
           if (answer.status < 300) step.apply?.(answer);
         }
       });

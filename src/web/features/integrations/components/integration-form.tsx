@@ -18,6 +18,8 @@ import { TransformScriptField } from './transform-script-field';
 import { TypeFields } from './type-fields';
 import { useIntegrationSave } from './use-integration-save';
 import { useSaveShortcut } from './use-save-shortcut';
+import { RenameDialog } from './rename-dialog';
+import { UsagesSection } from './usages-section';
 
 interface IntegrationFormProps {
   botId: string;
@@ -52,7 +54,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
     if ((values.transformScript ?? '') !== (form.getValues('transformScript') ?? '')) setEditorKey((key) => key + 1);
     form.reset(values);
   };
-  const { save, saving, problem, conflict, reload, overwrite, closeConflict, load } = useIntegrationSave({
+  const { save, saving, problem, conflict, reload, overwrite, closeConflict, load, renameDialog } = useIntegrationSave({
     botId,
     integration,
     form,
@@ -120,6 +122,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
             </div>
             <TransformScriptField editorKey={editorKey} />
             <CustomDataFields />
+            {integration ? <UsagesSection botId={botId} integration={integration} /> : null}
             {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
           </form>
           {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
@@ -127,6 +130,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
         </FormWorkspace>
       </SkillDirectoryProvider>
       <UnsavedChangesGuard when={isDirty && !saving} />
+      <RenameDialog {...renameDialog} />
       <ConflictDialog
         open={conflict !== null}
         name={integration?.name ?? ''}

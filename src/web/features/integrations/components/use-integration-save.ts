@@ -12,6 +12,7 @@ import { useUpdateIntegration } from '../api/update-integration';
 import { upsertInListCache } from '../api/update-integrations-cache';
 import { valuesFromIntegration, type FormValues } from './form-values';
 import { applyServerErrors, type FormProblem } from './server-errors';
+import { useRenameFlow } from './use-rename-flow';
 import { paths } from '../../../../domain/screen-routes';
 
 interface SaveOptions {
@@ -40,6 +41,16 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
     resetTo(valuesFromIntegration(stored));
     setBaseVersion(stored.version);
   };
+  // A PUT refused because dialogs use the old name goes through the rename (with its preview) instead.
+  const rename = useRenameFlow({
+    botId,
+    integration,
+    onRenamed: async (renamed, values, rest) => {
+      if (rest) return save(values, renamed.version);
+      notify('success', 'Saved');
+      startTransition(() => loaded(renamed));
+    },
+  });
 
   async function save(values: IntegrationValues, version = baseVersion): Promise<void> {
     setProblem(null);
@@ -64,6 +75,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
         return;
       }
       setConflict(null);
+      if (rename.offer(error, values, version)) return;
       setProblem(applyServerErrors(form, error));
     }
   }
@@ -101,7 +113,8 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
 
   return {
     save,
-    saving: create.isPending || update.isPending,
+    saving: create.isPending || update.isPending || rename.renaming,
+    renameDialog: rename.dialog,
     problem,
     conflict,
     reload,

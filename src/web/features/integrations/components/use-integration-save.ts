@@ -45,8 +45,8 @@ export function useIntegrationSave({ botId, integration, form, resetTo }: SaveOp
   const rename = useRenameFlow({
     botId,
     integration,
-    onRenamed: async (renamed, values, rest) => {
-      if (rest) return save(values, renamed.version);
+    onRenamed: async (renamed, rest) => {
+      if (rest) return save(rest, renamed.version);
       notify('success', 'Saved');
       startTransition(() => loaded(renamed));
     },

@@ -35,17 +35,33 @@ function canonical(value: unknown): string {
   );
 }
 
-/** Whether the renamed integration already holds every edit of the form (then no PUT needs to follow). */
-function holdsAll(renamed: Integration, values: IntegrationValues): boolean {
-  const stored = integrationInputSchema.safeParse(valuesFromIntegration(renamed));
-  return stored.success && canonical(stored.data) === canonical(values);
+const storedValues = (integration: Integration): IntegrationValues | null => {
+  const parsed = integrationInputSchema.safeParse(valuesFromIntegration(integration));
+  return parsed.success ? parsed.data : null;
+};
+
+/**
+ * What is left to save after the rename: the renamed integration (whose own script and fields the
+ * rename rewrote too) with the form's other edits on top, field by field against the version the
+ * edit started from. Null when the rename already holds everything.
+ */
+export function editsAfterRename(base: Integration, renamed: Integration, values: IntegrationValues): IntegrationValues | null {
+  const before = storedValues(base);
+  const after = storedValues(renamed);
+  if (!before || !after) return values;
+  const merged: Record<string, unknown> = { ...after };
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'name' || key === 'responseDataVariable') continue;
+    if (canonical(value) !== canonical((before as Record<string, unknown>)[key])) merged[key] = value;
+  }
+  return canonical(merged) === canonical(after) ? null : (merged as IntegrationValues);
 }
 
 interface RenameFlowOptions {
   botId: string;
   integration: Integration | null;
-  /** After the rename stored: `rest` is true when the form holds other edits still to save on top of `renamed`. */
-  onRenamed: (renamed: Integration, values: IntegrationValues, rest: boolean) => Promise<void>;
+  /** After the rename stored: `rest` is what remains to save on top of `renamed` (the form's other edits), or null. */
+  onRenamed: (renamed: Integration, rest: IntegrationValues | null) => Promise<void>;
 }
 
 /**
@@ -82,7 +98,7 @@ export function useRenameFlow({ botId, integration, onRenamed }: RenameFlowOptio
       upsertInListCache(client, botId, renamed);
       void invalidateBotDialogs(client, botId);
       setPending(null);
-      await onRenamed(renamed, pending.values, !holdsAll(renamed, pending.values));
+      await onRenamed(renamed, editsAfterRename(integration, renamed, pending.values));
     } catch (failure) {
       update({ busy: false, error: errorMessage(failure) });
     }

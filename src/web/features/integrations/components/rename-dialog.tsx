@@ -21,7 +21,8 @@ export function RenameDialog({ pending, from, confirm, cancel }: RenameDialogSta
           ) : changes.length === 0 ? (
             <p>No reference changes.</p>
           ) : (
-            <ol className="rename-changes" aria-label="Changes to the references">
+            // Focusable: the list scrolls when long, and keyboard users must be able to scroll it.
+            <ol className="rename-changes" aria-label="Changes to the references" tabIndex={0}>
               {changes.map((change, index) => (
                 <li key={index} className="rename-changes__item">
                   <p className="rename-changes__where">{placeOf(change)}</p>

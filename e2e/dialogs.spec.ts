@@ -142,3 +142,22 @@ test('a used custom data field key warns where it is shown; delete lists the usa
   await expect(dialogs.node(INVOKING)).toContainText('which this bot does not have');
   await expect(dialogs.checksButton).toContainText('failed');
 });
+
+test('React Flow loads with the Dialogs screen only: not on the first page, not with the integration form', async ({ page, request, demoBot: _demoBot, bots, panel, dialogs }) => {
+  const bot = await importSupportDesk(request);
+  const scripts: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script' || response.url().endsWith('.js')) scripts.push(response.text().catch(() => ''));
+  });
+  const loadedReactFlow = async () => (await Promise.all(scripts)).some((body) => body.includes('react-flow__renderer'));
+
+  await bots.goto();
+  await panel.goto(bot.botId, bot.integration('OrderLookup').id);
+  await expect(page.getByRole('heading', { name: 'Used in 5 places' })).toBeVisible({ timeout: 30_000 });
+  expect(await loadedReactFlow()).toBe(false);
+  await expect(page.locator('link[rel="modulepreload"][href*="dialogs-"]')).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Bot sections' }).getByRole('link', { name: 'Dialogs' }).click();
+  await expect(dialogs.flow.locator('.react-flow__node-interaction')).toHaveCount(8);
+  expect(await loadedReactFlow()).toBe(true);
+});

@@ -35,7 +35,16 @@ export function BotChecks({ botId }: { botId: string }) {
   const items = checks.data;
   const worst = items.some((check) => check.status === 'fail') ? 'fail' : items.some((check) => check.status === 'warn') ? 'warn' : 'pass';
   return (
-    <div className="bot-checks">
+    <div
+      className="bot-checks"
+      onKeyDown={(event) => {
+        // Escape folds the list back, as it closes the other popups of the app.
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          event.currentTarget.querySelector<HTMLButtonElement>('.bot-checks__summary')?.focus();
+        }
+      }}
+    >
       <button
         type="button"
         className={`bot-checks__summary bot-checks__summary--${worst}`}

@@ -6,7 +6,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 /** Web features never import each other: what two features share lives in components/, lib/ or the domain. */
-const WEB_FEATURES = ['bots', 'integrations', 'revisions', 'skills'];
+const WEB_FEATURES = ['bots', 'dialogs', 'integrations', 'revisions', 'skills'];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-server', 'node_modules', 'data', 'test-results', 'playwright-report', 'drizzle'] },

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { BotsPage } from './pages/bots-page';
+import { DialogsPage } from './pages/dialogs-page';
 import { IntegrationFormPage } from './pages/integration-form-page';
 import { PanelPage } from './pages/panel-page';
 import { SkillsPage } from './pages/skills-page';
@@ -17,6 +18,7 @@ interface Fixtures {
   panel: PanelPage;
   form: IntegrationFormPage;
   skills: SkillsPage;
+  dialogs: DialogsPage;
   /** Every request the test's browser pages made to a host other than 127.0.0.1. */
   externalRequests: string[];
 }
@@ -50,6 +52,7 @@ export const test = base.extend<Fixtures>({
   panel: async ({ page }, use) => use(new PanelPage(page)),
   form: async ({ page }, use) => use(new IntegrationFormPage(page)),
   skills: async ({ page }, use) => use(new SkillsPage(page)),
+  dialogs: async ({ page }, use) => use(new DialogsPage(page)),
 });
 
 export { expect };

@@ -11,6 +11,7 @@ export type ScreenName =
   | 'integrations-index'
   | 'integration-new'
   | 'integration-edit'
+  | 'dialogs'
   | 'not-found';
 
 export interface ScreenRoute {
@@ -29,6 +30,8 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
     // Literal children come before parameters, as the router ranks them.
     children: [{ screen: 'integrations-index' }, { path: 'new', screen: 'integration-new' }, { path: ':integrationId', screen: 'integration-edit' }],
   },
+  // The bot's dialogs drawn as flows: its own chunk (React Flow and ELK load with it, nowhere else).
+  { path: '/bots/:botId/dialogs', screen: 'dialogs' },
 ];
 
 /** Shown for every address the table does not match. */
@@ -46,6 +49,8 @@ export const paths = {
   integrations: (botId: string) => `/bots/${segment(botId)}/integrations`,
   newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
   integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,
+  /** With `node`, the screen centres and selects that interaction (or dialog). */
+  dialogs: (botId: string, node?: string) => `/bots/${segment(botId)}/dialogs${node ? `?node=${segment(node)}` : ''}`,
 };
 
 export interface ScreenMatch {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { botKeys } from '../features/bots/api/bot-keys';
 import { integrationKeys } from '../features/integrations/api/integration-keys';
+import { botDialogKeys } from '../lib/bot-dialog-keys';
 import { createQueryClient } from '../lib/query-client';
 import { BOT, ESCALATION } from '../testing/demo-records';
 import { fakeApi } from '../testing/fake-api';
@@ -12,6 +13,8 @@ const panelApi = () =>
     [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
     [`GET /api/bots/${BOT.id}/integrations`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
     [`GET /api/bots/${BOT.id}/integrations/${ESCALATION.id}`]: () => ({ status: 200, body: ESCALATION }),
+    [`GET /api/bots/${BOT.id}/checks`]: () => ({ status: 200, body: { items: [] } }),
+    [`GET /api/bots/${BOT.id}/dialogs`]: () => ({ status: 200, body: { items: [] } }),
   });
 
 async function settled(client: ReturnType<typeof createQueryClient>) {
@@ -31,7 +34,12 @@ describe('preloadRoute', () => {
     expect(screenLoaders['integration-edit'].loaded()?.Component).toBeTypeOf('function');
 
     expect(api.calls.map((call) => call.path).sort()).toEqual(
-      [`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`, `/api/bots/${BOT.id}/integrations/${ESCALATION.id}`].sort(),
+      [
+        `/api/bots/${BOT.id}`,
+        `/api/bots/${BOT.id}/checks`,
+        `/api/bots/${BOT.id}/integrations`,
+        `/api/bots/${BOT.id}/integrations/${ESCALATION.id}`,
+      ].sort(),
     );
     expect(client.getQueryData(botKeys.detail(BOT.id))).toEqual(BOT);
     expect(client.getQueryData(integrationKeys.detail(BOT.id, ESCALATION.id))).toEqual(ESCALATION);
@@ -44,8 +52,18 @@ describe('preloadRoute', () => {
       const client = createQueryClient();
       preloadRoute(client, path);
       await settled(client);
-      expect(api.calls.map((call) => call.path).sort()).toEqual([`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`]);
+      expect(api.calls.map((call) => call.path).sort()).toEqual([`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/checks`, `/api/bots/${BOT.id}/integrations`]);
     }
+  });
+
+  it('on the dialogs screen asks for the bot, its dialogs and its checks, not its integrations', async () => {
+    const api = panelApi();
+    const client = createQueryClient();
+    await preloadRoute(client, `/bots/${BOT.id}/dialogs`);
+    await settled(client);
+    expect(screenLoaders.dialogs.loaded()?.Component).toBeTypeOf('function');
+    expect(api.calls.map((call) => call.path).sort()).toEqual([`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/checks`, `/api/bots/${BOT.id}/dialogs`]);
+    expect(client.getQueryData(botDialogKeys.dialogs(BOT.id))).toEqual([]);
   });
 
   it('asks for the bots on the home page and for nothing on other pages', async () => {

@@ -4,6 +4,8 @@ import { botsQueryOptions } from '../features/bots/api/get-bots';
 import { botQueryOptions } from '../features/bots/api/get-bot';
 import { integrationQueryOptions } from '../features/integrations/api/get-integration';
 import { integrationsQueryOptions } from '../features/integrations/api/get-integrations';
+import { checksQueryOptions } from '../features/dialogs/api/get-checks';
+import { dialogsQueryOptions } from '../features/dialogs/api/get-dialogs';
 import { screenLoaders } from './screen-loaders';
 
 /**
@@ -18,8 +20,11 @@ export function preloadRoute(client: QueryClient, pathname: string): Promise<voi
   if (screens.includes('bots')) void client.prefetchInfiniteQuery(botsQueryOptions());
   if (botId) {
     void client.prefetchQuery(botQueryOptions(botId));
+    // Both screens of a bot show its checks in the header.
+    void client.prefetchQuery(checksQueryOptions(botId));
     // The list starts unfiltered.
-    void client.prefetchInfiniteQuery(integrationsQueryOptions(botId, ''));
+    if (screens.includes('integrations-panel')) void client.prefetchInfiniteQuery(integrationsQueryOptions(botId, ''));
+    if (screens.includes('dialogs')) void client.prefetchQuery(dialogsQueryOptions(botId));
     if (integrationId) void client.prefetchQuery(integrationQueryOptions(botId, integrationId));
   }
   return Promise.allSettled(screens.map((screen) => screenLoaders[screen].load())).then(() => undefined);

@@ -39,5 +39,6 @@ export const screenLoaders: Record<ScreenName, ScreenLoader> = {
   'integrations-index': screenLoader(() => import('./routes/integrations-index')),
   'integration-new': screenLoader(() => import('./routes/integration-new')),
   'integration-edit': screenLoader(() => import('./routes/integration-edit')),
+  dialogs: screenLoader(() => import('./routes/dialogs')),
   'not-found': screenLoader(() => import('./routes/not-found')),
 };

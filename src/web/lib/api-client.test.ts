@@ -20,6 +20,22 @@ describe('apiRequest', () => {
     expect((error as ApiError).fieldErrors).toEqual({ 'customDataFields.2.key': 'Key is required.' });
   });
 
+  it("keeps a problem's extension members (a 409's usages) for the caller to read", async () => {
+    const usages = [{ interactionId: 'i1', kind: 'invokes' }];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, detail: 'Used in 1 place.', usages }), {
+          status: 409,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+      ),
+    );
+    const error = (await apiRequest('/api/x').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.status).toBe(409);
+    expect((error.problem as unknown as { usages: unknown }).usages).toEqual(usages);
+  });
+
   it('reports an unreachable server as an ApiError with status 0', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const error = (await apiRequest('/api/x').catch((caught: unknown) => caught)) as ApiError;

@@ -43,6 +43,8 @@ async function problemOf(response: Response): Promise<Problem> {
     try {
       const body = (await response.json()) as Partial<Problem>;
       return {
+        // Extension members (a 409's `usages`) are kept: callers read them with the domain's schemas.
+        ...body,
         type: body.type ?? 'about:blank',
         title: body.title ?? response.statusText,
         status: body.status ?? response.status,

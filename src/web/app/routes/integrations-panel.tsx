@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import { useBot } from '../../features/bots/api/get-bot';
-import { ExportBotMenu } from '../../features/bots/components/export-bot-menu';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
 import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/skip-to-form';
 import { ErrorState } from '../../components/states';
 import { whenIdle } from '../../lib/when-idle';
 import { paths } from '../../../domain/screen-routes';
+import { BotPanelHeader } from './bot-panel-header';
 
 export function Component() {
   const { botId = '' } = useParams();
@@ -31,25 +31,11 @@ export function Component() {
   return (
     <div className="panel">
       <title>{`Integrations · ${botName} · Integrations Panel`}</title>
-      <div className="panel__header">
-        <div>
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <ol>
-              <li>
-                <Link to={paths.bots()}>Bots</Link>
-              </li>
-              <li aria-current="page">{botName}</li>
-            </ol>
-          </nav>
-          <h1 className="panel__title">Integrations</h1>
-        </div>
-        <div className="panel__actions">
-          {bot.data ? <ExportBotMenu bot={bot.data} /> : null}
-          <Link className="button button--primary" to={paths.newIntegration(botId)}>
-            Add Integration
-          </Link>
-        </div>
-      </div>
+      <BotPanelHeader botId={botId} bot={bot.data} title="Integrations">
+        <Link className="button button--primary" to={paths.newIntegration(botId)}>
+          Add Integration
+        </Link>
+      </BotPanelHeader>
       <div className="panel__body">
         <IntegrationsList botId={botId} />
         <section className="panel__detail" aria-label="Integration details" id={INTEGRATION_DETAILS_ID} tabIndex={-1}>

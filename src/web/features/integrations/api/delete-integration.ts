@@ -1,12 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import { apiRequest, etagOf } from '../../../lib/api-client';
+import { invalidateBotDialogs } from '../../../lib/bot-dialog-keys';
 import { integrationKeys } from './integration-keys';
 import { integrationPath } from './integration-path';
 import { removeFromListCache } from './update-integrations-cache';
 
-export async function deleteIntegration(botId: string, integration: Pick<IntegrationSummary, 'id' | 'version'>): Promise<void> {
-  await apiRequest<void>(integrationPath(botId, integration.id), {
+export type DeleteTarget = Pick<IntegrationSummary, 'id' | 'version'> & {
+  /** Delete although dialogs use it (the user saw the usages): without it, a used integration answers 409. */
+  force?: boolean;
+};
+
+export async function deleteIntegration(botId: string, integration: DeleteTarget): Promise<void> {
+  await apiRequest<void>(`${integrationPath(botId, integration.id)}${integration.force ? '?force=true' : ''}`, {
     method: 'DELETE',
     ifMatch: etagOf(integration.version),
   });
@@ -15,10 +21,12 @@ export async function deleteIntegration(botId: string, integration: Pick<Integra
 export function useDeleteIntegration(botId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (integration: Pick<IntegrationSummary, 'id' | 'version'>) => deleteIntegration(botId, integration),
+    mutationFn: (integration: DeleteTarget) => deleteIntegration(botId, integration),
     onSuccess: (_, integration) => {
       removeFromListCache(client, botId, integration.id);
       client.removeQueries({ queryKey: integrationKeys.detail(botId, integration.id) });
+      // Its custom data fields or its existence are what the checks and the usages read.
+      void invalidateBotDialogs(client, botId);
     },
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Integration, IntegrationValues } from '../../../../domain/integration';
 import { apiRequest, etagOf } from '../../../lib/api-client';
+import { invalidateBotDialogs } from '../../../lib/bot-dialog-keys';
 import { integrationKeys } from './integration-keys';
 import { integrationPath } from './integration-path';
 import { upsertInListCache } from './update-integrations-cache';
@@ -34,6 +35,8 @@ export function useUpdateIntegration(botId: string, { onStored }: StoredCallback
       onStored?.(updated);
       client.setQueryData(integrationKeys.detail(botId, updated.id), updated);
       upsertInListCache(client, botId, updated);
+      // Its custom data fields or its existence are what the checks and the usages read.
+      void invalidateBotDialogs(client, botId);
     },
   });
 }

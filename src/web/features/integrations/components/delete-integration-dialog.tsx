@@ -2,7 +2,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { SKIP_UNSAVED_GUARD } from '../../../components/unsaved-changes-guard';
-import { useDeleteIntegration } from '../api/delete-integration';
+import { useDeleteWithUsages } from './delete-usages';
 import { paths } from '../../../../domain/screen-routes';
 
 interface DeleteIntegrationDialogProps {
@@ -12,7 +12,7 @@ interface DeleteIntegrationDialogProps {
 }
 
 export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteIntegrationDialogProps) {
-  const mutation = useDeleteIntegration(botId);
+  const { mutation, usagesList } = useDeleteWithUsages(botId, integration);
   const navigate = useNavigate();
   const { integrationId } = useParams();
   return (
@@ -21,10 +21,8 @@ export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteI
       noun="integration"
       description={
         <>
-          <p>
-            Integration interactions that refer to <strong>{integration?.name}</strong> will break: check your dialogs
-            first. Deleting affects only this bot.
-          </p>
+          {usagesList}
+          <p>Deleting affects only this bot.</p>
           <p>This cannot be undone.</p>
         </>
       }

@@ -22,6 +22,8 @@ import { DraftOfferBanner } from './draft/draft-offer';
 import { useIntegrationDraft } from './draft/use-integration-draft';
 import { SaveFailureMessage } from './save-failure-message';
 import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
+import { RenameDialog } from './rename-dialog';
+import { UsagesSection } from './usages-section';
 
 interface IntegrationFormProps {
   botId: string;
@@ -65,7 +67,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
     setBaseVersion,
     remountEditor: () => setEditorKey((key) => key + 1),
   });
-  const { save, retry, saving, problem, conflict, reload, overwrite, closeConflict, load } = useIntegrationSave({
+  const { save, retry, saving, problem, conflict, reload, overwrite, closeConflict, load, renameDialog } = useIntegrationSave({
     botId,
     integration,
     form,
@@ -134,6 +136,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
             </div>
             <TransformScriptField editorKey={editorKey} />
             <CustomDataFields />
+            {integration ? <UsagesSection botId={botId} integration={integration} /> : null}
             {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
           </form>
           {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
@@ -141,6 +144,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
         </FormWorkspace>
       </SkillDirectoryProvider>
       <UnsavedChangesGuard when={isDirty && !saving} />
+      <RenameDialog {...renameDialog} />
       <ConflictDialog
         open={conflict !== null}
         name={integration?.name ?? ''}

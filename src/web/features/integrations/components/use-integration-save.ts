@@ -13,6 +13,7 @@ import { upsertInListCache } from '../api/update-integrations-cache';
 import { valuesFromIntegration, type FormValues } from './form-values';
 import { describeFailure, failureKind, type Failure } from '../../../lib/failure';
 import { applyServerErrors } from '../../../components/form/server-errors';
+import { useRenameFlow } from './use-rename-flow';
 import { paths } from '../../../../domain/screen-routes';
 import { rememberFocusForNewForm } from './use-form-focus';
 
@@ -52,6 +53,17 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
     resetTo(valuesFromIntegration(stored));
     setBaseVersion(stored.version);
   };
+  // A PUT refused because dialogs use the old name goes through the rename (with its preview) instead.
+  const rename = useRenameFlow({
+    botId,
+    integration,
+    onRenamed: async (renamed, rest) => {
+      if (rest) return save(rest, renamed.version);
+      onStored?.();
+      notify('success', 'Saved');
+      startTransition(() => loaded(renamed));
+    },
+  });
 
   async function save(values: IntegrationValues, version = baseVersion): Promise<void> {
     setProblem(null);
@@ -79,6 +91,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
         return;
       }
       setConflict(null);
+      if (rename.offer(error, values, version)) return;
       setProblem(saveFailureOf(form, error));
     }
   }
@@ -118,7 +131,8 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
     save,
     /** Sends the values of the failed save again (the form may have changed since: those are not sent). */
     retry: () => (lastSubmitted.current ? save(lastSubmitted.current) : Promise.resolve()),
-    saving: create.isPending || update.isPending,
+    saving: create.isPending || update.isPending || rename.renaming,
+    renameDialog: rename.dialog,
     problem,
     conflict,
     reload,

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import type { Bot } from '../../../domain/bot';
+import { paths } from '../../../domain/screen-routes';
+import { ExportBotMenu } from '../../features/bots/components/export-bot-menu';
+import { BotChecks } from '../../features/dialogs/components/bot-checks';
+
+interface BotPanelHeaderProps {
+  botId: string;
+  bot: Bot | undefined;
+  /** The screen's heading: "Integrations", "Dialogs". */
+  title: string;
+  children?: ReactNode;
+}
+
+/** The header the bot's screens share: where you are, the bot's tabs, its checks, export, and the screen's own actions. */
+export function BotPanelHeader({ botId, bot, title, children }: BotPanelHeaderProps) {
+  return (
+    <div className="panel__header">
+      <div>
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link to={paths.bots()}>Bots</Link>
+            </li>
+            <li aria-current="page">{bot?.name ?? '…'}</li>
+          </ol>
+        </nav>
+        <h1 className="panel__title">{title}</h1>
+        <nav aria-label="Bot sections" className="bot-tabs">
+          <NavLink className="bot-tabs__link" to={paths.integrations(botId)}>
+            Integrations
+          </NavLink>
+          <NavLink className="bot-tabs__link" to={paths.dialogs(botId)}>
+            Dialogs
+          </NavLink>
+        </nav>
+      </div>
+      <div className="panel__actions">
+        <BotChecks botId={botId} />
+        {bot ? <ExportBotMenu bot={bot} /> : null}
+        {children}
+      </div>
+    </div>
+  );
+}

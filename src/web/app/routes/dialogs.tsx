@@ -1,0 +1,28 @@
+import { Link, useParams } from 'react-router';
+import { paths } from '../../../domain/screen-routes';
+import { ErrorState } from '../../components/states';
+import { useBot } from '../../features/bots/api/get-bot';
+import { DialogsScreen } from '../../features/dialogs/components/dialogs-screen';
+import { BotPanelHeader } from './bot-panel-header';
+
+export function Component() {
+  const { botId = '' } = useParams();
+  const bot = useBot(botId);
+  if (bot.isError) {
+    return (
+      <div className="page">
+        <ErrorState title="Could not open this bot" error={bot.error} onRetry={() => void bot.refetch()} />
+        <p>
+          <Link to={paths.bots()}>Back to the bots</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="panel">
+      <title>{`Dialogs · ${bot.data?.name ?? '…'} · Integrations Panel`}</title>
+      <BotPanelHeader botId={botId} bot={bot.data} title="Dialogs" />
+      <DialogsScreen botId={botId} />
+    </div>
+  );
+}

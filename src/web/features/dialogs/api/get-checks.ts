@@ -1,0 +1,13 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Check } from '../../../../domain/dialogs';
+import { apiRequest } from '../../../lib/api-client';
+import { botDialogKeys } from '../../../lib/bot-dialog-keys';
+
+export async function getChecks(botId: string, signal?: AbortSignal): Promise<Check[]> {
+  return (await apiRequest<{ items: Check[] }>(`/api/bots/${encodeURIComponent(botId)}/checks`, { signal })).data.items;
+}
+
+export const checksQueryOptions = (botId: string) =>
+  queryOptions({ queryKey: botDialogKeys.checks(botId), queryFn: ({ signal }) => getChecks(botId, signal) });
+
+export const useChecks = (botId: string) => useQuery(checksQueryOptions(botId));

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Check } from '../../../../domain/dialogs';
+import { paths } from '../../../../domain/screen-routes';
+import { useChecks } from '../api/get-checks';
+import { AddFailureDialog } from './add-failure-dialog';
+import './bot-checks.css';
+
+const STATUS_WORDS: Record<Check['status'], string> = { pass: 'Passes', warn: 'Warning', fail: 'Fails' };
+
+function summaryOf(checks: Check[]): string {
+  const count = (status: Check['status']) => checks.filter((check) => check.status === status).length;
+  const parts = [`${count('pass')} passed`];
+  if (count('warn')) parts.push(`${count('warn')} warning${count('warn') === 1 ? '' : 's'}`);
+  if (count('fail')) parts.push(`${count('fail')} failed`);
+  return parts.join(', ');
+}
+
+/** The bot's checks in the panel header: a one-line summary that opens the list, with the fixes offered. */
+export function BotChecks({ botId }: { botId: string }) {
+  const checks = useChecks(botId);
+  const [open, setOpen] = useState(false);
+  const [adding, setAdding] = useState(false);
+  if (checks.isPending) return <p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>;
+  if (checks.isError) {
+    return (
+      <p className="bot-checks__summary bot-checks__summary--muted">
+        Checks unavailable.{' '}
+        <button type="button" className="button button--link" onClick={() => void checks.refetch()}>
+          Retry
+        </button>
+      </p>
+    );
+  }
+  const items = checks.data;
+  const worst = items.some((check) => check.status === 'fail') ? 'fail' : items.some((check) => check.status === 'warn') ? 'warn' : 'pass';
+  return (
+    <div
+      className="bot-checks"
+      onKeyDown={(event) => {
+        // Escape folds the list back, as it closes the other popups of the app.
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          event.currentTarget.querySelector<HTMLButtonElement>('.bot-checks__summary')?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className={`bot-checks__summary bot-checks__summary--${worst}`}
+        aria-expanded={open}
+        aria-controls="bot-checks-list"
+        onClick={() => setOpen((value) => !value)}
+      >
+        Checks: {summaryOf(items)}
+      </button>
+      {open ? (
+        <ul id="bot-checks-list" className="bot-checks__list" aria-label="Checks of the bot">
+          {items.map((check, index) => {
+            const node = check.interactionId ?? check.dialogId;
+            return (
+              <li key={`${check.id}-${index}`} className={`bot-checks__item bot-checks__item--${check.status}`}>
+                <p className="bot-checks__title">
+                  <span className={`bot-checks__status bot-checks__status--${check.status}`}>{STATUS_WORDS[check.status]}</span> {check.title}
+                </p>
+                <p className="bot-checks__detail">{check.detail}</p>
+                <p className="bot-checks__actions">
+                  {node ? <Link to={paths.dialogs(botId, node)}>Show in the dialogs</Link> : null}
+                  {check.integrationId && !node ? <Link to={paths.integration(botId, check.integrationId)}>Open the integration</Link> : null}
+                  {check.id === 'escalation-failure-caught' && check.status !== 'pass' ? (
+                    <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+                      Add a failure dialog
+                    </button>
+                  ) : null}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <AddFailureDialog botId={botId} open={adding} onClose={() => setAdding(false)} />
+    </div>
+  );
+}

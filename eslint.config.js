@@ -32,12 +32,19 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
-          zones: WEB_FEATURES.map((feature) => ({
-            target: `./src/web/features/${feature}`,
-            from: './src/web/features',
-            except: [`./${feature}`],
-            message: 'Features never import each other: move what they share to src/web/components, src/web/lib or src/domain.',
-          })),
+          zones: [
+            ...WEB_FEATURES.map((feature) => ({
+              target: `./src/web/features/${feature}`,
+              from: './src/web/features',
+              except: [`./${feature}`],
+              message: 'Features never import each other: move what they share to src/web/components, src/web/lib or src/domain.',
+            })),
+            {
+              target: ['./src/server/repositories/**', './src/server/**/*-repository.ts', './src/server/**/*-store.ts'],
+              from: './src/server/http',
+              message: 'Repositories know SQL, not HTTP: throw the errors of src/server/errors.ts; http/error-handler.ts answers them.',
+            },
+          ],
         },
       ],
     },

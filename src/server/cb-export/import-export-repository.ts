@@ -4,7 +4,7 @@ import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
 import type { Integration } from '../../domain/integration';
 import type { Database } from '../db/database';
 import { bots as botsTable, integrations as integrationsTable } from '../db/schema';
-import { notFound } from '../http/problems';
+import { notFound } from '../errors';
 import { toBot, type BotsRepository } from '../repositories/bots-repository';
 import { toIntegration } from '../repositories/integration-rows';
 import type { IntegrationsRepository } from '../repositories/integrations-repository';

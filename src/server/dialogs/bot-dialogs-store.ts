@@ -1,11 +1,10 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BotExtras } from '../../domain/cb-export';
 import { cbExportSchema } from '../../domain/cb-export';
-import type { BotRevision, Usage } from '../../domain/dialogs';
-import type { Problem } from '../../domain/problem';
+import type { BotRevision } from '../../domain/dialogs';
 import type { Database } from '../db/database';
 import { botRevisions, bots, integrations as integrationsTable } from '../db/schema';
-import { HttpProblem, notFound } from '../http/problems';
+import { notFound } from '../errors';
 import { toIntegration } from '../repositories/integration-rows';
 import { mapCbExport } from '../cb-export/from-cb';
 import { decodeBotExtras, decodeResponderExtras, encodeExtras } from '../cb-export/stored-extras';
@@ -23,20 +22,6 @@ export interface LoadedBot {
   row: BotRow;
   extras: BotExtras | null;
   model: BotModel;
-}
-
-/** A 409 whose problem lists where the integration is used, so the client can show them. */
-export class UsagesProblem extends HttpProblem {
-  constructor(
-    detail: string,
-    readonly usages: Usage[],
-  ) {
-    super(409, 'Conflict', detail);
-  }
-
-  override toProblem(instance?: string): Problem & { usages: Usage[] } {
-    return { ...super.toProblem(instance), usages: this.usages };
-  }
 }
 
 /**

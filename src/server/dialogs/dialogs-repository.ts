@@ -2,9 +2,9 @@ import type { BotExtras } from '../../domain/cb-export';
 import type { Check, DialogView, EscalationFailureInput, ReferenceChange, RenameInput, Usage } from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
 import type { Database } from '../db/database';
-import { HttpProblem, conflict, notFound, preconditionFailed } from '../http/problems';
+import { badRequest, conflict, DomainError, inUse, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../repositories/integrations-repository';
-import { UsagesProblem, chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
+import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
 import { escalationFailureCheck, runChecks } from './checks';
 import { keptArray, toDialogViews, type BotIntegration } from './dialog-model';
 import { escalationFailureDialog } from './escalation-failure-dialog';
@@ -55,9 +55,9 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         if (target.integration.version !== expectedVersion) throw preconditionFailed(target.integration.version);
         const usages = findUsages(loaded.model, target);
         if (usages.length > 0 && !force) {
-          throw new UsagesProblem(
+          throw inUse(
             `Integration "${target.integration.name}" is used in ${places(usages.length)}: remove those references first, or delete with ?force=true (the interactions that invoke it are then reported by the checks).`,
-            usages,
+            { usages },
           );
         }
         await integrations.delete(botId, integrationId, expectedVersion, tx);
@@ -68,7 +68,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
     async refuseRenameByPut(botId: string, integrationId: string, expectedVersion: number, values: IntegrationValues): Promise<void> {
       // Most saves keep both names: those cost one indexed read, not a read of the whole bot.
       const current = await integrations.get(botId, integrationId).catch((error: unknown) => {
-        if (error instanceof HttpProblem && error.status === 404) return null;
+        if (error instanceof DomainError && error.kind === 'not-found') return null;
         throw error;
       });
       // A missing or stale integration is answered by the save itself (404, 412).
@@ -80,9 +80,9 @@ export function createDialogsRepository(db: Database, integrations: Integrations
       const { name, responseDataVariable } = target.integration;
       const usages = findUsages(loaded.model, target);
       if (usages.length === 0) return;
-      throw new UsagesProblem(
+      throw inUse(
         `Integration "${name}" is used in ${places(usages.length)}, which name it as "${name}" (variable api_${responseDataVariable}): change its name or response data variable with POST /api/bots/${botId}/integrations/${integrationId}/rename, which rewrites them in the same save.`,
-        usages,
+        { usages },
       );
     },
 
@@ -137,16 +137,18 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         const loaded = await loadBot(tx, botId, true);
         const check = escalationFailureCheck(loaded.model);
         if (check.status === 'pass' && check.dialogId) {
-          throw new HttpProblem(409, 'Conflict', `The bot already catches the failed-transfer message: ${check.detail}`);
+          throw conflict(`The bot already catches the failed-transfer message: ${check.detail}`);
         }
         let escalateTo: Extract<Integration, { type: 'LIVEPERSON_AGENT_ESCALATION' }> | undefined;
         if (input.thenEscalateTo) {
           const found = loaded.model.integrations.find((item) => item.integration.id === input.thenEscalateTo)?.integration;
           if (found?.type !== 'LIVEPERSON_AGENT_ESCALATION') {
             const why = found ? `"${found.name}" is an ${found.type} integration` : 'this bot has no such integration';
-            throw new HttpProblem(400, 'Validation Failed', `thenEscalateTo must name an Agent Escalation integration of this bot: ${why}.`, {
-              thenEscalateTo: `Pick an Agent Escalation integration of this bot (${why}).`,
-            });
+            throw badRequest(
+              `thenEscalateTo must name an Agent Escalation integration of this bot: ${why}.`,
+              { thenEscalateTo: `Pick an Agent Escalation integration of this bot (${why}).` },
+              'Validation Failed',
+            );
           }
           escalateTo = found;
         }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE } from '../../domain/problem';
+import { DomainError, type DomainErrorKind } from '../errors';
 import { HttpProblem } from './problems';
 import { isSpaNavigation } from './web-app';
 
@@ -38,8 +39,20 @@ function fieldErrors(items: ValidationItem[]): Record<string, string> {
   return errors;
 }
 
+/** The status that answers each kind of refusal the features throw. */
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  'not-found': 404,
+  'version-conflict': 412,
+  conflict: 409,
+  'in-use': 409,
+  invalid: 400,
+  limit: 400,
+  upstream: 502,
+};
+
 function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof DomainError) return new HttpProblem(DOMAIN_STATUS[error.kind], error.title, error.message, error.errors, error.details);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = fieldErrors(error.validation as unknown as ValidationItem[]);
     const section = SECTIONS[error.validationContext ?? 'body'] ?? 'The request';

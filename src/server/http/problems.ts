@@ -7,6 +7,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors?: Record<string, string>,
+    /** More members of the answer, beside RFC 9457's (`usages` of a 409). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -19,23 +21,10 @@ export class HttpProblem extends Error {
       detail: this.detail,
       ...(instance ? { instance } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extensions,
     };
   }
 }
-
-export const notFound = (what: string) => new HttpProblem(404, 'Not Found', `${what} does not exist.`);
-
-export const badRequest = (detail: string, errors?: Record<string, string>) =>
-  new HttpProblem(400, 'Bad Request', detail, errors);
-
-export const conflict = (detail: string, errors: Record<string, string>) => new HttpProblem(409, 'Conflict', detail, errors);
-
-export const preconditionFailed = (current: number) =>
-  new HttpProblem(
-    412,
-    'Precondition Failed',
-    `Someone else saved this meanwhile: the current version is ${current}. Reload it, or send your change again with If-Match: "${current}".`,
-  );
 
 export const preconditionRequired = () =>
   new HttpProblem(

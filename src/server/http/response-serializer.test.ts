@@ -2,7 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { parseForResponse, responseSerializerCompiler } from './response-serializer';
+import { parseAndRemember } from '../parsed-values';
+import { responseSerializerCompiler } from './response-serializer';
 
 const itemSchema = z.object({ id: z.uuid(), name: z.string().min(1), tags: z.array(z.string()).default([]) });
 const ID = '0e79ba61-bd94-437b-b2e6-f14985c281de';
@@ -43,11 +44,11 @@ describe('the response serializer', () => {
   it('checks a value parsed for the response with the same schema only once', async () => {
     const check = vi.spyOn(itemSchema, 'safeParse');
     try {
-      answer = () => parseForResponse(itemSchema, { id: ID, name: 'Parsed once' });
+      answer = () => parseAndRemember(itemSchema, { id: ID, name: 'Parsed once' });
       expect(await get()).toEqual({ status: 200, body: { id: ID, name: 'Parsed once', tags: [] } });
       expect(check).not.toHaveBeenCalled();
 
-      answer = () => parseForResponse(z.object({ id: z.string(), name: z.string() }), { id: 'x', name: 'Other schema' });
+      answer = () => parseAndRemember(z.object({ id: z.string(), name: z.string() }), { id: 'x', name: 'Other schema' });
       expect((await get()).status).toBe(500);
       expect(check).toHaveBeenCalledTimes(1);
     } finally {

@@ -1,19 +1,7 @@
 import type { FastifySerializerCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-
-/** Values that were just produced by parsing with a schema: checking them again for it would find the same. */
-const parsedWith = new WeakMap<object, z.ZodType>();
-
-/**
- * Parses with `schema` and remembers it, so answering with the value (unchanged) does not check it a
- * second time. A read of an integration parses its row (which also fills defaults an older row lacks).
- */
-export function parseForResponse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const value = schema.parse(data);
-  if (typeof value === 'object' && value !== null) parsedWith.set(value, schema);
-  return value;
-}
+import { wasParsedWith } from '../parsed-values';
 
 /** A route's response schema: the zod schema itself, or wrapped as `{ properties }` by some callers. */
 function zodSchemaOf(schema: unknown): z.ZodType {
@@ -32,7 +20,7 @@ function zodSchemaOf(schema: unknown): z.ZodType {
 export const responseSerializerCompiler: FastifySerializerCompiler<unknown> = ({ schema, method, url }) => {
   const zodSchema = zodSchemaOf(schema);
   return (data) => {
-    if (typeof data === 'object' && data !== null && parsedWith.get(data) === zodSchema) return JSON.stringify(data);
+    if (wasParsedWith(data, zodSchema)) return JSON.stringify(data);
     const result = zodSchema.safeParse(data);
     if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
     return JSON.stringify(result.data);

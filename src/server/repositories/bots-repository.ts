@@ -4,7 +4,7 @@ import type { Bot, BotPatch } from '../../domain/bot';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots } from '../db/schema';
-import { notFound, preconditionFailed } from '../http/problems';
+import { notFound, preconditionFailed } from '../errors';
 import { decodeCursor, pageOf } from './cursor';
 
 type BotRow = typeof bots.$inferSelect;

@@ -1,4 +1,4 @@
-import { badRequest } from '../http/problems';
+import { badRequest } from '../errors';
 
 /** Lists are ordered by (lower(name), id); the cursor is the last row's pair, opaque to clients. */
 export interface NameCursor {

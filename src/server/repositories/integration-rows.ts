@@ -1,6 +1,6 @@
 import { integrationSchema, typeSpecificFields, type Integration, type IntegrationValues } from '../../domain/integration';
 import type { integrations } from '../db/schema';
-import { parseForResponse } from '../http/response-serializer';
+import { parseAndRemember } from '../parsed-values';
 
 export type IntegrationRow = typeof integrations.$inferSelect;
 
@@ -18,7 +18,7 @@ export function columnsOf(values: IntegrationValues) {
 
 export function toIntegration(row: IntegrationRow): Integration {
   // Parsing (not casting) keeps a row written by an older schema from leaking a wrong shape.
-  return parseForResponse(integrationSchema, {
+  return parseAndRemember(integrationSchema, {
     ...row.config,
     id: row.id,
     botId: row.botId,

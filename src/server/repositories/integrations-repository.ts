@@ -7,7 +7,7 @@ import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
 import { bots, integrationRevisions, integrations } from '../db/schema';
-import { conflict, HttpProblem, notFound, preconditionFailed } from '../http/problems';
+import { conflict, limitReached, notFound, preconditionFailed } from '../errors';
 import { decodeCursor, pageOf } from './cursor';
 import { changedFields, columnsOf, toIntegration, type IntegrationRow } from './integration-rows';
 
@@ -103,8 +103,7 @@ export function createIntegrationsRepository(db: Database) {
       .for('update');
     if (bot && bot.count >= MAX_INTEGRATIONS_PER_BOT) {
       const limit = MAX_INTEGRATIONS_PER_BOT.toLocaleString('en-US');
-      throw new HttpProblem(
-        400,
+      throw limitReached(
         'Too Many Integrations',
         `This bot holds ${bot.count.toLocaleString('en-US')} integrations, the most a bot may hold (${limit}): delete one before adding another.`,
       );

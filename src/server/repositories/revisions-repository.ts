@@ -4,7 +4,7 @@ import { describeRevision, type Revision, type RevisionSummary } from '../../dom
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
 import { integrationRevisions } from '../db/schema';
-import { notFound, preconditionFailed } from '../http/problems';
+import { notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from './integrations-repository';
 
 type RevisionRow = typeof integrationRevisions.$inferSelect;

@@ -5,7 +5,7 @@ import { integrationInputSchema, integrationSchema, integrationSummarySchema } f
 import { INTEGRATION_TYPES } from '../../domain/integration-types';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
 import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
-import { notFound } from '../http/problems';
+import { notFound } from '../errors';
 import { booleanQuery } from '../dialogs/boolean-query';
 import type { DialogsRepository } from '../dialogs/dialogs-repository';
 import type { BotsRepository } from '../repositories/bots-repository';

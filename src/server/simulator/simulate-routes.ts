@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { simulateRequestSchema, simulateUnsavedRequestSchema, simulationOutputSchema } from '../../domain/simulation';
-import { HttpProblem, notFound } from '../http/problems';
+import { HttpProblem } from '../http/problems';
+import { notFound } from '../errors';
 import type { BotsRepository } from '../repositories/bots-repository';
 import type { IntegrationsRepository } from '../repositories/integrations-repository';
 import { botParams, integrationParams, problems } from '../routes/route-schemas';

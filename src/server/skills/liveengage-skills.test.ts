@@ -55,18 +55,18 @@ describe('the LiveEngage skill source', () => {
     answer = 'failure';
     const source = createLiveEngageSkillSource(settings(), timing, fetch, now);
     const first = await Promise.allSettled(Array.from({ length: 10 }, () => source()));
-    expect(first.every((result) => result.status === 'rejected' && (result.reason as { status: number }).status === 502)).toBe(true);
+    expect(first.every((result) => result.status === 'rejected' && (result.reason as { kind: string }).kind === 'upstream')).toBe(true);
     expect(calls).toBe(1);
-    await expect(source()).rejects.toMatchObject({ status: 502 });
+    await expect(source()).rejects.toMatchObject({ kind: 'upstream' });
     expect(calls).toBe(1);
 
     // Waits of 1 s, 2 s, 4 s, then 4 s again: upstream is asked only when each has passed.
     for (const [wait, expectedCalls] of [[1_000, 2], [2_000, 3], [4_000, 4], [4_000, 5]] as const) {
       clock += wait - 1;
-      await expect(source()).rejects.toMatchObject({ status: 502 });
+      await expect(source()).rejects.toMatchObject({ kind: 'upstream' });
       expect(calls).toBe(expectedCalls - 1);
       clock += 1;
-      await expect(source()).rejects.toMatchObject({ status: 502 });
+      await expect(source()).rejects.toMatchObject({ kind: 'upstream' });
       expect(calls).toBe(expectedCalls);
     }
 
@@ -86,7 +86,7 @@ describe('the LiveEngage skill source', () => {
     expect(await source()).toEqual([{ id: 7, name: 'Escalations' }]);
     expect(calls).toBe(2);
     clock += timing.staleMs;
-    await expect(source()).rejects.toMatchObject({ status: 502 });
+    await expect(source()).rejects.toMatchObject({ kind: 'upstream' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Skill } from '../../domain/skill';
-import { HttpProblem } from '../http/problems';
+import { upstreamFailed } from '../errors';
 
 export interface LiveEngageSettings {
   accountId: string;
@@ -31,13 +31,13 @@ export async function fetchLiveEngageSkills(settings: LiveEngageSettings, fetchI
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    throw new HttpProblem(502, 'Bad Gateway', `LiveEngage did not answer (${(error as Error).message}).`);
+    throw upstreamFailed(`LiveEngage did not answer (${(error as Error).message}).`);
   }
   if (!response.ok) {
-    throw new HttpProblem(502, 'Bad Gateway', `LiveEngage answered ${response.status} when reading the skills: check LP_ACCESS_TOKEN and LP_ACCOUNT_ID.`);
+    throw upstreamFailed(`LiveEngage answered ${response.status} when reading the skills: check LP_ACCESS_TOKEN and LP_ACCOUNT_ID.`);
   }
   const parsed = liveEngageSkills.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new HttpProblem(502, 'Bad Gateway', 'LiveEngage answered with something that is not a skill list.');
+  if (!parsed.success) throw upstreamFailed('LiveEngage answered with something that is not a skill list.');
   return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id, name }));
 }
 

@@ -3,7 +3,7 @@ import type { Skill, SkillInput } from '../../domain/skill';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
 import { skills } from '../db/schema';
-import { conflict, notFound } from '../http/problems';
+import { conflict, notFound } from '../errors';
 
 export const DEMO_SKILLS: Skill[] = [
   { id: 3402109730, name: 'Customer Care' },

@@ -13,6 +13,11 @@ export class PanelPage {
     return this.page.getByRole('navigation', { name: 'Integrations' });
   }
 
+  /** The links of the list's rows (the list also holds the filter and a skip link). */
+  get rows(): Locator {
+    return this.list.getByRole('list').getByRole('link');
+  }
+
   /** The link of one integration in the left list (its accessible name is the name plus the type badge). */
   item(name: string): Locator {
     return this.list.getByRole('link', { name: new RegExp(`^${name}\\b`) });

@@ -1,20 +1,22 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import { useBot } from '../../features/bots/api/get-bot';
-import { ExportBotMenu } from '../../features/bots/components/export-bot-menu';
+import { ExportBotMenuSlot } from '../../features/bots/components/deferred-bot-parts';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
-import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
+import { prefetchScriptEditor } from '../../features/integrations/components/script-editor-loader';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/skip-to-form';
 import { ErrorState } from '../../components/states';
-import { whenIdle } from '../../lib/when-idle';
+import { whenScreenSettled } from '../../lib/screen-settled';
 import { paths } from '../../../domain/screen-routes';
 
 export function Component() {
   const { botId = '' } = useParams();
   const bot = useBot(botId);
+  const client = useQueryClient();
 
-  // Monaco is about 1 MB: start fetching it while the user looks at the list.
-  useEffect(() => whenIdle(prefetchScriptEditor), []);
+  // Monaco is about 1 MB: start fetching it while the user looks at the list, once the list is there.
+  useEffect(() => whenScreenSettled(client, prefetchScriptEditor), [client]);
 
   if (bot.isError) {
     return (
@@ -44,7 +46,7 @@ export function Component() {
           <h1 className="panel__title">Integrations</h1>
         </div>
         <div className="panel__actions">
-          {bot.data ? <ExportBotMenu bot={bot.data} /> : null}
+          {bot.data ? <ExportBotMenuSlot bot={bot.data} /> : null}
           <Link className="button button--primary" to={paths.newIntegration(botId)}>
             Add Integration
           </Link>

@@ -4,7 +4,7 @@ import { Link, Outlet, useParams } from 'react-router';
 import { useBot } from '../../features/bots/api/get-bot';
 import { ExportBotMenuSlot } from '../../features/bots/components/deferred-bot-parts';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
-import { prefetchScriptEditor } from '../../features/integrations/components/script-editor-loader';
+import { prefetchScriptEditor } from '../../features/integrations/components/load-script-editor';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/skip-to-form';
 import { ErrorState } from '../../components/states';
 import { whenScreenSettled } from '../../lib/screen-settled';

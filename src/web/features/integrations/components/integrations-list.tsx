@@ -3,8 +3,7 @@ import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { useDebouncedValue } from '../../../components/use-debounced-value';
-import { useIntegrations } from '../api/get-integrations';
+import { useFilteredIntegrations } from './use-filtered-integrations';
 import { retryableLazy } from '../../../components/lazy-part';
 import { IntegrationRowPlaceholder } from './integration-row-placeholder';
 import { deferredModule } from '../../../components/deferred-part';
@@ -21,14 +20,12 @@ const DeleteIntegrationDialog = retryableLazy<ComponentProps<typeof import('./de
   'the dialog',
 );
 
-/** The left panel: filter by name (server-side, so it scales), virtual rows, pages fetched as you scroll. */
+/** The left panel: filter by name (server-side, so it scales; the loaded rows at once), virtual rows, pages fetched as you scroll. */
 export function IntegrationsList({ botId }: { botId: string }) {
   const [filter, setFilter] = useState('');
-  const q = useDebouncedValue(filter.trim(), 200);
-  const query = useIntegrations(botId, q);
+  const { query, typed, answered, complete, items } = useFilteredIntegrations(botId, filter);
   const [toDelete, setToDelete] = useState<IntegrationSummary | null>(null);
   const [deleteAsked, setDeleteAsked] = useState(false);
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   const folded = useFoldedList(botId);
   const current = items.find((item) => item.id === folded.integrationId)?.name;
 
@@ -58,15 +55,17 @@ export function IntegrationsList({ botId }: { botId: string }) {
         <LoadingState label="Loading integrations…" shape="list" />
       ) : query.isError ? (
         <ErrorState title="Could not load the integrations" error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 && !complete ? (
+        <LoadingState label="Loading integrations…" shape="list" />
       ) : items.length === 0 ? (
-        <EmptyState title={q ? `No integration matches "${q}".` : 'No integrations yet.'}>
-          {q ? null : <p>Use Add Integration to create the first one.</p>}
+        <EmptyState title={typed ? `No integration matches "${typed}".` : 'No integrations yet.'}>
+          {typed ? null : <p>Use Add Integration to create the first one.</p>}
         </EmptyState>
       ) : (
         <VirtualRows
           botId={botId}
           items={items}
-          hasMore={query.hasNextPage}
+          hasMore={answered && query.hasNextPage}
           loadMore={() => !query.isFetchingNextPage && void query.fetchNextPage()}
           onDelete={(integration) => {
             setDeleteAsked(true);

@@ -5,7 +5,7 @@ import { Field } from '../../../components/form/field';
 import { commonFieldText } from './field-meta';
 import { InsertExampleButton } from './insert-example-button';
 import { useScriptEditorBridge } from './script-editor-bridge';
-import { loadScriptEditor, scriptEditorLoaded } from './script-editor-loader';
+import { loadScriptEditor, scriptEditorLoaded } from './load-script-editor';
 import { useScreenSettled } from '../../../components/use-screen-settled';
 
 export const SCRIPT_EDITOR_HEIGHT = 220;

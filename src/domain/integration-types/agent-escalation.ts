@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalText, requiredText } from '../request-fields';
 import { idOrVariableSchema } from '../variable-reference';
 import { defineIntegrationType, field, textOf } from './descriptor';
+import { INTEGRATION_TYPE_NAMES } from './type-names';
 
 /** The platform's sentinel for "the transfer needs a message, but send none". */
 export const BLANK_MESSAGE = 'BLANK_MESSAGE';
@@ -15,8 +16,7 @@ botContext.printDebugMessage('Transfer queued at position ' + data.queuePosition
 
 export const agentEscalation = defineIntegrationType({
   type: 'LIVEPERSON_AGENT_ESCALATION',
-  displayName: 'LivePerson Agent Escalation',
-  badge: 'Agent Escalation',
+  ...INTEGRATION_TYPE_NAMES.LIVEPERSON_AGENT_ESCALATION,
   fields: {
     agentSkillName: field({
       schema: optionalText('Agent Skill Name', 255),

@@ -1,12 +1,12 @@
 import { defineIntegrationType } from './descriptor';
 import { httpRequestFields, summarizeRequest } from './http-request';
+import { INTEGRATION_TYPE_NAMES } from './type-names';
 
 export const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export const api = defineIntegrationType({
   type: 'API',
-  displayName: 'API',
-  badge: 'API',
+  ...INTEGRATION_TYPE_NAMES.API,
   fields: httpRequestFields({
     methods: API_METHODS,
     methodError: 'Method must be one of GET, POST, PUT, PATCH or DELETE.',

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { addressListSchema, requiredText } from '../request-fields';
 import { defineIntegrationType, field, textOf } from './descriptor';
+import { INTEGRATION_TYPE_NAMES } from './type-names';
 
 export const email = defineIntegrationType({
   type: 'EMAIL',
-  displayName: 'Email',
-  badge: 'Email',
+  ...INTEGRATION_TYPE_NAMES.EMAIL,
   fields: {
     to: field({
       schema: addressListSchema('To', true),

@@ -1,11 +1,11 @@
 import { keyValueListSchema } from '../key-value';
 import { optionalText, requiredText } from '../request-fields';
 import { defineIntegrationType, field, textOf } from './descriptor';
+import { INTEGRATION_TYPE_NAMES } from './type-names';
 
 export const faas = defineIntegrationType({
   type: 'FAAS',
-  displayName: 'LivePerson Functions (FaaS)',
-  badge: 'FaaS',
+  ...INTEGRATION_TYPE_NAMES.FAAS,
   fields: {
     functionId: field({
       schema: requiredText('Function', 128, 'Pick the LivePerson function (lambda) to invoke.'),

@@ -1,12 +1,12 @@
 import { defineIntegrationType } from './descriptor';
 import { httpRequestFields, summarizeRequest } from './http-request';
+import { INTEGRATION_TYPE_NAMES } from './type-names';
 
 export const FILE_METHODS = ['PUT', 'POST'] as const;
 
 export const file = defineIntegrationType({
   type: 'FILE',
-  displayName: 'File',
-  badge: 'File',
+  ...INTEGRATION_TYPE_NAMES.FILE,
   fields: httpRequestFields({
     methods: FILE_METHODS,
     methodError: 'Method must be PUT or POST for a File integration.',

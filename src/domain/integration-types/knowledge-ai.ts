@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../request-fields';
 import { defineIntegrationType, field, textOf } from './descriptor';
+import { INTEGRATION_TYPE_NAMES } from './type-names';
 
 export const KNOWLEDGE_AI_MODES = ['INTENTS', 'INTENTS_ONLY', 'TEXT'] as const;
 export const KNOWLEDGE_AI_THRESHOLDS = ['VERY_GOOD', 'GOOD', 'FAIR_PLUS'] as const;
 
 export const knowledgeAi = defineIntegrationType({
   type: 'KNOWLEDGE_AI',
-  displayName: 'KnowledgeAI',
-  badge: 'KnowledgeAI',
+  ...INTEGRATION_TYPE_NAMES.KNOWLEDGE_AI,
   fields: {
     knowledgeBaseId: field({
       schema: requiredText('Knowledge Base', 128, 'Pick the knowledge base to search.'),

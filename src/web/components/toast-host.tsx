@@ -1,17 +1,20 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { subscribeToToastRequests, toastsRequested } from '../lib/notify';
-import { whenIdle } from '../lib/when-idle';
+import { whenScreenSettled } from '../lib/screen-settled';
 
 const loadToaster = () => import('./toaster');
 
 /**
- * Sonner stays off the first page, but its code is fetched once the page is idle, and the toaster is
+ * Sonner stays off the first page, but its code is fetched once the screen has shown its data and the
+ * page is idle (never ahead of what the screen needs), and the toaster is
  * rendered directly (not through React.lazy and Suspense, whose first reveal React may hold back
  * by up to 300 ms): the first "Saved" must show as fast as any other.
  */
 export function ToastHost() {
   const needed = useSyncExternalStore(subscribeToToastRequests, toastsRequested, () => false);
   const [Toaster, setToaster] = useState<ComponentType | null>(null);
+  const client = useQueryClient();
 
   useEffect(() => {
     const take = () =>
@@ -23,8 +26,8 @@ export function ToastHost() {
       take();
       return undefined;
     }
-    return whenIdle(take);
-  }, [needed]);
+    return whenScreenSettled(client, take);
+  }, [needed, client]);
 
   return needed && Toaster ? <Toaster /> : null;
 }

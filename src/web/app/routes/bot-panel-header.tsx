@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import type { Bot } from '../../../domain/bot';
 import { paths } from '../../../domain/screen-routes';
-import { ExportBotMenu } from '../../features/bots/components/export-bot-menu';
+import { ExportBotMenuSlot } from '../../features/bots/components/deferred-bot-parts';
 import { BotChecks } from '../../features/dialogs/components/bot-checks';
 
 interface BotPanelHeaderProps {
@@ -38,7 +38,7 @@ export function BotPanelHeader({ botId, bot, title, children }: BotPanelHeaderPr
       </div>
       <div className="panel__actions">
         <BotChecks botId={botId} />
-        {bot ? <ExportBotMenu bot={bot} /> : null}
+        {bot ? <ExportBotMenuSlot bot={bot} /> : null}
         {children}
       </div>
     </div>

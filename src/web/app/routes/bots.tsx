@@ -1,5 +1,5 @@
 import { BotsList } from '../../features/bots/components/bots-list';
-import { CreateBotForm } from '../../features/bots/components/create-bot-form';
+import { CreateBotFormSlot } from '../../features/bots/components/deferred-bot-parts';
 import { ImportBotButton } from '../../features/bots/components/import-bot-button';
 
 export function Component() {
@@ -13,7 +13,7 @@ export function Component() {
         </div>
         <ImportBotButton />
       </div>
-      <CreateBotForm />
+      <CreateBotFormSlot />
       <BotsList />
     </div>
   );

@@ -1,20 +1,22 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import { useBot } from '../../features/bots/api/get-bot';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
-import { prefetchScriptEditor } from '../../features/integrations/components/transform-script-field';
+import { prefetchScriptEditor } from '../../features/integrations/components/load-script-editor';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/skip-to-form';
 import { ErrorState } from '../../components/states';
-import { whenIdle } from '../../lib/when-idle';
+import { whenScreenSettled } from '../../lib/screen-settled';
 import { paths } from '../../../domain/screen-routes';
 import { BotPanelHeader } from './bot-panel-header';
 
 export function Component() {
   const { botId = '' } = useParams();
   const bot = useBot(botId);
+  const client = useQueryClient();
 
-  // Monaco is about 1 MB: start fetching it while the user looks at the list.
-  useEffect(() => whenIdle(prefetchScriptEditor), []);
+  // Monaco is about 1 MB: start fetching it while the user looks at the list, once the list is there.
+  useEffect(() => whenScreenSettled(client, prefetchScriptEditor), [client]);
 
   if (bot.isError) {
     return (

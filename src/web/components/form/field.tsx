@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { get, useFormContext, useFormState } from 'react-hook-form';
+import { fieldId } from './field-id';
 
 /**
  * Two forms on one page may both have a `name` field (the new-bot form and the edit dialog over it):
@@ -7,9 +8,7 @@ import { get, useFormContext, useFormState } from 'react-hook-form';
  */
 export const FieldScope = createContext<string>('');
 
-export function fieldId(name: string, scope = ''): string {
-  return `field-${scope ? `${scope}-` : ''}${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-}
+export { fieldId } from './field-id';
 
 export interface ControlProps {
   id: string;

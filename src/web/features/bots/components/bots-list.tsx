@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useBots } from '../api/get-bots';
 import type { BotAction } from './bot-dialogs';
-import { ExportBotMenu } from './export-bot-menu';
+import { ExportBotMenuSlot } from './deferred-bot-parts';
 import { paths } from '../../../../domain/screen-routes';
 
 const BotDialogs = retryableLazy(() => import('./bot-dialogs'), 'the dialog');
@@ -33,7 +33,7 @@ export function BotsList() {
                 </Link>
                 {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}
               </div>
-              <ExportBotMenu bot={bot} small />
+              <ExportBotMenuSlot bot={bot} small />
               <button type="button" className="button button--small" aria-label={`Edit ${bot.name}`} onClick={() => setAction({ kind: 'edit', bot })}>
                 Edit
               </button>

@@ -1,5 +1,5 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import { INTEGRATION_TYPE_LABELS } from '../../../../domain/integration-types';
@@ -10,6 +10,11 @@ interface IntegrationListItemProps {
   botId: string;
   integration: IntegrationSummary;
   onDelete: (integration: IntegrationSummary) => void;
+}
+
+/** The rows' tooltips share one provider: moving from row to row shows the next one without a new delay. */
+export function RowTooltips({ children }: { children: ReactNode }) {
+  return <Tooltip.Provider delayDuration={400}>{children}</Tooltip.Provider>;
 }
 
 /** True when the name or the badge is cut with an ellipsis. */

@@ -1,25 +1,31 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Tooltip } from 'radix-ui';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { useDebouncedValue } from '../../../components/use-debounced-value';
-import { useIntegrations } from '../api/get-integrations';
-import { DeleteIntegrationDialog } from './delete-integration-dialog';
-import { IntegrationListItem } from './integration-list-item';
+import { useFilteredIntegrations } from './use-filtered-integrations';
+import { retryableLazy } from '../../../components/lazy-part';
+import { IntegrationRowPlaceholder } from './integration-row-placeholder';
+import { deferredModule } from '../../../components/deferred-part';
 import { paths } from '../../../../domain/screen-routes';
 import { SkipToForm } from './skip-to-form';
 
 const ROW_HEIGHT = 48;
 
-/** The left panel: filter by name (server-side, so it scales), virtual rows, pages fetched as you scroll. */
+// The rows' tooltips and menus (Radix) load once the list is shown; the rows are links before that.
+const useRowParts = deferredModule(() => import('./integration-list-item'));
+// Loaded with the first "Delete Integration", then kept mounted (for its closing and its focus return).
+const DeleteIntegrationDialog = retryableLazy<ComponentProps<typeof import('./delete-integration-dialog').DeleteIntegrationDialog>>(
+  () => import('./delete-integration-dialog').then((module) => ({ default: module.DeleteIntegrationDialog })),
+  'the dialog',
+);
+
+/** The left panel: filter by name (server-side, so it scales; the loaded rows at once), virtual rows, pages fetched as you scroll. */
 export function IntegrationsList({ botId }: { botId: string }) {
   const [filter, setFilter] = useState('');
-  const q = useDebouncedValue(filter.trim(), 200);
-  const query = useIntegrations(botId, q);
+  const { query, typed, answered, complete, items } = useFilteredIntegrations(botId, filter);
   const [toDelete, setToDelete] = useState<IntegrationSummary | null>(null);
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const [deleteAsked, setDeleteAsked] = useState(false);
   const folded = useFoldedList(botId);
   const current = items.find((item) => item.id === folded.integrationId)?.name;
 
@@ -49,25 +55,28 @@ export function IntegrationsList({ botId }: { botId: string }) {
         <LoadingState label="Loading integrations…" shape="list" />
       ) : query.isError ? (
         <ErrorState title="Could not load the integrations" error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 && !complete ? (
+        <LoadingState label="Loading integrations…" shape="list" />
       ) : items.length === 0 ? (
-        <EmptyState title={q ? `No integration matches "${q}".` : 'No integrations yet.'}>
-          {q ? null : <p>Use Add Integration to create the first one.</p>}
+        <EmptyState title={typed ? `No integration matches "${typed}".` : 'No integrations yet.'}>
+          {typed ? null : <p>Use Add Integration to create the first one.</p>}
         </EmptyState>
       ) : (
-        <Tooltip.Provider delayDuration={400}>
-          <VirtualRows
+        <VirtualRows
           botId={botId}
           items={items}
-          hasMore={query.hasNextPage}
+          hasMore={answered && query.hasNextPage}
           loadMore={() => !query.isFetchingNextPage && void query.fetchNextPage()}
-          onDelete={setToDelete}
-          />
-        </Tooltip.Provider>
+          onDelete={(integration) => {
+            setDeleteAsked(true);
+            setToDelete(integration);
+          }}
+        />
       )}
       {query.isFetchNextPageError ? (
         <ErrorState title="Could not load more integrations" error={query.error} onRetry={() => void query.fetchNextPage()} />
       ) : null}
-      <DeleteIntegrationDialog botId={botId} integration={toDelete} onClose={() => setToDelete(null)} />
+      {deleteAsked ? <DeleteIntegrationDialog botId={botId} integration={toDelete} onClose={() => setToDelete(null)} /> : null}
     </nav>
   );
 }
@@ -108,29 +117,35 @@ function VirtualRows({ botId, items, hasMore, loadMore, onDelete }: VirtualRowsP
     overscan: 8,
   });
   const virtualItems = virtualizer.getVirtualItems();
+  const { module: parts } = useRowParts();
   const lastIndex = virtualItems.at(-1)?.index ?? 0;
   useEffect(() => {
     if (hasMore && lastIndex >= items.length - 20) loadMore();
   }, [hasMore, lastIndex, items.length, loadMore]);
 
+  const rows = virtualItems.map((row) => {
+    const integration = items[row.index];
+    if (!integration) return null;
+    return (
+      <li
+        key={integration.id}
+        className="panel-list__row"
+        style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+        aria-setsize={items.length}
+        aria-posinset={row.index + 1}
+      >
+        {parts ? (
+          <parts.IntegrationListItem botId={botId} integration={integration} onDelete={onDelete} />
+        ) : (
+          <IntegrationRowPlaceholder botId={botId} integration={integration} />
+        )}
+      </li>
+    );
+  });
   return (
     <div className="panel-list__scroller" ref={scroller} data-testid="integrations-scroller">
       <ul className="panel-list__rows" style={{ height: virtualizer.getTotalSize() }} aria-label={`${items.length} integrations`}>
-        {virtualItems.map((row) => {
-          const integration = items[row.index];
-          if (!integration) return null;
-          return (
-            <li
-              key={integration.id}
-              className="panel-list__row"
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-              aria-setsize={items.length}
-              aria-posinset={row.index + 1}
-            >
-              <IntegrationListItem botId={botId} integration={integration} onDelete={onDelete} />
-            </li>
-          );
-        })}
+        {parts ? <parts.RowTooltips>{rows}</parts.RowTooltips> : rows}
       </ul>
     </div>
   );

@@ -5,16 +5,12 @@ import { Field } from '../../../components/form/field';
 import { commonFieldText } from './field-meta';
 import { InsertExampleButton } from './insert-example-button';
 import { useScriptEditorBridge } from './script-editor-bridge';
+import { loadScriptEditor, scriptEditorLoaded } from './load-script-editor';
+import { useScreenSettled } from '../../../components/use-screen-settled';
 
 export const SCRIPT_EDITOR_HEIGHT = 220;
 
-const loadScriptEditor = () => import('./script-editor');
 const ScriptEditor = retryableLazy(loadScriptEditor, 'the script editor');
-
-/** Starts fetching Monaco before the form needs it, when the browser is idle. */
-export function prefetchScriptEditor(): void {
-  void loadScriptEditor();
-}
 
 /** The placeholder has the editor's size, so nothing jumps when Monaco arrives. */
 function EditorPlaceholder() {
@@ -28,6 +24,8 @@ function EditorPlaceholder() {
 export function TransformScriptField({ editorKey }: { editorKey: number }) {
   const { control, trigger } = useFormContext();
   const { register } = useScriptEditorBridge();
+  // Monaco is fetched once the form has shown its data (it is usable without it), not in the same render.
+  const editorWanted = useScreenSettled(scriptEditorLoaded());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
@@ -38,7 +36,10 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
           <Controller
             control={control}
             name="transformScript"
-            render={({ field }) => (
+            render={({ field }) =>
+              !editorWanted ? (
+                <EditorPlaceholder />
+              ) : (
               <ScriptEditor
                 fallback={<EditorPlaceholder />}
                 key={editorKey}
@@ -54,7 +55,8 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
                 onBlur={field.onBlur}
                 onReady={register}
               />
-            )}
+              )
+            }
           />
         </div>
       )}

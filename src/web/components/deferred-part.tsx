@@ -1,0 +1,82 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { retryableLazy } from './lazy-part';
+import { useScreenSettled } from './use-screen-settled';
+
+/** The same control in the new markup: the element that held focus is replaced when the part arrives. */
+function counterpartOf(element: Element): HTMLElement | null {
+  for (const attribute of ['id', 'aria-label', 'href', 'name']) {
+    const value = element.getAttribute(attribute);
+    if (value === null) continue;
+    const found = document.querySelector<HTMLElement>(`${element.tagName}[${attribute}="${CSS.escape(value)}"]`);
+    if (found) return found;
+  }
+  return null;
+}
+
+export interface DeferredModule<Module> {
+  /** null until the screen has shown its data and the module has arrived; then at once, everywhere. */
+  module: Module | null;
+  failed: boolean;
+}
+
+/**
+ * A module that a screen can be used without (menus, tooltips, a form beside the list): it loads once the
+ * screen has shown its data (see whenScreenSettled), so it is never fetched ahead of what the screen needs.
+ * The hook's component draws its own stand-in meanwhile; when the module arrives and the stand-in's control
+ * that had focus is replaced, the new one takes the focus over. A failed load is tried again on the next mount.
+ */
+export function deferredModule<Module>(load: () => Promise<Module>): () => DeferredModule<Module> {
+  let loaded: Module | null = null;
+  let loading: Promise<Module> | null = null;
+  const loadOnce = () =>
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
+  return function useDeferredModule() {
+    const [module, setModule] = useState<Module | null>(() => loaded);
+    const [failed, setFailed] = useState(false);
+    const settled = useScreenSettled(module !== null);
+    const focused = useRef<Element | null>(null);
+    useEffect(() => {
+      if (!settled || module !== null || failed) return undefined;
+      let live = true;
+      loadOnce().then(
+        (arrived) => {
+          if (!live) return;
+          focused.current = document.activeElement;
+          setModule(() => arrived);
+        },
+        () => live && setFailed(true),
+      );
+      return () => {
+        live = false;
+      };
+    }, [settled, module, failed]);
+    useLayoutEffect(() => {
+      const before = focused.current;
+      focused.current = null;
+      if (before && !before.isConnected) counterpartOf(before)?.focus();
+    }, [module]);
+    return { module, failed };
+  };
+}
+
+/**
+ * A deferred component (see deferredModule): its `placeholder`, the same markup made inert, shows until
+ * its code is here. A failed load shows the part's own error with Retry, as retryableLazy does.
+ */
+export function deferredPart<Props extends object>(load: () => Promise<{ default: ComponentType<Props> }>, what: string) {
+  const useModule = deferredModule(load);
+  const Retryable = retryableLazy(load, what);
+  function DeferredPart({ placeholder, ...props }: Props & { placeholder: ReactNode }) {
+    const { module, failed } = useModule();
+    if (module) return <module.default {...(props as unknown as Props)} />;
+    if (failed) return <Retryable {...(props as unknown as Props)} fallback={placeholder} />;
+    return <>{placeholder}</>;
+  }
+  return DeferredPart;
+}

@@ -1,0 +1,62 @@
+import type { Bot } from '../../../../domain/bot';
+import { deferredPart } from '../../../components/deferred-part';
+import { fieldId } from '../../../components/form/field-id';
+
+interface ExportBotMenuProps {
+  bot: Pick<Bot, 'id' | 'name'>;
+  small?: boolean;
+}
+
+/*
+ * The bots page is usable once its bots are listed: the new-bot form (react-hook-form, zod) and the
+ * export menus (Radix) load right after, in their places, and are drawn meanwhile as they look, inert.
+ */
+
+const CreateBotFormPart = deferredPart<object>(
+  () => import('./create-bot-form').then((module) => ({ default: module.CreateBotForm })),
+  'the new-bot form',
+);
+
+export function CreateBotFormSlot() {
+  const id = fieldId('name', 'new-bot');
+  return (
+    <CreateBotFormPart
+      placeholder={
+        <form className="create-bot" aria-label="Create a bot" aria-busy="true">
+          <div className="field">
+            <div className="field__label-row">
+              <label className="field__label" htmlFor={id} id={`${id}-label`}>
+                New bot
+              </label>
+            </div>
+            <div className="create-bot__row">
+              <input id={id} className="input" placeholder="Bot name, e.g. Billing Bot" autoComplete="off" disabled />
+              <button type="submit" className="button button--primary" disabled>
+                Create bot
+              </button>
+            </div>
+          </div>
+        </form>
+      }
+    />
+  );
+}
+
+const ExportBotMenuPart = deferredPart<ExportBotMenuProps>(
+  () => import('./export-bot-menu').then((module) => ({ default: module.ExportBotMenu })),
+  'the export menu',
+);
+
+export function ExportBotMenuSlot({ bot, small = false }: ExportBotMenuProps) {
+  return (
+    <ExportBotMenuPart
+      bot={bot}
+      small={small}
+      placeholder={
+        <button type="button" className={small ? 'button button--small' : 'button'} aria-label={`Export ${bot.name}`} aria-haspopup="menu" disabled>
+          Export <span aria-hidden="true">▾</span>
+        </button>
+      }
+    />
+  );
+}

@@ -3,8 +3,14 @@ import { Link } from 'react-router';
 import type { Check } from '../../../../domain/dialogs';
 import { paths } from '../../../../domain/screen-routes';
 import { useChecks } from '../api/get-checks';
-import { AddFailureDialog } from './add-failure-dialog';
+import { retryableLazy } from '../../../components/lazy-part';
 import './bot-checks.css';
+
+// The form (react-hook-form, zod) loads on the first "Add a failure dialog": the header stays light.
+const AddFailureDialog = retryableLazy<{ botId: string; open: boolean; onClose: () => void }>(
+  () => import('./add-failure-dialog').then((module) => ({ default: module.AddFailureDialog })),
+  'the failure dialog form',
+);
 
 const STATUS_WORDS: Record<Check['status'], string> = { pass: 'Passes', warn: 'Warning', fail: 'Fails' };
 
@@ -78,7 +84,7 @@ export function BotChecks({ botId }: { botId: string }) {
           })}
         </ul>
       ) : null}
-      <AddFailureDialog botId={botId} open={adding} onClose={() => setAdding(false)} />
+      {adding ? <AddFailureDialog botId={botId} open onClose={() => setAdding(false)} /> : null}
     </div>
   );
 }

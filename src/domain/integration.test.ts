@@ -57,10 +57,16 @@ describe('integration rules', () => {
     expect(problemAt({ ...escalation, agentSkillId }, 'agentSkillId') === null).toBe(valid);
   });
 
-  it('takes agentId in the same forms, or empty', () => {
-    expect(problemAt({ ...escalation, agentId: '' }, 'agentId')).toBeNull();
-    expect(problemAt({ ...escalation, agentId: '{$botContext.agent}' }, 'agentId')).toBeNull();
-    expect(problemAt({ ...escalation, agentId: 'bob' }, 'agentId')).toContain('Agent Id');
+  it('takes agentId as a number, a variable, <accountId>.<userId>, or empty; its error gives {$botContext.agentId} as the example', () => {
+    for (const agentId of ['', '4567890123', '{$botContext.agent}', '12345678.4567890123']) expect(problemAt({ ...escalation, agentId }, 'agentId'), agentId).toBeNull();
+    for (const agentId of ['bob', '1.2.3', '12345678.', '.45', '12345678.4567890123.1']) {
+      expect(problemAt({ ...escalation, agentId }, 'agentId'), agentId).toContain('{$botContext.agentId}');
+    }
+  });
+
+  it('refuses a Message to User of spaces alone, as the platform reads it', () => {
+    for (const messageToUser of ['   ', '\n\t ']) expect(problemAt({ ...escalation, messageToUser }, 'messageToUser')).toContain('Spaces alone are not a message');
+    expect(problemAt({ ...escalation, messageToUser: '  Hold on.  ' }, 'messageToUser')).toBeNull();
   });
 
   it('limits skill name and message, and accepts BLANK_MESSAGE', () => {

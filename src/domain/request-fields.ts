@@ -43,11 +43,12 @@ export function addressListSchema(label: string, required: boolean) {
     });
 }
 
+/** Required text, kept as typed; text of spaces and line breaks alone is as good as none, as the platform reads it. */
 export function requiredText(label: string, max: number, hint = '') {
   return z
     .string({ error: `${label} is required.` })
-    .min(1, `${label} is required.${hint ? ` ${hint}` : ''}`)
-    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
+    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`)
+    .refine((value) => value.trim().length > 0, `${label} is required${hint ? `: ${hint.charAt(0).toLowerCase()}${hint.slice(1)}` : '.'} Spaces alone are not a message.`);
 }
 
 export function optionalText(label: string, max: number) {

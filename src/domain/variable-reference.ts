@@ -9,13 +9,26 @@ export function isVariableReference(value: string): boolean {
   return VARIABLE_REFERENCE_PATTERN.test(value);
 }
 
-export function idOrVariableSchema(label: string) {
+/** An agent as Conversational Cloud names one across accounts: `<accountId>.<userId>`, digits, a dot, digits. */
+export const ACCOUNT_USER_ID_PATTERN = /^[1-9][0-9]{0,18}\.[1-9][0-9]{0,18}$/;
+
+interface IdOrVariableOptions {
+  /** The variable the messages give as the example: {$botContext.skillId} for a skill, {$botContext.agentId} for an agent. */
+  variable?: string;
+  /** Agent ids may also be `<accountId>.<userId>`. */
+  accountUserId?: boolean;
+}
+
+export function idOrVariableSchema(label: string, { variable = 'skillId', accountUserId = false }: IdOrVariableOptions = {}) {
+  const forms = accountUserId
+    ? `a positive whole number (up to 19 digits), <accountId>.<userId> such as 12345678.4567890123, or one variable reference such as {$botContext.${variable}}`
+    : `a positive whole number (up to 19 digits) or one variable reference such as {$botContext.${variable}} or {$env.${variable}}`;
   return z
     .string({ error: `${label} is required.` })
     .trim()
-    .min(1, `${label} is required: enter a number such as 12345 or a variable such as {$botContext.skillId}.`)
+    .min(1, `${label} is required: enter a number such as 12345 or a variable such as {$botContext.${variable}}.`)
     .refine(
-      (value) => POSITIVE_ID_PATTERN.test(value) || isVariableReference(value),
-      `${label} must be a positive whole number (up to 19 digits) or one variable reference such as {$botContext.skillId} or {$env.skillId}.`,
+      (value) => POSITIVE_ID_PATTERN.test(value) || isVariableReference(value) || (accountUserId && ACCOUNT_USER_ID_PATTERN.test(value)),
+      `${label} must be ${forms}.`,
     );
 }

@@ -33,9 +33,9 @@ export const agentEscalation = defineIntegrationType({
       cbKey: 'agentSkillId',
     }),
     agentId: field({
-      schema: z.union([idOrVariableSchema('Agent Id'), z.literal('')]).default(''),
+      schema: z.union([idOrVariableSchema('Agent Id', { variable: 'agentId', accountUserId: true }), z.literal('')]).default(''),
       label: 'Agent Id',
-      help: 'Optional, for bot-to-human transfers only: the ID of the agent to transfer to (a number or a variable such as {$botContext.agentId}). If that agent is not available or not on the skill, the skill gets the conversation.',
+      help: 'Optional, for bot-to-human transfers only: the ID of the agent to transfer to (a number, <accountId>.<userId>, or a variable such as {$botContext.agentId}). If that agent is not available or not on the skill, the skill gets the conversation.',
       initial: '',
       cbKey: 'agentId',
     }),

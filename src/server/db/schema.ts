@@ -89,7 +89,8 @@ export const botRevisions = pgTable(
 export const skills = pgTable(
   'skills',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey(),
+    // Ids are longs: read as BigInt so that all 19 digits survive, and answered as text.
+    id: bigint('id', { mode: 'bigint' }).primaryKey(),
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('skills_name_unique').on(sql`lower(${t.name})`)],

@@ -72,7 +72,7 @@ describe('the LiveEngage skill source', () => {
 
     answer = 'skills';
     clock += 4_000;
-    expect(await source()).toEqual([{ id: 7, name: 'Escalations' }]);
+    expect(await source()).toEqual([{ id: '7', name: 'Escalations' }]);
     expect(calls).toBe(6);
   });
 
@@ -81,9 +81,9 @@ describe('the LiveEngage skill source', () => {
     await source();
     answer = 'failure';
     clock += timing.freshMs + 1;
-    expect(await source()).toEqual([{ id: 7, name: 'Escalations' }]);
+    expect(await source()).toEqual([{ id: '7', name: 'Escalations' }]);
     expect(calls).toBe(2);
-    expect(await source()).toEqual([{ id: 7, name: 'Escalations' }]);
+    expect(await source()).toEqual([{ id: '7', name: 'Escalations' }]);
     expect(calls).toBe(2);
     clock += timing.staleMs;
     await expect(source()).rejects.toMatchObject({ kind: 'upstream' });

@@ -38,7 +38,7 @@ export async function fetchLiveEngageSkills(settings: LiveEngageSettings, fetchI
   }
   const parsed = liveEngageSkills.safeParse(await response.json().catch(() => null));
   if (!parsed.success) throw upstreamFailed('LiveEngage answered with something that is not a skill list.');
-  return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id, name }));
+  return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id: String(id), name }));
 }
 
 export interface SkillSourceTiming {

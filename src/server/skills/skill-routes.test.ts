@@ -12,8 +12,8 @@ describeEachDatabase('skill directory on %s', (kind) => {
     const all = await server.request('GET', '/api/skills');
     expect(all.body.source).toBe('local');
     expect(all.body.items.map((skill: { name: string }) => skill.name)).toEqual(['Billing', 'Customer Care', 'Sales', 'Technical Support']);
-    expect((await server.request('GET', '/api/skills?q=CARE')).body.items).toEqual([{ id: 3402109730, name: 'Customer Care' }]);
-    expect((await server.request('GET', '/api/skills?q=3402109732')).body.items).toEqual([{ id: 3402109732, name: 'Sales' }]);
+    expect((await server.request('GET', '/api/skills?q=CARE')).body.items).toEqual([{ id: '3402109730', name: 'Customer Care' }]);
+    expect((await server.request('GET', '/api/skills?q=3402109732')).body.items).toEqual([{ id: '3402109732', name: 'Sales' }]);
   });
 
   it('adds, renames and removes skills, with unique ids and names', async () => {
@@ -24,10 +24,19 @@ describeEachDatabase('skill directory on %s', (kind) => {
     expect(sameName.status).toBe(409);
     expect(sameName.body.errors).toHaveProperty('name');
     expect((await server.request('POST', '/api/skills', { body: { id: -1, name: 'x' } })).body.errors).toHaveProperty('id');
-    expect((await server.request('POST', '/api/skills', { body: { id: '42', name: 'x' } })).status).toBe(400);
+    // The id as the form types it (text, up to 19 digits) or as older clients send it (a number): the same skill.
+    expect((await server.request('POST', '/api/skills', { body: { id: '42', name: 'x' } })).status).toBe(409);
+    for (const id of ['0', '12a', '1.5', '99999999999999999999', '9223372036854775808', '']) {
+      expect((await server.request('POST', '/api/skills', { body: { id, name: 'x' } })).body.errors, id).toHaveProperty('id');
+    }
+    const longest = await server.request('POST', '/api/skills', { body: { id: '9223372036854775807', name: 'Longest id' } });
+    expect(longest.status).toBe(201);
+    expect(longest.body).toEqual({ id: '9223372036854775807', name: 'Longest id' });
+    expect((await server.request('GET', '/api/skills?q=92233720368547758')).body.items).toEqual([{ id: '9223372036854775807', name: 'Longest id' }]);
+    expect((await server.request('DELETE', '/api/skills/9223372036854775807')).status).toBe(204);
 
     const renamed = await server.request('PATCH', '/api/skills/42', { body: { name: 'Premium' } });
-    expect(renamed.body).toEqual({ id: 42, name: 'Premium' });
+    expect(renamed.body).toEqual({ id: '42', name: 'Premium' });
     expect((await server.request('PATCH', '/api/skills/999', { body: { name: 'x' } })).status).toBe(404);
     expect((await server.request('DELETE', '/api/skills/42')).status).toBe(204);
     expect((await server.request('DELETE', '/api/skills/42')).status).toBe(404);
@@ -68,9 +77,9 @@ describe('skill directory read from LiveEngage', () => {
     );
     try {
       const list = await server.request('GET', '/api/skills');
-      expect(list.body).toEqual({ source: 'liveengage', items: [{ id: 11, name: 'Escalations' }, { id: 13, name: 'Bots' }] });
+      expect(list.body).toEqual({ source: 'liveengage', items: [{ id: '11', name: 'Escalations' }, { id: '13', name: 'Bots' }] });
       expect(seen[0]?.url).toMatch(/^\/api\/account\/123456\/configuration\/le-users\/skills/);
-      expect((await server.request('GET', '/api/skills?q=bot')).body.items).toEqual([{ id: 13, name: 'Bots' }]);
+      expect((await server.request('GET', '/api/skills?q=bot')).body.items).toEqual([{ id: '13', name: 'Bots' }]);
       expect(seen).toHaveLength(1);
       expect((await server.request('POST', '/api/skills', { body: { id: 1, name: 'x' } })).status).toBe(409);
     } finally {

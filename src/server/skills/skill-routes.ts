@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { skillInputSchema, skillPatchSchema, skillQuerySchema, skillSchema, type Skill } from '../../domain/skill';
+import { skillIdSchema, skillInputSchema, skillPatchSchema, skillQuerySchema, skillSchema, type Skill } from '../../domain/skill';
 import { HttpProblem } from '../http/problems';
 import { problems } from '../routes/route-schemas';
 import { createLiveEngageSkillSource, type LiveEngageSettings } from './liveengage-skills';
 import { matchesSkill, type SkillsRepository } from './skills-repository';
 
-const skillParams = z.strictObject({
-  id: z.coerce.number({ error: 'id must be a skill id.' }).int('id must be a whole number.').positive('id must be positive.'),
-});
+const skillParams = z.strictObject({ id: skillIdSchema });
 
 export const skillRoutes: FastifyPluginAsyncZod<{ skills: SkillsRepository; liveEngage: LiveEngageSettings | null }> = async (
   app,

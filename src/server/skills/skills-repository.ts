@@ -6,18 +6,22 @@ import { skills } from '../db/schema';
 import { conflict, notFound } from '../errors';
 
 export const DEMO_SKILLS: Skill[] = [
-  { id: 3402109730, name: 'Customer Care' },
-  { id: 3402109731, name: 'Billing' },
-  { id: 3402109732, name: 'Sales' },
-  { id: 3402109733, name: 'Technical Support' },
+  { id: '3402109730', name: 'Customer Care' },
+  { id: '3402109731', name: 'Billing' },
+  { id: '3402109732', name: 'Sales' },
+  { id: '3402109733', name: 'Technical Support' },
 ];
 
 /** Search by part of the name (ignoring case) or by the start of the id. */
 export function matchesSkill(skill: Skill, q: string | undefined): boolean {
   if (!q) return true;
   const needle = q.trim().toLowerCase();
-  return skill.name.toLowerCase().includes(needle) || String(skill.id).startsWith(needle);
+  return skill.name.toLowerCase().includes(needle) || skill.id.startsWith(needle);
 }
+
+type SkillRow = typeof skills.$inferSelect;
+const fromRow = (row: SkillRow): Skill => ({ id: String(row.id), name: row.name });
+const toRow = (skill: Skill): SkillRow => ({ id: BigInt(skill.id), name: skill.name });
 
 function duplicateProblem(error: unknown, input: SkillInput): never {
   const constraint = violatedUniqueConstraint(error);
@@ -36,35 +40,35 @@ export function createSkillsRepository(db: Database) {
   return {
     async list(q?: string): Promise<Skill[]> {
       const rows = await db.select().from(skills).orderBy(asc(sql`lower(${skills.name})`));
-      return rows.filter((skill) => matchesSkill(skill, q));
+      return rows.map(fromRow).filter((skill) => matchesSkill(skill, q));
     },
 
     async create(input: SkillInput): Promise<Skill> {
       try {
-        const [row] = await db.insert(skills).values(input).returning();
-        return row!;
+        const [row] = await db.insert(skills).values(toRow(input)).returning();
+        return fromRow(row!);
       } catch (error) {
         duplicateProblem(error, input);
       }
     },
 
-    async rename(id: number, name: string): Promise<Skill> {
+    async rename(id: string, name: string): Promise<Skill> {
       try {
-        const [row] = await db.update(skills).set({ name }).where(eq(skills.id, id)).returning();
+        const [row] = await db.update(skills).set({ name }).where(eq(skills.id, BigInt(id))).returning();
         if (!row) throw notFound(`Skill ${id}`);
-        return row;
+        return fromRow(row);
       } catch (error) {
         duplicateProblem(error, { id, name });
       }
     },
 
-    async delete(id: number): Promise<void> {
-      const deleted = await db.delete(skills).where(eq(skills.id, id)).returning({ id: skills.id });
+    async delete(id: string): Promise<void> {
+      const deleted = await db.delete(skills).where(eq(skills.id, BigInt(id))).returning({ id: skills.id });
       if (deleted.length === 0) throw notFound(`Skill ${id}`);
     },
 
     async seedDemo(): Promise<void> {
-      await db.insert(skills).values(DEMO_SKILLS).onConflictDoNothing();
+      await db.insert(skills).values(DEMO_SKILLS.map(toRow)).onConflictDoNothing();
     },
   };
 }

@@ -11,6 +11,8 @@ interface TextFieldProps {
   rows?: number;
   placeholder?: string;
   inputType?: 'text' | 'number' | 'email' | 'url';
+  /** The keyboard a phone shows: `numeric` for ids typed as text (no spinner the mouse wheel changes). */
+  inputMode?: 'numeric' | 'text';
   onValueChange?: (value: string) => void;
 }
 
@@ -23,6 +25,7 @@ export function TextField({
   rows = 3,
   placeholder,
   inputType = 'text',
+  inputMode,
   onValueChange,
 }: TextFieldProps) {
   const { register } = useFormContext();
@@ -42,6 +45,7 @@ export function TextField({
             autoComplete="off"
             spellCheck={false}
             placeholder={placeholder}
+            inputMode={inputMode}
             {...control}
             {...registration}
           />

@@ -13,9 +13,9 @@ vi.mock('./script-editor', () => ({
 }));
 
 const SKILLS = [
-  { id: 3402109730, name: 'Customer Care' },
-  { id: 3402109731, name: 'Billing' },
-  { id: 3402109732, name: 'Sales' },
+  { id: '3402109730', name: 'Customer Care' },
+  { id: '3402109731', name: 'Billing' },
+  { id: '3402109732', name: 'Sales' },
 ];
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const STORED = { ...ESCALATION, messageToUser: 'One moment.\\nAn agent will join.' };

@@ -3,8 +3,8 @@ import type { Skill } from '../../../../domain/skill';
 import { apiRequest } from '../../../lib/api-client';
 import { skillKeys } from './skill-keys';
 
-export async function deleteSkill(id: number): Promise<void> {
-  await apiRequest<void>(`/api/skills/${id}`, { method: 'DELETE' });
+export async function deleteSkill(id: string): Promise<void> {
+  await apiRequest<void>(`/api/skills/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export function useDeleteSkill() {

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { skillInputSchema, type SkillInput } from '../../../../domain/skill';
@@ -7,9 +8,9 @@ import { notify } from '../../../lib/notify';
 import { useCreateSkill } from '../api/create-skill';
 import { applyServerErrors } from '../../../components/form/server-errors';
 
-/** Id and name as LiveEngage shows them; the resolver is the API's own schema. */
+/** Id and name as Conversational Cloud shows them; the resolver is the API's own schema. */
 export function AddSkillForm() {
-  const form = useForm<SkillInput>({
+  const form = useForm<z.input<typeof skillInputSchema>, unknown, SkillInput>({
     resolver: zodResolver(skillInputSchema),
     defaultValues: { name: '' },
     mode: 'onTouched',
@@ -36,7 +37,7 @@ export function AddSkillForm() {
           Add skill
         </h2>
         <div className="add-skill__fields">
-          <TextField name="id" label="Skill id" required inputType="number" placeholder="3402109730" help="The numeric id LiveEngage shows for the skill." />
+          <TextField name="id" label="Skill id" required inputMode="numeric" placeholder="3402109730" help="The numeric id Conversational Cloud shows for the skill, up to 19 digits." />
           <TextField name="name" label="Skill name" required placeholder="Billing" help="Unique in the directory, ignoring case." />
           <button type="submit" className="button button--primary add-skill__submit" disabled={mutation.isPending}>
             {mutation.isPending ? 'Adding…' : 'Add skill'}

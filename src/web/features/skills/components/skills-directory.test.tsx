@@ -5,8 +5,8 @@ import { fakeApi } from '../../../testing/fake-api';
 import { renderApp } from '../../../testing/render-app';
 
 const SKILLS = [
-  { id: 3402109731, name: 'Billing' },
-  { id: 3402109730, name: 'Customer Care' },
+  { id: '3402109731', name: 'Billing' },
+  { id: '3402109730', name: 'Customer Care' },
 ];
 
 describe('the skills page', () => {
@@ -56,7 +56,7 @@ describe('the skills page', () => {
     await user.click(screen.getByRole('button', { name: 'Add skill' }));
     expect(await screen.findByTestId('error-name')).toHaveTextContent('already used');
     expect(screen.getByLabelText('Skill name')).toHaveAttribute('aria-invalid', 'true');
-    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ id: 3402109740, name: 'Billing' });
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ id: '3402109740', name: 'Billing' });
   });
 
   it('is read-only when the directory comes from LiveEngage', async () => {

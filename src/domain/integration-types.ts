@@ -22,6 +22,8 @@ export const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export const FILE_METHODS = ['PUT', 'POST'] as const;
 export const KNOWLEDGE_AI_MODES = ['INTENTS', 'INTENTS_ONLY', 'TEXT'] as const;
 export const KNOWLEDGE_AI_THRESHOLDS = ['VERY_GOOD', 'GOOD', 'FAIR_PLUS'] as const;
+/** KnowledgeAI's Method: the reference says it is always Phrase Search (Special Tag Search was the older Knowledge Base's). */
+export const KNOWLEDGE_AI_METHODS = ['PHRASE_SEARCH'] as const;
 
 /** The platform's sentinel for "the transfer needs a message, but send none". */
 export const BLANK_MESSAGE = 'BLANK_MESSAGE';

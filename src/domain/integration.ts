@@ -5,6 +5,7 @@ import {
   API_METHODS,
   FILE_METHODS,
   INTEGRATION_TYPES,
+  KNOWLEDGE_AI_METHODS,
   KNOWLEDGE_AI_MODES,
   KNOWLEDGE_AI_THRESHOLDS,
   type IntegrationType,
@@ -67,6 +68,7 @@ export const knowledgeAiIntegrationInputSchema = z.strictObject({
   ...commonFields,
   type: z.literal('KNOWLEDGE_AI'),
   knowledgeBaseId: requiredText('Knowledge Base', 128, 'Pick the knowledge base to search.'),
+  method: z.enum(KNOWLEDGE_AI_METHODS, { error: 'Method must be PHRASE_SEARCH (Phrase Search).' }).default('PHRASE_SEARCH'),
   mode: z.enum(KNOWLEDGE_AI_MODES, { error: 'Mode must be INTENTS, INTENTS_ONLY or TEXT.' }).default('INTENTS'),
   threshold: z
     .enum(KNOWLEDGE_AI_THRESHOLDS, { error: 'Threshold must be VERY_GOOD, GOOD or FAIR_PLUS.' })

@@ -2,6 +2,7 @@ import type { IntegrationInput } from '../domain/integration';
 import { integrationInputSchema } from '../domain/integration';
 import type { BotsRepository } from './repositories/bots-repository';
 import type { IntegrationsRepository } from './repositories/integrations-repository';
+import { DEMO_CREDENTIAL_ID } from './credentials/credentials-repository';
 
 export const DEMO_BOT = {
   name: 'Customer Care Bot',
@@ -38,6 +39,7 @@ export const DEMO_INTEGRATIONS: IntegrationInput[] = [
     responseDataVariable: 'OrderStatus',
     method: 'GET',
     url: 'https://orders.example.com/api/orders/{$botContext.orderNumber}',
+    credentialId: DEMO_CREDENTIAL_ID,
     headers: [{ key: 'Accept', value: 'application/json' }],
     requestParameters: [{ key: 'fields', value: 'status,eta' }],
     customDataFields: [
@@ -61,6 +63,7 @@ export const DEMO_INTEGRATIONS: IntegrationInput[] = [
     responseDataVariable: 'UploadReceipt',
     method: 'PUT',
     url: 'https://files.example.com/receipts/{$botContext.orderNumber}',
+    credentialId: DEMO_CREDENTIAL_ID,
     headers: [{ key: 'Content-Type', value: 'application/octet-stream' }],
   },
   {
@@ -76,6 +79,7 @@ export const DEMO_INTEGRATIONS: IntegrationInput[] = [
     name: 'FAQ',
     responseDataVariable: 'FAQ',
     knowledgeBaseId: 'customer-care-faq',
+    method: 'PHRASE_SEARCH',
     mode: 'INTENTS',
     threshold: 'GOOD',
     phrase: '{$query}',

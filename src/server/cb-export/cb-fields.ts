@@ -16,7 +16,8 @@ const COMMON: FieldMap = [
 const HTTP_REQUEST: FieldMap = [
   ['url', 'webhook'],
   ['method', 'method'],
-  ['credentialId', 'credentialId'],
+  // The credential by name (ids differ between accounts); the routes translate it to and from the id.
+  ['credentialId', 'credentialName'],
   ['headers', 'headers'],
   ['requestParameters', 'requestParameters'],
   ['postBody', 'postBody'],
@@ -40,6 +41,7 @@ const TYPE_FIELDS: Record<IntegrationType, FieldMap> = {
   ],
   KNOWLEDGE_AI: [
     ['knowledgeBaseId', 'knowledgeBaseId'],
+    ['method', 'method'],
     ['mode', 'mode'],
     ['threshold', 'threshold'],
     ['phrase', 'phrase'],

@@ -30,7 +30,7 @@ describeEachDatabase('credentials API on %s', (kind) => {
     expect(JSON.stringify(created.body)).not.toContain(PASSWORD);
 
     const stored = await server.database.db.execute(sql`select secrets::text as secrets from credentials where id = ${created.body.id}`);
-    const text = JSON.stringify(stored.rows);
+    const text = JSON.stringify((stored as unknown as { rows: unknown[] }).rows ?? stored);
     expect(text).not.toContain(PASSWORD);
     expect(text).toMatch(/v1\./);
 

@@ -14,3 +14,6 @@ export function readOnlyProblem(what: string, setting: string): HttpProblem {
 export function withUsages<T extends { id: string }>(items: T[], usages: Map<string, DirectoryUsage[]>): Array<T & { usedBy: DirectoryUsage[] }> {
   return items.map((item) => ({ ...item, usedBy: usages.get(item.id) ?? [] }));
 }
+
+/** Upstream lists come in their own order; the app shows every directory by name, as the local tables are read. */
+export const byName = (a: { name: string }, b: { name: string }) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());

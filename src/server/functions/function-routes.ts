@@ -10,7 +10,7 @@ import {
 } from '../../domain/directories/lp-function';
 import type { Database } from '../db/database';
 import { createCachedSource } from '../directories/cached-source';
-import { entryParams, readOnlyProblem, withUsages } from '../directories/directory-routes-common';
+import { byName, entryParams, readOnlyProblem, withUsages } from '../directories/directory-routes-common';
 import type { LivePersonService } from '../directories/liveperson-fetch';
 import { findUsages, FUNCTION_REFERENCE } from '../directories/usages';
 import { notFound } from '../http/problems';
@@ -24,7 +24,7 @@ export const functionRoutes: FastifyPluginAsyncZod<{ db: Database; functions: Fu
 ) => {
   const remote = livePerson ? createCachedSource(() => fetchLivePersonFunctions(livePerson)) : null;
   const all = (q?: string): Promise<LpFunction[]> =>
-    remote ? remote().then((items) => items.filter((fn) => matchesEntry(fn, q))) : functions.list(q);
+    remote ? remote().then((items) => items.filter((fn) => matchesEntry(fn, q)).sort(byName)) : functions.list(q);
   const refuseWhenRemote = () => {
     if (remote) throw readOnlyProblem('function', 'LP_FUNCTIONS_DOMAIN');
   };

@@ -10,7 +10,7 @@ import {
 } from '../../domain/directories/knowledge-base';
 import type { Database } from '../db/database';
 import { createCachedSource } from '../directories/cached-source';
-import { entryParams, readOnlyProblem, withUsages } from '../directories/directory-routes-common';
+import { byName, entryParams, readOnlyProblem, withUsages } from '../directories/directory-routes-common';
 import type { LivePersonService } from '../directories/liveperson-fetch';
 import { findUsages, KNOWLEDGE_BASE_REFERENCE } from '../directories/usages';
 import { notFound } from '../http/problems';
@@ -24,7 +24,7 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncZod<{ db: Database; knowledg
 ) => {
   const remote = livePerson ? createCachedSource(() => fetchKnowledgeAiKnowledgeBases(livePerson)) : null;
   const all = (q?: string): Promise<KnowledgeBase[]> =>
-    remote ? remote().then((items) => items.filter((kb) => matchesEntry(kb, q))) : knowledgeBases.list(q);
+    remote ? remote().then((items) => items.filter((kb) => matchesEntry(kb, q)).sort(byName)) : knowledgeBases.list(q);
   const refuseWhenRemote = () => {
     if (remote) throw readOnlyProblem('knowledge base', 'LP_KNOWLEDGEAI_DOMAIN');
   };

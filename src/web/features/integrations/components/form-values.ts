@@ -33,7 +33,7 @@ export function emptyValuesFor(type: IntegrationType, common: CommonValues = EMP
     case 'FAAS':
       return { ...base, type, functionId: '', headers: [], payload: '' };
     case 'KNOWLEDGE_AI':
-      return { ...base, type, knowledgeBaseId: '', mode: 'INTENTS', threshold: 'GOOD', phrase: '{$query}', multipleResults: 1 };
+      return { ...base, type, knowledgeBaseId: '', method: 'PHRASE_SEARCH', mode: 'INTENTS', threshold: 'GOOD', phrase: '{$query}', multipleResults: 1 };
     case 'LIVEPERSON_AGENT_ESCALATION':
       return {
         ...base,

@@ -3,6 +3,7 @@ import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import type { FieldMeta } from './field-meta';
 import { KeyValueList } from './key-value-list';
+import { CredentialPickerField } from './directory-pickers/credential-picker-field';
 
 /** API and File integrations: an HTTP request. */
 export function RequestFields({ meta, type }: { meta: FieldMeta; type: 'API' | 'FILE' }) {
@@ -11,7 +12,7 @@ export function RequestFields({ meta, type }: { meta: FieldMeta; type: 'API' | '
     <>
       <SelectField {...meta('method')} label="Method" options={methods.map((m) => ({ value: m, label: m }))} />
       <TextField {...meta('url')} label="URL" placeholder="https://api.example.com/orders/{$botContext.orderNumber}" />
-      <TextField {...meta('credentialId')} label="Credential" />
+      <CredentialPickerField {...meta('credentialId')} />
       <KeyValueList name="headers" label="Request Headers" item="Header" help={meta('headers').help} />
       <KeyValueList name="requestParameters" label="Request Parameters" item="Parameter" help={meta('requestParameters').help} />
       <TextField {...meta('postBody')} label="Post Body" multiline rows={4} />

@@ -19,7 +19,7 @@ export function KnowledgeAiFields({ meta }: { meta: FieldMeta }) {
   return (
     <>
       <KnowledgeBasePickerField {...meta('knowledgeBaseId')} />
-      <KnowledgeAiMethodField help={meta('method').help} />
+      <KnowledgeAiMethodField {...meta('method')} />
       <SelectField {...meta('mode')} label="Mode" options={KNOWLEDGE_AI_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))} />
       <SelectField
         {...meta('threshold')}

@@ -1,39 +1,28 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useParams } from "react-router";
-import type { Integration } from "../../../domain/integration";
-import { ErrorState, LoadingState } from "../../components/states";
-import {
-  integrationQueryOptions,
-  useIntegration,
-} from "../../features/integrations/api/get-integration";
-import { integrationKeys } from "../../features/integrations/api/integration-keys";
-import { upsertInListCache } from "../../features/integrations/api/update-integrations-cache";
-import { IntegrationForm } from "../../features/integrations/components/integration-form";
-import { useSkillDirectoryQuery } from "./use-skill-directory-query";
-import { ResourceDirectoriesProvider } from "../../features/integrations/components/directory-pickers/resource-directories-context";
-import { useResourceDirectoriesQuery } from "./use-resource-directories-query";
-import { HistoryButton } from "../../features/revisions/components/history-button";
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import type { Integration } from '../../../domain/integration';
+import { ErrorState, LoadingState } from '../../components/states';
+import { integrationQueryOptions, useIntegration } from '../../features/integrations/api/get-integration';
+import { integrationKeys } from '../../features/integrations/api/integration-keys';
+import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
+import { IntegrationForm } from '../../features/integrations/components/integration-form';
+import { useSkillDirectoryQuery } from './use-skill-directory-query';
+import { ResourceDirectoriesProvider } from '../../features/integrations/components/directory-pickers/resource-directories-context';
+import { useResourceDirectoriesQuery } from './use-resource-directories-query';
+import { HistoryButton } from '../../features/revisions/components/history-button';
 
 // The diff editor uses the form's Monaco setup (bundled workers, no CDN); the route hands it over so the features stay apart.
-const loadMonaco = () =>
-  import("../../features/integrations/components/monaco-setup");
+const loadMonaco = () => import('../../features/integrations/components/monaco-setup');
 
 export function Component() {
-  const { botId = "", integrationId = "" } = useParams();
+  const { botId = '', integrationId = '' } = useParams();
   const client = useQueryClient();
   const query = useIntegration(botId, integrationId);
   const skillDirectory = useSkillDirectoryQuery();
   const directories = useResourceDirectoriesQuery();
-  if (query.isPending)
-    return <LoadingState label="Loading the integration…" shape="form" />;
+  if (query.isPending) return <LoadingState label="Loading the integration…" shape="form" />;
   if (query.isError) {
-    return (
-      <ErrorState
-        title="Could not load this integration"
-        error={query.error}
-        onRetry={() => void query.refetch()}
-      />
-    );
+    return <ErrorState title="Could not load this integration" error={query.error} onRetry={() => void query.refetch()} />;
   }
   const remember = (stored: Integration) => {
     client.setQueryData(integrationKeys.detail(botId, stored.id), stored);
@@ -58,10 +47,7 @@ export function Component() {
               load(stored);
             }}
             reloadLatest={async () => {
-              const latest = await client.fetchQuery({
-                ...integrationQueryOptions(botId, integrationId),
-                staleTime: 0,
-              });
+              const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integrationId), staleTime: 0 });
               remember(latest);
               load(latest);
             }}

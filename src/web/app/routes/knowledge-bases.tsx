@@ -1,6 +1,6 @@
-import type { KnowledgeBaseEntry } from "../../../domain/directories/knowledge-base";
-import { AddKnowledgeBaseForm } from "../../features/directories/components/add-knowledge-base-form";
-import { DirectoryPage } from "../../features/directories/components/directory-page";
+import type { KnowledgeBaseEntry } from '../../../domain/directories/knowledge-base';
+import { AddKnowledgeBaseForm } from '../../features/directories/components/add-knowledge-base-form';
+import { DirectoryPage } from '../../features/directories/components/directory-page';
 
 export function Component() {
   return (
@@ -8,9 +8,7 @@ export function Component() {
       <title>Knowledge Bases · Integrations Panel</title>
       <div className="page__header">
         <h1>Knowledge Bases</h1>
-        <p className="page__lead">
-          The KnowledgeAI knowledge bases that KnowledgeAI integrations search.
-        </p>
+        <p className="page__lead">The KnowledgeAI knowledge bases that KnowledgeAI integrations search.</p>
       </div>
       <DirectoryPage<KnowledgeBaseEntry>
         kind="knowledge-bases"
@@ -21,10 +19,10 @@ export function Component() {
         emptyHint="Add the knowledge bases of your account, so KnowledgeAI forms can pick them."
         columns={[
           {
-            header: "Type",
-            cell: (kb) => (kb.type === "internal" ? "Internal" : "External"),
+            header: 'Type',
+            cell: (kb) => (kb.type === 'internal' ? 'Internal' : 'External'),
           },
-          { header: "Language", cell: (kb) => kb.language },
+          { header: 'Language', cell: (kb) => kb.language },
         ]}
       />
     </div>

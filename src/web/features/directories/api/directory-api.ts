@@ -1,18 +1,9 @@
-import {
-  keepPreviousData,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query";
-import type {
-  DirectorySource,
-  DirectoryUsage,
-} from "../../../../domain/directories/directory-usage";
-import { apiRequest } from "../../../lib/api-client";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DirectorySource, DirectoryUsage } from '../../../../domain/directories/directory-usage';
+import { apiRequest } from '../../../lib/api-client';
 
 /** The three resource directories beside Skills, by their API path. */
-export type DirectoryKind = "credentials" | "functions" | "knowledge-bases";
+export type DirectoryKind = 'credentials' | 'functions' | 'knowledge-bases';
 
 export interface DirectoryEntry {
   id: string;
@@ -27,52 +18,34 @@ export interface DirectoryPage<T extends DirectoryEntry> {
 }
 
 export const directoryKeys = {
-  all: (kind: DirectoryKind) => ["directories", kind] as const,
-  list: (kind: DirectoryKind, q = "") =>
-    [...directoryKeys.all(kind), "list", q] as const,
+  all: (kind: DirectoryKind) => ['directories', kind] as const,
+  list: (kind: DirectoryKind, q = '') => [...directoryKeys.all(kind), 'list', q] as const,
 };
 
-export async function getDirectory<T extends DirectoryEntry>(
-  kind: DirectoryKind,
-  q: string,
-  signal?: AbortSignal,
-): Promise<DirectoryPage<T>> {
-  const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : "";
-  return (
-    await apiRequest<DirectoryPage<T>>(`/api/${kind}${query}`, { signal })
-  ).data;
+export async function getDirectory<T extends DirectoryEntry>(kind: DirectoryKind, q: string, signal?: AbortSignal): Promise<DirectoryPage<T>> {
+  const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '';
+  return (await apiRequest<DirectoryPage<T>>(`/api/${kind}${query}`, { signal })).data;
 }
 
 /** The whole directory without q: what the integration form's pickers search. */
-export const directoryQueryOptions = <T extends DirectoryEntry>(
-  kind: DirectoryKind,
-  q = "",
-) =>
+export const directoryQueryOptions = <T extends DirectoryEntry>(kind: DirectoryKind, q = '') =>
   queryOptions({
     queryKey: directoryKeys.list(kind, q.trim()),
     queryFn: ({ signal }) => getDirectory<T>(kind, q, signal),
   });
 
 // Keeps the previous rows on screen while a new search loads, so the table does not flash.
-export const useDirectory = <T extends DirectoryEntry>(
-  kind: DirectoryKind,
-  q = "",
-) =>
+export const useDirectory = <T extends DirectoryEntry>(kind: DirectoryKind, q = '') =>
   useQuery({
     ...directoryQueryOptions<T>(kind, q),
     placeholderData: keepPreviousData,
   });
 
-export function useCreateEntry<Input, T extends DirectoryEntry>(
-  kind: DirectoryKind,
-) {
+export function useCreateEntry<Input, T extends DirectoryEntry>(kind: DirectoryKind) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: Input) =>
-      (await apiRequest<T>(`/api/${kind}`, { method: "POST", body: input }))
-        .data,
-    onSuccess: () =>
-      client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
+    mutationFn: async (input: Input) => (await apiRequest<T>(`/api/${kind}`, { method: 'POST', body: input })).data,
+    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
   });
 }
 
@@ -80,21 +53,14 @@ export function useCreateEntry<Input, T extends DirectoryEntry>(
 export function useUpdateEntry<T extends DirectoryEntry>(kind: DirectoryKind) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({
-      id,
-      patch,
-    }: {
-      id: string;
-      patch: Record<string, unknown>;
-    }) =>
+    mutationFn: async ({ id, patch }: { id: string; patch: Record<string, unknown> }) =>
       (
         await apiRequest<T>(`/api/${kind}/${encodeURIComponent(id)}`, {
-          method: "PATCH",
+          method: 'PATCH',
           body: patch,
         })
       ).data,
-    onSuccess: () =>
-      client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
   });
 }
 
@@ -103,10 +69,9 @@ export function useDeleteEntry(kind: DirectoryKind) {
   return useMutation({
     mutationFn: async (entry: { id: string; name: string }) => {
       await apiRequest<void>(`/api/${kind}/${encodeURIComponent(entry.id)}`, {
-        method: "DELETE",
+        method: 'DELETE',
       });
     },
-    onSuccess: () =>
-      client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
   });
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState } from 'react';
 import {
   CREDENTIAL_FIELD_LABELS,
   CREDENTIAL_SHAPES,
@@ -6,26 +6,21 @@ import {
   CREDENTIAL_TYPES,
   type Credential,
   type CredentialType,
-} from "../../../../domain/directories/credential";
-import { useCreateEntry } from "../api/directory-api";
-import { AddEntryForm, PlainInput, PlainSelect } from "./add-entry-form";
+} from '../../../../domain/directories/credential';
+import { useCreateEntry } from '../api/directory-api';
+import { AddEntryForm, PlainInput, PlainSelect } from './add-entry-form';
 
 /** Name, type and that type's fields; secrets are password inputs, sent once and never shown again. */
 export function AddCredentialForm() {
-  const [name, setName] = useState("");
-  const [type, setType] = useState<CredentialType>("API_KEY");
+  const [name, setName] = useState('');
+  const [type, setType] = useState<CredentialType>('API_KEY');
   const [values, setValues] = useState<Record<string, string>>({});
-  const mutation = useCreateEntry<unknown, Credential>("credentials");
+  const mutation = useCreateEntry<unknown, Credential>('credentials');
   const shape = CREDENTIAL_SHAPES[type];
-  const set = (key: string, value: string) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  const set = (key: string, value: string) => setValues((current) => ({ ...current, [key]: value }));
   const submit = async () => {
-    const fields = Object.fromEntries(
-      shape.fields.map((key) => [key, values[key] ?? ""]),
-    );
-    const secrets = Object.fromEntries(
-      shape.secrets.flatMap((key) => (values[key] ? [[key, values[key]]] : [])),
-    );
+    const fields = Object.fromEntries(shape.fields.map((key) => [key, values[key] ?? '']));
+    const secrets = Object.fromEntries(shape.secrets.flatMap((key) => (values[key] ? [[key, values[key]]] : [])));
     return (await mutation.mutateAsync({ name, type, fields, secrets })).name;
   };
   return (
@@ -35,21 +30,13 @@ export function AddCredentialForm() {
       pending={mutation.isPending}
       onSubmit={submit}
       onAdded={() => {
-        setName("");
+        setName('');
         setValues({});
       }}
     >
       {(errors) => (
         <>
-          <PlainInput
-            id="credential-name"
-            label="Name"
-            required
-            value={name}
-            onChange={setName}
-            error={errors.name}
-            placeholder="Orders API key"
-          />
+          <PlainInput id="credential-name" label="Name" required value={name} onChange={setName} error={errors.name} placeholder="Orders API key" />
           <PlainSelect
             id="credential-type"
             label="Type"
@@ -65,7 +52,7 @@ export function AddCredentialForm() {
               key={key}
               id={`credential-${key}`}
               label={CREDENTIAL_FIELD_LABELS[key]!}
-              value={values[key] ?? ""}
+              value={values[key] ?? ''}
               onChange={(value) => set(key, value)}
               error={errors[`fields.${key}`]}
             />
@@ -76,7 +63,7 @@ export function AddCredentialForm() {
               id={`credential-${key}`}
               type="password"
               label={CREDENTIAL_FIELD_LABELS[key]!}
-              value={values[key] ?? ""}
+              value={values[key] ?? ''}
               onChange={(value) => set(key, value)}
               error={errors[`secrets.${key}`]}
               help="Write-only: stored encrypted, never shown again."

@@ -1,6 +1,6 @@
-import { useState, type FormEvent, type ReactNode } from "react";
-import { errorMessage, isApiError } from "../../../lib/api-client";
-import { notify } from "../../../lib/notify";
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { errorMessage, isApiError } from '../../../lib/api-client';
+import { notify } from '../../../lib/notify';
 
 interface AddEntryFormProps {
   title: string;
@@ -13,24 +13,17 @@ interface AddEntryFormProps {
 }
 
 /** The frame every directory's add form shares: submit, the server's field errors and its problem line. */
-export function AddEntryForm({
-  title,
-  submitLabel,
-  pending,
-  onSubmit,
-  onAdded,
-  children,
-}: AddEntryFormProps) {
+export function AddEntryForm({ title, submitLabel, pending, onSubmit, onAdded, children }: AddEntryFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const titleId = `${title.replace(/\W+/g, "-").toLowerCase()}-title`;
+  const titleId = `${title.replace(/\W+/g, '-').toLowerCase()}-title`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
     setErrors({});
     onSubmit().then(
       (name) => {
-        notify("success", `Added ${name}`);
+        notify('success', `Added ${name}`);
         onAdded();
       },
       (failure: unknown) => {
@@ -40,31 +33,18 @@ export function AddEntryForm({
     );
   };
   return (
-    <form
-      className="add-skill"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={titleId}
-    >
+    <form className="add-skill" onSubmit={submit} noValidate aria-labelledby={titleId}>
       <h2 id={titleId} className="add-skill__title">
         {title}
       </h2>
       <div className="add-entry__fields">
         {children(errors)}
-        <button
-          type="submit"
-          className="button button--primary add-skill__submit"
-          disabled={pending}
-        >
-          {pending ? "Adding…" : submitLabel}
+        <button type="submit" className="button button--primary add-skill__submit" disabled={pending}>
+          {pending ? 'Adding…' : submitLabel}
         </button>
       </div>
       {problem ? (
-        <p
-          className="field__error"
-          role="alert"
-          data-testid="add-entry-problem"
-        >
+        <p className="field__error" role="alert" data-testid="add-entry-problem">
           {problem}
         </p>
       ) : null}
@@ -79,47 +59,36 @@ interface InputProps {
   onChange: (value: string) => void;
   error?: string;
   required?: boolean;
-  type?: "text" | "password";
+  type?: 'text' | 'password';
   placeholder?: string;
   help?: string;
 }
 
-export function PlainInput({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  required,
-  type = "text",
-  placeholder,
-  help,
-}: InputProps) {
+export function PlainInput({ id, label, value, onChange, error, required, type = 'text', placeholder, help }: InputProps) {
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <div className="field__label-row">
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
         {required ? (
           <span className="field__asterisk" aria-hidden="true">
-            {" "}
             *
           </span>
         ) : null}
-      </label>
+      </div>
       <input
         id={id}
         className="input"
         type={type}
         value={value}
         placeholder={placeholder}
-        autoComplete={type === "password" ? "new-password" : "off"}
+        autoComplete={type === 'password' ? 'new-password' : 'off'}
         aria-required={required || undefined}
         aria-invalid={Boolean(error)}
-        aria-describedby={
-          [errorId, helpId].filter(Boolean).join(" ") || undefined
-        }
+        aria-describedby={[errorId, helpId].filter(Boolean).join(' ') || undefined}
         onChange={(event) => onChange(event.target.value)}
       />
       {help ? (
@@ -154,12 +123,7 @@ export function PlainSelect<V extends string>({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select
-        id={id}
-        className="input"
-        value={value}
-        onChange={(event) => onChange(event.target.value as V)}
-      >
+      <select id={id} className="input" value={value} onChange={(event) => onChange(event.target.value as V)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

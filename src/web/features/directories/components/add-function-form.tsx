@@ -1,18 +1,14 @@
-import { useState } from "react";
-import {
-  FUNCTION_STATES,
-  type FunctionState,
-  type LpFunctionEntry,
-} from "../../../../domain/directories/lp-function";
-import { useCreateEntry } from "../api/directory-api";
-import { AddEntryForm, PlainInput, PlainSelect } from "./add-entry-form";
+import { useState } from 'react';
+import { FUNCTION_STATES, type FunctionState, type LpFunctionEntry } from '../../../../domain/directories/lp-function';
+import { useCreateEntry } from '../api/directory-api';
+import { AddEntryForm, PlainInput, PlainSelect } from './add-entry-form';
 
 export function AddFunctionForm() {
-  const [name, setName] = useState("");
-  const [id, setId] = useState("");
-  const [description, setDescription] = useState("");
-  const [state, setState] = useState<FunctionState>("Productive");
-  const mutation = useCreateEntry<unknown, LpFunctionEntry>("functions");
+  const [name, setName] = useState('');
+  const [id, setId] = useState('');
+  const [description, setDescription] = useState('');
+  const [state, setState] = useState<FunctionState>('Productive');
+  const mutation = useCreateEntry<unknown, LpFunctionEntry>('functions');
   return (
     <AddEntryForm
       title="Add function"
@@ -29,9 +25,9 @@ export function AddFunctionForm() {
         ).name
       }
       onAdded={() => {
-        setName("");
-        setId("");
-        setDescription("");
+        setName('');
+        setId('');
+        setDescription('');
       }}
     >
       {(errors) => (
@@ -53,13 +49,7 @@ export function AddFunctionForm() {
             error={errors.id}
             help="The lambda's UUID; left empty, a new one is made."
           />
-          <PlainInput
-            id="function-description"
-            label="Description"
-            value={description}
-            onChange={setDescription}
-            error={errors.description}
-          />
+          <PlainInput id="function-description" label="Description" value={description} onChange={setDescription} error={errors.description} />
           <PlainSelect
             id="function-state"
             label="State"

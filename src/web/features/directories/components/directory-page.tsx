@@ -1,20 +1,11 @@
-import { useState, type ReactNode } from "react";
-import { Link } from "react-router";
-import { paths } from "../../../../domain/screen-routes";
-import { ConfirmDeleteDialog } from "../../../components/confirm-delete-dialog";
-import {
-  EmptyState,
-  ErrorState,
-  LoadingState,
-} from "../../../components/states";
-import { useDebouncedValue } from "../../../components/use-debounced-value";
-import {
-  useDeleteEntry,
-  useDirectory,
-  type DirectoryEntry,
-  type DirectoryKind,
-} from "../api/directory-api";
-import { RenameEntryDialog } from "./rename-entry-dialog";
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../../../domain/screen-routes';
+import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { useDebouncedValue } from '../../../components/use-debounced-value';
+import { useDeleteEntry, useDirectory, type DirectoryEntry, type DirectoryKind } from '../api/directory-api';
+import { RenameEntryDialog } from './rename-entry-dialog';
 
 export interface DirectoryColumn<T> {
   header: string;
@@ -34,22 +25,14 @@ interface DirectoryPageProps<T extends DirectoryEntry> {
 }
 
 /** A resource directory: search, add, rename, delete after confirmation, and which integrations use each entry. */
-export function DirectoryPage<T extends DirectoryEntry>({
-  kind,
-  noun,
-  plural,
-  columns,
-  addForm,
-  remoteNote,
-  emptyHint,
-}: DirectoryPageProps<T>) {
-  const [search, setSearch] = useState("");
+export function DirectoryPage<T extends DirectoryEntry>({ kind, noun, plural, columns, addForm, remoteNote, emptyHint }: DirectoryPageProps<T>) {
+  const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
   const query = useDirectory<T>(kind, q);
   const [renaming, setRenaming] = useState<T | null>(null);
   const [deleting, setDeleting] = useState<T | null>(null);
   const deletion = useDeleteEntry(kind);
-  const remote = query.data?.source === "liveperson";
+  const remote = query.data?.source === 'liveperson';
   const editable = query.data !== undefined && !remote;
   const searchId = `${kind}-search`;
 
@@ -79,27 +62,13 @@ export function DirectoryPage<T extends DirectoryEntry>({
       {query.isPending ? (
         <LoadingState label={`Loading ${plural}…`} shape="list" />
       ) : query.isError ? (
-        <ErrorState
-          title={`Could not load the ${plural}`}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-        />
+        <ErrorState title={`Could not load the ${plural}`} error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.items.length === 0 ? (
-        <EmptyState
-          title={q ? `No ${noun} matches “${q}”.` : `No ${plural} yet.`}
-        >
-          <p>
-            {q
-              ? "Search by part of the name or by the start of the id."
-              : emptyHint}
-          </p>
+        <EmptyState title={q ? `No ${noun} matches “${q}”.` : `No ${plural} yet.`}>
+          <p>{q ? 'Search by part of the name or by the start of the id.' : emptyHint}</p>
         </EmptyState>
       ) : (
-        <table
-          className="skills-table"
-          aria-label={plural[0]!.toUpperCase() + plural.slice(1)}
-          aria-busy={query.isFetching}
-        >
+        <table className="skills-table" aria-label={plural[0]!.toUpperCase() + plural.slice(1)} aria-busy={query.isFetching}>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -134,12 +103,7 @@ export function DirectoryPage<T extends DirectoryEntry>({
                     <ul className="used-by">
                       {entry.usedBy.map((usage) => (
                         <li key={usage.integrationId}>
-                          <Link
-                            to={paths.integration(
-                              usage.botId,
-                              usage.integrationId,
-                            )}
-                          >
+                          <Link to={paths.integration(usage.botId, usage.integrationId)}>
                             {usage.botName} › {usage.integrationName}
                           </Link>
                         </li>
@@ -149,12 +113,7 @@ export function DirectoryPage<T extends DirectoryEntry>({
                 </td>
                 {editable ? (
                   <td className="skills-table__actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={`Rename ${entry.name}`}
-                      onClick={() => setRenaming(entry)}
-                    >
+                    <button type="button" className="button button--small" aria-label={`Rename ${entry.name}`} onClick={() => setRenaming(entry)}>
                       Rename
                     </button>
                     <button
@@ -172,25 +131,15 @@ export function DirectoryPage<T extends DirectoryEntry>({
           </tbody>
         </table>
       )}
-      <RenameEntryDialog
-        kind={kind}
-        noun={noun}
-        entry={renaming}
-        onClose={() => setRenaming(null)}
-      />
+      <RenameEntryDialog kind={kind} noun={noun} entry={renaming} onClose={() => setRenaming(null)} />
       <ConfirmDeleteDialog
         item={deleting}
         noun={noun}
         description={
           deleting && deleting.usedBy.length > 0 ? (
             <p>
-              {deleting.usedBy.length === 1
-                ? "An integration uses"
-                : `${deleting.usedBy.length} integrations use`}{" "}
-              this {noun} (
-              {deleting.usedBy
-                .map((usage) => `${usage.botName} › ${usage.integrationName}`)
-                .join(", ")}
+              {deleting.usedBy.length === 1 ? 'An integration uses' : `${deleting.usedBy.length} integrations use`} this {noun} (
+              {deleting.usedBy.map((usage) => `${usage.botName} › ${usage.integrationName}`).join(', ')}
               ): the server refuses to delete it until they pick another.
             </p>
           ) : (

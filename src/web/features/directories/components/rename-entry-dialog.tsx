@@ -1,13 +1,9 @@
-import { Dialog } from "radix-ui";
-import { useState } from "react";
-import { errorMessage, isApiError } from "../../../lib/api-client";
-import { notify } from "../../../lib/notify";
-import { DialogFormActions } from "../../../components/dialog-form-actions";
-import {
-  useUpdateEntry,
-  type DirectoryEntry,
-  type DirectoryKind,
-} from "../api/directory-api";
+import { Dialog } from 'radix-ui';
+import { useState } from 'react';
+import { errorMessage, isApiError } from '../../../lib/api-client';
+import { notify } from '../../../lib/notify';
+import { DialogFormActions } from '../../../components/dialog-form-actions';
+import { useUpdateEntry, type DirectoryEntry, type DirectoryKind } from '../api/directory-api';
 
 interface RenameEntryDialogProps {
   kind: DirectoryKind;
@@ -17,52 +13,24 @@ interface RenameEntryDialogProps {
 }
 
 /** Rename keeps the id, so the integrations that use the entry keep using it. */
-export function RenameEntryDialog({
-  kind,
-  noun,
-  entry,
-  onClose,
-}: RenameEntryDialogProps) {
+export function RenameEntryDialog({ kind, noun, entry, onClose }: RenameEntryDialogProps) {
   return (
-    <Dialog.Root
-      open={entry !== null}
-      onOpenChange={(open) => !open && onClose()}
-    >
+    <Dialog.Root open={entry !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
           <Dialog.Title className="dialog__title">Rename {noun}</Dialog.Title>
           <Dialog.Description className="dialog__description">
-            {entry
-              ? `It keeps its id (${entry.id}); the integrations that use it follow the new name.`
-              : null}
+            {entry ? `It keeps its id (${entry.id}); the integrations that use it follow the new name.` : null}
           </Dialog.Description>
-          {entry ? (
-            <RenameForm
-              key={entry.id}
-              kind={kind}
-              noun={noun}
-              entry={entry}
-              onDone={onClose}
-            />
-          ) : null}
+          {entry ? <RenameForm key={entry.id} kind={kind} noun={noun} entry={entry} onDone={onClose} /> : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   );
 }
 
-function RenameForm({
-  kind,
-  noun,
-  entry,
-  onDone,
-}: {
-  kind: DirectoryKind;
-  noun: string;
-  entry: DirectoryEntry;
-  onDone: () => void;
-}) {
+function RenameForm({ kind, noun, entry, onDone }: { kind: DirectoryKind; noun: string; entry: DirectoryEntry; onDone: () => void }) {
   const [name, setName] = useState(entry.name);
   const mutation = useUpdateEntry(kind);
   const [problem, setProblem] = useState<string | null>(null);
@@ -81,20 +49,15 @@ function RenameForm({
           { id: entry.id, patch: { name } },
           {
             onSuccess: (renamed) => {
-              notify("success", `Renamed to ${renamed.name}`);
+              notify('success', `Renamed to ${renamed.name}`);
               onDone();
             },
-            onError: (failure) =>
-              setProblem(
-                isApiError(failure) && failure.fieldErrors.name
-                  ? failure.fieldErrors.name
-                  : errorMessage(failure),
-              ),
+            onError: (failure) => setProblem(isApiError(failure) && failure.fieldErrors.name ? failure.fieldErrors.name : errorMessage(failure)),
           },
         );
       }}
     >
-      <div className={problem ? "field field--invalid" : "field"}>
+      <div className={problem ? 'field field--invalid' : 'field'}>
         <label htmlFor={id} className="field__label">
           Name
         </label>

@@ -1,17 +1,9 @@
-import { CREDENTIAL_TYPE_LABELS } from "../../../../../domain/directories/credential";
-import { DirectoryComboboxField } from "./directory-combobox-field";
-import { useResourceDirectories } from "./resource-directories-context";
+import { CREDENTIAL_TYPE_LABELS } from '../../../../../domain/directories/credential';
+import { DirectoryComboboxField } from './directory-combobox-field';
+import { useResourceDirectories } from './resource-directories-context';
 
 /** API and File integrations: Credential, picked from the credentials by name; the integration stores its id. */
-export function CredentialPickerField({
-  name,
-  required,
-  help,
-}: {
-  name: string;
-  required: boolean;
-  help: string | undefined;
-}) {
+export function CredentialPickerField({ name, required, help }: { name: string; required: boolean; help: string | undefined }) {
   const { credentials } = useResourceDirectories();
   return (
     <DirectoryComboboxField
@@ -23,11 +15,7 @@ export function CredentialPickerField({
       noun="credential"
       items={credentials.items}
       isError={credentials.isError}
-      describe={(credential) => (
-        <span className="combobox__meta">
-          {CREDENTIAL_TYPE_LABELS[credential.type]}
-        </span>
-      )}
+      describe={(credential) => <span className="combobox__meta">{CREDENTIAL_TYPE_LABELS[credential.type]}</span>}
     />
   );
 }

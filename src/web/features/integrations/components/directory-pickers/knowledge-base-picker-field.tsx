@@ -1,22 +1,14 @@
-import { KNOWLEDGE_AI_METHODS } from "../../../../../domain/integration-types";
-import { SelectField } from "../../../../components/form/select-field";
-import { DirectoryComboboxField } from "./directory-combobox-field";
-import { useResourceDirectories } from "./resource-directories-context";
+import { KNOWLEDGE_AI_METHODS } from '../../../../../domain/integration-types';
+import { SelectField } from '../../../../components/form/select-field';
+import { DirectoryComboboxField } from './directory-combobox-field';
+import { useResourceDirectories } from './resource-directories-context';
 
 const METHOD_LABELS: Record<(typeof KNOWLEDGE_AI_METHODS)[number], string> = {
-  PHRASE_SEARCH: "Phrase Search",
+  PHRASE_SEARCH: 'Phrase Search',
 };
 
 /** KnowledgeAI: Knowledge Base, picked from the knowledge bases; the integration stores its id. */
-export function KnowledgeBasePickerField({
-  name,
-  required,
-  help,
-}: {
-  name: string;
-  required: boolean;
-  help: string | undefined;
-}) {
+export function KnowledgeBasePickerField({ name, required, help }: { name: string; required: boolean; help: string | undefined }) {
   const { knowledgeBases } = useResourceDirectories();
   return (
     <DirectoryComboboxField
@@ -31,7 +23,7 @@ export function KnowledgeBasePickerField({
       describe={(kb) => (
         <span className="combobox__meta">
           {kb.type}
-          {kb.language ? ` · ${kb.language}` : ""}
+          {kb.language ? ` · ${kb.language}` : ''}
         </span>
       )}
     />
@@ -45,10 +37,7 @@ export function KnowledgeAiMethodField({ help }: { help?: string }) {
       name="method"
       label="Method"
       required
-      help={
-        help ??
-        "How the knowledge base is searched. KnowledgeAI integrations always use Phrase Search."
-      }
+      help={help ?? 'How the knowledge base is searched. KnowledgeAI integrations always use Phrase Search.'}
       options={KNOWLEDGE_AI_METHODS.map((method) => ({
         value: method,
         label: METHOD_LABELS[method],

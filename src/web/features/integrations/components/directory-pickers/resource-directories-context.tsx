@@ -1,7 +1,7 @@
-import { createContext, useContext, type ReactNode } from "react";
-import type { CredentialType } from "../../../../../domain/directories/credential";
-import type { KnowledgeBase } from "../../../../../domain/directories/knowledge-base";
-import type { LpFunction } from "../../../../../domain/directories/lp-function";
+import { createContext, useContext, type ReactNode } from 'react';
+import type { CredentialType } from '../../../../../domain/directories/credential';
+import type { KnowledgeBase } from '../../../../../domain/directories/knowledge-base';
+import type { LpFunction } from '../../../../../domain/directories/lp-function';
 
 export interface DirectoryList<T> {
   /** undefined while loading, when it failed, or when no directory was given: nothing is checked then. */
@@ -29,21 +29,10 @@ const NO_DIRECTORIES: ResourceDirectories = {
 };
 
 // Loaded by the app layer (features do not import each other), like the skill directory.
-const ResourceDirectoriesContext =
-  createContext<ResourceDirectories>(NO_DIRECTORIES);
+const ResourceDirectoriesContext = createContext<ResourceDirectories>(NO_DIRECTORIES);
 
-export function ResourceDirectoriesProvider({
-  value,
-  children,
-}: {
-  value: ResourceDirectories | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <ResourceDirectoriesContext.Provider value={value ?? NO_DIRECTORIES}>
-      {children}
-    </ResourceDirectoriesContext.Provider>
-  );
+export function ResourceDirectoriesProvider({ value, children }: { value: ResourceDirectories | undefined; children: ReactNode }) {
+  return <ResourceDirectoriesContext.Provider value={value ?? NO_DIRECTORIES}>{children}</ResourceDirectoriesContext.Provider>;
 }
 
 export function useResourceDirectories(): ResourceDirectories {

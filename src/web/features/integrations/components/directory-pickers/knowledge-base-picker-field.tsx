@@ -31,12 +31,12 @@ export function KnowledgeBasePickerField({ name, required, help }: { name: strin
 }
 
 /** KnowledgeAI's Method: always Phrase Search, as the reference says; a select so a second method fits later. */
-export function KnowledgeAiMethodField({ help }: { help?: string }) {
+export function KnowledgeAiMethodField({ name, required, help }: { name: string; required: boolean; help: string | undefined }) {
   return (
     <SelectField
-      name="method"
+      name={name}
       label="Method"
-      required
+      required={required}
       help={help ?? 'How the knowledge base is searched. KnowledgeAI integrations always use Phrase Search.'}
       options={KNOWLEDGE_AI_METHODS.map((method) => ({
         value: method,

@@ -41,7 +41,7 @@ export const cbResponderSchema = z.looseObject({
   responseDataVariable: z.string().optional(),
   integrationType: z.string(),
   tangoContextEnabled: z.boolean().optional(),
-  credentialId: z.string().optional(),
+  credentialName: z.string().optional(),
   requestParameters: cbKeyValueList.optional(),
   agentSkillName: z.string().optional(),
   agentSkillId: z.string().optional(),

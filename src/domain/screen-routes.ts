@@ -7,6 +7,9 @@
 export type ScreenName =
   | 'bots'
   | 'skills'
+  | 'credentials'
+  | 'functions'
+  | 'knowledge-bases'
   | 'integrations-panel'
   | 'integrations-index'
   | 'integration-new'
@@ -24,6 +27,9 @@ export interface ScreenRoute {
 export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   { path: '/', screen: 'bots' },
   { path: '/skills', screen: 'skills' },
+  { path: '/credentials', screen: 'credentials' },
+  { path: '/functions', screen: 'functions' },
+  { path: '/knowledge-bases', screen: 'knowledge-bases' },
   {
     path: '/bots/:botId/integrations',
     screen: 'integrations-panel',
@@ -46,6 +52,9 @@ const segment = encodeURIComponent;
 export const paths = {
   bots: () => '/',
   skills: () => '/skills',
+  credentials: () => '/credentials',
+  functions: () => '/functions',
+  knowledgeBases: () => '/knowledge-bases',
   integrations: (botId: string) => `/bots/${segment(botId)}/integrations`,
   newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
   integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,

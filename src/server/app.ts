@@ -32,16 +32,25 @@ import { createSkillsRepository } from './skills/skills-repository';
 import { simulateRoutes } from './simulator/simulate-routes';
 import { dialogRoutes } from './dialogs/dialog-routes';
 import { createDialogsRepository } from './dialogs/dialogs-repository';
+import { credentialRoutes } from './credentials/credential-routes';
+import { createCredentialsRepository } from './credentials/credentials-repository';
+import type { SecretBox } from './credentials/secret-box';
+import { functionRoutes } from './functions/function-routes';
+import { createFunctionsRepository } from './functions/functions-repository';
+import { knowledgeBaseRoutes } from './knowledge-bases/knowledge-base-routes';
+import { createKnowledgeBasesRepository } from './knowledge-bases/knowledge-bases-repository';
 
 export type AppOptions = Pick<
   ServerConfig,
-  'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'liveEngage'
+  'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'liveEngage' | 'livePersonDirectories'
 > &
   Partial<Pick<ServerConfig, 'allowedHosts'>> & {
     /** Where log lines go; stdout when absent (tests read them). */
     logStream?: DestinationStream;
     /** How long a client may take to send a request; the defaults suit people and scripts on any link. */
     timeouts?: Partial<RequestTimeouts>;
+    /** Seals and opens credential secrets (see credentials/secret-box.ts). */
+    secretBox: SecretBox;
   };
 
 export interface RequestTimeouts {
@@ -113,10 +122,18 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(integrationRoutes, { bots, integrations, dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
   await app.register(simulateRoutes, { bots, integrations });
-  await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations) });
+  const credentials = createCredentialsRepository(database.db, options.secretBox);
+  await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
   const skills = createSkillsRepository(database.db);
   await app.register(skillRoutes, { skills, liveEngage: options.liveEngage });
-  if (options.enableTestApi) await app.register(testingRoutes, { db: database.db, bots, integrations, skills });
+  await app.register(credentialRoutes, { credentials });
+  const functions = createFunctionsRepository(database.db);
+  await app.register(functionRoutes, { db: database.db, functions, livePerson: options.livePersonDirectories.functions });
+  const knowledgeBases = createKnowledgeBasesRepository(database.db);
+  await app.register(knowledgeBaseRoutes, { db: database.db, knowledgeBases, livePerson: options.livePersonDirectories.knowledgeBases });
+  if (options.enableTestApi) {
+    await app.register(testingRoutes, { db: database.db, bots, integrations, skills, directories: { credentials, functions, knowledgeBases } });
+  }
   return app;
 }

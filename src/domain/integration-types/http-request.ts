@@ -22,9 +22,10 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
     credentialId: field({
       schema: optionalText('Credential', 128),
       label: 'Credential',
-      help: 'The credential to authenticate with, if applicable: the bot enhances the request based on its type.',
+      help: 'The credential to authenticate with, if applicable, picked from the directory: the bot enhances the request based on its type.',
       initial: '',
-      cbKey: 'credentialId',
+      // By name in a CB file (ids differ between accounts); import and export translate it to and from the id.
+      cbKey: 'credentialName',
     }),
     headers: field({
       schema: keyValueListSchema('Request Headers'),

@@ -7,7 +7,7 @@ import { knowledgeAi } from './knowledge-ai';
 
 export { API_METHODS } from './api';
 export { FILE_METHODS } from './file';
-export { KNOWLEDGE_AI_MODES, KNOWLEDGE_AI_THRESHOLDS } from './knowledge-ai';
+export { KNOWLEDGE_AI_METHODS, KNOWLEDGE_AI_MODES, KNOWLEDGE_AI_THRESHOLDS } from './knowledge-ai';
 export { BLANK_MESSAGE } from './agent-escalation';
 export type { FieldDescriptor, IntegrationTypeDescriptor, SummaryItem } from './descriptor';
 

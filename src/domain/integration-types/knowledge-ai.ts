@@ -5,6 +5,8 @@ import { INTEGRATION_TYPE_NAMES } from './type-names';
 
 export const KNOWLEDGE_AI_MODES = ['INTENTS', 'INTENTS_ONLY', 'TEXT'] as const;
 export const KNOWLEDGE_AI_THRESHOLDS = ['VERY_GOOD', 'GOOD', 'FAIR_PLUS'] as const;
+/** KnowledgeAI's Method: the reference says it is always Phrase Search (Special Tag Search was the older Knowledge Base's). */
+export const KNOWLEDGE_AI_METHODS = ['PHRASE_SEARCH'] as const;
 
 export const knowledgeAi = defineIntegrationType({
   type: 'KNOWLEDGE_AI',
@@ -13,9 +15,16 @@ export const knowledgeAi = defineIntegrationType({
     knowledgeBaseId: field({
       schema: requiredText('Knowledge Base', 128, 'Pick the knowledge base to search.'),
       label: 'Knowledge Base',
-      help: 'The knowledge base to search (method: Phrase Search).',
+      help: 'The knowledge base to search, picked from the directory.',
       initial: '',
       cbKey: 'knowledgeBaseId',
+    }),
+    method: field({
+      schema: z.enum(KNOWLEDGE_AI_METHODS, { error: 'Method must be PHRASE_SEARCH (Phrase Search).' }).default('PHRASE_SEARCH'),
+      label: 'Method',
+      help: 'How the knowledge base is searched: Phrase Search, the only method KnowledgeAI offers here.',
+      initial: 'PHRASE_SEARCH',
+      cbKey: 'method',
     }),
     mode: field({
       schema: z.enum(KNOWLEDGE_AI_MODES, { error: 'Mode must be INTENTS, INTENTS_ONLY or TEXT.' }).default('INTENTS'),
@@ -61,6 +70,7 @@ export const knowledgeAi = defineIntegrationType({
     name: 'FAQ',
     responseDataVariable: 'FAQ',
     knowledgeBaseId: 'customer-care-faq',
+    method: 'PHRASE_SEARCH',
     mode: 'INTENTS',
     threshold: 'GOOD',
     phrase: '{$query}',

@@ -9,6 +9,8 @@ import type { ImportExportRepository } from './import-export-repository';
 import { planImportYielding, type ImportPlan } from './plan-import';
 import { serializeCbExport, toCbExport } from './to-cb';
 import { toNativeExport } from './to-native';
+import type { CredentialsRepository } from '../credentials/credentials-repository';
+import { mapPlanCredentials, withCredentialNames } from '../credentials/credential-mapping';
 
 const importQuery = z.strictObject({
   dryRun: z
@@ -54,7 +56,10 @@ function fileNameOf(botName: string, format: 'cb' | 'native'): string {
 
 export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
-export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExportRepository }> = async (app, { repository }) => {
+export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExportRepository; credentials: CredentialsRepository }> = async (
+  app,
+  { repository, credentials },
+) => {
   app.post(
     '/api/bots/import',
     {
@@ -82,6 +87,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
         const hasErrors = Object.keys(result.errors).length > 0;
         throw new HttpProblem(400, 'Not a Bot Export', result.reason, hasErrors ? result.errors : undefined);
       }
+      mapPlanCredentials(result.plan, await credentials.directory());
       if (request.query.dryRun) return reply.code(200).send(planView(result.plan));
       if (!result.plan.valid) throw invalidPlanProblem(result.plan);
       const imported = await repository.importPlan(result.plan);
@@ -103,6 +109,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
     async (request, reply) => {
       const { bot, extras, integrations } = await repository.readForExport(request.params.botId);
       const { format } = request.query;
+      const directory = format === 'cb' ? await credentials.directory() : [];
       // Sent as text: CB's own layout, so a re-exported file matches the imported one byte for byte.
       const file =
         format === 'cb'
@@ -110,7 +117,11 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
               toCbExport({
                 ...bot,
                 extras,
-                integrations: integrations.map(({ integration, extras: kept }) => ({ id: integration.id, values: integration, extras: kept })),
+                integrations: integrations.map(({ integration, extras: kept }) => ({
+                  id: integration.id,
+                  values: withCredentialNames(integration, directory),
+                  extras: kept,
+                })),
               }),
             )
           : JSON.stringify(toNativeExport(bot, extras, integrations), null, 2);

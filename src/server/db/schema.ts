@@ -96,4 +96,42 @@ export const skills = pgTable(
   (t) => [uniqueIndex('skills_name_unique').on(sql`lower(${t.name})`)],
 );
 
-export const schema = { bots, integrations, integrationRevisions, botRevisions, skills };
+/** Credentials that API and File integrations authenticate with; `secrets` holds only sealed values (AES-256-GCM). */
+export const credentials = pgTable(
+  'credentials',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull().default({}),
+    secrets: jsonb('secrets').$type<Record<string, string>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('credentials_name_unique').on(sql`lower(${t.name})`)],
+);
+
+/** The LivePerson Functions (lambdas) FaaS integrations pick from, when not read from the account. */
+export const lpFunctions = pgTable(
+  'lp_functions',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    state: text('state').notNull(),
+  },
+  (t) => [uniqueIndex('lp_functions_name_unique').on(sql`lower(${t.name})`)],
+);
+
+/** The KnowledgeAI knowledge bases KnowledgeAI integrations pick from, when not read from the account. */
+export const knowledgeBases = pgTable(
+  'knowledge_bases',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    language: text('language').notNull(),
+  },
+  (t) => [uniqueIndex('knowledge_bases_name_unique').on(sql`lower(${t.name})`)],
+);
+
+export const schema = { bots, integrations, integrationRevisions, botRevisions, skills, credentials, lpFunctions, knowledgeBases };

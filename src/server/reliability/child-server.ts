@@ -20,6 +20,9 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** PostgreSQL needs SECRETS_KEY to start (credential secrets are sealed with it); a fixed one for test servers. */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
+
 function serverEnv(target: DatabaseTarget, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -30,7 +33,7 @@ function serverEnv(target: DatabaseTarget, port: number, env: Record<string, str
     ENABLE_TEST_API: '0',
     NODE_ENV: 'production',
     WEB_ROOT: '/nonexistent',
-    ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir ?? '', DATABASE_URL: '' }),
+    ...(target.kind === 'postgres' ? { DATABASE_URL: target.url, SECRETS_KEY: TEST_SECRETS_KEY } : { DATA_DIR: target.dataDir ?? '', DATABASE_URL: '', SECRETS_KEY: '' }),
     ...env,
   };
 }

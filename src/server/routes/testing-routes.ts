@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { botSchema } from '../../domain/bot';
 import type { Database } from '../db/database';
-import { bots as botsTable, integrationRevisions, skills as skillsTable } from '../db/schema';
+import { bots as botsTable, credentials as credentialsTable, integrationRevisions, knowledgeBases as knowledgeBasesTable, lpFunctions, skills as skillsTable } from '../db/schema';
+import { seedDemoDirectories, type DemoDirectories } from '../demo-directories';
 import { seedDemoData } from '../demo-data';
 import type { BotsRepository } from '../repositories/bots-repository';
 import type { IntegrationsRepository } from '../repositories/integrations-repository';
@@ -19,7 +20,8 @@ export const testingRoutes: FastifyPluginAsyncZod<{
   bots: BotsRepository;
   integrations: IntegrationsRepository;
   skills: SkillsRepository;
-}> = async (app, { db, bots, integrations, skills }) => {
+  directories: DemoDirectories;
+}> = async (app, { db, bots, integrations, skills, directories }) => {
   // An empty POST (no body, no Content-Type) is the common call from QA scripts.
   app.post(
     '/api/testing/reset',
@@ -36,10 +38,14 @@ export const testingRoutes: FastifyPluginAsyncZod<{
         await tx.delete(integrationRevisions);
         await tx.delete(botsTable);
         await tx.delete(skillsTable);
+        await tx.delete(credentialsTable);
+        await tx.delete(lpFunctions);
+        await tx.delete(knowledgeBasesTable);
       });
       const seed = request.body?.seed ?? 'demo';
       if (seed === 'empty') return { bots: [] };
       await skills.seedDemo();
+      await seedDemoDirectories(directories);
       return { bots: [await seedDemoData(bots, integrations)] };
     },
   );

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { buildApp, type AppOptions } from '../app';
+import { createSecretBox } from '../credentials/secret-box';
+import { NO_LIVEPERSON_DIRECTORIES } from '../directories/liveperson-settings';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -78,6 +81,8 @@ const defaultOptions: AppOptions = {
   corsOrigin: null,
   adminToken: null,
   liveEngage: null,
+  livePersonDirectories: NO_LIVEPERSON_DIRECTORIES,
+  secretBox: createSecretBox(randomBytes(32)),
 };
 
 /**

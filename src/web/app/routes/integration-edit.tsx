@@ -7,6 +7,8 @@ import { integrationKeys } from '../../features/integrations/api/integration-key
 import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
 import { IntegrationForm } from '../../features/integrations/components/integration-form';
 import { useSkillDirectoryQuery } from './use-skill-directory-query';
+import { ResourceDirectoriesProvider } from '../../features/integrations/components/directory-pickers/resource-directories-context';
+import { useResourceDirectoriesQuery } from './use-resource-directories-query';
 import { HistoryButton } from '../../features/revisions/components/history-button';
 
 // The diff editor uses the form's Monaco setup (bundled workers, no CDN); the route hands it over so the features stay apart.
@@ -17,6 +19,7 @@ export function Component() {
   const client = useQueryClient();
   const query = useIntegration(botId, integrationId);
   const skillDirectory = useSkillDirectoryQuery();
+  const directories = useResourceDirectoriesQuery();
   if (query.isPending) return <LoadingState label="Loading the integration…" shape="form" />;
   if (query.isError) {
     return <ErrorState title="Could not load this integration" error={query.error} onRetry={() => void query.refetch()} />;
@@ -27,28 +30,30 @@ export function Component() {
   };
   // Keyed by id only: a newer version arriving in the cache must not wipe edits in progress.
   return (
-    <IntegrationForm
-      key={integrationId}
-      botId={botId}
-      integration={query.data}
-      skillDirectory={skillDirectory}
-      headerActions={({ isDirty, load }) => (
-        <HistoryButton
-          botId={botId}
-          integration={query.data}
-          isDirty={isDirty}
-          loadMonaco={loadMonaco}
-          onLoaded={(stored) => {
-            remember(stored);
-            load(stored);
-          }}
-          reloadLatest={async () => {
-            const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integrationId), staleTime: 0 });
-            remember(latest);
-            load(latest);
-          }}
-        />
-      )}
-    />
+    <ResourceDirectoriesProvider value={directories}>
+      <IntegrationForm
+        key={integrationId}
+        botId={botId}
+        integration={query.data}
+        skillDirectory={skillDirectory}
+        headerActions={({ isDirty, load }) => (
+          <HistoryButton
+            botId={botId}
+            integration={query.data}
+            isDirty={isDirty}
+            loadMonaco={loadMonaco}
+            onLoaded={(stored) => {
+              remember(stored);
+              load(stored);
+            }}
+            reloadLatest={async () => {
+              const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integrationId), staleTime: 0 });
+              remember(latest);
+              load(latest);
+            }}
+          />
+        )}
+      />
+    </ResourceDirectoriesProvider>
   );
 }

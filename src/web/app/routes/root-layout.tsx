@@ -21,6 +21,15 @@ export function RootLayout() {
           <NavLink to={paths.skills()} className="app-nav__link">
             Skills
           </NavLink>
+          <NavLink to={paths.credentials()} className="app-nav__link">
+            Credentials
+          </NavLink>
+          <NavLink to={paths.functions()} className="app-nav__link">
+            Functions
+          </NavLink>
+          <NavLink to={paths.knowledgeBases()} className="app-nav__link">
+            Knowledge Bases
+          </NavLink>
         </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

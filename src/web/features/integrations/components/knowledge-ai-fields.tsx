@@ -2,6 +2,7 @@ import { KNOWLEDGE_AI_MODES, KNOWLEDGE_AI_THRESHOLDS } from '../../../../domain/
 import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import type { FieldMeta } from './field-meta';
+import { KnowledgeAiMethodField, KnowledgeBasePickerField } from './directory-pickers/knowledge-base-picker-field';
 
 const MODE_LABELS: Record<(typeof KNOWLEDGE_AI_MODES)[number], string> = {
   INTENTS: 'Intents',
@@ -17,7 +18,8 @@ const THRESHOLD_LABELS: Record<(typeof KNOWLEDGE_AI_THRESHOLDS)[number], string>
 export function KnowledgeAiFields({ meta }: { meta: FieldMeta<'KNOWLEDGE_AI'> }) {
   return (
     <>
-      <TextField {...meta('knowledgeBaseId')} placeholder="customer-care-faq" />
+      <KnowledgeBasePickerField {...meta('knowledgeBaseId')} />
+      <KnowledgeAiMethodField {...meta('method')} />
       <SelectField {...meta('mode')} options={KNOWLEDGE_AI_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))} />
       <SelectField
         {...meta('threshold')}

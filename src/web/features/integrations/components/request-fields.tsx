@@ -3,6 +3,7 @@ import { SelectField } from '../../../components/form/select-field';
 import { TextField } from '../../../components/form/text-field';
 import type { FieldMeta } from './field-meta';
 import { KeyValueList } from './key-value-list';
+import { CredentialPickerField } from './directory-pickers/credential-picker-field';
 
 /** API and File integrations: an HTTP request. */
 function RequestFields({ meta, methods }: { meta: FieldMeta<'API'> | FieldMeta<'FILE'>; methods: readonly string[] }) {
@@ -10,7 +11,7 @@ function RequestFields({ meta, methods }: { meta: FieldMeta<'API'> | FieldMeta<'
     <>
       <SelectField {...meta('method')} options={methods.map((m) => ({ value: m, label: m }))} />
       <TextField {...meta('url')} placeholder="https://api.example.com/orders/{$botContext.orderNumber}" />
-      <TextField {...meta('credentialId')} />
+      <CredentialPickerField {...meta('credentialId')} />
       <KeyValueList {...meta('headers')} item="Header" />
       <KeyValueList {...meta('requestParameters')} item="Parameter" />
       <TextField {...meta('postBody')} multiline rows={4} />

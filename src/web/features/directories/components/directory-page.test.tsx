@@ -1,0 +1,98 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../../testing/fake-api';
+import { renderApp } from '../../../testing/render-app';
+
+const USAGE = { botId: '11111111-1111-4111-8111-111111111111', botName: 'Care Bot', integrationId: '22222222-2222-4222-8222-222222222222', integrationName: 'OrderStatus' };
+const CREDENTIAL = {
+  id: '33333333-3333-4333-8333-333333333333',
+  name: 'Orders API key',
+  type: 'API_KEY',
+  fields: { headerName: 'X-API-Key' },
+  secretsSet: { apiKey: true },
+  usedBy: [USAGE],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+};
+const FUNCTIONS = [
+  { id: 'fn-1', name: 'Loyalty points lookup', description: 'Reads points', state: 'Productive', usedBy: [] },
+  { id: 'fn-2', name: 'Order refund check', description: '', state: 'Draft', usedBy: [] },
+];
+
+describe('the resource directory pages', () => {
+  it('list credentials with their type, whether each secret is set, and the integrations that use them', async () => {
+    fakeApi({ 'GET /api/credentials': () => ({ status: 200, body: { items: [CREDENTIAL] } }) });
+    renderApp('/credentials');
+    const table = await screen.findByRole('table', { name: 'Credentials' });
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('Orders API key');
+    expect(row).toHaveTextContent('API key');
+    expect(within(row).getByTestId('secret-apiKey')).toHaveTextContent('API Key: set');
+    expect(within(row).getByRole('link', { name: 'Care Bot › OrderStatus' })).toHaveAttribute('href', `/bots/${USAGE.botId}/integrations/${USAGE.integrationId}`);
+  });
+
+  it('add a credential: the secret goes in a password field, and the server field errors come back to their fields', async () => {
+    const api = fakeApi({
+      'GET /api/credentials': () => ({ status: 200, body: { items: [] } }),
+      'POST /api/credentials': () => ({
+        status: 409,
+        body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A credential named "Bearer" already exists.', errors: { name: 'Credential name "Bearer" is already used.' } },
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/credentials');
+    await screen.findByText('No credentials yet.');
+    await user.type(screen.getByLabelText('Name'), 'Bearer');
+    await user.selectOptions(screen.getByLabelText('Type'), 'BEARER');
+    const token = screen.getByLabelText('Token');
+    expect(token).toHaveAttribute('type', 'password');
+    await user.type(token, 's3cret');
+    await user.click(screen.getByRole('button', { name: 'Add credential' }));
+    expect(await screen.findByText('Credential name "Bearer" is already used.')).toBeVisible();
+    expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ name: 'Bearer', type: 'BEARER', fields: {}, secrets: { token: 's3cret' } });
+  });
+
+  it('rename and delete a function after confirmation; a refused delete shows the server reason', async () => {
+    let items = FUNCTIONS;
+    const api = fakeApi({
+      'GET /api/functions': () => ({ status: 200, body: { items, source: 'local' } }),
+      'PATCH /api/functions/fn-2': (call) => {
+        items = items.map((fn) => (fn.id === 'fn-2' ? { ...fn, ...(call.body as object) } : fn));
+        return { status: 200, body: items[1] };
+      },
+      'DELETE /api/functions/fn-1': () => ({
+        status: 409,
+        body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Function "Loyalty points lookup" is used by an integration (Care Bot › LoyaltyPoints): pick another one there first.' },
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/functions');
+    await screen.findByRole('table', { name: 'Functions' });
+    await user.click(screen.getByRole('button', { name: 'Rename Order refund check' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename function' });
+    const input = within(dialog).getByLabelText('Name');
+    await user.clear(input);
+    await user.type(input, 'Refund check');
+    await user.click(within(dialog).getByRole('button', { name: 'Rename' }));
+    expect(await screen.findByRole('cell', { name: /Refund check/ })).toBeVisible();
+    expect(api.calls.find((call) => call.method === 'PATCH')?.body).toEqual({ name: 'Refund check' });
+
+    await user.click(screen.getByRole('button', { name: 'Delete Loyalty points lookup' }));
+    const confirm = await screen.findByRole('alertdialog');
+    expect(api.calls.some((call) => call.method === 'DELETE')).toBe(false);
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(confirm).toHaveTextContent('pick another one there first'));
+  });
+
+  it('are read-only when the list comes from the LivePerson account', async () => {
+    fakeApi({ 'GET /api/knowledge-bases': () => ({ status: 200, body: { items: [{ id: 'kb', name: 'FAQ', type: 'internal', language: 'en-US', usedBy: [] }], source: 'liveperson' } }) });
+    renderApp('/knowledge-bases');
+    await screen.findByRole('table', { name: 'Knowledge bases' });
+    expect(screen.getByTestId('knowledge-bases-source')).toHaveTextContent('read from KnowledgeAI');
+    expect(screen.queryByRole('button', { name: 'Add knowledge base' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete FAQ' })).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+import { Dialog } from 'radix-ui';
+import { useState } from 'react';
+import { errorMessage, isApiError } from '../../../lib/api-client';
+import { notify } from '../../../lib/notify';
+import { DialogFormActions } from '../../../components/dialog-form-actions';
+import { useUpdateEntry, type DirectoryEntry, type DirectoryKind } from '../api/directory-api';
+
+interface RenameEntryDialogProps {
+  kind: DirectoryKind;
+  noun: string;
+  entry: DirectoryEntry | null;
+  onClose: () => void;
+}
+
+/** Rename keeps the id, so the integrations that use the entry keep using it. */
+export function RenameEntryDialog({ kind, noun, entry, onClose }: RenameEntryDialogProps) {
+  return (
+    <Dialog.Root open={entry !== null} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog">
+          <Dialog.Title className="dialog__title">Rename {noun}</Dialog.Title>
+          <Dialog.Description className="dialog__description">
+            {entry ? `It keeps its id (${entry.id}); the integrations that use it follow the new name.` : null}
+          </Dialog.Description>
+          {entry ? <RenameForm key={entry.id} kind={kind} noun={noun} entry={entry} onDone={onClose} /> : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function RenameForm({ kind, noun, entry, onDone }: { kind: DirectoryKind; noun: string; entry: DirectoryEntry; onDone: () => void }) {
+  const [name, setName] = useState(entry.name);
+  const mutation = useUpdateEntry(kind);
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = `rename-${kind}-name`;
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!name.trim()) {
+          setProblem(`The ${noun} needs a name.`);
+          return;
+        }
+        setProblem(null);
+        mutation.mutate(
+          { id: entry.id, patch: { name } },
+          {
+            onSuccess: (renamed) => {
+              notify('success', `Renamed to ${renamed.name}`);
+              onDone();
+            },
+            onError: (failure) => setProblem(isApiError(failure) && failure.fieldErrors.name ? failure.fieldErrors.name : errorMessage(failure)),
+          },
+        );
+      }}
+    >
+      <div className={problem ? 'field field--invalid' : 'field'}>
+        <label htmlFor={id} className="field__label">
+          Name
+        </label>
+        <input
+          id={id}
+          className="input"
+          autoComplete="off"
+          value={name}
+          aria-invalid={Boolean(problem)}
+          onChange={(event) => setName(event.target.value)}
+        />
+      </div>
+      {problem ? (
+        <p className="dialog__error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <DialogFormActions submitLabel="Rename" pending={mutation.isPending} />
+    </form>
+  );
+}

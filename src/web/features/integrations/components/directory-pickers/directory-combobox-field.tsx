@@ -1,0 +1,104 @@
+import { Combobox, ComboboxItem, ComboboxPopover, ComboboxProvider } from '@ariakit/react';
+import type { ReactNode } from 'react';
+import { Controller, useFormContext } from 'react-hook-form';
+import { Field } from '../../../../components/form/field';
+import { lookUpEntry, matchingEntries } from './matching-entries';
+
+const MAX_OPTIONS = 50;
+
+export interface DirectoryComboboxFieldProps<T extends { id: string; name: string }> {
+  name: string;
+  label: string;
+  required: boolean;
+  help: string | undefined;
+  placeholder: string;
+  /** "credential", "function": in warnings and the list's label. */
+  noun: string;
+  items: readonly T[] | undefined;
+  isError: boolean;
+  /** Extra text beside an option's name and id (a function's state). */
+  describe?: (entry: T) => ReactNode;
+  /** A warning about the picked entry itself (a function that is not deployed). */
+  entryWarning?: (entry: T) => string | undefined;
+}
+
+/**
+ * The field holds the entry's id; typing searches the directory by name or id (Ariakit's combobox does
+ * the ARIA and the keys: arrows, Enter, Escape), picking stores the id, and the picked entry's name and id
+ * show under it. An id the directory lacks warns without blocking the save.
+ */
+export function DirectoryComboboxField<T extends { id: string; name: string }>(props: DirectoryComboboxFieldProps<T>) {
+  const { name, label, required, help, placeholder, noun, items, isError, describe, entryWarning } = props;
+  const { control } = useFormContext();
+  return (
+    <Field name={name} label={label} required={required} help={help}>
+      {(aria) => (
+        <Controller
+          control={control}
+          name={name}
+          render={({ field }) => {
+            const value = String(field.value ?? '');
+            const { entry, warning: missing } = lookUpEntry(items, value, noun);
+            const warning = missing ?? (entry ? entryWarning?.(entry) : undefined);
+            const options = items ? matchingEntries(items, value).slice(0, MAX_OPTIONS) : [];
+            const warningId = `${aria.id}-warning`;
+            const noteId = `${aria.id}-note`;
+            const describedBy =
+              [aria['aria-describedby'], warning ? warningId : null, entry || isError ? noteId : null].filter(Boolean).join(' ') || undefined;
+            return (
+              <>
+                <ComboboxProvider value={value} setValue={(next) => next !== value && field.onChange(next)}>
+                  <Combobox
+                    {...aria}
+                    aria-describedby={describedBy}
+                    ref={field.ref}
+                    name={field.name}
+                    onBlur={field.onBlur}
+                    className="input"
+                    placeholder={placeholder}
+                    spellCheck={false}
+                    autoComplete="list"
+                    data-testid={`combobox-${name}`}
+                  />
+                  {options.length > 0 ? (
+                    <ComboboxPopover gutter={4} sameWidth unmountOnHide className="combobox__popover" aria-label={`${label} directory`}>
+                      {options.map((option) => (
+                        <ComboboxItem key={option.id} className="combobox__item" value={option.id}>
+                          <span className="combobox__name">{option.name}</span> <span className="combobox__id">{option.id}</span>
+                          {describe ? <> {describe(option)}</> : null}
+                        </ComboboxItem>
+                      ))}
+                    </ComboboxPopover>
+                  ) : null}
+                </ComboboxProvider>
+                {entry || isError ? (
+                  <p className="field__note" id={noteId} data-testid={`picked-${name}`}>
+                    {entry ? (
+                      <>
+                        <span className="combobox__name">{entry.name}</span> <span className="combobox__id">{entry.id}</span>
+                        {describe ? <> {describe(entry)}</> : null}
+                      </>
+                    ) : (
+                      `The ${noun} directory could not be loaded: ids are not checked.`
+                    )}
+                  </p>
+                ) : null}
+                <div aria-live="polite">
+                  {warning ? (
+                    <p className="field__warning" id={warningId} data-testid={`warning-${name}`}>
+                      <span className="field__warning-icon" aria-hidden="true">
+                        ⚠
+                      </span>
+                      <span className="visually-hidden">Warning: </span>
+                      {warning}
+                    </p>
+                  ) : null}
+                </div>
+              </>
+            );
+          }}
+        />
+      )}
+    </Field>
+  );
+}

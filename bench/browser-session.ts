@@ -52,25 +52,36 @@ function installMarks(expect: Expect): void {
     const name = form?.querySelector<HTMLInputElement>('input[name="name"]');
     if (!form || !name || name.value !== expect.formName) return false;
     // Every field takes input: none disabled or read-only (Monaco, loaded after, is timed on its own).
-    const controls = [...form.querySelectorAll<HTMLElement>('input, select, textarea, [role="combobox"], [role="switch"], [role="checkbox"]')].filter(
-      (control) => (control as HTMLInputElement).type !== 'hidden' && !control.closest('[aria-hidden="true"], .monaco-editor'),
-    );
+    const controls = [
+      ...form.querySelectorAll<HTMLElement>('input, select, textarea, [role="combobox"], [role="switch"], [role="checkbox"]'),
+    ].filter((control) => (control as HTMLInputElement).type !== 'hidden' && !control.closest('[aria-hidden="true"], .monaco-editor'));
     return controls.every(
-      (control) => !(control as HTMLInputElement).disabled && !(control as HTMLInputElement).readOnly && control.getAttribute('aria-disabled') !== 'true',
+      (control) =>
+        !(control as HTMLInputElement).disabled &&
+        !(control as HTMLInputElement).readOnly &&
+        control.getAttribute('aria-disabled') !== 'true',
     );
   };
   const check = () => {
     if (marks.botsShown === undefined && document.querySelector('a[href^="/bots/"][href$="/integrations"]')) marks.botsShown = now();
-    if (marks.listShown === undefined && document.querySelectorAll('nav[aria-label="Integrations"] li a').length >= (expect.listRows ?? 1)) {
+    if (
+      marks.listShown === undefined &&
+      document.querySelectorAll('nav[aria-label="Integrations"] li a').length >= (expect.listRows ?? 1)
+    ) {
       marks.listShown = now();
     }
     if (marks.formUsable === undefined && expect.formName !== undefined && formUsable()) marks.formUsable = now();
-    if (marks.editorReady === undefined && document.querySelector('.monaco-editor [aria-label="Transform Result Script"]')) marks.editorReady = now();
+    if (marks.editorReady === undefined && document.querySelector('.monaco-editor [aria-label="Transform Result Script"]'))
+      marks.editorReady = now();
     if (marks.saveClick !== undefined && marks.saved === undefined) {
       const toasts = [...document.querySelectorAll('[data-sonner-toast]')];
       if (toasts.some((toast) => !toastsBeforeSave.has(toast) && toast.textContent?.includes('Saved'))) marks.saved = now();
     }
-    if (marks.keydown !== undefined && marks.filtered === undefined && document.querySelector('nav[aria-label="Integrations"] ul[aria-label="1 integrations"]')) {
+    if (
+      marks.keydown !== undefined &&
+      marks.filtered === undefined &&
+      document.querySelector('nav[aria-label="Integrations"] ul[aria-label="1 integrations"]')
+    ) {
       marks.filtered = now();
     }
   };

@@ -51,7 +51,8 @@ export async function startDemoServer(options: { floors: boolean }): Promise<Dem
       baseUrl: running.baseUrl,
       botId,
       integrations: items.map(({ id, name, type }) => ({ id, name, type })),
-      floor: (page, integrationId) => `${FLOOR_PATH}/${page === 'monaco' ? 'monaco/index' : page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
+      floor: (page, integrationId) =>
+        `${FLOOR_PATH}/${page === 'monaco' ? 'monaco/index' : page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
       stop,
     };
   } catch (error) {

@@ -41,7 +41,10 @@ async function openDriver(target: DatabaseTarget): Promise<Driver> {
   }
   if (!target.dataDir) throw new Error('the driver reference needs the data dir the server used');
   const client = new PGlite(target.dataDir);
-  const query = (db: Pick<PGlite, 'query'>): Query => async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows;
+  const query =
+    (db: Pick<PGlite, 'query'>): Query =>
+    async (text, params) =>
+      (await db.query<Record<string, unknown>>(text, params)).rows;
   return {
     query: query(client),
     transaction: (work) => client.transaction((tx) => work(query(tx))),
@@ -67,8 +70,15 @@ function operationOf(driver: Driver, bot: SeededBot, operation: Operation): (loo
     await driver.transaction(async (query) => {
       await query(GET_ONE, [bot.botId, target.id]);
       const [row] = await query(UPDATE, [
-        target.id, bot.botId, name, responseDataVariable, type, JSON.stringify(config),
-        transformScript, JSON.stringify(customDataFields), target.version,
+        target.id,
+        bot.botId,
+        name,
+        responseDataVariable,
+        type,
+        JSON.stringify(config),
+        transformScript,
+        JSON.stringify(customDataFields),
+        target.version,
       ]);
       if (!row) throw new Error(`stale version for ${target.name}`);
       target.version = Number(row.version);

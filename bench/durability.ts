@@ -46,7 +46,9 @@ function line(name: string, result: Result): string {
   const sorted = [...result.perCommitMs].sort((a, b) => a - b);
   const total = result.perCommitMs.reduce((sum, ms) => sum + ms, 0);
   const fixed = (ms: number) => ms.toFixed(2).padStart(7);
-  return `${name.padEnd(26)} median ${fixed(quantile(sorted, 0.5))} ms  p95 ${fixed(quantile(sorted, 0.95))} ms  ${Math.round((COMMITS * 1000) / total)
+  return `${name.padEnd(26)} median ${fixed(quantile(sorted, 0.5))} ms  p95 ${fixed(quantile(sorted, 0.95))} ms  ${Math.round(
+    (COMMITS * 1000) / total,
+  )
     .toString()
     .padStart(5)} commits/s  (open ${Math.round(result.openMs)} ms)`;
 }

@@ -94,7 +94,8 @@ function summarize(result: AutocannonResult): LoadResult {
 /** One autocannon run of `seconds` against a running server (the app or the bare reference). */
 export async function runLoad(baseUrl: string, bot: SeededBot, operation: Operation, seconds: number): Promise<LoadResult> {
   const common = { url: baseUrl, connections: CONNECTIONS, duration: seconds, timeout: 10 };
-  if (operation === 'get-one') return summarize(await autocannon({ ...common, url: baseUrl + integrationPath(bot.botId, bot.integrations[0]!.id) }));
+  if (operation === 'get-one')
+    return summarize(await autocannon({ ...common, url: baseUrl + integrationPath(bot.botId, bot.integrations[0]!.id) }));
   if (operation === 'get-list') return summarize(await autocannon({ ...common, url: baseUrl + listPath(bot.botId) }));
   // A run can end with PUTs in flight whose answers were never read: start from the stored versions.
   const fresh = new Map((await listIntegrations(baseUrl, bot.botId, 500)).map((item) => [item.id, item.version]));

@@ -58,7 +58,8 @@ export function formatGoal(figure: Figure): string {
   const { goal } = figure;
   if (!goal) return '';
   const op = goal.op === '>=' ? '≥' : '≤';
-  if (goal.on === 'ratio') return asTimes(figure) ? `${op} ${goal.limit} × reference` : `${op} ${Math.round(goal.limit * 100)} % of reference`;
+  if (goal.on === 'ratio')
+    return asTimes(figure) ? `${op} ${goal.limit} × reference` : `${op} ${Math.round(goal.limit * 100)} % of reference`;
   return `${op} ${formatNumber(goal.limit)} ${figure.unit}`;
 }
 
@@ -93,9 +94,18 @@ const HEADER = ['Figure', 'Median', 'Spread', 'Reference', 'Ratio', 'Goal', 'Res
 export function formatTable(figures: readonly Figure[], cores: number): string {
   const rows = [HEADER, ...figures.map((figure) => row(figure, cores))];
   const widths = HEADER.map((_, column) => Math.max(...rows.map((cells) => cells[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   const notes = figures.filter((figure) => figure.note).map((figure) => `  - ${figure.group}: ${figure.name}: ${figure.note}`);
-  return [line(rows[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line), ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n');
+  return [
+    line(rows[0]!),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.slice(1).map(line),
+    ...(notes.length ? ['', 'Notes:', ...notes] : []),
+  ].join('\n');
 }
 
 /** The same table in Markdown, for the README's Performance section. */

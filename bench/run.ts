@@ -37,7 +37,10 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const list = arg.includes('=') ? arg.slice('--only='.length) : (argv[(index += 1)] ?? '');
-      const groups = list.split(',').map((group) => group.trim()).filter(Boolean);
+      const groups = list
+        .split(',')
+        .map((group) => group.trim())
+        .filter(Boolean);
       const unknown = groups.filter((group) => !GROUPS.includes(group as Group));
       if (unknown.length || groups.length === 0) throw new Error(`--only takes some of ${GROUPS.join(',')}; got "${list}"`);
       options.groups = groups as Group[];
@@ -161,28 +164,35 @@ async function main(): Promise<void> {
   const cores = cpus().length;
   const busy = monitor.highest > cores ? ` — the load average rose above the ${cores} cores: read the ratios, not the times` : '';
   const load = `load average ${monitor.first.toFixed(1)} at the start, ${monitor.highest.toFixed(1)} at the highest${busy}`;
-  console.log(`\nnpm run bench: ${options.groups.join(', ')} in ${durationSeconds.toFixed(0)} s on ${cores} cores, Node ${process.version}, ${load}\n`);
+  console.log(
+    `\nnpm run bench: ${options.groups.join(', ')} in ${durationSeconds.toFixed(0)} s on ${cores} cores, Node ${process.version}, ${load}\n`,
+  );
   console.log(formatTable(figures, cores));
   if (options.markdown) console.log(`\n${formatMarkdown(figures, cores)}`);
   if (options.json) {
-    const path = writeJson(join(root, 'bench', 'results'), {
-      startedAt: startedAt.toISOString(),
-      durationSeconds,
-      groups: options.groups,
-      machine: {
-        cpus: cores,
-        node: process.version,
-        platform: process.platform,
-        loadAverage: { start: monitor.first, end: monitor.highestSince(Date.now()), highest: monitor.highest },
+    const path = writeJson(
+      join(root, 'bench', 'results'),
+      {
+        startedAt: startedAt.toISOString(),
+        durationSeconds,
+        groups: options.groups,
+        machine: {
+          cpus: cores,
+          node: process.version,
+          platform: process.platform,
+          loadAverage: { start: monitor.first, end: monitor.highestSince(Date.now()), highest: monitor.highest },
+        },
+        skipped,
       },
-      skipped,
-    }, figures);
+      figures,
+    );
     console.log(`\nFigures written to ${path}`);
   }
   const broken = brokenBudgets(figures);
   if (broken.length > 0) {
     console.log(`\n${broken.length} budget${broken.length === 1 ? '' : 's'} broken:`);
-    for (const figure of broken) console.log(`  - ${figure.group}: ${figure.name} = ${figure.value.toFixed(1)} ${figure.unit} (goal ${formatGoal(figure)})`);
+    for (const figure of broken)
+      console.log(`  - ${figure.group}: ${figure.name} = ${figure.value.toFixed(1)} ${figure.unit} (goal ${formatGoal(figure)})`);
   }
   if (options.check && broken.length > 0) process.exitCode = 1;
 }

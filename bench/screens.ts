@@ -54,7 +54,14 @@ export async function measureScreens(browser: Browser, server: DemoServer, setti
   const panel = `/bots/${server.botId}/integrations`;
   const listRows = server.integrations.length;
   const results: Comparison[] = [];
-  const list = await compare(browser, server.baseUrl, { app: panel, floor: server.floor('list') }, { listRows }, 'listShown', settings.repetitions);
+  const list = await compare(
+    browser,
+    server.baseUrl,
+    { app: panel, floor: server.floor('list') },
+    { listRows },
+    'listShown',
+    settings.repetitions,
+  );
   results.push({ name: 'integrations list: navigation → rows visible', floorLabel: 'floor page', limit: 1.5, ...list });
   const formRepetitions = Math.max(1, Math.ceil(settings.repetitions / 2));
   for (const integration of server.integrations) {
@@ -66,7 +73,12 @@ export async function measureScreens(browser: Browser, server: DemoServer, setti
   const scripted = server.integrations.find((integration) => integration.type === 'LIVEPERSON_AGENT_ESCALATION') ?? server.integrations[0]!;
   const pages = { app: `${panel}/${scripted.id}`, floor: server.floor('monaco', scripted.id) };
   const monaco = await compare(browser, server.baseUrl, pages, {}, 'editorReady', settings.repetitions);
-  results.push({ name: `form ${scripted.type}: navigation → Monaco ready for typing`, floorLabel: 'Monaco-only page', limit: 1.3, ...monaco });
+  results.push({
+    name: `form ${scripted.type}: navigation → Monaco ready for typing`,
+    floorLabel: 'Monaco-only page',
+    limit: 1.3,
+    ...monaco,
+  });
   return results;
 }
 

@@ -152,7 +152,16 @@ export function referenceServerArgs(name: 'bare-server' | 'minimal-server'): str
   if (!file) {
     // Under node_modules, so the compiled file still finds fastify and the drivers.
     file = join(root, 'node_modules', '.cache', 'integrations-panel-bench', `${name}.mjs`);
-    buildSync({ entryPoints: [join(root, 'bench', `${name}.ts`)], outfile: file, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+    buildSync({
+      entryPoints: [join(root, 'bench', `${name}.ts`)],
+      outfile: file,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+    });
     compiledScripts.set(name, file);
   }
   return [file];

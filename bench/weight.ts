@@ -143,7 +143,9 @@ export function weightFigures(weights: ScreenWeight[]): Figure[] {
               name: `JS after usable${form ? ', Monaco and its workers' : ''}, gzip (${after.length} files, no goal)`,
               value: kilobytes(sum(after, 'gzipBytes')),
               unit: 'KB',
-              ...(after.length ? { note: `${kilobytes(sum(after, 'wireBytes')).toFixed(0)} KB on the wire: ${after.map(name).join(', ')}` } : {}),
+              ...(after.length
+                ? { note: `${kilobytes(sum(after, 'wireBytes')).toFixed(0)} KB on the wire: ${after.map(name).join(', ')}` }
+                : {}),
             },
           ]
         : []),

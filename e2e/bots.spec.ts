@@ -22,7 +22,9 @@ test('bots: create, edit the name and description, and delete with confirmation;
 
   await bots.edit('Billing Bot', { name: 'Invoices Bot', description: 'Sends invoices and answers billing questions.' });
   await expect(bots.botLink('Invoices Bot')).toBeVisible();
-  await expect(page.getByTestId('bot-card').filter({ hasText: 'Invoices Bot' })).toContainText('Sends invoices and answers billing questions.');
+  await expect(page.getByTestId('bot-card').filter({ hasText: 'Invoices Bot' })).toContainText(
+    'Sends invoices and answers billing questions.',
+  );
 
   let dialog = await bots.askToDelete('Invoices Bot');
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -7,8 +7,7 @@ import { chromium } from '@playwright/test';
  * `npm run test:e2e` stops at once with one line when none is there (scripts/check-browser.ts).
  */
 export type BrowserChoice =
-  | { found: true; executablePath: string; from: 'CHROMIUM_PATH' | 'Debian' | 'Playwright' }
-  | { found: false; reason: string };
+  { found: true; executablePath: string; from: 'CHROMIUM_PATH' | 'Debian' | 'Playwright' } | { found: false; reason: string };
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -25,7 +24,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): BrowserChoic
   return {
     found: false,
     reason:
-      'No Chromium for the e2e tests: install Debian\'s (sudo apt-get install chromium), set CHROMIUM_PATH to a Chromium or Chrome binary, or let Playwright install its own (npx playwright install chromium).',
+      "No Chromium for the e2e tests: install Debian's (sudo apt-get install chromium), set CHROMIUM_PATH to a Chromium or Chrome binary, or let Playwright install its own (npx playwright install chromium).",
   };
 }
 

@@ -16,7 +16,11 @@ async function importSupportDesk(request: APIRequestContext) {
   const response = await request.post('/api/bots/import', { data: JSON.parse(OWN_EXPORTS[OWN_SUPPORT_DESK]!) });
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { bot: { id: string; name: string }; integrations: { id: string; name: string }[] };
-  return { botId: body.bot.id, botName: body.bot.name, integration: (name: string) => body.integrations.find((item) => item.name === name)! };
+  return {
+    botId: body.bot.id,
+    botName: body.bot.name,
+    integration: (name: string) => body.integrations.find((item) => item.name === name)!,
+  };
 }
 
 test('draws the dialogs, follows a usage to its node, renames with a preview, adds the failure dialog, exports', async ({
@@ -101,11 +105,19 @@ test('draws the dialogs, follows a usage to its node, renames with a preview, ad
   const download = await panel.export(bot.botName, 'Export for Conversation Builder');
   const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
     groups: { id: string; name: string }[];
-    conversationMessage: { id: string; group: string; pattern?: string[]; content: { responderName?: string }; postProcessMessage?: string }[];
+    conversationMessage: {
+      id: string;
+      group: string;
+      pattern?: string[];
+      content: { responderName?: string };
+      postProcessMessage?: string;
+    }[];
   };
   const added = file.groups.find((group) => group.name === 'Agent escalation failed');
   expect(added).toBeDefined();
-  expect(file.conversationMessage.some((message) => message.group === added!.id && message.pattern?.includes('__agent_escalation_failed__'))).toBe(true);
+  expect(
+    file.conversationMessage.some((message) => message.group === added!.id && message.pattern?.includes('__agent_escalation_failed__')),
+  ).toBe(true);
   const invoking = file.conversationMessage.find((message) => message.id === INVOKING)!;
   expect(invoking.content.responderName).toBe('OrderFinder');
   expect(invoking.postProcessMessage).toContain('api_OrderFinder');
@@ -133,7 +145,9 @@ test('a used custom data field key warns where it is shown; delete lists the usa
 
   const confirm = await panel.askToDelete('OrderLookup');
   await expect(confirm).toContainText('Used in 5 places');
-  await expect(confirm.getByRole('list', { name: 'Where it is used' })).toContainText('Order status › api_integration_orders, integration interaction');
+  await expect(confirm.getByRole('list', { name: 'Where it is used' })).toContainText(
+    'Order status › api_integration_orders, integration interaction',
+  );
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByText('Deleted OrderLookup')).toBeVisible();
 
@@ -143,7 +157,14 @@ test('a used custom data field key warns where it is shown; delete lists the usa
   await expect(dialogs.checksButton).toContainText('failed');
 });
 
-test('React Flow loads with the Dialogs screen only: not on the first page, not with the integration form', async ({ page, request, demoBot: _demoBot, bots, panel, dialogs }) => {
+test('React Flow loads with the Dialogs screen only: not on the first page, not with the integration form', async ({
+  page,
+  request,
+  demoBot: _demoBot,
+  bots,
+  panel,
+  dialogs,
+}) => {
   const bot = await importSupportDesk(request);
   const scripts: Promise<string>[] = [];
   page.on('response', (response) => {

@@ -3,7 +3,10 @@ import { expect, test } from './fixtures';
 import { IntegrationFormPage } from './pages/integration-form-page';
 import { PanelPage } from './pages/panel-page';
 
-const SCRIPT = ["var order = JSON.parse(botContext.getBotVariable('api_OrderStatus').jsonData);", "botContext.setBotVariable('eta', order.eta, true, false);"];
+const SCRIPT = [
+  "var order = JSON.parse(botContext.getBotVariable('api_OrderStatus').jsonData);",
+  "botContext.setBotVariable('eta', order.eta, true, false);",
+];
 
 /** Every draft this page's origin keeps in IndexedDB, read the way the app stores them. */
 function storedDrafts(page: Page): Promise<{ key: { integrationId: string }; values: Record<string, unknown> }[]> {
@@ -40,9 +43,7 @@ test('edits survive a closed tab: restored when the integration opens again, the
   await expect(page.getByTestId('draft-status')).toHaveText('Kept in this browser');
 
   // Kept while typing, not when the tab goes: the draft has every edit before the page is closed.
-  await expect
-    .poll(async () => (await storedDrafts(page)).map((draft) => draft.values.transformScript))
-    .toEqual([SCRIPT.join('\n')]);
+  await expect.poll(async () => (await storedDrafts(page)).map((draft) => draft.values.transformScript)).toEqual([SCRIPT.join('\n')]);
   const [draft] = await storedDrafts(page);
   expect(draft?.values).toMatchObject({
     url: 'https://orders.example.com/v2/orders/{$botContext.orderNumber}',

@@ -88,7 +88,11 @@ test('a part whose code does not load fails in its own place, with Retry, and th
 
 test('a chunk gone after a redeploy offers Reload to update, which keeps the edits', async ({ page, demoBot, panel, form }) => {
   await page.route(/\/assets\/history-drawer-[^/]+\.js$/, (route) =>
-    route.fulfill({ status: 404, contentType: PROBLEM, body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Gone.' }) }),
+    route.fulfill({
+      status: 404,
+      contentType: PROBLEM,
+      body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Gone.' }),
+    }),
   );
   await panel.goto(demoBot.id);
   await panel.open('OrderStatus');

@@ -80,7 +80,10 @@ test('restoring over unsaved changes asks first; a stale restore is explained', 
   await history.open('Escalation');
   await history.pick(1);
   await history.restoreButton(1).click();
-  await page.getByRole('alertdialog', { name: 'Restore version 1?' }).getByRole('button', { name: 'Discard my changes and restore' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Restore version 1?' })
+    .getByRole('button', { name: 'Discard my changes and restore' })
+    .click();
   const error = page.getByTestId('restore-error');
   await expect(error).toContainText('Someone saved this integration after you opened it');
   await error.getByRole('button', { name: 'Load the latest version' }).click();

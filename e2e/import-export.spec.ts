@@ -63,7 +63,10 @@ test('exports a bot as native JSON from the panel and for Conversation Builder f
   await panel.goto(demoBot.id);
   const native = await panel.export(demoBot.name, 'Export (native JSON)');
   expect(native.suggestedFilename()).toBe('Customer-Care-Bot.integrations-panel.json');
-  const nativeFile = JSON.parse(readFileSync(await native.path(), 'utf8')) as { format: string; integrations: { name: string; version: number }[] };
+  const nativeFile = JSON.parse(readFileSync(await native.path(), 'utf8')) as {
+    format: string;
+    integrations: { name: string; version: number }[];
+  };
   expect(nativeFile.format).toBe('integrations-panel');
   expect(nativeFile.integrations.map((integration) => integration.name).sort()).toEqual(
     ['Escalation', 'FAQ', 'LoyaltyPoints', 'OrderStatus', 'SendTranscript', 'UploadReceipt'].sort(),
@@ -72,7 +75,10 @@ test('exports a bot as native JSON from the panel and for Conversation Builder f
   await bots.goto();
   const cb = await bots.export(demoBot.name, 'Export for Conversation Builder');
   expect(cb.suggestedFilename()).toBe('Customer-Care-Bot.json');
-  const cbFile = JSON.parse(readFileSync(await cb.path(), 'utf8')) as { bot: { name: string }; responder: { name: string; integrationType: string }[] };
+  const cbFile = JSON.parse(readFileSync(await cb.path(), 'utf8')) as {
+    bot: { name: string };
+    responder: { name: string; integrationType: string }[];
+  };
   expect(cbFile.bot.name).toBe(demoBot.name);
   expect(cbFile.responder).toHaveLength(6);
   expect(cbFile.responder.find((entry) => entry.name === 'OrderStatus')?.integrationType).toBe('API');

@@ -10,7 +10,10 @@ test('a direct address that matches no route shows the not-found screen inside t
   await expect(page.getByRole('heading', { name: 'Bots', level: 1 })).toBeVisible();
 });
 
-test('a screen whose code fails to load (a redeploy renamed it) shows the error screen, and the app stays usable', async ({ page, demoBot }) => {
+test('a screen whose code fails to load (a redeploy renamed it) shows the error screen, and the app stays usable', async ({
+  page,
+  demoBot,
+}) => {
   // The Skills screen's own chunk; not the skills API module (get-skills-*.js), which the name must not catch.
   await page.route(/\/assets\/skills-[^/]+\.js$/, (route) => route.abort());
   await page.goto('/');
@@ -54,7 +57,12 @@ test('a direct address to a screen whose code fails to load shows the error scre
   await expect(page.getByRole('link', { name: 'Integrations Panel' })).toBeVisible();
 });
 
-test('back and forward work after Leave without saving, and ask nothing once the edits are gone', async ({ page, demoBot, panel, form }) => {
+test('back and forward work after Leave without saving, and ask nothing once the edits are gone', async ({
+  page,
+  demoBot,
+  panel,
+  form,
+}) => {
   await panel.goto(demoBot.id);
   await panel.open('Escalation');
   await panel.open('FAQ');

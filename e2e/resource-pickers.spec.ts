@@ -66,7 +66,10 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
   const fn = form.root.getByRole('combobox', { name: 'Function', exact: true });
   await fn.fill('');
   await fn.pressSequentially('refund');
-  await page.getByRole('listbox', { name: 'Function directory' }).getByRole('option', { name: /Order refund check/ }).click();
+  await page
+    .getByRole('listbox', { name: 'Function directory' })
+    .getByRole('option', { name: /Order refund check/ })
+    .click();
   await expect(page.getByTestId('picked-functionId')).toContainText('Draft');
   await expect(page.getByTestId('warning-functionId')).toContainText('not deployed');
   await form.save();
@@ -78,7 +81,10 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
   const kb = form.root.getByRole('combobox', { name: 'Knowledge Base', exact: true });
   await kb.fill('');
   await kb.pressSequentially('manual');
-  await page.getByRole('listbox', { name: 'Knowledge Base directory' }).getByRole('option', { name: /Product manuals/ }).click();
+  await page
+    .getByRole('listbox', { name: 'Knowledge Base directory' })
+    .getByRole('option', { name: /Product manuals/ })
+    .click();
   await expect(page.getByTestId('picked-knowledgeBaseId')).toContainText('Product manuals');
   // An id not in the directory warns without blocking.
   await kb.fill('kb-not-there');
@@ -96,7 +102,9 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
 
   // The directory pages say who uses what.
   await page.goto('/functions');
-  await expect(page.getByTestId('functions-row').filter({ hasText: 'Order refund check' })).toContainText('Customer Care Bot › LoyaltyPoints');
+  await expect(page.getByTestId('functions-row').filter({ hasText: 'Order refund check' })).toContainText(
+    'Customer Care Bot › LoyaltyPoints',
+  );
   await page.goto('/credentials');
   await expect(page.getByTestId('credentials-row').filter({ hasText: 'Payments Bearer' })).toContainText('Customer Care Bot › OrderStatus');
 

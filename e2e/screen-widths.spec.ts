@@ -76,7 +76,19 @@ test('on a phone the list folds into a picker above the form', async ({ page, de
 test('a name too long for the list shows in full on hover and on keyboard focus', async ({ page, demoBot, panel }) => {
   const name = 'CustomerLoyaltyPointsBalanceLookupForPremiumMembers';
   const created = await page.request.post(`/api/bots/${demoBot.id}/integrations`, {
-    data: { type: 'API', name, responseDataVariable: '', method: 'GET', url: 'https://loyalty.example.com/points', credentialId: '', headers: [], requestParameters: [], postBody: '', transformScript: '', customDataFields: [] },
+    data: {
+      type: 'API',
+      name,
+      responseDataVariable: '',
+      method: 'GET',
+      url: 'https://loyalty.example.com/points',
+      credentialId: '',
+      headers: [],
+      requestParameters: [],
+      postBody: '',
+      transformScript: '',
+      customDataFields: [],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -94,5 +94,9 @@ test('picks a skill in the Escalation form, warns about an unknown id, previews 
   // A warning does not block the save.
   await form.save();
   const stored = await (await request.get(`/api/bots/${demoBot.id}/integrations/${escalationId}`)).json();
-  expect(stored).toMatchObject({ agentSkillName: 'Billing', agentSkillId: '3402109799', messageToUser: 'One moment.\\nAn agent will join.' });
+  expect(stored).toMatchObject({
+    agentSkillName: 'Billing',
+    agentSkillId: '3402109799',
+    messageToUser: 'One moment.\\nAn agent will join.',
+  });
 });

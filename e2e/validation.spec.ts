@@ -1,6 +1,10 @@
 import { expect, test } from './fixtures';
 
-test('an invalid skill id shows its error under the field, and the error clears as soon as it is fixed', async ({ demoBot, panel, form }) => {
+test('an invalid skill id shows its error under the field, and the error clears as soon as it is fixed', async ({
+  demoBot,
+  panel,
+  form,
+}) => {
   await panel.goto(demoBot.id);
   await panel.open('Escalation');
   const skillId = form.field('Agent Skill Id');

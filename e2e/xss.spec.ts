@@ -6,7 +6,12 @@ const SCRIPT = '<script>window.__xss=2;alert(2)</script>';
 const JS_URL = 'javascript:window.__xss=3;alert(3)';
 const SVG = '<svg onload="window.__xss=4">';
 
-test('names, descriptions, messages, custom data, URLs, headers and scripts are shown as text and never run', async ({ page, request, demoBot, panel }) => {
+test('names, descriptions, messages, custom data, URLs, headers and scripts are shown as text and never run', async ({
+  page,
+  request,
+  demoBot,
+  panel,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

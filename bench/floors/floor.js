@@ -40,7 +40,12 @@ function list(integrations) {
     rows.append(element('li', { class: 'panel-list__row' }, element('div', { class: 'integration-item' }, link)));
   }
   const filter = element('input', { id: 'integration-filter', class: 'input', type: 'search', placeholder: 'Filter by name' });
-  return element('nav', { class: 'panel-list', 'aria-label': 'Integrations' }, element('div', { class: 'panel-list__filter' }, filter), rows);
+  return element(
+    'nav',
+    { class: 'panel-list', 'aria-label': 'Integrations' },
+    element('div', { class: 'panel-list__filter' }, filter),
+    rows,
+  );
 }
 
 function control(name, value) {
@@ -49,7 +54,12 @@ function control(name, value) {
     value.forEach((row, index) => {
       group.append(
         element('input', { class: 'input', name: `${name}.${index}.key`, 'aria-label': `${name} ${index + 1} key`, value: row.key ?? '' }),
-        element('input', { class: 'input', name: `${name}.${index}.value`, 'aria-label': `${name} ${index + 1} value`, value: row.value ?? '' }),
+        element('input', {
+          class: 'input',
+          name: `${name}.${index}.value`,
+          'aria-label': `${name} ${index + 1} value`,
+          value: row.value ?? '',
+        }),
       );
     });
     return group;
@@ -70,7 +80,13 @@ function control(name, value) {
     area.value = value;
     return area;
   }
-  const input = element('input', { class: 'input', name, id: name, type: typeof value === 'number' ? 'number' : 'text', autocomplete: 'off' });
+  const input = element('input', {
+    class: 'input',
+    name,
+    id: name,
+    type: typeof value === 'number' ? 'number' : 'text',
+    autocomplete: 'off',
+  });
   input.value = value === null || value === undefined ? '' : String(value);
   return input;
 }

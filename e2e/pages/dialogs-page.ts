@@ -19,7 +19,9 @@ export class DialogsPage {
   }
 
   nodeNamed(name: string): Locator {
-    return this.flow.locator('.react-flow__node-interaction').filter({ has: this.page.locator('.flow-node__name', { hasText: new RegExp(`^${name}$`) }) });
+    return this.flow
+      .locator('.react-flow__node-interaction')
+      .filter({ has: this.page.locator('.flow-node__name', { hasText: new RegExp(`^${name}$`) }) });
   }
 
   get list(): Locator {

@@ -170,11 +170,17 @@ export class IntegrationFormPage {
 
   /** The value cell of one custom data field in the results table. */
   testValue(key: string): Locator {
-    return this.page.getByTestId('test-custom-data').getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('cell');
+    return this.page
+      .getByTestId('test-custom-data')
+      .getByRole('row', { name: new RegExp(`^${key}\\b`) })
+      .getByRole('cell');
   }
 
   testVariable(key: string): Locator {
-    return this.page.getByTestId('test-bot-variables').getByRole('row', { name: new RegExp(`^${key}\\b`) }).getByRole('cell');
+    return this.page
+      .getByTestId('test-bot-variables')
+      .getByRole('row', { name: new RegExp(`^${key}\\b`) })
+      .getByRole('cell');
   }
 
   get testDebugLog(): Locator {

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { nameString } from './names';
 
-const botName = nameString('Bot name')
-  .trim()
-  .min(1, 'Bot name is required.')
-  .max(100, 'Bot name must be at most 100 characters.');
+const botName = nameString('Bot name').trim().min(1, 'Bot name is required.').max(100, 'Bot name must be at most 100 characters.');
 const botDescription = z.string().max(1000, 'Description must be at most 1,000 characters.');
 
 export const botInputSchema = z.strictObject({ name: botName, description: botDescription.default('') });

@@ -16,10 +16,7 @@ export const customDataFieldSchema = z.strictObject({
   value: z
     .string({ error: 'Value is required.' })
     .min(1, 'Value is required: a path such as {$.api_Orders.items[0].id}.')
-    .max(
-      MAX_CUSTOM_DATA_VALUE_LENGTH,
-      `Value must be at most ${MAX_CUSTOM_DATA_VALUE_LENGTH.toLocaleString('en-US')} characters.`,
-    ),
+    .max(MAX_CUSTOM_DATA_VALUE_LENGTH, `Value must be at most ${MAX_CUSTOM_DATA_VALUE_LENGTH.toLocaleString('en-US')} characters.`),
 });
 export type CustomDataField = z.infer<typeof customDataFieldSchema>;
 

@@ -15,7 +15,10 @@ const data = {
 
 const context = (overrides: Partial<PathContext> = {}): PathContext => ({
   data,
-  botVariables: new Map<string, string | null>([['firstName', 'Ada'], ['unset', null]]),
+  botVariables: new Map<string, string | null>([
+    ['firstName', 'Ada'],
+    ['unset', null],
+  ]),
   envVariables: new Map([['region', 'EU']]),
   ...overrides,
 });
@@ -111,7 +114,11 @@ describe('custom data field values (reference §2.4)', () => {
 });
 
 describe('custom data field values under a budget', () => {
-  const big = (count: number): PathContext => ({ data: { api_X: new Array(count).fill(0) }, botVariables: new Map(), envVariables: new Map() });
+  const big = (count: number): PathContext => ({
+    data: { api_X: new Array(count).fill(0) },
+    botVariables: new Map(),
+    envVariables: new Map(),
+  });
 
   it('keeps the whole entries that fit the characters left, and says the budget ran out', () => {
     const budget = { chars: 25, steps: 1000 };

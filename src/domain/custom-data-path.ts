@@ -254,7 +254,8 @@ export function evaluateCustomDataValue(
       if (writer.cut) return;
       const text = texts[position];
       if (text !== null && text !== undefined) writer.write(text);
-      else if (typeof part !== 'string' && part.kind === 'list') writer.write(index < part.items.length ? renderItem(part.items[index]) : '');
+      else if (typeof part !== 'string' && part.kind === 'list')
+        writer.write(index < part.items.length ? renderItem(part.items[index]) : '');
     });
     cut = writer.cut;
     // An entry cut in the middle is dropped: a list of whole entries, then the note, reads better than half an entry.

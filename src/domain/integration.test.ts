@@ -58,14 +58,16 @@ describe('integration rules', () => {
   });
 
   it('takes agentId as a number, a variable, <accountId>.<userId>, or empty; its error gives {$botContext.agentId} as the example', () => {
-    for (const agentId of ['', '4567890123', '{$botContext.agent}', '12345678.4567890123']) expect(problemAt({ ...escalation, agentId }, 'agentId'), agentId).toBeNull();
+    for (const agentId of ['', '4567890123', '{$botContext.agent}', '12345678.4567890123'])
+      expect(problemAt({ ...escalation, agentId }, 'agentId'), agentId).toBeNull();
     for (const agentId of ['bob', '1.2.3', '12345678.', '.45', '12345678.4567890123.1']) {
       expect(problemAt({ ...escalation, agentId }, 'agentId'), agentId).toContain('{$botContext.agentId}');
     }
   });
 
   it('refuses a Message to User of spaces alone, as the platform reads it', () => {
-    for (const messageToUser of ['   ', '\n\t ']) expect(problemAt({ ...escalation, messageToUser }, 'messageToUser')).toContain('Spaces alone are not a message');
+    for (const messageToUser of ['   ', '\n\t '])
+      expect(problemAt({ ...escalation, messageToUser }, 'messageToUser')).toContain('Spaces alone are not a message');
     expect(problemAt({ ...escalation, messageToUser: '  Hold on.  ' }, 'messageToUser')).toBeNull();
   });
 
@@ -105,7 +107,9 @@ describe('integration rules', () => {
   });
 
   it('parses the transform script as a classic script and reports line and column', () => {
-    expect(problemAt({ ...escalation, transformScript: 'var a = 1;\nbotContext.setBotVariable("a", a, true, false);' }, 'transformScript')).toBeNull();
+    expect(
+      problemAt({ ...escalation, transformScript: 'var a = 1;\nbotContext.setBotVariable("a", a, true, false);' }, 'transformScript'),
+    ).toBeNull();
     expect(problemAt({ ...escalation, transformScript: 'var a = 1;\nvar b = ;' }, 'transformScript')).toMatch(/line 2, column 9/);
     expect(problemAt({ ...escalation, transformScript: 'import x from "y";' }, 'transformScript')).toMatch(/syntax error/);
     expect(problemAt({ ...escalation, transformScript: `//${'x'.repeat(64 * 1024)}` }, 'transformScript')).toContain('64 KB');
@@ -115,8 +119,21 @@ describe('integration rules', () => {
     const rows = (count: number) => Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     expect(problemAt({ ...escalation, customDataFields: rows(100) }, 'customDataFields')).toBeNull();
     expect(problemAt({ ...escalation, customDataFields: rows(101) }, 'customDataFields')).toContain('at most 100');
-    expect(problemAt({ ...escalation, customDataFields: [{ key: 'a', value: 'x'.repeat(1001) }] }, 'customDataFields.0.value')).toContain('1,000');
-    expect(problemAt({ ...escalation, customDataFields: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] }, 'customDataFields.1.key')).toContain('unique');
+    expect(problemAt({ ...escalation, customDataFields: [{ key: 'a', value: 'x'.repeat(1001) }] }, 'customDataFields.0.value')).toContain(
+      '1,000',
+    );
+    expect(
+      problemAt(
+        {
+          ...escalation,
+          customDataFields: [
+            { key: 'a', value: '1' },
+            { key: 'a', value: '2' },
+          ],
+        },
+        'customDataFields.1.key',
+      ),
+    ).toContain('unique');
     expect(problemAt({ ...escalation, customDataFields: [{ key: 'a', value: '1', extra: 1 }] }, 'customDataFields.0')).toContain('extra');
   });
 

@@ -74,7 +74,9 @@ export const integrationInputSchemas = Object.fromEntries(INTEGRATION_TYPES.map(
 
 // Mapped over a type parameter, so that the tuple of types gives a tuple of schemas.
 type InputSchemasOf<Types extends readonly unknown[]> = { [I in keyof Types]: InputSchemaOf<Types[I]> };
-const inputSchemaList = INTEGRATION_TYPES.map((type) => integrationInputSchemas[type]) as unknown as InputSchemasOf<typeof INTEGRATION_TYPES>;
+const inputSchemaList = INTEGRATION_TYPES.map((type) => integrationInputSchemas[type]) as unknown as InputSchemasOf<
+  typeof INTEGRATION_TYPES
+>;
 
 const integrationInputUnion = z.discriminatedUnion('type', inputSchemaList, {
   error: `Integration Type must be one of ${INTEGRATION_TYPES.join(', ')}.`,
@@ -149,7 +151,6 @@ export type IntegrationSummary = z.infer<typeof integrationSummarySchema>;
 
 /** The fields that belong to one type only (what is kept apart from the common columns). */
 export function typeSpecificFields(values: IntegrationValues): Record<string, unknown> {
-  const { name: _name, responseDataVariable: _rdv, type: _type, transformScript: _script, customDataFields: _fields, ...rest } =
-    values;
+  const { name: _name, responseDataVariable: _rdv, type: _type, transformScript: _script, customDataFields: _fields, ...rest } = values;
   return rest;
 }

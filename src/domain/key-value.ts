@@ -11,8 +11,5 @@ export const keyValueSchema = z.strictObject({
 export type KeyValue = z.infer<typeof keyValueSchema>;
 
 export function keyValueListSchema(label: string) {
-  return z
-    .array(keyValueSchema)
-    .max(MAX_KEY_VALUE_ROWS, `${label} can hold at most ${MAX_KEY_VALUE_ROWS} rows.`)
-    .default([]);
+  return z.array(keyValueSchema).max(MAX_KEY_VALUE_ROWS, `${label} can hold at most ${MAX_KEY_VALUE_ROWS} rows.`).default([]);
 }

@@ -4,7 +4,11 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
 export const pageQuerySchema = z.strictObject({
-  q: z.string().max(200, 'q must be at most 200 characters.').overwrite((text) => text.normalize('NFC')).optional(),
+  q: z
+    .string()
+    .max(200, 'q must be at most 200 characters.')
+    .overwrite((text) => text.normalize('NFC'))
+    .optional(),
   limit: z.coerce
     .number({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.` })
     .int(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)

@@ -33,7 +33,10 @@ export function addressListSchema(label: string, required: boolean) {
         if (required) ctx.addIssue({ code: 'custom', message: `${label} is required: one or more e-mail addresses, separated by commas.` });
         return;
       }
-      const wrong = value.split(',').map((part) => part.trim()).filter((part) => !EMAIL.test(part) && !VARIABLE.test(part));
+      const wrong = value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => !EMAIL.test(part) && !VARIABLE.test(part));
       if (wrong.length > 0) {
         ctx.addIssue({
           code: 'custom',
@@ -48,9 +51,15 @@ export function requiredText(label: string, max: number, hint = '') {
   return z
     .string({ error: `${label} is required.` })
     .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`)
-    .refine((value) => value.trim().length > 0, `${label} is required${hint ? `: ${hint.charAt(0).toLowerCase()}${hint.slice(1)}` : '.'} Spaces alone are not a message.`);
+    .refine(
+      (value) => value.trim().length > 0,
+      `${label} is required${hint ? `: ${hint.charAt(0).toLowerCase()}${hint.slice(1)}` : '.'} Spaces alone are not a message.`,
+    );
 }
 
 export function optionalText(label: string, max: number) {
-  return z.string().max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`).default('');
+  return z
+    .string()
+    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`)
+    .default('');
 }

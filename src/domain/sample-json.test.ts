@@ -17,7 +17,11 @@ describe('checking the sample raw result', () => {
   });
 
   it('refuses an empty sample with an example', () => {
-    expect(findJsonTextError('  ')).toEqual({ message: 'The sample is empty: paste the raw result as JSON, e.g. {"items": []}', line: 1, column: 1 });
+    expect(findJsonTextError('  ')).toEqual({
+      message: 'The sample is empty: paste the raw result as JSON, e.g. {"items": []}',
+      line: 1,
+      column: 1,
+    });
   });
 
   it('describes the error as a sentence', () => {

@@ -15,7 +15,10 @@ describe('screensFor', () => {
       botId: BOT,
       integrationId: 'abc d',
     });
-    expect(screensFor(`/bots/${BOT}/integrations/%E0`)).toMatchObject({ screens: ['integrations-panel', 'integration-edit'], integrationId: '%E0' });
+    expect(screensFor(`/bots/${BOT}/integrations/%E0`)).toMatchObject({
+      screens: ['integrations-panel', 'integration-edit'],
+      integrationId: '%E0',
+    });
     expect(screensFor(`/bots/${BOT}/integrations/a/b`)).toEqual({ screens: ['integrations-panel'], botId: BOT });
     expect(screensFor(`/bots/${BOT}/dialogs`)).toEqual({ screens: ['dialogs'], botId: BOT });
     expect(screensFor(`/bots/${BOT}/dialogs/x`)).toEqual({ screens: [] });

@@ -34,7 +34,11 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
     path: '/bots/:botId/integrations',
     screen: 'integrations-panel',
     // Literal children come before parameters, as the router ranks them.
-    children: [{ screen: 'integrations-index' }, { path: 'new', screen: 'integration-new' }, { path: ':integrationId', screen: 'integration-edit' }],
+    children: [
+      { screen: 'integrations-index' },
+      { path: 'new', screen: 'integration-new' },
+      { path: ':integrationId', screen: 'integration-edit' },
+    ],
   },
   // The bot's dialogs drawn as flows: its own chunk (React Flow and ELK load with it, nowhere else).
   { path: '/bots/:botId/dialogs', screen: 'dialogs' },

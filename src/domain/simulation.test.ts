@@ -14,7 +14,7 @@ describe('simulate request', () => {
     });
   });
 
-  it('refuses a body that is not JSON, with the parser\'s reason', () => {
+  it("refuses a body that is not JSON, with the parser's reason", () => {
     const result = simulateRequestSchema.safeParse({ sample: { body: '{"a":' } });
     expect(messages(result)['sample.body']).toMatch(/^Sample body must be JSON text, as the API would return it: .+\.$/);
   });
@@ -22,7 +22,10 @@ describe('simulate request', () => {
   it('refuses bad statuses, duplicate variable keys and unknown fields, naming each', () => {
     const result = simulateRequestSchema.safeParse({
       sample: { status: 700, body: '{}' },
-      botVariables: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }],
+      botVariables: [
+        { key: 'a', value: '1' },
+        { key: 'a', value: '2' },
+      ],
       envVariables: [{ key: '', value: 'x' }],
       extra: true,
     });
@@ -59,7 +62,9 @@ describe('simulate request', () => {
       durationMs: 3,
     };
     expect(simulationOutputSchema.parse(output)).toEqual(output);
-    expect(simulationOutputSchema.safeParse({ ...output, customDataFields: [{ ...output.customDataFields[0], value: 3 }] }).success).toBe(false);
+    expect(simulationOutputSchema.safeParse({ ...output, customDataFields: [{ ...output.customDataFields[0], value: 3 }] }).success).toBe(
+      false,
+    );
     expect(simulationOutputSchema.safeParse({ ...output, surprise: 1 }).success).toBe(false);
   });
 });

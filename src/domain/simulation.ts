@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { integrationInputSchema } from './integration';
 
-export {
-  OUTPUT_CAPS,
-  SIMULATED_ACCOUNT_ID,
-  SIMULATED_CONVERSATION_ID,
-  SIMULATION_LIMITS,
-  type OutputChannel,
-} from './simulation-limits';
+export { OUTPUT_CAPS, SIMULATED_ACCOUNT_ID, SIMULATED_CONVERSATION_ID, SIMULATION_LIMITS, type OutputChannel } from './simulation-limits';
 import { SIMULATION_LIMITS } from './simulation-limits';
 
 const MAX_VARIABLES = 200;
@@ -21,9 +15,7 @@ function variableRows(label: string) {
           .string({ error: `${label}: key is required.` })
           .min(1, `${label}: key is required.`)
           .max(256, `${label}: key must be at most 256 characters.`),
-        value: z
-          .string({ error: `${label}: value must be text.` })
-          .max(MAX_VARIABLE_CHARS, `${label}: value must be at most 64 KB.`),
+        value: z.string({ error: `${label}: value must be text.` }).max(MAX_VARIABLE_CHARS, `${label}: value must be at most 64 KB.`),
       }),
     )
     .max(MAX_VARIABLES, `${label} can hold at most ${MAX_VARIABLES} rows.`)

@@ -25,10 +25,7 @@ export const skillSchema = z.object({
 });
 export type Skill = z.infer<typeof skillSchema>;
 
-const skillName = nameString('Skill name')
-  .trim()
-  .min(1, 'Skill name is required.')
-  .max(255, 'Skill name must be at most 255 characters.');
+const skillName = nameString('Skill name').trim().min(1, 'Skill name is required.').max(255, 'Skill name must be at most 255 characters.');
 
 export const skillInputSchema = z.strictObject({
   id: skillIdSchema,

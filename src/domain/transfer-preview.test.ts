@@ -46,7 +46,14 @@ describe('transfer preview (reference §3)', () => {
         transferBotContext: true,
         messageToUser: 'Connecting you to {$botContext.skillName}, {$botContext.firstName}.',
       }),
-      { botVariables: [{ key: 'skillId', value: '12' }, { key: 'skillName', value: 'Sales' }, { key: 'firstName', value: 'Ada' }], envVariables: [{ key: 'agentId', value: '777' }] },
+      {
+        botVariables: [
+          { key: 'skillId', value: '12' },
+          { key: 'skillName', value: 'Sales' },
+          { key: 'firstName', value: 'Ada' },
+        ],
+        envVariables: [{ key: 'agentId', value: '777' }],
+      },
       directory,
     );
     expect(preview).toMatchObject({ skillId: '12', skillName: 'Sales', agentId: '777', action: 'transfer', unresolved: [] });
@@ -60,9 +67,14 @@ describe('transfer preview (reference §3)', () => {
   });
 
   it('sends the fallback message when the resolved skill id is not numeric', () => {
-    const text = previewTransfer(fields({ agentSkillId: '{$botContext.skillId}' }), { botVariables: [{ key: 'skillId', value: 'billing' }] });
+    const text = previewTransfer(fields({ agentSkillId: '{$botContext.skillId}' }), {
+      botVariables: [{ key: 'skillId', value: 'billing' }],
+    });
     expect(text.action).toBe('fallback');
-    expect(check(text.checks, 'skill-id-numeric')).toMatchObject({ status: 'fail', text: expect.stringContaining('"billing" is not numeric') });
+    expect(check(text.checks, 'skill-id-numeric')).toMatchObject({
+      status: 'fail',
+      text: expect.stringContaining('"billing" is not numeric'),
+    });
     expect(check(text.checks, 'skill-id-known')?.status).toBe('info');
 
     const unset = previewTransfer(fields({ agentSkillId: '{$botContext.skillId}' }));
@@ -85,7 +97,10 @@ describe('transfer preview (reference §3)', () => {
     expect(check(mismatch.checks, 'skill-name-matches')).toMatchObject({ status: 'warn', text: expect.stringContaining('"Billing"') });
     expect(check(previewTransfer(fields({ agentSkillName: '' }), {}, directory).checks, 'skill-name-matches')?.status).toBe('info');
     const none = previewTransfer(fields());
-    expect(check(none.checks, 'skill-id-known')).toMatchObject({ status: 'info', text: 'No skill directory to check the skill id against.' });
+    expect(check(none.checks, 'skill-id-known')).toMatchObject({
+      status: 'info',
+      text: 'No skill directory to check the skill id against.',
+    });
     expect(check(none.checks, 'skill-name-matches')).toBeUndefined();
   });
 
@@ -105,15 +120,25 @@ describe('transfer preview (reference §3)', () => {
   });
 
   it('fails a message that is missing, or empty once resolved', () => {
-    expect(check(previewTransfer(fields({ messageToUser: '' })).checks, 'message-present')).toMatchObject({ status: 'fail', text: expect.stringContaining('BLANK_MESSAGE') });
+    expect(check(previewTransfer(fields({ messageToUser: '' })).checks, 'message-present')).toMatchObject({
+      status: 'fail',
+      text: expect.stringContaining('BLANK_MESSAGE'),
+    });
     const unresolved = previewTransfer(fields({ messageToUser: '{$botContext.transferMessage}' }));
     expect(check(unresolved.checks, 'message-present')).toMatchObject({ status: 'fail', text: expect.stringContaining('has no value') });
-    const blankVariable = previewTransfer(fields({ messageToUser: '{$botContext.transferMessage}' }), { botVariables: [{ key: 'transferMessage', value: 'BLANK_MESSAGE' }] });
+    const blankVariable = previewTransfer(fields({ messageToUser: '{$botContext.transferMessage}' }), {
+      botVariables: [{ key: 'transferMessage', value: 'BLANK_MESSAGE' }],
+    });
     expect(blankVariable.message).toBeNull();
   });
 
   it('fails a raw line break inside a variable value, naming the variable', () => {
-    const preview = previewTransfer(fields({ messageToUser: 'Hi {$botContext.name}' }), { botVariables: [{ key: 'name', value: 'Ada\nLovelace' }] });
-    expect(check(preview.checks, 'no-raw-newline')).toMatchObject({ status: 'fail', text: expect.stringContaining('{$botContext.name} holds a raw line break') });
+    const preview = previewTransfer(fields({ messageToUser: 'Hi {$botContext.name}' }), {
+      botVariables: [{ key: 'name', value: 'Ada\nLovelace' }],
+    });
+    expect(check(preview.checks, 'no-raw-newline')).toMatchObject({
+      status: 'fail',
+      text: expect.stringContaining('{$botContext.name} holds a raw line break'),
+    });
   });
 });

@@ -90,9 +90,14 @@ function unescapeNewLines(text: string): string {
 }
 
 function skillIdCheck(skillId: string, unresolved: boolean): TransferCheck {
-  if (POSITIVE_ID_PATTERN.test(skillId)) return { id: 'skill-id-numeric', status: 'pass', text: `Agent Skill Id ${skillId} is numeric: the platform transfers to it.` };
+  if (POSITIVE_ID_PATTERN.test(skillId))
+    return { id: 'skill-id-numeric', status: 'pass', text: `Agent Skill Id ${skillId} is numeric: the platform transfers to it.` };
   if (NUMERIC.test(skillId)) {
-    return { id: 'skill-id-numeric', status: 'warn', text: `Agent Skill Id "${skillId}" is numeric but not a valid LiveEngage skill id (a positive number without leading zeros).` };
+    return {
+      id: 'skill-id-numeric',
+      status: 'warn',
+      text: `Agent Skill Id "${skillId}" is numeric but not a valid LiveEngage skill id (a positive number without leading zeros).`,
+    };
   }
   const shown = skillId === '' ? (unresolved ? 'has no value with these variables' : 'is empty') : `"${skillId}" is not numeric`;
   return {
@@ -119,9 +124,20 @@ function directoryChecks(skillId: string, skillName: string, directory: readonly
       },
     ];
   }
-  const known: TransferCheck = { id: 'skill-id-known', status: 'pass', text: `Skill ${skillId} is in the skill directory ("${skill.name}").` };
+  const known: TransferCheck = {
+    id: 'skill-id-known',
+    status: 'pass',
+    text: `Skill ${skillId} is in the skill directory ("${skill.name}").`,
+  };
   if (skillName.trim() === '') {
-    return [known, { id: 'skill-name-matches', status: 'info', text: `Agent Skill Name is empty; the directory calls skill ${skillId} "${skill.name}".` }];
+    return [
+      known,
+      {
+        id: 'skill-name-matches',
+        status: 'info',
+        text: `Agent Skill Name is empty; the directory calls skill ${skillId} "${skill.name}".`,
+      },
+    ];
   }
   if (skillName.trim() === skill.name) {
     return [known, { id: 'skill-name-matches', status: 'pass', text: `Agent Skill Name matches the directory ("${skill.name}").` }];
@@ -138,10 +154,18 @@ function directoryChecks(skillId: string, skillName: string, directory: readonly
 
 function messageCheck(template: string, resolved: string, unresolved: boolean): TransferCheck {
   if (template.trim() === '') {
-    return { id: 'message-present', status: 'fail', text: `Message to User is required: enter the text sent before the transfer, or ${BLANK_MESSAGE} to send none.` };
+    return {
+      id: 'message-present',
+      status: 'fail',
+      text: `Message to User is required: enter the text sent before the transfer, or ${BLANK_MESSAGE} to send none.`,
+    };
   }
   if (resolved === BLANK_MESSAGE) {
-    return { id: 'message-present', status: 'pass', text: `${BLANK_MESSAGE}: the transfer carries the required message, but none is sent to the user.` };
+    return {
+      id: 'message-present',
+      status: 'pass',
+      text: `${BLANK_MESSAGE}: the transfer carries the required message, but none is sent to the user.`,
+    };
   }
   if (resolved.trim() === '') {
     return {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  closestBotContextFunction,
-  describeUnknownBotContextCall,
-  findUnknownBotContextCalls,
-} from './unknown-bot-context-calls';
+import { closestBotContextFunction, describeUnknownBotContextCall, findUnknownBotContextCalls } from './unknown-bot-context-calls';
 
 describe('unknown botContext calls', () => {
   it('finds a call of a function botContext does not have, with its position', () => {

@@ -47,7 +47,11 @@ describe('the server around the API', () => {
     expect(types).toEqual(['API', 'EMAIL', 'FAAS', 'FILE', 'KNOWLEDGE_AI', 'LIVEPERSON_AGENT_ESCALATION']);
     const escalation = list.body.items.find((item: { type: string }) => item.type === 'LIVEPERSON_AGENT_ESCALATION');
     const full = await server.request('GET', `/api/bots/${bot.id}/integrations/${escalation.id}`);
-    expect(full.body).toMatchObject({ agentSkillName: 'Customer Care', agentSkillId: '3402109730', messageToUser: 'Hold on while I connect you with an agent.' });
+    expect(full.body).toMatchObject({
+      agentSkillName: 'Customer Care',
+      agentSkillId: '3402109730',
+      messageToUser: 'Hold on while I connect you with an agent.',
+    });
     expect(full.body.customDataFields).toHaveLength(2);
     expect(full.body.transformScript).not.toBe('');
 

@@ -105,7 +105,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     openapi: {
       info: {
         title: 'Integrations Panel API',
-        description: "Bots and their Conversation Builder integrations. Errors are application/problem+json (RFC 9457).",
+        description: 'Bots and their Conversation Builder integrations. Errors are application/problem+json (RFC 9457).',
         version: '1.0.0',
       },
     },
@@ -133,7 +133,13 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const knowledgeBases = createKnowledgeBasesRepository(database.db);
   await app.register(knowledgeBaseRoutes, { db: database.db, knowledgeBases, livePerson: options.livePersonDirectories.knowledgeBases });
   if (options.enableTestApi) {
-    await app.register(testingRoutes, { db: database.db, bots, integrations, skills, directories: { credentials, functions, knowledgeBases } });
+    await app.register(testingRoutes, {
+      db: database.db,
+      bots,
+      integrations,
+      skills,
+      directories: { credentials, functions, knowledgeBases },
+    });
   }
   return app;
 }

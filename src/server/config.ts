@@ -36,9 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host,
     allowedHosts: allowedHostNames(host, (env.ALLOWED_HOSTS ?? '').split(',')),
     port,
-    database: databaseUrl
-      ? { kind: 'postgres', url: databaseUrl }
-      : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? 'data') },
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? 'data') },
     enableTestApi: env.NODE_ENV === 'test' || env.ENABLE_TEST_API === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
     webRoot: resolve(env.WEB_ROOT ?? 'dist'),

@@ -48,7 +48,8 @@ export const conflict = (detail: string, errors?: Record<string, string>) => new
 export const badRequest = (detail: string, errors?: Record<string, string>, title = 'Bad Request') =>
   new DomainError('invalid', title, detail, errors);
 
-export const inUse = (detail: string, details: Record<string, unknown>) => new DomainError('in-use', 'Conflict', detail, undefined, details);
+export const inUse = (detail: string, details: Record<string, unknown>) =>
+  new DomainError('in-use', 'Conflict', detail, undefined, details);
 
 export const limitReached = (title: string, detail: string) => new DomainError('limit', title, detail);
 

@@ -55,7 +55,9 @@ try {
   if (!(await credentials.checkKey())) {
     await database.close();
     exitOnSecretsKeyProblem(
-      new SecretsKeyProblem('The stored credential secrets do not open with this secrets key: start with the SECRETS_KEY (or DATA_DIR/secrets.key) they were saved with.'),
+      new SecretsKeyProblem(
+        'The stored credential secrets do not open with this secrets key: start with the SECRETS_KEY (or DATA_DIR/secrets.key) they were saved with.',
+      ),
     );
   }
   // A brand-new database gets the demo bot, so the first start shows a working panel.
@@ -63,7 +65,11 @@ try {
   if ((await bots.list({ limit: 1 })).items.length === 0 && process.env.SEED_DEMO !== '0') {
     await seedDemoData(bots, createIntegrationsRepository(database.db));
     await createSkillsRepository(database.db).seedDemo();
-    await seedDemoDirectories({ credentials, functions: createFunctionsRepository(database.db), knowledgeBases: createKnowledgeBasesRepository(database.db) });
+    await seedDemoDirectories({
+      credentials,
+      functions: createFunctionsRepository(database.db),
+      knowledgeBases: createKnowledgeBasesRepository(database.db),
+    });
   }
 } catch (error) {
   exitOnDataDirProblem(error);
@@ -80,6 +86,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     // Close the server first so in-flight requests finish, then the database flushes, closes and unlocks DATA_DIR.
-    void app.close().then(() => database.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
 }

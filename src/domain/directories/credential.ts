@@ -42,9 +42,15 @@ const credentialName = nameString('Credential name')
   .max(255, 'Credential name must be at most 255 characters.');
 
 const plainField = (label: string) =>
-  z.string({ error: `${label} must be text.` }).trim().max(2048, `${label} must be at most 2,048 characters.`);
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(2048, `${label} must be at most 2,048 characters.`);
 const secretValue = (label: string) =>
-  z.string({ error: `${label} must be text.` }).min(1, `${label} must not be empty: leave it out to keep it unset.`).max(8192, `${label} must be at most 8,192 characters.`);
+  z
+    .string({ error: `${label} must be text.` })
+    .min(1, `${label} must not be empty: leave it out to keep it unset.`)
+    .max(8192, `${label} must be at most 8,192 characters.`);
 
 function shapeOf<const F extends readonly string[], const S extends readonly string[]>(fields: F, secrets: S) {
   const fieldShape = Object.fromEntries(fields.map((key) => [key, plainField(CREDENTIAL_FIELD_LABELS[key]!).default('')])) as {

@@ -24,7 +24,10 @@ export const directoryIdSchema = (label: string) =>
     .trim()
     .min(1, `${label} id is required.`)
     .max(128, `${label} id must be at most 128 characters.`)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, `${label} id may hold letters, digits, "_", ".", ":" and "-", starting with a letter or digit.`);
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
+      `${label} id may hold letters, digits, "_", ".", ":" and "-", starting with a letter or digit.`,
+    );
 
 /** Search by part of the name (ignoring case) or by the start of the id, like the skill directory. */
 export function matchesEntry(entry: { id: string; name: string }, q: string | undefined): boolean {

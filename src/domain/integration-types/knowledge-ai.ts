@@ -34,9 +34,7 @@ export const knowledgeAi = defineIntegrationType({
       cbKey: 'mode',
     }),
     threshold: field({
-      schema: z
-        .enum(KNOWLEDGE_AI_THRESHOLDS, { error: 'Threshold must be VERY_GOOD, GOOD or FAIR_PLUS.' })
-        .default('GOOD'),
+      schema: z.enum(KNOWLEDGE_AI_THRESHOLDS, { error: 'Threshold must be VERY_GOOD, GOOD or FAIR_PLUS.' }).default('GOOD'),
       label: 'Threshold',
       help: 'The minimum match score for an article to be returned.',
       initial: 'GOOD',

@@ -29,7 +29,12 @@ const escalationEntry = {
   tangoContextEnabled: true,
 };
 
-const cbFile = { hash: '1', bot: { id: 'bd5ebca7-2456-4c70-bb87-ee3266946a21', name: 'Billing bot' }, responder: [escalationEntry], conversationMessage: [] };
+const cbFile = {
+  hash: '1',
+  bot: { id: 'bd5ebca7-2456-4c70-bb87-ee3266946a21', name: 'Billing bot' },
+  responder: [escalationEntry],
+  conversationMessage: [],
+};
 
 describe('Agent Escalation mapping', () => {
   it('maps the chosen CB keys to the escalation fields', () => {
@@ -80,27 +85,71 @@ describe('Agent Escalation mapping', () => {
       messageToUser: 'BLANK_MESSAGE',
       transferBotContext: true,
     });
-    const bot: BotToExport = { id: 'c0c0c0c0-0000-4000-8000-000000000000', name: 'Panel', description: 'd', extras: null, integrations: [{ id: 'c0c0c0c0-0000-4000-8000-000000000001', values, extras: null }] };
+    const bot: BotToExport = {
+      id: 'c0c0c0c0-0000-4000-8000-000000000000',
+      name: 'Panel',
+      description: 'd',
+      extras: null,
+      integrations: [{ id: 'c0c0c0c0-0000-4000-8000-000000000001', values, extras: null }],
+    };
     const [entry] = toCbExport(bot).responder as Record<string, unknown>[];
-    expect(entry).toMatchObject({ integrationType: 'LIVEPERSON_AGENT_ESCALATION', agentSkillId: '3402109730', messageToUser: 'BLANK_MESSAGE', tangoContextEnabled: true, agentId: '', agentSkillName: '' });
+    expect(entry).toMatchObject({
+      integrationType: 'LIVEPERSON_AGENT_ESCALATION',
+      agentSkillId: '3402109730',
+      messageToUser: 'BLANK_MESSAGE',
+      tangoContextEnabled: true,
+      agentId: '',
+      agentSkillName: '',
+    });
     expect(plan(toCbExport(bot)).integrations[0]!.values).toEqual(values);
   });
 });
 
 describe('types without a public export sample', () => {
   const made: IntegrationValues[] = [
-    { type: 'EMAIL', name: 'Notify', to: 'ops@example.com, {$botContext.email}', subject: 'Order', body: '<b>{$botContext.orderId}</b>', html: true },
-    { type: 'FILE', name: 'Upload', method: 'PUT', url: 'https://files.example/{$botContext.id}', credentialId: 'cred-1', requestParameters: [{ key: 'a', value: 'b' }] },
+    {
+      type: 'EMAIL',
+      name: 'Notify',
+      to: 'ops@example.com, {$botContext.email}',
+      subject: 'Order',
+      body: '<b>{$botContext.orderId}</b>',
+      html: true,
+    },
+    {
+      type: 'FILE',
+      name: 'Upload',
+      method: 'PUT',
+      url: 'https://files.example/{$botContext.id}',
+      credentialId: 'cred-1',
+      requestParameters: [{ key: 'a', value: 'b' }],
+    },
     { type: 'FAAS', name: 'Lambda', functionId: 'fn-42', headers: [{ key: 'x', value: 'y' }], payload: '{"a":1}' },
-    { type: 'KNOWLEDGE_AI', name: 'Faq', knowledgeBaseId: 'kb-1', mode: 'TEXT', threshold: 'VERY_GOOD', phrase: '{$query}', multipleResults: 3 },
+    {
+      type: 'KNOWLEDGE_AI',
+      name: 'Faq',
+      knowledgeBaseId: 'kb-1',
+      mode: 'TEXT',
+      threshold: 'VERY_GOOD',
+      phrase: '{$query}',
+      multipleResults: 3,
+    },
   ].map((input) => integrationInputSchema.parse(input));
 
-  it.each(made.map((values) => [values.type, values] as const))('%s made in the panel imports back from its CB export with the same values', (_type, values) => {
-    const bot: BotToExport = { id: 'd0d0d0d0-0000-4000-8000-000000000000', name: 'Panel', description: '', extras: null, integrations: [{ id: 'd0d0d0d0-0000-4000-8000-000000000001', values, extras: null }] };
-    const exported = toCbExport(bot);
-    expect((exported.responder as Record<string, unknown>[])[0]!.integrationType).toBe(values.type);
-    const imported = storedFrom(plan(exported));
-    expect(imported.integrations[0]!.values).toEqual(values);
-    expect(serializeCbExport(toCbExport(imported))).toBe(serializeCbExport(exported));
-  });
+  it.each(made.map((values) => [values.type, values] as const))(
+    '%s made in the panel imports back from its CB export with the same values',
+    (_type, values) => {
+      const bot: BotToExport = {
+        id: 'd0d0d0d0-0000-4000-8000-000000000000',
+        name: 'Panel',
+        description: '',
+        extras: null,
+        integrations: [{ id: 'd0d0d0d0-0000-4000-8000-000000000001', values, extras: null }],
+      };
+      const exported = toCbExport(bot);
+      expect((exported.responder as Record<string, unknown>[])[0]!.integrationType).toBe(values.type);
+      const imported = storedFrom(plan(exported));
+      expect(imported.integrations[0]!.values).toEqual(values);
+      expect(serializeCbExport(toCbExport(imported))).toBe(serializeCbExport(exported));
+    },
+  );
 });

@@ -8,7 +8,11 @@ describeEachDatabase('import and export API on %s', (kind) => {
   /** Real HTTP to the real app, answered in the shape these tests read. */
   const app = {
     async inject(options: { method: string; url: string; headers?: Record<string, string>; payload?: string }) {
-      const response = await fetch(server.baseUrl + options.url, { method: options.method, headers: options.headers, body: options.payload });
+      const response = await fetch(server.baseUrl + options.url, {
+        method: options.method,
+        headers: options.headers,
+        body: options.payload,
+      });
       const body = await response.text();
       return { statusCode: response.status, headers: Object.fromEntries(response.headers), body, json: () => JSON.parse(body) };
     },
@@ -17,7 +21,6 @@ describeEachDatabase('import and export API on %s', (kind) => {
   const importFile = (payload: string, query = '') =>
     app.inject({ method: 'POST', url: `/api/bots/import${query}`, headers: { 'content-type': 'application/json' }, payload });
   const botCount = async () => (await app.inject({ method: 'GET', url: '/api/bots?limit=500' })).json().items.length as number;
-
 
   it.each(SAMPLE_EXPORT_FILES)('imports %s and exports it back byte for byte, in both formats', async (file) => {
     const text = readSampleExport(file);
@@ -34,7 +37,12 @@ describeEachDatabase('import and export API on %s', (kind) => {
     expect(exported.body).toBe(text);
 
     const native = await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export?format=native` });
-    expect(native.json()).toMatchObject({ format: 'integrations-panel', formatVersion: 1, bot: { id: bot.id }, integrations: integrations.map(() => ({ version: 1 })) });
+    expect(native.json()).toMatchObject({
+      format: 'integrations-panel',
+      formatVersion: 1,
+      bot: { id: bot.id },
+      integrations: integrations.map(() => ({ version: 1 })),
+    });
     const reimported = await importFile(native.body);
     expect(reimported.statusCode, reimported.body).toBe(201);
     const again = await app.inject({ method: 'GET', url: `/api/bots/${reimported.json().bot.id}/export` });
@@ -54,7 +62,10 @@ describeEachDatabase('import and export API on %s', (kind) => {
     expect(put.statusCode, put.body).toBe(200);
     const original = JSON.parse(readSampleExport(OWN_SUPPORT_DESK));
     const exported = JSON.parse((await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/export` })).body);
-    expect(exported.responder).toEqual([{ ...original.responder[0], webhook: 'https://jservice.example/api/clues' }, original.responder[1]]);
+    expect(exported.responder).toEqual([
+      { ...original.responder[0], webhook: 'https://jservice.example/api/clues' },
+      original.responder[1],
+    ]);
     expect(exported.conversationMessage).toEqual(original.conversationMessage);
   });
 
@@ -66,7 +77,9 @@ describeEachDatabase('import and export API on %s', (kind) => {
       format: 'cb',
       valid: true,
       bot: { values: { name: 'Store Locator' }, problems: [] },
-      integrations: [{ sourceName: 'StoreLocator', type: 'API', problems: [], values: { method: 'GET' }, keptKeys: expect.arrayContaining(['fileUrl']) }],
+      integrations: [
+        { sourceName: 'StoreLocator', type: 'API', problems: [], values: { method: 'GET' }, keptKeys: expect.arrayContaining(['fileUrl']) },
+      ],
     });
     expect(response.json().integrations[0]).not.toHaveProperty('extras');
     expect(await botCount()).toBe(before);
@@ -93,7 +106,11 @@ describeEachDatabase('import and export API on %s', (kind) => {
       errors: { 'responder.0.webhook': expect.stringMatching(/^StoreLocator: URL must be an http or https address/) },
     });
     const plan = await importFile(JSON.stringify(broken), '?dryRun=true');
-    expect(plan.json()).toMatchObject({ valid: false, problemCount: 1, integrations: [{ values: null, problems: [{ path: 'url', sourcePath: 'responder.0.webhook' }] }] });
+    expect(plan.json()).toMatchObject({
+      valid: false,
+      problemCount: 1,
+      integrations: [{ values: null, problems: [{ path: 'url', sourcePath: 'responder.0.webhook' }] }],
+    });
     expect(await botCount()).toBe(before);
   });
 

@@ -79,7 +79,11 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
     },
     async (request, reply) => {
       if (request.body === undefined || request.body === null) {
-        throw new HttpProblem(400, 'Not a Bot Export', 'The request has no body: send the export file as JSON (Content-Type: application/json).');
+        throw new HttpProblem(
+          400,
+          'Not a Bot Export',
+          'The request has no body: send the export file as JSON (Content-Type: application/json).',
+        );
       }
       const result = await planImportYielding(request.body);
       if (!result.ok) {

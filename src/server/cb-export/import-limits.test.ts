@@ -44,7 +44,10 @@ describeEachDatabase('import limits and stored data edge cases on %s', (kind) =>
   it('refuses an import of more integrations than the limit with 413 naming it, in both formats and in the dry run', async () => {
     const before = await botCount();
     const tooMany = MAX_INTEGRATIONS_PER_IMPORT + 1;
-    const cb = { bot: { name: 'Big' }, responder: Array.from({ length: tooMany }, (_, index) => ({ name: `R${index}`, integrationType: 'API' })) };
+    const cb = {
+      bot: { name: 'Big' },
+      responder: Array.from({ length: tooMany }, (_, index) => ({ name: `R${index}`, integrationType: 'API' })),
+    };
     for (const file of [nativeFile(Array.from({ length: tooMany }, (_, index) => escalation(index))), cb]) {
       for (const query of ['', '?dryRun=true']) {
         const response = await server.request('POST', `/api/bots/import${query}`, { body: file });
@@ -89,7 +92,14 @@ describeEachDatabase('import limits and stored data edge cases on %s', (kind) =>
     const file = nativeFile(versions.map((version, index) => ({ ...escalation(index), version })));
     const plan = await server.request('POST', '/api/bots/import?dryRun=true', { body: file });
     expect(plan.status).toBe(200);
-    expect(plan.body.integrations.map((item: { version: number | null }) => item.version)).toEqual([null, null, null, null, MAX_KEPT_IMPORT_VERSION, 7]);
+    expect(plan.body.integrations.map((item: { version: number | null }) => item.version)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      MAX_KEPT_IMPORT_VERSION,
+      7,
+    ]);
     const imported = await server.request('POST', '/api/bots/import', { body: file });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const base = `/api/bots/${imported.body.bot.id}/integrations`;
@@ -101,7 +111,9 @@ describeEachDatabase('import limits and stored data edge cases on %s', (kind) =>
         headers: { 'if-match': etag },
       });
       expect(updated.status, `${integration.name} ${etag}`).toBe(200);
-      const deleted = await server.request('DELETE', `${base}/${integration.id}`, { headers: { 'if-match': updated.headers.get('etag')! } });
+      const deleted = await server.request('DELETE', `${base}/${integration.id}`, {
+        headers: { 'if-match': updated.headers.get('etag')! },
+      });
       expect(deleted.status).toBe(204);
     }
   });

@@ -59,9 +59,16 @@ describe('export after edits in the panel', () => {
   });
 
   it('writes back forms the schema normalizes while the value is unchanged, and the new value after an edit', () => {
-    const original = { ...orderLookup(), webhook: '  https://orders.example.com/api/orders/{$botContext.orderId} ', responseDataVariable: '' };
+    const original = {
+      ...orderLookup(),
+      webhook: '  https://orders.example.com/api/orders/{$botContext.orderId} ',
+      responseDataVariable: '',
+    };
     const bot = importEntries(original);
-    expect(bot.integrations[0]!.values).toMatchObject({ url: 'https://orders.example.com/api/orders/{$botContext.orderId}', responseDataVariable: 'OrderLookup' });
+    expect(bot.integrations[0]!.values).toMatchObject({
+      url: 'https://orders.example.com/api/orders/{$botContext.orderId}',
+      responseDataVariable: 'OrderLookup',
+    });
     expect(JSON.stringify(exportedEntries(bot)[0])).toBe(JSON.stringify(original));
 
     const [entry] = exportedEntries(edited(bot, (values) => ({ ...values, url: 'https://x.example/', responseDataVariable: 'Quiz' })));
@@ -113,7 +120,10 @@ describe('export after edits in the panel', () => {
       transformScript: '',
       customDataFields: [],
     };
-    const bot = { ...imported, integrations: [{ id: 'a1b2c3d4-0000-4000-8000-000000000001', values: created, extras: null }, ...imported.integrations] };
+    const bot = {
+      ...imported,
+      integrations: [{ id: 'a1b2c3d4-0000-4000-8000-000000000001', values: created, extras: null }, ...imported.integrations],
+    };
     const entries = exportedEntries(bot);
     expect(entries.map((entry) => entry.name)).toEqual(['OrderLookup', 'Weather']);
     expect(Object.keys(entries[1]!).slice(0, 4)).toEqual(['chatbotId', 'id', 'name', 'webhook']);
@@ -137,7 +147,17 @@ describe('export after edits in the panel', () => {
       integrations: [],
     };
     const file = toCbExport(bot);
-    expect(Object.keys(file)).toEqual(['bot', 'responder', 'requiredContext', 'conversationMessage', 'menus', 'groups', 'platforms', 'associatedDomains', 'dialogTemplates']);
+    expect(Object.keys(file)).toEqual([
+      'bot',
+      'responder',
+      'requiredContext',
+      'conversationMessage',
+      'menus',
+      'groups',
+      'platforms',
+      'associatedDomains',
+      'dialogTemplates',
+    ]);
     expect(plan(file).bot.values).toEqual({ name: 'Panel bot', description: '' });
   });
 

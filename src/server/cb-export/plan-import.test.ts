@@ -40,8 +40,12 @@ describe('files that are not an export', () => {
     expect(noResponder.reason).toBe('The file is not a complete Conversation Builder bot export.');
     expect(noResponder.errors).toEqual({ responder: 'responder must be an array of integration objects.' });
 
-    expect(reasonOf(planImport({ bot: 'B', responder: [] })).errors).toEqual({ bot: 'bot must be an object: the exported bot with its name.' });
-    expect(reasonOf(planImport({ bot: {}, responder: [] })).errors).toEqual({ 'bot.name': 'bot.name must be a string: the name of the bot.' });
+    expect(reasonOf(planImport({ bot: 'B', responder: [] })).errors).toEqual({
+      bot: 'bot must be an object: the exported bot with its name.',
+    });
+    expect(reasonOf(planImport({ bot: {}, responder: [] })).errors).toEqual({
+      'bot.name': 'bot.name must be a string: the name of the bot.',
+    });
     expect(reasonOf(planImport({ bot: { name: 'B' }, responder: [orderLookup(), 'x'] })).errors).toHaveProperty(['responder.1']);
   });
 
@@ -58,7 +62,12 @@ describe('files that are not an export', () => {
 describe('the dry-run plan', () => {
   it('lists each integration with its new values, its kept keys and no problems', () => {
     const plan = planOf(planImport(cbFile(orderLookup())));
-    expect(plan).toMatchObject({ format: 'cb', valid: true, problemCount: 0, bot: { values: { name: 'Quiz bot', description: '' }, problems: [] } });
+    expect(plan).toMatchObject({
+      format: 'cb',
+      valid: true,
+      problemCount: 0,
+      bot: { values: { name: 'Quiz bot', description: '' }, problems: [] },
+    });
     expect(plan.integrations).toEqual([
       expect.objectContaining({
         index: 0,
@@ -66,7 +75,11 @@ describe('the dry-run plan', () => {
         type: 'API',
         problems: [],
         keptKeys: ['chatbotId', 'id', 'defaultValues', 'results', 'group', 'tangoContextEnabled'],
-        values: expect.objectContaining({ name: 'OrderLookup', url: 'https://orders.example.com/api/orders/{$botContext.orderId}', method: 'GET' }),
+        values: expect.objectContaining({
+          name: 'OrderLookup',
+          url: 'https://orders.example.com/api/orders/{$botContext.orderId}',
+          method: 'GET',
+        }),
       }),
     ]);
   });
@@ -89,8 +102,14 @@ describe('the dry-run plan', () => {
     const byPath = Object.fromEntries(item.problems.map((problem) => [problem.path, problem]));
     expect(Object.keys(byPath).sort()).toEqual(['customDataFields.0.value', 'headers', 'method', 'name', 'transformScript', 'url']);
     expect(byPath.url).toEqual({ path: 'url', sourcePath: 'responder.1.webhook', message: expect.stringContaining('http or https') });
-    expect(byPath.transformScript).toMatchObject({ sourcePath: 'responder.1.transformResultsScript', message: expect.stringMatching(/line 1, column 9/) });
-    expect(byPath['customDataFields.0.value']).toMatchObject({ sourcePath: 'responder.1.customDataFields.0.value', message: expect.stringContaining('Value is required') });
+    expect(byPath.transformScript).toMatchObject({
+      sourcePath: 'responder.1.transformResultsScript',
+      message: expect.stringMatching(/line 1, column 9/),
+    });
+    expect(byPath['customDataFields.0.value']).toMatchObject({
+      sourcePath: 'responder.1.customDataFields.0.value',
+      message: expect.stringContaining('Value is required'),
+    });
     expect(byPath.name!.message).toContain('must start with a letter and contain only letters, digits and underscores');
     expect(byPath.method!.message).toBe('Method must be one of GET, POST, PUT, PATCH or DELETE.');
     expect(plan.problemCount).toBe(6);
@@ -110,14 +129,21 @@ describe('the dry-run plan', () => {
 
   it('reports names (ignoring case) and response data variables used twice in the file', () => {
     const plan = planOf(
-      planImport(cbFile(orderLookup(), { ...orderLookup(), name: 'ORDERLOOKUP', responseDataVariable: 'Other' }, { ...orderLookup(), name: 'Second' })),
+      planImport(
+        cbFile(
+          orderLookup(),
+          { ...orderLookup(), name: 'ORDERLOOKUP', responseDataVariable: 'Other' },
+          { ...orderLookup(), name: 'Second' },
+        ),
+      ),
     );
     expect(plan.integrations[0]!.problems).toEqual([]);
     expect(plan.integrations[1]!.problems).toEqual([
       {
         path: 'name',
         sourcePath: 'responder.1.name',
-        message: 'Integration Name "ORDERLOOKUP" is also used by "OrderLookup" (entry 1) in this file; names must be unique in a bot, ignoring case.',
+        message:
+          'Integration Name "ORDERLOOKUP" is also used by "OrderLookup" (entry 1) in this file; names must be unique in a bot, ignoring case.',
       },
     ]);
     expect(plan.integrations[2]!.problems).toEqual([
@@ -145,13 +171,27 @@ describe('the dry-run plan', () => {
       format: 'integrations-panel',
       formatVersion: 1,
       bot: { name: 'B', description: '' },
-      integrations: [{ id: 'x', version: 4, type: 'LIVEPERSON_AGENT_ESCALATION', name: 'Transfer', agentSkillId: 'sales', messageToUser: 'Hi', extras: null }],
+      integrations: [
+        {
+          id: 'x',
+          version: 4,
+          type: 'LIVEPERSON_AGENT_ESCALATION',
+          name: 'Transfer',
+          agentSkillId: 'sales',
+          messageToUser: 'Hi',
+          extras: null,
+        },
+      ],
       extras: null,
     };
     const plan = planOf(planImport(file));
     expect(plan.format).toBe('native');
     expect(plan.integrations[0]!.problems).toEqual([
-      { path: 'agentSkillId', sourcePath: 'integrations.0.agentSkillId', message: expect.stringContaining('Agent Skill Id must be a positive whole number') },
+      {
+        path: 'agentSkillId',
+        sourcePath: 'integrations.0.agentSkillId',
+        message: expect.stringContaining('Agent Skill Id must be a positive whole number'),
+      },
     ]);
   });
 });

@@ -47,9 +47,7 @@ export interface ImportPlan {
 }
 
 /** A refusal of the whole file; `tooLarge` when it holds more integrations than an import may bring. */
-export type PlanResult =
-  | { ok: true; plan: ImportPlan }
-  | { ok: false; reason: string; errors: Record<string, string>; tooLarge?: true };
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; reason: string; errors: Record<string, string>; tooLarge?: true };
 
 /**
  * Planning runs the integration schema over every entry: 5,000 entries take 100-200 ms of CPU. The
@@ -62,11 +60,17 @@ type PlanSteps<T> = Generator<void, T, void>;
 type SourcePath = (path: ReadonlyArray<PropertyKey>) => string;
 
 function problemsOf(error: z.ZodError, sourcePath: SourcePath): ImportProblem[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), sourcePath: sourcePath(issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    sourcePath: sourcePath(issue.path),
+    message: issue.message,
+  }));
 }
 
 function unreadable(reason: string, error?: z.ZodError, prefix: PropertyKey[] = []): PlanResult {
-  const errors = Object.fromEntries((error?.issues ?? []).map((issue) => [[...prefix, ...issue.path].map(String).join('.'), issue.message]));
+  const errors = Object.fromEntries(
+    (error?.issues ?? []).map((issue) => [[...prefix, ...issue.path].map(String).join('.'), issue.message]),
+  );
   return { ok: false, reason, errors };
 }
 
@@ -236,7 +240,9 @@ function* planSteps(file: unknown): PlanSteps<PlanResult> {
   }
   if (isObject && 'format' in file) {
     if (file.format !== NATIVE_FORMAT) {
-      return unreadable(`The file has "format": ${JSON.stringify(file.format)}, but the panel reads only "${NATIVE_FORMAT}" files and Conversation Builder exports.`);
+      return unreadable(
+        `The file has "format": ${JSON.stringify(file.format)}, but the panel reads only "${NATIVE_FORMAT}" files and Conversation Builder exports.`,
+      );
     }
     const notNative = 'The file says it is an Integrations Panel export, but its structure is not one.';
     // The envelope first, then each entry with pauses between batches: one parse of every entry would
@@ -282,7 +288,9 @@ export async function planImportYielding(file: unknown): Promise<PlanResult> {
 export function planImportText(text: string): PlanResult {
   const tooDeepAt = depthExceededAt(text);
   if (tooDeepAt >= 0) {
-    return unreadable(`The file nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeepAt + 1}): the limit is ${MAX_JSON_DEPTH}.`);
+    return unreadable(
+      `The file nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeepAt + 1}): the limit is ${MAX_JSON_DEPTH}.`,
+    );
   }
   let file: unknown;
   try {

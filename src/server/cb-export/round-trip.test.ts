@@ -68,7 +68,14 @@ describe.each(SAMPLE_EXPORT_FILES)('round trip of %s', (file) => {
       { id: stored.id, name: stored.name, description: stored.description, createdAt: now, updatedAt: now, version: 1 },
       stored.extras,
       stored.integrations.map((item, index) => ({
-        integration: integrationSchema.parse({ ...item.values, id: item.id, botId: stored.id, createdAt: now, updatedAt: now, version: index + 3 }),
+        integration: integrationSchema.parse({
+          ...item.values,
+          id: item.id,
+          botId: stored.id,
+          createdAt: now,
+          updatedAt: now,
+          version: index + 3,
+        }),
         extras: item.extras,
       })),
     );
@@ -130,13 +137,23 @@ describe.skipIf(!hasRealExports)('import of the real exports in ../shared/cb-exp
 
   it('keeps the keys the model does not use with the bot and the integration', () => {
     const plan = validPlan(readSampleExport('gpt3-template__GPT3-Character-Template.json'));
-    expect(plan.integrations[0]!.keptKeys).toEqual(['chatbotId', 'id', 'fileUrl', 'defaultValues', 'results', 'group', 'tangoContextEnabled']);
+    expect(plan.integrations[0]!.keptKeys).toEqual([
+      'chatbotId',
+      'id',
+      'fileUrl',
+      'defaultValues',
+      'results',
+      'group',
+      'tangoContextEnabled',
+    ]);
     expect(plan.integrations[0]!.extras!.unmapped.fileUrl).toBe('{{file_url}}');
     expect(plan.bot.values).toEqual({
       name: 'GPT3 Character Template',
       description: 'Hooks up CB to GPT-3 and has a fun example where the user can talk to a fictional or historical character.',
     });
-    expect(plan.bot.keptKeys).toEqual(expect.arrayContaining(['hash', 'conversationMessage', 'groups', 'globalFunctions', 'bot.id', 'bot.botAttributes']));
+    expect(plan.bot.keptKeys).toEqual(
+      expect.arrayContaining(['hash', 'conversationMessage', 'groups', 'globalFunctions', 'bot.id', 'bot.botAttributes']),
+    );
     expect(plan.bot.keptKeys).not.toContain('responder');
     expect(plan.bot.keptKeys).not.toContain('bot.name');
   });
@@ -174,10 +191,20 @@ describe("import of the project's own exports", () => {
 
   it('keeps the keys the model does not use with the bot and the integration', () => {
     const plan = validPlan(OWN_EXPORTS[OWN_STORE_LOCATOR]!);
-    expect(plan.integrations[0]!.keptKeys).toEqual(['chatbotId', 'id', 'fileUrl', 'defaultValues', 'results', 'group', 'tangoContextEnabled']);
+    expect(plan.integrations[0]!.keptKeys).toEqual([
+      'chatbotId',
+      'id',
+      'fileUrl',
+      'defaultValues',
+      'results',
+      'group',
+      'tangoContextEnabled',
+    ]);
     expect(plan.integrations[0]!.extras!.unmapped.fileUrl).toBe('{{file_url}}');
     expect(plan.bot.values).toEqual({ name: 'Store Locator', description: '' });
-    expect(plan.bot.keptKeys).toEqual(expect.arrayContaining(['hash', 'conversationMessage', 'groups', 'globalFunctions', 'bot.id', 'bot.language']));
+    expect(plan.bot.keptKeys).toEqual(
+      expect.arrayContaining(['hash', 'conversationMessage', 'groups', 'globalFunctions', 'bot.id', 'bot.language']),
+    );
     expect(plan.bot.keptKeys).not.toContain('responder');
     expect(plan.bot.keptKeys).not.toContain('bot.name');
   });

@@ -29,13 +29,29 @@ describeEachDatabase('credentials in import and export on %s', (kind) => {
   });
 
   it('maps a CB file credential by name, ignoring case, to this account credential id', async () => {
-    const file = cbFile([cbApi({ credentialName: 'orders basic' }), { ...cbApi({}), name: 'Upload', responseDataVariable: 'Upload', integrationType: 'FILE', method: 'PUT', credentialName: 'Orders Basic' }]);
+    const file = cbFile([
+      cbApi({ credentialName: 'orders basic' }),
+      {
+        ...cbApi({}),
+        name: 'Upload',
+        responseDataVariable: 'Upload',
+        integrationType: 'FILE',
+        method: 'PUT',
+        credentialName: 'Orders Basic',
+      },
+    ]);
     const plan = await server.request('POST', '/api/bots/import?dryRun=true', { body: file });
     expect(plan.body.valid).toBe(true);
-    expect(plan.body.integrations.map((item: { values: { credentialId: string } }) => item.values.credentialId)).toEqual([credentialId, credentialId]);
+    expect(plan.body.integrations.map((item: { values: { credentialId: string } }) => item.values.credentialId)).toEqual([
+      credentialId,
+      credentialId,
+    ]);
     const imported = await server.request('POST', '/api/bots/import', { body: file });
     expect(imported.status).toBe(201);
-    expect(imported.body.integrations.map((integration: { credentialId: string }) => integration.credentialId)).toEqual([credentialId, credentialId]);
+    expect(imported.body.integrations.map((integration: { credentialId: string }) => integration.credentialId)).toEqual([
+      credentialId,
+      credentialId,
+    ]);
     const listed = await server.request('GET', `/api/credentials/${credentialId}`);
     expect(listed.body.usedBy.map((usage: { integrationName: string }) => usage.integrationName).sort()).toEqual(['Orders', 'Upload']);
   });
@@ -46,7 +62,11 @@ describeEachDatabase('credentials in import and export on %s', (kind) => {
     expect(plan.body.valid).toBe(false);
     expect(plan.body.problemCount).toBe(1);
     expect(plan.body.integrations[0].problems).toEqual([
-      expect.objectContaining({ path: 'credentialId', sourcePath: 'responder.0.credentialName', message: expect.stringContaining('"Payments OAuth"') }),
+      expect.objectContaining({
+        path: 'credentialId',
+        sourcePath: 'responder.0.credentialName',
+        message: expect.stringContaining('"Payments OAuth"'),
+      }),
     ]);
     const refused = await server.request('POST', '/api/bots/import', { body: file });
     expect(refused.status).toBe(400);
@@ -69,10 +89,14 @@ describeEachDatabase('credentials in import and export on %s', (kind) => {
     // Back in: the CB file maps by name, the native file by id; without the credential, both are problems.
     expect((await server.request('POST', '/api/bots/import?dryRun=true', { body: fileOf(cb.body) })).body.valid).toBe(true);
     expect((await server.request('POST', '/api/bots/import?dryRun=true', { body: fileOf(native.body) })).body.valid).toBe(true);
-    await server.request('PUT', `/api/bots/${botId}/integrations/${(await server.request('GET', `/api/bots/${botId}/integrations`)).body.items[0].id}`, {
-      headers: { 'if-match': '"1"' },
-      body: apiInput({ credentialId: '' }),
-    });
+    await server.request(
+      'PUT',
+      `/api/bots/${botId}/integrations/${(await server.request('GET', `/api/bots/${botId}/integrations`)).body.items[0].id}`,
+      {
+        headers: { 'if-match': '"1"' },
+        body: apiInput({ credentialId: '' }),
+      },
+    );
     expect((await server.request('DELETE', `/api/credentials/${credentialId}`)).status).toBe(204);
     const nativePlan = (await server.request('POST', '/api/bots/import?dryRun=true', { body: fileOf(native.body) })).body;
     expect(nativePlan.integrations[0].problems[0]).toMatchObject({ sourcePath: 'integrations.0.credentialId' });

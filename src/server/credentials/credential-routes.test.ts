@@ -26,7 +26,14 @@ describeEachDatabase('credentials API on %s', (kind) => {
     const created = await server.request('POST', '/api/credentials', { body: basic() });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/api/credentials/${created.body.id}`);
-    expect(created.body).toMatchObject({ name: 'Orders Basic', type: 'BASIC', fields: { username: 'bot' }, secretsSet: { password: true }, usedBy: [], version: 1 });
+    expect(created.body).toMatchObject({
+      name: 'Orders Basic',
+      type: 'BASIC',
+      fields: { username: 'bot' },
+      secretsSet: { password: true },
+      usedBy: [],
+      version: 1,
+    });
     expect(JSON.stringify(created.body)).not.toContain(PASSWORD);
 
     const stored = await server.database.db.execute(sql`select secrets::text as secrets from credentials where id = ${created.body.id}`);
@@ -54,15 +61,25 @@ describeEachDatabase('credentials API on %s', (kind) => {
 
   it('lists and searches, renames keeping references, replaces and clears secrets', async () => {
     const created = (await server.request('POST', '/api/credentials', { body: basic() })).body;
-    await server.request('POST', '/api/credentials', { body: { name: 'Search key', type: 'API_KEY', fields: { headerName: 'X-Key' }, secrets: { apiKey: 'k' } } });
-    const integration = (await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId: created.id }) })).body;
+    await server.request('POST', '/api/credentials', {
+      body: { name: 'Search key', type: 'API_KEY', fields: { headerName: 'X-Key' }, secrets: { apiKey: 'k' } },
+    });
+    const integration = (await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId: created.id }) }))
+      .body;
 
-    expect((await server.request('GET', '/api/credentials')).body.items.map((c: { name: string }) => c.name)).toEqual(['Orders Basic', 'Search key']);
+    expect((await server.request('GET', '/api/credentials')).body.items.map((c: { name: string }) => c.name)).toEqual([
+      'Orders Basic',
+      'Search key',
+    ]);
     const found = await server.request('GET', '/api/credentials?q=ORDERS');
     expect(found.body.items).toHaveLength(1);
-    expect(found.body.items[0].usedBy).toEqual([{ botId, botName: 'Test Bot', integrationId: integration.id, integrationName: 'OrderStatus' }]);
+    expect(found.body.items[0].usedBy).toEqual([
+      { botId, botName: 'Test Bot', integrationId: integration.id, integrationName: 'OrderStatus' },
+    ]);
 
-    const renamed = await server.request('PATCH', `/api/credentials/${created.id}`, { body: { name: 'Orders login', secrets: { password: NEW_PASSWORD } } });
+    const renamed = await server.request('PATCH', `/api/credentials/${created.id}`, {
+      body: { name: 'Orders login', secrets: { password: NEW_PASSWORD } },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Orders login', secretsSet: { password: true }, version: 2 });
     expect(JSON.stringify(renamed.body)).not.toContain(NEW_PASSWORD);
@@ -74,12 +91,15 @@ describeEachDatabase('credentials API on %s', (kind) => {
     const wrongField = await server.request('PATCH', `/api/credentials/${created.id}`, { body: { fields: { tokenUrl: 'https://x' } } });
     expect(wrongField.status).toBe(400);
     expect(wrongField.body.errors).toHaveProperty('fields.tokenUrl');
-    expect((await server.request('PATCH', '/api/credentials/5e1f0c2a-0000-4000-8000-000000000000', { body: { name: 'x' } })).status).toBe(404);
+    expect((await server.request('PATCH', '/api/credentials/5e1f0c2a-0000-4000-8000-000000000000', { body: { name: 'x' } })).status).toBe(
+      404,
+    );
   });
 
   it('refuses to delete a credential in use, naming the integrations, and deletes it once unused', async () => {
     const created = (await server.request('POST', '/api/credentials', { body: basic() })).body;
-    const integration = (await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId: created.id }) })).body;
+    const integration = (await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId: created.id }) }))
+      .body;
     const refused = await server.request('DELETE', `/api/credentials/${created.id}`);
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');

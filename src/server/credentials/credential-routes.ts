@@ -14,7 +14,8 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ credentials: CredentialsR
     {
       schema: {
         tags: ['credentials'],
-        summary: 'The credentials, by name, with the integrations that use each; secrets only as set or not; q searches names and id prefixes',
+        summary:
+          'The credentials, by name, with the integrations that use each; secrets only as set or not; q searches names and id prefixes',
         querystring: directoryQuerySchema,
         response: { 200: credentialListSchema, ...problems(400) },
       },
@@ -24,7 +25,14 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ credentials: CredentialsR
 
   app.get(
     '/api/credentials/:id',
-    { schema: { tags: ['credentials'], summary: 'One credential (secrets only as set or not)', params: credentialParams, response: { 200: credentialSchema, ...problems(400, 404) } } },
+    {
+      schema: {
+        tags: ['credentials'],
+        summary: 'One credential (secrets only as set or not)',
+        params: credentialParams,
+        response: { 200: credentialSchema, ...problems(400, 404) },
+      },
+    },
     async (request) => credentials.get(request.params.id),
   );
 

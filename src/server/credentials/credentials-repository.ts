@@ -34,7 +34,9 @@ const secretContext = (id: string, field: string) => `credential:${id}:${field}`
 
 function duplicateProblem(error: unknown, name: string | undefined): never {
   if (violatedUniqueConstraint(error) === 'credentials_name_unique') {
-    throw conflict(`A credential named "${name}" already exists.`, { name: `Credential name "${name}" is already used (names are unique, ignoring case).` });
+    throw conflict(`A credential named "${name}" already exists.`, {
+      name: `Credential name "${name}" is already used (names are unique, ignoring case).`,
+    });
   }
   throw error;
 }
@@ -78,8 +80,17 @@ export function createCredentialsRepository(db: Database, box: SecretBox) {
 
   return {
     async list(q?: string): Promise<Credential[]> {
-      const rows = (await db.select().from(credentials).orderBy(asc(sql`lower(${credentials.name})`))).filter((row) => matchesEntry(row, q));
-      const usages = await findUsages(db, CREDENTIAL_REFERENCE, rows.map((row) => row.id));
+      const rows = (
+        await db
+          .select()
+          .from(credentials)
+          .orderBy(asc(sql`lower(${credentials.name})`))
+      ).filter((row) => matchesEntry(row, q));
+      const usages = await findUsages(
+        db,
+        CREDENTIAL_REFERENCE,
+        rows.map((row) => row.id),
+      );
       return rows.map((row) => toCredential(row, usages.get(row.id) ?? []));
     },
 
@@ -150,7 +161,11 @@ export function createCredentialsRepository(db: Database, box: SecretBox) {
 
     /** Opens one stored secret: a SECRETS_KEY other than the one they were sealed with fails here, at start. */
     async checkKey(): Promise<boolean> {
-      const rows = await db.select().from(credentials).where(sql`${credentials.secrets} <> '{}'::jsonb`).limit(1);
+      const rows = await db
+        .select()
+        .from(credentials)
+        .where(sql`${credentials.secrets} <> '{}'::jsonb`)
+        .limit(1);
       const row = rows[0];
       if (!row) return true;
       const [field, sealed] = Object.entries(row.secrets)[0]!;

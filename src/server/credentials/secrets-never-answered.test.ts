@@ -48,7 +48,9 @@ describeEachDatabase('credential secrets in answers on %s', (kind) => {
       return integration.body.id;
     };
     const document = (await server.request<OpenApiDocument>('GET', '/api/openapi.json')).body;
-    const operations = Object.entries(document.paths).flatMap(([route, methods]) => Object.keys(methods).map((method) => ({ route, method: method.toUpperCase() })));
+    const operations = Object.entries(document.paths).flatMap(([route, methods]) =>
+      Object.keys(methods).map((method) => ({ route, method: method.toUpperCase() })),
+    );
     // Deletes last, so every other route still finds what it reads.
     operations.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
     expect(operations.length).toBeGreaterThan(30);

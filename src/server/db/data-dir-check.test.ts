@@ -51,7 +51,10 @@ describe('a damaged copy of an embedded data dir', () => {
     const dir = damagedCopy('sound', () => undefined);
     const before = readdirSync(dir, { recursive: true }).length;
     const result = dbCheck(dir);
-    expect(result).toEqual({ code: 0, lines: [expect.stringMatching(/^DATA_DIR .* is sound: \d+ tables, \d+ rows, every page and index read\.$/)] });
+    expect(result).toEqual({
+      code: 0,
+      lines: [expect.stringMatching(/^DATA_DIR .* is sound: \d+ tables, \d+ rows, every page and index read\.$/)],
+    });
     expect(readdirSync(dir, { recursive: true }).length).toBe(before);
   });
 
@@ -59,7 +62,9 @@ describe('a damaged copy of an embedded data dir', () => {
     const dir = damagedCopy('zeroed', (d) => overwritePage(d, integrationsFile, 3, 0));
     const result = dbCheck(dir);
     expect(result.code).toBe(1);
-    expect(result.lines).toEqual([expect.stringMatching(/is damaged: table integrations: page 3 has lost the \d+ rows .* Restore it from a backup\.$/)]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(/is damaged: table integrations: page 3 has lost the \d+ rows .* Restore it from a backup\.$/),
+    ]);
   });
 
   it('finds a page with a garbage header', { timeout: 120_000 }, () => {
@@ -80,18 +85,22 @@ describe('a damaged copy of an embedded data dir', () => {
     },
   ];
 
-  it.each(startFailures)('without $what: db:check and the server both say so in one line', { timeout: 180_000 }, async ({ what, damage, says }) => {
-    const dir = damagedCopy(what.replace(/\W/g, ''), damage);
-    const result = dbCheck(dir);
-    expect(result.code).toBe(1);
-    expect(result.lines).toEqual([expect.stringMatching(says)]);
-    expect(result.lines[0]).toContain('restore DATA_DIR from a backup');
+  it.each(startFailures)(
+    'without $what: db:check and the server both say so in one line',
+    { timeout: 180_000 },
+    async ({ what, damage, says }) => {
+      const dir = damagedCopy(what.replace(/\W/g, ''), damage);
+      const result = dbCheck(dir);
+      expect(result.code).toBe(1);
+      expect(result.lines).toEqual([expect.stringMatching(says)]);
+      expect(result.lines[0]).toContain('restore DATA_DIR from a backup');
 
-    const start = await startChildServerExpectingExit({ kind: 'pglite', dataDir: dir }, 4430);
-    expect(start.code).toBe(1);
-    const lines = start.stderr.trim().split('\n');
-    expect(lines, start.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(says);
-    expect(lines[0]).toContain('npm run db:check');
-  });
+      const start = await startChildServerExpectingExit({ kind: 'pglite', dataDir: dir }, 4430);
+      expect(start.code).toBe(1);
+      const lines = start.stderr.trim().split('\n');
+      expect(lines, start.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(says);
+      expect(lines[0]).toContain('npm run db:check');
+    },
+  );
 });

@@ -68,7 +68,9 @@ async function checkTable(client: PGlite, table: Relation, findings: string[]): 
       await client.query(`select bt_index_check($1::regclass, true)`, [name]);
       const dangling = await client.query<{ block: number; entries: number }>(DANGLING_ENTRIES, [table.name, name]);
       for (const { block, entries } of dangling.rows) {
-        findings.push(`table ${table.name}: page ${block} has lost the ${entries} rows that index ${name} lists on it (the page is zeroed or truncated)`);
+        findings.push(
+          `table ${table.name}: page ${block} has lost the ${entries} rows that index ${name} lists on it (the page is zeroed or truncated)`,
+        );
       }
     } catch (error) {
       findings.push(`index ${name} of table ${table.name} is damaged (${firstLine(error)})`);

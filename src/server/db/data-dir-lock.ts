@@ -138,7 +138,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
       );
     }
     if (holder === null && text.trim() !== '') {
-      throw new DataDirProblem(`DATA_DIR ${dataDir} has a lock file that cannot be read (${path}): delete it if no server uses this directory.`);
+      throw new DataDirProblem(
+        `DATA_DIR ${dataDir} has a lock file that cannot be read (${path}): delete it if no server uses this directory.`,
+      );
     }
     takeOver(path, text);
   }

@@ -22,7 +22,10 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
 /** Errors with which PostgreSQL reports damaged files, as opposed to a faulty migration. */
 export function isDamage(error: unknown): boolean {
-  return error instanceof Error && /could not (open|read|stat)|invalid page|Aborted\(\)|checksum|missing chunk|unexpected zero page/i.test(error.message);
+  return (
+    error instanceof Error &&
+    /could not (open|read|stat)|invalid page|Aborted\(\)|checksum|missing chunk|unexpected zero page/i.test(error.message)
+  );
 }
 
 /** Opens the database and applies the committed drizzle-kit migrations before anything else runs. */
@@ -43,10 +46,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return { db, kind: 'postgres', close: () => pool.end() };
   }
 
-  const [{ drizzle }, { migrate }] = await Promise.all([
-    import('drizzle-orm/pglite'),
-    import('drizzle-orm/pglite/migrator'),
-  ]);
+  const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
   // Two engines on one data dir each overwrite the other's pages: the second server must not start.
   const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
   const client = createPgliteClient(target.dataDir);

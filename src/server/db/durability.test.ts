@@ -31,7 +31,9 @@ describe('the embedded database on a data dir', () => {
   });
 
   it('runs with fsync on and flushes the write-ahead log to disk at every commit', async () => {
-    const setting = (await handle.db.execute(sql`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`)) as unknown as Rows<{ fsync: string; sc: string }>;
+    const setting = (await handle.db.execute(
+      sql`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`,
+    )) as unknown as Rows<{ fsync: string; sc: string }>;
     expect(setting.rows[0]).toEqual({ fsync: 'on', sc: 'on' });
     await handle.db.execute(sql`create table durability_probe (n int)`);
     const before = syncs.count;

@@ -85,7 +85,8 @@ export function diagnoseDataDir(dataDir: string): string | null {
   const controlPath = join(dataDir, 'global', 'pg_control');
   if (!existsSync(controlPath)) return `${controlPath} is missing`;
   const segment = redoSegmentName(readFileSync(controlPath));
-  if (segment && !existsSync(join(dataDir, 'pg_wal', segment))) return `the write-ahead log segment ${join(dataDir, 'pg_wal', segment)} is missing`;
+  if (segment && !existsSync(join(dataDir, 'pg_wal', segment)))
+    return `the write-ahead log segment ${join(dataDir, 'pg_wal', segment)} is missing`;
   return null;
 }
 

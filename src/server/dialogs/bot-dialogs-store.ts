@@ -38,7 +38,9 @@ export async function loadBot(tx: Database, botId: string, forUpdate = false): P
     .where(eq(integrationsTable.botId, botId))
     .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
   const extras = decodeBotExtras(row.extras);
-  const integrations = botIntegrationsOf(rows.map((item) => ({ integration: toIntegration(item), extras: decodeResponderExtras(item.extras) })));
+  const integrations = botIntegrationsOf(
+    rows.map((item) => ({ integration: toIntegration(item), extras: decodeResponderExtras(item.extras) })),
+  );
   return { row, extras, model: readBotModel(extras, integrations) };
 }
 

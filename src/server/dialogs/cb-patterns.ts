@@ -11,7 +11,10 @@ export function patternToRegExp(pattern: string): RegExp {
   try {
     return new RegExp(`^(?:${body})$`, 'is');
   } catch {
-    const literal = pattern.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+    const literal = pattern
+      .trim()
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*');
     return new RegExp(`^${literal}$`, 'is');
   }
 }

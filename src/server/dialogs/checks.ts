@@ -11,7 +11,9 @@ function dialogName(model: BotModel, interaction: InteractionRecord): string {
 
 /** Starters of the dialogs that can start: enabled and not the fallback (which is what an uncaught message reaches). */
 function liveStarters(model: BotModel): InteractionRecord[] {
-  const live = new Set(model.dialogs.filter((dialog) => dialog.status !== 'DISABLED' && dialog.type !== 'FALLBACK_DIALOG').map((dialog) => dialog.id));
+  const live = new Set(
+    model.dialogs.filter((dialog) => dialog.status !== 'DISABLED' && dialog.type !== 'FALLBACK_DIALOG').map((dialog) => dialog.id),
+  );
   return model.interactions.filter((item) => item.kind === 'DIALOG_STARTER' && live.has(item.dialogId));
 }
 
@@ -20,9 +22,15 @@ export function escalationFailureCheck(model: BotModel): Check {
   const transfers = model.interactions.filter((item) => item.kind === 'ESCALATION');
   const escalationIntegration = model.integrations.find((item) => item.integration.type === ESCALATION_TYPE)?.integration;
   if (transfers.length === 0 && !escalationIntegration) {
-    return { ...base, status: 'pass', detail: 'The bot has no Agent Transfer interaction and no Agent Escalation integration: it never escalates.' };
+    return {
+      ...base,
+      status: 'pass',
+      detail: 'The bot has no Agent Transfer interaction and no Agent Escalation integration: it never escalates.',
+    };
   }
-  const how = escalationIntegration ? `the Agent Escalation integration "${escalationIntegration.name}"` : `the Agent Transfer "${transfers[0]!.name}" in dialog "${dialogName(model, transfers[0]!)}"`;
+  const how = escalationIntegration
+    ? `the Agent Escalation integration "${escalationIntegration.name}"`
+    : `the Agent Transfer "${transfers[0]!.name}" in dialog "${dialogName(model, transfers[0]!)}"`;
   const starters = liveStarters(model);
   const catcher = starters.find((item) => item.patterns?.some((pattern) => patternMatches(pattern, AGENT_ESCALATION_FAILED)));
   if (catcher) {
@@ -59,7 +67,8 @@ export function escalationFailureCheck(model: BotModel): Check {
 export function integrationExistsChecks(model: BotModel): Check[] {
   const base = { id: 'integration-exists', title: 'Integration interactions invoke integrations the bot has' } as const;
   const broken = model.interactions.filter((item) => isIntegrationInteraction(item) && !invokedIntegration(model, item));
-  if (broken.length === 0) return [{ ...base, status: 'pass', detail: 'Every integration interaction invokes an integration of this bot.' }];
+  if (broken.length === 0)
+    return [{ ...base, status: 'pass', detail: 'Every integration interaction invokes an integration of this bot.' }];
   return broken.map((item) => ({
     ...base,
     status: 'fail',
@@ -103,7 +112,9 @@ export function customFieldChecks(model: BotModel): Check[] {
       return value;
     });
   }
-  return failures.length > 0 ? failures : [{ ...base, status: 'pass', detail: 'Every {Integration.key} in the dialogs names a custom data field of that integration.' }];
+  return failures.length > 0
+    ? failures
+    : [{ ...base, status: 'pass', detail: 'Every {Integration.key} in the dialogs names a custom data field of that integration.' }];
 }
 
 export function runChecks(model: BotModel): Check[] {

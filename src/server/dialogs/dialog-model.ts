@@ -78,7 +78,8 @@ function transitionsOf(raw: Json, next: string | undefined): Transition[] {
     const base = rule ? { rule } : {};
     if (action.name === 'DIALOG' && value) transitions.push({ ...base, to: 'dialog', id: value });
     else if (value === 'none' || value === '') transitions.push({ ...base, to: 'end' });
-    else if (value === 'next' || value === undefined) transitions.push(next ? { ...base, to: 'interaction', id: next } : { ...base, to: 'end' });
+    else if (value === 'next' || value === undefined)
+      transitions.push(next ? { ...base, to: 'interaction', id: next } : { ...base, to: 'end' });
     else transitions.push({ ...base, to: 'interaction', id: value });
   }
   if (transitions.length === 0 && next) transitions.push({ to: 'interaction', id: next });
@@ -140,7 +141,9 @@ export function isIntegrationInteraction(interaction: InteractionRecord): boolea
  */
 export function invokedIntegration(model: BotModel, interaction: InteractionRecord): BotIntegration | undefined {
   const { responderId, responderName } = interaction;
-  const byId = responderId ? model.integrations.find((item) => item.cbId === responderId || item.integration.id === responderId) : undefined;
+  const byId = responderId
+    ? model.integrations.find((item) => item.cbId === responderId || item.integration.id === responderId)
+    : undefined;
   return byId ?? (responderName ? model.integrations.find((item) => item.integration.name === responderName) : undefined);
 }
 

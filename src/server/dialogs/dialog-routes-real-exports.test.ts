@@ -27,7 +27,9 @@ describe.skipIf(!hasRealExports)('dialogs API on the real exports', () => {
         expect(usages.body.items.filter((usage: any) => usage.kind === 'invokes').map((usage: any) => usage.interactionId)).toEqual(
           invokers.map((item: any) => item.id),
         );
-        const refused = await server.request('DELETE', `/api/bots/${botId}/integrations/${integration.id}`, { headers: { 'if-match': '"1"' } });
+        const refused = await server.request('DELETE', `/api/bots/${botId}/integrations/${integration.id}`, {
+          headers: { 'if-match': '"1"' },
+        });
         expect(refused.status).toBe(409);
         expect(refused.body.usages).toEqual(usages.body.items);
       }
@@ -46,7 +48,9 @@ describe.skipIf(!hasRealExports)('dialogs API on the real exports', () => {
     it('get-bot-patterns: jService is invoked by api_integration_8, whose post-process reads api_jService', async () => {
       const { botId, byName } = await importBot(server, GET_BOT_PATTERNS);
       const usages = await server.request('GET', `/api/bots/${botId}/integrations/${byName('jService').id}/usages`);
-      expect(usages.body.items.map((usage: any) => [usage.dialogName, usage.interactionName, usage.kind, usage.where, usage.excerpt])).toEqual([
+      expect(
+        usages.body.items.map((usage: any) => [usage.dialogName, usage.interactionName, usage.kind, usage.where, usage.excerpt]),
+      ).toEqual([
         ['Quiz me', 'api_integration_8', 'invokes', 'interaction', 'Invokes jService'],
         ['Quiz me', 'api_integration_8', 'reads-variable', 'postProcess', 'var getResponse = botContext.getBotVariable("api_jService");'],
         ['Quiz me', 'api_integration_8', 'reads-variable', 'postProcess', 'var cleanJson = responseJson.api_jService;'],
@@ -76,25 +80,35 @@ describe.skipIf(!hasRealExports)('dialogs API on the real exports', () => {
         expect(text).not.toContain(`"responderName": "${integration.name}"`);
       }
       const checks = (await server.request('GET', `/api/bots/${botId}/checks`)).body.items;
-      expect(checks.filter((check: any) => check.id !== 'escalation-failure-caught').every((check: any) => check.status === 'pass')).toBe(true);
+      expect(checks.filter((check: any) => check.id !== 'escalation-failure-caught').every((check: any) => check.status === 'pass')).toBe(
+        true,
+      );
     });
 
-    it.each(REAL_EXPORT_FILES)('%s: the failure dialog is added, passes the check and survives export → import → export', async (fileName) => {
-      const { botId } = await importBot(server, fileName);
-      const added = await server.request('POST', `/api/bots/${botId}/dialogs/escalation-failure`, { body: { message: 'The transfer failed, sorry.' } });
-      expect(added.status).toBe(201);
-      const check = (await server.request('GET', `/api/bots/${botId}/checks`)).body.items[0];
-      if (fileName === GET_BOT_PATTERNS) expect(check).toMatchObject({ status: 'pass', dialogId: added.body.id });
-      const first = await exportCb(server, botId);
-      const source = JSON.parse(readSampleExport(fileName));
-      expect(first.file.groups).toHaveLength(source.groups.length + 1);
-      expect(first.file.conversationMessage.slice(0, -2)).toEqual(source.conversationMessage);
-      // The keys every dialog of the file has, in CB's order (some add domainId, description, dialogTemplateIds).
-      const common = Object.keys(source.groups[0]).filter((key) => source.groups.every((group: any) => Object.hasOwn(group, key)));
-      expect(Object.keys(first.file.groups.at(-1))).toEqual(common);
-      const again = await server.request('POST', '/api/bots/import', { raw: first.text, headers: { 'content-type': 'application/json' } });
-      expect(again.status).toBe(201);
-      expect((await exportCb(server, again.body.bot.id)).text).toBe(first.text);
-    });
+    it.each(REAL_EXPORT_FILES)(
+      '%s: the failure dialog is added, passes the check and survives export → import → export',
+      async (fileName) => {
+        const { botId } = await importBot(server, fileName);
+        const added = await server.request('POST', `/api/bots/${botId}/dialogs/escalation-failure`, {
+          body: { message: 'The transfer failed, sorry.' },
+        });
+        expect(added.status).toBe(201);
+        const check = (await server.request('GET', `/api/bots/${botId}/checks`)).body.items[0];
+        if (fileName === GET_BOT_PATTERNS) expect(check).toMatchObject({ status: 'pass', dialogId: added.body.id });
+        const first = await exportCb(server, botId);
+        const source = JSON.parse(readSampleExport(fileName));
+        expect(first.file.groups).toHaveLength(source.groups.length + 1);
+        expect(first.file.conversationMessage.slice(0, -2)).toEqual(source.conversationMessage);
+        // The keys every dialog of the file has, in CB's order (some add domainId, description, dialogTemplateIds).
+        const common = Object.keys(source.groups[0]).filter((key) => source.groups.every((group: any) => Object.hasOwn(group, key)));
+        expect(Object.keys(first.file.groups.at(-1))).toEqual(common);
+        const again = await server.request('POST', '/api/bots/import', {
+          raw: first.text,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(again.status).toBe(201);
+        expect((await exportCb(server, again.body.bot.id)).text).toBe(first.text);
+      },
+    );
   });
 });

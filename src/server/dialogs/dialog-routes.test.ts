@@ -22,7 +22,10 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     ]);
     const orders = body.items[1];
     expect(orders.interactions.map((item: any) => item.kind)).toEqual(['DIALOG_STARTER', 'API_INTEGRATION', 'TEXT']);
-    expect(orders.interactions[0]).toMatchObject({ patterns: ['where is my order', 'order status', '*order*'], next: orders.interactions[1].id });
+    expect(orders.interactions[0]).toMatchObject({
+      patterns: ['where is my order', 'order status', '*order*'],
+      next: orders.interactions[1].id,
+    });
     expect(orders.interactions[1]).toMatchObject({ integrationId: byName('OrderLookup').id, integrationName: 'OrderLookup' });
     expect(orders.interactions[1].postProcess).toContain('api_OrderLookup');
     expect(orders.interactions[2].texts).toEqual(['Your order is {OrderLookup.status}, arriving {OrderLookup.eta}.']);
@@ -64,7 +67,9 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     expect((await server.request('GET', `/api/bots/${botId}/integrations/${id}`)).status).toBe(200);
 
     const unused = byName('TransferToBilling').id;
-    expect((await server.request('DELETE', `/api/bots/${botId}/integrations/${unused}`, { headers: { 'if-match': '"1"' } })).status).toBe(204);
+    expect((await server.request('DELETE', `/api/bots/${botId}/integrations/${unused}`, { headers: { 'if-match': '"1"' } })).status).toBe(
+      204,
+    );
 
     const before = await server.request('GET', `/api/bots/${botId}/checks`);
     expect(checkOf(before.body.items, 'integration-exists')).toEqual([expect.objectContaining({ status: 'pass' })]);
@@ -84,7 +89,10 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     expect(renamed.status).toBe(409);
     expect(renamed.body.detail).toContain(`/api/bots/${botId}/integrations/${id}/rename`);
     expect(renamed.body.usages.length).toBeGreaterThan(0);
-    const variable = await server.request('PUT', url, { headers: { 'if-match': '"1"' }, body: { ...values, responseDataVariable: 'Orders' } });
+    const variable = await server.request('PUT', url, {
+      headers: { 'if-match': '"1"' },
+      body: { ...values, responseDataVariable: 'Orders' },
+    });
     expect(variable.status).toBe(409);
     const kept = await server.request('PUT', url, { headers: { 'if-match': '"1"' }, body: { ...values, method: 'POST' } });
     expect(kept.status).toBe(200);
@@ -127,7 +135,9 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     const usages = await server.request('GET', `/api/bots/${botId}/integrations/${id}/usages`);
     expect(usages.body.items).toHaveLength(5);
     const checks = await server.request('GET', `/api/bots/${botId}/checks`);
-    expect(checks.body.items.filter((item: any) => item.id !== 'escalation-failure-caught').every((item: any) => item.status === 'pass')).toBe(true);
+    expect(
+      checks.body.items.filter((item: any) => item.id !== 'escalation-failure-caught').every((item: any) => item.status === 'pass'),
+    ).toBe(true);
     const history = await server.request('GET', `/api/bots/${botId}/revisions`);
     expect(history.body.items).toEqual([expect.objectContaining({ version: 2, action: 'rename-references' })]);
     expect(history.body.items[0].summary).toContain('"OrderLookup" renamed to "OrderStatus"');
@@ -148,7 +158,9 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
 
     const { id, botId: _b, createdAt: _c, updatedAt: _u, version: _v, ...values } = byName('OrderLookup');
     const fewer = { ...values, customDataFields: values.customDataFields.filter((field: any) => field.key !== 'eta') };
-    expect((await server.request('PUT', `/api/bots/${botId}/integrations/${id}`, { headers: { 'if-match': '"1"' }, body: fewer })).status).toBe(200);
+    expect(
+      (await server.request('PUT', `/api/bots/${botId}/integrations/${id}`, { headers: { 'if-match': '"1"' }, body: fewer })).status,
+    ).toBe(200);
     const after = await server.request('GET', `/api/bots/${botId}/checks`);
     expect(checkOf(after.body.items, 'custom-field-exists')).toEqual([
       expect.objectContaining({ status: 'fail', integrationId: id, interactionId: 'b0000000000000000000000000000000000000003' }),
@@ -171,12 +183,17 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.errors).toHaveProperty('thenEscalateTo');
 
-    const added = await server.request('POST', url, { body: { message: 'No agent is free right now.', thenEscalateTo: byName('TransferToBilling').id } });
+    const added = await server.request('POST', url, {
+      body: { message: 'No agent is free right now.', thenEscalateTo: byName('TransferToBilling').id },
+    });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ name: 'Agent escalation failed', type: 'DIALOG', status: 'ENABLED' });
     expect(added.body.interactions.map((item: any) => item.kind)).toEqual(['DIALOG_STARTER', 'TEXT', 'ESCALATION']);
     expect(added.body.interactions[0].patterns).toEqual(['__agent_escalation_failed__']);
-    expect(added.body.interactions[2]).toMatchObject({ agentSkillId: '3402109730', texts: ['Hold on while I connect you with a billing specialist.'] });
+    expect(added.body.interactions[2]).toMatchObject({
+      agentSkillId: '3402109730',
+      texts: ['Hold on while I connect you with a billing specialist.'],
+    });
 
     const checks = await server.request('GET', `/api/bots/${botId}/checks`);
     expect(checkOf(checks.body.items, 'escalation-failure-caught')).toEqual([
@@ -184,16 +201,26 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     ]);
     expect((await server.request('POST', url, { body: { message: 'Again' } })).status).toBe(409);
     const history = await server.request('GET', `/api/bots/${botId}/revisions`);
-    expect(history.body.items).toEqual([expect.objectContaining({ action: 'add-dialog', summary: 'Added dialog "Agent escalation failed"' })]);
+    expect(history.body.items).toEqual([
+      expect.objectContaining({ action: 'add-dialog', summary: 'Added dialog "Agent escalation failed"' }),
+    ]);
     expect((await server.request('GET', `/api/bots/${botId}`)).body.version).toBe(2);
 
     const first = await exportCb(server, botId);
     const group = first.file.groups.at(-1);
     expect(Object.keys(group)).toEqual(Object.keys(first.file.groups[0]));
     const [starter, text, transfer] = first.file.conversationMessage.slice(-3);
-    expect(starter).toMatchObject({ pattern: ['__agent_escalation_failed__'], group: group.id, interactionType: 'DIALOG_STARTER', chatBotId: first.file.bot.id });
+    expect(starter).toMatchObject({
+      pattern: ['__agent_escalation_failed__'],
+      group: group.id,
+      interactionType: 'DIALOG_STARTER',
+      chatBotId: first.file.bot.id,
+    });
     expect(text.content.results.tile.tileData[0].text).toBe('No agent is free right now.');
-    expect(transfer.content.results).toMatchObject({ type: 'ESCALATION', tile: { tileData: [{ escalation: { agentSkillId: '3402109730', tangoContextEnabled: true } }] } });
+    expect(transfer.content.results).toMatchObject({
+      type: 'ESCALATION',
+      tile: { tileData: [{ escalation: { agentSkillId: '3402109730', tangoContextEnabled: true } }] },
+    });
 
     const again = await server.request('POST', '/api/bots/import', { raw: first.text, headers: { 'content-type': 'application/json' } });
     expect(again.status).toBe(201);
@@ -212,11 +239,23 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     expect(escalation.status).toBe(201);
     const failing = await server.request('GET', `/api/bots/${botId}/checks`);
     expect(checkOf(failing.body.items, 'escalation-failure-caught')[0].status).toBe('fail');
-    const added = await server.request('POST', `/api/bots/${botId}/dialogs/escalation-failure`, { body: { message: 'Sorry, nobody is free.' } });
+    const added = await server.request('POST', `/api/bots/${botId}/dialogs/escalation-failure`, {
+      body: { message: 'Sorry, nobody is free.' },
+    });
     expect(added.status).toBe(201);
     expect(added.body.interactions.map((item: any) => item.kind)).toEqual(['DIALOG_STARTER', 'TEXT']);
     const { text, file } = await exportCb(server, botId);
-    expect(Object.keys(file)).toEqual(['bot', 'responder', 'requiredContext', 'conversationMessage', 'menus', 'groups', 'platforms', 'associatedDomains', 'dialogTemplates']);
+    expect(Object.keys(file)).toEqual([
+      'bot',
+      'responder',
+      'requiredContext',
+      'conversationMessage',
+      'menus',
+      'groups',
+      'platforms',
+      'associatedDomains',
+      'dialogTemplates',
+    ]);
     expect(file.groups).toHaveLength(1);
     expect(file.conversationMessage[0].chatBotId).toBe(botId);
     const again = await server.request('POST', '/api/bots/import', { raw: text, headers: { 'content-type': 'application/json' } });
@@ -233,7 +272,9 @@ describe('dialogs API answers problems for bad requests', () => {
     const id = byName('OrderLookup').id;
     expect((await server.request('GET', `/api/bots/${botId}/integrations/not-a-uuid/usages`)).status).toBe(400);
     expect((await server.request('GET', `/api/bots/${botId}/integrations/00000000-0000-4000-8000-000000000000/usages`)).status).toBe(404);
-    expect((await server.request('DELETE', `/api/bots/${botId}/integrations/${id}?force=yes`, { headers: { 'if-match': '"1"' } })).status).toBe(400);
+    expect(
+      (await server.request('DELETE', `/api/bots/${botId}/integrations/${id}?force=yes`, { headers: { 'if-match': '"1"' } })).status,
+    ).toBe(400);
     const badName = await server.request('POST', `/api/bots/${botId}/integrations/${id}/rename?dryRun=true`, { body: { name: '1 bad' } });
     expect(badName.status).toBe(400);
     expect(badName.body.errors).toHaveProperty('name');

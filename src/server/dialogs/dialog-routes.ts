@@ -39,7 +39,8 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
     {
       schema: {
         tags: ['dialogs'],
-        summary: 'Where the bot uses an integration: interactions that invoke it, code and texts that read its variable or fields, other integrations',
+        summary:
+          'Where the bot uses an integration: interactions that invoke it, code and texts that read its variable or fields, other integrations',
         params: integrationParams,
         response: { 200: usageListSchema, ...problems(400, 404) },
       },
@@ -52,7 +53,8 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
     {
       schema: {
         tags: ['dialogs'],
-        summary: 'Rename an integration and rewrite every reference to it in one save (If-Match required); ?dryRun=true answers the changes only',
+        summary:
+          'Rename an integration and rewrite every reference to it in one save (If-Match required); ?dryRun=true answers the changes only',
         params: integrationParams,
         querystring: z.strictObject({ dryRun: booleanQuery('dryRun') }),
         headers: ifMatchHeader,
@@ -68,7 +70,9 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
       const { dryRun } = request.query;
       // A dry run only reads: the If-Match it is sent with is checked, but it may be left out.
       const expected =
-        dryRun && !request.headers['if-match'] ? null : await ifMatchVersion(request, async () => (await integrations.get(botId, id)).version);
+        dryRun && !request.headers['if-match']
+          ? null
+          : await ifMatchVersion(request, async () => (await integrations.get(botId, id)).version);
       const result = await dialogs.rename(botId, id, expected, request.body, dryRun);
       if (!dryRun) setEtag(reply, result.integration.version);
       return result;
@@ -80,7 +84,8 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
     {
       schema: {
         tags: ['dialogs'],
-        summary: "Checks of the bot's dialogs against its integrations: escalation failures caught, integrations and custom data fields that exist",
+        summary:
+          "Checks of the bot's dialogs against its integrations: escalation failures caught, integrations and custom data fields that exist",
         params: botParams,
         response: { 200: checkListSchema, ...problems(400, 404) },
       },

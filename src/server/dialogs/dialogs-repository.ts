@@ -118,7 +118,8 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
         const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, 'update', tx);
-        for (const other of plan.others) await integrations.replace(botId, other.integration.id, other.integration.version, other.values, 'update', tx);
+        for (const other of plan.others)
+          await integrations.replace(botId, other.integration.id, other.integration.version, other.values, 'update', tx);
         if (plan.interactions.size > 0 && loaded.extras) {
           const messages = keptArray(loaded.extras, 'conversationMessage').map((raw) => plan.interactions.get(raw.id as string) ?? raw);
           const extras: BotExtras = { ...loaded.extras, topLevel: { ...loaded.extras.topLevel, conversationMessage: messages } };
@@ -160,7 +161,12 @@ export function createDialogsRepository(db: Database, integrations: Integrations
           groups: [...keptArray(extras, 'groups'), added.group],
           conversationMessage: [...keptArray(extras, 'conversationMessage'), ...added.interactions],
         };
-        const version = await writeDialogs(tx, loaded, { ...extras, topLevel }, { action: 'add-dialog', summary: `Added dialog "${name}"` });
+        const version = await writeDialogs(
+          tx,
+          loaded,
+          { ...extras, topLevel },
+          { action: 'add-dialog', summary: `Added dialog "${name}"` },
+        );
         const after = await loadBot(tx, botId);
         const dialog = toDialogViews(after.model).find((item) => item.id === added.group.id)!;
         return { dialog, version };

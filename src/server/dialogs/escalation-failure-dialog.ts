@@ -23,7 +23,9 @@ const interactionId = () => randomBytes(20).toString('hex');
 const tile = (text?: string, after: Json = {}) => ({
   tileData: [{ ...(text === undefined ? {} : { text }), buttons: [], quickReplyList: [], ...after }],
 });
-const goTo = (value: string) => [{ conditions: [], contextConditions: [], action: { name: 'INTERACTION', value }, contextDataVariables: [] }];
+const goTo = (value: string) => [
+  { conditions: [], contextConditions: [], action: { name: 'INTERACTION', value }, contextDataVariables: [] },
+];
 
 /**
  * A dialog that catches the platform's failed-transfer message, written key for key as real exports

@@ -46,10 +46,19 @@ function extrasWith(postProcessMessage: string, text: string): BotExtras {
     group: 'd1',
     interactionType: 'API_INTEGRATION',
   };
-  const textInteraction = { id: 'i2', name: 'text_1', content: { results: { type: 'TEXT', tile: { tileData: [{ text }] } } }, group: 'd1', interactionType: 'TEXT' };
+  const textInteraction = {
+    id: 'i2',
+    name: 'text_1',
+    content: { results: { type: 'TEXT', tile: { tileData: [{ text }] } } },
+    group: 'd1',
+    interactionType: 'TEXT',
+  };
   return {
     keyOrder: ['groups', 'conversationMessage'],
-    topLevel: { groups: [{ id: 'd1', name: 'Orders', dialogType: 'DIALOG', status: 'ENABLED' }], conversationMessage: [interaction, textInteraction] },
+    topLevel: {
+      groups: [{ id: 'd1', name: 'Orders', dialogType: 'DIALOG', status: 'ENABLED' }],
+      conversationMessage: [interaction, textInteraction],
+    },
     bot: { keyOrder: [], unmapped: {}, verbatim: {} },
   };
 }
@@ -90,9 +99,14 @@ describe('finding and rewriting the references to an integration', () => {
     expect(plan.changes.map((change) => change.before)).toEqual(['var a = botContext.getBotVariable("api_Orders");']);
   });
 
-  it('rewrites the other integrations\' scripts and its own fields, and reports them', () => {
-    const reader = api('00000000-0000-4000-8000-000000000004', 'Reader', { transformScript: "var o = botContext.getBotVariable('api_Orders');" });
-    const model = readBotModel(null, [api(ORDERS, 'Orders', { customDataFields: [{ key: 'total', value: '{$.api_Orders.total}' }] }), reader]);
+  it("rewrites the other integrations' scripts and its own fields, and reports them", () => {
+    const reader = api('00000000-0000-4000-8000-000000000004', 'Reader', {
+      transformScript: "var o = botContext.getBotVariable('api_Orders');",
+    });
+    const model = readBotModel(null, [
+      api(ORDERS, 'Orders', { customDataFields: [{ key: 'total', value: '{$.api_Orders.total}' }] }),
+      reader,
+    ]);
     const plan = planRename(model, model.integrations[0]!, { name: 'Orders', responseDataVariable: 'Purchases' });
     expect(plan.values.customDataFields).toEqual([{ key: 'total', value: '{$.api_Purchases.total}' }]);
     expect(plan.others.map((other) => other.values.transformScript)).toEqual(["var o = botContext.getBotVariable('api_Purchases');"]);

@@ -21,7 +21,14 @@ export interface RenamePlan {
   changes: ReferenceChange[];
 }
 
-const noHolder = { dialogId: null, dialogName: null, interactionId: null, interactionName: null, integrationId: null, integrationName: null };
+const noHolder = {
+  dialogId: null,
+  dialogName: null,
+  interactionId: null,
+  interactionName: null,
+  integrationId: null,
+  integrationName: null,
+};
 
 /** The values an integration is saved with: the stored record without its record fields. */
 export function valuesOf(integration: Integration): IntegrationValues {
@@ -43,7 +50,8 @@ export function planRename(model: BotModel, target: BotIntegration, renamed: New
       old.responseDataVariable === renamed.responseDataVariable
         ? value
         : value.replace(variable, (match: string) => `api_${renamed.responseDataVariable}${match === oldVariable ? '' : 'Status'}`);
-    if (old.name !== renamed.name && where !== 'customDataFields') result = result.replace(fieldPattern(old.name, where), `${renamed.name}.$2`);
+    if (old.name !== renamed.name && where !== 'customDataFields')
+      result = result.replace(fieldPattern(old.name, where), `${renamed.name}.$2`);
     return result;
   };
 

@@ -1,6 +1,13 @@
 import type { Usage, UsagePlace } from '../../domain/dialogs';
 import type { Integration } from '../../domain/integration';
-import { invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel, type DialogRecord, type InteractionRecord } from './dialog-model';
+import {
+  invokedIntegration,
+  isIntegrationInteraction,
+  type BotIntegration,
+  type BotModel,
+  type DialogRecord,
+  type InteractionRecord,
+} from './dialog-model';
 import { excerptAt, fieldPattern, variablePattern, visitInteraction } from './reference-places';
 
 type Holder = Pick<Usage, 'dialogId' | 'dialogName' | 'interactionId' | 'interactionName' | 'integrationId' | 'integrationName'>;
@@ -18,7 +25,8 @@ function readsIn(model: BotModel, target: Integration, where: UsagePlace, value:
     found.push({ kind: 'reads-variable', excerpt: excerptAt(value, match.index) });
   }
   if (where !== 'customDataFields') {
-    for (const match of value.matchAll(fieldPattern(target.name, where))) found.push({ kind: 'reads-field', excerpt: excerptAt(value, match.index) });
+    for (const match of value.matchAll(fieldPattern(target.name, where)))
+      found.push({ kind: 'reads-field', excerpt: excerptAt(value, match.index) });
   }
   return found;
 }
@@ -36,7 +44,14 @@ function interactionHolder(model: BotModel, interaction: InteractionRecord): Hol
 }
 
 function integrationHolder(other: Integration): Holder {
-  return { dialogId: null, dialogName: null, interactionId: null, interactionName: null, integrationId: other.id, integrationName: other.name };
+  return {
+    dialogId: null,
+    dialogName: null,
+    interactionId: null,
+    interactionName: null,
+    integrationId: other.id,
+    integrationName: other.name,
+  };
 }
 
 /**
@@ -49,7 +64,12 @@ export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
   for (const interaction of model.interactions) {
     const holder = interactionHolder(model, interaction);
     if (isIntegrationInteraction(interaction) && invokedIntegration(model, interaction)?.integration.id === integration.id) {
-      usages.push({ ...holder, where: 'interaction', kind: 'invokes', excerpt: `Invokes ${interaction.responderName ?? integration.name}` });
+      usages.push({
+        ...holder,
+        where: 'interaction',
+        kind: 'invokes',
+        excerpt: `Invokes ${interaction.responderName ?? integration.name}`,
+      });
     }
     visitInteraction(interaction.raw, (where, value) => {
       for (const read of readsIn(model, integration, where, value)) usages.push({ ...holder, where, ...read });
@@ -59,9 +79,11 @@ export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
   for (const { integration: other } of model.integrations) {
     if (other.id === integration.id) continue;
     const holder = integrationHolder(other);
-    for (const read of readsIn(model, integration, 'transformScript', other.transformScript)) usages.push({ ...holder, where: 'transformScript', ...read });
+    for (const read of readsIn(model, integration, 'transformScript', other.transformScript))
+      usages.push({ ...holder, where: 'transformScript', ...read });
     for (const field of other.customDataFields) {
-      for (const read of readsIn(model, integration, 'customDataFields', field.value)) usages.push({ ...holder, where: 'customDataFields', ...read });
+      for (const read of readsIn(model, integration, 'customDataFields', field.value))
+        usages.push({ ...holder, where: 'customDataFields', ...read });
     }
   }
   return usages;

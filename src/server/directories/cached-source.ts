@@ -16,7 +16,11 @@ export const SOURCE_TIMING: SourceTiming = { freshMs: 60_000, backoffMs: 1_000, 
  * being asked share that one call, and after a failure nobody asks again until the back-off has passed
  * (the last good list, or the same error, answers meanwhile).
  */
-export function createCachedSource<T>(load: () => Promise<T[]>, timing: SourceTiming = SOURCE_TIMING, now: () => number = Date.now): () => Promise<T[]> {
+export function createCachedSource<T>(
+  load: () => Promise<T[]>,
+  timing: SourceTiming = SOURCE_TIMING,
+  now: () => number = Date.now,
+): () => Promise<T[]> {
   let good: { at: number; items: T[] } | null = null;
   let failure: { until: number; error: unknown; inARow: number } | null = null;
   let inFlight: Promise<T[]> | null = null;

@@ -8,10 +8,17 @@ export const entryParams = z.strictObject({
 
 /** The LivePerson account owns the list: the app shows it and does not change it. */
 export function readOnlyProblem(what: string, setting: string): HttpProblem {
-  return new HttpProblem(409, 'Conflict', `The ${what} directory is read from the LivePerson account (${setting} is set): change it there.`);
+  return new HttpProblem(
+    409,
+    'Conflict',
+    `The ${what} directory is read from the LivePerson account (${setting} is set): change it there.`,
+  );
 }
 
-export function withUsages<T extends { id: string }>(items: T[], usages: Map<string, DirectoryUsage[]>): Array<T & { usedBy: DirectoryUsage[] }> {
+export function withUsages<T extends { id: string }>(
+  items: T[],
+  usages: Map<string, DirectoryUsage[]>,
+): Array<T & { usedBy: DirectoryUsage[] }> {
   return items.map((item) => ({ ...item, usedBy: usages.get(item.id) ?? [] }));
 }
 

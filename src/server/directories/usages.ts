@@ -15,7 +15,11 @@ export const FUNCTION_REFERENCE: ReferenceField = { field: 'functionId', types: 
 export const KNOWLEDGE_BASE_REFERENCE: ReferenceField = { field: 'knowledgeBaseId', types: ['KNOWLEDGE_AI'] };
 
 /** The integrations that refer to each of `ids` (all referenced ids when `ids` is null), by bot and name. */
-export async function findUsages(db: Database, reference: ReferenceField, ids: readonly string[] | null): Promise<Map<string, DirectoryUsage[]>> {
+export async function findUsages(
+  db: Database,
+  reference: ReferenceField,
+  ids: readonly string[] | null,
+): Promise<Map<string, DirectoryUsage[]>> {
   const value = sql<string>`${integrations.config} ->> ${reference.field}`;
   const rows = await db
     .select({

@@ -14,14 +14,19 @@ describeEachDatabase('functions directory on %s', (kind) => {
   it('is seeded for the demo, which calls one of its functions, and is searchable', async () => {
     const list = await server.request('GET', '/api/functions');
     expect(list.body.source).toBe('local');
-    expect(list.body.items.map((fn: { name: string; state: string }) => `${fn.name}:${fn.state}`)).toEqual(['Loyalty points lookup:Productive', 'Order refund check:Draft']);
+    expect(list.body.items.map((fn: { name: string; state: string }) => `${fn.name}:${fn.state}`)).toEqual([
+      'Loyalty points lookup:Productive',
+      'Order refund check:Draft',
+    ]);
     expect(list.body.items[0].usedBy.map((usage: { integrationName: string }) => usage.integrationName)).toEqual(['LoyaltyPoints']);
     expect((await server.request('GET', '/api/functions?q=REFUND')).body.items).toHaveLength(1);
     expect((await server.request('GET', '/api/functions?q=loyalty-po')).body.items).toHaveLength(1);
   });
 
   it('adds, reads, changes and removes functions; ids and names are unique', async () => {
-    const created = await server.request('POST', '/api/functions', { body: { name: 'Weather', description: 'Forecast', state: 'Modified' } });
+    const created = await server.request('POST', '/api/functions', {
+      body: { name: 'Weather', description: 'Forecast', state: 'Modified' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Weather', description: 'Forecast', state: 'Modified', usedBy: [] });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -62,7 +67,14 @@ describe('functions directory read from LivePerson Functions', () => {
       () => ({
         status: 200,
         body: [
-          { uuid: '5b4b4f52-7d0e-4bbd-9b0b-2d3c9c6f8a01', version: 3, name: 'Greeting', description: 'Says hi', state: 'Productive', runtime: { name: 'Node.js 18' } },
+          {
+            uuid: '5b4b4f52-7d0e-4bbd-9b0b-2d3c9c6f8a01',
+            version: 3,
+            name: 'Greeting',
+            description: 'Says hi',
+            state: 'Productive',
+            runtime: { name: 'Node.js 18' },
+          },
           { uuid: '0c2a71e4-3f55-4d59-8c3e-6a2e8d4b1f02', version: 1, name: 'Draft one', description: null, state: 'Draft' },
         ],
       }),

@@ -18,10 +18,11 @@ import { problems } from '../routes/route-schemas';
 import type { FunctionsRepository } from './functions-repository';
 import { fetchLivePersonFunctions } from './liveperson-functions';
 
-export const functionRoutes: FastifyPluginAsyncZod<{ db: Database; functions: FunctionsRepository; livePerson: LivePersonService | null }> = async (
-  app,
-  { db, functions, livePerson },
-) => {
+export const functionRoutes: FastifyPluginAsyncZod<{
+  db: Database;
+  functions: FunctionsRepository;
+  livePerson: LivePersonService | null;
+}> = async (app, { db, functions, livePerson }) => {
   const remote = livePerson ? createCachedSource(() => fetchLivePersonFunctions(livePerson)) : null;
   const all = (q?: string): Promise<LpFunction[]> =>
     remote ? remote().then((items) => items.filter((fn) => matchesEntry(fn, q)).sort(byName)) : functions.list(q);
@@ -42,13 +43,30 @@ export const functionRoutes: FastifyPluginAsyncZod<{ db: Database; functions: Fu
     },
     async (request) => {
       const items = await all(request.query.q);
-      return { items: withUsages(items, await findUsages(db, FUNCTION_REFERENCE, items.map((fn) => fn.id))), source: remote ? ('liveperson' as const) : ('local' as const) };
+      return {
+        items: withUsages(
+          items,
+          await findUsages(
+            db,
+            FUNCTION_REFERENCE,
+            items.map((fn) => fn.id),
+          ),
+        ),
+        source: remote ? ('liveperson' as const) : ('local' as const),
+      };
     },
   );
 
   app.get(
     '/api/functions/:id',
-    { schema: { tags: ['functions'], summary: 'One function', params: entryParams, response: { 200: lpFunctionEntrySchema, ...problems(400, 404, 502) } } },
+    {
+      schema: {
+        tags: ['functions'],
+        summary: 'One function',
+        params: entryParams,
+        response: { 200: lpFunctionEntrySchema, ...problems(400, 404, 502) },
+      },
+    },
     async (request) => {
       const { id } = request.params;
       const found = remote ? (await remote()).find((fn) => fn.id === id) : await functions.get(id);
@@ -59,11 +77,21 @@ export const functionRoutes: FastifyPluginAsyncZod<{ db: Database; functions: Fu
 
   app.post(
     '/api/functions',
-    { schema: { tags: ['functions'], summary: 'Add a function', body: lpFunctionInputSchema, response: { 201: lpFunctionEntrySchema, ...problems(400, 409) } } },
+    {
+      schema: {
+        tags: ['functions'],
+        summary: 'Add a function',
+        body: lpFunctionInputSchema,
+        response: { 201: lpFunctionEntrySchema, ...problems(400, 409) },
+      },
+    },
     async (request, reply) => {
       refuseWhenRemote();
       const created = await functions.create(request.body);
-      return reply.code(201).header('location', `/api/functions/${encodeURIComponent(created.id)}`).send(await entry(created));
+      return reply
+        .code(201)
+        .header('location', `/api/functions/${encodeURIComponent(created.id)}`)
+        .send(await entry(created));
     },
   );
 

@@ -10,7 +10,7 @@ import { inUseProblem } from '../directories/in-use';
 import { findUsages, FUNCTION_REFERENCE } from '../directories/usages';
 
 export const DEMO_FUNCTIONS: LpFunction[] = [
-  { id: 'loyalty-points-lookup', name: 'Loyalty points lookup', description: 'Reads the customer\'s loyalty balance.', state: 'Productive' },
+  { id: 'loyalty-points-lookup', name: 'Loyalty points lookup', description: "Reads the customer's loyalty balance.", state: 'Productive' },
   { id: 'order-refund-check', name: 'Order refund check', description: 'Decides whether an order can be refunded.', state: 'Draft' },
 ];
 
@@ -19,9 +19,12 @@ const toFunction = (row: Row): LpFunction => ({ ...row, state: row.state as LpFu
 
 function duplicateProblem(error: unknown, id: string, name: string | undefined): never {
   const constraint = violatedUniqueConstraint(error);
-  if (constraint === 'lp_functions_pkey') throw conflict(`Function ${id} is already in the directory.`, { id: `Function id ${id} is already in the directory.` });
+  if (constraint === 'lp_functions_pkey')
+    throw conflict(`Function ${id} is already in the directory.`, { id: `Function id ${id} is already in the directory.` });
   if (constraint === 'lp_functions_name_unique') {
-    throw conflict(`A function named "${name}" is already in the directory.`, { name: `Function name "${name}" is already used (names are unique, ignoring case).` });
+    throw conflict(`A function named "${name}" is already in the directory.`, {
+      name: `Function name "${name}" is already used (names are unique, ignoring case).`,
+    });
   }
   throw error;
 }
@@ -29,7 +32,10 @@ function duplicateProblem(error: unknown, id: string, name: string | undefined):
 export function createFunctionsRepository(db: Database) {
   return {
     async list(q?: string): Promise<LpFunction[]> {
-      const rows = await db.select().from(lpFunctions).orderBy(asc(sql`lower(${lpFunctions.name})`));
+      const rows = await db
+        .select()
+        .from(lpFunctions)
+        .orderBy(asc(sql`lower(${lpFunctions.name})`));
       return rows.map(toFunction).filter((fn) => matchesEntry(fn, q));
     },
 
@@ -42,7 +48,10 @@ export function createFunctionsRepository(db: Database) {
     async create(input: LpFunctionInput): Promise<LpFunction> {
       const id = input.id ?? randomUUID();
       try {
-        const [row] = await db.insert(lpFunctions).values({ ...input, id }).returning();
+        const [row] = await db
+          .insert(lpFunctions)
+          .values({ ...input, id })
+          .returning();
         return toFunction(row!);
       } catch (error) {
         duplicateProblem(error, id, input.name);

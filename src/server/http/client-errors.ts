@@ -8,13 +8,21 @@ function problemFor(error: NodeJS.ErrnoException): HttpProblem {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return new HttpProblem(408, 'Request Timeout', 'The request did not arrive in time: send its headers and body without pausing.');
     case 'HPE_HEADER_OVERFLOW':
-      return new HttpProblem(431, 'Request Header Fields Too Large', 'The request headers are over the size limit: send fewer or shorter ones.');
+      return new HttpProblem(
+        431,
+        'Request Header Fields Too Large',
+        'The request headers are over the size limit: send fewer or shorter ones.',
+      );
     case 'HPE_INVALID_METHOD':
       return new HttpProblem(400, 'Bad Request', 'The request method is not one HTTP knows.');
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
     case 'HPE_INVALID_TRANSFER_ENCODING':
     case 'HPE_INVALID_CONTENT_LENGTH':
-      return new HttpProblem(400, 'Bad Request', 'The body framing is ambiguous: send Content-Length or Transfer-Encoding, not both or a malformed one.');
+      return new HttpProblem(
+        400,
+        'Bad Request',
+        'The body framing is ambiguous: send Content-Length or Transfer-Encoding, not both or a malformed one.',
+      );
     default:
       return new HttpProblem(400, 'Bad Request', 'The request is not valid HTTP.');
   }

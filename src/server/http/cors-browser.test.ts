@@ -22,16 +22,33 @@ interface Seen {
 
 /** Runs in the page: serialized by Playwright, so it uses nothing from this module. */
 async function runPage([api, token, integration]: readonly [string, string, unknown]): Promise<Seen> {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, application/problem+json' };
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    accept: 'application/json, application/problem+json',
+  };
   const created = await fetch(`${api}/api/bots`, { method: 'POST', headers, body: JSON.stringify({ name: 'From afar' }) });
   const bot = (await created.json()) as { id: string };
   const botPath = `${api}/api/bots/${bot.id}`;
-  const renamed = await fetch(botPath, { method: 'PATCH', headers: { ...headers, 'if-match': created.headers.get('etag') ?? '' }, body: JSON.stringify({ name: 'Renamed afar' }) });
-  const notModified = await fetch(botPath, { headers: { authorization: headers.authorization, 'if-none-match': renamed.headers.get('etag') ?? '' } });
+  const renamed = await fetch(botPath, {
+    method: 'PATCH',
+    headers: { ...headers, 'if-match': created.headers.get('etag') ?? '' },
+    body: JSON.stringify({ name: 'Renamed afar' }),
+  });
+  const notModified = await fetch(botPath, {
+    headers: { authorization: headers.authorization, 'if-none-match': renamed.headers.get('etag') ?? '' },
+  });
   const made = await fetch(`${botPath}/integrations`, { method: 'POST', headers, body: JSON.stringify(integration) });
   const location = made.headers.get('location') ?? '';
-  const replaced = await fetch(api + location, { method: 'PUT', headers: { ...headers, 'if-match': made.headers.get('etag') ?? '' }, body: JSON.stringify(integration) });
-  const deleted = await fetch(api + location, { method: 'DELETE', headers: { authorization: headers.authorization, 'if-match': replaced.headers.get('etag') ?? '' } });
+  const replaced = await fetch(api + location, {
+    method: 'PUT',
+    headers: { ...headers, 'if-match': made.headers.get('etag') ?? '' },
+    body: JSON.stringify(integration),
+  });
+  const deleted = await fetch(api + location, {
+    method: 'DELETE',
+    headers: { authorization: headers.authorization, 'if-match': replaced.headers.get('etag') ?? '' },
+  });
   const exported = await fetch(`${botPath}/export`, { headers: { authorization: headers.authorization } });
   const wrong = await fetch(`${api}/api/bots`, { method: 'PUT', headers, body: '{}' });
   return {
@@ -55,7 +72,9 @@ describeEachDatabase('a page on another origin, in Chromium, on %s', (kind) => {
 
   beforeAll(async () => {
     // The page's own server: another port is another origin.
-    pageServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'));
+    pageServer = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'),
+    );
     await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
     pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
     database = await createTestDatabase(kind);

@@ -52,7 +52,8 @@ const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
 
 function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error;
-  if (error instanceof DomainError) return new HttpProblem(DOMAIN_STATUS[error.kind], error.title, error.message, error.errors, error.details);
+  if (error instanceof DomainError)
+    return new HttpProblem(DOMAIN_STATUS[error.kind], error.title, error.message, error.errors, error.details);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = fieldErrors(error.validation as unknown as ValidationItem[]);
     const section = SECTIONS[error.validationContext ?? 'body'] ?? 'The request';

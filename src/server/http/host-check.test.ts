@@ -38,7 +38,17 @@ describe('the Host allow-list against DNS rebinding', () => {
   });
 
   it('answers the loopback names and addresses on any port, in any case', async () => {
-    for (const host of ['127.0.0.1', '127.0.0.1:3000', 'localhost', 'LocalHost:8080', 'localhost.:1', '[::1]:3000', '[::1]', '10.0.0.7:3000', '[fe80::1]']) {
+    for (const host of [
+      '127.0.0.1',
+      '127.0.0.1:3000',
+      'localhost',
+      'LocalHost:8080',
+      'localhost.:1',
+      '[::1]:3000',
+      '[::1]',
+      '10.0.0.7:3000',
+      '[fe80::1]',
+    ]) {
       expect(await statusFor(loopback, host), host).toBe(200);
     }
     for (const host of ['localhost.evil.example', 'evil.localhost', '127.0.0.1.nip.io', 'panel.example.com']) {
@@ -47,15 +57,22 @@ describe('the Host allow-list against DNS rebinding', () => {
   });
 
   it('checks the authority of an absolute-form target, which wins over Host', async () => {
-    expect((await rawRequest(loopback.baseUrl, { method: 'GET', target: 'http://rebind.evil.example/api/bots', headers: { host: '127.0.0.1' } })).status).toBe(421);
-    expect((await rawRequest(loopback.baseUrl, { method: 'GET', target: 'http://localhost:9/api/bots', headers: { host: 'evil.example' } })).status).toBe(200);
+    expect(
+      (await rawRequest(loopback.baseUrl, { method: 'GET', target: 'http://rebind.evil.example/api/bots', headers: { host: '127.0.0.1' } }))
+        .status,
+    ).toBe(421);
+    expect(
+      (await rawRequest(loopback.baseUrl, { method: 'GET', target: 'http://localhost:9/api/bots', headers: { host: 'evil.example' } }))
+        .status,
+    ).toBe(200);
   });
 
   it('adds HOST and ALLOWED_HOSTS to the list; a wildcard HOST adds no name', async () => {
     for (const host of ['panel.example.com', 'panel.example.com:443', 'admin.corp.example', 'localhost:3000']) {
       expect(await statusFor(lan, host), host).toBe(200);
     }
-    for (const host of ['example.com', 'evil.panel.example.com', '0.0.0.0.evil.example']) expect(await statusFor(lan, host), host).toBe(421);
+    for (const host of ['example.com', 'evil.panel.example.com', '0.0.0.0.evil.example'])
+      expect(await statusFor(lan, host), host).toBe(421);
     expect(readConfig({ HOST: 'panel.lan' }).allowedHosts).toContain('panel.lan');
     expect(readConfig({ HOST: '::1' }).allowedHosts).toContain('[::1]');
     expect(readConfig({ HOST: '0.0.0.0' }).allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);

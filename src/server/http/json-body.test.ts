@@ -29,7 +29,12 @@ describeEachDatabase('body nesting limit on %s', (kind) => {
 
   it('knows the routes that read a body', () => {
     expect(routes.map((route) => `${route.method} ${route.route}`)).toEqual(
-      expect.arrayContaining(['POST /api/bots', 'PATCH /api/bots/{botId}', 'POST /api/bots/import', 'PUT /api/bots/{botId}/integrations/{id}']),
+      expect.arrayContaining([
+        'POST /api/bots',
+        'PATCH /api/bots/{botId}',
+        'POST /api/bots/import',
+        'PUT /api/bots/{botId}/integrations/{id}',
+      ]),
     );
   });
 
@@ -37,7 +42,10 @@ describeEachDatabase('body nesting limit on %s', (kind) => {
     for (const body of [nestedArrays(30_000), nestedObjects(30_000), `{"name":"x","description":${nestedArrays(20_000)}}`]) {
       for (const route of routes) {
         const started = performance.now();
-        const response = await server.request(route.method, route.path, { raw: body, headers: { 'content-type': 'application/json', 'if-match': '"1"' } });
+        const response = await server.request(route.method, route.path, {
+          raw: body,
+          headers: { 'content-type': 'application/json', 'if-match': '"1"' },
+        });
         const elapsed = performance.now() - started;
         expect(response.status, `${route.method} ${route.route}`).toBe(400);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -60,12 +68,18 @@ describeEachDatabase('body nesting limit on %s', (kind) => {
   it('reads JSON as UTF-8 only: a body declared in another charset is refused with 415, UTF-8 in any spelling is read', async () => {
     const body = JSON.stringify({ name: 'Café bot' });
     for (const charset of ['latin1', 'ISO-8859-1', '"utf-16"']) {
-      const refused = await server.request('POST', '/api/bots', { raw: body, headers: { 'content-type': `application/json; charset=${charset}` } });
+      const refused = await server.request('POST', '/api/bots', {
+        raw: body,
+        headers: { 'content-type': `application/json; charset=${charset}` },
+      });
       expect(refused.status, charset).toBe(415);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
     }
     for (const charset of ['utf-8', 'UTF-8', 'utf8']) {
-      const read = await server.request('POST', '/api/bots', { raw: body, headers: { 'content-type': `application/json; charset=${charset}` } });
+      const read = await server.request('POST', '/api/bots', {
+        raw: body,
+        headers: { 'content-type': `application/json; charset=${charset}` },
+      });
       expect(read.status, charset).toBe(201);
     }
   });

@@ -51,7 +51,10 @@ export function tooDeepProblem(offset: number, what = 'The request body'): HttpP
  * every route before anything walks the body. Prototype-poisoning handling stays as the app configures it.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
-  const parse = app.getDefaultJsonParser(app.initialConfig.onProtoPoisoning ?? 'error', app.initialConfig.onConstructorPoisoning ?? 'error');
+  const parse = app.getDefaultJsonParser(
+    app.initialConfig.onProtoPoisoning ?? 'error',
+    app.initialConfig.onConstructorPoisoning ?? 'error',
+  );
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     // The body is read as UTF-8 (JSON's own encoding, RFC 8259): one declared in another charset would be misread.

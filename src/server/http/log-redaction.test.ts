@@ -28,7 +28,10 @@ describeEachDatabase('secrets in logs on %s', (kind) => {
 
   it('logs a failed write without its SQL parameters, body, header values or the bearer token', async () => {
     const auth = { authorization: `Bearer ${TOKEN_SECRET}` };
-    const botId = await freshBot({ ...server, request: (method, path, init = {}) => server.request(method, path, { ...init, headers: { ...auth, ...init.headers } }) });
+    const botId = await freshBot({
+      ...server,
+      request: (method, path, init = {}) => server.request(method, path, { ...init, headers: { ...auth, ...init.headers } }),
+    });
     // Every new integration now fails in the database, as a full disk or a broken table would make it.
     await server.database.db.execute(sql.raw('ALTER TABLE integrations ADD CONSTRAINT refuse_all CHECK (false) NOT VALID'));
     lines.length = 0;
@@ -54,7 +57,11 @@ describe('the error serializer', () => {
       detail: 'Failing row contains (s3cret-value).',
       routine: 'string_to_uuid',
     });
-    const error = Object.assign(new Error('Failed query: select 1 where id = $1\nparams: s3cret-value'), { params: ['s3cret-value'], query: 'select 1 where id = $1', cause });
+    const error = Object.assign(new Error('Failed query: select 1 where id = $1\nparams: s3cret-value'), {
+      params: ['s3cret-value'],
+      query: 'select 1 where id = $1',
+      cause,
+    });
     const logged = JSON.stringify(safeError(error));
     expect(logged).not.toContain('s3cret-value');
     expect(safeError(error)).toMatchObject({ query: 'select 1 where id = $1', cause: { code: '22P02', routine: 'string_to_uuid' } });

@@ -9,7 +9,9 @@ import { rawExchange, rawRequest } from '../testing/raw-http';
 function parseRaw(answer: string) {
   const [head = '', body = ''] = answer.split('\r\n\r\n');
   const [statusLine = '', ...headerLines] = head.split('\r\n');
-  const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  const headers = Object.fromEntries(
+    headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
   return { status: Number(statusLine.split(' ')[1]), headers, body: body ? JSON.parse(body) : null };
 }
 
@@ -41,7 +43,12 @@ describeEachDatabase('problem+json for every refusal on %s', (kind) => {
       const answer = parseRaw(await rawExchange(server.baseUrl, bytes));
       expect(answer.status, bytes.slice(0, 30)).toBe(status);
       expect(answer.headers['content-type']).toBe('application/problem+json');
-      expect(answer.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.stringContaining('/problems/') });
+      expect(answer.body).toMatchObject({
+        status,
+        title: expect.any(String),
+        detail: expect.any(String),
+        type: expect.stringContaining('/problems/'),
+      });
     }
   });
 
@@ -79,11 +86,17 @@ describeEachDatabase('problem+json for every refusal on %s', (kind) => {
   });
 
   it('drops __proto__ keys from a JSON body, as the README says, instead of refusing it', async () => {
-    const response = await server.request('POST', '/api/bots', { raw: '{"name":"Proto","__proto__":{"polluted":true}}', headers: { 'content-type': 'application/json' } });
+    const response = await server.request('POST', '/api/bots', {
+      raw: '{"name":"Proto","__proto__":{"polluted":true}}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect(response.body.name).toBe('Proto');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const nested = await server.request('POST', '/api/bots', { raw: '{"name":"Nested","description":"d","x":{"__proto__":{"a":1}}}', headers: { 'content-type': 'application/json' } });
+    const nested = await server.request('POST', '/api/bots', {
+      raw: '{"name":"Nested","description":"d","x":{"__proto__":{"a":1}}}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(nested.status).toBe(400);
     expect(nested.body.errors).toHaveProperty('x');
   });

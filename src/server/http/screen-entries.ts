@@ -60,7 +60,8 @@ class ChunkGraph {
   private readonly loadedByIndex = new Set<string>();
 
   constructor(private readonly manifest: Manifest) {
-    for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry && key.endsWith('index.html')) this.collect(key, this.loadedByIndex);
+    for (const [key, chunk] of Object.entries(manifest))
+      if (chunk.isEntry && key.endsWith('index.html')) this.collect(key, this.loadedByIndex);
   }
 
   preloadsFor(screens: ScreenName[]): string[] {

@@ -28,7 +28,10 @@ describe('request timeouts for slow clients', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ kind: 'pglite', dataDir: null }, { timeouts: { headersMs: 1_000, requestMs: 2_000, keepAliveMs: 1_000 } });
+    server = await startTestServer(
+      { kind: 'pglite', dataDir: null },
+      { timeouts: { headersMs: 1_000, requestMs: 2_000, keepAliveMs: 1_000 } },
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -48,7 +51,12 @@ describe('request timeouts for slow clients', () => {
   });
 
   it('closes a connection whose headers arrive too slowly', async () => {
-    const { answer, closedAfterMs } = await trickle(server.baseUrl, 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: ' + 'a'.repeat(200), 100);
+    const { answer, closedAfterMs } = await trickle(
+      server.baseUrl,
+      'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n',
+      'X-Slow: ' + 'a'.repeat(200),
+      100,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(closedAfterMs).toBeLessThan(8_000);
   });

@@ -47,7 +47,10 @@ function unstorablePaths(value: unknown): string[] {
  */
 export function registerUnstorableTextCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [section, value] of [['The request body', request.body], ['The query string', request.query]] as const) {
+    for (const [section, value] of [
+      ['The request body', request.body],
+      ['The query string', request.query],
+    ] as const) {
       const paths = unstorablePaths(value);
       if (paths.length > 0) {
         throw new HttpProblem(

@@ -20,7 +20,8 @@ const INDEX = `<!doctype html>
 const CHUNKS: Record<string, string> = {
   'index-AbCdEf12.js': 'import"./react-XyZ_1234.js";console.log("entry");',
   'react-XyZ_1234.js': 'export const react=1;',
-  'integrations-panel-Aa1Bb2Cc.js': 'import{react as r}from"./react-XyZ_1234.js";import"./panel-shared-Dd3Ee4Ff.js";const m=()=>import("./monaco-Gg5Hh6Ii.js");',
+  'integrations-panel-Aa1Bb2Cc.js':
+    'import{react as r}from"./react-XyZ_1234.js";import"./panel-shared-Dd3Ee4Ff.js";const m=()=>import("./monaco-Gg5Hh6Ii.js");',
   'panel-shared-Dd3Ee4Ff.js': `export const shared="${'a compressible line '.repeat(200)}";`,
   'integrations-index-Jj7Kk8Ll.js': 'import{shared}from"./panel-shared-Dd3Ee4Ff.js";',
   'integration-new-Mm9Nn0Oo.js': 'export const form=1;',
@@ -63,9 +64,11 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawR
 
 /** The modulepreload links the server added to index.html. */
 const preloads = (html: string) =>
-  [...html.replace(INDEX.slice(0, INDEX.indexOf('</head>')), '').matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g)].map(
-    (match) => match[1],
-  );
+  [
+    ...html
+      .replace(INDEX.slice(0, INDEX.indexOf('</head>')), '')
+      .matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g),
+  ].map((match) => match[1]);
 
 describe('the built web app', () => {
   let webRoot: string;
@@ -86,7 +89,7 @@ describe('the built web app', () => {
     rmSync(webRoot, { recursive: true, force: true });
   });
 
-  it("preloads the chunks of the screen a deep link opens on, with their static imports from the manifest, each once", async () => {
+  it('preloads the chunks of the screen a deep link opens on, with their static imports from the manifest, each once', async () => {
     const page = await rawGet(`${server.baseUrl}/bots/${BOT}/integrations`);
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-cache');
@@ -108,7 +111,7 @@ describe('the built web app', () => {
     expect((await rawGet(`${server.baseUrl}/`)).body.toString()).toBe(INDEX);
   });
 
-  it("names the served build on /api/health, so a tab of another build can offer to reload", async () => {
+  it('names the served build on /api/health, so a tab of another build can offer to reload', async () => {
     const health = await server.request('GET', '/api/health');
     expect(health).toMatchObject({ status: 200, body: { status: 'ok', build: 'mq1x2y-abc123' } });
     const doc = await server.request('GET', '/api/openapi.json');

@@ -17,10 +17,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     // `/` itself is the SPA's entry: without an index, @fastify/static answers a directory with 403.
     index: 'index.html',
     setHeaders(reply, path) {
-      reply.header(
-        'cache-control',
-        path.includes(`${join(webRoot, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+      reply.header('cache-control', path.includes(`${join(webRoot, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   registerCompressedAssets(app, join(webRoot, 'assets'));

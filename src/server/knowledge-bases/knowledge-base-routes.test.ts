@@ -14,21 +14,33 @@ describeEachDatabase('knowledge base directory on %s', (kind) => {
   it('is seeded for the demo, whose KnowledgeAI integration searches one of them', async () => {
     const list = await server.request('GET', '/api/knowledge-bases');
     expect(list.body.source).toBe('local');
-    expect(list.body.items.map((kb: { id: string; type: string }) => `${kb.id}:${kb.type}`)).toEqual(['customer-care-faq:internal', 'product-manuals:external']);
+    expect(list.body.items.map((kb: { id: string; type: string }) => `${kb.id}:${kb.type}`)).toEqual([
+      'customer-care-faq:internal',
+      'product-manuals:external',
+    ]);
     expect(list.body.items[0].usedBy.map((usage: { integrationName: string }) => usage.integrationName)).toEqual(['FAQ']);
     expect((await server.request('GET', '/api/knowledge-bases?q=manual')).body.items).toHaveLength(1);
   });
 
   it('adds, changes and removes knowledge bases, validating type and language', async () => {
-    const created = await server.request('POST', '/api/knowledge-bases', { body: { name: 'Returns', type: 'external', language: 'fr-FR' } });
+    const created = await server.request('POST', '/api/knowledge-bases', {
+      body: { name: 'Returns', type: 'external', language: 'fr-FR' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Returns', type: 'external', language: 'fr-FR', usedBy: [] });
-    expect((await server.request('POST', '/api/knowledge-bases', { body: { name: 'Defaults' } })).body).toMatchObject({ type: 'internal', language: 'en-US' });
+    expect((await server.request('POST', '/api/knowledge-bases', { body: { name: 'Defaults' } })).body).toMatchObject({
+      type: 'internal',
+      language: 'en-US',
+    });
     expect((await server.request('POST', '/api/knowledge-bases', { body: { name: 'X', type: 'hybrid' } })).status).toBe(400);
-    expect((await server.request('POST', '/api/knowledge-bases', { body: { name: 'X', language: 'english please' } })).body.errors).toHaveProperty('language');
+    expect(
+      (await server.request('POST', '/api/knowledge-bases', { body: { name: 'X', language: 'english please' } })).body.errors,
+    ).toHaveProperty('language');
     expect((await server.request('POST', '/api/knowledge-bases', { body: { name: 'RETURNS' } })).status).toBe(409);
     const id = created.body.id as string;
-    expect((await server.request('PATCH', `/api/knowledge-bases/${id}`, { body: { name: 'Returns policy', language: 'fr' } })).body).toMatchObject({ name: 'Returns policy', language: 'fr' });
+    expect(
+      (await server.request('PATCH', `/api/knowledge-bases/${id}`, { body: { name: 'Returns policy', language: 'fr' } })).body,
+    ).toMatchObject({ name: 'Returns policy', language: 'fr' });
     expect((await server.request('DELETE', `/api/knowledge-bases/${id}`)).status).toBe(204);
     expect((await server.request('DELETE', `/api/knowledge-bases/${id}`)).status).toBe(404);
   });
@@ -63,7 +75,9 @@ describe('knowledge base directory read from KnowledgeAI', () => {
   it('lists the account knowledge bases read-only', async () => {
     const server = await startTestServer(
       { kind: 'pglite', dataDir: null },
-      { livePersonDirectories: { functions: null, knowledgeBases: { accountId: '123456', accessToken: 'kai-token', domain: fake.origin } } },
+      {
+        livePersonDirectories: { functions: null, knowledgeBases: { accountId: '123456', accessToken: 'kai-token', domain: fake.origin } },
+      },
     );
     try {
       const list = await server.request('GET', '/api/knowledge-bases');

@@ -18,10 +18,11 @@ import { problems } from '../routes/route-schemas';
 import type { KnowledgeBasesRepository } from './knowledge-bases-repository';
 import { fetchKnowledgeAiKnowledgeBases } from './knowledgeai-knowledge-bases';
 
-export const knowledgeBaseRoutes: FastifyPluginAsyncZod<{ db: Database; knowledgeBases: KnowledgeBasesRepository; livePerson: LivePersonService | null }> = async (
-  app,
-  { db, knowledgeBases, livePerson },
-) => {
+export const knowledgeBaseRoutes: FastifyPluginAsyncZod<{
+  db: Database;
+  knowledgeBases: KnowledgeBasesRepository;
+  livePerson: LivePersonService | null;
+}> = async (app, { db, knowledgeBases, livePerson }) => {
   const remote = livePerson ? createCachedSource(() => fetchKnowledgeAiKnowledgeBases(livePerson)) : null;
   const all = (q?: string): Promise<KnowledgeBase[]> =>
     remote ? remote().then((items) => items.filter((kb) => matchesEntry(kb, q)).sort(byName)) : knowledgeBases.list(q);
@@ -35,20 +36,38 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncZod<{ db: Database; knowledg
     {
       schema: {
         tags: ['knowledge-bases'],
-        summary: 'The KnowledgeAI knowledge base directory, by name, with the integrations that search each; q searches names and id prefixes',
+        summary:
+          'The KnowledgeAI knowledge base directory, by name, with the integrations that search each; q searches names and id prefixes',
         querystring: directoryQuerySchema,
         response: { 200: knowledgeBaseListSchema, ...problems(400, 502) },
       },
     },
     async (request) => {
       const items = await all(request.query.q);
-      return { items: withUsages(items, await findUsages(db, KNOWLEDGE_BASE_REFERENCE, items.map((kb) => kb.id))), source: remote ? ('liveperson' as const) : ('local' as const) };
+      return {
+        items: withUsages(
+          items,
+          await findUsages(
+            db,
+            KNOWLEDGE_BASE_REFERENCE,
+            items.map((kb) => kb.id),
+          ),
+        ),
+        source: remote ? ('liveperson' as const) : ('local' as const),
+      };
     },
   );
 
   app.get(
     '/api/knowledge-bases/:id',
-    { schema: { tags: ['knowledge-bases'], summary: 'One knowledge base', params: entryParams, response: { 200: knowledgeBaseEntrySchema, ...problems(400, 404, 502) } } },
+    {
+      schema: {
+        tags: ['knowledge-bases'],
+        summary: 'One knowledge base',
+        params: entryParams,
+        response: { 200: knowledgeBaseEntrySchema, ...problems(400, 404, 502) },
+      },
+    },
     async (request) => {
       const { id } = request.params;
       const found = remote ? (await remote()).find((kb) => kb.id === id) : await knowledgeBases.get(id);
@@ -59,11 +78,21 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncZod<{ db: Database; knowledg
 
   app.post(
     '/api/knowledge-bases',
-    { schema: { tags: ['knowledge-bases'], summary: 'Add a knowledge base', body: knowledgeBaseInputSchema, response: { 201: knowledgeBaseEntrySchema, ...problems(400, 409) } } },
+    {
+      schema: {
+        tags: ['knowledge-bases'],
+        summary: 'Add a knowledge base',
+        body: knowledgeBaseInputSchema,
+        response: { 201: knowledgeBaseEntrySchema, ...problems(400, 409) },
+      },
+    },
     async (request, reply) => {
       refuseWhenRemote();
       const created = await knowledgeBases.create(request.body);
-      return reply.code(201).header('location', `/api/knowledge-bases/${encodeURIComponent(created.id)}`).send(await entry(created));
+      return reply
+        .code(201)
+        .header('location', `/api/knowledge-bases/${encodeURIComponent(created.id)}`)
+        .send(await entry(created));
     },
   );
 

@@ -33,7 +33,10 @@ function duplicateProblem(error: unknown, id: string, name: string | undefined):
 export function createKnowledgeBasesRepository(db: Database) {
   return {
     async list(q?: string): Promise<KnowledgeBase[]> {
-      const rows = await db.select().from(knowledgeBases).orderBy(asc(sql`lower(${knowledgeBases.name})`));
+      const rows = await db
+        .select()
+        .from(knowledgeBases)
+        .orderBy(asc(sql`lower(${knowledgeBases.name})`));
       return rows.map(toKnowledgeBase).filter((kb) => matchesEntry(kb, q));
     },
 
@@ -46,7 +49,10 @@ export function createKnowledgeBasesRepository(db: Database) {
     async create(input: KnowledgeBaseInput): Promise<KnowledgeBase> {
       const id = input.id ?? randomUUID();
       try {
-        const [row] = await db.insert(knowledgeBases).values({ ...input, id }).returning();
+        const [row] = await db
+          .insert(knowledgeBases)
+          .values({ ...input, id })
+          .returning();
         return toKnowledgeBase(row!);
       } catch (error) {
         duplicateProblem(error, id, input.name);

@@ -33,7 +33,9 @@ function serverEnv(target: DatabaseTarget, port: number, env: Record<string, str
     ENABLE_TEST_API: '0',
     NODE_ENV: 'production',
     WEB_ROOT: '/nonexistent',
-    ...(target.kind === 'postgres' ? { DATABASE_URL: target.url, SECRETS_KEY: TEST_SECRETS_KEY } : { DATA_DIR: target.dataDir ?? '', DATABASE_URL: '', SECRETS_KEY: '' }),
+    ...(target.kind === 'postgres'
+      ? { DATABASE_URL: target.url, SECRETS_KEY: TEST_SECRETS_KEY }
+      : { DATA_DIR: target.dataDir ?? '', DATABASE_URL: '', SECRETS_KEY: '' }),
     ...env,
   };
 }
@@ -46,7 +48,11 @@ export interface FailedStart {
 }
 
 /** Starts the real server where it is expected to refuse to start, and waits for it to exit. */
-export async function startChildServerExpectingExit(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<FailedStart> {
+export async function startChildServerExpectingExit(
+  target: DatabaseTarget,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<FailedStart> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
     env: serverEnv(target, port, env),

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDatabase, hasPostgres, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  hasPostgres,
+  startTestServer,
+  type TestDatabase,
+  type TestServer,
+} from '../testing/api-harness';
 import { escalationInput } from '../testing/fixtures';
 import { startChildServer, type ChildServer } from './child-server';
 import { send, type HttpAnswer } from './http';

@@ -17,31 +17,35 @@ describe('two servers on one DATA_DIR', () => {
     await database?.destroy();
   });
 
-  it('refuses the second with one line naming the process that holds it, and loses no acknowledged write', { timeout: 180_000 }, async () => {
-    database = await createTestDatabase('pglite');
-    const dataDir = database.target.kind === 'pglite' ? database.target.dataDir! : '';
-    const first = await startChildServer(database.target, 4420);
-    servers.push(first);
-    const bot = await send(first.baseUrl, { method: 'POST', path: '/api/bots', json: { name: 'Locked Bot' } });
-    expect(bot.status).toBe(201);
+  it(
+    'refuses the second with one line naming the process that holds it, and loses no acknowledged write',
+    { timeout: 180_000 },
+    async () => {
+      database = await createTestDatabase('pglite');
+      const dataDir = database.target.kind === 'pglite' ? database.target.dataDir! : '';
+      const first = await startChildServer(database.target, 4420);
+      servers.push(first);
+      const bot = await send(first.baseUrl, { method: 'POST', path: '/api/bots', json: { name: 'Locked Bot' } });
+      expect(bot.status).toBe(201);
 
-    const second = await startChildServerExpectingExit(database.target, 4421);
-    expect(second.listened).toBe(false);
-    expect(second.code).toBe(1);
-    const lines = second.stderr.trim().split('\n');
-    expect(lines, second.stderr).toHaveLength(1);
-    expect(lines[0]).toContain(`DATA_DIR ${dataDir} is in use by process ${first.process.pid}`);
+      const second = await startChildServerExpectingExit(database.target, 4421);
+      expect(second.listened).toBe(false);
+      expect(second.code).toBe(1);
+      const lines = second.stderr.trim().split('\n');
+      expect(lines, second.stderr).toHaveLength(1);
+      expect(lines[0]).toContain(`DATA_DIR ${dataDir} is in use by process ${first.process.pid}`);
 
-    // The first server kept the directory to itself: its writes are all there after an orderly restart.
-    const after = await send(first.baseUrl, { method: 'POST', path: '/api/bots', json: { name: 'Second Bot' } });
-    expect(after.status).toBe(201);
-    await first.stop();
-    const third = await startChildServer(database.target, 4422);
-    servers.push(third);
-    const list = await send(third.baseUrl, { method: 'GET', path: '/api/bots' });
-    expect(list.body.items.map((item: { name: string }) => item.name).sort()).toEqual(['Locked Bot', 'Second Bot']);
-    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')).pid).toBe(third.process.pid);
-  });
+      // The first server kept the directory to itself: its writes are all there after an orderly restart.
+      const after = await send(first.baseUrl, { method: 'POST', path: '/api/bots', json: { name: 'Second Bot' } });
+      expect(after.status).toBe(201);
+      await first.stop();
+      const third = await startChildServer(database.target, 4422);
+      servers.push(third);
+      const list = await send(third.baseUrl, { method: 'GET', path: '/api/bots' });
+      expect(list.body.items.map((item: { name: string }) => item.name).sort()).toEqual(['Locked Bot', 'Second Bot']);
+      expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')).pid).toBe(third.process.pid);
+    },
+  );
 
   it('takes over the lock of a server that was killed', { timeout: 180_000 }, async () => {
     // The previous test's server still holds the directory: stop it first.

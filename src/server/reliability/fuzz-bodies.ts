@@ -81,10 +81,26 @@ export const almostValidIntegration: fc.Arbitrary<Body> = fc
     fc.oneof(
       fc.constantFrom('name', 'type', 'messageToUser', 'url', 'agentSkillId', 'to').map((field) => ({ drop: field })),
       fc.record({ field: fc.constantFrom('name', 'type', 'customDataFields', 'transferBotContext', 'method'), value: wrongValue }),
-      fc.record({ field: fc.constant('name'), value: fc.oneof(anyText.map((text) => `1${text}`), fc.constant('a'.repeat(65)), fc.constant('has space')) }),
+      fc.record({
+        field: fc.constant('name'),
+        value: fc.oneof(
+          anyText.map((text) => `1${text}`),
+          fc.constant('a'.repeat(65)),
+          fc.constant('has space'),
+        ),
+      }),
       fc.record({ field: fc.constant('transformScript'), value: fc.constantFrom('function (', 'var = 1;', '}}}', 'x'.repeat(70_000)) }),
-      fc.record({ field: fc.constant('customDataFields'), value: fc.constant([{ key: 'k', value: 'a' }, { key: 'k', value: 'b' }]) }),
-      fc.record({ field: fc.constant('customDataFields'), value: fc.constant(Array.from({ length: 101 }, (_, i) => ({ key: `k${i}`, value: 'v' }))) }),
+      fc.record({
+        field: fc.constant('customDataFields'),
+        value: fc.constant([
+          { key: 'k', value: 'a' },
+          { key: 'k', value: 'b' },
+        ]),
+      }),
+      fc.record({
+        field: fc.constant('customDataFields'),
+        value: fc.constant(Array.from({ length: 101 }, (_, i) => ({ key: `k${i}`, value: 'v' }))),
+      }),
       fc.record({ field: fc.constantFrom('id', 'version', 'botId', '__proto__', 'constructor'), value: wrongValue }),
       fc.record({ field: fc.constantFrom('messageToUser', 'subject', 'name'), value: hugeText }),
     ),
@@ -122,7 +138,12 @@ export const validBot: fc.Arbitrary<Body> = fc.record(
 );
 
 export const invalidBot: fc.Arbitrary<Body> = fc.oneof(
-  fc.record({ name: fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(101)), wrongValue.filter((value) => typeof value !== 'string')) }),
+  fc.record({
+    name: fc.oneof(
+      fc.constantFrom('', '   ', 'x'.repeat(101)),
+      wrongValue.filter((value) => typeof value !== 'string'),
+    ),
+  }),
   fc.record({ name: fc.constant('Bot'), description: fc.oneof(hugeText, fc.integer()) }),
   fc.record({ name: fc.constant('Bot'), id: fc.uuid() }),
 );

@@ -141,7 +141,12 @@ export function plan(model: LaneModel, cmd: Command): Step {
     }
     case 'replaceIntegration': {
       const { id, record } = pickFrom(model.integrations, cmd.target);
-      const call: HttpCall = { method: 'PUT', path: `${botPath}/${encodeHostile(id)}`, headers: ifMatchHeader(cmd.ifMatch, record?.version), ...wireBody(cmd.payload) };
+      const call: HttpCall = {
+        method: 'PUT',
+        path: `${botPath}/${encodeHostile(id)}`,
+        headers: ifMatchHeader(cmd.ifMatch, record?.version),
+        ...wireBody(cmd.payload),
+      };
       const body = parsedBody(cmd.payload);
       if ('early' in body) return { call, expected: [body.early] };
       const valid = integrationInputSchema.safeParse(body.value);
@@ -157,7 +162,11 @@ export function plan(model: LaneModel, cmd: Command): Step {
     }
     case 'deleteIntegration': {
       const { id, record } = pickFrom(model.integrations, cmd.target);
-      const call: HttpCall = { method: 'DELETE', path: `${botPath}/${encodeHostile(id)}`, headers: ifMatchHeader(cmd.ifMatch, record?.version) };
+      const call: HttpCall = {
+        method: 'DELETE',
+        path: `${botPath}/${encodeHostile(id)}`,
+        headers: ifMatchHeader(cmd.ifMatch, record?.version),
+      };
       if (cmd.target.kind === 'bad') return { call, expected: [400] };
       const precondition = preconditionStatus(cmd.ifMatch, record?.version);
       if (precondition === 428) return { call, expected: [428] };
@@ -189,7 +198,12 @@ export function plan(model: LaneModel, cmd: Command): Step {
       // The lane's own bot is one of the choices: renaming it must not disturb its integrations.
       const bots = new Map([[model.bot.id, model.bot], ...model.otherBots]);
       const { id, record } = pickFrom(bots, cmd.target);
-      const call: HttpCall = { method: 'PATCH', path: `/api/bots/${encodeHostile(id)}`, headers: ifMatchHeader(cmd.ifMatch, record?.version), ...wireBody(cmd.payload) };
+      const call: HttpCall = {
+        method: 'PATCH',
+        path: `/api/bots/${encodeHostile(id)}`,
+        headers: ifMatchHeader(cmd.ifMatch, record?.version),
+        ...wireBody(cmd.payload),
+      };
       const body = parsedBody(cmd.payload);
       if ('early' in body) return { call, expected: [body.early] };
       if (cmd.target.kind === 'bad' || !botPatchSchema.safeParse(body.value).success) return { call, expected: [400] };
@@ -208,7 +222,11 @@ export function plan(model: LaneModel, cmd: Command): Step {
     }
     case 'deleteBot': {
       const { id, record } = pickFrom(model.otherBots, cmd.target);
-      const call: HttpCall = { method: 'DELETE', path: `/api/bots/${encodeHostile(id)}`, headers: ifMatchHeader(cmd.ifMatch, record?.version) };
+      const call: HttpCall = {
+        method: 'DELETE',
+        path: `/api/bots/${encodeHostile(id)}`,
+        headers: ifMatchHeader(cmd.ifMatch, record?.version),
+      };
       if (cmd.target.kind === 'bad') return { call, expected: [400] };
       const precondition = preconditionStatus(cmd.ifMatch, record?.version);
       if (precondition === 428) return { call, expected: [428] };

@@ -29,20 +29,28 @@ describe('the secrets key at start', () => {
     expect(badKey.stderr.trim()).toBe('SECRETS_KEY must be 32 random bytes in base64 (make one with: openssl rand -base64 32).');
   });
 
-  it('creates a 0600 key file in DATA_DIR, and refuses to start with a key the stored secrets do not open with', { timeout: 180_000 }, async () => {
-    const database = await createTestDatabase('pglite');
-    databases.push(database);
-    const dataDir = database.target.kind === 'pglite' ? database.target.dataDir! : '';
-    const first = await startChildServer(database.target, 4472);
-    servers.push(first);
-    expect(statSync(join(dataDir, SECRETS_KEY_FILE)).mode & 0o777).toBe(0o600);
-    const created = await send(first.baseUrl, { method: 'POST', path: '/api/credentials', json: { name: 'Kept', type: 'BEARER', secrets: { token: 't0ken' } } });
-    expect(created.status).toBe(201);
-    await first.stop();
+  it(
+    'creates a 0600 key file in DATA_DIR, and refuses to start with a key the stored secrets do not open with',
+    { timeout: 180_000 },
+    async () => {
+      const database = await createTestDatabase('pglite');
+      databases.push(database);
+      const dataDir = database.target.kind === 'pglite' ? database.target.dataDir! : '';
+      const first = await startChildServer(database.target, 4472);
+      servers.push(first);
+      expect(statSync(join(dataDir, SECRETS_KEY_FILE)).mode & 0o777).toBe(0o600);
+      const created = await send(first.baseUrl, {
+        method: 'POST',
+        path: '/api/credentials',
+        json: { name: 'Kept', type: 'BEARER', secrets: { token: 't0ken' } },
+      });
+      expect(created.status).toBe(201);
+      await first.stop();
 
-    writeFileSync(join(dataDir, SECRETS_KEY_FILE), randomBytes(32).toString('base64'), { mode: 0o600 });
-    const refused = await startChildServerExpectingExit(database.target, 4473);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr.trim()).toContain('do not open with this secrets key');
-  });
+      writeFileSync(join(dataDir, SECRETS_KEY_FILE), randomBytes(32).toString('base64'), { mode: 0o600 });
+      const refused = await startChildServerExpectingExit(database.target, 4473);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trim()).toContain('do not open with this secrets key');
+    },
+  );
 });

@@ -27,7 +27,8 @@ describeEachDatabase('hand-made list cursors on %s', (kind) => {
 
   beforeAll(async () => {
     botId = await freshBot(server);
-    for (const name of ['Alpha', 'Beta', 'Gamma']) await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ name }) });
+    for (const name of ['Alpha', 'Beta', 'Gamma'])
+      await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ name }) });
     await server.request('POST', '/api/bots', { body: { name: 'Second' } });
   });
 

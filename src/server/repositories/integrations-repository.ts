@@ -138,9 +138,7 @@ export function createIntegrationsRepository(db: Database) {
               eq(integrations.botId, botId),
               query.q ? nameOrTypeMatches(query.q) : undefined,
               query.type ? eq(integrations.type, query.type) : undefined,
-              cursor
-                ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(integrations.id, cursor.id)))
-                : undefined,
+              cursor ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(integrations.id, cursor.id))) : undefined,
             ),
           ).limit(query.limit + 1)
         : await firstPage.execute({ botId, limit: query.limit + 1 });
@@ -210,7 +208,14 @@ export function createIntegrationsRepository(db: Database) {
         const byId = new Map(rows.map((row) => [row.id, toIntegration(row)]));
         const records = batch.map((row) => byId.get(row.id)!);
         await tx.insert(integrationRevisions).values(
-          records.map((record) => ({ integrationId: record.id, botId, version: record.version, action: 'create' as const, snapshot: record, changedFields: [] })),
+          records.map((record) => ({
+            integrationId: record.id,
+            botId,
+            version: record.version,
+            action: 'create' as const,
+            snapshot: record,
+            changedFields: [],
+          })),
         );
         created.push(...records);
         // PGlite answers from the same thread without any I/O wait: without this the whole import would

@@ -86,7 +86,8 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
       } catch (error) {
         // Another restore of the same deletion committed first (PostgreSQL runs them side by side): its
         // row or its revision holds the id and version now, so this one is the stale write it is.
-        if (RACE_CONSTRAINTS.has(violatedUniqueConstraint(error) ?? '')) throw preconditionFailed(await currentVersion(botId, integrationId));
+        if (RACE_CONSTRAINTS.has(violatedUniqueConstraint(error) ?? ''))
+          throw preconditionFailed(await currentVersion(botId, integrationId));
         throw error;
       }
     },

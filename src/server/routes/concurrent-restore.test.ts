@@ -9,15 +9,23 @@ describeEachDatabase('concurrent restores of a deleted integration on %s', (kind
     const botId = await freshBot(server);
     // Several rounds: the losers race at different points (before or after the winner commits).
     for (let round = 0; round < 6; round++) {
-      const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput({ name: `Esc${round}`, responseDataVariable: `Esc${round}` }) });
+      const created = await server.request('POST', `/api/bots/${botId}/integrations`, {
+        body: escalationInput({ name: `Esc${round}`, responseDataVariable: `Esc${round}` }),
+      });
       const base = `/api/bots/${botId}/integrations/${created.body.id}`;
       expect((await server.request('DELETE', base, { headers: { 'if-match': '"1"' } })).status).toBe(204);
       const answers = await Promise.all(
         Array.from({ length: 5 }, () => server.request('POST', `${base}/revisions/1/restore`, { headers: { 'if-match': '"2"' } })),
       );
       const statuses = answers.map((answer) => answer.status);
-      expect(statuses.filter((status) => status === 200), statuses.join()).toHaveLength(1);
-      expect(statuses.every((status) => [200, 409, 412].includes(status)), statuses.join()).toBe(true);
+      expect(
+        statuses.filter((status) => status === 200),
+        statuses.join(),
+      ).toHaveLength(1);
+      expect(
+        statuses.every((status) => [200, 409, 412].includes(status)),
+        statuses.join(),
+      ).toBe(true);
       for (const answer of answers.filter((item) => item.status !== 200)) {
         expect(answer.headers.get('content-type')).toContain('application/problem+json');
       }

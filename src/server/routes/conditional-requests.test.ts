@@ -23,7 +23,9 @@ describeEachDatabase('conditional requests (RFC 9110) on %s', (kind) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"3"');
     const bot = await server.request('GET', `/api/bots/${botId}`);
-    expect((await server.request('PATCH', `/api/bots/${botId}`, { body: { name: 'Renamed' }, headers: { 'if-match': '*' } })).status).toBe(200);
+    expect((await server.request('PATCH', `/api/bots/${botId}`, { body: { name: 'Renamed' }, headers: { 'if-match': '*' } })).status).toBe(
+      200,
+    );
     expect(bot.status).toBe(200);
     expect((await server.request('DELETE', path, { headers: { 'if-match': '*' } })).status).toBe(204);
   });
@@ -35,7 +37,10 @@ describeEachDatabase('conditional requests (RFC 9110) on %s', (kind) => {
     // A repeated field is one list.
     const repeated = await fetch(server.baseUrl + path, {
       method: 'DELETE',
-      headers: [['if-match', '"1"'], ['if-match', '"4"']],
+      headers: [
+        ['if-match', '"1"'],
+        ['if-match', '"4"'],
+      ],
     });
     expect(repeated.status).toBe(204);
   });
@@ -47,7 +52,9 @@ describeEachDatabase('conditional requests (RFC 9110) on %s', (kind) => {
       expect(response.headers.get('content-type'), ifMatch).toContain('application/problem+json');
     }
     expect((await server.request('GET', path)).body.version).toBe(2);
-    expect((await server.request('PATCH', `/api/bots/${botId}`, { body: { name: 'x' }, headers: { 'if-match': 'W/"1"' } })).status).toBe(412);
+    expect((await server.request('PATCH', `/api/bots/${botId}`, { body: { name: 'x' }, headers: { 'if-match': 'W/"1"' } })).status).toBe(
+      412,
+    );
     expect((await server.request('DELETE', `/api/bots/${botId}`, { headers: { 'if-match': '"01"' } })).status).toBe(412);
   });
 

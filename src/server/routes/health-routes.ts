@@ -11,7 +11,13 @@ import { problems } from './route-schemas';
  * page must be valid. A full scan would cost as much as the data and, with the pages cached, see no more.
  */
 const readEveryTable = sql.join(
-  [sql.raw('select'), sql.join(Object.values(schema).map((table) => sql`(select 1 from ${sql.identifier(getTableName(table))} limit 1)`), sql`, `)],
+  [
+    sql.raw('select'),
+    sql.join(
+      Object.values(schema).map((table) => sql`(select 1 from ${sql.identifier(getTableName(table))} limit 1)`),
+      sql`, `,
+    ),
+  ],
   sql` `,
 );
 

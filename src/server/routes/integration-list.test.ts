@@ -67,7 +67,9 @@ describeEachDatabase('integration lists on %s', (kind) => {
 
   it('matches type names too: the name the type select shows or the badge, ignoring case', async () => {
     const names = async (q: string) =>
-      (await server.request('GET', `/api/bots/${botId}/integrations?limit=500&q=${encodeURIComponent(q)}`)).body.items.map((item: { name: string }) => item.name);
+      (await server.request('GET', `/api/bots/${botId}/integrations?limit=500&q=${encodeURIComponent(q)}`)).body.items.map(
+        (item: { name: string }) => item.name,
+      );
     const escalations = await names('escalation');
     expect(escalations).toHaveLength(11);
     expect(escalations.every((name: string) => Number(name.slice(4)) % 2 === 1)).toBe(true);

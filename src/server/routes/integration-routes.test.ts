@@ -11,7 +11,9 @@ describeEachDatabase('integrations API on %s', (kind) => {
   });
 
   it('creates an integration: 201 with Location, ETag and the stored record', async () => {
-    const response = await server.request('POST', base(), { body: escalationInput({ customDataFields: [{ key: 'queue', value: '{$.api_Escalation.queue}' }] }) });
+    const response = await server.request('POST', base(), {
+      body: escalationInput({ customDataFields: [{ key: 'queue', value: '{$.api_Escalation.queue}' }] }),
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(`${base()}/${response.body.id}`);
     expect(response.headers.get('etag')).toBe('"1"');
@@ -29,20 +31,42 @@ describeEachDatabase('integrations API on %s', (kind) => {
   });
 
   it('defaults an empty response data variable to the name, and applies type defaults', async () => {
-    const response = await server.request('POST', base(), { body: { type: 'KNOWLEDGE_AI', name: 'Faq', responseDataVariable: '', knowledgeBaseId: 'kb1' } });
+    const response = await server.request('POST', base(), {
+      body: { type: 'KNOWLEDGE_AI', name: 'Faq', responseDataVariable: '', knowledgeBaseId: 'kb1' },
+    });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ responseDataVariable: 'Faq', mode: 'INTENTS', threshold: 'GOOD', phrase: '{$query}', multipleResults: 1 });
+    expect(response.body).toMatchObject({
+      responseDataVariable: 'Faq',
+      mode: 'INTENTS',
+      threshold: 'GOOD',
+      phrase: '{$query}',
+      multipleResults: 1,
+    });
     const missing = await server.request('POST', base(), { body: apiInput({ name: 'NoRdv' }) });
     expect(missing.body.responseDataVariable).toBe('NoRdv');
   });
 
   it('stores every type with its own fields', async () => {
     const bodies = [
-      apiInput({ method: 'POST', headers: [{ key: 'Accept', value: 'application/json' }], requestParameters: [{ key: 'q', value: '1' }], postBody: '{"a":1}', credentialId: 'cred-1' }),
+      apiInput({
+        method: 'POST',
+        headers: [{ key: 'Accept', value: 'application/json' }],
+        requestParameters: [{ key: 'q', value: '1' }],
+        postBody: '{"a":1}',
+        credentialId: 'cred-1',
+      }),
       { type: 'EMAIL', name: 'Mail', to: 'a@example.com, {$botContext.email}', replyTo: '', subject: 'Hi', body: '<b>x</b>', html: true },
       { type: 'FILE', name: 'Upload', method: 'PUT', url: 'http://files.example.com/up' },
       { type: 'FAAS', name: 'Fn', functionId: 'lambda-1', headers: [{ key: 'x', value: 'y' }], payload: '{}' },
-      { type: 'KNOWLEDGE_AI', name: 'Kb', knowledgeBaseId: 'kb', mode: 'TEXT', threshold: 'FAIR_PLUS', phrase: 'hello', multipleResults: 5 },
+      {
+        type: 'KNOWLEDGE_AI',
+        name: 'Kb',
+        knowledgeBaseId: 'kb',
+        mode: 'TEXT',
+        threshold: 'FAIR_PLUS',
+        phrase: 'hello',
+        multipleResults: 5,
+      },
       escalationInput({ agentId: '{$env.agentId}', transferBotContext: true, messageToUser: 'BLANK_MESSAGE' }),
     ];
     for (const body of bodies) {
@@ -69,8 +93,14 @@ describeEachDatabase('integrations API on %s', (kind) => {
 
     it('refuses a stale ETag with 412 and keeps the newer data', async () => {
       const { body: created } = await server.request('POST', base(), { body: escalationInput() });
-      await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput({ messageToUser: 'first' }), headers: { 'if-match': '"1"' } });
-      const stale = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput({ messageToUser: 'second' }), headers: { 'if-match': '"1"' } });
+      await server.request('PUT', `${base()}/${created.id}`, {
+        body: escalationInput({ messageToUser: 'first' }),
+        headers: { 'if-match': '"1"' },
+      });
+      const stale = await server.request('PUT', `${base()}/${created.id}`, {
+        body: escalationInput({ messageToUser: 'second' }),
+        headers: { 'if-match': '"1"' },
+      });
       expect(stale.status).toBe(412);
       expect(stale.headers.get('content-type')).toContain('application/problem+json');
       expect(stale.body.detail).toContain('current version is 2');
@@ -82,7 +112,10 @@ describeEachDatabase('integrations API on %s', (kind) => {
       const { body: created } = await server.request('POST', base(), { body: escalationInput() });
       const missing = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput() });
       expect(missing.status).toBe(428);
-      const garbage = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput(), headers: { 'if-match': 'yesterday' } });
+      const garbage = await server.request('PUT', `${base()}/${created.id}`, {
+        body: escalationInput(),
+        headers: { 'if-match': 'yesterday' },
+      });
       expect(garbage.status).toBe(412);
       // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag matches no version.
       const weak = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput(), headers: { 'if-match': 'W/"1"' } });
@@ -101,7 +134,10 @@ describeEachDatabase('integrations API on %s', (kind) => {
 
     it('changes the type and drops the old type fields', async () => {
       const { body: created } = await server.request('POST', base(), { body: escalationInput() });
-      const response = await server.request('PUT', `${base()}/${created.id}`, { body: apiInput({ name: 'Escalation' }), headers: { 'if-match': '"1"' } });
+      const response = await server.request('PUT', `${base()}/${created.id}`, {
+        body: apiInput({ name: 'Escalation' }),
+        headers: { 'if-match': '"1"' },
+      });
       expect(response.status).toBe(200);
       expect(response.body.type).toBe('API');
       expect(response.body).not.toHaveProperty('agentSkillId');
@@ -136,7 +172,9 @@ describeEachDatabase('integrations API on %s', (kind) => {
 
     it('answers 409 naming the field for a duplicate name (ignoring case) or response data variable', async () => {
       await server.request('POST', base(), { body: escalationInput() });
-      const sameName = await server.request('POST', base(), { body: escalationInput({ name: 'ESCALATION', responseDataVariable: 'Other' }) });
+      const sameName = await server.request('POST', base(), {
+        body: escalationInput({ name: 'ESCALATION', responseDataVariable: 'Other' }),
+      });
       expect(sameName.status).toBe(409);
       expect(Object.keys(sameName.body.errors)).toEqual(['name']);
       const sameVariable = await server.request('POST', base(), { body: escalationInput({ name: 'Other' }) });

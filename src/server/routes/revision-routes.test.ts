@@ -9,14 +9,22 @@ describeEachDatabase('revisions on %s', (kind) => {
     const botId = await freshBot(server);
     const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });
     base = `/api/bots/${botId}/integrations/${created.body.id}`;
-    await server.request('PUT', base, { body: escalationInput({ messageToUser: 'Second', agentSkillName: 'Sales' }), headers: { 'if-match': '"1"' } });
+    await server.request('PUT', base, {
+      body: escalationInput({ messageToUser: 'Second', agentSkillName: 'Sales' }),
+      headers: { 'if-match': '"1"' },
+    });
   });
 
   it('writes a revision per save with the changed fields, newest first', async () => {
     const list = await server.request('GET', `${base}/revisions`);
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ version: 2, action: 'update', changedFields: ['agentSkillName', 'messageToUser'], summary: 'Changed Agent Skill Name, Message to User' }),
+      expect.objectContaining({
+        version: 2,
+        action: 'update',
+        changedFields: ['agentSkillName', 'messageToUser'],
+        summary: 'Changed Agent Skill Name, Message to User',
+      }),
       expect.objectContaining({ version: 1, action: 'create', changedFields: [], summary: 'Created' }),
     ]);
     const first = await server.request('GET', `${base}/revisions/1`);
@@ -31,7 +39,11 @@ describeEachDatabase('revisions on %s', (kind) => {
     const restored = await server.request('POST', `${base}/revisions/1/restore`, { headers: { 'if-match': '"2"' } });
     expect(restored.status).toBe(200);
     expect(restored.headers.get('etag')).toBe('"3"');
-    expect(restored.body).toMatchObject({ version: 3, messageToUser: 'Hold on while I connect you with an agent.', agentSkillName: 'Billing' });
+    expect(restored.body).toMatchObject({
+      version: 3,
+      messageToUser: 'Hold on while I connect you with an agent.',
+      agentSkillName: 'Billing',
+    });
     const list = await server.request('GET', `${base}/revisions`);
     expect(list.body.items[0]).toMatchObject({ version: 3, action: 'restore', changedFields: ['agentSkillName', 'messageToUser'] });
   });

@@ -7,7 +7,10 @@ import type { RevisionsRepository } from '../repositories/revisions-repository';
 import { ifMatchHeader, integrationParams, problems } from './route-schemas';
 
 const revisionParams = integrationParams.extend({
-  version: z.coerce.number({ error: 'version must be a whole number.' }).int('version must be a whole number.').positive('version must be positive.'),
+  version: z.coerce
+    .number({ error: 'version must be a whole number.' })
+    .int('version must be a whole number.')
+    .positive('version must be positive.'),
 });
 
 export const revisionRoutes: FastifyPluginAsyncZod<{ revisions: RevisionsRepository }> = async (app, { revisions }) => {

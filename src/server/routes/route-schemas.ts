@@ -10,5 +10,8 @@ export const botParams = z.strictObject({ botId: z.uuid('botId must be a UUID.')
 export const integrationParams = botParams.extend({ id: z.uuid('id must be a UUID.') });
 
 export const ifMatchHeader = z.object({
-  'if-match': z.string().optional().describe('The ETag read with GET, e.g. "3"; a list of ETags or * also match (strong comparison). Required.'),
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The ETag read with GET, e.g. "3"; a list of ETags or * also match (strong comparison). Required.'),
 });

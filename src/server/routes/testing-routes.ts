@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { botSchema } from '../../domain/bot';
 import type { Database } from '../db/database';
-import { bots as botsTable, credentials as credentialsTable, integrationRevisions, knowledgeBases as knowledgeBasesTable, lpFunctions, skills as skillsTable } from '../db/schema';
+import {
+  bots as botsTable,
+  credentials as credentialsTable,
+  integrationRevisions,
+  knowledgeBases as knowledgeBasesTable,
+  lpFunctions,
+  skills as skillsTable,
+} from '../db/schema';
 import { seedDemoDirectories, type DemoDirectories } from '../demo-directories';
 import { seedDemoData } from '../demo-data';
 import type { BotsRepository } from '../repositories/bots-repository';

@@ -19,7 +19,10 @@ describeEachDatabase('Unicode in names and keys on %s', (kind) => {
     const bot = await server.request('POST', '/api/bots', { body: { name: NFD } });
     expect(bot.status).toBe(201);
     expect(bot.body.name).toBe(NFC);
-    const renamed = await server.request('PATCH', `/api/bots/${bot.body.id}`, { body: { name: `${NFD} 2` }, headers: { 'if-match': '"1"' } });
+    const renamed = await server.request('PATCH', `/api/bots/${bot.body.id}`, {
+      body: { name: `${NFD} 2` },
+      headers: { 'if-match': '"1"' },
+    });
     expect(renamed.body.name).toBe(`${NFC} 2`);
     expect((await server.request('GET', `/api/bots?q=${encodeURIComponent(NFD)}`)).body.items).toHaveLength(1);
 
@@ -30,14 +33,20 @@ describeEachDatabase('Unicode in names and keys on %s', (kind) => {
   });
 
   it('refuses zero-width and bidi control characters in every name and key, naming the character', async () => {
-    const bodies = (mark: string) => [
-      ['POST', '/api/bots', { name: `Esc${mark}` }, 'name'],
-      ['POST', '/api/skills', { id: 903, name: `Esc${mark}` }, 'name'],
-      ['POST', `/api/bots/${botId}/integrations`, escalationInput({ name: `Esc${mark}` }), 'name'],
-      ['POST', `/api/bots/${botId}/integrations`, escalationInput({ responseDataVariable: `Esc${mark}` }), 'responseDataVariable'],
-      ['POST', `/api/bots/${botId}/integrations`, escalationInput({ customDataFields: [{ key: `queue${mark}`, value: '{$.api_Escalation.q}' }] }), 'customDataFields.0.key'],
-      ['POST', `/api/bots/${botId}/integrations`, apiInput({ headers: [{ key: `Accept${mark}`, value: 'x' }] }), 'headers.0.key'],
-    ] as const;
+    const bodies = (mark: string) =>
+      [
+        ['POST', '/api/bots', { name: `Esc${mark}` }, 'name'],
+        ['POST', '/api/skills', { id: 903, name: `Esc${mark}` }, 'name'],
+        ['POST', `/api/bots/${botId}/integrations`, escalationInput({ name: `Esc${mark}` }), 'name'],
+        ['POST', `/api/bots/${botId}/integrations`, escalationInput({ responseDataVariable: `Esc${mark}` }), 'responseDataVariable'],
+        [
+          'POST',
+          `/api/bots/${botId}/integrations`,
+          escalationInput({ customDataFields: [{ key: `queue${mark}`, value: '{$.api_Escalation.q}' }] }),
+          'customDataFields.0.key',
+        ],
+        ['POST', `/api/bots/${botId}/integrations`, apiInput({ headers: [{ key: `Accept${mark}`, value: 'x' }] }), 'headers.0.key'],
+      ] as const;
     for (const mark of INVISIBLE) {
       for (const [method, path, body, field] of bodies(mark)) {
         const response = await server.request(method, path, { body });
@@ -48,16 +57,29 @@ describeEachDatabase('Unicode in names and keys on %s', (kind) => {
   });
 
   it('treats look-alikes as the same integration name: the invisible one is refused, the visible one is taken', async () => {
-    expect((await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput({ name: 'Esc', responseDataVariable: 'Esc' }) })).status).toBe(201);
-    const lookAlike = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput({ name: 'Esc\u200b', responseDataVariable: 'Other' }) });
+    expect(
+      (
+        await server.request('POST', `/api/bots/${botId}/integrations`, {
+          body: escalationInput({ name: 'Esc', responseDataVariable: 'Esc' }),
+        })
+      ).status,
+    ).toBe(201);
+    const lookAlike = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      body: escalationInput({ name: 'Esc\u200b', responseDataVariable: 'Other' }),
+    });
     expect(lookAlike.status).toBe(400);
     expect(lookAlike.body.errors.name).toEqual(invisibleMessage);
-    const sameName = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput({ name: 'ESC', responseDataVariable: 'Other' }) });
+    const sameName = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      body: escalationInput({ name: 'ESC', responseDataVariable: 'Other' }),
+    });
     expect(sameName.status).toBe(409);
   });
 
   it('applies the same rules to an import', async () => {
-    const file = { bot: { name: NFD }, responder: [{ name: 'Esc\u202e', integrationType: 'LIVEPERSON_AGENT_ESCALATION', agentSkillId: '1', messageToUser: 'Hi' }] };
+    const file = {
+      bot: { name: NFD },
+      responder: [{ name: 'Esc\u202e', integrationType: 'LIVEPERSON_AGENT_ESCALATION', agentSkillId: '1', messageToUser: 'Hi' }],
+    };
     const plan = await server.request('POST', '/api/bots/import?dryRun=true', { body: file });
     expect(plan.body.bot.values.name).toBe(NFC);
     expect(plan.body.integrations[0].problems[0].message).toEqual(invisibleMessage);

@@ -61,11 +61,37 @@ describe("the transform scripts and custom data fields of the project's own expo
 });
 
 describe.skipIf(!hasRealExports)('the transform scripts and custom data fields of the real exports in ../shared/cb-exports', () => {
-
   const stores = [
-    { city: 'Boston', weekdayHours: '9-5', weekendHours: '10-4', mapImage: 'https://maps.example/b.png', address: '1 Main St', state: 'MA', zip: '02108', googleMapLink: 'https://maps.example/b' },
-    { city: 'Denver', weekdayHours: '8-6', weekendHours: 'closed', mapImage: 'https://maps.example/d.png', address: '2 Elm St', state: 'CO', zip: '80202', googleMapLink: 'https://maps.example/d' },
-    { city: 'Austin', weekdayHours: '9-9', weekendHours: '9-1', mapImage: 'https://maps.example/a.png', address: '3 Oak St', state: 'TX', zip: '73301', googleMapLink: 'https://maps.example/a' },
+    {
+      city: 'Boston',
+      weekdayHours: '9-5',
+      weekendHours: '10-4',
+      mapImage: 'https://maps.example/b.png',
+      address: '1 Main St',
+      state: 'MA',
+      zip: '02108',
+      googleMapLink: 'https://maps.example/b',
+    },
+    {
+      city: 'Denver',
+      weekdayHours: '8-6',
+      weekendHours: 'closed',
+      mapImage: 'https://maps.example/d.png',
+      address: '2 Elm St',
+      state: 'CO',
+      zip: '80202',
+      googleMapLink: 'https://maps.example/d',
+    },
+    {
+      city: 'Austin',
+      weekdayHours: '9-9',
+      weekendHours: '9-1',
+      mapImage: 'https://maps.example/a.png',
+      address: '3 Oak St',
+      state: 'TX',
+      zip: '73301',
+      googleMapLink: 'https://maps.example/a',
+    },
   ];
 
   it('top-level-key demo: the script wraps the top-level array under stores, then [i] yields one city per element', async () => {
@@ -110,7 +136,11 @@ describe.skipIf(!hasRealExports)('the transform scripts and custom data fields o
 
   it('GPT3: the script reads choices[0].text and writes the history to the conversation context', async () => {
     const integration = integrationOf('gpt3-template__GPT3-Character-Template.json', 'GPT3');
-    const output = await simulate(sandbox, integration, request({ id: 'cmpl-1', choices: [{ text: ' Ahoy, matey!', index: 0 }] }, { userMessage: 'Hello pirate' }));
+    const output = await simulate(
+      sandbox,
+      integration,
+      request({ id: 'cmpl-1', choices: [{ text: ' Ahoy, matey!', index: 0 }] }, { userMessage: 'Hello pirate' }),
+    );
     expect(output.error).toBeNull();
     expect(output.botVariables).toEqual([{ key: 'GPT3response', value: ' Ahoy, matey!' }]);
     // Nothing was stored for the character and the history yet: the platform returns null, and JavaScript writes "null".
@@ -121,14 +151,26 @@ describe.skipIf(!hasRealExports)('the transform scripts and custom data fields o
 
   it('GPT3 on a failed call: choices is missing, so the script fails at the line that reads it', async () => {
     const integration = integrationOf('gpt3-template__GPT3-Character-Template.json', 'GPT3');
-    const output = await simulate(sandbox, integration, simulateRequestSchema.parse({ sample: { status: 401, body: '{"error":{"message":"bad key"}}' } }));
-    expect(output.error).toMatchObject({ kind: 'script', line: 5, column: expect.any(Number), message: expect.stringMatching(/^TypeError: cannot read property/) });
+    const output = await simulate(
+      sandbox,
+      integration,
+      simulateRequestSchema.parse({ sample: { status: 401, body: '{"error":{"message":"bad key"}}' } }),
+    );
+    expect(output.error).toMatchObject({
+      kind: 'script',
+      line: 5,
+      column: expect.any(Number),
+      message: expect.stringMatching(/^TypeError: cannot read property/),
+    });
     expect(output.botVariables).toEqual([]);
   });
 
   it('dynamic buttons: the script stores the buttons array as JSON text', async () => {
     const integration = integrationOf('dynamic-buttons__dynamic-button-bot.json', 'Buttons');
-    const buttons = [{ title: 'Red', payload: 'red' }, { title: 'Blue', payload: 'blue' }];
+    const buttons = [
+      { title: 'Red', payload: 'red' },
+      { title: 'Blue', payload: 'blue' },
+    ];
     const output = await simulate(sandbox, integration, request({ buttons }));
     expect(output.error).toBeNull();
     expect(output.botVariables).toEqual([{ key: 'allButtons', value: JSON.stringify(buttons) }]);

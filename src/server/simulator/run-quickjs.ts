@@ -45,7 +45,11 @@ function describeThrown(vm: QuickJSContext, handle: QuickJSHandle, chars: number
     const dumped: unknown = vm.dump(handle);
     if (dumped && typeof dumped === 'object' && typeof (dumped as { message?: unknown }).message === 'string') {
       const error = dumped as { name?: unknown; message: string; stack?: unknown };
-      return { name: clip(String(error.name ?? 'Error'), 200), message: clip(error.message, chars), stack: clip(String(error.stack ?? ''), chars) };
+      return {
+        name: clip(String(error.name ?? 'Error'), 200),
+        message: clip(error.message, chars),
+        stack: clip(String(error.stack ?? ''), chars),
+      };
     }
     return { name: 'Thrown', message: clip(`Uncaught ${JSON.stringify(dumped) ?? String(dumped)}`, chars), stack: '' };
   } catch {

@@ -61,7 +61,11 @@ describe('the QuickJS sandbox', () => {
   ])('refuses %s: it does not exist inside the sandbox', async (_name, script) => {
     const { result, ms } = await timed(() => simulate(sandbox, integration(script), request()));
     expect(ms).toBeLessThan(2000);
-    expect(result.error).toMatchObject({ kind: 'script', line: 1, message: expect.stringMatching(/is not defined\. The bot runtime has no such global/) });
+    expect(result.error).toMatchObject({
+      kind: 'script',
+      line: 1,
+      message: expect.stringMatching(/is not defined\. The bot runtime has no such global/),
+    });
   });
 
   it('finds no host through the Function constructor, and cannot import modules', async () => {
@@ -112,7 +116,8 @@ describe('the QuickJS sandbox', () => {
   });
 
   it('is not fooled by a script that replaces JSON.stringify or Array.prototype.push', async () => {
-    const script = "JSON.stringify = function () { return '{}'; };\nArray.prototype.push = function () {};\nbotContext.printDebugMessage('kept');";
+    const script =
+      "JSON.stringify = function () { return '{}'; };\nArray.prototype.push = function () {};\nbotContext.printDebugMessage('kept');";
     const result = await simulate(sandbox, integration(script), request());
     expect(result.debugLog).toEqual(['kept']);
     expect(result.customDataFields[0]?.value).toEqual(['a', 'b']);
@@ -120,7 +125,7 @@ describe('the QuickJS sandbox', () => {
 
   it('gives each run a fresh runtime: nothing leaks from one run to the next', async () => {
     await simulate(sandbox, integration('globalThis.leak = 42;'), request());
-    const next = await simulate(sandbox, integration("botContext.printDebugMessage(typeof leak);"), request());
+    const next = await simulate(sandbox, integration('botContext.printDebugMessage(typeof leak);'), request());
     expect(next.debugLog).toEqual(['undefined']);
   });
 

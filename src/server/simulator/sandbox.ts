@@ -13,8 +13,7 @@ import type { SimulatedIntegration, SimulationJob } from './simulation-run';
 import { simulationWorkerUrl } from './worker-script';
 
 export type SandboxOutcome =
-  | { kind: 'finished'; output: SimulationOutput }
-  | { kind: 'killed'; reason: 'deadline' | 'memory' | 'crashed'; detail: string };
+  { kind: 'finished'; output: SimulationOutput } | { kind: 'killed'; reason: 'deadline' | 'memory' | 'crashed'; detail: string };
 
 export interface SandboxOptions extends Partial<Omit<RunLimits, 'caps'>> {
   caps?: Partial<RunLimits['caps']>;
@@ -83,7 +82,10 @@ async function startWorker(): Promise<Worker> {
 
 function runOn(worker: Worker, job: SimulationJob): Promise<SandboxOutcome> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => finish({ kind: 'killed', reason: 'deadline', detail: `${job.limits.wallClockMs} ms` }), job.limits.wallClockMs);
+    const timer = setTimeout(
+      () => finish({ kind: 'killed', reason: 'deadline', detail: `${job.limits.wallClockMs} ms` }),
+      job.limits.wallClockMs,
+    );
     function finish(outcome: SandboxOutcome) {
       clearTimeout(timer);
       worker.removeAllListeners();
@@ -93,7 +95,11 @@ function runOn(worker: Worker, job: SimulationJob): Promise<SandboxOutcome> {
     }
     worker.on('message', (message: WorkerMessage) => {
       if (message.type !== 'done') return;
-      finish(message.output ? { kind: 'finished', output: message.output } : { kind: 'killed', reason: 'crashed', detail: message.failure ?? 'no output' });
+      finish(
+        message.output
+          ? { kind: 'finished', output: message.output }
+          : { kind: 'killed', reason: 'crashed', detail: message.failure ?? 'no output' },
+      );
     });
     worker.on('error', (error: Error & { code?: string }) =>
       finish({ kind: 'killed', reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed', detail: error.message }),

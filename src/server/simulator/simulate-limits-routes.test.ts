@@ -4,7 +4,10 @@ import { describeEachDatabase, useTestServer, type TestServer } from '../testing
 import { apiInput, freshBot } from '../testing/fixtures';
 
 /** Polls /api/health while `work` runs; the slowest answer and the highest heap seen tell whether the server stayed free. */
-async function watchHealth<T>(server: TestServer, work: Promise<T>): Promise<{ result: T; slowestMs: number; answers: number; peakHeap: number }> {
+async function watchHealth<T>(
+  server: TestServer,
+  work: Promise<T>,
+): Promise<{ result: T; slowestMs: number; answers: number; peakHeap: number }> {
   let done = false;
   let slowestMs = 0;
   let answers = 0;

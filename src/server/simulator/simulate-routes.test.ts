@@ -58,9 +58,16 @@ describe('simulate API (real HTTP, PGlite)', () => {
   });
 
   it('answers a script error as 200 with its line and column', async () => {
-    const response = await server.request('POST', `/api/bots/${botId}/simulate`, { body: body({ integration: locations('var x = 1;\nx.y.z();') }) });
+    const response = await server.request('POST', `/api/bots/${botId}/simulate`, {
+      body: body({ integration: locations('var x = 1;\nx.y.z();') }),
+    });
     expect(response.status).toBe(200);
-    expect(response.body.error).toMatchObject({ kind: 'script', line: 2, column: expect.any(Number), message: expect.stringMatching(/^TypeError/) });
+    expect(response.body.error).toMatchObject({
+      kind: 'script',
+      line: 2,
+      column: expect.any(Number),
+      message: expect.stringMatching(/^TypeError/),
+    });
   });
 
   it('keeps answering other requests while a memory bomb and an endless loop run', async () => {
@@ -101,7 +108,9 @@ describe('simulate API (real HTTP, PGlite)', () => {
     });
     expect(badSample.status).toBe(400);
     expect(badSample.body.errors['sample.body']).toMatch(/^Sample body must be JSON text/);
-    const badIntegration = await server.request('POST', `/api/bots/${botId}/simulate`, { body: body({ integration: { type: 'API', name: 'x' } }) });
+    const badIntegration = await server.request('POST', `/api/bots/${botId}/simulate`, {
+      body: body({ integration: { type: 'API', name: 'x' } }),
+    });
     expect(badIntegration.status).toBe(400);
     expect(Object.keys(badIntegration.body.errors)).toEqual(expect.arrayContaining(['integration.method', 'integration.url']));
     const badId = await server.request('POST', `/api/bots/${botId}/integrations/not-a-uuid/simulate`, { body: body() });

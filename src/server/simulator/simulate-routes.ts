@@ -30,7 +30,11 @@ async function simulateOrRefuse(sandbox: Sandbox, reply: FastifyReply, integrati
   } catch (error) {
     if (!(error instanceof SandboxBusyError)) throw error;
     reply.header('retry-after', String(error.retryAfterSeconds));
-    throw new HttpProblem(503, 'Service Unavailable', `The simulator is running as many tests as it can take: try again in ${error.retryAfterSeconds} s.`);
+    throw new HttpProblem(
+      503,
+      'Service Unavailable',
+      `The simulator is running as many tests as it can take: try again in ${error.retryAfterSeconds} s.`,
+    );
   }
 }
 

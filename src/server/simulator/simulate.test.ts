@@ -6,8 +6,12 @@ import { simulate } from './simulate';
 const request = (extra: Record<string, unknown> = {}) =>
   simulateRequestSchema.parse({ sample: { status: 200, body: '{"total":3,"items":[{"id":1},{"id":2}]}' }, ...extra });
 
-const run = (sandbox: Sandbox, transformScript: string, extra: Record<string, unknown> = {}, fields = [{ key: 'total', value: '{$.api_Orders.total}' }]) =>
-  simulate(sandbox, { responseDataVariable: 'Orders', transformScript, customDataFields: fields }, request(extra));
+const run = (
+  sandbox: Sandbox,
+  transformScript: string,
+  extra: Record<string, unknown> = {},
+  fields = [{ key: 'total', value: '{$.api_Orders.total}' }],
+) => simulate(sandbox, { responseDataVariable: 'Orders', transformScript, customDataFields: fields }, request(extra));
 
 describe('the botContext of a simulated run', () => {
   let sandbox: Sandbox;
@@ -33,9 +37,15 @@ botContext.setBotVariable('count', 3, true, false);
 botContext.setBotVariable('flag', true, false, false);
 botContext.setBotVariable('count', 4, true, false);
 botContext.printDebugMessage(typeof botContext.getBotVariable('count'));`;
-    const output = await run(sandbox, script, { botVariables: [{ key: 'firstName', value: 'Ada' }], envVariables: [{ key: 'region', value: 'EU' }] });
+    const output = await run(sandbox, script, {
+      botVariables: [{ key: 'firstName', value: 'Ada' }],
+      envVariables: [{ key: 'region', value: 'EU' }],
+    });
     expect(output.debugLog).toEqual(['true', 'Ada EU null', 'string']);
-    expect(output.botVariables).toEqual([{ key: 'count', value: '4' }, { key: 'flag', value: 'true' }]);
+    expect(output.botVariables).toEqual([
+      { key: 'count', value: '4' },
+      { key: 'flag', value: 'true' },
+    ]);
   });
 
   it('warns when an object is stored as "[object Object]", and about botContext functions that do not exist', async () => {
@@ -94,7 +104,7 @@ botContext.printDebugMessage([botContext.getConversationId(), botContext.getLPAc
   it('runs promise jobs; a rejection nobody handles is lost, as in any JavaScript engine', async () => {
     const later = await run(sandbox, "Promise.resolve().then(function () { botContext.printDebugMessage('later'); });");
     expect(later.debugLog).toEqual(['later']);
-    const rejected = await run(sandbox, "Promise.resolve().then(function () {\n  null.x;\n});");
+    const rejected = await run(sandbox, 'Promise.resolve().then(function () {\n  null.x;\n});');
     expect(rejected.error).toBeNull();
     const awaited = await run(sandbox, 'async function f() { await 1; botContext.printDebugMessage("in job"); }\nf();');
     expect(awaited.debugLog).toEqual(['in job']);

@@ -11,7 +11,11 @@ import type { SimulatedIntegration } from './simulation-run';
 export { SCRIPT_FILENAME, type SimulatedIntegration } from './simulation-run';
 export { scriptPosition } from './simulation-errors';
 
-function stoppedOutput(integration: SimulatedIntegration, outcome: Extract<SandboxOutcome, { kind: 'killed' }>, limits: RunLimits): SimulationOutput {
+function stoppedOutput(
+  integration: SimulatedIntegration,
+  outcome: Extract<SandboxOutcome, { kind: 'killed' }>,
+  limits: RunLimits,
+): SimulationOutput {
   return {
     customDataFields: integration.customDataFields.map((field) => ({
       key: field.key,
@@ -32,14 +36,20 @@ function stoppedOutput(integration: SimulatedIntegration, outcome: Extract<Sandb
   };
 }
 
-export async function simulate(sandbox: Sandbox, integration: SimulatedIntegration, request: SimulateRequestValues): Promise<SimulationOutput> {
+export async function simulate(
+  sandbox: Sandbox,
+  integration: SimulatedIntegration,
+  request: SimulateRequestValues,
+): Promise<SimulationOutput> {
   const started = performance.now();
   const outcome = await sandbox.run(integration, request);
   let output: SimulationOutput;
   if (outcome.kind === 'finished') {
     // The worker built it from what a script left: checked like any input before it is answered.
     const parsed = simulationOutputSchema.safeParse(outcome.output);
-    output = parsed.success ? parsed.data : stoppedOutput(integration, { kind: 'killed', reason: 'crashed', detail: 'its answer was malformed' }, sandbox.limits);
+    output = parsed.success
+      ? parsed.data
+      : stoppedOutput(integration, { kind: 'killed', reason: 'crashed', detail: 'its answer was malformed' }, sandbox.limits);
   } else {
     output = stoppedOutput(integration, outcome, sandbox.limits);
   }

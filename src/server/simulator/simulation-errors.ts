@@ -96,10 +96,20 @@ export function describeThrownError(error: ThrownError, limits: Pick<RunLimits, 
   const { line, column } = scriptPosition(error.stack);
   if (error.message === 'interrupted') {
     // QuickJS reports an interrupt at the start of the running function, not at the loop: no position beats a wrong one.
-    return { kind: 'timeout', message: `The script ran for more than ${limits.cpuMs / 1000} s and was stopped (an endless loop?).`, line: null, column: null };
+    return {
+      kind: 'timeout',
+      message: `The script ran for more than ${limits.cpuMs / 1000} s and was stopped (an endless loop?).`,
+      line: null,
+      column: null,
+    };
   }
   if (error.message === 'out of memory') {
-    return { kind: 'memory', message: `The script used more than ${megabytes(limits.memoryBytes)} MB of memory and was stopped.`, line, column };
+    return {
+      kind: 'memory',
+      message: `The script used more than ${megabytes(limits.memoryBytes)} MB of memory and was stopped.`,
+      line,
+      column,
+    };
   }
   if (error.message === 'stack overflow') {
     return { kind: 'script', message: 'RangeError: too much recursion (stack overflow).', line, column };
@@ -125,7 +135,12 @@ export function describeKilled(reason: 'deadline' | 'memory' | 'crashed', detail
     };
   }
   if (reason === 'memory') {
-    return { kind: 'memory', message: `The run used more memory than the simulator allows and was stopped (${detail}).`, line: null, column: null };
+    return {
+      kind: 'memory',
+      message: `The run used more memory than the simulator allows and was stopped (${detail}).`,
+      line: null,
+      column: null,
+    };
   }
   return { kind: 'sandbox', message: `The sandbox failed while running the script (${detail}).`, line: null, column: null };
 }

@@ -51,14 +51,15 @@ Promise.resolve()
     expect(output.error).toMatchObject({ kind: 'timeout' });
   });
 
-  it('memory in a promise job: the rejection nobody handles still ends as the run\'s error', async () => {
+  it("memory in a promise job: the rejection nobody handles still ends as the run's error", async () => {
     const script = "Promise.resolve().then(function () {\n  var chunk = 'x'.repeat(1024 * 1024);\n  var bomb = chunk.repeat(64);\n});";
     const output = await simulate(sandbox, integration(script), request());
     expect(output.error).toMatchObject({ kind: 'memory', message: expect.stringContaining('32 MB') });
   });
 
   it('two 7M-character variables: both are shown, cut, and the cut is the error', async () => {
-    const script = "var big = 'x'.repeat(7 * 1024 * 1024);\nbotContext.setBotVariable('one', big, false, false);\nbotContext.setBotVariable('two', big + 'y', false, false);";
+    const script =
+      "var big = 'x'.repeat(7 * 1024 * 1024);\nbotContext.setBotVariable('one', big, false, false);\nbotContext.setBotVariable('two', big + 'y', false, false);";
     const output = await simulate(sandbox, integration(script), request());
     expect(output.error).toMatchObject({ kind: 'output', message: expect.stringContaining('the bot variables set at 192 KB') });
     expect(output.botVariables[0]).toMatchObject({ key: 'one' });
@@ -70,9 +71,21 @@ Promise.resolve()
     ['debugLog', "for (var i = 0; i < 100; i++) botContext.printDebugMessage('line ' + i + ' ' + 'x'.repeat(50));", 'the debug log'],
     ['messages', "for (var i = 0; i < 100; i++) botContext.sendMessage('message ' + 'x'.repeat(50));", 'the messages sent'],
     ['customEvents', "for (var i = 0; i < 100; i++) botContext.logCustomEvent('u', 'event' + i, 'x'.repeat(50));", 'the custom events'],
-    ['contextData', "for (var i = 0; i < 100; i++) botContext.setContextDataForConversation('ns', 'k' + i, 'x'.repeat(50));", 'the context data'],
-    ['botVariables', "for (var i = 0; i < 100; i++) botContext.setBotVariable('v' + i, 'x'.repeat(50), false, false);", 'the bot variables set'],
-    ['other', "botContext.setBotTransferUserMessage('x'.repeat(5000));\nbotContext.setTriggerNextMessage('y'.repeat(5000));", 'the warnings and transfer texts'],
+    [
+      'contextData',
+      "for (var i = 0; i < 100; i++) botContext.setContextDataForConversation('ns', 'k' + i, 'x'.repeat(50));",
+      'the context data',
+    ],
+    [
+      'botVariables',
+      "for (var i = 0; i < 100; i++) botContext.setBotVariable('v' + i, 'x'.repeat(50), false, false);",
+      'the bot variables set',
+    ],
+    [
+      'other',
+      "botContext.setBotTransferUserMessage('x'.repeat(5000));\nbotContext.setTriggerNextMessage('y'.repeat(5000));",
+      'the warnings and transfer texts',
+    ],
   ] as const)('caps the %s channel, keeps its beginning and says so', async (channel, script, name) => {
     const output = await simulate(small, integration(script), request());
     expect(output.error).toMatchObject({ kind: 'output', message: expect.stringContaining(`${name} at 1 KB`) });
@@ -112,7 +125,8 @@ Promise.resolve()
   });
 
   it('a jsonData over the size the fields read is an output error, not a silent null', async () => {
-    const script = "var r = botContext.getBotVariable('api_Orders');\nr.jsonData = JSON.stringify({ api_Orders: { pad: 'x'.repeat(3 * 1024 * 1024) } });\nbotContext.setBotVariable('api_Orders', r, true, false);";
+    const script =
+      "var r = botContext.getBotVariable('api_Orders');\nr.jsonData = JSON.stringify({ api_Orders: { pad: 'x'.repeat(3 * 1024 * 1024) } });\nbotContext.setBotVariable('api_Orders', r, true, false);";
     const output = await simulate(sandbox, integration(script), request());
     expect(output.error).toMatchObject({ kind: 'output', message: expect.stringContaining('2 MB') });
     expect(output.customDataFields[0]).toMatchObject({ value: null, note: expect.stringContaining('2 MB') });

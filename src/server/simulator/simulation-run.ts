@@ -57,13 +57,26 @@ function initialState(apiName: string, jsonData: string, request: SimulateReques
 }
 
 /** The jsonData the Custom Data Fields read, or why they cannot read any. */
-function readJsonData(state: Collected, apiName: string, jsonDataChars: number): { ok: true; data: unknown } | { ok: false; error: SimulationError } {
-  const fail = (kind: SimulationError['kind'], message: string) => ({ ok: false as const, error: { kind, message, line: null, column: null } });
+function readJsonData(
+  state: Collected,
+  apiName: string,
+  jsonDataChars: number,
+): { ok: true; data: unknown } | { ok: false; error: SimulationError } {
+  const fail = (kind: SimulationError['kind'], message: string) => ({
+    ok: false as const,
+    error: { kind, message, line: null, column: null },
+  });
   if (state.apiState === 'too-large') {
-    return fail('output', `The script left ${apiName}.jsonData at ${state.jsonDataChars.toLocaleString('en-US')} characters: the simulator reads at most ${kb(jsonDataChars)} for the Custom Data Fields.`);
+    return fail(
+      'output',
+      `The script left ${apiName}.jsonData at ${state.jsonDataChars.toLocaleString('en-US')} characters: the simulator reads at most ${kb(jsonDataChars)} for the Custom Data Fields.`,
+    );
   }
   if (state.apiState !== 'ok' || state.jsonData === null) {
-    return fail('result', `The script left ${apiName} without its jsonData text, so the Custom Data Fields find nothing: write it back as the object you read, e.g. botContext.setBotVariable('${apiName}', response, true, false).`);
+    return fail(
+      'result',
+      `The script left ${apiName} without its jsonData text, so the Custom Data Fields find nothing: write it back as the object you read, e.g. botContext.setBotVariable('${apiName}', response, true, false).`,
+    );
   }
   try {
     return { ok: true, data: JSON.parse(state.jsonData) };
@@ -72,7 +85,13 @@ function readJsonData(state: Collected, apiName: string, jsonDataChars: number):
   }
 }
 
-function readFields(fields: readonly CustomDataField[], state: Collected, request: SimulateRequestValues, data: unknown, limits: RunLimits) {
+function readFields(
+  fields: readonly CustomDataField[],
+  state: Collected,
+  request: SimulateRequestValues,
+  data: unknown,
+  limits: RunLimits,
+) {
   const budget: EvaluationBudget = { chars: limits.caps.customDataFields, steps: limits.fieldSteps };
   const context = {
     data,
@@ -129,15 +148,23 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
       errorChars: limits.caps.errorMessage,
     });
     if (run.error) error = describeThrownError(run.error, limits);
-    if (run.interrupted && error?.kind !== 'timeout') error = describeThrownError({ name: 'InternalError', message: 'interrupted', stack: '' }, limits);
+    if (run.interrupted && error?.kind !== 'timeout')
+      error = describeThrownError({ name: 'InternalError', message: 'interrupted', stack: '' }, limits);
     const collected: unknown = run.collected === null ? null : JSON.parse(run.collected);
     if (isCollected(collected)) {
       state = collected;
       if (state.jobLimit) error ??= describeThrownError(state.jobLimit, limits);
     } else {
       const reason = run.collectFailure ? describeThrownError(run.collectFailure, limits).message : 'its output was malformed';
-      error ??= { kind: run.collectFailure?.message === 'out of memory' ? 'memory' : 'sandbox', message: `The simulator could not read what the script left: ${reason}`, line: null, column: null };
-      state.warnings.push('What the script set and logged could not be read: the Custom Data Fields below are read from the raw result as the API returned it.');
+      error ??= {
+        kind: run.collectFailure?.message === 'out of memory' ? 'memory' : 'sandbox',
+        message: `The simulator could not read what the script left: ${reason}`,
+        line: null,
+        column: null,
+      };
+      state.warnings.push(
+        'What the script set and logged could not be read: the Custom Data Fields below are read from the raw result as the API returned it.',
+      );
     }
   }
 
@@ -145,7 +172,15 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
   if (!json.ok) error ??= json.error;
   const fields = json.ok
     ? readFields(integration.customDataFields, state, request, json.data, limits)
-    : { results: integration.customDataFields.map((field) => ({ key: field.key, expression: field.value, value: null, note: json.error.message })), cut: false };
+    : {
+        results: integration.customDataFields.map((field) => ({
+          key: field.key,
+          expression: field.value,
+          value: null,
+          note: json.error.message,
+        })),
+        cut: false,
+      };
 
   const cuts = new Set<OutputChannel>(state.cuts);
   if (fields.cut) cuts.add('customDataFields');
@@ -155,7 +190,8 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
     return result.value;
   };
   const debugLog = capped('debugLog', state.debugLog);
-  if (state.dropped.debugLog > 0) debugLog.push(`... ${state.dropped.debugLog} more debug messages not shown (limit ${SIMULATION_LIMITS.debugLines}).`);
+  if (state.dropped.debugLog > 0)
+    debugLog.push(`... ${state.dropped.debugLog} more debug messages not shown (limit ${SIMULATION_LIMITS.debugLines}).`);
   else if (cuts.has('debugLog')) debugLog.push(`... the debug log was cut at ${kb(limits.caps.debugLog)} (the simulator's output limit).`);
   const other = capped('other', { transfer: state.transfer, triggerNextMessage: state.triggerNextMessage, warnings: state.warnings });
   const output: SimulationOutput = {
@@ -176,7 +212,8 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
     .map((channel) => describeCut(channel, kb(limits.caps[channel])));
   for (const channel of ['debugLog', 'messages', 'customEvents'] as const) {
     const dropped = state.dropped[channel];
-    if (dropped > 0 && !cuts.has(channel)) described.push(describeCut(channel, `${SIMULATION_LIMITS.debugLines} entries (${dropped} more left out)`));
+    if (dropped > 0 && !cuts.has(channel))
+      described.push(describeCut(channel, `${SIMULATION_LIMITS.debugLines} entries (${dropped} more left out)`));
   }
   if (described.length > 0) {
     output.warnings.push(describeCuts(described));

@@ -61,7 +61,12 @@ describe('the LiveEngage skill source', () => {
     expect(calls).toBe(1);
 
     // Waits of 1 s, 2 s, 4 s, then 4 s again: upstream is asked only when each has passed.
-    for (const [wait, expectedCalls] of [[1_000, 2], [2_000, 3], [4_000, 4], [4_000, 5]] as const) {
+    for (const [wait, expectedCalls] of [
+      [1_000, 2],
+      [2_000, 3],
+      [4_000, 4],
+      [4_000, 5],
+    ] as const) {
       clock += wait - 1;
       await expect(source()).rejects.toMatchObject({ kind: 'upstream' });
       expect(calls).toBe(expectedCalls - 1);

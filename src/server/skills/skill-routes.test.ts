@@ -32,7 +32,9 @@ describeEachDatabase('skill directory on %s', (kind) => {
     const longest = await server.request('POST', '/api/skills', { body: { id: '9223372036854775807', name: 'Longest id' } });
     expect(longest.status).toBe(201);
     expect(longest.body).toEqual({ id: '9223372036854775807', name: 'Longest id' });
-    expect((await server.request('GET', '/api/skills?q=92233720368547758')).body.items).toEqual([{ id: '9223372036854775807', name: 'Longest id' }]);
+    expect((await server.request('GET', '/api/skills?q=92233720368547758')).body.items).toEqual([
+      { id: '9223372036854775807', name: 'Longest id' },
+    ]);
     expect((await server.request('DELETE', '/api/skills/9223372036854775807')).status).toBe(204);
 
     const renamed = await server.request('PATCH', '/api/skills/42', { body: { name: 'Premium' } });
@@ -77,7 +79,13 @@ describe('skill directory read from LiveEngage', () => {
     );
     try {
       const list = await server.request('GET', '/api/skills');
-      expect(list.body).toEqual({ source: 'liveengage', items: [{ id: '11', name: 'Escalations' }, { id: '13', name: 'Bots' }] });
+      expect(list.body).toEqual({
+        source: 'liveengage',
+        items: [
+          { id: '11', name: 'Escalations' },
+          { id: '13', name: 'Bots' },
+        ],
+      });
       expect(seen[0]?.url).toMatch(/^\/api\/account\/123456\/configuration\/le-users\/skills/);
       expect((await server.request('GET', '/api/skills?q=bot')).body.items).toEqual([{ id: '13', name: 'Bots' }]);
       expect(seen).toHaveLength(1);

@@ -39,7 +39,10 @@ function duplicateProblem(error: unknown, input: SkillInput): never {
 export function createSkillsRepository(db: Database) {
   return {
     async list(q?: string): Promise<Skill[]> {
-      const rows = await db.select().from(skills).orderBy(asc(sql`lower(${skills.name})`));
+      const rows = await db
+        .select()
+        .from(skills)
+        .orderBy(asc(sql`lower(${skills.name})`));
       return rows.map(fromRow).filter((skill) => matchesSkill(skill, q));
     },
 
@@ -54,7 +57,11 @@ export function createSkillsRepository(db: Database) {
 
     async rename(id: string, name: string): Promise<Skill> {
       try {
-        const [row] = await db.update(skills).set({ name }).where(eq(skills.id, BigInt(id))).returning();
+        const [row] = await db
+          .update(skills)
+          .set({ name })
+          .where(eq(skills.id, BigInt(id)))
+          .returning();
         if (!row) throw notFound(`Skill ${id}`);
         return fromRow(row);
       } catch (error) {
@@ -63,7 +70,10 @@ export function createSkillsRepository(db: Database) {
     },
 
     async delete(id: string): Promise<void> {
-      const deleted = await db.delete(skills).where(eq(skills.id, BigInt(id))).returning({ id: skills.id });
+      const deleted = await db
+        .delete(skills)
+        .where(eq(skills.id, BigInt(id)))
+        .returning({ id: skills.id });
       if (deleted.length === 0) throw notFound(`Skill ${id}`);
     },
 

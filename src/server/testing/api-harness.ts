@@ -17,7 +17,6 @@ export const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
 
-
 /**
  * A suite once per database, `%s` in the title naming it: PGlite always, PostgreSQL when TEST_DATABASE_URL
  * is set. Without it the PostgreSQL suite is still declared, and reported as skipped rather than absent.
@@ -70,7 +69,12 @@ export interface TestServer {
   app: FastifyInstance;
   database: DatabaseHandle;
   baseUrl: string;
-  request<T = any>(method: string, path: string, init?: { body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<ApiResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
+  request<T = any>(
+    method: string,
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 

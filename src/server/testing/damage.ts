@@ -7,7 +7,9 @@ const PAGE_BYTES = 8192;
 
 /** The file, relative to the data dir, that holds a table's main fork (PostgreSQL's own answer). */
 export async function relationFile(database: DatabaseHandle, table: string): Promise<string> {
-  const result = (await database.db.execute(sql`select pg_relation_filepath(${table}::regclass) as path`)) as unknown as { rows: { path: string }[] };
+  const result = (await database.db.execute(sql`select pg_relation_filepath(${table}::regclass) as path`)) as unknown as {
+    rows: { path: string }[];
+  };
   return result.rows[0]!.path;
 }
 

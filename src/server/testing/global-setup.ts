@@ -8,6 +8,8 @@ export default function announceSkippedParts(): void {
     );
   }
   if (!hasRealExports) {
-    console.log(`Real Conversation Builder exports: ${REAL_EXPORTS_DIR} is not there, so the tests on them report themselves skipped (the project's own exports still run).`);
+    console.log(
+      `Real Conversation Builder exports: ${REAL_EXPORTS_DIR} is not there, so the tests on them report themselves skipped (the project's own exports still run).`,
+    );
   }
 }

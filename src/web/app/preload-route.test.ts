@@ -52,7 +52,11 @@ describe('preloadRoute', () => {
       const client = createQueryClient();
       preloadRoute(client, path);
       await settled(client);
-      expect(api.calls.map((call) => call.path).sort()).toEqual([`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/checks`, `/api/bots/${BOT.id}/integrations`]);
+      expect(api.calls.map((call) => call.path).sort()).toEqual([
+        `/api/bots/${BOT.id}`,
+        `/api/bots/${BOT.id}/checks`,
+        `/api/bots/${BOT.id}/integrations`,
+      ]);
     }
   });
 
@@ -62,7 +66,11 @@ describe('preloadRoute', () => {
     await preloadRoute(client, `/bots/${BOT.id}/dialogs`);
     await settled(client);
     expect(screenLoaders.dialogs.loaded()?.Component).toBeTypeOf('function');
-    expect(api.calls.map((call) => call.path).sort()).toEqual([`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/checks`, `/api/bots/${BOT.id}/dialogs`]);
+    expect(api.calls.map((call) => call.path).sort()).toEqual([
+      `/api/bots/${BOT.id}`,
+      `/api/bots/${BOT.id}/checks`,
+      `/api/bots/${BOT.id}/dialogs`,
+    ]);
     expect(client.getQueryData(botDialogKeys.dialogs(BOT.id))).toEqual([]);
   });
 

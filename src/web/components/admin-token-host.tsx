@@ -15,7 +15,5 @@ export function AdminTokenHost() {
   }, []);
 
   if (!question) return null;
-  return (
-    <AdminTokenDialog question={question} onAnswered={() => setQuestion(null)} />
-  );
+  return <AdminTokenDialog question={question} onAnswered={() => setQuestion(null)} />;
 }

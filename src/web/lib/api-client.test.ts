@@ -6,11 +6,18 @@ describe('apiRequest', () => {
   it('turns a problem+json answer into an ApiError with the field errors', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response(
-          JSON.stringify({ type: 't', title: 'Bad Request', status: 400, detail: 'Check the fields.', errors: { 'customDataFields.2.key': 'Key is required.' } }),
-          { status: 400, headers: { 'content-type': 'application/problem+json' } },
-        ),
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              type: 't',
+              title: 'Bad Request',
+              status: 400,
+              detail: 'Check the fields.',
+              errors: { 'customDataFields.2.key': 'Key is required.' },
+            }),
+            { status: 400, headers: { 'content-type': 'application/problem+json' } },
+          ),
       ),
     );
     const error = await apiRequest('/api/x').catch((caught: unknown) => caught);
@@ -24,11 +31,12 @@ describe('apiRequest', () => {
     const usages = [{ interactionId: 'i1', kind: 'invokes' }];
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        new Response(JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, detail: 'Used in 1 place.', usages }), {
-          status: 409,
-          headers: { 'content-type': 'application/problem+json' },
-        }),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, detail: 'Used in 1 place.', usages }), {
+            status: 409,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
       ),
     );
     const error = (await apiRequest('/api/x').catch((caught: unknown) => caught)) as ApiError;
@@ -37,15 +45,19 @@ describe('apiRequest', () => {
   });
 
   it('reports an unreachable server as an ApiError with status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const error = (await apiRequest('/api/x').catch((caught: unknown) => caught)) as ApiError;
     expect(error.status).toBe(0);
     expect(error.message).toMatch(/could not be reached/);
   });
 
   it('sends JSON with If-Match and returns the ETag', async () => {
-    const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json', etag: '"4"' } }),
+    const fetchMock = vi.fn(
+      async (_input: RequestInfo | URL, _init?: RequestInit) =>
+        new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json', etag: '"4"' } }),
     );
     vi.stubGlobal('fetch', fetchMock);
     const answer = await apiRequest<{ ok: boolean }>('/api/x', { method: 'PUT', body: { a: 1 }, ifMatch: '"3"' });
@@ -60,7 +72,9 @@ describe('apiDownload', () => {
   it('returns the body as a Blob with the file name from Content-Disposition', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response('{"a":1}', { status: 200, headers: { 'content-disposition': 'attachment; filename="Care-Bot.json"' } })),
+      vi.fn(
+        async () => new Response('{"a":1}', { status: 200, headers: { 'content-disposition': 'attachment; filename="Care-Bot.json"' } }),
+      ),
     );
     const file = await apiDownload('/api/bots/x/export');
     expect(file.fileName).toBe('Care-Bot.json');
@@ -76,7 +90,13 @@ describe('apiDownload', () => {
   it('throws the server problem like every other call', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ type: 't', title: 'Not Found', status: 404, detail: 'No bot x.' }), { status: 404, headers: { 'content-type': 'application/problem+json' } })),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ type: 't', title: 'Not Found', status: 404, detail: 'No bot x.' }), {
+            status: 404,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
+      ),
     );
     await expect(apiDownload('/api/bots/x/export')).rejects.toMatchObject({ status: 404, message: 'No bot x.' });
   });
@@ -104,7 +124,9 @@ describe('apiRequest with an admin token', () => {
 
   it('on a 401 asks for the token, keeps it for the tab and sends the request again; a wrong one is asked again with the server message', async () => {
     const fetchMock = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) =>
-      authorizationOf(init) === 'Bearer right' ? ok() : unauthorized(authorizationOf(init) ? 'The bearer token is not the one this server expects.' : 'Send it.'),
+      authorizationOf(init) === 'Bearer right'
+        ? ok()
+        : unauthorized(authorizationOf(init) ? 'The bearer token is not the one this server expects.' : 'Send it.'),
     );
     vi.stubGlobal('fetch', fetchMock);
     const questions: TokenQuestion[] = [];
@@ -121,7 +143,12 @@ describe('apiRequest with an admin token', () => {
   });
 
   it('asks once for all the requests that got a 401 together', async () => {
-    vi.stubGlobal('fetch', vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => (authorizationOf(init) === 'Bearer right' ? ok() : unauthorized('Send it.'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) =>
+        authorizationOf(init) === 'Bearer right' ? ok() : unauthorized('Send it.'),
+      ),
+    );
     const asker = vi.fn(async () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return 'right';
@@ -132,7 +159,10 @@ describe('apiRequest with an admin token', () => {
   });
 
   it('reports the 401 as an ApiError when nothing can ask for a token', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => unauthorized('Send Authorization: Bearer <ADMIN_TOKEN>.')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => unauthorized('Send Authorization: Bearer <ADMIN_TOKEN>.')),
+    );
     const error = (await apiRequest('/api/bots').catch((caught: unknown) => caught)) as ApiError;
     expect(error.status).toBe(401);
     expect(error.message).toBe('Send Authorization: Bearer <ADMIN_TOKEN>.');

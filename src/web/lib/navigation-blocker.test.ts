@@ -92,7 +92,11 @@ describe('blockNavigation', () => {
     };
     expect(unload()).toBe(false);
 
-    const disarm = blockNavigation(history, () => true, () => {});
+    const disarm = blockNavigation(
+      history,
+      () => true,
+      () => {},
+    );
     expect(unload()).toBe(true);
     disarm();
     expect(unload()).toBe(false);
@@ -104,7 +108,11 @@ describe('blockNavigation', () => {
     const removed = vi.spyOn(window, 'removeEventListener');
     const count = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === 'beforeunload').length;
 
-    const disarm = blockNavigation(history, () => false, () => {});
+    const disarm = blockNavigation(
+      history,
+      () => false,
+      () => {},
+    );
     history.push('/passed');
     expect(window.location.pathname).toBe('/passed');
     disarm();

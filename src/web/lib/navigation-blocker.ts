@@ -16,7 +16,11 @@ export type ShouldBlock = (navigation: { currentLocation: Location; nextLocation
  * beforeunload prompt: history adds that listener with the first blocker and removes it with the last, so there is
  * one prompt and it lasts exactly as long as something is blocked. Returns the function that disarms.
  */
-export function blockNavigation(history: History, shouldBlock: ShouldBlock, onBlocked: (navigation: BlockedNavigation) => void): () => void {
+export function blockNavigation(
+  history: History,
+  shouldBlock: ShouldBlock,
+  onBlocked: (navigation: BlockedNavigation) => void,
+): () => void {
   let disarmed = false;
   let unblock = history.block(hold);
   let stopWaiting = () => {};

@@ -27,10 +27,13 @@ export function fakeApi(handlers: Record<string, Handler>) {
     calls.push(call);
     const handler = handlers[`${method} ${url.pathname}`];
     if (!handler) {
-      return new Response(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No fake for ${method} ${url.pathname}` }), {
-        status: 404,
-        headers: { 'content-type': 'application/problem+json' },
-      });
+      return new Response(
+        JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No fake for ${method} ${url.pathname}` }),
+        {
+          status: 404,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
     }
     const answer = handler(call);
     const isProblem = answer.status >= 400;

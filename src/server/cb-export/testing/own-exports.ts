@@ -13,14 +13,30 @@
 type Json = Record<string, unknown>;
 
 const BOT_ID = '6f1d2c3b-4a59-4e68-9d7c-0b1a2c3d4e5f';
-const DIALOG = { welcome: '1a2b3c4d-0001-4000-8000-000000000001', orders: '1a2b3c4d-0002-4000-8000-000000000002', human: '1a2b3c4d-0003-4000-8000-000000000003', fallback: '1a2b3c4d-0004-4000-8000-000000000004' };
+const DIALOG = {
+  welcome: '1a2b3c4d-0001-4000-8000-000000000001',
+  orders: '1a2b3c4d-0002-4000-8000-000000000002',
+  human: '1a2b3c4d-0003-4000-8000-000000000003',
+  fallback: '1a2b3c4d-0004-4000-8000-000000000004',
+};
 const RESPONDER = { orders: '2b3c4d5e-0001-4000-8000-000000000001', transfer: '2b3c4d5e-0002-4000-8000-000000000002' };
 
 const tile = (text?: string) => ({ tileData: [{ ...(text === undefined ? {} : { text }), buttons: [], quickReplyList: [] }] });
-const next = (value = 'next') => [{ conditions: [], contextConditions: [], action: { name: 'INTERACTION', value }, contextDataVariables: [] }];
+const next = (value = 'next') => [
+  { conditions: [], contextConditions: [], action: { name: 'INTERACTION', value }, contextDataVariables: [] },
+];
 
 function group(id: string, name: string, dialogType = 'DIALOG'): Json {
-  return { chatBotId: BOT_ID, id, name, creationTime: '2026-11-02 09:15:00', modificationTime: '2026-11-02 09:15:00', dialogType, status: 'ENABLED', disambiguteOnlySelectedDomains: false };
+  return {
+    chatBotId: BOT_ID,
+    id,
+    name,
+    creationTime: '2026-11-02 09:15:00',
+    modificationTime: '2026-11-02 09:15:00',
+    dialogType,
+    status: 'ENABLED',
+    disambiguteOnlySelectedDomains: false,
+  };
 }
 
 interface InteractionOptions {
@@ -30,13 +46,41 @@ interface InteractionOptions {
   [key: string]: unknown;
 }
 
-function interaction(id: string, name: string, dialog: string, interactionType: string, content: Json, options: InteractionOptions = {}): Json {
+function interaction(
+  id: string,
+  name: string,
+  dialog: string,
+  interactionType: string,
+  content: Json,
+  options: InteractionOptions = {},
+): Json {
   const { pattern, end = 'next', ...rest } = options;
-  return { id, chatBotId: BOT_ID, userInputRequired: false, name, ...(pattern ? { pattern } : {}), type: 'BOT_MESSAGE', content, ...rest, group: dialog, status: 'ACTIVE', required: true, responseMatches: next(end), interactionType };
+  return {
+    id,
+    chatBotId: BOT_ID,
+    userInputRequired: false,
+    name,
+    ...(pattern ? { pattern } : {}),
+    type: 'BOT_MESSAGE',
+    content,
+    ...rest,
+    group: dialog,
+    status: 'ACTIVE',
+    required: true,
+    responseMatches: next(end),
+    interactionType,
+  };
 }
 
 const starter = (id: string, name: string, dialog: string, pattern: string[], nextMessageId: string) =>
-  interaction(id, name, dialog, 'DIALOG_STARTER', { contentType: 'STATIC', results: { type: 'DIALOG_STARTER', tile: tile() } }, { pattern, nextMessageId });
+  interaction(
+    id,
+    name,
+    dialog,
+    'DIALOG_STARTER',
+    { contentType: 'STATIC', results: { type: 'DIALOG_STARTER', tile: tile() } },
+    { pattern, nextMessageId },
+  );
 
 const text = (id: string, name: string, dialog: string, message: string, extra: Json = {}) =>
   interaction(id, name, dialog, 'TEXT', { contentType: 'STATIC', results: { type: 'TEXT', tile: tile(message) } }, extra);
@@ -100,9 +144,23 @@ const supportDesk: Json = {
   ],
   requiredContext: [],
   conversationMessage: [
-    starter('a0000000000000000000000000000000000000001', 'dialog_starter', DIALOG.welcome, ['hi', 'hello', '(hi|hello|hey)*'], 'a0000000000000000000000000000000000000002'),
-    text('a0000000000000000000000000000000000000002', 'text_welcome', DIALOG.welcome, 'Hello! Ask me about an order, or type "agent".', { prevMessageId: 'a0000000000000000000000000000000000000001' }),
-    starter('b0000000000000000000000000000000000000001', 'dialog_starter_orders', DIALOG.orders, ['where is my order', 'order status', '*order*'], 'b0000000000000000000000000000000000000002'),
+    starter(
+      'a0000000000000000000000000000000000000001',
+      'dialog_starter',
+      DIALOG.welcome,
+      ['hi', 'hello', '(hi|hello|hey)*'],
+      'a0000000000000000000000000000000000000002',
+    ),
+    text('a0000000000000000000000000000000000000002', 'text_welcome', DIALOG.welcome, 'Hello! Ask me about an order, or type "agent".', {
+      prevMessageId: 'a0000000000000000000000000000000000000001',
+    }),
+    starter(
+      'b0000000000000000000000000000000000000001',
+      'dialog_starter_orders',
+      DIALOG.orders,
+      ['where is my order', 'order status', '*order*'],
+      'b0000000000000000000000000000000000000002',
+    ),
     interaction(
       'b0000000000000000000000000000000000000002',
       'api_integration_orders',
@@ -116,8 +174,20 @@ const supportDesk: Json = {
         prevMessageId: 'b0000000000000000000000000000000000000001',
       },
     ),
-    text('b0000000000000000000000000000000000000003', 'text_order_status', DIALOG.orders, 'Your order is {OrderLookup.status}, arriving {OrderLookup.eta}.', { prevMessageId: 'b0000000000000000000000000000000000000002' }),
-    starter('c0000000000000000000000000000000000000001', 'dialog_starter_human', DIALOG.human, ['agent', 'human', 'real person'], 'c0000000000000000000000000000000000000002'),
+    text(
+      'b0000000000000000000000000000000000000003',
+      'text_order_status',
+      DIALOG.orders,
+      'Your order is {OrderLookup.status}, arriving {OrderLookup.eta}.',
+      { prevMessageId: 'b0000000000000000000000000000000000000002' },
+    ),
+    starter(
+      'c0000000000000000000000000000000000000001',
+      'dialog_starter_human',
+      DIALOG.human,
+      ['agent', 'human', 'real person'],
+      'c0000000000000000000000000000000000000002',
+    ),
     interaction(
       'c0000000000000000000000000000000000000002',
       'escalation_billing',
@@ -125,15 +195,42 @@ const supportDesk: Json = {
       'ESCALATION',
       {
         contentType: 'DYNAMIC',
-        results: { type: 'ESCALATION', tile: { tileData: [{ text: 'Transferring you to billing.', buttons: [], quickReplyList: [], escalation: { agentSkillId: '3402109730', tangoContextEnabled: false } }] } },
+        results: {
+          type: 'ESCALATION',
+          tile: {
+            tileData: [
+              {
+                text: 'Transferring you to billing.',
+                buttons: [],
+                quickReplyList: [],
+                escalation: { agentSkillId: '3402109730', tangoContextEnabled: false },
+              },
+            ],
+          },
+        },
       },
       { prevMessageId: 'c0000000000000000000000000000000000000001', end: 'none' },
     ),
-    text('d0000000000000000000000000000000000000001', 'fallback_starter', DIALOG.fallback, "Sorry, I didn't get that.", { nextMessageId: '' }),
+    text('d0000000000000000000000000000000000000001', 'fallback_starter', DIALOG.fallback, "Sorry, I didn't get that.", {
+      nextMessageId: '',
+    }),
   ],
   menus: [],
-  groups: [group(DIALOG.welcome, 'Welcome'), group(DIALOG.orders, 'Order status'), group(DIALOG.human, 'Human'), group(DIALOG.fallback, 'Fallback', 'FALLBACK_DIALOG')],
-  platforms: [{ id: 'e0000000000000000000000000000000000000001', chatbotId: BOT_ID, integrationType: 'HTMLCLIENT', platform: 'HTMLCLIENT', status: 'NEW' }],
+  groups: [
+    group(DIALOG.welcome, 'Welcome'),
+    group(DIALOG.orders, 'Order status'),
+    group(DIALOG.human, 'Human'),
+    group(DIALOG.fallback, 'Fallback', 'FALLBACK_DIALOG'),
+  ],
+  platforms: [
+    {
+      id: 'e0000000000000000000000000000000000000001',
+      chatbotId: BOT_ID,
+      integrationType: 'HTMLCLIENT',
+      platform: 'HTMLCLIENT',
+      status: 'NEW',
+    },
+  ],
   associatedDomains: [],
   dialogTemplates: [],
 };
@@ -169,7 +266,15 @@ const storeLocator: Json = {
   menus: [],
   groups: [],
   globalFunctions: { functions: 'function greet() {\n  return "hi";\n}' },
-  platforms: [{ id: 'f0000000000000000000000000000000000000001', chatbotId: STORE_BOT_ID, integrationType: 'HTMLCLIENT', platform: 'HTMLCLIENT', status: 'NEW' }],
+  platforms: [
+    {
+      id: 'f0000000000000000000000000000000000000001',
+      chatbotId: STORE_BOT_ID,
+      integrationType: 'HTMLCLIENT',
+      platform: 'HTMLCLIENT',
+      status: 'NEW',
+    },
+  ],
   associatedDomains: [],
   dialogTemplates: [],
 };

@@ -6,7 +6,10 @@ import type { TestServer } from '../../testing/api-harness';
 
 /** Imports one of the sample exports through the API; `byName` finds an integration it created. */
 export async function importBot(server: TestServer, file: string) {
-  const imported = await server.request('POST', '/api/bots/import', { raw: readSampleExport(file), headers: { 'content-type': 'application/json' } });
+  const imported = await server.request('POST', '/api/bots/import', {
+    raw: readSampleExport(file),
+    headers: { 'content-type': 'application/json' },
+  });
   expect(imported.status, JSON.stringify(imported.body)).toBe(201);
   const byName = (name: string) => imported.body.integrations.find((item: any) => item.name === name);
   return { botId: imported.body.bot.id as string, byName };

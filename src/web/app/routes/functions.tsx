@@ -8,7 +8,9 @@ export function Component() {
       <title>Functions · Integrations Panel</title>
       <div className="page__header">
         <h1>Functions</h1>
-        <p className="page__lead">The LivePerson Functions (lambdas) that FaaS integrations invoke. Only a deployed function can be called.</p>
+        <p className="page__lead">
+          The LivePerson Functions (lambdas) that FaaS integrations invoke. Only a deployed function can be called.
+        </p>
       </div>
       <DirectoryPage<LpFunctionEntry>
         kind="functions"

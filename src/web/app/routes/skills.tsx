@@ -6,7 +6,9 @@ export function Component() {
       <title>Skills · Integrations Panel</title>
       <div className="page__header">
         <h1>Skills</h1>
-        <p className="page__lead">The LiveEngage skills that Agent Escalation integrations transfer to. Their forms check skill ids against this list.</p>
+        <p className="page__lead">
+          The LiveEngage skills that Agent Escalation integrations transfer to. Their forms check skill ids against this list.
+        </p>
       </div>
       <SkillsDirectory />
     </div>

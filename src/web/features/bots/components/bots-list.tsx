@@ -34,7 +34,12 @@ export function BotsList() {
                 {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}
               </div>
               <ExportBotMenuSlot bot={bot} small />
-              <button type="button" className="button button--small" aria-label={`Edit ${bot.name}`} onClick={() => setAction({ kind: 'edit', bot })}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Edit ${bot.name}`}
+                onClick={() => setAction({ kind: 'edit', bot })}
+              >
                 Edit
               </button>
               <button
@@ -54,9 +59,7 @@ export function BotsList() {
           Load more bots
         </button>
       ) : null}
-      {action ? (
-        <BotDialogs action={action} onClose={() => setAction(null)} />
-      ) : null}
+      {action ? <BotDialogs action={action} onClose={() => setAction(null)} /> : null}
     </>
   );
 }

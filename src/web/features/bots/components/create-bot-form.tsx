@@ -37,7 +37,13 @@ export function CreateBotForm() {
           <Field name="name" label="New bot">
             {(control) => (
               <div className="create-bot__row">
-                <input className="input" placeholder="Bot name, e.g. Billing Bot" autoComplete="off" {...control} {...form.register('name')} />
+                <input
+                  className="input"
+                  placeholder="Bot name, e.g. Billing Bot"
+                  autoComplete="off"
+                  {...control}
+                  {...form.register('name')}
+                />
                 <button type="submit" className="button button--primary" disabled={mutation.isPending}>
                   Create bot
                 </button>

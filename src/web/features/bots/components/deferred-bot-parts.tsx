@@ -53,7 +53,13 @@ export function ExportBotMenuSlot({ bot, small = false }: ExportBotMenuProps) {
       bot={bot}
       small={small}
       placeholder={
-        <button type="button" className={small ? 'button button--small' : 'button'} aria-label={`Export ${bot.name}`} aria-haspopup="menu" disabled>
+        <button
+          type="button"
+          className={small ? 'button button--small' : 'button'}
+          aria-label={`Export ${bot.name}`}
+          aria-haspopup="menu"
+          disabled
+        >
           Export <span aria-hidden="true">▾</span>
         </button>
       }

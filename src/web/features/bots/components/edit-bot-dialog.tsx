@@ -23,7 +23,9 @@ export function EditBotDialog({ bot, onClose }: EditBotDialogProps) {
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
           <Dialog.Title className="dialog__title">Edit bot</Dialog.Title>
-          <Dialog.Description className="dialog__description">The name and the description show in the bots list and the panel.</Dialog.Description>
+          <Dialog.Description className="dialog__description">
+            The name and the description show in the bots list and the panel.
+          </Dialog.Description>
           {bot ? <EditBotForm key={bot.id} bot={bot} onDone={onClose} /> : null}
         </Dialog.Content>
       </Dialog.Portal>

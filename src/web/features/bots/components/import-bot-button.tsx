@@ -13,9 +13,7 @@ export function ImportBotButton() {
       <button ref={opener} type="button" className="button" aria-haspopup="dialog" onClick={dialog.openNow}>
         Import bot
       </button>
-      {dialog.requested ? (
-        <ImportBotDialog open={dialog.open} onOpenChange={dialog.setOpen} opener={opener} />
-      ) : null}
+      {dialog.requested ? <ImportBotDialog open={dialog.open} onOpenChange={dialog.setOpen} opener={opener} /> : null}
     </>
   );
 }

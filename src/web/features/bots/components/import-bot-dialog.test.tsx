@@ -6,7 +6,10 @@ import { fakeApi } from '../../../testing/fake-api';
 import { renderApp } from '../../../testing/render-app';
 import type { ImportPlan } from '../api/import-bot';
 
-const FILE = { bot: { name: 'Imported Bot' }, responder: [{ name: 'Orders', integrationType: 'API', webhook: 'https://x.example', method: 'GET' }] };
+const FILE = {
+  bot: { name: 'Imported Bot' },
+  responder: [{ name: 'Orders', integrationType: 'API', webhook: 'https://x.example', method: 'GET' }],
+};
 const IMPORTED = { ...BOT, id: '0b7c1a52-8f59-4a57-9a38-0a4f8f3c2d99', name: 'Imported Bot' };
 
 function planOf(problems: ImportPlan['integrations'][number]['problems']): ImportPlan {
@@ -45,7 +48,8 @@ describe('the import dialog', () => {
     const api = fakeApi({
       'GET /api/bots': () => ({ status: 200, body: { items: [BOT], nextCursor: null } }),
       // The dry run and the import share the path; the query string tells them apart on the server.
-      'POST /api/bots/import': () => (imports++ === 0 ? { status: 200, body: planOf([]) } : { status: 201, body: { bot: IMPORTED, integrations: [] } }),
+      'POST /api/bots/import': () =>
+        imports++ === 0 ? { status: 200, body: planOf([]) } : { status: 201, body: { bot: IMPORTED, integrations: [] } },
       [`GET /api/bots/${IMPORTED.id}`]: () => ({ status: 200, body: IMPORTED }),
       [`GET /api/bots/${IMPORTED.id}/integrations`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
     });

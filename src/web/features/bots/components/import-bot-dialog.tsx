@@ -86,7 +86,10 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
     if (stage.kind !== 'plan') return;
     importing.mutate(stage.file, {
       onSuccess: ({ bot, integrations }) => {
-        notify('success', `Imported ${bot.name} with ${integrations.length === 1 ? '1 integration' : `${integrations.length} integrations`}`);
+        notify(
+          'success',
+          `Imported ${bot.name} with ${integrations.length === 1 ? '1 integration' : `${integrations.length} integrations`}`,
+        );
         onDone();
         void navigate(paths.integrations(bot.id));
       },

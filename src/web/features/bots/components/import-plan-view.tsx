@@ -13,7 +13,8 @@ function ProblemList({ problems, label }: { problems: ImportProblem[]; label: st
     <ul className="import-plan__problems" aria-label={label}>
       {problems.map((problem) => (
         <li key={`${problem.sourcePath}:${problem.message}`}>
-          <strong>{labelOfFieldPath(problem.path)}</strong>: {problem.message} <code className="import-plan__source">{problem.sourcePath}</code>
+          <strong>{labelOfFieldPath(problem.path)}</strong>: {problem.message}{' '}
+          <code className="import-plan__source">{problem.sourcePath}</code>
         </li>
       ))}
     </ul>
@@ -47,8 +48,8 @@ export function ImportPlanView({ plan, fileName, summaryId }: { plan: ImportPlan
         </p>
       ) : (
         <p id={summaryId} className="import-plan__summary import-plan__summary--invalid" data-testid="import-problems">
-          {plan.problemCount === 1 ? '1 problem stops' : `${plan.problemCount} problems stop`} the import. Nothing is imported until
-          the file is fixed: correct it, then choose it again.
+          {plan.problemCount === 1 ? '1 problem stops' : `${plan.problemCount} problems stop`} the import. Nothing is imported until the
+          file is fixed: correct it, then choose it again.
         </p>
       )}
       {plan.bot.problems.length > 0 ? <ProblemList problems={plan.bot.problems} label="Problems of the bot" /> : null}

@@ -13,12 +13,22 @@ describe('readImportFile', () => {
 
 describe('summarizeValues', () => {
   it('names what tells an integration apart, per type', () => {
-    expect(summarizeValues('API', { responseDataVariable: 'Orders', method: 'GET', url: 'https://x.example', customDataFields: [{}, {}], transformScript: 'a\nb' })).toEqual([
+    expect(
+      summarizeValues('API', {
+        responseDataVariable: 'Orders',
+        method: 'GET',
+        url: 'https://x.example',
+        customDataFields: [{}, {}],
+        transformScript: 'a\nb',
+      }),
+    ).toEqual([
       { label: 'Response Data Variable', value: 'Orders' },
       { label: 'Request', value: 'GET https://x.example' },
       { label: 'Also', value: '2 custom data fields, 2 script lines' },
     ]);
-    expect(summarizeValues('LIVEPERSON_AGENT_ESCALATION', { agentSkillName: 'Care', agentSkillId: '42', messageToUser: 'BLANK_MESSAGE' })).toEqual([
+    expect(
+      summarizeValues('LIVEPERSON_AGENT_ESCALATION', { agentSkillName: 'Care', agentSkillId: '42', messageToUser: 'BLANK_MESSAGE' }),
+    ).toEqual([
       { label: 'Agent Skill', value: 'Care · 42' },
       { label: 'Message to User', value: 'none (BLANK_MESSAGE)' },
     ]);

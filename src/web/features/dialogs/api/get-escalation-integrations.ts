@@ -8,7 +8,9 @@ import { botDialogKeys } from '../../../lib/bot-dialog-keys';
 const LIMIT = 500;
 
 async function getEscalationIntegrations(botId: string, signal?: AbortSignal): Promise<IntegrationSummary[]> {
-  const page = (await apiRequest<Page<IntegrationSummary>>(`/api/bots/${encodeURIComponent(botId)}/integrations?limit=${LIMIT}`, { signal })).data;
+  const page = (
+    await apiRequest<Page<IntegrationSummary>>(`/api/bots/${encodeURIComponent(botId)}/integrations?limit=${LIMIT}`, { signal })
+  ).data;
   return page.items.filter((item) => item.type === 'LIVEPERSON_AGENT_ESCALATION');
 }
 

@@ -67,12 +67,15 @@ export function BotChecks({ botId }: { botId: string }) {
             return (
               <li key={`${check.id}-${index}`} className={`bot-checks__item bot-checks__item--${check.status}`}>
                 <p className="bot-checks__title">
-                  <span className={`bot-checks__status bot-checks__status--${check.status}`}>{STATUS_WORDS[check.status]}</span> {check.title}
+                  <span className={`bot-checks__status bot-checks__status--${check.status}`}>{STATUS_WORDS[check.status]}</span>{' '}
+                  {check.title}
                 </p>
                 <p className="bot-checks__detail">{check.detail}</p>
                 <p className="bot-checks__actions">
                   {node ? <Link to={paths.dialogs(botId, node)}>Show in the dialogs</Link> : null}
-                  {check.integrationId && !node ? <Link to={paths.integration(botId, check.integrationId)}>Open the integration</Link> : null}
+                  {check.integrationId && !node ? (
+                    <Link to={paths.integration(botId, check.integrationId)}>Open the integration</Link>
+                  ) : null}
                   {check.id === 'escalation-failure-caught' && check.status !== 'pass' ? (
                     <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
                       Add a failure dialog

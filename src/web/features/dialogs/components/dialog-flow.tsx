@@ -1,4 +1,14 @@
-import { applyNodeChanges, Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeChange } from '@xyflow/react';
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type NodeChange,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Check, DialogView } from '../../../../domain/dialogs';
@@ -83,7 +93,9 @@ function FocusOnNode({ focus, layout, dialogs }: { focus: string | null; layout:
     const box = dialogBox ?? (inner && parent ? { ...inner, x: parent.x + inner.x, y: parent.y + inner.y } : undefined);
     if (!box) return;
     void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 1, duration: 0 });
-    const element = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(dialogBox ? dialogNodeId(focus) : focus)}"]`);
+    const element = document.querySelector<HTMLElement>(
+      `.react-flow__node[data-id="${CSS.escape(dialogBox ? dialogNodeId(focus) : focus)}"]`,
+    );
     element?.focus({ preventScroll: true });
   }, [flow, focus, layout, dialogs]);
   return null;
@@ -127,7 +139,17 @@ export function DialogFlow({ botId, dialogs, checks, focus }: DialogFlowProps) {
 }
 
 /** The canvas keeps its own copy of the nodes, so selecting one works; new data (checks asked again) replaces it. */
-function FlowCanvas({ nodes: given, edges, fitView, children }: { nodes: FlowNode[]; edges: Edge[]; fitView: boolean; children: ReactNode }) {
+function FlowCanvas({
+  nodes: given,
+  edges,
+  fitView,
+  children,
+}: {
+  nodes: FlowNode[];
+  edges: Edge[];
+  fitView: boolean;
+  children: ReactNode;
+}) {
   const [nodes, setNodes] = useState(given);
   const [shown, setShown] = useState(given);
   if (shown !== given) {

@@ -27,11 +27,15 @@ export function DialogsScreen({ botId }: { botId: string }) {
     );
 
   if (dialogs.isPending) return <LoadingState label="Loading the dialogs…" />;
-  if (dialogs.isError) return <ErrorState title="Could not load the dialogs" error={dialogs.error} onRetry={() => void dialogs.refetch()} />;
+  if (dialogs.isError)
+    return <ErrorState title="Could not load the dialogs" error={dialogs.error} onRetry={() => void dialogs.refetch()} />;
   if (dialogs.data.length === 0) {
     return (
       <EmptyState title="This bot has no dialogs.">
-        <p>Bots made in the panel start without dialogs. Import a Conversation Builder export to see its dialogs and where they use the integrations.</p>
+        <p>
+          Bots made in the panel start without dialogs. Import a Conversation Builder export to see its dialogs and where they use the
+          integrations.
+        </p>
       </EmptyState>
     );
   }
@@ -48,7 +52,8 @@ export function DialogsScreen({ botId }: { botId: string }) {
           </button>
         </div>
         <p className="dialogs-screen__hint">
-          {dialogs.data.length} dialog{dialogs.data.length === 1 ? '' : 's'}. The list shows the same as the flow, for the keyboard and screen readers.
+          {dialogs.data.length} dialog{dialogs.data.length === 1 ? '' : 's'}. The list shows the same as the flow, for the keyboard and
+          screen readers.
         </p>
       </div>
       {view === 'flow' ? (

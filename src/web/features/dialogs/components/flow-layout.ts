@@ -44,9 +44,11 @@ const elk = new ELK();
 async function layoutOne(dialog: DialogView): Promise<{ width: number; height: number; boxes: Map<string, Box> }> {
   const ids = new Set(dialog.interactions.map((item) => item.id));
   const edges = dialog.interactions.flatMap((item) =>
-    [...new Set(item.transitions.filter((to) => to.to === 'interaction' && to.id && ids.has(to.id) && to.id !== item.id).map((to) => to.id!))].map(
-      (target) => ({ id: `${item.id}->${target}`, sources: [item.id], targets: [target] }),
-    ),
+    [
+      ...new Set(
+        item.transitions.filter((to) => to.to === 'interaction' && to.id && ids.has(to.id) && to.id !== item.id).map((to) => to.id!),
+      ),
+    ].map((target) => ({ id: `${item.id}->${target}`, sources: [item.id], targets: [target] })),
   );
   const graph: ElkNode = {
     id: dialog.id,
@@ -66,7 +68,11 @@ async function layoutOne(dialog: DialogView): Promise<{ width: number; height: n
     boxes.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? NODE_WIDTH, height: child.height ?? 0 });
   }
   // An empty dialog still gets a box wide enough for its title.
-  return { width: Math.max(laid.width ?? 0, NODE_WIDTH + 2 * PADDING.side), height: Math.max(laid.height ?? 0, PADDING.top + PADDING.bottom + 24), boxes };
+  return {
+    width: Math.max(laid.width ?? 0, NODE_WIDTH + 2 * PADDING.side),
+    height: Math.max(laid.height ?? 0, PADDING.top + PADDING.bottom + 24),
+    boxes,
+  };
 }
 
 export async function layoutDialogs(dialogs: readonly DialogView[]): Promise<DialogLayout> {

@@ -17,10 +17,20 @@ const KIND_LABELS: Record<string, string> = {
 
 /** CB's interactionType as the user knows it from the dialog editor. */
 export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.toLowerCase().replaceAll('_', ' ').replace(/^./, (first) => first.toUpperCase());
+  return (
+    KIND_LABELS[kind] ??
+    kind
+      .toLowerCase()
+      .replaceAll('_', ' ')
+      .replace(/^./, (first) => first.toUpperCase())
+  );
 }
 
-const DIALOG_TYPE_LABELS: Record<string, string> = { DIALOG: 'Dialog', FALLBACK_DIALOG: 'Fallback dialog', DISAMBIGUATION_DIALOG: 'Disambiguation dialog' };
+const DIALOG_TYPE_LABELS: Record<string, string> = {
+  DIALOG: 'Dialog',
+  FALLBACK_DIALOG: 'Fallback dialog',
+  DISAMBIGUATION_DIALOG: 'Disambiguation dialog',
+};
 
 export const dialogTypeLabel = (type: string) => DIALOG_TYPE_LABELS[type] ?? kindLabel(type);
 

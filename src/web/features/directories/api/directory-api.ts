@@ -22,7 +22,11 @@ export const directoryKeys = {
   list: (kind: DirectoryKind, q = '') => [...directoryKeys.all(kind), 'list', q] as const,
 };
 
-export async function getDirectory<T extends DirectoryEntry>(kind: DirectoryKind, q: string, signal?: AbortSignal): Promise<DirectoryPage<T>> {
+export async function getDirectory<T extends DirectoryEntry>(
+  kind: DirectoryKind,
+  q: string,
+  signal?: AbortSignal,
+): Promise<DirectoryPage<T>> {
   const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '';
   return (await apiRequest<DirectoryPage<T>>(`/api/${kind}${query}`, { signal })).data;
 }

@@ -36,7 +36,15 @@ export function AddCredentialForm() {
     >
       {(errors) => (
         <>
-          <PlainInput id="credential-name" label="Name" required value={name} onChange={setName} error={errors.name} placeholder="Orders API key" />
+          <PlainInput
+            id="credential-name"
+            label="Name"
+            required
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            placeholder="Orders API key"
+          />
           <PlainSelect
             id="credential-type"
             label="Type"

@@ -49,7 +49,13 @@ export function AddFunctionForm() {
             error={errors.id}
             help="The lambda's UUID; left empty, a new one is made."
           />
-          <PlainInput id="function-description" label="Description" value={description} onChange={setDescription} error={errors.description} />
+          <PlainInput
+            id="function-description"
+            label="Description"
+            value={description}
+            onChange={setDescription}
+            error={errors.description}
+          />
           <PlainSelect
             id="function-state"
             label="State"

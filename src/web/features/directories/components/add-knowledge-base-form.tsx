@@ -31,8 +31,23 @@ export function AddKnowledgeBaseForm() {
     >
       {(errors) => (
         <>
-          <PlainInput id="kb-name" label="Name" required value={name} onChange={setName} error={errors.name} placeholder="Customer Care FAQ" />
-          <PlainInput id="kb-id" label="Id" value={id} onChange={setId} error={errors.id} help="KnowledgeAI's id; left empty, a new one is made." />
+          <PlainInput
+            id="kb-name"
+            label="Name"
+            required
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            placeholder="Customer Care FAQ"
+          />
+          <PlainInput
+            id="kb-id"
+            label="Id"
+            value={id}
+            onChange={setId}
+            error={errors.id}
+            help="KnowledgeAI's id; left empty, a new one is made."
+          />
           <PlainSelect
             id="kb-type"
             label="Type"

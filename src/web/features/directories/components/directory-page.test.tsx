@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../../testing/fake-api';
 import { renderApp } from '../../../testing/render-app';
 
-const USAGE = { botId: '11111111-1111-4111-8111-111111111111', botName: 'Care Bot', integrationId: '22222222-2222-4222-8222-222222222222', integrationName: 'OrderStatus' };
+const USAGE = {
+  botId: '11111111-1111-4111-8111-111111111111',
+  botName: 'Care Bot',
+  integrationId: '22222222-2222-4222-8222-222222222222',
+  integrationName: 'OrderStatus',
+};
 const CREDENTIAL = {
   id: '33333333-3333-4333-8333-333333333333',
   name: 'Orders API key',
@@ -30,7 +35,10 @@ describe('the resource directory pages', () => {
     expect(row).toHaveTextContent('Orders API key');
     expect(row).toHaveTextContent('API key');
     expect(within(row).getByTestId('secret-apiKey')).toHaveTextContent('API Key: set');
-    expect(within(row).getByRole('link', { name: 'Care Bot › OrderStatus' })).toHaveAttribute('href', `/bots/${USAGE.botId}/integrations/${USAGE.integrationId}`);
+    expect(within(row).getByRole('link', { name: 'Care Bot › OrderStatus' })).toHaveAttribute(
+      'href',
+      `/bots/${USAGE.botId}/integrations/${USAGE.integrationId}`,
+    );
   });
 
   it('add a credential: the secret goes in a password field, and the server field errors come back to their fields', async () => {
@@ -38,7 +46,13 @@ describe('the resource directory pages', () => {
       'GET /api/credentials': () => ({ status: 200, body: { items: [] } }),
       'POST /api/credentials': () => ({
         status: 409,
-        body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'A credential named "Bearer" already exists.', errors: { name: 'Credential name "Bearer" is already used.' } },
+        body: {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: 'A credential named "Bearer" already exists.',
+          errors: { name: 'Credential name "Bearer" is already used.' },
+        },
       }),
     });
     const user = userEvent.setup();
@@ -52,7 +66,12 @@ describe('the resource directory pages', () => {
     await user.click(screen.getByRole('button', { name: 'Add credential' }));
     expect(await screen.findByText('Credential name "Bearer" is already used.')).toBeVisible();
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
-    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ name: 'Bearer', type: 'BEARER', fields: {}, secrets: { token: 's3cret' } });
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({
+      name: 'Bearer',
+      type: 'BEARER',
+      fields: {},
+      secrets: { token: 's3cret' },
+    });
   });
 
   it('rename and delete a function after confirmation; a refused delete shows the server reason', async () => {
@@ -65,7 +84,12 @@ describe('the resource directory pages', () => {
       },
       'DELETE /api/functions/fn-1': () => ({
         status: 409,
-        body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Function "Loyalty points lookup" is used by an integration (Care Bot › LoyaltyPoints): pick another one there first.' },
+        body: {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: 'Function "Loyalty points lookup" is used by an integration (Care Bot › LoyaltyPoints): pick another one there first.',
+        },
       }),
     });
     const user = userEvent.setup();
@@ -88,7 +112,12 @@ describe('the resource directory pages', () => {
   });
 
   it('are read-only when the list comes from the LivePerson account', async () => {
-    fakeApi({ 'GET /api/knowledge-bases': () => ({ status: 200, body: { items: [{ id: 'kb', name: 'FAQ', type: 'internal', language: 'en-US', usedBy: [] }], source: 'liveperson' } }) });
+    fakeApi({
+      'GET /api/knowledge-bases': () => ({
+        status: 200,
+        body: { items: [{ id: 'kb', name: 'FAQ', type: 'internal', language: 'en-US', usedBy: [] }], source: 'liveperson' },
+      }),
+    });
     renderApp('/knowledge-bases');
     await screen.findByRole('table', { name: 'Knowledge bases' });
     expect(screen.getByTestId('knowledge-bases-source')).toHaveTextContent('read from KnowledgeAI');

@@ -25,7 +25,15 @@ interface DirectoryPageProps<T extends DirectoryEntry> {
 }
 
 /** A resource directory: search, add, rename, delete after confirmation, and which integrations use each entry. */
-export function DirectoryPage<T extends DirectoryEntry>({ kind, noun, plural, columns, addForm, remoteNote, emptyHint }: DirectoryPageProps<T>) {
+export function DirectoryPage<T extends DirectoryEntry>({
+  kind,
+  noun,
+  plural,
+  columns,
+  addForm,
+  remoteNote,
+  emptyHint,
+}: DirectoryPageProps<T>) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
   const query = useDirectory<T>(kind, q);
@@ -113,7 +121,12 @@ export function DirectoryPage<T extends DirectoryEntry>({ kind, noun, plural, co
                 </td>
                 {editable ? (
                   <td className="skills-table__actions">
-                    <button type="button" className="button button--small" aria-label={`Rename ${entry.name}`} onClick={() => setRenaming(entry)}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Rename ${entry.name}`}
+                      onClick={() => setRenaming(entry)}
+                    >
                       Rename
                     </button>
                     <button

@@ -52,7 +52,8 @@ function RenameForm({ kind, noun, entry, onDone }: { kind: DirectoryKind; noun: 
               notify('success', `Renamed to ${renamed.name}`);
               onDone();
             },
-            onError: (failure) => setProblem(isApiError(failure) && failure.fieldErrors.name ? failure.fieldErrors.name : errorMessage(failure)),
+            onError: (failure) =>
+              setProblem(isApiError(failure) && failure.fieldErrors.name ? failure.fieldErrors.name : errorMessage(failure)),
           },
         );
       }}

@@ -14,9 +14,7 @@ export interface UpdateIntegrationVariables {
 }
 
 export async function updateIntegration(botId: string, { id, version, input }: UpdateIntegrationVariables): Promise<Integration> {
-  return (
-    await apiRequest<Integration>(integrationPath(botId, id), { method: 'PUT', body: input, ifMatch: etagOf(version) })
-  ).data;
+  return (await apiRequest<Integration>(integrationPath(botId, id), { method: 'PUT', body: input, ifMatch: etagOf(version) })).data;
 }
 
 export interface StoredCallback {

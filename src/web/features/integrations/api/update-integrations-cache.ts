@@ -10,8 +10,7 @@ export function summaryOf(integration: Integration): IntegrationSummary {
   return { id, name, type, responseDataVariable, version, updatedAt };
 }
 
-const byName = (a: IntegrationSummary, b: IntegrationSummary) =>
-  a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+const byName = (a: IntegrationSummary, b: IntegrationSummary) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
 
 function matches(summary: IntegrationSummary, q: string): boolean {
   return summary.name.toLowerCase().includes(q.toLowerCase());

@@ -18,11 +18,7 @@ export function AgentEscalationFields({ meta }: { meta: FieldMeta<'LIVEPERSON_AG
   const directoryNote = directory.isError ? 'The skill directory could not be loaded, so skills are not checked.' : undefined;
   return (
     <>
-      <SkillComboboxField
-        {...meta('agentSkillName')}
-        placeholder="Customer Care"
-        warning={warnings.agentSkillName}
-      />
+      <SkillComboboxField {...meta('agentSkillName')} placeholder="Customer Care" warning={warnings.agentSkillName} />
       <SkillComboboxField
         {...meta('agentSkillId')}
         placeholder="3402109730 or {$botContext.skillId}"

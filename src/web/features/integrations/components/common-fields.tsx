@@ -31,16 +31,8 @@ export function CommonFields({ meta, onTypeChange }: CommonFieldsProps) {
           setValue('responseDataVariable', name, { shouldDirty: true, shouldValidate: isTouched || invalid });
         }}
       />
-      <TextField
-        {...meta('responseDataVariable')}
-        placeholder="Escalation"
-        onValueChange={() => setVariableFollowsName(false)}
-      />
-      <SelectField
-        {...meta('type')}
-        options={TYPE_OPTIONS}
-        onValueChange={(type) => onTypeChange(type as IntegrationType)}
-      />
+      <TextField {...meta('responseDataVariable')} placeholder="Escalation" onValueChange={() => setVariableFollowsName(false)} />
+      <SelectField {...meta('type')} options={TYPE_OPTIONS} onValueChange={(type) => onTypeChange(type as IntegrationType)} />
     </>
   );
 }

@@ -23,8 +23,8 @@ export function ConflictDialog({ open, name, pending, error, onReload, onOverwri
             <strong>{name}</strong> was changed and saved elsewhere after you opened it. Your edits are still in the form.
           </p>
           <p>
-            <strong>Reload</strong> discards your edits and shows the latest version. <strong>Overwrite</strong> saves your
-            version on top of theirs.
+            <strong>Reload</strong> discards your edits and shows the latest version. <strong>Overwrite</strong> saves your version on top
+            of theirs.
           </p>
         </>
       }

@@ -20,8 +20,7 @@ export function CustomDataFields() {
     <fieldset className="field cdf" aria-describedby="customDataFields-help" data-testid="field-customDataFields">
       <legend className="field__label">{commonFieldText('customDataFields').label}</legend>
       <p className="field__help" id="customDataFields-help">
-        {commonFieldText('customDataFields').help} The value is a JSON path such as{' '}
-        <code>{`{$.api_${variable}.path}`}</code>.
+        {commonFieldText('customDataFields').help} The value is a JSON path such as <code>{`{$.api_${variable}.path}`}</code>.
       </p>
       {fields.length === 0 ? (
         <div className="cdf__empty">
@@ -103,7 +102,13 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
         {...register(`customDataFields.${index}.value`)}
       />
       <div className="cdf__actions">
-        <button type="button" className="button button--icon" aria-label={`Move row ${n} up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+        <button
+          type="button"
+          className="button button--icon"
+          aria-label={`Move row ${n} up`}
+          disabled={index === 0}
+          onClick={() => onMove(index, index - 1)}
+        >
           ↑
         </button>
         <button
@@ -115,20 +120,38 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
         >
           ↓
         </button>
-        <button type="button" className="button button--icon button--danger-text" aria-label={`Remove row ${n}`} onClick={() => onRemove(index)}>
+        <button
+          type="button"
+          className="button button--icon button--danger-text"
+          aria-label={`Remove row ${n}`}
+          onClick={() => onRemove(index)}
+        >
           ✕
         </button>
       </div>
       <div className="cdf__reference">
         <span>Dialogs use</span> <code data-testid={`cdf-reference-${n}`}>{reference}</code>
-        <button type="button" className="button button--link" aria-label={`Copy reference ${reference}`} onClick={() => void copy(reference)}>
+        <button
+          type="button"
+          className="button button--link"
+          aria-label={`Copy reference ${reference}`}
+          onClick={() => void copy(reference)}
+        >
           Copy
         </button>
       </div>
       {keyError || valueError ? (
         <div className="cdf__errors" role="alert" data-testid={errorId}>
-          {keyError ? <p className="field__error" id={`${errorId}-key`}>{keyError}</p> : null}
-          {valueError ? <p className="field__error" id={`${errorId}-value`}>{valueError}</p> : null}
+          {keyError ? (
+            <p className="field__error" id={`${errorId}-key`}>
+              {keyError}
+            </p>
+          ) : null}
+          {valueError ? (
+            <p className="field__error" id={`${errorId}-value`}>
+              {valueError}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </li>

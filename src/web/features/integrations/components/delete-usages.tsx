@@ -13,7 +13,8 @@ export function useDeleteWithUsages(botId: string, integration: IntegrationSumma
   const usages = useUsages(botId, integration?.id ?? null, integration !== null);
   const found = usages.data ?? [];
   const forced = {
-    mutate: (item: IntegrationSummary, options: { onSuccess: () => void }) => mutation.mutate({ ...item, force: found.length > 0 }, options),
+    mutate: (item: IntegrationSummary, options: { onSuccess: () => void }) =>
+      mutation.mutate({ ...item, force: found.length > 0 }, options),
     reset: mutation.reset,
     isPending: mutation.isPending || (integration !== null && usages.isPending),
     error: mutation.error ?? (usages.isError ? usages.error : null),

@@ -4,10 +4,7 @@ import type { IntegrationType, TypeFieldName } from '../../../../domain/integrat
 import { requiredFieldsOf } from '../../../../domain/required-fields';
 
 /** A field the form of type T shows: one of the common ones, the type, or one of T's own. */
-export type FormFieldName<T extends IntegrationType = IntegrationType> =
-  | keyof typeof COMMON_FIELD_DESCRIPTORS
-  | 'type'
-  | TypeFieldName<T>;
+export type FormFieldName<T extends IntegrationType = IntegrationType> = keyof typeof COMMON_FIELD_DESCRIPTORS | 'type' | TypeFieldName<T>;
 
 export interface FieldProps<F extends string = string> {
   name: F;

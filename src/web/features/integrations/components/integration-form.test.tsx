@@ -9,7 +9,12 @@ import { renderApp } from '../../../testing/render-app';
 // Monaco needs a real browser (Playwright covers it); here a textarea stands in with the same contract.
 vi.mock('./script-editor', () => ({
   default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea aria-label={props.ariaLabel} defaultValue={props.defaultValue} onChange={(e) => props.onChange(e.target.value)} onBlur={props.onBlur} />
+    <textarea
+      aria-label={props.ariaLabel}
+      defaultValue={props.defaultValue}
+      onChange={(e) => props.onChange(e.target.value)}
+      onBlur={props.onBlur}
+    />
   ),
 }));
 
@@ -154,7 +159,13 @@ describe('errors the form cannot place on a field', () => {
       ...baseHandlers,
       [`POST ${listPath}`]: () => ({
         status: 400,
-        body: { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The body is not valid.', errors: { botContext: 'Unknown field.' } },
+        body: {
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          detail: 'The body is not valid.',
+          errors: { botContext: 'Unknown field.' },
+        },
       }),
     });
     renderApp(`/bots/${BOT.id}/integrations/new`);

@@ -14,7 +14,13 @@ export function IntegrationRowPlaceholder({ botId, integration }: { botId: strin
         <span className="integration-item__name">{integration.name}</span>
         <TypeBadge type={integration.type} />
       </NavLink>
-      <button type="button" className="button button--icon integration-item__menu" aria-label={`Actions for ${integration.name}`} aria-haspopup="menu" disabled>
+      <button
+        type="button"
+        className="button button--icon integration-item__menu"
+        aria-label={`Actions for ${integration.name}`}
+        aria-haspopup="menu"
+        disabled
+      >
         <span aria-hidden="true">⋯</span>
       </button>
     </div>

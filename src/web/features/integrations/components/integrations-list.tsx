@@ -33,7 +33,9 @@ export function IntegrationsList({ botId }: { botId: string }) {
     <nav className="panel-list" aria-label="Integrations" data-expanded={String(folded.expanded)}>
       {/* Below 900 px the list folds into this picker above the form (hidden by CSS on wider screens). */}
       <button type="button" className="panel-list__toggle" aria-expanded={folded.expanded} onClick={folded.toggle}>
-        <span className="panel-list__current">{current ? `Integrations: ${current}` : folded.isNew ? 'Integrations: new integration' : 'Integrations'}</span>
+        <span className="panel-list__current">
+          {current ? `Integrations: ${current}` : folded.isNew ? 'Integrations: new integration' : 'Integrations'}
+        </span>
         <span aria-hidden="true">{folded.expanded ? '▴' : '▾'}</span>
       </button>
       <SkipToForm />

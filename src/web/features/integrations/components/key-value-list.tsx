@@ -66,7 +66,12 @@ function KeyValueRow({ name, item, index, onRemove }: KeyValueRowProps) {
         autoComplete="off"
         {...register(`${name}.${index}.value`)}
       />
-      <button type="button" className="button button--icon" aria-label={`Remove ${item.toLowerCase()} ${n}`} onClick={() => onRemove(index)}>
+      <button
+        type="button"
+        className="button button--icon"
+        aria-label={`Remove ${item.toLowerCase()} ${n}`}
+        onClick={() => onRemove(index)}
+      >
         ✕
       </button>
       {keyError || valueError ? (

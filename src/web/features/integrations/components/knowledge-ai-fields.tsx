@@ -21,10 +21,7 @@ export function KnowledgeAiFields({ meta }: { meta: FieldMeta<'KNOWLEDGE_AI'> })
       <KnowledgeBasePickerField {...meta('knowledgeBaseId')} />
       <KnowledgeAiMethodField {...meta('method')} />
       <SelectField {...meta('mode')} options={KNOWLEDGE_AI_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))} />
-      <SelectField
-        {...meta('threshold')}
-        options={KNOWLEDGE_AI_THRESHOLDS.map((t) => ({ value: t, label: THRESHOLD_LABELS[t] }))}
-      />
+      <SelectField {...meta('threshold')} options={KNOWLEDGE_AI_THRESHOLDS.map((t) => ({ value: t, label: THRESHOLD_LABELS[t] }))} />
       <TextField {...meta('phrase')} />
       <TextField {...meta('multipleResults')} inputType="number" />
     </>

@@ -166,8 +166,7 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
         />
       </div>
       <p className="script-editor-hint" data-testid="script-editor-hint">
-        In the editor, Tab indents. To move on, press <kbd>Esc</kbd> then <kbd>Tab</kbd> (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go
-        back).
+        In the editor, Tab indents. To move on, press <kbd>Esc</kbd> then <kbd>Tab</kbd> (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go back).
       </p>
     </>
   );

@@ -35,7 +35,8 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
       {(aria) => {
         const warningId = `${aria.id}-warning`;
         const noteId = `${aria.id}-note`;
-        const describedBy = [aria['aria-describedby'], warning ? warningId : null, note ? noteId : null].filter(Boolean).join(' ') || undefined;
+        const describedBy =
+          [aria['aria-describedby'], warning ? warningId : null, note ? noteId : null].filter(Boolean).join(' ') || undefined;
         return (
           <Controller
             control={control}
@@ -67,8 +68,7 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
                             setValueOnClick={false}
                             onClick={() => pick(skill)}
                           >
-                            <span className="combobox__name">{skill.name}</span>{' '}
-                            <span className="combobox__id">{skill.id}</span>
+                            <span className="combobox__name">{skill.name}</span> <span className="combobox__id">{skill.id}</span>
                           </ComboboxItem>
                         ))}
                       </ComboboxPopover>

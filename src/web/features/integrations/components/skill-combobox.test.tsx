@@ -8,7 +8,12 @@ import { renderApp } from '../../../testing/render-app';
 // Monaco needs a real browser (Playwright covers it); here a textarea stands in with the same contract.
 vi.mock('./script-editor', () => ({
   default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea aria-label={props.ariaLabel} defaultValue={props.defaultValue} onChange={(e) => props.onChange(e.target.value)} onBlur={props.onBlur} />
+    <textarea
+      aria-label={props.ariaLabel}
+      defaultValue={props.defaultValue}
+      onChange={(e) => props.onChange(e.target.value)}
+      onBlur={props.onBlur}
+    />
   ),
 }));
 
@@ -20,12 +25,17 @@ const SKILLS = [
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const STORED = { ...ESCALATION, messageToUser: 'One moment.\\nAn agent will join.' };
 
-function openEscalation(skills: () => { status: number; body?: unknown } = () => ({ status: 200, body: { items: SKILLS, source: 'local' } })) {
+function openEscalation(
+  skills: () => { status: number; body?: unknown } = () => ({ status: 200, body: { items: SKILLS, source: 'local' } }),
+) {
   const api = fakeApi({
     [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
     [`GET ${listPath}`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
     [`GET ${listPath}/${ESCALATION.id}`]: () => ({ status: 200, body: STORED }),
-    [`PUT ${listPath}/${ESCALATION.id}`]: (call) => ({ status: 200, body: { ...STORED, ...(call.body as object), version: STORED.version + 1 } }),
+    [`PUT ${listPath}/${ESCALATION.id}`]: (call) => ({
+      status: 200,
+      body: { ...STORED, ...(call.body as object), version: STORED.version + 1 },
+    }),
     'GET /api/skills': skills,
   });
   renderApp(`/bots/${BOT.id}/integrations/${ESCALATION.id}`);
@@ -88,7 +98,10 @@ describe('the skill comboboxes', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api.calls.some((call) => call.method === 'PUT')).toBe(true));
-    expect(api.calls.find((call) => call.method === 'PUT')?.body).toMatchObject({ agentSkillId: '3402109731', agentSkillName: 'Customer Care' });
+    expect(api.calls.find((call) => call.method === 'PUT')?.body).toMatchObject({
+      agentSkillId: '3402109731',
+      agentSkillName: 'Customer Care',
+    });
   });
 
   it('does not check a variable reference', async () => {
@@ -105,7 +118,10 @@ describe('the skill comboboxes', () => {
 
   it('keeps the form usable when the directory cannot be loaded, and says so', async () => {
     const user = userEvent.setup();
-    openEscalation(() => ({ status: 503, body: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'LiveEngage is down.' } }));
+    openEscalation(() => ({
+      status: 503,
+      body: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'LiveEngage is down.' },
+    }));
     const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' });
     expect(await screen.findByText('The skill directory could not be loaded, so skills are not checked.')).toBeInTheDocument();
     await user.clear(id);
@@ -139,8 +155,16 @@ describe('the transfer preview', () => {
     await user.type(id, '{{$botContext.skillId}');
     expect(within(preview).getByTestId('preview-action')).toHaveTextContent('sends the fallback message');
     expect(within(preview).getByTestId('preview-unresolved')).toHaveTextContent('{$botContext.skillId}');
-    expect(within(preview).getByText(/has no value with these variables/).closest('li')).toHaveAttribute('data-status', 'fail');
-    expect(within(preview).getByText(/has no value with these variables/).closest('li')).toHaveTextContent('Fail');
+    expect(
+      within(preview)
+        .getByText(/has no value with these variables/)
+        .closest('li'),
+    ).toHaveAttribute('data-status', 'fail');
+    expect(
+      within(preview)
+        .getByText(/has no value with these variables/)
+        .closest('li'),
+    ).toHaveTextContent('Fail');
 
     await user.click(screen.getByRole('switch', { name: 'Send no message' }));
     expect(within(preview).getByTestId('preview-message')).toHaveTextContent('No message is sent');

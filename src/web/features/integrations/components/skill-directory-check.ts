@@ -13,7 +13,11 @@ const HAS_REFERENCE = /\{\$(botContext|env)\./;
  * Variable references resolve at run time and are not checked; an id that is not a
  * positive number is the schema's error to report, not a directory question.
  */
-export function skillWarnings(agentSkillId: string, agentSkillName: string, directory: readonly DirectorySkill[] | undefined): SkillWarnings {
+export function skillWarnings(
+  agentSkillId: string,
+  agentSkillName: string,
+  directory: readonly DirectorySkill[] | undefined,
+): SkillWarnings {
   const id = agentSkillId.trim();
   const name = agentSkillName.trim();
   if (!directory || !POSITIVE_ID_PATTERN.test(id)) return {};

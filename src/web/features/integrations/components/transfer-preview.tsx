@@ -57,7 +57,9 @@ export function TransferPreview({ botVariables, envVariables }: TransferPreviewP
           <dt>Message to User, resolved</dt>
           <dd>
             <p
-              className={preview.message === null ? 'transfer-preview__message transfer-preview__message--none' : 'transfer-preview__message'}
+              className={
+                preview.message === null ? 'transfer-preview__message transfer-preview__message--none' : 'transfer-preview__message'
+              }
               data-testid="preview-message"
             >
               {preview.message === null ? 'No message is sent (BLANK_MESSAGE).' : preview.message || '(empty)'}

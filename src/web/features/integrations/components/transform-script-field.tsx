@@ -29,7 +29,13 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
-    <Field name="transformScript" label={commonFieldText('transformScript').label} kind="group" eager help={commonFieldText('transformScript').help}>
+    <Field
+      name="transformScript"
+      label={commonFieldText('transformScript').label}
+      kind="group"
+      eager
+      help={commonFieldText('transformScript').help}
+    >
       {({ id, 'aria-describedby': describedBy }) => (
         <div id={id} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
           <InsertExampleButton />
@@ -40,21 +46,21 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
               !editorWanted ? (
                 <EditorPlaceholder />
               ) : (
-              <ScriptEditor
-                fallback={<EditorPlaceholder />}
-                key={editorKey}
-                defaultValue={String(field.value ?? '')}
-                ariaLabel="Transform Result Script"
-                height={SCRIPT_EDITOR_HEIGHT}
-                onChange={(value) => {
-                  field.onChange(value);
-                  // A syntax error shows under the field while typing, not only after Save.
-                  clearTimeout(timer.current);
-                  timer.current = setTimeout(() => void trigger('transformScript'), 300);
-                }}
-                onBlur={field.onBlur}
-                onReady={register}
-              />
+                <ScriptEditor
+                  fallback={<EditorPlaceholder />}
+                  key={editorKey}
+                  defaultValue={String(field.value ?? '')}
+                  ariaLabel="Transform Result Script"
+                  height={SCRIPT_EDITOR_HEIGHT}
+                  onChange={(value) => {
+                    field.onChange(value);
+                    // A syntax error shows under the field while typing, not only after Save.
+                    clearTimeout(timer.current);
+                    timer.current = setTimeout(() => void trigger('transformScript'), 300);
+                  }}
+                  onBlur={field.onBlur}
+                  onReady={register}
+                />
               )
             }
           />

@@ -10,7 +10,11 @@ const PLACE_WORDS: Record<Usage['where'], string> = {
   customDataFields: 'custom data fields',
 };
 
-const KIND_WORDS: Record<Usage['kind'], string> = { invokes: 'invokes it', 'reads-variable': 'reads its variable', 'reads-field': 'shows a custom data field' };
+const KIND_WORDS: Record<Usage['kind'], string> = {
+  invokes: 'invokes it',
+  'reads-variable': 'reads its variable',
+  'reads-field': 'shows a custom data field',
+};
 
 type Holder = Pick<Usage, 'dialogName' | 'interactionName' | 'integrationName' | 'where'>;
 

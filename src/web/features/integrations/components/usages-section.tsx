@@ -40,8 +40,8 @@ function FieldKeyWarnings({ integration, usages }: { integration: Integration; u
       {warnings.map(({ key, readers }) => (
         <div key={key} className="usages__warning">
           <p>
-            Dialogs show <code>{`{${integration.name}.${key}}`}</code>, and this form no longer has the key <strong>{key}</strong>. After saving
-            they would show nothing there:
+            Dialogs show <code>{`{${integration.name}.${key}}`}</code>, and this form no longer has the key <strong>{key}</strong>. After
+            saving they would show nothing there:
           </p>
           <ul>
             {readers.map((usage, index) => (
@@ -64,7 +64,11 @@ export function UsagesSection({ botId, integration }: UsagesSectionProps) {
     <section className="form-section usages" aria-labelledby="usages-title">
       <FieldKeyWarnings integration={integration} usages={items} />
       <h3 id="usages-title" className="usages__title">
-        {usages.isPending ? 'Where it is used…' : usages.isError ? 'Where it is used' : `Used in ${items.length} place${items.length === 1 ? '' : 's'}`}
+        {usages.isPending
+          ? 'Where it is used…'
+          : usages.isError
+            ? 'Where it is used'
+            : `Used in ${items.length} place${items.length === 1 ? '' : 's'}`}
       </h3>
       {usages.isError ? (
         <p>
@@ -74,7 +78,9 @@ export function UsagesSection({ botId, integration }: UsagesSectionProps) {
           </button>
         </p>
       ) : null}
-      {usages.isSuccess && items.length === 0 ? <p className="usages__help">No dialog or other integration of this bot refers to it.</p> : null}
+      {usages.isSuccess && items.length === 0 ? (
+        <p className="usages__help">No dialog or other integration of this bot refers to it.</p>
+      ) : null}
       {items.length > 0 ? (
         <ul className="usages__list" aria-labelledby="usages-title">
           {items.map((usage, index) => (

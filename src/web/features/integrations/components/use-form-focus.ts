@@ -44,7 +44,8 @@ let focusedBeforeCreate: { name: string | null; label: string | null } | null = 
 
 export function rememberFocusForNewForm(): void {
   const active = document.activeElement;
-  focusedBeforeCreate = active instanceof HTMLElement ? { name: active.getAttribute('name'), label: active.getAttribute('aria-label') } : null;
+  focusedBeforeCreate =
+    active instanceof HTMLElement ? { name: active.getAttribute('name'), label: active.getAttribute('aria-label') } : null;
 }
 
 /**

@@ -22,7 +22,12 @@ describe('editsAfterRename', () => {
   });
 
   it("keeps the rename's rewritten fields and puts the form's other edits on top", () => {
-    const form = { ...valuesOf(ESCALATION), name: 'Handover', responseDataVariable: 'Handover', messageToUser: 'One moment.' } as IntegrationValues;
+    const form = {
+      ...valuesOf(ESCALATION),
+      name: 'Handover',
+      responseDataVariable: 'Handover',
+      messageToUser: 'One moment.',
+    } as IntegrationValues;
     const rest = editsAfterRename(ESCALATION, renamed, form);
     expect(rest).toMatchObject({ name: 'Handover', messageToUser: 'One moment.', customDataFields: renamed.customDataFields });
   });

@@ -6,7 +6,15 @@ function Cell({ value }: { value: string | null }) {
   return <>{value}</>;
 }
 
-export function FieldDiffTable({ rows, revisionVersion, currentVersion }: { rows: FieldDiffRow[]; revisionVersion: number; currentVersion: number }) {
+export function FieldDiffTable({
+  rows,
+  revisionVersion,
+  currentVersion,
+}: {
+  rows: FieldDiffRow[];
+  revisionVersion: number;
+  currentVersion: number;
+}) {
   const changed = rows.filter((row) => row.changed).length;
   return (
     <table className="field-diff" aria-label="Fields" aria-describedby="field-diff-count">

@@ -3,7 +3,12 @@ import type { Integration } from '../../../../domain/integration';
 import { ESCALATION } from '../../../testing/demo-records';
 import { diffFields } from './field-diff';
 
-const older: Integration = { ...ESCALATION, version: 1, messageToUser: 'Hold on.', customDataFields: [{ key: 'queuePosition', value: '{$.old}' }] };
+const older: Integration = {
+  ...ESCALATION,
+  version: 1,
+  messageToUser: 'Hold on.',
+  customDataFields: [{ key: 'queuePosition', value: '{$.old}' }],
+};
 const current: Integration = {
   ...ESCALATION,
   transferBotContext: true,
@@ -31,15 +36,36 @@ describe('diffFields', () => {
   });
 
   it('reports a reordering of the same custom data keys as a change of order', () => {
-    const a: Integration = { ...ESCALATION, customDataFields: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] };
-    const b: Integration = { ...ESCALATION, customDataFields: [{ key: 'b', value: '2' }, { key: 'a', value: '1' }] };
+    const a: Integration = {
+      ...ESCALATION,
+      customDataFields: [
+        { key: 'a', value: '1' },
+        { key: 'b', value: '2' },
+      ],
+    };
+    const b: Integration = {
+      ...ESCALATION,
+      customDataFields: [
+        { key: 'b', value: '2' },
+        { key: 'a', value: '1' },
+      ],
+    };
     const changed = diffFields(a, b).filter((row) => row.changed);
     expect(changed).toEqual([expect.objectContaining({ label: 'Custom data order', revision: 'a\nb', current: 'b\na' })]);
   });
 
   it('shows fields of another type as not set on the side that lacks them', () => {
     const { agentSkillName: _n, agentSkillId: _s, agentId: _a, transferBotContext: _t, messageToUser: _m, ...common } = ESCALATION;
-    const api: Integration = { ...common, type: 'API', method: 'GET', url: 'https://x.example', credentialId: '', headers: [{ key: 'Accept', value: 'json' }], requestParameters: [], postBody: '' };
+    const api: Integration = {
+      ...common,
+      type: 'API',
+      method: 'GET',
+      url: 'https://x.example',
+      credentialId: '',
+      headers: [{ key: 'Accept', value: 'json' }],
+      requestParameters: [],
+      postBody: '',
+    };
     const rows = diffFields(api, ESCALATION);
     expect(rows.find((row) => row.key === 'url')).toMatchObject({ revision: 'https://x.example', current: null, changed: true });
     expect(rows.find((row) => row.key === 'headers')).toMatchObject({ revision: 'Accept: json' });

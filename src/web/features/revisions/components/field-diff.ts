@@ -28,7 +28,11 @@ function show(key: string, value: unknown): string | null {
   if (Array.isArray(value)) {
     // Headers and request parameters: one "key: value" line each.
     return value
-      .map((item) => (item && typeof item === 'object' && 'key' in item ? `${String(item.key)}: ${String((item as { value?: unknown }).value ?? '')}` : JSON.stringify(item)))
+      .map((item) =>
+        item && typeof item === 'object' && 'key' in item
+          ? `${String(item.key)}: ${String((item as { value?: unknown }).value ?? '')}`
+          : JSON.stringify(item),
+      )
       .join('\n');
   }
   if (value !== null && typeof value === 'object') return JSON.stringify(value);

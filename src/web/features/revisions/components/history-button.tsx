@@ -14,9 +14,7 @@ export function HistoryButton(props: HistoryHostProps) {
       <button ref={opener} type="button" className="button" aria-haspopup="dialog" onClick={drawer.openNow}>
         History
       </button>
-      {drawer.requested ? (
-        <HistoryDrawer {...props} open={drawer.open} onOpenChange={drawer.setOpen} opener={opener} />
-      ) : null}
+      {drawer.requested ? <HistoryDrawer {...props} open={drawer.open} onOpenChange={drawer.setOpen} opener={opener} /> : null}
     </>
   );
 }

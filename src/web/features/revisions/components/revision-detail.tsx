@@ -60,8 +60,8 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
             <>
               <p className="form-problem__title">Someone saved this integration after you opened it</p>
               <p>
-                Version {version} was not restored: it would have replaced a newer save you have not seen. Load the latest version,
-                check the comparison again, then restore.
+                Version {version} was not restored: it would have replaced a newer save you have not seen. Load the latest version, check
+                the comparison again, then restore.
               </p>
               <p>
                 <button
@@ -95,15 +95,19 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
         modified={integration.transformScript}
         loadMonaco={loadMonaco}
       />
-      <FieldDiffTable rows={diffFields(revision.data.integration, integration)} revisionVersion={version} currentVersion={integration.version} />
+      <FieldDiffTable
+        rows={diffFields(revision.data.integration, integration)}
+        revisionVersion={version}
+        currentVersion={integration.version}
+      />
       <ConfirmDialog
         open={confirming}
         onOpenChange={(next) => !next && setConfirming(false)}
         title={`Restore version ${version}?`}
         description={
           <p>
-            The form has unsaved changes. Restoring saves version {version} as the newest version and replaces what is in the form;
-            your unsaved changes are lost.
+            The form has unsaved changes. Restoring saves version {version} as the newest version and replaces what is in the form; your
+            unsaved changes are lost.
           </p>
         }
         confirmLabel="Discard my changes and restore"

@@ -37,7 +37,14 @@ export function AddSkillForm() {
           Add skill
         </h2>
         <div className="add-skill__fields">
-          <TextField name="id" label="Skill id" required inputMode="numeric" placeholder="3402109730" help="The numeric id Conversational Cloud shows for the skill, up to 19 digits." />
+          <TextField
+            name="id"
+            label="Skill id"
+            required
+            inputMode="numeric"
+            placeholder="3402109730"
+            help="The numeric id Conversational Cloud shows for the skill, up to 19 digits."
+          />
           <TextField name="name" label="Skill name" required placeholder="Billing" help="Unique in the directory, ignoring case." />
           <button type="submit" className="button button--primary add-skill__submit" disabled={mutation.isPending}>
             {mutation.isPending ? 'Adding…' : 'Add skill'}

@@ -26,7 +26,12 @@ describe('the skills page', () => {
     failing = false;
     await user.click(within(error).getByRole('button', { name: 'Retry' }));
     const table = await screen.findByRole('table', { name: 'Skills' });
-    expect(within(table).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['3402109731BillingRenameDelete', '3402109730Customer CareRenameDelete']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual(['3402109731BillingRenameDelete', '3402109730Customer CareRenameDelete']);
   });
 
   it('checks the new skill with the domain schema, then puts a duplicate name from the server on the name field', async () => {

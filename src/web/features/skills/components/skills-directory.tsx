@@ -77,7 +77,8 @@ interface SkillsTableProps {
 
 function SkillsTable({ query, q, editable, onRename, onDelete }: SkillsTableProps) {
   if (query.isPending) return <LoadingState label="Loading skills…" shape="list" />;
-  if (query.isError) return <ErrorState title="Could not load the skill directory" error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError)
+    return <ErrorState title="Could not load the skill directory" error={query.error} onRetry={() => void query.refetch()} />;
   const skills = query.data.items;
   if (skills.length === 0) {
     return q ? (

@@ -44,7 +44,8 @@ export function DirectoryComboboxField<T extends { id: string; name: string }>(p
             const warningId = `${aria.id}-warning`;
             const noteId = `${aria.id}-note`;
             const describedBy =
-              [aria['aria-describedby'], warning ? warningId : null, entry || isError ? noteId : null].filter(Boolean).join(' ') || undefined;
+              [aria['aria-describedby'], warning ? warningId : null, entry || isError ? noteId : null].filter(Boolean).join(' ') ||
+              undefined;
             return (
               <>
                 <ComboboxProvider value={value} setValue={(next) => next !== value && field.onChange(next)}>

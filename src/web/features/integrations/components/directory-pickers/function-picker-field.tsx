@@ -4,7 +4,8 @@ import { useResourceDirectories } from './resource-directories-context';
 
 /** What a bot gets when it calls a function in each state. */
 export function deploymentWarning(fn: Pick<LpFunction, 'name' | 'state'>): string | undefined {
-  if (fn.state === 'Draft') return `“${fn.name}” is a draft, not deployed: the bot cannot call it until it is deployed in LivePerson Functions.`;
+  if (fn.state === 'Draft')
+    return `“${fn.name}” is a draft, not deployed: the bot cannot call it until it is deployed in LivePerson Functions.`;
   if (fn.state === 'Modified') return `“${fn.name}” has changes that are not deployed: the bot calls the last deployed version.`;
   return undefined;
 }

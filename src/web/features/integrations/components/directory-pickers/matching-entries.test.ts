@@ -18,7 +18,9 @@ describe('directory pickers', () => {
 
   it('warn about an id the directory lacks, pointing at a name that matches it, and never block', () => {
     expect(lookUpEntry(FUNCTIONS, 'loyalty-points-lookup', 'function')).toEqual({ entry: FUNCTIONS[0], warning: undefined });
-    expect(lookUpEntry(FUNCTIONS, 'order refund check', 'function').warning).toContain('Did you mean “Order refund check” (5b4b4f52-7d0e)?');
+    expect(lookUpEntry(FUNCTIONS, 'order refund check', 'function').warning).toContain(
+      'Did you mean “Order refund check” (5b4b4f52-7d0e)?',
+    );
     expect(lookUpEntry(FUNCTIONS, 'gone', 'function').warning).toContain('“gone” is not in the function directory');
     // Nothing to check: empty, a variable resolved at run time, or no directory (loading or failed).
     expect(lookUpEntry(FUNCTIONS, '', 'function').warning).toBeUndefined();

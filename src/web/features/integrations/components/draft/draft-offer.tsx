@@ -24,8 +24,8 @@ export function DraftOfferBanner({ offer, onRestore, onDiscard }: DraftOfferBann
       ) : null}
       {offer.stale ? (
         <p>
-          They started from an older version: someone has saved this integration since. After restoring, Save asks whether
-          to overwrite that version.
+          They started from an older version: someone has saved this integration since. After restoring, Save asks whether to overwrite that
+          version.
         </p>
       ) : null}
       <div className="draft-offer__actions">

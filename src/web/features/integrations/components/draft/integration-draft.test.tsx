@@ -9,7 +9,12 @@ import { valuesFromIntegration } from '../form-values';
 
 vi.mock('../script-editor', () => ({
   default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea aria-label={props.ariaLabel} defaultValue={props.defaultValue} onChange={(e) => props.onChange(e.target.value)} onBlur={props.onBlur} />
+    <textarea
+      aria-label={props.ariaLabel}
+      defaultValue={props.defaultValue}
+      onChange={(e) => props.onChange(e.target.value)}
+      onBlur={props.onBlur}
+    />
   ),
 }));
 

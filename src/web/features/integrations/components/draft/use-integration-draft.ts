@@ -55,7 +55,11 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
     if (values !== justSaved.current) justSaved.current = null;
     try {
       if (form.formState.isDirty && justSaved.current === null) {
-        const draft = { key: { botId, integrationId: formId, baseVersion: latest.current.baseVersion }, values: form.getValues(), savedAt: Date.now() };
+        const draft = {
+          key: { botId, integrationId: formId, baseVersion: latest.current.baseVersion },
+          values: form.getValues(),
+          savedAt: Date.now(),
+        };
         await draftStore().put(draft);
         setKept(true);
       } else {
@@ -141,7 +145,9 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
       clearTimeout(timer.current);
       timer.current = undefined;
       setKept(false);
-      void draftStore().removeAll(botId, formId).catch(() => undefined);
+      void draftStore()
+        .removeAll(botId, formId)
+        .catch(() => undefined);
     },
   };
 }

@@ -30,7 +30,12 @@ export function SampleVariablesProvider({ children }: { children: ReactNode }) {
   return <SampleVariablesContext.Provider value={value}>{children}</SampleVariablesContext.Provider>;
 }
 
-const NONE: SampleVariablesState = { botVariables: [], envVariables: [], setBotVariables: () => undefined, setEnvVariables: () => undefined };
+const NONE: SampleVariablesState = {
+  botVariables: [],
+  envVariables: [],
+  setBotVariables: () => undefined,
+  setEnvVariables: () => undefined,
+};
 
 /** The sample variables; outside a provider there are none. */
 export function useSampleVariables(): SampleVariables {

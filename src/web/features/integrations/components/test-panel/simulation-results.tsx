@@ -43,7 +43,9 @@ function FieldValue({ field }: { field: CustomDataFieldResult }) {
       </ol>
     );
   }
-  return <span className="test-panel__value">{field.value === '' ? <span className="test-panel__none">empty text</span> : field.value}</span>;
+  return (
+    <span className="test-panel__value">{field.value === '' ? <span className="test-panel__none">empty text</span> : field.value}</span>
+  );
 }
 
 function CustomDataTable({ fields }: { fields: CustomDataFieldResult[] }) {
@@ -134,9 +136,7 @@ export function SimulationResults({ output, editor }: { output: SimulationOutput
       {output.messages.length > 0 ? (
         <LinesSection title="Messages sent to the user" lines={output.messages} empty="" testId="test-messages" />
       ) : null}
-      {output.warnings.length > 0 ? (
-        <LinesSection title="Warnings" lines={output.warnings} empty="" testId="test-warnings" />
-      ) : null}
+      {output.warnings.length > 0 ? <LinesSection title="Warnings" lines={output.warnings} empty="" testId="test-warnings" /> : null}
     </div>
   );
 }

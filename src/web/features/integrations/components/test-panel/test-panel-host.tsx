@@ -4,7 +4,10 @@ import { LoadingState } from '../../../../components/states';
 import { useTestPanel } from './test-panel-context';
 
 // Most visits never open the panel: its code loads on the first click on Test.
-const TestPanel = retryableLazy<{ botId: string }>(() => import('./test-panel').then((module) => ({ default: module.TestPanel })), 'the test panel');
+const TestPanel = retryableLazy<{ botId: string }>(
+  () => import('./test-panel').then((module) => ({ default: module.TestPanel })),
+  'the test panel',
+);
 
 /** Mounts the Test panel on first open and keeps it mounted, so what was entered survives closing it. */
 export function TestPanelHost({ botId }: { botId: string }) {

@@ -11,7 +11,12 @@ import { SampleVariablesProvider, useSampleVariables, useSampleVariablesEditor }
 // Monaco needs a real browser (Playwright covers it and the error marker); a textarea stands in here.
 vi.mock('../script-editor', () => ({
   default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea aria-label={props.ariaLabel} defaultValue={props.defaultValue} onChange={(e) => props.onChange(e.target.value)} onBlur={props.onBlur} />
+    <textarea
+      aria-label={props.ariaLabel}
+      defaultValue={props.defaultValue}
+      onChange={(e) => props.onChange(e.target.value)}
+      onBlur={props.onBlur}
+    />
   ),
 }));
 
@@ -75,7 +80,11 @@ describe('the Test panel', () => {
     const results = await within(panel).findByTestId('test-results');
     const [call] = simulateCalls(api);
     expect(call?.body).toEqual({
-      integration: expect.objectContaining({ type: 'LIVEPERSON_AGENT_ESCALATION', name: 'Escalation', agentSkillName: 'Customer Care Team' }),
+      integration: expect.objectContaining({
+        type: 'LIVEPERSON_AGENT_ESCALATION',
+        name: 'Escalation',
+        agentSkillName: 'Customer Care Team',
+      }),
       sample: { status: 200, body: '{"queuePosition": 3}' },
       botVariables: [{ key: 'skillId', value: '42' }],
       // The blank row added last is not sent.
@@ -194,8 +203,22 @@ describe('the sample variables context', () => {
     const { botVariables, setBotVariables, envVariables, setEnvVariables } = useSampleVariablesEditor();
     return (
       <>
-        <SampleVariableList legend="Bot variables" item="Bot variable" rows={botVariables} onChange={setBotVariables} help="" testId="bot" />
-        <SampleVariableList legend="Environment" item="Environment variable" rows={envVariables} onChange={setEnvVariables} help="" testId="env" />
+        <SampleVariableList
+          legend="Bot variables"
+          item="Bot variable"
+          rows={botVariables}
+          onChange={setBotVariables}
+          help=""
+          testId="bot"
+        />
+        <SampleVariableList
+          legend="Environment"
+          item="Environment variable"
+          rows={envVariables}
+          onChange={setEnvVariables}
+          help=""
+          testId="env"
+        />
       </>
     );
   }

@@ -22,7 +22,9 @@ const filled = (rows: SampleVariable[]) => rows.filter((row) => row.key.trim() !
 
 function statusError(text: string): string | null {
   const status = Number(text);
-  return Number.isInteger(status) && status >= 100 && status <= 599 ? null : 'HTTP status must be a whole number from 100 to 599, such as 200.';
+  return Number.isInteger(status) && status >= 100 && status <= 599
+    ? null
+    : 'HTTP status must be a whole number from 100 to 599, such as 200.';
 }
 
 /** A 400 names each bad field: list them, since the form fields they belong to may be out of sight. */
@@ -137,8 +139,8 @@ export function TestPanel({ botId }: { botId: string }) {
           </button>
         </header>
         <p className="field__help">
-          Runs the integration as it is in the form, saved or not, on a sample raw result: the Transform Result Script in a sandbox,
-          then every custom data field.
+          Runs the integration as it is in the form, saved or not, on a sample raw result: the Transform Result Script in a sandbox, then
+          every custom data field.
         </p>
         <form
           className="test-panel__inputs"
@@ -270,7 +272,11 @@ export function TestPanel({ botId }: { botId: string }) {
             <p className="kv__empty">Enter a sample result and run the test to see what the bot would get.</p>
           )}
           {type === 'LIVEPERSON_AGENT_ESCALATION' ? (
-            <section className="test-panel__transfer-preview" data-testid="transfer-preview-slot" aria-labelledby="test-transfer-preview-title">
+            <section
+              className="test-panel__transfer-preview"
+              data-testid="transfer-preview-slot"
+              aria-labelledby="test-transfer-preview-title"
+            >
               <h4 id="test-transfer-preview-title">Transfer preview</h4>
               <TransferPreview botVariables={botVariables} envVariables={envVariables} />
             </section>

@@ -44,7 +44,8 @@ describe('drafts of unsaved edits', () => {
     const calls = api(stored);
     const first = await openEscalation();
     await user.type(screen.getByLabelText('Agent Skill Name'), ' Team');
-    await user.type(screen.getByRole('textbox', { name: 'Transform Result Script' }), 'var total = 1;');
+    // The editor comes once the form is usable (it waits for the screen to settle): wait for it as a person would.
+    await user.type(await screen.findByRole('textbox', { name: 'Transform Result Script' }, { timeout: 10_000 }), 'var total = 1;');
     expect(await screen.findByTestId('draft-status')).toHaveTextContent('Kept in this browser');
     const kept = await draftStore().latest(BOT.id, ESCALATION.id);
     expect(kept?.key.baseVersion).toBe(ESCALATION.version);
@@ -57,7 +58,9 @@ describe('drafts of unsaved edits', () => {
     expect(screen.getByLabelText('Agent Skill Name')).toHaveValue('Customer Care');
     await user.click(screen.getByRole('button', { name: /^Restore unsaved changes from / }));
     expect(screen.getByLabelText('Agent Skill Name')).toHaveValue('Customer Care Team');
-    expect(screen.getByRole('textbox', { name: 'Transform Result Script' })).toHaveValue('var total = 1;');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Transform Result Script' })).toHaveValue('var total = 1;'), {
+      timeout: 10_000,
+    });
     expect(screen.getByTestId('dirty-status')).toHaveTextContent('Unsaved changes');
 
     await user.click(screen.getByRole('button', { name: 'Save' }));

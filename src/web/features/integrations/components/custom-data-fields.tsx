@@ -1,6 +1,6 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { notify } from '../../../lib/notify';
-import { MAX_CUSTOM_DATA_FIELDS } from '../../../../domain/custom-data-fields';
+import { customDataValueWarnings, MAX_CUSTOM_DATA_FIELDS } from '../../../../domain/custom-data-fields';
 import { useFieldError } from '../../../components/form/field';
 import { commonFieldText } from './field-meta';
 
@@ -76,6 +76,8 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
   const n = index + 1;
   const reference = `{${integrationName || 'IntegrationName'}.${rowKey || 'key'}}`;
   const errorId = `cdf-error-${n}`;
+  const value = (useWatch({ name: `customDataFields.${index}.value` }) as string | undefined) ?? '';
+  const warnings = customDataValueWarnings(value, variable);
   return (
     <li className={keyError || valueError ? 'cdf__row cdf__row--invalid' : 'cdf__row'} data-testid={`cdf-row-${n}`}>
       <span className="cdf__index" aria-hidden="true">
@@ -129,6 +131,18 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
           ✕
         </button>
       </div>
+      {warnings.length > 0 ? (
+        <div className="cdf__warnings" data-testid={`cdf-warning-${n}`}>
+          {warnings.map((warning) => (
+            <p key={warning} className="field__warning">
+              <span className="field__warning-icon" aria-hidden="true">
+                ⚠
+              </span>
+              {warning}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <div className="cdf__reference">
         <span>Dialogs use</span> <code data-testid={`cdf-reference-${n}`}>{reference}</code>
         <button

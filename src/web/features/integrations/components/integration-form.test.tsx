@@ -150,6 +150,23 @@ describe('the integration form', () => {
     expect(await screen.findByTestId('cdf-error-2')).toHaveTextContent('used by another row');
     expect(byLabel('Key 2')).toHaveAttribute('aria-invalid', 'true');
   });
+
+  it('warns, without blocking, about a value that reads another integration or leaves its path outside braces', async () => {
+    const user = userEvent.setup();
+    await openNewForm();
+    await user.type(byLabel('Integration Name'), 'Orders');
+    await user.click(screen.getByRole('button', { name: 'Add the first field' }));
+    await user.type(byLabel('Key 1'), 'status');
+    await user.type(byLabel('Value 1'), '{{$.api_Billing.total}');
+    expect(screen.getByTestId('cdf-warning-1')).toHaveTextContent("reads another integration's result");
+    await user.clear(byLabel('Value 1'));
+    await user.type(byLabel('Value 1'), '$.api_Orders.status');
+    expect(screen.getByTestId('cdf-warning-1')).toHaveTextContent('is outside braces');
+    await user.clear(byLabel('Value 1'));
+    await user.type(byLabel('Value 1'), '{{$.api_Orders.status}');
+    expect(screen.queryByTestId('cdf-warning-1')).toBeNull();
+    expect(byLabel('Value 1')).toHaveAttribute('aria-invalid', 'false');
+  });
 });
 
 describe('errors the form cannot place on a field', () => {

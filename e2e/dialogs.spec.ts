@@ -175,8 +175,9 @@ test('React Flow loads with the Dialogs screen only: not on the first page, not 
   await bots.goto();
   await panel.goto(bot.botId, bot.integration('OrderLookup').id);
   await expect(page.getByRole('heading', { name: 'Used in 5 places' })).toBeVisible({ timeout: 30_000 });
+  // Every script the page fetched, modulepreloads included (the domain's small `dialogs` schemas chunk may come
+  // with the header's checks): none holds React Flow.
   expect(await loadedReactFlow()).toBe(false);
-  await expect(page.locator('link[rel="modulepreload"][href*="dialogs-"]')).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Bot sections' }).getByRole('link', { name: 'Dialogs' }).click();
   await expect(dialogs.flow.locator('.react-flow__node-interaction')).toHaveCount(8);

@@ -194,3 +194,17 @@ test('the transfer preview in the Test panel resolves the skill id and the messa
   await expect(preview.getByTestId('preview-message')).toHaveText('Connecting you, Ada.');
   await expect(preview.getByTestId('preview-body')).toContainText('"agentSkillId": "3402109730"');
 });
+
+test('every seeded demo integration runs at once: Test → Run test shows results without typing', async ({ demoBot, panel, form }) => {
+  await panel.goto(demoBot.id);
+  for (const [name, key, value] of [
+    ['OrderStatus', 'status', 'shipped'],
+    ['Escalation', 'queuePosition', '3'],
+    ['FAQ', 'answer', 'Orders ship within 2 business days.'],
+  ] as const) {
+    await panel.open(name, 30_000);
+    await form.openTestPanel();
+    await form.runTest();
+    await expect(form.testValue(key)).toContainText(value);
+  }
+});

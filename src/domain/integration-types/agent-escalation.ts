@@ -63,6 +63,7 @@ export const agentEscalation = defineIntegrationType({
       { label: 'Message to User', value: message === BLANK_MESSAGE ? 'none (BLANK_MESSAGE)' : message },
     ];
   },
+  demoSample: JSON.stringify({ queuePosition: 3, estimatedWaitSeconds: 120 }, null, 2),
   demo: {
     name: 'Escalation',
     responseDataVariable: 'Escalation',

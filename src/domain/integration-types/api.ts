@@ -15,6 +15,7 @@ export const api = defineIntegrationType({
       'The request target: an http or https URL. Variables work in it, such as https://example.com/orders/{$botContext.orderNumber}.',
   }),
   summarize: summarizeRequest,
+  demoSample: JSON.stringify({ status: 'shipped', eta: '2026-12-02', items: 3 }, null, 2),
   demo: {
     name: 'OrderStatus',
     responseDataVariable: 'OrderStatus',

@@ -58,6 +58,8 @@ export interface IntegrationTypeDescriptor<T extends string = string, F extends 
   /** The few values that tell integrations of the type apart, in the form's words (import plan). */
   readonly summarize: (values: Readonly<Record<string, unknown>>) => SummaryItem[];
   readonly demo: NoInfer<DemoIntegration<F>>;
+  /** A raw result the demo's script and fields read, so the demo's Test panel runs without typing (JSON text). */
+  readonly demoSample: string;
 }
 
 export function defineIntegrationType<const T extends string, const F extends FieldDescriptors>(

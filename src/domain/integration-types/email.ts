@@ -47,6 +47,7 @@ export const email = defineIntegrationType({
     { label: 'To', value: textOf(values.to) },
     { label: 'Subject', value: textOf(values.subject) },
   ],
+  demoSample: JSON.stringify({ status: 'sent', messageId: 'msg-20261130-0042' }, null, 2),
   demo: {
     name: 'SendTranscript',
     responseDataVariable: 'SendTranscript',

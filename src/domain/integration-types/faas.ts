@@ -30,6 +30,7 @@ export const faas = defineIntegrationType({
     }),
   },
   summarize: (values) => [{ label: 'Function', value: textOf(values.functionId) }],
+  demoSample: JSON.stringify({ points: 1250, tier: 'Gold' }, null, 2),
   demo: {
     name: 'LoyaltyPoints',
     responseDataVariable: 'LoyaltyPoints',

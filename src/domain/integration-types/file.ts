@@ -14,6 +14,7 @@ export const file = defineIntegrationType({
     urlHelp: 'The URL of your external upload service that can accept the file stream.',
   }),
   summarize: summarizeRequest,
+  demoSample: JSON.stringify({ fileUrl: 'https://files.example.com/receipts/1001.pdf', size: 48213 }, null, 2),
   demo: {
     name: 'UploadReceipt',
     responseDataVariable: 'UploadReceipt',

@@ -49,3 +49,9 @@ export function integrationTypesNamedBy(text: string): IntegrationType[] {
     [descriptor.displayName, descriptor.badge].some((name) => name.toLocaleLowerCase().includes(wanted)),
   ).map((descriptor) => descriptor.type);
 }
+
+/** The raw result the Test panel starts with: the type's demo sample for the seeded demo integration, else none. */
+export function demoSampleFor(values: { type: IntegrationType; responseDataVariable?: string }): string {
+  const descriptor = INTEGRATION_TYPE_DESCRIPTOR[values.type];
+  return descriptor.demo.responseDataVariable === values.responseDataVariable ? descriptor.demoSample : '';
+}

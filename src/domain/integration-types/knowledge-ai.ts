@@ -64,6 +64,7 @@ export const knowledgeAi = defineIntegrationType({
     { label: 'Knowledge Base', value: textOf(values.knowledgeBaseId) },
     { label: 'Mode', value: textOf(values.mode) },
   ],
+  demoSample: JSON.stringify({ results: [{ title: 'Shipping times', summary: 'Orders ship within 2 business days.' }] }, null, 2),
   demo: {
     name: 'FAQ',
     responseDataVariable: 'FAQ',

@@ -61,16 +61,33 @@ async function openPanel(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByRole('region', { name: 'Test integration' }, LOADED);
 }
 
+/** The seeded demo integration opens with its ready sample: a test of another sample replaces it. */
+async function replaceSample(user: ReturnType<typeof userEvent.setup>, panel: HTMLElement, text: string) {
+  await user.clear(within(panel).getByLabelText('Sample result (JSON)'));
+  await user.paste(text);
+}
+
 const simulateCalls = (api: ReturnType<typeof fakeApi>) => api.calls.filter((call) => call.path.endsWith('/simulate'));
 
 describe('the Test panel', () => {
+  it('starts with the ready sample of a seeded demo integration, so Run test needs no typing', async () => {
+    const user = userEvent.setup();
+    openEscalation(() => ({ status: 200, body: OUTPUT }));
+    await screen.findByLabelText('Agent Skill Name', {}, LOADED);
+    const panel = await openPanel(user);
+    expect(JSON.parse((within(panel).getByLabelText('Sample result (JSON)') as HTMLTextAreaElement).value)).toEqual({
+      queuePosition: 3,
+      estimatedWaitSeconds: 120,
+    });
+  });
+
   it('sends the form as it stands, unsaved, with the sample and variables, and shows what the bot would get', async () => {
     const user = userEvent.setup();
     const api = openEscalation(() => ({ status: 200, body: OUTPUT }));
     await user.type(await screen.findByLabelText('Agent Skill Name', {}, LOADED), ' Team');
     const panel = await openPanel(user);
     expect(within(panel).getByLabelText('Sample result (JSON)')).toHaveFocus();
-    await user.paste('{"queuePosition": 3}');
+    await replaceSample(user, panel, '{"queuePosition": 3}');
     await user.click(within(panel).getByRole('button', { name: 'Add bot variable' }));
     await user.type(within(panel).getByLabelText('Bot variable key 1'), 'skillId');
     await user.type(within(panel).getByLabelText('Bot variable value 1'), '42');
@@ -109,7 +126,7 @@ describe('the Test panel', () => {
     const user = userEvent.setup();
     openEscalation(() => ({ status: 200, body: OUTPUT }));
     const panel = await openPanel(user);
-    await user.paste('{"queuePosition": 3}');
+    await replaceSample(user, panel, '{"queuePosition": 3}');
     await user.click(within(panel).getByRole('button', { name: 'Run test' }));
     await within(panel).findByTestId('test-results');
     const stale = /has changed since this run/;
@@ -131,7 +148,7 @@ describe('the Test panel', () => {
     const user = userEvent.setup();
     const api = openEscalation(() => ({ status: 200, body: OUTPUT }));
     const panel = await openPanel(user);
-    await user.paste('{"a": 1,\n "b" 2}');
+    await replaceSample(user, panel, '{"a": 1,\n "b" 2}');
     await user.clear(within(panel).getByLabelText('HTTP status'));
     await user.type(within(panel).getByLabelText('HTTP status'), '99');
     await user.click(within(panel).getByRole('button', { name: 'Run test' }));
@@ -148,7 +165,7 @@ describe('the Test panel', () => {
       body: { ...OUTPUT, error: { kind: 'script', message: "TypeError: cannot read property 'x' of null", line: 2, column: 5 } },
     }));
     const panel = await openPanel(user);
-    await user.paste('{}');
+    await replaceSample(user, panel, '{}');
     await user.click(within(panel).getByRole('button', { name: 'Run test' }));
     const error = await within(panel).findByTestId('test-error');
     expect(error).toHaveTextContent('The script threw an error');
@@ -175,7 +192,7 @@ describe('the Test panel', () => {
         : { status: 200, body: OUTPUT };
     });
     const panel = await openPanel(user);
-    await user.paste('{}');
+    await replaceSample(user, panel, '{}');
     await user.click(within(panel).getByRole('button', { name: 'Run test' }));
     const failure = await within(panel).findByTestId('test-request-error');
     expect(failure).toHaveTextContent('Could not run the test');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { demoSampleFor } from '../../../../../domain/integration-types';
 import { describeJsonTextError, findJsonTextError } from '../../../../../domain/sample-json';
 import type { SimulateUnsavedRequest, SimulationOutput } from '../../../../../domain/simulation';
 import { ErrorState } from '../../../../components/states';
@@ -55,7 +56,8 @@ export function TestPanel({ botId }: { botId: string }) {
   const { editor } = useScriptEditorBridge();
   const { botVariables, envVariables, setBotVariables, setEnvVariables } = useSampleVariablesEditor();
   const simulation = useSimulateIntegration(botId);
-  const [sample, setSample] = useState('');
+  // The seeded demo integrations come with a ready sample: Test → Run test shows results at once.
+  const [sample, setSample] = useState(() => demoSampleFor(getValues()));
   const [status, setStatus] = useState('200');
   const [userMessage, setUserMessage] = useState('');
   const [sampleError, setSampleError] = useState<string | null>(null);

@@ -37,6 +37,12 @@ for (const width of WIDTHS) {
     await page.goto('/');
     await expect(page.getByRole('link', { name: demoBot.name })).toBeVisible();
     await expectNoPageScroll(page, 'bots');
+    // Every link of the top bar can be reached: scrolled into view, it lies inside the window.
+    for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+      await link.scrollIntoViewIfNeeded();
+      const box = await link.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= width, `${await link.textContent()} at ${width} px`).toBe(true);
+    }
     await picture(page, `bots-${width}`);
 
     await panel.goto(demoBot.id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Skill } from '../../domain/skill';
+import { createCachedSource, SOURCE_TIMING, type SourceTiming } from '../directories/cached-source';
 import { upstreamFailed } from '../errors';
 
 export interface LiveEngageSettings {
@@ -41,17 +42,9 @@ export async function fetchLiveEngageSkills(settings: LiveEngageSettings, fetchI
   return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id: String(id), name }));
 }
 
-export interface SkillSourceTiming {
-  /** How long a list read from LiveEngage is served without asking again. */
-  freshMs: number;
-  /** The wait after a first failure; it doubles with each failure in a row, up to maxBackoffMs. */
-  backoffMs: number;
-  maxBackoffMs: number;
-  /** How long the last good list may stand in while LiveEngage fails. */
-  staleMs: number;
-}
-
-export const SKILL_SOURCE_TIMING: SkillSourceTiming = { freshMs: 60_000, backoffMs: 1_000, maxBackoffMs: 60_000, staleMs: 10 * 60_000 };
+/** How long a list read from LiveEngage is served, and how long it waits after a failure: the directories' own policy. */
+export type SkillSourceTiming = SourceTiming;
+export const SKILL_SOURCE_TIMING: SkillSourceTiming = SOURCE_TIMING;
 
 export type SkillSource = () => Promise<Skill[]>;
 
@@ -66,44 +59,5 @@ export function createLiveEngageSkillSource(
   fetchImpl: typeof fetch = fetch,
   now: () => number = Date.now,
 ): SkillSource {
-  let good: { at: number; skills: Skill[] } | null = null;
-  let failure: { until: number; error: unknown; inARow: number } | null = null;
-  let inFlight: Promise<Skill[]> | null = null;
-
-  function lastGood(): Skill[] | null {
-    return good && now() - good.at <= timing.staleMs ? good.skills : null;
-  }
-
-  function refresh(): Promise<Skill[]> {
-    inFlight ??= fetchLiveEngageSkills(settings, fetchImpl)
-      .then(
-        (skills) => {
-          good = { at: now(), skills };
-          failure = null;
-          return skills;
-        },
-        (error: unknown) => {
-          const inARow = (failure?.inARow ?? 0) + 1;
-          const wait = Math.min(timing.maxBackoffMs, timing.backoffMs * 2 ** (inARow - 1));
-          failure = { until: now() + wait, error, inARow };
-          const stale = lastGood();
-          if (stale) return stale;
-          throw error;
-        },
-      )
-      .finally(() => {
-        inFlight = null;
-      });
-    return inFlight;
-  }
-
-  return async () => {
-    if (good && now() - good.at <= timing.freshMs) return good.skills;
-    if (failure && now() < failure.until) {
-      const stale = lastGood();
-      if (stale) return stale;
-      throw failure.error;
-    }
-    return refresh();
-  };
+  return createCachedSource(() => fetchLiveEngageSkills(settings, fetchImpl), timing, now);
 }

@@ -16,6 +16,7 @@ import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integratio
 import { depthExceededAt, MAX_JSON_DEPTH } from '../http/json-body';
 import { cbPathOf } from './cb-fields';
 import { mapCbBot, mapCbResponder } from './from-cb';
+import { reportDuplicates } from './import-duplicates';
 
 export interface PlannedIntegration {
   index: number;
@@ -99,40 +100,6 @@ function planIntegration(candidate: Candidate, index: number): PlannedIntegratio
     extras: candidate.extras,
     version: candidate.version,
   };
-}
-
-/** Names (ignoring case, like the database) and response data variables must be unique within the bot. */
-function reportDuplicates(planned: PlannedIntegration[], candidates: Candidate[]): void {
-  const firstName = new Map<string, number>();
-  const firstVariable = new Map<string, number>();
-  planned.forEach((item, index) => {
-    const input = candidates[index]!.input;
-    const name = item.values?.name ?? (typeof input.name === 'string' ? input.name : undefined);
-    const variable = item.values?.responseDataVariable;
-    const sourcePath = candidates[index]!.sourcePath;
-    if (name !== undefined && name !== '') {
-      const first = firstName.get(name.toLowerCase());
-      if (first === undefined) firstName.set(name.toLowerCase(), index);
-      else {
-        item.problems.push({
-          path: 'name',
-          sourcePath: sourcePath(['name']),
-          message: `Integration Name "${name}" is also used by "${planned[first]!.sourceName}" (entry ${first + 1}) in this file; names must be unique in a bot, ignoring case.`,
-        });
-      }
-    }
-    if (variable !== undefined) {
-      const first = firstVariable.get(variable);
-      if (first === undefined) firstVariable.set(variable, index);
-      else {
-        item.problems.push({
-          path: 'responseDataVariable',
-          sourcePath: sourcePath(['responseDataVariable']),
-          message: `Response Data Variable Name "${variable}" is also used by "${planned[first]!.sourceName}" (entry ${first + 1}) in this file; each becomes the bot variable api_${variable}, so they must be unique.`,
-        });
-      }
-    }
-  });
 }
 
 function* buildPlan(

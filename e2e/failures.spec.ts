@@ -135,3 +135,25 @@ test('the tab of the served build is not asked to update', async ({ page, demoBo
   await health;
   await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
 });
+
+test('a failed delete is said in the dialog and in a toast, takes the focus, and Retry deletes once the server answers', async ({
+  page,
+  demoBot,
+  panel,
+}) => {
+  await panel.goto(demoBot.id);
+  const dialog = await panel.askToDelete('SendTranscript');
+  await page.route('**/api/bots/*/integrations/*', (route) =>
+    route.request().method() === 'DELETE' ? route.abort('failed') : route.continue(),
+  );
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  const failure = dialog.getByTestId('delete-failure');
+  await expect(failure).toContainText('Cannot reach the server');
+  await expect(failure).toBeFocused();
+  await expect(page.getByText('Cannot reach the server').last()).toBeVisible();
+
+  await page.unroute('**/api/bots/*/integrations/*');
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.item('SendTranscript')).toHaveCount(0);
+});

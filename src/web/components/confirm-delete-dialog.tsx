@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
-import { errorMessage } from '../lib/api-client';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { describeFailure } from '../lib/failure';
 import { notify } from '../lib/notify';
+import { ActionFailure } from './action-failure';
 import { ConfirmDialog } from './confirm-dialog';
 
 /** The parts of a delete mutation (React Query's useMutation) the dialog drives. */
@@ -38,6 +39,27 @@ export function ConfirmDeleteDialog<Item extends { name: string }>({
     mutation.reset();
     onClose();
   };
+  const confirm = () => {
+    if (!item) return;
+    mutation.mutate(item, {
+      onSuccess: () => {
+        notify('success', `Deleted ${item.name}`);
+        close();
+        onDeleted?.(item);
+      },
+    });
+  };
+  // Where the user is looking, and in a toast: "Cannot reach the server" (retry), "The server failed" (retry),
+  // or the server's reason (a 409: the item is in use), which no retry changes.
+  const name = item?.name;
+  // One per failed attempt (the error object is new each time), so the message takes the focus once.
+  const failure = useMemo(
+    () => (mutation.error && name ? describeFailure(mutation.error, `delete ${name}`) : null),
+    [mutation.error, name],
+  );
+  useEffect(() => {
+    if (failure) notify('error', failure.title);
+  }, [failure]);
   return (
     <ConfirmDialog
       open={item !== null}
@@ -47,17 +69,17 @@ export function ConfirmDeleteDialog<Item extends { name: string }>({
       confirmLabel="Delete"
       danger
       pending={mutation.isPending}
-      error={mutation.error ? errorMessage(mutation.error) : null}
-      onConfirm={() => {
-        if (!item) return;
-        mutation.mutate(item, {
-          onSuccess: () => {
-            notify('success', `Deleted ${item.name}`);
-            close();
-            onDeleted?.(item);
-          },
-        });
-      }}
+      failure={
+        failure ? (
+          <ActionFailure
+            failure={failure}
+            testId="delete-failure"
+            onRetry={failure.kind === 'request' ? undefined : confirm}
+            retrying={mutation.isPending}
+          />
+        ) : null
+      }
+      onConfirm={confirm}
     />
   );
 }

@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   danger?: boolean;
   pending?: boolean;
   error?: string | null;
+  /** A failed confirm said in full (what went wrong, Retry), in place of `error`. */
+  failure?: ReactNode;
   onConfirm: () => void;
   /** A third choice between cancel and confirm (for example "Reload" in the conflict dialog). */
   secondary?: { label: string; onClick: () => void };
@@ -27,6 +29,7 @@ export function ConfirmDialog({
   danger = false,
   pending = false,
   error = null,
+  failure = null,
   onConfirm,
   secondary,
 }: ConfirmDialogProps) {
@@ -39,11 +42,12 @@ export function ConfirmDialog({
           <AlertDialog.Description asChild>
             <div className="dialog__description">{description}</div>
           </AlertDialog.Description>
-          {error ? (
-            <p className="dialog__error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          {failure ??
+            (error ? (
+              <p className="dialog__error" role="alert">
+                {error}
+              </p>
+            ) : null)}
           <div className="dialog__actions">
             <AlertDialog.Cancel className="button">{cancelLabel}</AlertDialog.Cancel>
             {secondary ? (

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { HistoryDrawer } from './pages/history-drawer';
 
 const PROBLEM = 'application/problem+json';
 
@@ -156,4 +157,28 @@ test('a failed delete is said in the dialog and in a toast, takes the focus, and
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(dialog).toBeHidden();
   await expect(panel.item('SendTranscript')).toHaveCount(0);
+});
+
+test('a failed restore is said under its button and in a toast, takes the focus, and Retry restores', async ({
+  page,
+  demoBot,
+  panel,
+  form,
+}) => {
+  await panel.goto(demoBot.id);
+  await panel.open('Escalation', 30_000);
+  await form.fill('Message to User', 'A second version.');
+  await form.save();
+  const history = new HistoryDrawer(page);
+  await history.open('Escalation');
+  await history.pick(1);
+  await page.route('**/revisions/1/restore', (route) => route.abort('failed'));
+  await history.restoreButton(1).click();
+  const failure = page.getByTestId('restore-error');
+  await expect(failure).toContainText('Cannot reach the server');
+  await expect(failure).toBeFocused();
+
+  await page.unroute('**/revisions/1/restore');
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText('Restored version 1 (saved as version 3)')).toBeVisible();
 });

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ActionFailure } from '../../../components/action-failure';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { errorMessage, isApiError } from '../../../lib/api-client';
+import { describeFailure } from '../../../lib/failure';
 import { notify } from '../../../lib/notify';
 import { useRevision } from '../api/get-revision';
 import { useRestoreRevision } from '../api/restore-revision';
@@ -33,7 +35,11 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
           onLoaded(restored);
           notify('success', `Restored version ${version} (saved as version ${restored.version})`);
         },
-        onError: () => setConfirming(false),
+        onError: (error) => {
+          setConfirming(false);
+          // The toast as well as the message under the button: the user may be looking at the diff below.
+          notify('error', describeFailure(error, `restore version ${version}`).title);
+        },
       },
     );
   const stale = isApiError(restore.error) && restore.error.status === 412;
@@ -54,39 +60,32 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
         </button>
       </div>
       {isCurrent ? <p className="form-legend">This is the current version.</p> : null}
-      {restore.error ? (
+      {restore.error && stale ? (
         <div className="form-problem" role="alert" data-testid="restore-error">
-          {stale ? (
-            <>
-              <p className="form-problem__title">Someone saved this integration after you opened it</p>
-              <p>
-                Version {version} was not restored: it would have replaced a newer save you have not seen. Load the latest version, check
-                the comparison again, then restore.
-              </p>
-              <p>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={reloading}
-                  onClick={() => {
-                    setReloading(true);
-                    reloadLatest()
-                      .then(() => restore.reset())
-                      .catch((error: unknown) => notify('error', `Could not load the latest version: ${errorMessage(error)}`))
-                      .finally(() => setReloading(false));
-                  }}
-                >
-                  {reloading ? 'Loading…' : 'Load the latest version'}
-                </button>
-              </p>
-            </>
-          ) : (
-            <>
-              <p className="form-problem__title">Version {version} was not restored</p>
-              <p>{errorMessage(restore.error)}</p>
-            </>
-          )}
+          <p className="form-problem__title">Someone saved this integration after you opened it</p>
+          <p>
+            Version {version} was not restored: it would have replaced a newer save you have not seen. Load the latest version, check the
+            comparison again, then restore.
+          </p>
+          <p>
+            <button
+              type="button"
+              className="button"
+              disabled={reloading}
+              onClick={() => {
+                setReloading(true);
+                reloadLatest()
+                  .then(() => restore.reset())
+                  .catch((error: unknown) => notify('error', `Could not load the latest version: ${errorMessage(error)}`))
+                  .finally(() => setReloading(false));
+              }}
+            >
+              {reloading ? 'Loading…' : 'Load the latest version'}
+            </button>
+          </p>
         </div>
+      ) : restore.error ? (
+        <RestoreFailure error={restore.error} version={version} retrying={restore.isPending} onRetry={runRestore} />
       ) : null}
       <ScriptDiff
         revisionVersion={version}
@@ -116,5 +115,18 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
         onConfirm={runRestore}
       />
     </>
+  );
+}
+
+/** A restore that failed otherwise than as stale: said with its kind, and Retry where trying again can help. */
+function RestoreFailure({ error, version, retrying, onRetry }: { error: Error; version: number; retrying: boolean; onRetry: () => void }) {
+  const failure = useMemo(() => describeFailure(error, `restore version ${version}`), [error, version]);
+  return (
+    <ActionFailure
+      failure={failure}
+      testId="restore-error"
+      retrying={retrying}
+      onRetry={failure.kind === 'request' ? undefined : onRetry}
+    />
   );
 }

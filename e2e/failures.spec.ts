@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { HistoryDrawer } from './pages/history-drawer';
+import { OWN_EXPORTS, OWN_SUPPORT_DESK } from '../src/server/cb-export/testing/own-exports';
 
 const PROBLEM = 'application/problem+json';
 
@@ -181,4 +182,24 @@ test('a failed restore is said under its button and in a toast, takes the focus,
   await page.unroute('**/revisions/1/restore');
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByText('Restored version 1 (saved as version 3)')).toBeVisible();
+});
+
+test('a failed import is said above the Import button and in a toast, takes the focus, and Retry imports', async ({
+  page,
+  demoBot: _demoBot,
+  bots,
+}) => {
+  await bots.goto();
+  const dialog = await bots.openImport();
+  await dialog.choose({ name: 'support-desk.json', mimeType: 'application/json', buffer: Buffer.from(OWN_EXPORTS[OWN_SUPPORT_DESK]!) });
+  await page.route(/\/api\/bots\/import$/, (route) => route.abort('failed'));
+  await expect(dialog.importButton).toBeEnabled();
+  await dialog.importButton.click();
+  const failure = page.getByTestId('import-error');
+  await expect(failure).toContainText('Cannot reach the server');
+  await expect(failure).toBeFocused();
+
+  await page.unroute(/\/api\/bots\/import$/);
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { name: 'Integrations', level: 1 })).toBeVisible();
 });

@@ -1,8 +1,10 @@
 import { Dialog } from 'radix-ui';
-import { useId, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useId, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { ActionFailure } from '../../../components/action-failure';
 import { returnFocusTo } from '../../../components/return-focus';
 import { useNavigate } from 'react-router';
 import { errorMessage, isApiError } from '../../../lib/api-client';
+import { describeFailure } from '../../../lib/failure';
 import { notify } from '../../../lib/notify';
 import { planBotImport, useImportBot, type ImportPlan } from '../api/import-bot';
 import { ImportPlanView } from './import-plan-view';
@@ -93,6 +95,7 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
         onDone();
         void navigate(paths.integrations(bot.id));
       },
+      onError: (error) => notify('error', describeFailure(error, 'import the bot').title),
     });
   };
 
@@ -150,18 +153,8 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
         </div>
       ) : null}
       {stage.kind === 'plan' ? <ImportPlanView plan={stage.plan} fileName={stage.fileName} summaryId={summaryId} /> : null}
-      {importError?.kind === 'failed' ? (
-        <div className="form-problem" role="alert" data-testid="import-error">
-          <p className="form-problem__title">Nothing was imported: {importError.title}</p>
-          <p>{importError.detail}</p>
-          {importError.items.length > 0 ? (
-            <ul>
-              {importError.items.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+      {importError?.kind === 'failed' && importing.error ? (
+        <ImportFailure error={importing.error} shown={importError} retrying={importing.isPending} onRetry={runImport} />
       ) : null}
 
       <div className="dialog__actions">
@@ -179,5 +172,35 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
         </button>
       </div>
     </div>
+  );
+}
+
+interface ImportFailureProps {
+  error: Error;
+  /** The refusal as the dialog words it (title, detail and the problems the server listed). */
+  shown: { title: string; detail: string; items: string[] };
+  retrying: boolean;
+  onRetry: () => void;
+}
+
+/**
+ * A failed import, above the Import button, with the focus on it: a network or server failure offers
+ * Retry; a refusal of the file lists its problems, which no retry changes.
+ */
+function ImportFailure({ error, shown, retrying, onRetry }: ImportFailureProps) {
+  const failure = useMemo(() => {
+    const described = describeFailure(error, 'import the bot');
+    return described.kind === 'request' ? { ...described, title: `Nothing was imported: ${shown.title}`, detail: shown.detail } : described;
+  }, [error, shown.title, shown.detail]);
+  return (
+    <ActionFailure failure={failure} testId="import-error" retrying={retrying} onRetry={failure.kind === 'request' ? undefined : onRetry}>
+      {failure.kind === 'request' && shown.items.length > 0 ? (
+        <ul>
+          {shown.items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      ) : null}
+    </ActionFailure>
   );
 }

@@ -96,7 +96,7 @@ function skillIdCheck(skillId: string, unresolved: boolean): TransferCheck {
     return {
       id: 'skill-id-numeric',
       status: 'warn',
-      text: `Agent Skill Id "${skillId}" is numeric but not a valid LiveEngage skill id (a positive number without leading zeros).`,
+      text: `Agent Skill Id "${skillId}" is numeric but not a valid Conversational Cloud skill id (a positive number without leading zeros).`,
     };
   }
   const shown = skillId === '' ? (unresolved ? 'has no value with these variables' : 'is empty') : `"${skillId}" is not numeric`;

@@ -32,13 +32,15 @@ export async function fetchLiveEngageSkills(settings: LiveEngageSettings, fetchI
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    throw upstreamFailed(`LiveEngage did not answer (${(error as Error).message}).`);
+    throw upstreamFailed(`Conversational Cloud's Account Config API did not answer (${(error as Error).message}).`);
   }
   if (!response.ok) {
-    throw upstreamFailed(`LiveEngage answered ${response.status} when reading the skills: check LP_ACCESS_TOKEN and LP_ACCOUNT_ID.`);
+    throw upstreamFailed(
+      `Conversational Cloud's Account Config API answered ${response.status} when reading the skills: check LP_ACCESS_TOKEN and LP_ACCOUNT_ID.`,
+    );
   }
   const parsed = liveEngageSkills.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw upstreamFailed('LiveEngage answered with something that is not a skill list.');
+  if (!parsed.success) throw upstreamFailed("Conversational Cloud's Account Config API answered with something that is not a skill list.");
   return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id: String(id), name }));
 }
 

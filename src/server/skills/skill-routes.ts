@@ -15,7 +15,11 @@ export const skillRoutes: FastifyPluginAsyncZod<{ skills: SkillsRepository; live
   const liveEngageSkills = liveEngage ? createLiveEngageSkillSource(liveEngage) : async (): Promise<Skill[]> => [];
   function refuseWhenRemote() {
     if (liveEngage) {
-      throw new HttpProblem(409, 'Conflict', 'The skill directory is read from LiveEngage (LP_ACCOUNT_ID is set): change skills there.');
+      throw new HttpProblem(
+        409,
+        'Conflict',
+        'The skill directory is read from your Conversational Cloud account (LP_ACCOUNT_ID is set): change skills there.',
+      );
     }
   }
 

@@ -7,7 +7,7 @@ export function Component() {
       <div className="page__header">
         <h1>Skills</h1>
         <p className="page__lead">
-          The LiveEngage skills that Agent Escalation integrations transfer to. Their forms check skill ids against this list.
+          The Conversational Cloud skills that Agent Escalation integrations transfer to. Their forms check skill ids against this list.
         </p>
       </div>
       <SkillsDirectory />

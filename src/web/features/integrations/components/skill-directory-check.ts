@@ -9,7 +9,7 @@ export interface SkillWarnings {
 const HAS_REFERENCE = /\{\$(botContext|env)\./;
 
 /**
- * Warnings, not errors: the directory may lag behind LiveEngage, so saving stays allowed.
+ * Warnings, not errors: the directory may lag behind Conversational Cloud, so saving stays allowed.
  * Variable references resolve at run time and are not checked; an id that is not a
  * positive number is the schema's error to report, not a directory question.
  */
@@ -25,7 +25,7 @@ export function skillWarnings(
   if (!skill) {
     const byName = name && !HAS_REFERENCE.test(name) ? directory.find((entry) => entry.name === name) : undefined;
     return {
-      agentSkillId: `Skill ${id} is not in the skill directory: check the id in LiveEngage.${byName ? ` The directory has “${byName.name}” as ${byName.id}.` : ''}`,
+      agentSkillId: `Skill ${id} is not in the skill directory: check the id in Conversational Cloud.${byName ? ` The directory has “${byName.name}” as ${byName.id}.` : ''}`,
     };
   }
   if (name && !HAS_REFERENCE.test(name) && name !== skill.name) {

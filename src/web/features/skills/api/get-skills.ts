@@ -5,7 +5,7 @@ import { skillKeys } from './skill-keys';
 
 export interface SkillDirectoryPage {
   items: Skill[];
-  /** liveengage: read from the LiveEngage Account Config API, so it cannot be changed here. */
+  /** liveengage: read from Conversational Cloud's Account Config API (once called LiveEngage), so it cannot be changed here. */
   source: 'local' | 'liveengage';
 }
 

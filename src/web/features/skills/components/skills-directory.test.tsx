@@ -64,11 +64,11 @@ describe('the skills page', () => {
     expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ id: '3402109740', name: 'Billing' });
   });
 
-  it('is read-only when the directory comes from LiveEngage', async () => {
+  it('is read-only when the directory comes from the Conversational Cloud account', async () => {
     fakeApi({ 'GET /api/skills': () => ({ status: 200, body: { items: SKILLS, source: 'liveengage' } }) });
     renderApp('/skills');
     await screen.findByRole('table', { name: 'Skills' });
-    expect(screen.getByTestId('skills-source')).toHaveTextContent('read from LiveEngage');
+    expect(screen.getByTestId('skills-source')).toHaveTextContent('read from your Conversational Cloud account');
     expect(screen.queryByRole('button', { name: 'Add skill' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Delete Billing' })).toBeNull();
   });

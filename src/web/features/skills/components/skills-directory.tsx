@@ -10,7 +10,7 @@ import { RenameSkillDialog } from './rename-skill-dialog';
 
 type SkillAction = { kind: 'rename' | 'delete'; skill: Skill } | null;
 
-/** The skill directory: search, add, rename, delete. Read-only when it comes from LiveEngage. */
+/** The skill directory: search, add, rename, delete. Read-only when it comes from Conversational Cloud. */
 export function SkillsDirectory() {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
@@ -24,7 +24,7 @@ export function SkillsDirectory() {
     <>
       {query.data?.source === 'liveengage' ? (
         <p className="note" data-testid="skills-source">
-          This directory is read from LiveEngage (LP_ACCOUNT_ID is set): add, rename and delete skills there.
+          This directory is read from your Conversational Cloud account (LP_ACCOUNT_ID is set): add, rename and delete skills there.
         </p>
       ) : null}
       {editable ? <AddSkillForm /> : null}
@@ -87,7 +87,7 @@ function SkillsTable({ query, q, editable, onRename, onDelete }: SkillsTableProp
       </EmptyState>
     ) : (
       <EmptyState title="No skills in the directory yet.">
-        <p>Add the skills of your LiveEngage account, so Agent Escalation forms can check their skill ids.</p>
+        <p>Add the skills of your Conversational Cloud account, so Agent Escalation forms can check their skill ids.</p>
       </EmptyState>
     );
   }

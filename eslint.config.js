@@ -75,6 +75,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The form reads the descriptors on its first load and loads zod (with the script parser) only when it
+    // validates: a descriptor builds its schema from the kit it is given, never from zod or a schema module.
+    files: ['src/domain/integration-types/**/*.ts'],
+    ignores: ['src/domain/integration-types/schema-kit.ts', 'src/domain/integration-types/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/web/**'], message: 'The domain depends on nothing but libraries.' },
+            {
+              group: ['zod', 'zod/*', 'acorn', '../*', '!../limits', '!../custom-data-warnings', '!../variable-reference'],
+              allowTypeImports: true,
+              message: 'Descriptors stay free of zod: build the schema from the SchemaKit the field is given.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Last: formatting is Prettier's (npm run lint runs prettier --check), so ESLint's own style rules stay out of its way.
   prettier,
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customDataValueWarnings } from './custom-data-fields';
+import { customDataValueWarnings } from './custom-data-warnings';
 
 describe('custom data value warnings', () => {
   it('say nothing about paths into the integration’s own result, in braces', () => {

@@ -1,4 +1,4 @@
-import { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD } from './integration';
+import { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD } from './integration-types/common-fields';
 import { INTEGRATION_TYPE_DESCRIPTORS } from './integration-types';
 
 const { name, responseDataVariable, transformScript, customDataFields } = COMMON_FIELD_DESCRIPTORS;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { integrationInputSchema } from './integration';
+import { integrationInputSchema, integrationInputSchemas } from './integration';
 import { INTEGRATION_TYPES, type IntegrationType } from './integration-types';
-import { requiredFieldsOf } from './required-fields';
+import { requiredFieldsOf } from './integration-types/fields-of-type';
 
 const escalation = {
   type: 'LIVEPERSON_AGENT_ESCALATION',
@@ -154,6 +154,18 @@ describe('required fields', () => {
     };
     for (const type of INTEGRATION_TYPES) {
       expect([...requiredFieldsOf(type)].sort(), type).toEqual(['name', 'responseDataVariable', 'type', ...expected[type]].sort());
+    }
+  });
+
+  // The asterisks come from the descriptors' `required` (the form reads them without zod): they must
+  // say what the API enforces. Response Data Variable Name is the one exception: the API fills it in.
+  it('are the fields whose schema rejects an empty value', () => {
+    for (const type of INTEGRATION_TYPES) {
+      const shape = integrationInputSchemas[type].shape as Record<string, { safeParse(value: unknown): { success: boolean } }>;
+      const rejectingEmpty = Object.entries(shape)
+        .filter(([field, schema]) => field === 'type' || (!schema.safeParse(undefined).success && !schema.safeParse('').success))
+        .map(([field]) => field);
+      expect([...requiredFieldsOf(type)].filter((field) => field !== 'responseDataVariable').sort(), type).toEqual(rejectingEmpty.sort());
     }
   });
 });

@@ -1,65 +1,21 @@
 import { z } from 'zod';
-import { customDataFieldsSchema } from './custom-data-fields';
-import { identifierSchema, optionalIdentifierSchema } from './identifier';
 import { INTEGRATION_TYPE_DESCRIPTOR, INTEGRATION_TYPES, type DescriptorOf, type IntegrationType } from './integration-types';
-import type { FieldDescriptor, FieldDescriptors } from './integration-types/descriptor';
-import { transformScriptSchema } from './transform-script';
+import { COMMON_FIELD_DESCRIPTORS } from './integration-types/common-fields';
+import type { FieldDescriptors } from './integration-types/descriptor';
+import { identifierSchema } from './identifier';
+import { schemaKit } from './integration-types/schema-kit';
 
-/** Fields every integration type has, in the order the panel shows them. */
-const commonFields = {
-  name: identifierSchema('Integration Name'),
-  // Left empty, it takes the integration's name (see withDefaultResponseDataVariable).
-  responseDataVariable: optionalIdentifierSchema('Response Data Variable Name').optional(),
-  transformScript: transformScriptSchema,
-  customDataFields: customDataFieldsSchema,
-};
+export { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD } from './integration-types/common-fields';
+export { fieldDescriptorOf, initialValuesOf } from './integration-types/fields-of-type';
 
-type CommonFieldName = keyof typeof commonFields;
-
-/** What the panel and Conversation Builder call the common fields, and what a new form starts with. */
-export const COMMON_FIELD_DESCRIPTORS: { readonly [K in CommonFieldName]: FieldDescriptor<(typeof commonFields)[K]> } = {
-  name: {
-    schema: commonFields.name,
-    label: 'Integration Name',
-    help: "Enter a name that's meaningful (it describes well the integration's purpose), concise, and follows a consistent pattern. Letters, digits and underscores, starting with a letter.",
-    initial: '',
-    cbKey: 'name',
-  },
-  responseDataVariable: {
-    schema: commonFields.responseDataVariable,
-    label: 'Response Data Variable Name',
-    help: 'The variable that gets populated with the response: the raw result lives in the bot variable api_<name>. It follows the Integration Name until you change it.',
-    initial: '',
-    cbKey: 'responseDataVariable',
-  },
-  transformScript: {
-    schema: commonFields.transformScript,
-    label: 'Transform Result Script',
-    help: 'If applicable, write JavaScript that transforms the raw result (typically JSON), so you can use the information in the bot’s dialog. Use the Response Data Variable Name with the api_ prefix.',
-    initial: '',
-    cbKey: 'transformResultsScript',
-  },
-  customDataFields: {
-    schema: commonFields.customDataFields,
-    label: 'Custom Data Fields',
-    help: 'Add the fields that will store the result data in key/value pairs. Dialogs display this data by referencing these fields.',
-    initial: [],
-    cbKey: 'customDataFields',
-  },
-};
-
-/** The discriminator: its CB key is `integrationType`, whose values are the type names. */
-export const TYPE_FIELD = {
-  label: 'Integration Type',
-  help: 'Selecting a type changes the rest of the form; the name, variable, script and custom data fields are kept.',
-  cbKey: 'integrationType',
-} as const;
-
-type SchemasOf<F extends FieldDescriptors> = { -readonly [K in keyof F]: F[K]['schema'] };
+type SchemasOf<F extends FieldDescriptors> = { -readonly [K in keyof F]: ReturnType<F[K]['schema']> };
 
 function schemasOf<F extends FieldDescriptors>(fields: F): SchemasOf<F> {
-  return Object.fromEntries(Object.entries(fields).map(([field, descriptor]) => [field, descriptor.schema])) as SchemasOf<F>;
+  return Object.fromEntries(Object.entries(fields).map(([field, descriptor]) => [field, descriptor.schema(schemaKit)])) as SchemasOf<F>;
 }
+
+/** Fields every integration type has, in the order the panel shows them. */
+const commonFields = schemasOf(COMMON_FIELD_DESCRIPTORS);
 
 /** A type's body: the common fields, the discriminator, then the type's own fields. */
 function inputSchemaOf<T extends IntegrationType>(type: T) {
@@ -90,28 +46,6 @@ export const integrationInputSchema = integrationInputUnion.transform((input) =>
 export type IntegrationInput = z.input<typeof integrationInputSchema>;
 export type IntegrationValues = z.output<typeof integrationInputSchema>;
 export type IntegrationInputOf<T extends IntegrationType> = Extract<IntegrationInput, { type: T }>;
-
-type CommonInput = Pick<IntegrationInput, CommonFieldName>;
-
-/** Every field of the type present, with the form's starting values, so each input starts controlled. */
-export function initialValuesOf<T extends IntegrationType>(type: T, common?: CommonInput): IntegrationInputOf<T> {
-  const base = Object.fromEntries(Object.entries(COMMON_FIELD_DESCRIPTORS).map(([field, descriptor]) => [field, descriptor.initial]));
-  const own = Object.entries(INTEGRATION_TYPE_DESCRIPTOR[type].fields as FieldDescriptors).map(([field, descriptor]) => [
-    field,
-    descriptor.initial,
-  ]);
-  // A common value left undefined takes the starting value, so its input stays controlled.
-  const kept = Object.entries(common ?? {}).filter(([, value]) => value !== undefined);
-  return { ...base, ...Object.fromEntries(kept), type, ...Object.fromEntries(own) } as IntegrationInputOf<T>;
-}
-
-/** The descriptor of a field of the type, common or its own; undefined for a field the type does not have. */
-export function fieldDescriptorOf(type: IntegrationType, field: string): Omit<FieldDescriptor, 'schema' | 'initial'> | undefined {
-  if (field === 'type') return TYPE_FIELD;
-  if (Object.hasOwn(COMMON_FIELD_DESCRIPTORS, field)) return COMMON_FIELD_DESCRIPTORS[field as CommonFieldName];
-  const own = INTEGRATION_TYPE_DESCRIPTOR[type].fields as FieldDescriptors;
-  return Object.hasOwn(own, field) ? own[field] : undefined;
-}
 
 export const recordFields = {
   id: z.uuid(),

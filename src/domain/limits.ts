@@ -14,3 +14,7 @@ export const MAX_INTEGRATIONS_PER_IMPORT = MAX_INTEGRATIONS_PER_BOT;
  * one: a version kept from a file must leave room for saves, so larger ones start again at 1.
  */
 export const MAX_KEPT_IMPORT_VERSION = 1_000_000;
+
+/** Rows of Custom Data Fields one integration holds, and the length of each value. */
+export const MAX_CUSTOM_DATA_FIELDS = 100;
+export const MAX_CUSTOM_DATA_VALUE_LENGTH = 1000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_USER_ID_PATTERN, isVariableReference, POSITIVE_ID_PATTERN } from './variable-reference';
 
 const PLACEHOLDER = /\{\$[A-Za-z_][A-Za-z0-9_.]*\}/g;
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
@@ -62,4 +63,25 @@ export function optionalText(label: string, max: number) {
     .string()
     .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`)
     .default('');
+}
+
+interface IdOrVariableOptions {
+  /** The variable the messages give as the example: {$botContext.skillId} for a skill, {$botContext.agentId} for an agent. */
+  variable?: string;
+  /** Agent ids may also be `<accountId>.<userId>`. */
+  accountUserId?: boolean;
+}
+
+export function idOrVariableSchema(label: string, { variable = 'skillId', accountUserId = false }: IdOrVariableOptions = {}) {
+  const forms = accountUserId
+    ? `a positive whole number (up to 19 digits), <accountId>.<userId> such as 12345678.4567890123, or one variable reference such as {$botContext.${variable}}`
+    : `a positive whole number (up to 19 digits) or one variable reference such as {$botContext.${variable}} or {$env.${variable}}`;
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required: enter a number such as 12345 or a variable such as {$botContext.${variable}}.`)
+    .refine(
+      (value) => POSITIVE_ID_PATTERN.test(value) || isVariableReference(value) || (accountUserId && ACCOUNT_USER_ID_PATTERN.test(value)),
+      `${label} must be ${forms}.`,
+    );
 }

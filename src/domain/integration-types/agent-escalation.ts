@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { optionalText, requiredText } from '../request-fields';
-import { idOrVariableSchema } from '../variable-reference';
 import { defineIntegrationType, field, textOf } from './descriptor';
 import { INTEGRATION_TYPE_NAMES } from './type-names';
 
@@ -19,28 +16,30 @@ export const agentEscalation = defineIntegrationType({
   ...INTEGRATION_TYPE_NAMES.LIVEPERSON_AGENT_ESCALATION,
   fields: {
     agentSkillName: field({
-      schema: optionalText('Agent Skill Name', 255),
+      schema: (k) => k.optionalText('Agent Skill Name', 255),
       label: 'Agent Skill Name',
       help: 'The name of the agent skill to transfer the conversation to, as defined in Conversational Cloud. Display only: it makes the skill readable, since the skill ID is a number.',
       initial: '',
       cbKey: 'agentSkillName',
     }),
     agentSkillId: field({
-      schema: idOrVariableSchema('Agent Skill Id'),
+      schema: (k) => k.idOrVariableSchema('Agent Skill Id'),
+      required: true,
       label: 'Agent Skill Id',
       help: 'Mandatory: without it the transfer won’t work. A numeric skill ID such as 3402109730, or a bot context variable such as {$botContext.skillId}.',
       initial: '',
       cbKey: 'agentSkillId',
     }),
     agentId: field({
-      schema: z.union([idOrVariableSchema('Agent Id', { variable: 'agentId', accountUserId: true }), z.literal('')]).default(''),
+      schema: (k) =>
+        k.z.union([k.idOrVariableSchema('Agent Id', { variable: 'agentId', accountUserId: true }), k.z.literal('')]).default(''),
       label: 'Agent Id',
       help: 'Optional, for bot-to-human transfers only: the ID of the agent to transfer to (a number, <accountId>.<userId>, or a variable such as {$botContext.agentId}). If that agent is not available or not on the skill, the skill gets the conversation.',
       initial: '',
       cbKey: 'agentId',
     }),
     transferBotContext: field({
-      schema: z.boolean({ error: 'Transfer Bot Context must be true or false.' }).default(false),
+      schema: (k) => k.z.boolean({ error: 'Transfer Bot Context must be true or false.' }).default(false),
       label: 'Transfer Bot Context',
       help: 'For manual, bot-to-bot transfers only: automatically pass the user’s intent and/or message from the sender bot to the receiver bot.',
       initial: false,
@@ -48,7 +47,8 @@ export const agentEscalation = defineIntegrationType({
       cbKey: 'tangoContextEnabled',
     }),
     messageToUser: field({
-      schema: requiredText('Message to User', 2000, 'Enter the text sent before the transfer, or BLANK_MESSAGE to send none.'),
+      schema: (k) => k.requiredText('Message to User', 2000, 'Enter the text sent before the transfer, or BLANK_MESSAGE to send none.'),
+      required: true,
       label: 'Message to User',
       help: 'Guarantees the user sees a message before the transfer, for example "Hold on while I connect you with an agent." Static text, a variable, or both; use \\n for a new line. Required: to send nothing, switch on "Send no message" (it stores BLANK_MESSAGE).',
       initial: '',

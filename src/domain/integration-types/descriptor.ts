@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CustomDataField } from '../custom-data-fields';
+import type { SchemaKit } from './schema-kit';
 
 /**
  * One field of an integration type: what it accepts and every name it goes by.
@@ -7,7 +8,16 @@ import type { CustomDataField } from '../custom-data-fields';
  * document is generated from the schemas and would then publish the help texts.
  */
 export interface FieldDescriptor<S extends z.ZodType = z.ZodType> {
-  readonly schema: S;
+  /**
+   * Builds what the field accepts from the kit it is given: a descriptor never imports zod, so the
+   * form reads labels, help and defaults without loading it (integration.ts calls this once).
+   */
+  readonly schema: (kit: SchemaKit) => S;
+  /**
+   * A person must fill it in: the form's asterisk. Kept beside the schema because reading it from
+   * the schema would load zod; integration-types.test.ts checks that the two agree.
+   */
+  readonly required?: boolean;
   /** The form's label, also used by the import plan and the revision diff. */
   readonly label: string;
   /** Help under the field, from Conversation Builder's documentation. */

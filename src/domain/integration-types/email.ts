@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { addressListSchema, requiredText } from '../request-fields';
 import { defineIntegrationType, field, textOf } from './descriptor';
 import { INTEGRATION_TYPE_NAMES } from './type-names';
 
@@ -8,35 +6,38 @@ export const email = defineIntegrationType({
   ...INTEGRATION_TYPE_NAMES.EMAIL,
   fields: {
     to: field({
-      schema: addressListSchema('To', true),
+      schema: (k) => k.addressListSchema('To', true),
+      required: true,
       label: 'To',
       help: 'A comma-separated list of e-mail addresses, or variables such as {$botContext.email}.',
       initial: '',
       cbKey: 'to',
     }),
     replyTo: field({
-      schema: addressListSchema('Reply To', false).default(''),
+      schema: (k) => k.addressListSchema('Reply To', false).default(''),
       label: 'Reply To',
       help: 'Optional: a comma-separated list of addresses that replies go to.',
       initial: '',
       cbKey: 'replyTo',
     }),
     subject: field({
-      schema: requiredText('Subject', 998),
+      schema: (k) => k.requiredText('Subject', 998),
+      required: true,
       label: 'Subject',
       help: 'You can use bot runtime data stored in botContext variables, such as {$botContext.orderNumber}.',
       initial: '',
       cbKey: 'subject',
     }),
     body: field({
-      schema: requiredText('Body', 64 * 1024),
+      schema: (k) => k.requiredText('Body', 64 * 1024),
+      required: true,
       label: 'Body',
       help: 'The text of the e-mail; with Html Email on, you can enter HTML. botContext variables work here too.',
       initial: '',
       cbKey: 'body',
     }),
     html: field({
-      schema: z.boolean({ error: 'Html Email must be true or false.' }).default(false),
+      schema: (k) => k.z.boolean({ error: 'Html Email must be true or false.' }).default(false),
       label: 'Html Email',
       help: 'Send the body as HTML.',
       initial: false,

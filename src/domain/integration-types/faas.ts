@@ -1,5 +1,3 @@
-import { keyValueListSchema } from '../key-value';
-import { optionalText, requiredText } from '../request-fields';
 import { defineIntegrationType, field, textOf } from './descriptor';
 import { INTEGRATION_TYPE_NAMES } from './type-names';
 
@@ -8,21 +6,22 @@ export const faas = defineIntegrationType({
   ...INTEGRATION_TYPE_NAMES.FAAS,
   fields: {
     functionId: field({
-      schema: requiredText('Function', 128, 'Pick the LivePerson function (lambda) to invoke.'),
+      schema: (k) => k.requiredText('Function', 128, 'Pick the LivePerson function (lambda) to invoke.'),
+      required: true,
       label: 'Function',
       help: 'The LivePerson function (lambda) to invoke.',
       initial: '',
       cbKey: 'functionId',
     }),
     headers: field({
-      schema: keyValueListSchema('Function Headers'),
+      schema: (k) => k.keyValueListSchema('Function Headers'),
       label: 'Function Headers',
       help: 'Key/value pairs passed to the function as headers.',
       initial: [],
       cbKey: 'headers',
     }),
     payload: field({
-      schema: optionalText('Function Payload', 64 * 1024),
+      schema: (k) => k.optionalText('Function Payload', 64 * 1024),
       label: 'Function Payload',
       help: 'The payload passed to the function.',
       initial: '',

@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { keyValueListSchema } from '../key-value';
-import { optionalText, urlSchema } from '../request-fields';
 import { field, textOf, type SummaryItem } from './descriptor';
 
 /** API and File integrations are both an HTTP request; they differ in the methods and the help. */
@@ -12,15 +9,16 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
 }) {
   return {
     method: field({
-      schema: z.enum(options.methods, { error: options.methodError }),
+      schema: (k) => k.z.enum(options.methods, { error: options.methodError }),
+      required: true,
       label: 'Method',
       help: options.methodHelp,
       initial: options.methods[0],
       cbKey: 'method',
     }),
-    url: field({ schema: urlSchema('URL'), label: 'URL', help: options.urlHelp, initial: '', cbKey: 'webhook' }),
+    url: field({ schema: (k) => k.urlSchema('URL'), required: true, label: 'URL', help: options.urlHelp, initial: '', cbKey: 'webhook' }),
     credentialId: field({
-      schema: optionalText('Credential', 128),
+      schema: (k) => k.optionalText('Credential', 128),
       label: 'Credential',
       help: 'The credential to authenticate with, if applicable, picked from the directory: the bot enhances the request based on its type.',
       initial: '',
@@ -28,21 +26,21 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
       cbKey: 'credentialName',
     }),
     headers: field({
-      schema: keyValueListSchema('Request Headers'),
+      schema: (k) => k.keyValueListSchema('Request Headers'),
       label: 'Request Headers',
       help: 'Message headers to include in the request.',
       initial: [],
       cbKey: 'headers',
     }),
     requestParameters: field({
-      schema: keyValueListSchema('Request Parameters'),
+      schema: (k) => k.keyValueListSchema('Request Parameters'),
       label: 'Request Parameters',
       help: 'Parameters passed in the URL’s query string.',
       initial: [],
       cbKey: 'requestParameters',
     }),
     postBody: field({
-      schema: optionalText('Post Body', 64 * 1024),
+      schema: (k) => k.optionalText('Post Body', 64 * 1024),
       label: 'Post Body',
       help: 'The payload to send.',
       initial: '',

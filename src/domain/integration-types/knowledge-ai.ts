@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { optionalText, requiredText } from '../request-fields';
 import { defineIntegrationType, field, textOf } from './descriptor';
 import { INTEGRATION_TYPE_NAMES } from './type-names';
 
@@ -13,47 +11,49 @@ export const knowledgeAi = defineIntegrationType({
   ...INTEGRATION_TYPE_NAMES.KNOWLEDGE_AI,
   fields: {
     knowledgeBaseId: field({
-      schema: requiredText('Knowledge Base', 128, 'Pick the knowledge base to search.'),
+      schema: (k) => k.requiredText('Knowledge Base', 128, 'Pick the knowledge base to search.'),
+      required: true,
       label: 'Knowledge Base',
       help: 'The knowledge base to search, picked from the directory.',
       initial: '',
       cbKey: 'knowledgeBaseId',
     }),
     method: field({
-      schema: z.enum(KNOWLEDGE_AI_METHODS, { error: 'Method must be PHRASE_SEARCH (Phrase Search).' }).default('PHRASE_SEARCH'),
+      schema: (k) => k.z.enum(KNOWLEDGE_AI_METHODS, { error: 'Method must be PHRASE_SEARCH (Phrase Search).' }).default('PHRASE_SEARCH'),
       label: 'Method',
       help: 'How the knowledge base is searched: Phrase Search, the only method KnowledgeAI offers here.',
       initial: 'PHRASE_SEARCH',
       cbKey: 'method',
     }),
     mode: field({
-      schema: z.enum(KNOWLEDGE_AI_MODES, { error: 'Mode must be INTENTS, INTENTS_ONLY or TEXT.' }).default('INTENTS'),
+      schema: (k) => k.z.enum(KNOWLEDGE_AI_MODES, { error: 'Mode must be INTENTS, INTENTS_ONLY or TEXT.' }).default('INTENTS'),
       label: 'Mode',
       help: 'Intents, Intents Only, or Text.',
       initial: 'INTENTS',
       cbKey: 'mode',
     }),
     threshold: field({
-      schema: z.enum(KNOWLEDGE_AI_THRESHOLDS, { error: 'Threshold must be VERY_GOOD, GOOD or FAIR_PLUS.' }).default('GOOD'),
+      schema: (k) => k.z.enum(KNOWLEDGE_AI_THRESHOLDS, { error: 'Threshold must be VERY_GOOD, GOOD or FAIR_PLUS.' }).default('GOOD'),
       label: 'Threshold',
       help: 'The minimum match score for an article to be returned.',
       initial: 'GOOD',
       cbKey: 'threshold',
     }),
     phrase: field({
-      schema: optionalText('Phrase', 2000).default('{$query}'),
+      schema: (k) => k.optionalText('Phrase', 2000).default('{$query}'),
       label: 'Phrase',
       help: 'The phrase to search for; {$query} is the user’s message.',
       initial: '{$query}',
       cbKey: 'phrase',
     }),
     multipleResults: field({
-      schema: z
-        .number({ error: 'Multiple Results must be a whole number from 1 to 5.' })
-        .int('Multiple Results must be a whole number from 1 to 5.')
-        .min(1, 'Multiple Results must be at least 1.')
-        .max(5, 'Multiple Results must be at most 5.')
-        .default(1),
+      schema: (k) =>
+        k.z
+          .number({ error: 'Multiple Results must be a whole number from 1 to 5.' })
+          .int('Multiple Results must be a whole number from 1 to 5.')
+          .min(1, 'Multiple Results must be at least 1.')
+          .max(5, 'Multiple Results must be at most 5.')
+          .default(1),
       label: 'Multiple Results',
       help: 'How many articles to return, from 1 to 5.',
       initial: 1,

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  CREDENTIAL_SHAPES,
-  credentialShapeSchemas,
-  type Credential,
-  type CredentialInput,
-  type CredentialPatch,
-  type CredentialType,
-} from '../../domain/directories/credential';
+import { credentialShapeSchemas, type Credential, type CredentialInput, type CredentialPatch } from '../../domain/directories/credential';
+import { CREDENTIAL_SHAPES, type CredentialType } from '../../domain/directories/credential-types';
 import { matchesEntry, type DirectoryUsage } from '../../domain/directories/directory-usage';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';

@@ -1,4 +1,5 @@
-import { CREDENTIAL_FIELD_LABELS, CREDENTIAL_TYPE_LABELS, type Credential } from '../../../domain/directories/credential';
+import { type Credential } from '../../../domain/directories/credential';
+import { CREDENTIAL_FIELD_LABELS, CREDENTIAL_TYPE_LABELS } from '../../../domain/directories/credential-types';
 import { AddCredentialForm } from '../../features/directories/components/add-credential-form';
 import { DirectoryPage } from '../../features/directories/components/directory-page';
 

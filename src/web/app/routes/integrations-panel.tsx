@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import { useBot } from '../../features/bots/api/get-bot';
 import { IntegrationsList } from '../../features/integrations/components/integrations-list';
+import { prefetchIntegrationResolver } from '../../features/integrations/components/lazy-integration-resolver';
 import { prefetchScriptEditor } from '../../features/integrations/components/load-script-editor';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/skip-to-form';
 import { ErrorState } from '../../components/states';
@@ -15,8 +16,16 @@ export function Component() {
   const bot = useBot(botId);
   const client = useQueryClient();
 
-  // Monaco is about 1 MB: start fetching it while the user looks at the list, once the list is there.
-  useEffect(() => whenScreenSettled(client, prefetchScriptEditor), [client]);
+  // Once the list is there, fetch what the form needs only when it is used: its checks (zod and the
+  // script parser), then Monaco (about 1 MB), while the user looks at the list.
+  useEffect(
+    () =>
+      whenScreenSettled(client, () => {
+        prefetchIntegrationResolver();
+        prefetchScriptEditor();
+      }),
+    [client],
+  );
 
   if (bot.isError) {
     return (

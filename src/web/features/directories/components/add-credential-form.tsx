@@ -1,12 +1,12 @@
 import { useState } from 'react';
+import { type Credential } from '../../../../domain/directories/credential';
 import {
   CREDENTIAL_FIELD_LABELS,
   CREDENTIAL_SHAPES,
   CREDENTIAL_TYPE_LABELS,
   CREDENTIAL_TYPES,
-  type Credential,
   type CredentialType,
-} from '../../../../domain/directories/credential';
+} from '../../../../domain/directories/credential-types';
 import { useCreateEntry } from '../api/directory-api';
 import { AddEntryForm, PlainInput, PlainSelect } from './add-entry-form';
 

@@ -1,6 +1,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { notify } from '../../../lib/notify';
-import { customDataValueWarnings, MAX_CUSTOM_DATA_FIELDS } from '../../../../domain/custom-data-fields';
+import { MAX_CUSTOM_DATA_FIELDS } from '../../../../domain/limits';
+import { customDataValueWarnings } from '../../../../domain/custom-data-warnings';
 import { useFieldError } from '../../../components/form/field';
 import { commonFieldText } from './field-meta';
 

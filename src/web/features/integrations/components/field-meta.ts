@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { COMMON_FIELD_DESCRIPTORS, fieldDescriptorOf } from '../../../../domain/integration';
 import type { IntegrationType, TypeFieldName } from '../../../../domain/integration-types';
-import { requiredFieldsOf } from '../../../../domain/required-fields';
+import { COMMON_FIELD_DESCRIPTORS } from '../../../../domain/integration-types/common-fields';
+import { fieldDescriptorOf, requiredFieldsOf } from '../../../../domain/integration-types/fields-of-type';
 
 /** A field the form of type T shows: one of the common ones, the type, or one of T's own. */
 export type FormFieldName<T extends IntegrationType = IntegrationType> = keyof typeof COMMON_FIELD_DESCRIPTORS | 'type' | TypeFieldName<T>;
@@ -16,7 +16,7 @@ export interface FieldProps<F extends string = string> {
 /** Label, help and required-ness of a field, from its type's descriptor: a field name the type lacks does not compile. */
 export type FieldMeta<T extends IntegrationType = IntegrationType> = <F extends FormFieldName<T>>(field: F) => FieldProps<F>;
 
-/** Required-ness comes from the domain schema, so the asterisks cannot drift from what the API enforces. */
+/** Required-ness comes from the descriptors, checked against the domain schema, so the asterisks cannot drift from what the API enforces. */
 export function useFieldMeta<T extends IntegrationType>(type: T): FieldMeta<T> {
   return useMemo(() => {
     const required = requiredFieldsOf(type);

@@ -1,4 +1,5 @@
-import { initialValuesOf, type Integration, type IntegrationInput } from '../../../../domain/integration';
+import type { Integration, IntegrationInput } from '../../../../domain/integration';
+import { initialValuesOf } from '../../../../domain/integration-types/fields-of-type';
 import type { IntegrationType } from '../../../../domain/integration-types';
 
 export type FormValues = IntegrationInput;

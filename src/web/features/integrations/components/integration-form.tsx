@@ -1,13 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { integrationInputSchema, type Integration, type IntegrationValues } from '../../../../domain/integration';
+import type { Integration, IntegrationValues } from '../../../../domain/integration';
 import type { IntegrationType } from '../../../../domain/integration-types';
 import { UnsavedChangesGuard } from '../../../components/unsaved-changes-guard';
 import { CommonFields } from './common-fields';
 import { ConflictDialog } from './conflict-dialog';
 import { CustomDataFields } from './custom-data-fields';
 import { useFieldMeta } from './field-meta';
+import { lazyIntegrationResolver } from './lazy-integration-resolver';
 import { SkillDirectoryProvider, type SkillDirectory } from './skill-directory-context';
 import { TransferPreviewSection } from './transfer-preview-section';
 import { FormWorkspace } from './form-workspace';
@@ -41,10 +41,10 @@ export interface FormHeaderState {
   load: (integration: Integration) => void;
 }
 
-/** Create and edit share this form; the resolver is the API's own schema. */
+/** Create and edit share this form; the resolver is the API's own schema, loaded after the form is usable. */
 export function IntegrationForm({ botId, integration, skillDirectory, headerActions }: IntegrationFormProps) {
   const form = useForm<FormValues, unknown, IntegrationValues>({
-    resolver: zodResolver(integrationInputSchema),
+    resolver: lazyIntegrationResolver,
     defaultValues: integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE),
     mode: 'onTouched',
     reValidateMode: 'onChange',
@@ -67,19 +67,24 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
     setBaseVersion,
     remountEditor: () => setEditorKey((key) => key + 1),
   });
-  const { save, retry, saving, problem, conflict, reload, overwrite, closeConflict, load, renameDialog } = useIntegrationSave({
-    botId,
-    integration,
-    form,
-    resetTo,
-    baseVersion,
-    setBaseVersion,
-    onStored: draft.clear,
-  });
+  const { save, failBeforeRequest, retry, saving, problem, conflict, reload, overwrite, closeConflict, load, renameDialog } =
+    useIntegrationSave({
+      botId,
+      integration,
+      form,
+      resetTo,
+      baseVersion,
+      setBaseVersion,
+      onStored: draft.clear,
+    });
   useFocusOnAdd(form, integration === null);
   useFocusAfterRowRemoval();
   useFocusCarriedOver();
-  const submit = form.handleSubmit((values) => save(values));
+  // The resolver is loaded on demand: when it cannot be, the save fails as a save that cannot reach the server.
+  const submit = (event?: BaseSyntheticEvent) =>
+    form
+      .handleSubmit((values) => save(values))(event)
+      .catch(failBeforeRequest);
   // One save at a time. Save stays enabled while saving (aria-disabled): a disabled button would drop the
   // focus to the page, and after Save the focus stays where it was.
   const onSubmit = (event?: BaseSyntheticEvent) => (saving ? (event?.preventDefault(), Promise.resolve()) : submit(event));

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { INTEGRATION_TYPE_DESCRIPTORS, type IntegrationType } from '../../../../domain/integration-types';
-import { requiredFieldsOf } from '../../../../domain/required-fields';
+import { requiredFieldsOf } from '../../../../domain/integration-types/fields-of-type';
 import { useFieldMeta } from './field-meta';
 import { emptyValuesFor, type FormValues } from './form-values';
 import { TypeFields } from './type-fields';

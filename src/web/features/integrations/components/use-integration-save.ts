@@ -91,7 +91,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
         return;
       }
       setConflict(null);
-      if (rename.offer(error, values, version)) return;
+      if (await rename.offer(error, values, version)) return;
       setProblem(saveFailureOf(form, error));
     }
   }
@@ -129,6 +129,8 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
 
   return {
     save,
+    /** The save stopped before its request (the form's checks could not load): said as any failed save. */
+    failBeforeRequest: (error: unknown) => setProblem(saveFailureOf(form, error)),
     /** Sends the values of the failed save again (the form may have changed since: those are not sent). */
     retry: () => (lastSubmitted.current ? save(lastSubmitted.current) : Promise.resolve()),
     saving: create.isPending || update.isPending || rename.renaming,

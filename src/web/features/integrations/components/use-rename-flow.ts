@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { usagesProblemSchema, type ReferenceChange, type RenameInput } from '../../../../domain/dialogs';
-import { integrationInputSchema, type Integration, type IntegrationValues } from '../../../../domain/integration';
+import type { ReferenceChange, RenameInput } from '../../../../domain/dialogs';
+import type { Integration, IntegrationValues } from '../../../../domain/integration';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { invalidateBotDialogs } from '../../../lib/bot-dialog-keys';
 import { integrationKeys } from '../api/integration-keys';
 import { renameIntegration } from '../api/rename-integration';
 import { upsertInListCache } from '../api/update-integrations-cache';
-import { valuesFromIntegration } from './form-values';
 
 interface PendingRename {
   values: IntegrationValues;
@@ -24,37 +23,6 @@ export interface RenameDialogState {
   from: string;
   confirm: () => void;
   cancel: () => void;
-}
-
-/** JSON with sorted keys: two values equal whatever order their fields were written in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : item,
-  );
-}
-
-const storedValues = (integration: Integration): IntegrationValues | null => {
-  const parsed = integrationInputSchema.safeParse(valuesFromIntegration(integration));
-  return parsed.success ? parsed.data : null;
-};
-
-/**
- * What is left to save after the rename: the renamed integration (whose own script and fields the
- * rename rewrote too) with the form's other edits on top, field by field against the version the
- * edit started from. Null when the rename already holds everything.
- */
-export function editsAfterRename(base: Integration, renamed: Integration, values: IntegrationValues): IntegrationValues | null {
-  const before = storedValues(base);
-  const after = storedValues(renamed);
-  if (!before || !after) return values;
-  const merged: Record<string, unknown> = { ...after };
-  for (const [key, value] of Object.entries(values)) {
-    if (key === 'name' || key === 'responseDataVariable') continue;
-    if (canonical(value) !== canonical((before as Record<string, unknown>)[key])) merged[key] = value;
-  }
-  return canonical(merged) === canonical(after) ? null : (merged as IntegrationValues);
 }
 
 interface RenameFlowOptions {
@@ -76,8 +44,10 @@ export function useRenameFlow({ botId, integration, onRenamed }: RenameFlowOptio
   const update = (patch: Partial<PendingRename>) => setPending((current) => (current ? { ...current, ...patch } : current));
 
   /** True when `error` is that 409 and the flow took over; false leaves the error to the caller. */
-  function offer(error: unknown, values: IntegrationValues, version: number): boolean {
+  async function offer(error: unknown, values: IntegrationValues, version: number): Promise<boolean> {
     if (!integration || !isApiError(error) || error.status !== 409) return false;
+    // zod is not on the form's first load: the schema comes when a rename needs it.
+    const { usagesProblemSchema } = await import('../../../../domain/dialogs');
     const problem = usagesProblemSchema.safeParse(error.problem);
     if (!problem.success || !problem.data.usages?.length) return false;
     const input: RenameInput = { name: values.name, responseDataVariable: values.responseDataVariable };
@@ -98,6 +68,7 @@ export function useRenameFlow({ botId, integration, onRenamed }: RenameFlowOptio
       upsertInListCache(client, botId, renamed);
       void invalidateBotDialogs(client, botId);
       setPending(null);
+      const { editsAfterRename } = await import('./rename-edits');
       await onRenamed(renamed, editsAfterRename(integration, renamed, pending.values));
     } catch (failure) {
       update({ busy: false, error: errorMessage(failure) });

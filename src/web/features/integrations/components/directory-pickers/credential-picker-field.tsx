@@ -1,4 +1,4 @@
-import { CREDENTIAL_TYPE_LABELS } from '../../../../../domain/directories/credential';
+import { CREDENTIAL_TYPE_LABELS } from '../../../../../domain/directories/credential-types';
 import { DirectoryComboboxField } from './directory-combobox-field';
 import { useResourceDirectories } from './resource-directories-context';
 

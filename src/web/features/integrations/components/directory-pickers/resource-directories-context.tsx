@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { CredentialType } from '../../../../../domain/directories/credential';
+import type { CredentialType } from '../../../../../domain/directories/credential-types';
 import type { KnowledgeBase } from '../../../../../domain/directories/knowledge-base';
 import type { LpFunction } from '../../../../../domain/directories/lp-function';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { integrationInputSchema, type Integration, type IntegrationValues } from '../../../../domain/integration';
 import { ESCALATION } from '../../../testing/demo-records';
 import { valuesFromIntegration } from './form-values';
-import { editsAfterRename } from './use-rename-flow';
+import { editsAfterRename } from './rename-edits';
 
 const valuesOf = (integration: Integration): IntegrationValues => integrationInputSchema.parse(valuesFromIntegration(integration));
 

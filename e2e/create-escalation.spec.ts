@@ -36,7 +36,7 @@ test('creates an Agent Escalation integration with every field, and every value 
   await page.reload();
   await expect(form.field('Integration Name')).toHaveValue('HandOver');
   await expect(form.field('Response Data Variable Name')).toHaveValue('HandOver');
-  await expect(form.root.getByRole('combobox', { name: 'Integration Type' })).toHaveText(/LivePerson Agent Escalation/);
+  await expect(form.selected('Integration Type')).toHaveText('LivePerson Agent Escalation');
   await expect(form.field('Agent Skill Name')).toHaveValue('Billing');
   await expect(form.field('Agent Skill Id')).toHaveValue('{$botContext.skillId}');
   await expect(form.field('Agent Id')).toHaveValue('1234567890');

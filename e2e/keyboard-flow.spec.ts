@@ -47,7 +47,7 @@ test('adds an Agent Escalation integration with a script and two custom data fie
   // Add Integration puts the focus in the name.
   await expect(form.field('Integration Name')).toBeFocused();
   await type(page, 'KeyboardEscalation', 'name');
-  await expect(form.root.getByRole('combobox', { name: 'Integration Type' })).toHaveText(/LivePerson Agent Escalation/);
+  await expect(form.selected('Integration Type')).toHaveText('LivePerson Agent Escalation');
 
   await tabTo(page, form.field('Agent Skill Id'), 'to Agent Skill Id');
   await type(page, '42', 'skill id');

@@ -77,7 +77,7 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
   // KnowledgeAI: a knowledge base, and the Method field.
   await panel.goto(demoBot.id, await integrationId(request, demoBot.id, 'FAQ'));
   await expect(page.getByRole('heading', { name: 'FAQ', level: 2 })).toBeVisible({ timeout: 20_000 });
-  await expect(form.root.getByRole('combobox', { name: 'Method', exact: true })).toHaveText(/Phrase Search/);
+  await expect(form.selected('Method')).toHaveText('Phrase Search');
   const kb = form.root.getByRole('combobox', { name: 'Knowledge Base', exact: true });
   await kb.fill('');
   await kb.pressSequentially('manual');

@@ -19,10 +19,14 @@ export class IntegrationFormPage {
     await this.field(label).fill(value);
   }
 
-  /** Radix selects: open the combobox, pick the option. */
+  /** The browser's own selects, picked by the option's text as a person reads it. */
   async select(label: string, option: string): Promise<void> {
-    await this.root.getByRole('combobox', { name: label, exact: true }).click();
-    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await this.root.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option });
+  }
+
+  /** The option a select shows. */
+  selected(label: string): Locator {
+    return this.root.getByRole('combobox', { name: label, exact: true }).locator('option:checked');
   }
 
   async selectType(label: string): Promise<void> {

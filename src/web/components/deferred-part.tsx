@@ -59,7 +59,13 @@ export function deferredModule<Module>(load: () => Promise<Module>): () => Defer
     useLayoutEffect(() => {
       const before = focused.current;
       focused.current = null;
-      if (before && !before.isConnected) counterpartOf(before)?.focus();
+      if (!before || before.isConnected) return;
+      const counterpart = counterpartOf(before);
+      counterpart?.focus();
+      // A text input replaced while typing keeps its caret where it was.
+      if (before instanceof HTMLInputElement && counterpart instanceof HTMLInputElement && before.selectionStart !== null) {
+        counterpart.setSelectionRange(before.selectionStart, before.selectionEnd);
+      }
     }, [module]);
     return { module, failed };
   };

@@ -32,12 +32,14 @@ function renderGuarded({ dirty }: { dirty: boolean }) {
 }
 
 const ask = () => screen.queryByRole('alertdialog', { name: 'Leave without saving?' });
+// The dialog's code loads when it first opens.
+const asked = () => screen.findByRole('alertdialog', { name: 'Leave without saving?' });
 
 describe('UnsavedChangesGuard', () => {
   it('asks before a link leaves unsaved edits: Stay keeps the page, Leave without saving goes', async () => {
     const { history, user } = renderGuarded({ dirty: true });
     await user.click(screen.getByRole('link', { name: 'Other' }));
-    expect(ask()).toBeInTheDocument();
+    expect(await asked()).toBeInTheDocument();
     await user.click(within(ask()!).getByRole('button', { name: 'Stay' }));
     expect(ask()).toBeNull();
     expect(history.location.pathname).toBe('/edit');

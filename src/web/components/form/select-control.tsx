@@ -1,4 +1,3 @@
-import { Select } from 'radix-ui';
 import type { ControlProps } from './field';
 
 export interface SelectOption {
@@ -15,27 +14,31 @@ interface SelectControlProps extends ControlProps {
   testId?: string;
 }
 
-/** Radix Select: keyboard, typeahead and focus handling from a maintained primitive. */
-export function SelectControl({ value, options, placeholder, onChange, onBlur, testId, id, ...aria }: SelectControlProps) {
+/**
+ * The browser's own select: keyboard, typeahead and screen readers as every platform does them, the
+ * phone's own picker on touch screens, and no code to load before the form takes input.
+ */
+export function SelectControl({ value, options, placeholder, onChange, onBlur, testId, ...control }: SelectControlProps) {
   return (
-    <Select.Root value={value || undefined} onValueChange={onChange} onOpenChange={(open) => !open && onBlur?.()}>
-      <Select.Trigger className="select" id={id} aria-labelledby={`${id}-label`} data-testid={testId} {...aria}>
-        <Select.Value placeholder={placeholder ?? 'Select…'} />
-        <Select.Icon className="select__icon" aria-hidden="true">
-          ▾
-        </Select.Icon>
-      </Select.Trigger>
-      <Select.Portal>
-        <Select.Content className="select__content" position="popper" sideOffset={4}>
-          <Select.Viewport>
-            {options.map((option) => (
-              <Select.Item key={option.value} value={option.value} className="select__item">
-                <Select.ItemText>{option.label}</Select.ItemText>
-              </Select.Item>
-            ))}
-          </Select.Viewport>
-        </Select.Content>
-      </Select.Portal>
-    </Select.Root>
+    <select
+      {...control}
+      className="select"
+      data-testid={testId}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onBlur={onBlur}
+    >
+      {/* A value not chosen yet (or not one of the options) shows as the prompt, never as the first option. */}
+      {options.some((option) => option.value === value) ? null : (
+        <option value={value} disabled hidden>
+          {placeholder ?? 'Select…'}
+        </option>
+      )}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,7 +1,7 @@
-import { Switch } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from './field';
+import { SwitchControl } from './switch-control';
 
 interface SwitchFieldProps {
   name: string;
@@ -9,7 +9,7 @@ interface SwitchFieldProps {
   help?: ReactNode;
 }
 
-/** A boolean as a Radix switch (role="switch"), labelled by its field label. */
+/** A boolean as a switch (role="switch"), labelled by its field label. */
 export function SwitchField({ name, label, help }: SwitchFieldProps) {
   const { control } = useFormContext();
   return (
@@ -19,16 +19,14 @@ export function SwitchField({ name, label, help }: SwitchFieldProps) {
           control={control}
           name={name}
           render={({ field }) => (
-            <Switch.Root
-              className="switch"
+            <SwitchControl
               checked={Boolean(field.value)}
               onCheckedChange={field.onChange}
               onBlur={field.onBlur}
               ref={field.ref}
+              name={field.name}
               {...aria}
-            >
-              <Switch.Thumb className="switch__thumb" />
-            </Switch.Root>
+            />
           )}
         />
       )}

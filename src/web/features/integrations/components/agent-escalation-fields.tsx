@@ -1,8 +1,8 @@
-import { Switch } from 'radix-ui';
 import { useRef } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { BLANK_MESSAGE } from '../../../../domain/integration-types';
 import { Field } from '../../../components/form/field';
+import { SwitchControl } from '../../../components/form/switch-control';
 import { SwitchField } from '../../../components/form/switch-field';
 import { TextField } from '../../../components/form/text-field';
 import type { FieldMeta } from './field-meta';
@@ -60,9 +60,8 @@ function MessageToUserField({ meta }: { meta: FieldMeta<'LIVEPERSON_AGENT_ESCALA
                   onBlur={field.onBlur}
                 />
                 <div className="inline-switch">
-                  <Switch.Root
+                  <SwitchControl
                     id="send-no-message"
-                    className="switch"
                     checked={blank}
                     onCheckedChange={(on) => {
                       // Keep the text so switching back off does not make the user type it again.
@@ -70,9 +69,7 @@ function MessageToUserField({ meta }: { meta: FieldMeta<'LIVEPERSON_AGENT_ESCALA
                       field.onChange(on ? BLANK_MESSAGE : lastText.current);
                       field.onBlur();
                     }}
-                  >
-                    <Switch.Thumb className="switch__thumb" />
-                  </Switch.Root>
+                  />
                   <label htmlFor="send-no-message">Send no message</label>
                 </div>
               </>

@@ -207,7 +207,7 @@ describe('editing a stored integration', () => {
     });
     expect(ESCALATION.messageToUser).toBe(BLANK_MESSAGE);
     renderApp(`/bots/${BOT.id}/integrations/${ESCALATION.id}`);
-    expect(await screen.findByRole('switch', { name: 'Send no message' })).toHaveAttribute('aria-checked', 'true');
+    expect(await screen.findByRole('switch', { name: 'Send no message' })).toBeChecked();
     expect(byLabel('Message to User')).toBeDisabled();
     expect(byLabel('Key 1')).toHaveValue('queuePosition');
   });

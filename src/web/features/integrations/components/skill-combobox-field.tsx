@@ -1,7 +1,7 @@
-import { Combobox, ComboboxItem, ComboboxPopover, ComboboxProvider } from '@ariakit/react';
 import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../components/form/field';
+import { SuggestionInput } from '../../../components/form/suggestion-input';
 import { useSkillDirectory } from './skill-directory-context';
 import { matchingSkills } from './skill-directory-check';
 
@@ -19,7 +19,7 @@ interface SkillComboboxFieldProps {
 }
 
 /**
- * A free-text field with the skill directory as suggestions (Ariakit's combobox does the ARIA and keys).
+ * A free-text field with the skill directory as suggestions.
  * Picking a skill fills both Agent Skill Name and Agent Skill Id; typing anything stays allowed.
  */
 export function SkillComboboxField({ name, label, required, help, placeholder, warning, note }: SkillComboboxFieldProps) {
@@ -46,34 +46,30 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
               const options = skills ? matchingSkills(skills, value).slice(0, MAX_OPTIONS) : [];
               return (
                 <>
-                  <ComboboxProvider value={value} setValue={(next) => next !== value && field.onChange(next)}>
-                    <Combobox
-                      {...aria}
-                      aria-describedby={describedBy}
-                      ref={field.ref}
-                      name={field.name}
-                      onBlur={field.onBlur}
-                      className="input"
-                      placeholder={placeholder}
-                      spellCheck={false}
-                      data-testid={`combobox-${name}`}
-                    />
-                    {options.length > 0 ? (
-                      <ComboboxPopover gutter={4} sameWidth unmountOnHide className="combobox__popover" aria-label={`Skills for ${label}`}>
-                        {options.map((skill) => (
-                          <ComboboxItem
-                            key={skill.id}
-                            className="combobox__item"
-                            value={name === 'agentSkillId' ? skill.id : skill.name}
-                            setValueOnClick={false}
-                            onClick={() => pick(skill)}
-                          >
-                            <span className="combobox__name">{skill.name}</span> <span className="combobox__id">{skill.id}</span>
-                          </ComboboxItem>
-                        ))}
-                      </ComboboxPopover>
-                    ) : null}
-                  </ComboboxProvider>
+                  <SuggestionInput
+                    value={value}
+                    onChange={(next) => field.onChange(next)}
+                    listLabel={`Skills for ${label}`}
+                    options={options.map((skill) => ({
+                      key: skill.id,
+                      value: name === 'agentSkillId' ? skill.id : skill.name,
+                      onPick: () => pick(skill),
+                      content: (
+                        <>
+                          <span className="combobox__name">{skill.name}</span> <span className="combobox__id">{skill.id}</span>
+                        </>
+                      ),
+                    }))}
+                    input={{
+                      ...aria,
+                      'aria-describedby': describedBy,
+                      ref: field.ref,
+                      name: field.name,
+                      onBlur: field.onBlur,
+                      placeholder,
+                      'data-testid': `combobox-${name}`,
+                    }}
+                  />
                   <div aria-live="polite">
                     {warning ? (
                       <p className="field__warning" id={warningId} data-testid={`warning-${name}`}>

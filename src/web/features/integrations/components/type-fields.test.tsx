@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -11,7 +12,12 @@ import { TypeFields } from './type-fields';
 function Form({ type, children }: { type: IntegrationType; children: (meta: ReturnType<typeof useFieldMeta>) => ReactNode }) {
   const form = useForm<FormValues>({ defaultValues: emptyValuesFor(type) });
   const meta = useFieldMeta(type);
-  return <FormProvider {...form}>{children(meta)}</FormProvider>;
+  // The suggestion inputs load their combobox once the screen has settled, which they learn from the query client.
+  return (
+    <QueryClientProvider client={new QueryClient()}>
+      <FormProvider {...form}>{children(meta)}</FormProvider>
+    </QueryClientProvider>
+  );
 }
 
 // The Record of components makes a type without one a compile error; this makes a field its component forgot a failure.

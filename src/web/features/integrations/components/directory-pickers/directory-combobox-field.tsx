@@ -1,7 +1,7 @@
-import { Combobox, ComboboxItem, ComboboxPopover, ComboboxProvider } from '@ariakit/react';
 import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../../components/form/field';
+import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { lookUpEntry, matchingEntries } from './matching-entries';
 
 const MAX_OPTIONS = 50;
@@ -23,8 +23,8 @@ export interface DirectoryComboboxFieldProps<T extends { id: string; name: strin
 }
 
 /**
- * The field holds the entry's id; typing searches the directory by name or id (Ariakit's combobox does
- * the ARIA and the keys: arrows, Enter, Escape), picking stores the id, and the picked entry's name and id
+ * The field holds the entry's id; typing searches the directory by name or id (a combobox: arrows,
+ * Enter, Escape), picking stores the id, and the picked entry's name and id
  * show under it. An id the directory lacks warns without blocking the save.
  */
 export function DirectoryComboboxField<T extends { id: string; name: string }>(props: DirectoryComboboxFieldProps<T>) {
@@ -48,30 +48,30 @@ export function DirectoryComboboxField<T extends { id: string; name: string }>(p
               undefined;
             return (
               <>
-                <ComboboxProvider value={value} setValue={(next) => next !== value && field.onChange(next)}>
-                  <Combobox
-                    {...aria}
-                    aria-describedby={describedBy}
-                    ref={field.ref}
-                    name={field.name}
-                    onBlur={field.onBlur}
-                    className="input"
-                    placeholder={placeholder}
-                    spellCheck={false}
-                    autoComplete="list"
-                    data-testid={`combobox-${name}`}
-                  />
-                  {options.length > 0 ? (
-                    <ComboboxPopover gutter={4} sameWidth unmountOnHide className="combobox__popover" aria-label={`${label} directory`}>
-                      {options.map((option) => (
-                        <ComboboxItem key={option.id} className="combobox__item" value={option.id}>
-                          <span className="combobox__name">{option.name}</span> <span className="combobox__id">{option.id}</span>
-                          {describe ? <> {describe(option)}</> : null}
-                        </ComboboxItem>
-                      ))}
-                    </ComboboxPopover>
-                  ) : null}
-                </ComboboxProvider>
+                <SuggestionInput
+                  value={value}
+                  onChange={(next) => field.onChange(next)}
+                  listLabel={`${label} directory`}
+                  options={options.map((option) => ({
+                    key: option.id,
+                    value: option.id,
+                    content: (
+                      <>
+                        <span className="combobox__name">{option.name}</span> <span className="combobox__id">{option.id}</span>
+                        {describe ? <> {describe(option)}</> : null}
+                      </>
+                    ),
+                  }))}
+                  input={{
+                    ...aria,
+                    'aria-describedby': describedBy,
+                    ref: field.ref,
+                    name: field.name,
+                    onBlur: field.onBlur,
+                    placeholder,
+                    'data-testid': `combobox-${name}`,
+                  }}
+                />
                 {entry || isError ? (
                   <p className="field__note" id={noteId} data-testid={`picked-${name}`}>
                     {entry ? (

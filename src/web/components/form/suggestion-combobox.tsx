@@ -1,0 +1,29 @@
+import { Combobox, ComboboxItem, ComboboxPopover, ComboboxProvider } from '@ariakit/react';
+import type { SuggestionInputProps } from './suggestion-input';
+
+/**
+ * The suggestion input once its code is here: Ariakit's combobox does the ARIA and the keys
+ * (arrows, Enter, Escape). Loaded after the screen is usable; see SuggestionInput.
+ */
+export default function SuggestionCombobox({ value, onChange, options, listLabel, input }: SuggestionInputProps) {
+  return (
+    <ComboboxProvider value={value} setValue={(next) => next !== value && onChange(next)}>
+      <Combobox {...input} className="input" spellCheck={false} />
+      {options.length > 0 ? (
+        <ComboboxPopover gutter={4} sameWidth unmountOnHide className="combobox__popover" aria-label={listLabel}>
+          {options.map((option) => (
+            <ComboboxItem
+              key={option.key}
+              className="combobox__item"
+              value={option.value}
+              setValueOnClick={option.onPick === undefined}
+              onClick={option.onPick}
+            >
+              {option.content}
+            </ComboboxItem>
+          ))}
+        </ComboboxPopover>
+      ) : null}
+    </ComboboxProvider>
+  );
+}

@@ -83,7 +83,11 @@ Promise.resolve()
   });
 
   it('a stack overflow the script catches is reported too', async () => {
-    const output = await simulate(sandbox, integration('function deep(n) { return deep(n + 1) + 1; }\ntry { deep(0); } catch (e) {}'), request());
+    const output = await simulate(
+      sandbox,
+      integration('function deep(n) { return deep(n + 1) + 1; }\ntry { deep(0); } catch (e) {}'),
+      request(),
+    );
     expect(output.error).toMatchObject({ kind: 'script', message: expect.stringContaining('stack overflow'), line: 1 });
   });
 

@@ -82,6 +82,13 @@ Promise.resolve()
     expect(output.debugLog).toEqual(['start']);
   });
 
+  it('a memory limit caught and thrown again as another error: the limit is the error, and what came after is said', async () => {
+    const script = `try { ${BOMB} } catch (e) { throw new Error('could not build the list'); }`;
+    const output = await simulate(sandbox, integration(script), request());
+    expect(output.error).toMatchObject({ kind: 'memory', line: 1 });
+    expect(output.error?.message).toMatch(/32 MB.*went on after that error.*Then: Error: could not build the list\.$/);
+  });
+
   it('a stack overflow the script catches is reported too', async () => {
     const output = await simulate(
       sandbox,
@@ -120,6 +127,18 @@ for (var i = 0; i < names.length; i++) {
 try { ${BOMB} } catch (e) {}`;
     const output = await simulate(sandbox, integration(script), request());
     expect(output.error).toMatchObject({ kind: 'memory', message: expect.stringContaining('32 MB') });
+  });
+
+  it('a script cannot replace or shadow the note its catch clauses call', async () => {
+    const script = `Object.getOwnPropertyNames(Number.prototype).forEach(function (name) {
+  try { Object.defineProperty(Number.prototype, name, { value: function (e) { return e; } }); } catch (e) {}
+  try { Number.prototype[name] = function (e) { return e; }; } catch (e) {}
+  try { delete Number.prototype[name]; } catch (e) {}
+});
+var everything = new Proxy({}, { has: function () { return true; }, get: function () { return function (e) { return e; }; } });
+with (everything) { try { 'x'.repeat(1024 * 1024).repeat(64); } catch (e) {} }`;
+    const output = await simulate(sandbox, integration(script), request());
+    expect(output.error).toMatchObject({ kind: 'memory', line: 7 });
   });
 
   it('two 7M-character variables: both are shown, cut, and the cut is the error', async () => {

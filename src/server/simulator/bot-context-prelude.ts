@@ -195,7 +195,9 @@ const PRELUDE = String.raw`(function (input, limits) {
   }
 
   return function collect() {
-    if (limit === null && unread) limit = limitOf(unreadError) || limitOf(unreadFailure);
+    if (limit === null && unread) {
+      try { limit = limitOf(unreadError) || limitOf(unreadFailure); } catch (error) { limit = null; }
+    }
     var cuts = '';
     function budget(channel) { return { channel: channel, left: limits.caps[channel], cut: false }; }
     function cut(b) { if (!b.cut) { b.cut = true; cuts += (cuts ? ',' : '') + stringify(b.channel); } }

@@ -41,6 +41,7 @@ describe('instrumentScript', () => {
     ['a function called before its declaration', "function f() { return g(); function g() { return 'hoisted'; } }\nf();"],
     ['a var and a function of one name', 'function f() { var g = 1; function g() {} return typeof g; }\nf();'],
     ['two functions of one name', 'function f() { function g() { return 1; } function g() { return 2; } return g(); }\nf();'],
+    ['a labelled function and a var of one name', 'function f() { var g = 1; l: function g() {} return typeof g; }\nf();'],
     ['a function named like its parameter', 'function f(a) { function a() {} return typeof arguments[0]; }\nf(1);'],
     ['an arrow returning an object', 'var o = (() => ({ a: 1 }))();\no.a;'],
     ['curried arrows', 'var add = (a) => (b) => (c) => a + b + c;\nadd(1)(2)(3);'],
@@ -99,6 +100,13 @@ describe('instrumentScript', () => {
     const original = run(script).stack;
     expect(original).toContain('transform.js:2:');
     expect(firstPosition(restorePositions(run(source).stack ?? ''))).toBe(firstPosition(original));
+  });
+
+  it('keeps positions on a long minified line', () => {
+    const functions = Array.from({ length: 1000 }, (_, index) => `function f${index}(a){try{return a+1}catch(e){return 0}}`).join('');
+    const script = `${functions}var s='😀';var g=()=>null.x;g();`;
+    const { source, restorePositions } = instrumented(script);
+    expect(restorePositions(run(source).stack ?? '')).toBe(run(script).stack);
   });
 
   it('hands every error that passes through a catch or leaves a function to the note', () => {

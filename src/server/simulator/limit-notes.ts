@@ -8,14 +8,17 @@
  *
  * - `catch (e) {…}` becomes `catch (e) {(0).note(e);…}`, and `catch {…}` becomes `catch (E) {(0).note(E);…}`;
  *   a destructuring pattern is bound in a nested catch, after the note;
- * - a `try` without catch gets `catch (E) {(0).note(E); throw E}`, since its finally may swallow the error;
- * - every function body is wrapped in `try {…} catch (E) {(0).note(E); throw E}`, after its directives;
- *   an arrow's expression body becomes `{try{return(…)}catch(E){…}}`, and the defaults of an async
- *   function's parameters are wrapped too, since what they throw rejects its promise.
+ * - a `try` without catch gets `catch (E) {try {(0).note(E)} finally {throw E}}` (RETHROW below), since
+ *   its finally may swallow the error; the error goes on as it was even when the note cannot run;
+ * - every function body becomes `try {…} RETHROW`, after its directives; an arrow's expression body
+ *   becomes `{try {return (…)} RETHROW}`, and the defaults of an async function's parameters are
+ *   wrapped likewise, since what they throw rejects its promise.
  *
  * The note is a non-writable, non-configurable property of Number.prototype, called on a literal: no
  * binding, `with` or assignment of the script can shadow or replace it. Text is only inserted, never on
- * a new line, so line numbers stay right; columns are put back with `restorePositions`.
+ * a new line, so line numbers stay right; columns are put back with `restorePositions`. Not covered:
+ * code the script makes at run time (eval, new Function), and a native function given as a promise
+ * executor or to Promise.try (the prelude's then-wrapper covers native then handlers).
  */
 import { parse, type AnyNode, type Function as FunctionNode, type Pattern, type Program } from 'acorn';
 
@@ -45,14 +48,15 @@ function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-function children(node: AnyNode): AnyNode[] {
-  const found: AnyNode[] = [];
-  for (const value of Object.values(node) as unknown[]) {
+/** Pushes the node's child nodes onto `into`. */
+function pushChildren(node: AnyNode, into: AnyNode[]): void {
+  const record = node as unknown as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) found.push(item);
-    } else if (isNode(value)) found.push(value);
+      for (const item of value) if (isNode(item)) into.push(item);
+    } else if (isNode(value)) into.push(value);
   }
-  return found;
 }
 
 function isFunction(node: AnyNode): node is AnyNode & FunctionNode {
@@ -93,7 +97,7 @@ function varNames(body: AnyNode): Set<string> {
     if (node.type === 'VariableDeclaration' && node.kind === 'var') {
       for (const declarator of node.declarations) patternNames(declarator.id, []).forEach((name) => names.add(name));
     }
-    stack.push(...children(node));
+    pushChildren(node, stack);
   }
   return names;
 }
@@ -106,7 +110,11 @@ function varNames(body: AnyNode): Set<string> {
  */
 function canWrapBody(fn: FunctionNode): boolean {
   if (fn.body.type !== 'BlockStatement') return true;
-  const declared = fn.body.body.flatMap((statement) => (statement.type === 'FunctionDeclaration' ? [statement.id.name] : []));
+  const declared = fn.body.body.flatMap((statement) => {
+    let item: AnyNode = statement;
+    while (item.type === 'LabeledStatement') item = item.body;
+    return item.type === 'FunctionDeclaration' ? [item.id.name] : [];
+  });
   if (declared.length === 0) return true;
   const taken = varNames(fn.body);
   for (const param of fn.params) patternNames(param, []).forEach((name) => taken.add(name));
@@ -163,9 +171,12 @@ function plan(program: Program, note: string, caught: string): Insertion[] {
   const open = (at: number, text: string, depth: number) => insertions.push({ at, text, rank: depth });
   const close = (at: number, text: string, depth: number) => insertions.push({ at, text, rank: -depth });
 
-  const stack: { node: AnyNode; depth: number }[] = [{ node: program as AnyNode, depth: 1 }];
+  // Nodes and their depths, side by side: a script has tens of thousands of nodes.
+  const stack: AnyNode[] = [program as AnyNode];
+  const depths: number[] = [1];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop() as { node: AnyNode; depth: number };
+    const node = stack.pop() as AnyNode;
+    const depth = depths.pop() as number;
     if (node.type === 'CatchClause') {
       const body = node.body;
       if (!node.param) {
@@ -206,7 +217,9 @@ function plan(program: Program, note: string, caught: string): Insertion[] {
         close(expression.end, `)}${rethrow}})()`, depth);
       }
     }
-    for (const child of children(node)) stack.push({ node: child, depth: depth + 1 });
+    const before = stack.length;
+    pushChildren(node, stack);
+    for (let index = before; index < stack.length; index += 1) depths.push(depth + 1);
   }
   return insertions.sort((a, b) => a.at - b.at || a.rank - b.rank);
 }
@@ -224,11 +237,20 @@ function positionRestorer(source: string, insertions: readonly Insertion[], file
   const starts = lineStarts(source);
   // Per line (0-based), the 0-based original column and the length of each inserted text, in order.
   const byLine = new Map<number, { column: number; length: number }[]>();
+  // Counted on from the previous insertion, so that a long (minified) line is read once.
   let line = 0;
+  let counted = 0;
+  let column = 0;
   for (const insertion of insertions) {
-    while (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= insertion.at) line += 1;
+    if (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= insertion.at) {
+      while (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= insertion.at) line += 1;
+      counted = starts[line] ?? 0;
+      column = 0;
+    }
+    column += codePoints(source.slice(counted, insertion.at));
+    counted = insertion.at;
     const list = byLine.get(line) ?? [];
-    list.push({ column: codePoints(source.slice(starts[line] ?? 0, insertion.at)), length: codePoints(insertion.text) });
+    list.push({ column, length: codePoints(insertion.text) });
     byLine.set(line, list);
   }
   const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -259,12 +281,12 @@ export function instrumentScript(source: string, filename: string): Instrumented
   const program = parseScript(source);
   if (!program) return { source, noteName, restorePositions: (stack) => stack };
   const insertions = plan(program, noteName, unusedName(source, '__caughtError'));
-  let rewritten = '';
+  const parts: string[] = [];
   let from = 0;
   for (const insertion of insertions) {
-    rewritten += source.slice(from, insertion.at) + insertion.text;
+    parts.push(source.slice(from, insertion.at), insertion.text);
     from = insertion.at;
   }
-  rewritten += source.slice(from);
-  return { source: rewritten, noteName, restorePositions: positionRestorer(source, insertions, filename) };
+  parts.push(source.slice(from));
+  return { source: parts.join(''), noteName, restorePositions: positionRestorer(source, insertions, filename) };
 }

@@ -17,6 +17,8 @@ export interface PreludeInput {
   accountId: string;
   /** The bot variables the Custom Data Fields read: the only ones handed back besides those the script set. */
   fieldVariables: string[];
+  /** The Number.prototype property the instrumented script hands its errors to (limit-notes.ts). */
+  noteName: string;
 }
 
 export interface PreludeLimits {
@@ -134,22 +136,38 @@ const PRELUDE = String.raw`(function (input, limits) {
     }
   };
 
-  // A limit reached inside a promise job becomes a rejection nobody may handle: the handlers given to
-  // then (and so catch and finally) note such errors on their way out, so the run reports them.
-  var nativeThen = Promise.prototype.then, jobLimit = null;
+  // A limit QuickJS reaches is an ordinary error: the script may catch it, and an async function, a
+  // promise executor or job turns it into a rejection nobody may look at. The script is rewritten
+  // (limit-notes.ts) so that every catch clause and every function body first hands the error to
+  // note, called as (0).<noteName>(error): a property of Number.prototype that no binding or with can
+  // shadow and that the script cannot replace. The first limit error noted is the run's error.
+  // Error.isError is true only of real error objects, never of a proxy: noting runs no code of the script.
+  var isError = Error.isError, protoOf = Object.getPrototypeOf, internalErrorProto = InternalError.prototype;
+  var limit = null, unread = false, unreadError = null, unreadFailure = null;
+  function limitOf(error) {
+    if (!isError(error) || protoOf(error) !== internalErrorProto) return null;
+    var message = ownText(error, 'message');
+    if (message !== 'out of memory' && message !== 'stack overflow' && message !== 'interrupted') return null;
+    return { name: 'InternalError', message: message, stack: ownText(error, 'stack') || '' };
+  }
+  function note(error) {
+    if (limit === null && !unread) {
+      // Reading the error allocates: at the limit that may fail, so the error (and why reading it
+      // failed, itself a limit) is kept, without allocating, for collect to read with more memory.
+      try { limit = limitOf(error); } catch (failure) { unread = true; unreadError = error; unreadFailure = failure; }
+    }
+    return error;
+  }
+  Object.defineProperty(Number.prototype, input.noteName, { value: note });
+
+  // Handlers given to then (and so catch and finally) note what they throw too, which covers handlers
+  // that are not the script's own functions (String, a bound function...).
+  var nativeThen = Promise.prototype.then;
   function watch(handler) {
     if (typeof handler !== 'function') return handler;
     return function (value) {
       try { return apply(handler, this, [value]); }
-      catch (error) {
-        if (jobLimit === null && isObject(error)) {
-          var message = ownText(error, 'message') || '';
-          if (message === 'out of memory' || message === 'stack overflow' || message === 'interrupted') {
-            jobLimit = { name: toText(error.name), message: message, stack: ownText(error, 'stack') || '' };
-          }
-        }
-        throw error;
-      }
+      catch (error) { throw note(error); }
     };
   }
   Promise.prototype.then = function then(onFulfilled, onRejected) {
@@ -177,6 +195,9 @@ const PRELUDE = String.raw`(function (input, limits) {
   }
 
   return function collect() {
+    if (limit === null && unread) {
+      try { limit = limitOf(unreadError) || limitOf(unreadFailure); } catch (error) { limit = null; }
+    }
     var cuts = '';
     function budget(channel) { return { channel: channel, left: limits.caps[channel], cut: false }; }
     function cut(b) { if (!b.cut) { b.cut = true; cuts += (cuts ? ',' : '') + stringify(b.channel); } }
@@ -247,8 +268,8 @@ const PRELUDE = String.raw`(function (input, limits) {
       ',"jsonDataChars":' + jsonDataChars + ',"setVariables":' + setVariables + ',"fieldVariables":{' + fieldVariables + '}' +
       ',"debugLog":' + debugLog + ',"dropped":{"debugLog":' + droppedLines + ',"messages":' + droppedMessages + ',"customEvents":' + droppedEvents + '},"messages":' + messageList + ',"customEvents":' + eventList +
       ',"transfer":' + transferText + ',"contextData":' + contextRows + ',"triggerNextMessage":' + triggerText +
-      ',"warnings":' + warningList + ',"cuts":[' + cuts + '],"jobLimit":' + (jobLimit === null ? 'null'
-        : '{"name":' + stringify(clip(jobLimit.name)) + ',"message":' + stringify(jobLimit.message) + ',"stack":' + stringify(clip(jobLimit.stack)) + '}') + '}';
+      ',"warnings":' + warningList + ',"cuts":[' + cuts + '],"limit":' + (limit === null ? 'null'
+        : '{"name":' + stringify(limit.name) + ',"message":' + stringify(limit.message) + ',"stack":' + stringify(clip(limit.stack)) + '}') + '}';
   };
 })`;
 

@@ -44,8 +44,8 @@ export interface Collected {
   warnings: string[];
   /** Channels `collect` had to cut. */
   cuts: OutputChannel[];
-  /** A limit a promise job reached, which only rejected its promise. */
-  jobLimit: ThrownError | null;
+  /** The first limit error the script's catch clauses, functions and promise handlers saw (limit-notes.ts). */
+  limit: ThrownError | null;
 }
 
 const COLLECTED_SHAPE: Record<keyof Collected, 'string' | 'string?' | 'number' | 'object' | 'object?' | 'array'> = {
@@ -63,7 +63,7 @@ const COLLECTED_SHAPE: Record<keyof Collected, 'string' | 'string?' | 'number' |
   triggerNextMessage: 'string?',
   warnings: 'array',
   cuts: 'array',
-  jobLimit: 'object?',
+  limit: 'object?',
 };
 
 /**
@@ -92,6 +92,29 @@ export function scriptPosition(stack: string): { line: number | null; column: nu
 
 const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
+const memoryReached = (limits: Pick<RunLimits, 'memoryBytes'>) => `The script used more than ${megabytes(limits.memoryBytes)} MB of memory`;
+
+/** QuickJS's errors for a limit: out of memory, stack overflow, the CPU deadline. */
+export function isLimitError(error: Pick<ThrownError, 'message'>): boolean {
+  return error.message === 'out of memory' || error.message === 'stack overflow' || error.message === 'interrupted';
+}
+
+/**
+ * A limit the script went on after: it caught the error, or the error only rejected a promise. It is
+ * still the run's error, since what the script did afterwards is not what it would do within its
+ * budgets; `after` is what the script failed with later, if anything.
+ */
+export function describeSwallowedLimit(
+  limit: ThrownError,
+  after: SimulationError | null,
+  limits: Pick<RunLimits, 'cpuMs' | 'memoryBytes'>,
+): SimulationError {
+  const reached = describeThrownError(limit, limits);
+  const went = 'went on after that error (it caught it, or the error only rejected a promise)';
+  const what = limit.message === 'out of memory' ? `${memoryReached(limits)}; it ${went}.` : `${reached.message} The script ${went}.`;
+  return { ...reached, message: after ? `${what} Then: ${after.message}` : what };
+}
+
 export function describeThrownError(error: ThrownError, limits: Pick<RunLimits, 'cpuMs' | 'memoryBytes'>): SimulationError {
   const { line, column } = scriptPosition(error.stack);
   if (error.message === 'interrupted') {
@@ -104,12 +127,7 @@ export function describeThrownError(error: ThrownError, limits: Pick<RunLimits, 
     };
   }
   if (error.message === 'out of memory') {
-    return {
-      kind: 'memory',
-      message: `The script used more than ${megabytes(limits.memoryBytes)} MB of memory and was stopped.`,
-      line,
-      column,
-    };
+    return { kind: 'memory', message: `${memoryReached(limits)} and was stopped.`, line, column };
   }
   if (error.message === 'stack overflow') {
     return { kind: 'script', message: 'RangeError: too much recursion (stack overflow).', line, column };

@@ -57,6 +57,90 @@ Promise.resolve()
     expect(output.error).toMatchObject({ kind: 'memory', message: expect.stringContaining('32 MB') });
   });
 
+  // Twice the memory limit in one allocation: fails at once, without thrashing (see simulate.test.ts).
+  const BOMB = "var chunk = 'x'.repeat(1024 * 1024); var bomb = chunk.repeat(64);";
+  it.each([
+    ['an async function', `async function f() { await 1; ${BOMB} }\nf();`],
+    ['an async function before its first await', `async function f() { ${BOMB} await 1; }\nf();`],
+    ['an async arrow function', `var f = async () => { await 1; ${BOMB} };\nf();`],
+    ['an async arrow function with an expression body', "var f = async (n) => 'x'.repeat(1024 * 1024).repeat(n);\nf(64);"],
+    ['an async method', `var o = { async m() { await null; ${BOMB} } };\no.m();`],
+    ['an async class method', `class Orders { async load() { await null; ${BOMB} } }\nnew Orders().load();`],
+    ['an async generator', `async function* g() { yield 1; ${BOMB} }\nvar it = g();\nit.next().then(function () { return it.next(); });`],
+    ['a promise executor', `new Promise(function () { ${BOMB} });`],
+    ['a thenable', `Promise.resolve({ then: function () { ${BOMB} } });`],
+    ['a catch clause', `try { ${BOMB} } catch (e) {}`],
+    ['a catch clause without a binding', `try { ${BOMB} } catch {}`],
+    ['a catch clause with a pattern', `try { ${BOMB} } catch ({ message }) {}`],
+    ['an async function whose promise is caught', `async function f() { await 1; ${BOMB} }\nf().catch(function () {});`],
+    ['a promise job whose rejection is caught', `Promise.resolve().then(function () { ${BOMB} }).catch(() => {});`],
+    ['a finally that returns', `function f() { try { ${BOMB} } finally { return 1; } }\nf();`],
+    ['a catch clause that throws another error', `try { ${BOMB} } catch (e) { throw new Error('could not build the list'); }`],
+  ])("a memory limit reached in %s is the run's error", async (_where, script) => {
+    const output = await simulate(sandbox, integration(`botContext.printDebugMessage('start');\n${script}`), request());
+    expect(output.error).toMatchObject({ kind: 'memory', message: expect.stringContaining('32 MB') });
+    expect(output.debugLog).toEqual(['start']);
+  });
+
+  it('a memory limit caught and thrown again as another error: the limit is the error, and what came after is said', async () => {
+    const script = `try { ${BOMB} } catch (e) { throw new Error('could not build the list'); }`;
+    const output = await simulate(sandbox, integration(script), request());
+    expect(output.error).toMatchObject({ kind: 'memory', line: 1 });
+    expect(output.error?.message).toMatch(/32 MB.*went on after that error.*Then: Error: could not build the list\.$/);
+  });
+
+  it('a stack overflow the script catches is reported too', async () => {
+    const output = await simulate(
+      sandbox,
+      integration('function deep(n) { return deep(n + 1) + 1; }\ntry { deep(0); } catch (e) {}'),
+      request(),
+    );
+    expect(output.error).toMatchObject({ kind: 'script', message: expect.stringContaining('stack overflow'), line: 1 });
+  });
+
+  it('an error the script catches that is no limit is not reported', async () => {
+    const script = "try { null.x; } catch (e) {}\nasync function f() { await 1; throw new Error('handled'); }\nf().catch(function () {});";
+    const output = await simulate(sandbox, integration(script), request());
+    expect(output.error).toBeNull();
+  });
+
+  it('a limit reached in an async function keeps its line and column', async () => {
+    const inAsync = "async function f() { await 1; var bomb = 'x'.repeat(1024 * 1024).repeat(64); }";
+    const atTop = "var bomb = 'x'.repeat(1024 * 1024).repeat(64);";
+    const [nested, plain] = await Promise.all([
+      simulate(sandbox, integration(`// first\n${inAsync}\nf();`), request()),
+      simulate(sandbox, integration(`// first\n${atTop}`), request()),
+    ]);
+    expect(plain.error).toMatchObject({ kind: 'memory', line: 2, column: expect.any(Number) });
+    expect(nested.error).toMatchObject({ kind: 'memory', line: 2, column: (plain.error?.column ?? 0) + inAsync.indexOf(atTop) });
+  });
+
+  it('a script that replaces every global and built-in it can reach still has its caught limit reported', async () => {
+    const script = `var names = Object.getOwnPropertyNames(globalThis);
+Function.prototype.call = Function.prototype.apply = function () { throw new Error('no'); };
+Object.getOwnPropertyDescriptor = Object.getPrototypeOf = Reflect.apply = function () { throw new Error('no'); };
+for (var i = 0; i < names.length; i++) {
+  try { Object.defineProperty(globalThis, names[i], { value: function () {} }); } catch (e) {}
+  try { globalThis[names[i]] = function () {}; } catch (e) {}
+  try { delete globalThis[names[i]]; } catch (e) {}
+}
+try { ${BOMB} } catch (e) {}`;
+    const output = await simulate(sandbox, integration(script), request());
+    expect(output.error).toMatchObject({ kind: 'memory', message: expect.stringContaining('32 MB') });
+  });
+
+  it('a script cannot replace or shadow the note its catch clauses call', async () => {
+    const script = `Object.getOwnPropertyNames(Number.prototype).forEach(function (name) {
+  try { Object.defineProperty(Number.prototype, name, { value: function (e) { return e; } }); } catch (e) {}
+  try { Number.prototype[name] = function (e) { return e; }; } catch (e) {}
+  try { delete Number.prototype[name]; } catch (e) {}
+});
+var everything = new Proxy({}, { has: function () { return true; }, get: function () { return function (e) { return e; }; } });
+with (everything) { try { 'x'.repeat(1024 * 1024).repeat(64); } catch (e) {} }`;
+    const output = await simulate(sandbox, integration(script), request());
+    expect(output.error).toMatchObject({ kind: 'memory', line: 7 });
+  });
+
   it('two 7M-character variables: both are shown, cut, and the cut is the error', async () => {
     const script =
       "var big = 'x'.repeat(7 * 1024 * 1024);\nbotContext.setBotVariable('one', big, false, false);\nbotContext.setBotVariable('two', big + 'y', false, false);";

@@ -11,7 +11,15 @@ import type { CustomDataField } from '../../domain/custom-data-fields';
 import type { CustomDataFieldResult, SimulateRequestValues, SimulationError, SimulationOutput } from '../../domain/simulation';
 import { SIMULATED_ACCOUNT_ID, SIMULATED_CONVERSATION_ID, SIMULATION_LIMITS, type OutputChannel } from '../../domain/simulation-limits';
 import { buildPrelude, defaultPreludeLimits } from './bot-context-prelude';
-import { describeThrownError, isCollected, type Collected, type RunLimits } from './simulation-errors';
+import {
+  describeSwallowedLimit,
+  describeThrownError,
+  isCollected,
+  isLimitError,
+  type Collected,
+  type RunLimits,
+} from './simulation-errors';
+import { instrumentScript } from './limit-notes';
 import { capChannel, describeCut, describeCuts, kb } from './output-caps';
 import { runInQuickJs } from './run-quickjs';
 
@@ -52,7 +60,7 @@ function initialState(apiName: string, jsonData: string, request: SimulateReques
     triggerNextMessage: null,
     warnings: [],
     cuts: [],
-    jobLimit: null,
+    limit: null,
   };
 }
 
@@ -124,6 +132,9 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
   let error: SimulationError | null = null;
 
   if (integration.transformScript.trim() !== '') {
+    const script = instrumentScript(integration.transformScript, SCRIPT_FILENAME);
+    const restore = <T extends { stack: string } | null>(thrown: T): T =>
+      thrown && { ...thrown, stack: script.restorePositions(thrown.stack) };
     const fieldVariables = [...new Set(integration.customDataFields.flatMap((field) => botVariableNamesOf(field.value)))];
     const run = runInQuickJs(QuickJS, {
       prelude: buildPrelude(
@@ -137,25 +148,27 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
           conversationId: SIMULATED_CONVERSATION_ID,
           accountId: SIMULATED_ACCOUNT_ID,
           fieldVariables,
+          noteName: script.noteName,
         },
         defaultPreludeLimits(limits.caps),
       ),
-      script: integration.transformScript,
+      script: script.source,
       filename: SCRIPT_FILENAME,
       cpuMs: limits.cpuMs,
       memoryBytes: limits.memoryBytes,
       stackBytes: STACK_BYTES,
       errorChars: limits.caps.errorMessage,
     });
-    if (run.error) error = describeThrownError(run.error, limits);
-    if (run.interrupted && error?.kind !== 'timeout')
-      error = describeThrownError({ name: 'InternalError', message: 'interrupted', stack: '' }, limits);
+    const thrown = restore(run.error);
+    if (thrown) error = describeThrownError(thrown, limits);
     const collected: unknown = run.collected === null ? null : JSON.parse(run.collected);
     if (isCollected(collected)) {
       state = collected;
-      if (state.jobLimit) error ??= describeThrownError(state.jobLimit, limits);
+      // A limit the script went on after is what went wrong first, whatever the script threw later.
+      const limit = restore(state.limit);
+      if (limit && !(thrown && isLimitError(thrown))) error = describeSwallowedLimit(limit, error, limits);
     } else {
-      const reason = run.collectFailure ? describeThrownError(run.collectFailure, limits).message : 'its output was malformed';
+      const reason = run.collectFailure ? describeThrownError(restore(run.collectFailure), limits).message : 'its output was malformed';
       error ??= {
         kind: run.collectFailure?.message === 'out of memory' ? 'memory' : 'sandbox',
         message: `The simulator could not read what the script left: ${reason}`,
@@ -166,6 +179,8 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
         'What the script set and logged could not be read: the Custom Data Fields below are read from the raw result as the API returned it.',
       );
     }
+    if (run.interrupted && error?.kind !== 'timeout')
+      error = describeThrownError({ name: 'InternalError', message: 'interrupted', stack: '' }, limits);
   }
 
   const json = readJsonData(state, apiName, limits.jsonDataChars);

@@ -9,7 +9,7 @@ import { SampleVariableList } from './sample-variable-list';
 import { SampleVariablesProvider, useSampleVariables, useSampleVariablesEditor } from './sample-variables-context';
 
 // Monaco needs a real browser (Playwright covers it and the error marker); a textarea stands in here.
-vi.mock('../script-editor', () => ({
+vi.mock('../script-editor/script-editor', () => ({
   default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
     <textarea
       aria-label={props.ariaLabel}

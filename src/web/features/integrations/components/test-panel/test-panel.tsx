@@ -6,9 +6,9 @@ import type { SimulateUnsavedRequest, SimulationOutput } from '../../../../../do
 import { ErrorState } from '../../../../components/states';
 import { isApiError } from '../../../../lib/api-client';
 import { useSimulateIntegration } from '../../api/simulate-integration';
-import type { FormValues } from '../form-values';
-import { useScriptEditorBridge } from '../script-editor-bridge';
-import { TransferPreview } from '../transfer-preview';
+import type { FormValues } from '../form/form-values';
+import { useScriptEditorBridge } from '../script-editor/script-editor-bridge';
+import { TransferPreview } from '../transfer-preview/transfer-preview';
 import { SampleVariableList } from './sample-variable-list';
 import { useSampleVariablesEditor, type SampleVariable } from './sample-variables-context';
 import { SimulationResults } from './simulation-results';

@@ -42,6 +42,9 @@ function openEscalation(
   return api;
 }
 
+// The first render loads the route's lazy modules: on a busy machine that can take more than findBy's default second.
+const LOADED = { timeout: 10_000 };
+
 const skillId = () => screen.getByLabelText('Agent Skill Id');
 const skillName = () => screen.getByLabelText('Agent Skill Name');
 
@@ -49,7 +52,7 @@ describe('the skill comboboxes', () => {
   it('offers the directory and fills both fields with the skill picked', async () => {
     const user = userEvent.setup();
     openEscalation();
-    const name = await screen.findByRole('combobox', { name: 'Agent Skill Name' });
+    const name = await screen.findByRole('combobox', { name: 'Agent Skill Name' }, LOADED);
     expect(name).not.toHaveAttribute('aria-required');
     expect(screen.getByRole('combobox', { name: 'Agent Skill Id' })).toHaveAttribute('aria-required', 'true');
     await user.clear(name);
@@ -68,7 +71,7 @@ describe('the skill comboboxes', () => {
   it('picks with the keyboard from the id field', async () => {
     const user = userEvent.setup();
     openEscalation();
-    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' });
+    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' }, LOADED);
     await user.clear(id);
     await user.type(id, '34021097');
     await screen.findByRole('listbox', { name: 'Skills for Agent Skill Id' });
@@ -80,7 +83,7 @@ describe('the skill comboboxes', () => {
   it('warns, without blocking the save, about an unknown id and a name that does not match the id', async () => {
     const user = userEvent.setup();
     const api = openEscalation();
-    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' });
+    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' }, LOADED);
     await user.clear(id);
     await user.type(id, '999');
     await user.tab();
@@ -107,7 +110,7 @@ describe('the skill comboboxes', () => {
   it('does not check a variable reference', async () => {
     const user = userEvent.setup();
     openEscalation();
-    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' });
+    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' }, LOADED);
     await user.clear(id);
     await user.type(id, '{{$botContext.skillId}');
     await user.tab();
@@ -122,7 +125,7 @@ describe('the skill comboboxes', () => {
       status: 503,
       body: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'LiveEngage is down.' },
     }));
-    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' });
+    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' }, LOADED);
     expect(await screen.findByText('The skill directory could not be loaded, so skills are not checked.')).toBeInTheDocument();
     await user.clear(id);
     await user.type(id, '999');
@@ -136,7 +139,7 @@ describe('the transfer preview', () => {
   it('shows the resolved id and message, the request body and the checklist with words, following the form', async () => {
     const user = userEvent.setup();
     openEscalation();
-    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' });
+    const id = await screen.findByRole('combobox', { name: 'Agent Skill Id' }, LOADED);
     const preview = screen.getByTestId('transfer-preview');
     expect(within(preview).getByTestId('preview-skill-id')).toHaveTextContent('3402109730');
     expect(within(preview).getByTestId('preview-action')).toHaveTextContent('transfers the conversation');

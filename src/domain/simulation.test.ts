@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateRequestSchema, simulateUnsavedRequestSchema, simulationOutputSchema } from './simulation';
+import { simulateRequestSchema, simulateUnsavedRequestSchema, simulationInputsSchema, simulationOutputSchema } from './simulation';
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
@@ -66,5 +66,26 @@ describe('simulate request', () => {
       false,
     );
     expect(simulationOutputSchema.safeParse({ ...output, surprise: 1 }).success).toBe(false);
+  });
+});
+
+describe("the Test panel's inputs", () => {
+  it('take a sample that parses, a status HTTP has and a user message', () => {
+    const inputs = { sample: '{"queuePosition": 3}', status: 404, userMessage: 'hi' };
+    expect(simulationInputsSchema.parse(inputs)).toEqual(inputs);
+  });
+
+  it('say where the sample stops being JSON, and that an empty one needs the raw result', () => {
+    const result = simulationInputsSchema.safeParse({ sample: '{"a": 1,\n "b" 2}', status: 200, userMessage: '' });
+    expect(messages(result).sample).toMatch(/^Not valid JSON at line 2, column 6: .+\.$/);
+    const empty = simulationInputsSchema.safeParse({ sample: ' ', status: 200, userMessage: '' });
+    expect(messages(empty).sample).toMatch(/^Not valid JSON at line 1, column 1: The sample is empty/);
+  });
+
+  it('refuse a status outside 100-599, a fraction and an empty number input, in one sentence', () => {
+    for (const status of [99, 600, 200.5, Number.NaN]) {
+      const result = simulationInputsSchema.safeParse({ sample: '{}', status, userMessage: '' });
+      expect(messages(result), String(status)).toEqual({ status: 'HTTP status must be a whole number from 100 to 599, such as 200.' });
+    }
   });
 });

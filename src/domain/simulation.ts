@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { integrationInputSchema } from './integration';
+import { describeJsonTextError, findJsonTextError } from './sample-json';
 
 export { OUTPUT_CAPS, SIMULATED_ACCOUNT_ID, SIMULATED_CONVERSATION_ID, SIMULATION_LIMITS, type OutputChannel } from './simulation-limits';
 import { SIMULATION_LIMITS } from './simulation-limits';
@@ -53,13 +54,15 @@ export const simulationSampleSchema = z.strictObject({
     }),
 });
 
+/** What `botContext.getCurrentUserMessage()` returns. */
+const userMessage = z.string().max(2000, 'User message must be at most 2,000 characters.');
+
 /** `POST /api/bots/:botId/integrations/:id/simulate`: runs the saved integration. */
 export const simulateRequestSchema = z.strictObject({
   sample: simulationSampleSchema,
   botVariables: variableRows('Bot variables'),
   envVariables: variableRows('Environment variables'),
-  /** What `botContext.getCurrentUserMessage()` returns. */
-  userMessage: z.string().max(2000, 'User message must be at most 2,000 characters.').default(''),
+  userMessage: userMessage.default(''),
 });
 export type SimulateRequest = z.input<typeof simulateRequestSchema>;
 export type SimulateRequestValues = z.output<typeof simulateRequestSchema>;
@@ -67,6 +70,28 @@ export type SimulateRequestValues = z.output<typeof simulateRequestSchema>;
 /** `POST /api/bots/:botId/simulate`: runs an unsaved integration, given as the create endpoint takes it. */
 export const simulateUnsavedRequestSchema = simulateRequestSchema.extend({ integration: integrationInputSchema });
 export type SimulateUnsavedRequest = z.input<typeof simulateUnsavedRequestSchema>;
+
+const STATUS_MESSAGE = 'HTTP status must be a whole number from 100 to 599, such as 200.';
+
+/**
+ * The Test panel's own inputs, checked before anything is sent: the sample must parse (its error names the
+ * line and column, as an editor would) and the status must be one HTTP has. The request built from them is
+ * checked again by simulateRequestSchema on the server; the sample variables are only checked there, since
+ * blank rows are dropped before sending and the server's row numbers are the ones that count.
+ */
+export const simulationInputsSchema = z.object({
+  sample: z
+    .string()
+    .max(SIMULATION_LIMITS.sampleBodyChars, 'The sample result must be at most 512 KB.')
+    .superRefine((text, ctx) => {
+      const error = findJsonTextError(text);
+      if (error) ctx.addIssue({ code: 'custom', message: describeJsonTextError(error) });
+    }),
+  // A number input gives NaN when it is empty or not a number: the same sentence covers every case.
+  status: z.number({ error: STATUS_MESSAGE }).int(STATUS_MESSAGE).min(100, STATUS_MESSAGE).max(599, STATUS_MESSAGE),
+  userMessage,
+});
+export type SimulationInputs = z.infer<typeof simulationInputsSchema>;
 
 export const SIMULATION_ERROR_KINDS = ['script', 'timeout', 'memory', 'result', 'sandbox', 'output'] as const;
 

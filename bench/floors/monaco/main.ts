@@ -1,7 +1,7 @@
 // The floor of "Monaco ready for typing": the app's own Monaco setup module (the same bundled workers,
 // botContext declarations and options), built with the app's Vite config, and the integration's
 // script, with nothing else on the page.
-import { monaco } from '../../../src/web/features/integrations/components/monaco-setup';
+import { monaco } from '../../../src/web/features/integrations/components/script-editor/monaco-setup';
 
 const params = new URLSearchParams(location.search);
 const path = `/api/bots/${encodeURIComponent(params.get('bot') ?? '')}/integrations/${encodeURIComponent(params.get('id') ?? '')}`;
@@ -11,7 +11,7 @@ const integration = (await response.json()) as { transformScript?: string | null
 monaco.editor.create(document.getElementById('editor')!, {
   value: integration.transformScript ?? '',
   language: 'javascript',
-  // The options of src/web/features/integrations/components/script-editor.tsx.
+  // The options of src/web/features/integrations/components/script-editor/script-editor.tsx.
   ariaLabel: 'Transform Result Script',
   automaticLayout: true,
   minimap: { enabled: false },

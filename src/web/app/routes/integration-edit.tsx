@@ -5,14 +5,14 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { integrationQueryOptions, useIntegration } from '../../features/integrations/api/get-integration';
 import { integrationKeys } from '../../features/integrations/api/integration-keys';
 import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
-import { IntegrationForm } from '../../features/integrations/components/integration-form';
+import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
 import { useSkillDirectoryQuery } from './use-skill-directory-query';
 import { ResourceDirectoriesProvider } from '../../features/integrations/components/directory-pickers/resource-directories-context';
 import { useResourceDirectoriesQuery } from './use-resource-directories-query';
 import { HistoryButton } from '../../features/revisions/components/history-button';
 
 // The diff editor uses the form's Monaco setup (bundled workers, no CDN); the route hands it over so the features stay apart.
-const loadMonaco = () => import('../../features/integrations/components/monaco-setup');
+const loadMonaco = () => import('../../features/integrations/components/script-editor/monaco-setup');
 
 export function Component() {
   const { botId = '', integrationId = '' } = useParams();

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { IntegrationForm } from '../../features/integrations/components/integration-form';
+import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
 import { useSkillDirectoryQuery } from './use-skill-directory-query';
 import { ResourceDirectoriesProvider } from '../../features/integrations/components/directory-pickers/resource-directories-context';
 import { useResourceDirectoriesQuery } from './use-resource-directories-query';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { skillsQueryOptions } from '../../features/skills/api/get-skills';
-import type { SkillDirectory } from '../../features/integrations/components/skill-directory-context';
+import type { SkillDirectory } from '../../features/integrations/components/directory-pickers/skill-directory-context';
 
 /**
  * The skills feature's directory in the shape the integration form checks against (ids as text,

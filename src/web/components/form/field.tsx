@@ -26,6 +26,8 @@ interface FieldProps {
   kind?: 'label' | 'group';
   /** Show the error before the field is left (the script editor validates as the user types). */
   eager?: boolean;
+  /** The error's test id, where tests knew the field before it used this layer; `error-<name>` otherwise. */
+  errorTestId?: string;
   children: (control: ControlProps) => ReactNode;
 }
 
@@ -47,7 +49,7 @@ export function useFieldError(name: string, eager = false): string | undefined {
  * One form field: its label (with an aria-hidden asterisk when required), the control,
  * the help text and the error, tied together with ids so screen readers read all three.
  */
-export function Field({ name, label, required = false, help, kind = 'label', eager = false, children }: FieldProps) {
+export function Field({ name, label, required = false, help, kind = 'label', eager = false, errorTestId, children }: FieldProps) {
   const id = fieldId(name, useContext(FieldScope));
   const error = useFieldError(name, eager);
   const helpId = help ? `${id}-help` : undefined;
@@ -80,7 +82,7 @@ export function Field({ name, label, required = false, help, kind = 'label', eag
         'aria-required': required ? true : undefined,
       })}
       {error ? (
-        <p className="field__error" id={errorId} role="alert" data-testid={`error-${name}`}>
+        <p className="field__error" id={errorId} role="alert" data-testid={errorTestId ?? `error-${name}`}>
           {error}
         </p>
       ) : null}

@@ -5,9 +5,9 @@ import { draftStore } from '../../../../lib/draft-store';
 import { BOT, ESCALATION } from '../../../../testing/demo-records';
 import { fakeApi, type FakeCall } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
-import { valuesFromIntegration } from '../form-values';
+import { valuesFromIntegration } from '../form/form-values';
 
-vi.mock('../script-editor', () => ({
+vi.mock('../script-editor/script-editor', () => ({
   default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
     <textarea
       aria-label={props.ariaLabel}

@@ -3,7 +3,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { IntegrationValues } from '../../../../../domain/integration';
 import { draftStore, type Draft } from '../../../../lib/draft-store';
 import { registerDraftFlusher } from '../../../../lib/draft-flush';
-import type { FormValues } from '../form-values';
+import type { FormValues } from '../form/form-values';
 import { differingFieldLabels } from './draft-fields';
 
 /** Long enough not to write on every key stroke, short enough that a crash a moment later loses nothing. */

@@ -1,5 +1,5 @@
 import type { CustomDataFieldResult, SimulationError, SimulationOutput } from '../../../../../domain/simulation';
-import type { ScriptEditorHandle } from '../script-editor-bridge';
+import type { ScriptEditorHandle } from '../script-editor/script-editor-bridge';
 
 const ERROR_TITLES: Record<SimulationError['kind'], string> = {
   script: 'The script threw an error',

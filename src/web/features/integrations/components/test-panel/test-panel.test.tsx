@@ -9,7 +9,7 @@ import { SampleVariableList } from './sample-variable-list';
 import { SampleVariablesProvider, useSampleVariables, useSampleVariablesEditor } from './sample-variables-context';
 
 // Monaco needs a real browser (Playwright covers it and the error marker); a textarea stands in here.
-vi.mock('../script-editor', () => ({
+vi.mock('../script-editor/script-editor', () => ({
   default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
     <textarea
       aria-label={props.ariaLabel}
@@ -155,6 +155,33 @@ describe('the Test panel', () => {
     expect(within(panel).getByTestId('test-sample-error')).toHaveTextContent(/^Not valid JSON at line 2, column 6: /);
     expect(within(panel).getByLabelText('Sample result (JSON)')).toHaveAccessibleDescription(/Not valid JSON at line 2/);
     expect(within(panel).getByTestId('test-status-error')).toHaveTextContent('HTTP status must be a whole number from 100 to 599');
+    expect(within(panel).getByLabelText('HTTP status')).toHaveAccessibleDescription(/HTTP status must be a whole number/);
+    // The first field to fix gets the focus.
+    expect(within(panel).getByLabelText('Sample result (JSON)')).toHaveFocus();
+    expect(simulateCalls(api)).toHaveLength(0);
+
+    // Each error goes as its field is fixed, and the run sends the status as a number.
+    await replaceSample(user, panel, '{"a": 1}');
+    expect(within(panel).queryByTestId('test-sample-error')).not.toBeInTheDocument();
+    await user.clear(within(panel).getByLabelText('HTTP status'));
+    expect(within(panel).getByTestId('test-status-error')).toBeInTheDocument();
+    await user.type(within(panel).getByLabelText('HTTP status'), '404');
+    expect(within(panel).queryByTestId('test-status-error')).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Run test' }));
+    await within(panel).findByTestId('test-results');
+    expect(simulateCalls(api)[0]?.body).toMatchObject({ sample: { status: 404, body: '{"a": 1}' } });
+  });
+
+  it('puts the focus on the status when only the status is wrong', async () => {
+    const user = userEvent.setup();
+    const api = openEscalation(() => ({ status: 200, body: OUTPUT }));
+    const panel = await openPanel(user);
+    await user.clear(within(panel).getByLabelText('HTTP status'));
+    await user.type(within(panel).getByLabelText('HTTP status'), '200.5');
+    await user.click(within(panel).getByRole('button', { name: 'Run test' }));
+    expect(within(panel).getByLabelText('HTTP status')).toHaveFocus();
+    expect(within(panel).getByLabelText('HTTP status')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(panel).queryByTestId('test-sample-error')).not.toBeInTheDocument();
     expect(simulateCalls(api)).toHaveLength(0);
   });
 

@@ -1,0 +1,164 @@
+import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import type { Integration, IntegrationValues } from '../../../../../domain/integration';
+import type { IntegrationType } from '../../../../../domain/integration-types';
+import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guard';
+import { CommonFields } from '../fields/common-fields';
+import { ConflictDialog } from './conflict-dialog';
+import { CustomDataFields } from '../fields/custom-data-fields';
+import { useFieldMeta } from '../fields/field-meta';
+import { lazyIntegrationResolver } from './lazy-integration-resolver';
+import { SkillDirectoryProvider, type SkillDirectory } from '../directory-pickers/skill-directory-context';
+import { TransferPreviewSection } from '../transfer-preview/transfer-preview-section';
+import { FormWorkspace } from './form-workspace';
+import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
+import { TestPanelHost } from '../test-panel/test-panel-host';
+import { TestPanelToggle } from '../test-panel/test-panel-toggle';
+import { TransformScriptField } from '../script-editor/transform-script-field';
+import { TypeFields } from '../fields/type-fields';
+import { useIntegrationSave } from './use-integration-save';
+import { useSaveShortcut } from './use-save-shortcut';
+import { DraftOfferBanner } from '../draft/draft-offer';
+import { useIntegrationDraft } from '../draft/use-integration-draft';
+import { SaveFailureMessage } from './save-failure-message';
+import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
+import { RenameDialog } from './rename-dialog';
+import { UsagesSection } from '../usages/usages-section';
+
+interface IntegrationFormProps {
+  botId: string;
+  /** null: the Add Integration form. */
+  integration: Integration | null;
+  /** The skill directory the Agent Skill fields suggest from and check against. */
+  skillDirectory?: SkillDirectory;
+  /** Buttons other features put in the header (History), given what they need of the form. */
+  headerActions?: (form: FormHeaderState) => ReactNode;
+}
+
+export interface FormHeaderState {
+  isDirty: boolean;
+  /** Replaces the form's values and base version with a stored integration. */
+  load: (integration: Integration) => void;
+}
+
+/** Create and edit share this form; the resolver is the API's own schema, loaded after the form is usable. */
+export function IntegrationForm({ botId, integration, skillDirectory, headerActions }: IntegrationFormProps) {
+  const form = useForm<FormValues, unknown, IntegrationValues>({
+    resolver: lazyIntegrationResolver,
+    defaultValues: integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE),
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+  });
+  const [editorKey, setEditorKey] = useState(0);
+  const type = useWatch({ control: form.control, name: 'type' }) as IntegrationType;
+  const meta = useFieldMeta(type);
+
+  const resetTo = (values: FormValues) => {
+    // Monaco is uncontrolled: a different script needs a fresh editor.
+    if ((values.transformScript ?? '') !== (form.getValues('transformScript') ?? '')) setEditorKey((key) => key + 1);
+    form.reset(values);
+  };
+  const [baseVersion, setBaseVersion] = useState(integration?.version ?? 0);
+  const draft = useIntegrationDraft({
+    botId,
+    integrationId: integration?.id ?? null,
+    form,
+    baseVersion,
+    setBaseVersion,
+    remountEditor: () => setEditorKey((key) => key + 1),
+  });
+  const { save, failBeforeRequest, retry, saving, problem, conflict, reload, overwrite, closeConflict, load, renameDialog } =
+    useIntegrationSave({
+      botId,
+      integration,
+      form,
+      resetTo,
+      baseVersion,
+      setBaseVersion,
+      onStored: draft.clear,
+    });
+  useFocusOnAdd(form, integration === null);
+  useFocusAfterRowRemoval();
+  useFocusCarriedOver();
+  // The resolver is loaded on demand: when it cannot be, the save fails as a save that cannot reach the server.
+  const submit = (event?: BaseSyntheticEvent) =>
+    form
+      .handleSubmit((values) => save(values))(event)
+      .catch(failBeforeRequest);
+  // One save at a time. Save stays enabled while saving (aria-disabled): a disabled button would drop the
+  // focus to the page, and after Save the focus stays where it was.
+  const onSubmit = (event?: BaseSyntheticEvent) => (saving ? (event?.preventDefault(), Promise.resolve()) : submit(event));
+  useSaveShortcut(() => void onSubmit());
+
+  const changeType = (next: IntegrationType) => {
+    if (next === form.getValues('type')) return;
+    form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true });
+  };
+
+  const { isDirty } = form.formState;
+  const title = integration ? integration.name : 'Add Integration';
+
+  return (
+    <FormProvider {...form}>
+      <SkillDirectoryProvider value={skillDirectory}>
+        <FormWorkspace>
+          <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
+            <header className="form-header">
+              <h2 id="integration-form-title" className="form-header__title">
+                {title}
+              </h2>
+              <span className="form-header__status" role="status" data-testid="dirty-status">
+                {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
+              </span>
+              {isDirty && draft.kept ? (
+                <span className="form-header__draft" data-testid="draft-status">
+                  Kept in this browser
+                </span>
+              ) : null}
+              {headerActions?.({ isDirty, load })}
+              <TestPanelToggle />
+              <button
+                type="submit"
+                className="button button--primary"
+                aria-disabled={saving}
+                aria-keyshortcuts="Control+S Meta+S"
+                title="Save (Ctrl+S / ⌘S)"
+              >
+                {saving ? 'Saving…' : 'Save'}
+              </button>
+              {problem ? <SaveFailureMessage failure={problem} saving={saving} onRetry={() => void retry()} /> : null}
+            </header>
+            {draft.offer ? <DraftOfferBanner offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
+            <p className="form-legend">
+              Required fields are marked with an asterisk{' '}
+              <span className="field__asterisk" aria-hidden="true">
+                *
+              </span>
+            </p>
+            <div className="form-grid">
+              <CommonFields meta={meta} onTypeChange={changeType} />
+              <TypeFields type={type} meta={meta} />
+            </div>
+            <TransformScriptField editorKey={editorKey} />
+            <CustomDataFields />
+            {integration ? <UsagesSection botId={botId} integration={integration} /> : null}
+            {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
+          </form>
+          {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
+          <TestPanelHost botId={botId} />
+        </FormWorkspace>
+      </SkillDirectoryProvider>
+      <UnsavedChangesGuard when={isDirty && !saving} />
+      <RenameDialog {...renameDialog} />
+      <ConflictDialog
+        open={conflict !== null}
+        name={integration?.name ?? ''}
+        pending={conflict?.pending ?? false}
+        error={conflict?.error ?? null}
+        onReload={() => void reload()}
+        onOverwrite={() => void overwrite()}
+        onClose={closeConflict}
+      />
+    </FormProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Resolver } from 'react-hook-form';
+import type { IntegrationValues } from '../../../../../domain/integration';
+import type { FormValues } from './form-values';
+
+let loading: Promise<typeof import('./integration-resolver')> | null = null;
+
+function loadIntegrationResolver() {
+  // A failed load is tried again next time (the network may be back), not remembered.
+  loading ??= import('./integration-resolver').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/**
+ * The form's resolver, loaded when it is first needed (a field left, or Save) or once the screen
+ * has settled: every field takes input before zod and the script parser have arrived. A load that
+ * fails rejects, and the form's submit reports it as a save that could not reach the server.
+ */
+export const lazyIntegrationResolver: Resolver<FormValues, unknown, IntegrationValues> = async (values, context, options) => {
+  const { integrationResolver } = await loadIntegrationResolver();
+  return integrationResolver(values, context, options);
+};
+
+export function prefetchIntegrationResolver(): void {
+  // A failure here is met again, and shown, when the form validates.
+  loadIntegrationResolver().catch(() => undefined);
+}

@@ -1,0 +1,162 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { startTransition, useRef, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import { notify } from '../../../../lib/notify';
+import type { Integration, IntegrationValues } from '../../../../../domain/integration';
+import { SKIP_UNSAVED_GUARD } from '../../../../components/unsaved-changes-guard';
+import { errorMessage, isApiError } from '../../../../lib/api-client';
+import { useCreateIntegration } from '../../api/create-integration';
+import { integrationQueryOptions } from '../../api/get-integration';
+import { useUpdateIntegration } from '../../api/update-integration';
+import { upsertInListCache } from '../../api/update-integrations-cache';
+import { valuesFromIntegration, type FormValues } from './form-values';
+import { describeFailure, failureKind, type Failure } from '../../../../lib/failure';
+import { applyServerErrors } from '../../../../components/form/server-errors';
+import { useRenameFlow } from './use-rename-flow';
+import { paths } from '../../../../../domain/screen-routes';
+import { rememberFocusForNewForm } from './use-form-focus';
+
+/** A failed save, shown next to the Save button. */
+export interface SaveFailure extends Failure {
+  /** Errors the server named for fields this form does not show. */
+  items: string[];
+}
+
+interface SaveOptions {
+  botId: string;
+  integration: Integration | null;
+  form: UseFormReturn<FormValues, unknown, IntegrationValues>;
+  /** Replaces the form's values (and the editor's content) with a stored version. */
+  resetTo: (values: FormValues) => void;
+  /** The stored version the edits start from (the form owns it: a restored draft sets it too). */
+  baseVersion: number;
+  setBaseVersion: (version: number) => void;
+  /** The server has the submitted values (created or replaced). */
+  onStored?: () => void;
+}
+
+/** Create or replace, with the 412 conflict flow: the edits stay in the form until the user decides. */
+export function useIntegrationSave({ botId, integration, form, resetTo, baseVersion, setBaseVersion, onStored }: SaveOptions) {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  // "Saved" is said the moment the server has the new version, before the caches and this form
+  // take it in: those updates re-render the form, the list and the header first otherwise.
+  const saved = { onStored: () => notify('success', 'Saved') };
+  const create = useCreateIntegration(botId, saved);
+  const update = useUpdateIntegration(botId, saved);
+  const [problem, setProblem] = useState<SaveFailure | null>(null);
+  const [conflict, setConflict] = useState<{ pending: boolean; error: string | null } | null>(null);
+  const lastSubmitted = useRef<IntegrationValues | null>(null);
+
+  const loaded = (stored: Integration) => {
+    resetTo(valuesFromIntegration(stored));
+    setBaseVersion(stored.version);
+  };
+  // A PUT refused because dialogs use the old name goes through the rename (with its preview) instead.
+  const rename = useRenameFlow({
+    botId,
+    integration,
+    onRenamed: async (renamed, rest) => {
+      if (rest) return save(rest, renamed.version);
+      onStored?.();
+      notify('success', 'Saved');
+      startTransition(() => loaded(renamed));
+    },
+  });
+
+  async function save(values: IntegrationValues, version = baseVersion): Promise<void> {
+    setProblem(null);
+    lastSubmitted.current = values;
+    try {
+      if (!integration) {
+        const created = await create.mutateAsync(values);
+        onStored?.();
+        rememberFocusForNewForm();
+        resetTo(valuesFromIntegration(created));
+        void navigate(paths.integration(botId, created.id), { replace: true, state: SKIP_UNSAVED_GUARD });
+        return;
+      }
+      const updated = await update.mutateAsync({ id: integration.id, version, input: values });
+      onStored?.();
+      // Not urgent: rendered after "Saved" (React would otherwise fold this re-render of the whole
+      // form into the toaster's flushSync, and the toast would show only once it is done).
+      startTransition(() => {
+        loaded(updated);
+        setConflict(null);
+      });
+    } catch (error) {
+      if (isApiError(error) && error.status === 412) {
+        setConflict({ pending: false, error: null });
+        return;
+      }
+      setConflict(null);
+      if (await rename.offer(error, values, version)) return;
+      setProblem(saveFailureOf(form, error));
+    }
+  }
+
+  async function fetchLatest(): Promise<Integration> {
+    if (!integration) throw new Error('Only a stored integration can be reloaded.');
+    const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integration.id), staleTime: 0 });
+    upsertInListCache(client, botId, latest);
+    return latest;
+  }
+
+  async function reload(): Promise<void> {
+    setConflict({ pending: true, error: null });
+    try {
+      loaded(await fetchLatest());
+      setConflict(null);
+      setProblem(null);
+      notify('info', 'Loaded the latest version');
+    } catch (error) {
+      setConflict({ pending: false, error: errorMessage(error) });
+    }
+  }
+
+  async function overwrite(): Promise<void> {
+    const values = lastSubmitted.current;
+    if (!values) return;
+    setConflict({ pending: true, error: null });
+    try {
+      const latest = await fetchLatest();
+      await save(values, latest.version);
+    } catch (error) {
+      setConflict({ pending: false, error: errorMessage(error) });
+    }
+  }
+
+  return {
+    save,
+    /** The save stopped before its request (the form's checks could not load): said as any failed save. */
+    failBeforeRequest: (error: unknown) => setProblem(saveFailureOf(form, error)),
+    /** Sends the values of the failed save again (the form may have changed since: those are not sent). */
+    retry: () => (lastSubmitted.current ? save(lastSubmitted.current) : Promise.resolve()),
+    saving: create.isPending || update.isPending || rename.renaming,
+    renameDialog: rename.dialog,
+    problem,
+    conflict,
+    reload,
+    overwrite,
+    closeConflict: () => setConflict(null),
+    /** Shows a stored version (a restore made elsewhere): new values, new base version, no stale problem. */
+    load: (stored: Integration) => {
+      loaded(stored);
+      setProblem(null);
+    },
+  };
+}
+
+/** null: every error is on a field of the form, which has the focus and says what to fix. */
+function saveFailureOf(form: SaveOptions['form'], error: unknown): SaveFailure | null {
+  const failure = describeFailure(error, 'save');
+  if (failureKind(error) !== 'request') {
+    notify('error', failure.title);
+    return { ...failure, items: [] };
+  }
+  const unplaced = applyServerErrors(form, error);
+  notify('error', unplaced ? failure.title : 'Could not save: check the fields marked in the form');
+  if (!unplaced) return null;
+  return { ...failure, detail: unplaced.detail, items: unplaced.items };
+}

@@ -1,0 +1,63 @@
+import { DropdownMenu, Tooltip } from 'radix-ui';
+import { useRef, useState, type ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import type { IntegrationSummary } from '../../../../../domain/integration';
+import { INTEGRATION_TYPE_LABELS } from '../../../../../domain/integration-types';
+import { paths } from '../../../../../domain/screen-routes';
+import { TypeBadge } from './type-badge';
+
+interface IntegrationListItemProps {
+  botId: string;
+  integration: IntegrationSummary;
+  onDelete: (integration: IntegrationSummary) => void;
+}
+
+/** The rows' tooltips share one provider: moving from row to row shows the next one without a new delay. */
+export function RowTooltips({ children }: { children: ReactNode }) {
+  return <Tooltip.Provider delayDuration={400}>{children}</Tooltip.Provider>;
+}
+
+/** True when the name or the badge is cut with an ellipsis. */
+function isCut(link: HTMLElement | null): boolean {
+  return [...(link?.children ?? [])].some((part) => part.scrollWidth > part.clientWidth);
+}
+
+export function IntegrationListItem({ botId, integration, onDelete }: IntegrationListItemProps) {
+  const link = useRef<HTMLAnchorElement>(null);
+  const [fullTextShown, setFullTextShown] = useState(false);
+  return (
+    <div className="integration-item" data-testid="integration-item">
+      {/* A cut name or badge shows in full beside the row, on hover and on keyboard focus alike. */}
+      <Tooltip.Root open={fullTextShown} onOpenChange={(open) => setFullTextShown(open && isCut(link.current))}>
+        <Tooltip.Trigger asChild>
+          <NavLink
+            ref={link}
+            to={paths.integration(botId, integration.id)}
+            // A plain string: the tooltip's Slot merges class names as strings. NavLink marks the open one with aria-current.
+            className="integration-item__link"
+          >
+            <span className="integration-item__name">{integration.name}</span>
+            <TypeBadge type={integration.type} />
+          </NavLink>
+        </Tooltip.Trigger>
+        <Tooltip.Portal>
+          <Tooltip.Content className="integration-tooltip" side="bottom" align="start" sideOffset={2} data-testid="integration-full-name">
+            {integration.name} · {INTEGRATION_TYPE_LABELS[integration.type]}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger className="button button--icon integration-item__menu" aria-label={`Actions for ${integration.name}`}>
+          <span aria-hidden="true">⋯</span>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+            <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => onDelete(integration)}>
+              Delete Integration
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+    </div>
+  );
+}

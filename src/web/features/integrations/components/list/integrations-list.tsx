@@ -1,0 +1,154 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useLocation, useParams } from 'react-router';
+import type { IntegrationSummary } from '../../../../../domain/integration';
+import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
+import { useFilteredIntegrations } from './use-filtered-integrations';
+import { retryableLazy } from '../../../../components/lazy-part';
+import { IntegrationRowPlaceholder } from './integration-row-placeholder';
+import { deferredModule } from '../../../../components/deferred-part';
+import { paths } from '../../../../../domain/screen-routes';
+import { SkipToForm } from './skip-to-form';
+
+const ROW_HEIGHT = 48;
+
+// The rows' tooltips and menus (Radix) load once the list is shown; the rows are links before that.
+const useRowParts = deferredModule(() => import('./integration-list-item'));
+// Loaded with the first "Delete Integration", then kept mounted (for its closing and its focus return).
+const DeleteIntegrationDialog = retryableLazy<ComponentProps<typeof import('./delete-integration-dialog').DeleteIntegrationDialog>>(
+  () => import('./delete-integration-dialog').then((module) => ({ default: module.DeleteIntegrationDialog })),
+  'the dialog',
+);
+
+/** The left panel: filter by name (server-side, so it scales; the loaded rows at once), virtual rows, pages fetched as you scroll. */
+export function IntegrationsList({ botId }: { botId: string }) {
+  const [filter, setFilter] = useState('');
+  const { query, typed, answered, complete, items } = useFilteredIntegrations(botId, filter);
+  const [toDelete, setToDelete] = useState<IntegrationSummary | null>(null);
+  const [deleteAsked, setDeleteAsked] = useState(false);
+  const folded = useFoldedList(botId);
+  const current = items.find((item) => item.id === folded.integrationId)?.name;
+
+  return (
+    <nav className="panel-list" aria-label="Integrations" data-expanded={String(folded.expanded)}>
+      {/* Below 900 px the list folds into this picker above the form (hidden by CSS on wider screens). */}
+      <button type="button" className="panel-list__toggle" aria-expanded={folded.expanded} onClick={folded.toggle}>
+        <span className="panel-list__current">
+          {current ? `Integrations: ${current}` : folded.isNew ? 'Integrations: new integration' : 'Integrations'}
+        </span>
+        <span aria-hidden="true">{folded.expanded ? '▴' : '▾'}</span>
+      </button>
+      <SkipToForm />
+      <div className="panel-list__filter">
+        <label htmlFor="integration-filter" className="visually-hidden">
+          Filter integrations
+        </label>
+        <input
+          id="integration-filter"
+          className="input"
+          type="search"
+          placeholder="Filter by name or type"
+          autoComplete="off"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+      </div>
+      {query.isPending ? (
+        <LoadingState label="Loading integrations…" shape="list" />
+      ) : query.isError ? (
+        <ErrorState title="Could not load the integrations" error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 && !complete ? (
+        <LoadingState label="Loading integrations…" shape="list" />
+      ) : items.length === 0 ? (
+        <EmptyState title={typed ? `No integration matches "${typed}".` : 'No integrations yet.'}>
+          {typed ? null : <p>Use Add Integration to create the first one.</p>}
+        </EmptyState>
+      ) : (
+        <VirtualRows
+          botId={botId}
+          items={items}
+          hasMore={answered && query.hasNextPage}
+          loadMore={() => !query.isFetchingNextPage && void query.fetchNextPage()}
+          onDelete={(integration) => {
+            setDeleteAsked(true);
+            setToDelete(integration);
+          }}
+        />
+      )}
+      {query.isFetchNextPageError ? (
+        <ErrorState title="Could not load more integrations" error={query.error} onRetry={() => void query.fetchNextPage()} />
+      ) : null}
+      {deleteAsked ? <DeleteIntegrationDialog botId={botId} integration={toDelete} onClose={() => setToDelete(null)} /> : null}
+    </nav>
+  );
+}
+
+/**
+ * Where the list folds (phones, narrow tablets): open on the panel's own page, closed once an
+ * integration (or the new one) is open, so the form gets the screen; the user opens it again at will.
+ */
+function useFoldedList(botId: string) {
+  const { integrationId } = useParams();
+  const { pathname } = useLocation();
+  const [openedAt, setOpenedAt] = useState<string | null>(null);
+  const onIndex = pathname.replace(/\/+$/, '') === paths.integrations(botId);
+  const expanded = onIndex || openedAt === pathname;
+  return {
+    integrationId,
+    isNew: pathname.replace(/\/+$/, '') === paths.newIntegration(botId),
+    expanded,
+    toggle: () => setOpenedAt(expanded ? null : pathname),
+  };
+}
+
+interface VirtualRowsProps {
+  botId: string;
+  items: IntegrationSummary[];
+  hasMore: boolean;
+  loadMore: () => void;
+  onDelete: (integration: IntegrationSummary) => void;
+}
+
+function VirtualRows({ botId, items, hasMore, loadMore, onDelete }: VirtualRowsProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design.
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const { module: parts } = useRowParts();
+  const lastIndex = virtualItems.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && lastIndex >= items.length - 20) loadMore();
+  }, [hasMore, lastIndex, items.length, loadMore]);
+
+  const rows = virtualItems.map((row) => {
+    const integration = items[row.index];
+    if (!integration) return null;
+    return (
+      <li
+        key={integration.id}
+        className="panel-list__row"
+        style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+        aria-setsize={items.length}
+        aria-posinset={row.index + 1}
+      >
+        {parts ? (
+          <parts.IntegrationListItem botId={botId} integration={integration} onDelete={onDelete} />
+        ) : (
+          <IntegrationRowPlaceholder botId={botId} integration={integration} />
+        )}
+      </li>
+    );
+  });
+  return (
+    <div className="panel-list__scroller" ref={scroller} data-testid="integrations-scroller">
+      <ul className="panel-list__rows" style={{ height: virtualizer.getTotalSize() }} aria-label={`${items.length} integrations`}>
+        {parts ? <parts.RowTooltips>{rows}</parts.RowTooltips> : rows}
+      </ul>
+    </div>
+  );
+}

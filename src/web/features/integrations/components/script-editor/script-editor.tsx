@@ -1,0 +1,173 @@
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { findScriptSyntaxError } from '../../../../../domain/transform-script';
+import { describeUnknownBotContextCall, findUnknownBotContextCalls } from '../../../../../domain/unknown-bot-context-calls';
+import { leaveWithEscapeThenTab } from './editor-tab-escape';
+import { monaco } from './monaco-setup';
+import type { ScriptEditorHandle, ScriptProblem } from './script-editor-bridge';
+
+export interface ScriptEditorProps {
+  defaultValue: string;
+  ariaLabel: string;
+  height: number;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  /** Gives the rest of the form a handle on the editor; returns the function that withdraws it. */
+  onReady?: (handle: ScriptEditorHandle) => () => void;
+}
+
+const SYNTAX_OWNER = 'transform-script-syntax';
+const BOT_CONTEXT_OWNER = 'transform-script-bot-context';
+const RUN_OWNER = 'transform-script-run';
+
+/** What acorn finds as the user types: a syntax error, or calls of botContext functions that do not exist. */
+function showScriptMarkers(model: monaco.editor.ITextModel): void {
+  const source = model.getValue();
+  const error = findScriptSyntaxError(source);
+  monaco.editor.setModelMarkers(
+    model,
+    SYNTAX_OWNER,
+    error
+      ? [
+          {
+            severity: monaco.MarkerSeverity.Error,
+            message: error.message,
+            startLineNumber: error.line,
+            startColumn: error.column,
+            endLineNumber: error.line,
+            endColumn: error.column + 1,
+          },
+        ]
+      : [],
+  );
+  monaco.editor.setModelMarkers(
+    model,
+    BOT_CONTEXT_OWNER,
+    findUnknownBotContextCalls(source).map((call) => ({
+      severity: monaco.MarkerSeverity.Warning,
+      message: describeUnknownBotContextCall(call),
+      startLineNumber: call.line,
+      startColumn: call.column,
+      endLineNumber: call.endLine,
+      endColumn: call.endColumn,
+    })),
+  );
+}
+
+function showRunError(model: monaco.editor.ITextModel, problem: ScriptProblem | null): void {
+  if (!problem || problem.line > model.getLineCount()) {
+    monaco.editor.setModelMarkers(model, RUN_OWNER, []);
+    return;
+  }
+  const { line } = problem;
+  // Without a column the whole line is marked.
+  const startColumn = problem.column ?? (model.getLineFirstNonWhitespaceColumn(line) || 1);
+  const endColumn = problem.column ? Math.max(model.getLineMaxColumn(line), startColumn + 1) : model.getLineMaxColumn(line);
+  monaco.editor.setModelMarkers(model, RUN_OWNER, [
+    {
+      severity: monaco.MarkerSeverity.Error,
+      message: `Test run: ${problem.message}`,
+      startLineNumber: line,
+      startColumn: Math.max(1, startColumn),
+      endLineNumber: line,
+      endColumn,
+    },
+  ]);
+}
+
+/**
+ * Uncontrolled on purpose: binding `value` to the form makes fast typing lose characters.
+ * The form remounts this component (new key) when it loads another record.
+ */
+export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange, onBlur, onReady }: ScriptEditorProps) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const callbacks = useRef({ onChange, onBlur, onReady });
+  const withdraw = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    callbacks.current = { onChange, onBlur, onReady };
+  });
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      withdraw.current?.();
+    },
+    [],
+  );
+
+  const handleMount: OnMount = (editor) => {
+    const model = editor.getModel();
+    if (model) showScriptMarkers(model);
+    editor.onDidChangeModelContent(() => {
+      callbacks.current.onChange(editor.getValue());
+      const current = editor.getModel();
+      // A run-time error belongs to the text that ran: the first edit takes it away.
+      if (current) showRunError(current, null);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const latest = editor.getModel();
+        if (latest) showScriptMarkers(latest);
+      }, 250);
+    });
+    editor.onDidBlurEditorText(() => callbacks.current.onBlur());
+    leaveWithEscapeThenTab(editor, monaco.KeyCode);
+
+    const handle: ScriptEditorHandle = {
+      replaceText(text) {
+        const current = editor.getModel();
+        if (!current) return;
+        editor.pushUndoStop();
+        editor.executeEdits('insert-example', [{ range: current.getFullModelRange(), text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      },
+      showRunError(problem) {
+        const current = editor.getModel();
+        if (current) showRunError(current, problem);
+      },
+      revealLine(line, column) {
+        const position = { lineNumber: line, column: column ?? 1 };
+        editor.setPosition(position);
+        editor.revealLineInCenterIfOutsideViewport(line);
+        editor.focus();
+      },
+    };
+    withdraw.current = callbacks.current.onReady?.(handle);
+  };
+
+  // The same object from render to render: @monaco-editor/react calls updateOptions whenever it
+  // changes, which re-lays out the editor on every render of the form around it.
+  const options = useMemo(
+    () => ({
+      ariaLabel,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      tabSize: 2,
+      wordWrap: 'on' as const,
+      fixedOverflowWidgets: true,
+      // Enter inserts a new line; Tab accepts a suggestion. Enter accepting would swallow line breaks.
+      acceptSuggestionOnEnter: 'off' as const,
+      renderLineHighlight: 'line' as const,
+      lineNumbersMinChars: 3,
+    }),
+    [ariaLabel],
+  );
+
+  return (
+    <>
+      <div className="script-editor" style={{ height }} data-testid="script-editor">
+        <Editor
+          height={height}
+          defaultLanguage="javascript"
+          defaultValue={defaultValue}
+          onMount={handleMount}
+          loading={<div className="script-editor__placeholder">Loading editor…</div>}
+          options={options}
+        />
+      </div>
+      <p className="script-editor-hint" data-testid="script-editor-hint">
+        In the editor, Tab indents. To move on, press <kbd>Esc</kbd> then <kbd>Tab</kbd> (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go back).
+      </p>
+    </>
+  );
+}

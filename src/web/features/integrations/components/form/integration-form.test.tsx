@@ -77,18 +77,19 @@ describe('the integration form', () => {
   it('shows an invalid skill id under the field and clears it as soon as it is fixed', async () => {
     const user = userEvent.setup();
     await openNewForm();
-    const skillId = byLabel('Agent Skill Id');
-    await user.type(skillId, '12ab');
+    // Found anew each time, as a person would: the suggestions' combobox replaces the plain input once loaded.
+    const skillId = () => byLabel('Agent Skill Id');
+    await user.type(skillId(), '12ab');
     await user.tab();
     const error = await within(screen.getByTestId('field-agentSkillId')).findByRole('alert');
     expect(error).toHaveTextContent(/positive whole number/);
-    expect(skillId).toHaveAttribute('aria-invalid', 'true');
-    expect(skillId.getAttribute('aria-describedby')).toContain(error.id);
+    expect(skillId()).toHaveAttribute('aria-invalid', 'true');
+    expect(skillId().getAttribute('aria-describedby')).toContain(error.id);
 
-    await user.clear(skillId);
-    await user.type(skillId, '{{$botContext.skillId}');
+    await user.clear(skillId());
+    await user.type(skillId(), '{{$botContext.skillId}');
     await waitFor(() => expect(within(screen.getByTestId('field-agentSkillId')).queryByRole('alert')).toBeNull());
-    expect(skillId).toHaveAttribute('aria-invalid', 'false');
+    expect(skillId()).toHaveAttribute('aria-invalid', 'false');
   });
 
   it('lets the response data variable follow the name until the user edits it', async () => {

@@ -1,5 +1,4 @@
 import { useFormContext, useWatch } from 'react-hook-form';
-import { exampleTransformScript } from '../../../../../domain/bot-context-api';
 import { useScriptEditorBridge } from './script-editor-bridge';
 
 const HINT_ID = 'insert-example-hint';
@@ -34,7 +33,12 @@ export function InsertExampleButton() {
         title={reason ?? `Insert an example script that reads api_${variable}`}
         data-testid="insert-example"
         onClick={() => {
-          if (reason === null) editor?.replaceText(exampleTransformScript(variable));
+          if (reason === null && editor) {
+            // Ready editor, loaded module: the editor's setup brought the botContext API with it.
+            void import('../../../../../domain/bot-context-api').then(({ exampleTransformScript }) =>
+              editor.replaceText(exampleTransformScript(variable)),
+            );
+          }
         }}
       >
         Insert example

@@ -59,7 +59,7 @@ export const agentEscalation = defineIntegrationType({
     const skill = [textOf(values.agentSkillName), textOf(values.agentSkillId)].filter(Boolean).join(' · ');
     const message = textOf(values.messageToUser);
     return [
-      { label: 'Agent Skill', value: skill },
+      { label: 'Agent skill', value: skill },
       { label: 'Message to User', value: message === BLANK_MESSAGE ? 'none (BLANK_MESSAGE)' : message },
     ];
   },

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_FIELD_LABELS, CREDENTIAL_TYPE_LABELS } from '../domain/directories/credential';
-import { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD } from '../domain/integration';
+import { CREDENTIAL_FIELD_LABELS, CREDENTIAL_TYPE_LABELS } from '../domain/directories/credential-types';
+import { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD } from '../domain/integration-types/common-fields';
 import { INTEGRATION_TYPE_DESCRIPTORS } from '../domain/integration-types';
 
 /*

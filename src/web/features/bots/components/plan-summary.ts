@@ -1,4 +1,4 @@
-import { COMMON_FIELD_DESCRIPTORS } from '../../../../domain/integration';
+import { COMMON_FIELD_DESCRIPTORS } from '../../../../domain/integration-types/common-fields';
 import { INTEGRATION_TYPE_DESCRIPTOR, type IntegrationType, type SummaryItem } from '../../../../domain/integration-types';
 
 export type { SummaryItem };

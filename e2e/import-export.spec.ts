@@ -47,7 +47,7 @@ test('JSON that is no bot export gets the server detail; a broken entry blocks t
   await bots.goto();
   const dialog = await bots.openImport();
   await dialog.choose({ name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
-  await expect(dialog.error).toContainText('Not a Bot Export');
+  await expect(dialog.error).toContainText('Not a bot export');
   await expect(dialog.importButton).toBeDisabled();
 
   const broken = sample();

@@ -70,7 +70,7 @@ test('adds an Agent Escalation integration with a script and two custom data fie
   await type(page, 'queue', 'key 1');
   await page.keyboard.press('Tab');
   await type(page, '{$.api_KeyboardEscalation.queue}', 'value 1');
-  await tabTo(page, form.root.getByRole('button', { name: 'Add Custom Data Field' }), 'to Add Custom Data Field');
+  await tabTo(page, form.root.getByRole('button', { name: 'Add custom data field' }), 'to Add custom data field');
   await page.keyboard.press('Enter');
   await expect(form.key(2)).toBeFocused();
   await type(page, 'wait', 'key 2');

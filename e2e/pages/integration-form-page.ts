@@ -80,7 +80,7 @@ export class IntegrationFormPage {
     const button =
       rows === 0
         ? this.root.getByRole('button', { name: 'Add the first field' })
-        : this.root.getByRole('button', { name: 'Add Custom Data Field' });
+        : this.root.getByRole('button', { name: 'Add custom data field' });
     await button.click();
     await this.key(rows + 1).fill(key);
     await this.value(rows + 1).fill(value);

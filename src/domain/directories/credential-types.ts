@@ -24,10 +24,10 @@ export const CREDENTIAL_FIELD_LABELS: Record<string, string> = {
   tokenUrl: 'Token URL',
   clientId: 'Client ID',
   scope: 'Scope',
-  clientSecret: 'Client Secret',
+  clientSecret: 'Client secret',
   username: 'Username',
   password: 'Password',
-  headerName: 'Header Name',
-  apiKey: 'API Key',
+  headerName: 'Header name',
+  apiKey: 'API key',
   token: 'Token',
 };

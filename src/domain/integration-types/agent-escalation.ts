@@ -21,6 +21,7 @@ export const agentEscalation = defineIntegrationType({
       help: 'The name of the agent skill to transfer the conversation to, as defined in Conversational Cloud. Display only: it makes the skill readable, since the skill ID is a number.',
       initial: '',
       cbKey: 'agentSkillName',
+      placeholder: 'Customer Care',
     }),
     agentSkillId: field({
       schema: (k) => k.idOrVariableSchema('Agent Skill Id'),
@@ -29,6 +30,7 @@ export const agentEscalation = defineIntegrationType({
       help: 'Mandatory: without it the transfer won’t work. A numeric skill ID such as 3402109730, or a bot context variable such as {$botContext.skillId}.',
       initial: '',
       cbKey: 'agentSkillId',
+      placeholder: '3402109730 or {$botContext.skillId}',
     }),
     agentId: field({
       schema: (k) =>
@@ -37,6 +39,7 @@ export const agentEscalation = defineIntegrationType({
       help: 'Optional, for bot-to-human transfers only: the ID of the agent to transfer to (a number, <accountId>.<userId>, or a variable such as {$botContext.agentId}). If that agent is not available or not on the skill, the skill gets the conversation.',
       initial: '',
       cbKey: 'agentId',
+      placeholder: '{$botContext.agentId}',
     }),
     transferBotContext: field({
       schema: (k) => k.z.boolean({ error: 'Transfer Bot Context must be true or false.' }).default(false),
@@ -53,13 +56,14 @@ export const agentEscalation = defineIntegrationType({
       help: 'Guarantees the user sees a message before the transfer, for example "Hold on while I connect you with an agent." Static text, a variable, or both; use \\n for a new line. Required: to send nothing, switch on "Send no message" (it stores BLANK_MESSAGE).',
       initial: '',
       cbKey: 'messageToUser',
+      placeholder: 'Hold on while I connect you with an agent.',
     }),
   },
   summarize: (values) => {
     const skill = [textOf(values.agentSkillName), textOf(values.agentSkillId)].filter(Boolean).join(' · ');
     const message = textOf(values.messageToUser);
     return [
-      { label: 'Agent Skill', value: skill },
+      { label: 'Agent skill', value: skill },
       { label: 'Message to User', value: message === BLANK_MESSAGE ? 'none (BLANK_MESSAGE)' : message },
     ];
   },

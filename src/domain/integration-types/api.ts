@@ -13,6 +13,12 @@ export const api = defineIntegrationType({
     methodHelp: 'The type of HTTP request method.',
     urlHelp:
       'The request target: an http or https URL. Variables work in it, such as https://example.com/orders/{$botContext.orderNumber}.',
+    placeholders: {
+      url: 'https://api.example.com/orders/{$botContext.orderId}',
+      headers: { key: 'Accept', value: 'application/json' },
+      requestParameters: { key: 'orderId', value: '{$botContext.orderId}' },
+      postBody: '{ "orderId": "{$botContext.orderId}" }',
+    },
   }),
   summarize: summarizeRequest,
   demoSample: JSON.stringify({ status: 'shipped', eta: '2026-12-02', items: 3 }, null, 2),

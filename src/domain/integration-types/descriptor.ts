@@ -26,6 +26,15 @@ export interface FieldDescriptor<S extends z.ZodType = z.ZodType> {
   readonly initial: z.input<S>;
   /** The key of a Conversation Builder `responder` entry that holds the field. */
   readonly cbKey: string;
+  /** What an empty text input shows: an example in the platform's format (every text field has one). */
+  readonly placeholder?: string;
+  /** What the inputs of an empty key/value row show (every key/value list has one). */
+  readonly rowPlaceholder?: RowPlaceholder;
+}
+
+export interface RowPlaceholder {
+  readonly key: string;
+  readonly value: string;
 }
 
 export type FieldDescriptors = Readonly<Record<string, FieldDescriptor>>;

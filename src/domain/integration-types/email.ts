@@ -12,6 +12,7 @@ export const email = defineIntegrationType({
       help: 'A comma-separated list of e-mail addresses, or variables such as {$botContext.email}.',
       initial: '',
       cbKey: 'to',
+      placeholder: 'care@example.com, {$botContext.email}',
     }),
     replyTo: field({
       schema: (k) => k.addressListSchema('Reply To', false).default(''),
@@ -19,6 +20,7 @@ export const email = defineIntegrationType({
       help: 'Optional: a comma-separated list of addresses that replies go to.',
       initial: '',
       cbKey: 'replyTo',
+      placeholder: 'support@example.com',
     }),
     subject: field({
       schema: (k) => k.requiredText('Subject', 998),
@@ -27,6 +29,7 @@ export const email = defineIntegrationType({
       help: 'You can use bot runtime data stored in botContext variables, such as {$botContext.orderNumber}.',
       initial: '',
       cbKey: 'subject',
+      placeholder: 'Your order {$botContext.orderNumber}',
     }),
     body: field({
       schema: (k) => k.requiredText('Body', 64 * 1024),
@@ -35,6 +38,7 @@ export const email = defineIntegrationType({
       help: 'The text of the e-mail; with Html Email on, you can enter HTML. botContext variables work here too.',
       initial: '',
       cbKey: 'body',
+      placeholder: 'Hello {$botContext.firstName}, here is the summary of your conversation.',
     }),
     html: field({
       schema: (k) => k.z.boolean({ error: 'Html Email must be true or false.' }).default(false),

@@ -12,6 +12,7 @@ export const faas = defineIntegrationType({
       help: 'The LivePerson function (lambda) to invoke.',
       initial: '',
       cbKey: 'functionId',
+      placeholder: 'Type a name or id, such as loyalty-points-lookup',
     }),
     headers: field({
       schema: (k) => k.keyValueListSchema('Function Headers'),
@@ -19,6 +20,7 @@ export const faas = defineIntegrationType({
       help: 'Key/value pairs passed to the function as headers.',
       initial: [],
       cbKey: 'headers',
+      rowPlaceholder: { key: 'X-Region', value: 'us' },
     }),
     payload: field({
       schema: (k) => k.optionalText('Function Payload', 64 * 1024),
@@ -26,6 +28,7 @@ export const faas = defineIntegrationType({
       help: 'The payload passed to the function.',
       initial: '',
       cbKey: 'payload',
+      placeholder: '{ "customerId": "{$botContext.customerId}" }',
     }),
   },
   summarize: (values) => [{ label: 'Function', value: textOf(values.functionId) }],

@@ -22,6 +22,10 @@ export type FieldText = Omit<FieldDescriptor, 'schema' | 'initial'>;
 /** The descriptor of a field of the type, common or its own; undefined for a field the type does not have. */
 export function fieldDescriptorOf(type: IntegrationType, field: string): FieldText | undefined {
   if (field === 'type') return TYPE_FIELD;
+  if (field === 'name' || field === 'responseDataVariable') {
+    // The type's demo name (OrderStatus, SendTranscript, Escalation…) suggests a name for that kind of integration.
+    return { ...COMMON_FIELD_DESCRIPTORS[field], placeholder: INTEGRATION_TYPE_DESCRIPTOR[type].demo.name };
+  }
   if (Object.hasOwn(COMMON_FIELD_DESCRIPTORS, field)) return COMMON_FIELD_DESCRIPTORS[field as CommonFieldName];
   const own = INTEGRATION_TYPE_DESCRIPTOR[type].fields as FieldDescriptors;
   return Object.hasOwn(own, field) ? own[field] : undefined;

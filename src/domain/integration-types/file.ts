@@ -12,6 +12,12 @@ export const file = defineIntegrationType({
     methodError: 'Method must be PUT or POST for a File integration.',
     methodHelp: 'PUT and POST are industry standards and commonly used.',
     urlHelp: 'The URL of your external upload service that can accept the file stream.',
+    placeholders: {
+      url: 'https://files.example.com/uploads/{$botContext.orderId}',
+      headers: { key: 'Content-Type', value: 'application/octet-stream' },
+      requestParameters: { key: 'folder', value: 'receipts' },
+      postBody: '{ "orderId": "{$botContext.orderId}" }',
+    },
   }),
   summarize: summarizeRequest,
   demoSample: JSON.stringify({ fileUrl: 'https://files.example.com/receipts/1001.pdf', size: 48213 }, null, 2),

@@ -1,12 +1,14 @@
-import { field, textOf, type SummaryItem } from './descriptor';
+import { field, textOf, type RowPlaceholder, type SummaryItem } from './descriptor';
 
-/** API and File integrations are both an HTTP request; they differ in the methods and the help. */
+/** API and File integrations are both an HTTP request; they differ in the methods, the help and the examples. */
 export function httpRequestFields<const M extends readonly [string, ...string[]]>(options: {
   methods: M;
   methodError: string;
   methodHelp: string;
   urlHelp: string;
+  placeholders: { url: string; headers: RowPlaceholder; requestParameters: RowPlaceholder; postBody: string };
 }) {
+  const { placeholders } = options;
   return {
     method: field({
       schema: (k) => k.z.enum(options.methods, { error: options.methodError }),
@@ -16,7 +18,15 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
       initial: options.methods[0],
       cbKey: 'method',
     }),
-    url: field({ schema: (k) => k.urlSchema('URL'), required: true, label: 'URL', help: options.urlHelp, initial: '', cbKey: 'webhook' }),
+    url: field({
+      schema: (k) => k.urlSchema('URL'),
+      required: true,
+      label: 'URL',
+      help: options.urlHelp,
+      initial: '',
+      cbKey: 'webhook',
+      placeholder: placeholders.url,
+    }),
     credentialId: field({
       schema: (k) => k.optionalText('Credential', 128),
       label: 'Credential',
@@ -24,6 +34,7 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
       initial: '',
       // By name in a CB file (ids differ between accounts); import and export translate it to and from the id.
       cbKey: 'credentialName',
+      placeholder: 'None: type a name such as Orders API key',
     }),
     headers: field({
       schema: (k) => k.keyValueListSchema('Request Headers'),
@@ -31,6 +42,7 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
       help: 'Message headers to include in the request.',
       initial: [],
       cbKey: 'headers',
+      rowPlaceholder: placeholders.headers,
     }),
     requestParameters: field({
       schema: (k) => k.keyValueListSchema('Request Parameters'),
@@ -38,6 +50,7 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
       help: 'Parameters passed in the URL’s query string.',
       initial: [],
       cbKey: 'requestParameters',
+      rowPlaceholder: placeholders.requestParameters,
     }),
     postBody: field({
       schema: (k) => k.optionalText('Post Body', 64 * 1024),
@@ -45,6 +58,7 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
       help: 'The payload to send.',
       initial: '',
       cbKey: 'postBody',
+      placeholder: placeholders.postBody,
     }),
   };
 }

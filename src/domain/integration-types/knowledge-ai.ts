@@ -17,6 +17,7 @@ export const knowledgeAi = defineIntegrationType({
       help: 'The knowledge base to search, picked from the directory.',
       initial: '',
       cbKey: 'knowledgeBaseId',
+      placeholder: 'Type a name or id, such as customer-care-faq',
     }),
     method: field({
       schema: (k) => k.z.enum(KNOWLEDGE_AI_METHODS, { error: 'Method must be PHRASE_SEARCH (Phrase Search).' }).default('PHRASE_SEARCH'),
@@ -45,6 +46,7 @@ export const knowledgeAi = defineIntegrationType({
       help: 'The phrase to search for; {$query} is the user’s message.',
       initial: '{$query}',
       cbKey: 'phrase',
+      placeholder: '{$query}',
     }),
     multipleResults: field({
       schema: (k) =>

@@ -94,14 +94,14 @@ describeEachDatabase('import and export API on %s', (kind) => {
 
     const notExport = await importFile(JSON.stringify({ hello: 'world' }));
     expect(notExport.statusCode).toBe(400);
-    expect(notExport.json()).toMatchObject({ title: 'Not a Bot Export', detail: expect.stringContaining('"bot" and "responder"') });
+    expect(notExport.json()).toMatchObject({ title: 'Not a bot export', detail: expect.stringContaining('"bot" and "responder"') });
 
     const broken = JSON.parse(readSampleExport(OWN_STORE_LOCATOR));
     broken.responder[0].webhook = 'not a url';
     const invalid = await importFile(JSON.stringify(broken));
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json()).toMatchObject({
-      title: 'Validation Failed',
+      title: 'Validation failed',
       detail: expect.stringContaining('integration "StoreLocator"'),
       errors: { 'responder.0.webhook': expect.stringMatching(/^StoreLocator: URL must be an http or https address/) },
     });

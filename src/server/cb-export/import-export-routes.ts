@@ -43,7 +43,7 @@ function invalidPlanProblem(plan: ImportPlan): HttpProblem {
   const what = names.length > 0 ? `integration${names.length === 1 ? '' : 's'} ${names.join(', ')}` : 'the bot';
   return new HttpProblem(
     400,
-    'Validation Failed',
+    'Validation failed',
     `Nothing was imported: the file has ${plan.problemCount === 1 ? 'a problem' : `${plan.problemCount} problems`}, in ${what}. Run the import with ?dryRun=true to see the whole plan.`,
     errors,
   );
@@ -81,15 +81,15 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
       if (request.body === undefined || request.body === null) {
         throw new HttpProblem(
           400,
-          'Not a Bot Export',
+          'Not a bot export',
           'The request has no body: send the export file as JSON (Content-Type: application/json).',
         );
       }
       const result = await planImportYielding(request.body);
       if (!result.ok) {
-        if (result.tooLarge) throw new HttpProblem(413, 'Import Too Large', result.reason);
+        if (result.tooLarge) throw new HttpProblem(413, 'Import too large', result.reason);
         const hasErrors = Object.keys(result.errors).length > 0;
-        throw new HttpProblem(400, 'Not a Bot Export', result.reason, hasErrors ? result.errors : undefined);
+        throw new HttpProblem(400, 'Not a bot export', result.reason, hasErrors ? result.errors : undefined);
       }
       mapPlanCredentials(result.plan, await credentials.directory());
       if (request.query.dryRun) return reply.code(200).send(planView(result.plan));

@@ -126,7 +126,7 @@ describeEachDatabase('import limits and stored data edge cases on %s', (kind) =>
     const real = await server.request('POST', '/api/bots/import', { raw: deep, headers });
     for (const response of [dryRun, real]) {
       expect(response.status).toBe(400);
-      expect(response.body.title).toBe('JSON Too Deep');
+      expect(response.body.title).toBe('JSON too deep');
     }
     expect(await botCount()).toBe(before);
   });

@@ -39,7 +39,7 @@ function validationProblem(error: z.ZodError, prefix: string): DomainError {
   const errors = Object.fromEntries(error.issues.map((issue) => [[prefix, ...issue.path.map(String)].join('.'), issue.message]));
   const unknown = error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []));
   for (const key of unknown) errors[`${prefix}.${key}`] = `Unknown field "${key}" for this credential type.`;
-  return badRequest(`The request body has a problem in ${prefix}: ${Object.values(errors)[0]}`, errors, 'Validation Failed');
+  return badRequest(`The request body has a problem in ${prefix}: ${Object.values(errors)[0]}`, errors, 'Validation failed');
 }
 
 export function createCredentialsRepository(db: Database, box: SecretBox) {

@@ -148,7 +148,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
             throw badRequest(
               `thenEscalateTo must name an Agent Escalation integration of this bot: ${why}.`,
               { thenEscalateTo: `Pick an Agent Escalation integration of this bot (${why}).` },
-              'Validation Failed',
+              'Validation failed',
             );
           }
           escalateTo = found;

@@ -60,7 +60,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
     const count = Object.keys(errors).length;
     return new HttpProblem(
       400,
-      'Validation Failed',
+      'Validation failed',
       `${section} has ${count === 1 ? 'a problem' : `${count} problems`}: ${Object.entries(errors)
         .slice(0, 3)
         .map(([field, message]) => (field ? `${field}: ${message}` : message))
@@ -87,7 +87,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
       );
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return new HttpProblem(error.statusCode, STATUS_CODES[error.statusCode] ?? 'Client Error', error.message);
+    return new HttpProblem(error.statusCode, STATUS_CODES[error.statusCode] ?? 'Client error', error.message);
   }
   return new HttpProblem(500, 'Internal Server Error', 'The server failed to answer. The error has been logged.');
 }

@@ -49,7 +49,7 @@ describeEachDatabase('body nesting limit on %s', (kind) => {
         const elapsed = performance.now() - started;
         expect(response.status, `${route.method} ${route.route}`).toBe(400);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
-        expect(response.body).toMatchObject({ title: 'JSON Too Deep', detail: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) });
+        expect(response.body).toMatchObject({ title: 'JSON too deep', detail: expect.stringContaining(`${MAX_JSON_DEPTH} levels`) });
         expect(elapsed, `${route.method} ${route.route}`).toBeLessThan(1000);
       }
     }
@@ -62,7 +62,7 @@ describeEachDatabase('body nesting limit on %s', (kind) => {
     // One level for the body object, the rest in a field: validation (not the parser) answers.
     const deep = await server.request('POST', '/api/bots', { body: { name: 'Deep', description: atLimit } });
     expect(deep.status).toBe(400);
-    expect(deep.body.title).toBe('Validation Failed');
+    expect(deep.body.title).toBe('Validation failed');
   });
 
   it('reads JSON as UTF-8 only: a body declared in another charset is refused with 415, UTF-8 in any spelling is read', async () => {

@@ -41,7 +41,7 @@ export function depthExceededAt(text: string, maxDepth = MAX_JSON_DEPTH): number
 export function tooDeepProblem(offset: number, what = 'The request body'): HttpProblem {
   return new HttpProblem(
     400,
-    'JSON Too Deep',
+    'JSON too deep',
     `${what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep (at character ${offset + 1}): the limit is ${MAX_JSON_DEPTH}.`,
   );
 }

@@ -55,7 +55,7 @@ export function registerUnstorableTextCheck(app: FastifyInstance): void {
       if (paths.length > 0) {
         throw new HttpProblem(
           400,
-          'Validation Failed',
+          'Validation failed',
           `${section} holds a NUL character or an unpaired surrogate in ${paths.map((path) => path || 'itself').join(', ')}: remove it.`,
           Object.fromEntries(paths.map((path) => [path, MESSAGE])),
         );

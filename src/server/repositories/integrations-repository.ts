@@ -104,7 +104,7 @@ export function createIntegrationsRepository(db: Database) {
     if (bot && bot.count >= MAX_INTEGRATIONS_PER_BOT) {
       const limit = MAX_INTEGRATIONS_PER_BOT.toLocaleString('en-US');
       throw limitReached(
-        'Too Many Integrations',
+        'Too many integrations',
         `This bot holds ${bot.count.toLocaleString('en-US')} integrations, the most a bot may hold (${limit}): delete one before adding another.`,
       );
     }

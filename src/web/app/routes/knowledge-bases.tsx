@@ -5,9 +5,9 @@ import { DirectoryPage } from '../../features/directories/components/directory-p
 export function Component() {
   return (
     <div className="page">
-      <title>Knowledge Bases · Integrations Panel</title>
+      <title>Knowledge bases · Integrations Panel</title>
       <div className="page__header">
-        <h1>Knowledge Bases</h1>
+        <h1>Knowledge bases</h1>
         <p className="page__lead">The KnowledgeAI knowledge bases that KnowledgeAI integrations search.</p>
       </div>
       <DirectoryPage<KnowledgeBaseEntry>

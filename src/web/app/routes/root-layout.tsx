@@ -28,7 +28,7 @@ export function RootLayout() {
             Functions
           </NavLink>
           <NavLink to={paths.knowledgeBases()} className="app-nav__link">
-            Knowledge Bases
+            Knowledge bases
           </NavLink>
         </nav>
       </header>

@@ -92,7 +92,7 @@ describe('the import dialog', () => {
       'GET /api/bots': () => ({ status: 200, body: { items: [], nextCursor: null } }),
       'POST /api/bots/import': () => ({
         status: 400,
-        body: { type: 'about:blank', title: 'Not a Bot Export', status: 400, detail: 'The file is JSON but not a bot export.' },
+        body: { type: 'about:blank', title: 'Not a bot export', status: 400, detail: 'The file is JSON but not a bot export.' },
       }),
     });
     renderApp('/');

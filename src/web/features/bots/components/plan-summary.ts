@@ -1,3 +1,4 @@
+import { COMMON_FIELD_DESCRIPTORS } from '../../../../domain/integration-types/common-fields';
 import { INTEGRATION_TYPE_DESCRIPTOR, type IntegrationType, type SummaryItem } from '../../../../domain/integration-types';
 
 export type { SummaryItem };
@@ -14,7 +15,7 @@ export function summarizeValues(type: IntegrationType, values: Record<string, un
   if (fields > 0) extras.push(plural(fields, 'custom data field'));
   if (script.trim() !== '') extras.push(plural(script.split('\n').length, 'script line'));
   return [
-    { label: 'Response Data Variable', value: text(values.responseDataVariable) },
+    { label: COMMON_FIELD_DESCRIPTORS.responseDataVariable.label, value: text(values.responseDataVariable) },
     ...INTEGRATION_TYPE_DESCRIPTOR[type].summarize(values),
     ...(extras.length > 0 ? [{ label: 'Also', value: extras.join(', ') }] : []),
   ].filter((item) => item.value !== '');

@@ -22,14 +22,14 @@ describe('summarizeValues', () => {
         transformScript: 'a\nb',
       }),
     ).toEqual([
-      { label: 'Response Data Variable', value: 'Orders' },
+      { label: 'Response Data Variable Name', value: 'Orders' },
       { label: 'Request', value: 'GET https://x.example' },
       { label: 'Also', value: '2 custom data fields, 2 script lines' },
     ]);
     expect(
       summarizeValues('LIVEPERSON_AGENT_ESCALATION', { agentSkillName: 'Care', agentSkillId: '42', messageToUser: 'BLANK_MESSAGE' }),
     ).toEqual([
-      { label: 'Agent Skill', value: 'Care · 42' },
+      { label: 'Agent skill', value: 'Care · 42' },
       { label: 'Message to User', value: 'none (BLANK_MESSAGE)' },
     ]);
   });

@@ -34,7 +34,7 @@ describe('the resource directory pages', () => {
     const row = within(table).getAllByRole('row')[1]!;
     expect(row).toHaveTextContent('Orders API key');
     expect(row).toHaveTextContent('API key');
-    expect(within(row).getByTestId('secret-apiKey')).toHaveTextContent('API Key: set');
+    expect(within(row).getByTestId('secret-apiKey')).toHaveTextContent('API key: set');
     expect(within(row).getByRole('link', { name: 'Care Bot › OrderStatus' })).toHaveAttribute(
       'href',
       `/bots/${USAGE.botId}/integrations/${USAGE.integrationId}`,

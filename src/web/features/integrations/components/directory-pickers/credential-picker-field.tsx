@@ -1,9 +1,9 @@
 import { CREDENTIAL_TYPE_LABELS } from '../../../../../domain/directories/credential-types';
-import { DirectoryComboboxField } from './directory-combobox-field';
+import { DirectoryComboboxField, type PickerFieldProps } from './directory-combobox-field';
 import { useResourceDirectories } from './resource-directories-context';
 
 /** API and File integrations: Credential, picked from the credentials by name; the integration stores its id. */
-export function CredentialPickerField({ name, required, help }: { name: string; required: boolean; help: string | undefined }) {
+export function CredentialPickerField({ name, required, help, placeholder }: PickerFieldProps) {
   const { credentials } = useResourceDirectories();
   return (
     <DirectoryComboboxField
@@ -11,7 +11,7 @@ export function CredentialPickerField({ name, required, help }: { name: string; 
       label="Credential"
       required={required}
       help={help}
-      placeholder="None: type a credential's name to pick one"
+      placeholder={placeholder}
       noun="credential"
       items={credentials.items}
       isError={credentials.isError}

@@ -6,12 +6,20 @@ import { lookUpEntry, matchingEntries } from './matching-entries';
 
 const MAX_OPTIONS = 50;
 
+/** What a picker takes from the field's descriptor (the form's `meta`). */
+export interface PickerFieldProps {
+  name: string;
+  required: boolean;
+  help: string | undefined;
+  placeholder: string | undefined;
+}
+
 export interface DirectoryComboboxFieldProps<T extends { id: string; name: string }> {
   name: string;
   label: string;
   required: boolean;
   help: string | undefined;
-  placeholder: string;
+  placeholder: string | undefined;
   /** "credential", "function": in warnings and the list's label. */
   noun: string;
   items: readonly T[] | undefined;

@@ -1,5 +1,5 @@
 import type { LpFunction } from '../../../../../domain/directories/lp-function';
-import { DirectoryComboboxField } from './directory-combobox-field';
+import { DirectoryComboboxField, type PickerFieldProps } from './directory-combobox-field';
 import { useResourceDirectories } from './resource-directories-context';
 
 /** What a bot gets when it calls a function in each state. */
@@ -11,7 +11,7 @@ export function deploymentWarning(fn: Pick<LpFunction, 'name' | 'state'>): strin
 }
 
 /** LivePerson Functions: Function, picked from the functions with its state; one not deployed warns. */
-export function FunctionPickerField({ name, required, help }: { name: string; required: boolean; help: string | undefined }) {
+export function FunctionPickerField({ name, required, help, placeholder }: PickerFieldProps) {
   const { functions } = useResourceDirectories();
   return (
     <DirectoryComboboxField
@@ -19,7 +19,7 @@ export function FunctionPickerField({ name, required, help }: { name: string; re
       label="Function"
       required={required}
       help={help}
-      placeholder="Type a function's name or id"
+      placeholder={placeholder}
       noun="function"
       items={functions.items}
       isError={functions.isError}

@@ -1,6 +1,6 @@
 import { KNOWLEDGE_AI_METHODS } from '../../../../../domain/integration-types';
 import { SelectField } from '../../../../components/form/select-field';
-import { DirectoryComboboxField } from './directory-combobox-field';
+import { DirectoryComboboxField, type PickerFieldProps } from './directory-combobox-field';
 import { useResourceDirectories } from './resource-directories-context';
 
 const METHOD_LABELS: Record<(typeof KNOWLEDGE_AI_METHODS)[number], string> = {
@@ -8,7 +8,7 @@ const METHOD_LABELS: Record<(typeof KNOWLEDGE_AI_METHODS)[number], string> = {
 };
 
 /** KnowledgeAI: Knowledge Base, picked from the knowledge bases; the integration stores its id. */
-export function KnowledgeBasePickerField({ name, required, help }: { name: string; required: boolean; help: string | undefined }) {
+export function KnowledgeBasePickerField({ name, required, help, placeholder }: PickerFieldProps) {
   const { knowledgeBases } = useResourceDirectories();
   return (
     <DirectoryComboboxField
@@ -16,7 +16,7 @@ export function KnowledgeBasePickerField({ name, required, help }: { name: strin
       label="Knowledge Base"
       required={required}
       help={help}
-      placeholder="Type a knowledge base's name or id"
+      placeholder={placeholder}
       noun="knowledge base"
       items={knowledgeBases.items}
       isError={knowledgeBases.isError}

@@ -12,7 +12,7 @@ interface SkillComboboxFieldProps {
   label: string;
   required: boolean;
   help: string | undefined;
-  placeholder: string;
+  placeholder: string | undefined;
   warning: string | undefined;
   /** Shown under the input, e.g. that the directory could not be loaded. */
   note?: ReactNode;

@@ -18,14 +18,9 @@ export function AgentEscalationFields({ meta }: { meta: FieldMeta<'LIVEPERSON_AG
   const directoryNote = directory.isError ? 'The skill directory could not be loaded, so skills are not checked.' : undefined;
   return (
     <>
-      <SkillComboboxField {...meta('agentSkillName')} placeholder="Customer Care" warning={warnings.agentSkillName} />
-      <SkillComboboxField
-        {...meta('agentSkillId')}
-        placeholder="3402109730 or {$botContext.skillId}"
-        warning={warnings.agentSkillId}
-        note={directoryNote}
-      />
-      <TextField {...meta('agentId')} placeholder="{$botContext.agentId}" />
+      <SkillComboboxField {...meta('agentSkillName')} warning={warnings.agentSkillName} />
+      <SkillComboboxField {...meta('agentSkillId')} warning={warnings.agentSkillId} note={directoryNote} />
+      <TextField {...meta('agentId')} />
       <SwitchField {...meta('transferBotContext')} />
       <MessageToUserField meta={meta} />
     </>
@@ -36,7 +31,7 @@ export function AgentEscalationFields({ meta }: { meta: FieldMeta<'LIVEPERSON_AG
 function MessageToUserField({ meta }: { meta: FieldMeta<'LIVEPERSON_AGENT_ESCALATION'> }) {
   const { control } = useFormContext();
   const lastText = useRef('');
-  const { name, label, required, help } = meta('messageToUser');
+  const { name, label, required, help, placeholder } = meta('messageToUser');
   return (
     <Controller
       control={control}
@@ -54,7 +49,7 @@ function MessageToUserField({ meta }: { meta: FieldMeta<'LIVEPERSON_AGENT_ESCALA
                   name={field.name}
                   ref={field.ref}
                   value={blank ? '' : String(field.value ?? '')}
-                  placeholder={blank ? 'No message is sent (stored as BLANK_MESSAGE).' : 'Hold on while I connect you with an agent.'}
+                  placeholder={blank ? 'No message is sent (stored as BLANK_MESSAGE).' : placeholder}
                   disabled={blank}
                   onChange={(event) => field.onChange(event.target.value)}
                   onBlur={field.onBlur}

@@ -24,14 +24,13 @@ export function CommonFields({ meta, onTypeChange }: CommonFieldsProps) {
     <>
       <TextField
         {...meta('name')}
-        placeholder="Escalation"
         onValueChange={(name) => {
           if (!variableFollowsName) return;
           const { isTouched, invalid } = getFieldState('responseDataVariable');
           setValue('responseDataVariable', name, { shouldDirty: true, shouldValidate: isTouched || invalid });
         }}
       />
-      <TextField {...meta('responseDataVariable')} placeholder="Escalation" onValueChange={() => setVariableFollowsName(false)} />
+      <TextField {...meta('responseDataVariable')} onValueChange={() => setVariableFollowsName(false)} />
       <SelectField {...meta('type')} options={TYPE_OPTIONS} onValueChange={(type) => onTypeChange(type as IntegrationType)} />
     </>
   );

@@ -53,7 +53,7 @@ export function CustomDataFields() {
       ) : null}
       {fields.length > 0 && fields.length < MAX_CUSTOM_DATA_FIELDS ? (
         <button type="button" className="button button--small" onClick={addRow}>
-          Add Custom Data Field
+          Add custom data field
         </button>
       ) : null}
     </fieldset>

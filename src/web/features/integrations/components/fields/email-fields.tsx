@@ -5,7 +5,7 @@ import type { FieldMeta } from './field-meta';
 export function EmailFields({ meta }: { meta: FieldMeta<'EMAIL'> }) {
   return (
     <>
-      <TextField {...meta('to')} placeholder="care@example.com, {$botContext.email}" />
+      <TextField {...meta('to')} />
       <TextField {...meta('replyTo')} />
       <TextField {...meta('subject')} />
       <TextField {...meta('body')} multiline rows={5} />

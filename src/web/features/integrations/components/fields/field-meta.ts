@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { IntegrationType, TypeFieldName } from '../../../../../domain/integration-types';
+import type { IntegrationType, RowPlaceholder, TypeFieldName } from '../../../../../domain/integration-types';
 import { COMMON_FIELD_DESCRIPTORS } from '../../../../../domain/integration-types/common-fields';
 import { fieldDescriptorOf, requiredFieldsOf } from '../../../../../domain/integration-types/fields-of-type';
 
@@ -11,9 +11,13 @@ export interface FieldProps<F extends string = string> {
   label: string;
   required: boolean;
   help: string | undefined;
+  /** The example an empty text input shows, from the type's descriptor. */
+  placeholder: string | undefined;
+  /** The examples an empty key/value row shows. */
+  rowPlaceholder: RowPlaceholder | undefined;
 }
 
-/** Label, help and required-ness of a field, from its type's descriptor: a field name the type lacks does not compile. */
+/** Label, help, required-ness and examples of a field, from its type's descriptor: a field name the type lacks does not compile. */
 export type FieldMeta<T extends IntegrationType = IntegrationType> = <F extends FormFieldName<T>>(field: F) => FieldProps<F>;
 
 /** Required-ness comes from the descriptors, checked against the domain schema, so the asterisks cannot drift from what the API enforces. */
@@ -22,7 +26,14 @@ export function useFieldMeta<T extends IntegrationType>(type: T): FieldMeta<T> {
     const required = requiredFieldsOf(type);
     return <F extends FormFieldName<T>>(field: F) => {
       const descriptor = fieldDescriptorOf(type, field);
-      return { name: field, label: descriptor?.label ?? field, required: required.has(field), help: descriptor?.help };
+      return {
+        name: field,
+        label: descriptor?.label ?? field,
+        required: required.has(field),
+        help: descriptor?.help,
+        placeholder: descriptor?.placeholder,
+        rowPlaceholder: descriptor?.rowPlaceholder,
+      };
     };
   }, [type]);
 }

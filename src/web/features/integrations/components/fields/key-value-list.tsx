@@ -1,4 +1,5 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
+import type { RowPlaceholder } from '../../../../../domain/integration-types';
 import { fieldId, useFieldError } from '../../../../components/form/field';
 
 interface KeyValueListProps {
@@ -7,10 +8,12 @@ interface KeyValueListProps {
   /** Singular noun for the accessible names of the cells, e.g. "Header" gives "Header key 1". */
   item: string;
   help?: string;
+  /** The examples an empty row shows, from the type's descriptor. */
+  rowPlaceholder?: RowPlaceholder;
 }
 
 /** Request headers and parameters: free key/value rows. */
-export function KeyValueList({ name, label, item, help }: KeyValueListProps) {
+export function KeyValueList({ name, label, item, help, rowPlaceholder = { key: 'Key', value: 'Value' } }: KeyValueListProps) {
   const { control } = useFormContext();
   const { fields, append, remove } = useFieldArray({ control, name });
   const id = fieldId(name);
@@ -19,7 +22,7 @@ export function KeyValueList({ name, label, item, help }: KeyValueListProps) {
       <legend className="field__label">{label}</legend>
       {fields.length === 0 ? <p className="kv__empty">None yet.</p> : null}
       {fields.map((row, index) => (
-        <KeyValueRow key={row.id} name={name} item={item} index={index} onRemove={remove} />
+        <KeyValueRow key={row.id} name={name} item={item} index={index} placeholder={rowPlaceholder} onRemove={remove} />
       ))}
       <button type="button" className="button button--small" onClick={() => append({ key: '', value: '' })}>
         Add {item.toLowerCase()}
@@ -37,10 +40,11 @@ interface KeyValueRowProps {
   name: string;
   item: string;
   index: number;
+  placeholder: RowPlaceholder;
   onRemove: (index: number) => void;
 }
 
-function KeyValueRow({ name, item, index, onRemove }: KeyValueRowProps) {
+function KeyValueRow({ name, item, index, placeholder, onRemove }: KeyValueRowProps) {
   const { register } = useFormContext();
   const keyError = useFieldError(`${name}.${index}.key`);
   const valueError = useFieldError(`${name}.${index}.value`);
@@ -53,7 +57,7 @@ function KeyValueRow({ name, item, index, onRemove }: KeyValueRowProps) {
         aria-label={`${item} key ${n}`}
         aria-invalid={Boolean(keyError)}
         aria-describedby={keyError ? errorId : undefined}
-        placeholder="Key"
+        placeholder={placeholder.key}
         autoComplete="off"
         {...register(`${name}.${index}.key`)}
       />
@@ -62,7 +66,7 @@ function KeyValueRow({ name, item, index, onRemove }: KeyValueRowProps) {
         aria-label={`${item} value ${n}`}
         aria-invalid={Boolean(valueError)}
         aria-describedby={valueError ? errorId : undefined}
-        placeholder="Value"
+        placeholder={placeholder.value}
         autoComplete="off"
         {...register(`${name}.${index}.value`)}
       />

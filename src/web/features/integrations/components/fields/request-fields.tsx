@@ -10,7 +10,7 @@ function RequestFields({ meta, methods }: { meta: FieldMeta<'API'> | FieldMeta<'
   return (
     <>
       <SelectField {...meta('method')} options={methods.map((m) => ({ value: m, label: m }))} />
-      <TextField {...meta('url')} placeholder="https://api.example.com/orders/{$botContext.orderNumber}" />
+      <TextField {...meta('url')} />
       <CredentialPickerField {...meta('credentialId')} />
       <KeyValueList {...meta('headers')} item="Header" />
       <KeyValueList {...meta('requestParameters')} item="Parameter" />

@@ -1,10 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { INTEGRATION_TYPE_DESCRIPTORS, type IntegrationType } from '../../../../../domain/integration-types';
 import { requiredFieldsOf } from '../../../../../domain/integration-types/fields-of-type';
+import { CommonFields } from './common-fields';
 import { useFieldMeta } from './field-meta';
 import { emptyValuesFor, type FormValues } from '../form/form-values';
 import { TypeFields } from './type-fields';
@@ -39,4 +41,33 @@ describe('the fields of each type', () => {
       }
     },
   );
+});
+
+describe('the examples in empty inputs', () => {
+  it.each(INTEGRATION_TYPE_DESCRIPTORS.map((descriptor) => [descriptor.type, descriptor] as const))(
+    '%s shows each field’s example from its descriptor, in its inputs and in a new key/value row',
+    async (type, descriptor) => {
+      const user = userEvent.setup();
+      render(<Form type={type}>{(meta) => <TypeFields type={type} meta={meta} />}</Form>);
+      const fields = Object.entries(descriptor.fields);
+      for (const [name, field] of fields) {
+        if (field.placeholder) expect(screen.getByLabelText(field.label), name).toHaveAttribute('placeholder', field.placeholder);
+        if (!field.rowPlaceholder) continue;
+        const list = screen.getByTestId(`field-${name}`);
+        await user.click(within(list).getByRole('button', { name: /^Add / }));
+        const [key, value] = within(list).getAllByRole('textbox');
+        expect(key, name).toHaveAttribute('placeholder', field.rowPlaceholder.key);
+        expect(value, name).toHaveAttribute('placeholder', field.rowPlaceholder.value);
+      }
+    },
+  );
+
+  it('suggests a name of the chosen type’s kind', () => {
+    const { unmount } = render(<Form type="API">{(meta) => <CommonFields meta={meta} onTypeChange={() => {}} />}</Form>);
+    expect(screen.getByLabelText('Integration Name')).toHaveAttribute('placeholder', 'OrderStatus');
+    expect(screen.getByLabelText('Response Data Variable Name')).toHaveAttribute('placeholder', 'OrderStatus');
+    unmount();
+    render(<Form type="LIVEPERSON_AGENT_ESCALATION">{(meta) => <CommonFields meta={meta} onTypeChange={() => {}} />}</Form>);
+    expect(screen.getByLabelText('Integration Name')).toHaveAttribute('placeholder', 'Escalation');
+  });
 });

@@ -144,7 +144,7 @@ describe('the integration form', () => {
     expect(screen.queryByTestId('cdf-error-1')).toBeNull();
     expect(byLabel('Value 1')).toHaveAttribute('placeholder', '{$.api_Orders.path}');
     expect(screen.getByTestId('cdf-reference-1')).toHaveTextContent('{Orders.status}');
-    await user.click(screen.getByRole('button', { name: 'Add Custom Data Field' }));
+    await user.click(screen.getByRole('button', { name: 'Add custom data field' }));
     await user.type(byLabel('Key 2'), 'status');
     await user.type(byLabel('Value 2'), 'x');
     await user.click(screen.getByRole('button', { name: 'Save' }));

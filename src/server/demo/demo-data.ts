@@ -1,9 +1,9 @@
-import type { IntegrationInput } from '../domain/integration';
-import { integrationInputSchema } from '../domain/integration';
-import { INTEGRATION_TYPE_DESCRIPTORS } from '../domain/integration-types';
-import type { BotsRepository } from './repositories/bots-repository';
-import type { IntegrationsRepository } from './repositories/integrations-repository';
-import { DEMO_CREDENTIAL_ID } from './credentials/credentials-repository';
+import type { IntegrationInput } from '../../domain/integration';
+import { integrationInputSchema } from '../../domain/integration';
+import { INTEGRATION_TYPE_DESCRIPTORS } from '../../domain/integration-types';
+import type { BotsRepository } from '../bots/bots-repository';
+import type { IntegrationsRepository } from '../integrations/integrations-repository';
+import { DEMO_CREDENTIAL_ID } from '../credentials/credentials-repository';
 
 export const DEMO_BOT = {
   name: 'Customer Care Bot',

@@ -8,9 +8,9 @@ import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
 import { notFound } from '../errors';
 import { booleanQuery } from '../dialogs/boolean-query';
 import type { DialogsRepository } from '../dialogs/dialogs-repository';
-import type { BotsRepository } from '../repositories/bots-repository';
-import type { IntegrationsRepository } from '../repositories/integrations-repository';
-import { botParams, ifMatchHeader, integrationParams, problems } from './route-schemas';
+import type { BotsRepository } from '../bots/bots-repository';
+import type { IntegrationsRepository } from './integrations-repository';
+import { botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
 
 const listQuery = pageQuerySchema.extend({
   type: z.enum(INTEGRATION_TYPES, { error: `type must be one of ${INTEGRATION_TYPES.join(', ')}.` }).optional(),

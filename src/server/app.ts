@@ -119,7 +119,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot) });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);
-  await app.register(integrationRoutes, { bots, integrations, dialogs });
+  await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
   await app.register(simulateRoutes, { bots, integrations });
   const credentials = createCredentialsRepository(database.db, options.secretBox);

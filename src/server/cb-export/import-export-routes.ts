@@ -10,7 +10,7 @@ import { planImportYielding, type ImportPlan } from './plan-import';
 import { serializeCbExport, toCbExport } from './to-cb';
 import { toNativeExport } from './to-native';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
-import { mapPlanCredentials, withCredentialNames } from '../credentials/credential-mapping';
+import { mapPlanCredentials, withCredentialNames } from './credential-mapping';
 
 const importQuery = z.strictObject({
   dryRun: z

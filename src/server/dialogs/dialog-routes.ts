@@ -13,8 +13,7 @@ import {
 import { integrationSchema } from '../../domain/integration';
 import { ifMatchVersion, setEtag } from '../http/etag';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
-import { botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
-import { booleanQuery } from './boolean-query';
+import { booleanQuery, botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
 import type { DialogsRepository } from './dialogs-repository';
 
 export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; integrations: IntegrationsRepository }> = async (

@@ -8,6 +8,32 @@ import tseslint from 'typescript-eslint';
 /** Web features never import each other: what two features share lives in components/, lib/ or the domain. */
 const WEB_FEATURES = ['bots', 'dialogs', 'integrations', 'revisions', 'skills'];
 
+/**
+ * Server features (src/server/<feature>: routes, repository, tests) and the ones each builds on. A feature
+ * imports another only when listed, and the list has no cycle: it uses the other's repository type or row
+ * mappers, and app.ts hands it the instance. When a feature needs something from one that builds on it, it
+ * declares an interface and app.ts passes the other's repository (IntegrationUsageGuard in
+ * integrations/integration-routes.ts, fulfilled by dialogs/). Every feature shares db/, http/, errors.ts and
+ * the domain; directories/ is what the directory features (skills, credentials, functions, knowledge bases)
+ * share; demo/ seeds them all. A feature's testing/ folder holds fixtures any test may use.
+ */
+const SERVER_FEATURES = {
+  bots: [],
+  integrations: ['bots'],
+  revisions: ['integrations'],
+  simulator: ['bots', 'integrations'],
+  'cb-export': ['bots', 'integrations', 'credentials'],
+  dialogs: ['integrations', 'cb-export'],
+  directories: [],
+  skills: ['directories'],
+  credentials: ['directories'],
+  functions: ['directories'],
+  'knowledge-bases': ['directories'],
+  health: [],
+  demo: ['bots', 'integrations', 'skills', 'credentials', 'functions', 'knowledge-bases'],
+};
+const serverFeature = (feature) => `./src/server/${feature}`;
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-server', 'node_modules', 'data', 'test-results', 'playwright-report', 'drizzle'] },
   js.configs.recommended,
@@ -39,8 +65,21 @@ export default tseslint.config(
               except: [`./${feature}`],
               message: 'Features never import each other: move what they share to src/web/components, src/web/lib or src/domain.',
             })),
+            ...Object.entries(SERVER_FEATURES).map(([feature, buildsOn]) => ({
+              target: serverFeature(feature),
+              from: Object.keys(SERVER_FEATURES)
+                .filter((other) => other !== feature && !buildsOn.includes(other))
+                .map(serverFeature),
+              except: ['./testing'],
+              message: `Server features import only the ones they build on (SERVER_FEATURES in eslint.config.js): ${feature} builds on ${buildsOn.join(', ') || 'none'}.`,
+            })),
             {
-              target: ['./src/server/repositories/**', './src/server/**/*-repository.ts', './src/server/**/*-store.ts'],
+              target: ['./src/server/db', './src/server/http'],
+              from: Object.keys(SERVER_FEATURES).map(serverFeature),
+              message: 'db/ and http/ serve every feature and know none of them.',
+            },
+            {
+              target: ['./src/server/db/**', './src/server/**/*-repository.ts', './src/server/**/*-store.ts', './src/server/**/*-rows.ts'],
               from: './src/server/http',
               message: 'Repositories know SQL, not HTTP: throw the errors of src/server/errors.ts; http/error-handler.ts answers them.',
             },

@@ -11,7 +11,7 @@ export interface DemoIntegration {
 export interface DemoServer {
   baseUrl: string;
   botId: string;
-  /** The demo bot's integrations, one of each type (src/server/demo-data.ts). */
+  /** The demo bot's integrations, one of each type (src/server/demo/demo-data.ts). */
   integrations: DemoIntegration[];
   floor(page: 'list' | 'form' | 'monaco', integrationId?: string): string;
   stop(): Promise<void>;

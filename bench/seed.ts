@@ -1,4 +1,5 @@
-import type { IntegrationInput } from '../src/domain/integration';
+import type { IntegrationInputOf } from '../src/domain/integration';
+import { anIntegrationInput } from '../src/domain/samples';
 
 export interface SeededIntegration {
   id: string;
@@ -18,22 +19,17 @@ async function json<T>(response: Response, what: string): Promise<T> {
 }
 
 /** An Agent Escalation with every field set, about the size of a real one. */
-export function escalation(name: string): Extract<IntegrationInput, { type: 'LIVEPERSON_AGENT_ESCALATION' }> {
-  return {
-    type: 'LIVEPERSON_AGENT_ESCALATION',
+export function escalation(name: string): IntegrationInputOf<'LIVEPERSON_AGENT_ESCALATION'> {
+  return anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', {
     name,
     responseDataVariable: name,
-    agentSkillName: 'Billing',
-    agentSkillId: '3402109730',
-    agentId: '',
     transferBotContext: true,
-    messageToUser: 'Hold on while I connect you with an agent.',
     transformScript: "var skill = botContext.getBotVariable('skillId');\nbotContext.printDebugMessage('escalating to ' + skill);",
     customDataFields: [
       { key: 'orderId', value: '{$botContext.orderId}' },
       { key: 'customerTier', value: '{$botContext.tier}' },
     ],
-  };
+  });
 }
 
 /** Zero-padded names sort the same way in the list and in the database. */

@@ -1,3 +1,4 @@
+import { anIntegrationInput } from '../src/domain/samples';
 import { expect, test } from './fixtures';
 
 const COUNT = 520; // more than one page of 500
@@ -11,7 +12,7 @@ test('a long list is virtual and loads its next page while scrolling', async ({ 
     await Promise.all(
       names.slice(start, start + 20).map((name) =>
         request.post(`/api/bots/${bot.id}/integrations`, {
-          data: { type: 'LIVEPERSON_AGENT_ESCALATION', name, agentSkillId: '42', messageToUser: 'One moment.' },
+          data: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name }),
         }),
       ),
     );

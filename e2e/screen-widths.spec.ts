@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { anIntegrationInput } from '../src/domain/samples';
 import { expect, test } from './fixtures';
 
 const WIDTHS = [390, 768, 1280, 1920] as const;
@@ -82,19 +83,7 @@ test('on a phone the list folds into a picker above the form', async ({ page, de
 test('a name too long for the list shows in full on hover and on keyboard focus', async ({ page, demoBot, panel }) => {
   const name = 'CustomerLoyaltyPointsBalanceLookupForPremiumMembers';
   const created = await page.request.post(`/api/bots/${demoBot.id}/integrations`, {
-    data: {
-      type: 'API',
-      name,
-      responseDataVariable: '',
-      method: 'GET',
-      url: 'https://loyalty.example.com/points',
-      credentialId: '',
-      headers: [],
-      requestParameters: [],
-      postBody: '',
-      transformScript: '',
-      customDataFields: [],
-    },
+    data: anIntegrationInput('API', { name }),
   });
   expect(created.status(), await created.text()).toBe(201);
   await page.setViewportSize({ width: 1280, height: 900 });

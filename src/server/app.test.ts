@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anIntegrationInput } from '../domain/samples';
 import { createTestDatabase, startTestServer, type TestDatabase, type TestServer } from './testing/api-harness';
-import { escalationInput } from './testing/fixtures';
 
 describe('the server around the API', () => {
   let database: TestDatabase;
@@ -112,7 +112,9 @@ describe('the server around the API', () => {
     const restartable = await createTestDatabase('pglite');
     let first = await startTestServer(restartable.target);
     const bot = await first.request('POST', '/api/bots', { body: { name: 'Persistent' } });
-    const created = await first.request('POST', `/api/bots/${bot.body.id}/integrations`, { body: escalationInput() });
+    const created = await first.request('POST', `/api/bots/${bot.body.id}/integrations`, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+    });
     await first.close();
     first = await startTestServer(restartable.target);
     try {

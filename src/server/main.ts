@@ -3,13 +3,13 @@ import { readConfig } from './config';
 import { DataDirProblem } from './db/data-dir-problem';
 import { isDamage, openDatabase, type DatabaseHandle } from './db/database';
 import { dataDirFailure } from './db/pglite-client';
-import { seedDemoData } from './demo-data';
-import { createBotsRepository } from './repositories/bots-repository';
-import { createIntegrationsRepository } from './repositories/integrations-repository';
+import { seedDemoData } from './demo/demo-data';
+import { createBotsRepository } from './bots/bots-repository';
+import { createIntegrationsRepository } from './integrations/integrations-repository';
 import { createSkillsRepository } from './skills/skills-repository';
 import { createCredentialsRepository } from './credentials/credentials-repository';
 import { createSecretBox, loadSecretsKey, SecretsKeyProblem, type SecretBox } from './credentials/secret-box';
-import { seedDemoDirectories } from './demo-directories';
+import { seedDemoDirectories } from './demo/demo-directories';
 import { createFunctionsRepository } from './functions/functions-repository';
 import { createKnowledgeBasesRepository } from './knowledge-bases/knowledge-bases-repository';
 

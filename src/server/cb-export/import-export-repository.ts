@@ -5,9 +5,9 @@ import type { Integration } from '../../domain/integration';
 import type { Database } from '../db/database';
 import { bots as botsTable, integrations as integrationsTable } from '../db/schema';
 import { notFound } from '../errors';
-import { toBot, type BotsRepository } from '../repositories/bots-repository';
-import { toIntegration } from '../repositories/integration-rows';
-import type { IntegrationsRepository } from '../repositories/integrations-repository';
+import { toBot, type BotsRepository } from '../bots/bots-repository';
+import { toIntegration } from '../integrations/integration-rows';
+import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import type { ImportPlan } from './plan-import';
 import { decodeBotExtras, decodeResponderExtras, encodeExtras } from './stored-extras';
 

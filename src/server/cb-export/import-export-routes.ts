@@ -4,13 +4,13 @@ import { botSchema } from '../../domain/bot';
 import { integrationSchema } from '../../domain/integration';
 import { importPlanSchema } from '../../domain/import-plan';
 import { HttpProblem } from '../http/problems';
-import { botParams, problems } from '../routes/route-schemas';
+import { botParams, problems } from '../http/route-schemas';
 import type { ImportExportRepository } from './import-export-repository';
 import { planImportYielding, type ImportPlan } from './plan-import';
 import { serializeCbExport, toCbExport } from './to-cb';
 import { toNativeExport } from './to-native';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
-import { mapPlanCredentials, withCredentialNames } from '../credentials/credential-mapping';
+import { mapPlanCredentials, withCredentialNames } from './credential-mapping';
 
 const importQuery = z.strictObject({
   dryRun: z

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { MAX_INTEGRATIONS_PER_BOT, MAX_INTEGRATIONS_PER_IMPORT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
 import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
-import { escalationInput } from '../testing/fixtures';
 
 const nativeFile = <T extends object>(integrations: T[]) => ({
   format: 'integrations-panel',
@@ -12,7 +12,7 @@ const nativeFile = <T extends object>(integrations: T[]) => ({
   extras: null,
 });
 const escalation = (index: number, overrides: object = {}) =>
-  escalationInput({ name: `Esc_${index}`, responseDataVariable: `Esc_${index}`, ...overrides });
+  anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: `Esc_${index}`, responseDataVariable: `Esc_${index}`, ...overrides });
 
 /**
  * Times `path`, one request after another, until `work` settles; returns the slowest answer and how long

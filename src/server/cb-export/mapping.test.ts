@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IntegrationValues } from '../../domain/integration';
+import { integrationInputSchema, type IntegrationValues } from '../../domain/integration';
+import { anIntegrationInput } from '../../domain/samples';
 import { planImport, type ImportPlan } from './plan-import';
 import { toCbExport, type BotToExport } from './to-cb';
 import { OWN_EXPORTS, OWN_STORE_LOCATOR, OWN_SUPPORT_DESK } from './testing/own-exports';
@@ -107,19 +108,7 @@ describe('export after edits in the panel', () => {
 
   it('puts integrations created in the panel after the imported ones, with the keys CB writes', () => {
     const imported = importEntries(orderLookup());
-    const created: IntegrationValues = {
-      type: 'API',
-      name: 'Weather',
-      responseDataVariable: 'Weather',
-      method: 'GET',
-      url: 'https://weather.example/today',
-      credentialId: '',
-      headers: [],
-      requestParameters: [],
-      postBody: '',
-      transformScript: '',
-      customDataFields: [],
-    };
+    const created = integrationInputSchema.parse(anIntegrationInput('API', { name: 'Weather', url: 'https://weather.example/today' }));
     const bot = {
       ...imported,
       integrations: [{ id: 'a1b2c3d4-0000-4000-8000-000000000001', values: created, extras: null }, ...imported.integrations],

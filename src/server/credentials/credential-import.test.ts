@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { apiInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 const SECRET = 'import-test-s3cret-0b7d';
 
@@ -76,7 +77,7 @@ describeEachDatabase('credentials in import and export on %s', (kind) => {
 
   it('exports the credential by its current name to CB, by id natively, and never its secret', async () => {
     const botId = (await server.request('POST', '/api/bots', { body: { name: 'Exporter' } })).body.id;
-    await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId }) });
+    await server.request('POST', `/api/bots/${botId}/integrations`, { body: anIntegrationInput('API', { credentialId }) });
     await server.request('PATCH', `/api/credentials/${credentialId}`, { body: { name: 'Orders login' } });
     const cb = await server.request('GET', `/api/bots/${botId}/export?format=cb`);
     const entry = fileOf(cb.body).responder[0];
@@ -94,7 +95,7 @@ describeEachDatabase('credentials in import and export on %s', (kind) => {
       `/api/bots/${botId}/integrations/${(await server.request('GET', `/api/bots/${botId}/integrations`)).body.items[0].id}`,
       {
         headers: { 'if-match': '"1"' },
-        body: apiInput({ credentialId: '' }),
+        body: anIntegrationInput('API', { credentialId: '' }),
       },
     );
     expect((await server.request('DELETE', `/api/credentials/${credentialId}`)).status).toBe(204);

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { apiInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 const PASSWORD = 'basic-pa55word-7f3e';
 const NEW_PASSWORD = 'rotated-pa55word-91ab';
@@ -64,8 +65,9 @@ describeEachDatabase('credentials API on %s', (kind) => {
     await server.request('POST', '/api/credentials', {
       body: { name: 'Search key', type: 'API_KEY', fields: { headerName: 'X-Key' }, secrets: { apiKey: 'k' } },
     });
-    const integration = (await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId: created.id }) }))
-      .body;
+    const integration = (
+      await server.request('POST', `/api/bots/${botId}/integrations`, { body: anIntegrationInput('API', { credentialId: created.id }) })
+    ).body;
 
     expect((await server.request('GET', '/api/credentials')).body.items.map((c: { name: string }) => c.name)).toEqual([
       'Orders Basic',
@@ -98,8 +100,9 @@ describeEachDatabase('credentials API on %s', (kind) => {
 
   it('refuses to delete a credential in use, naming the integrations, and deletes it once unused', async () => {
     const created = (await server.request('POST', '/api/credentials', { body: basic() })).body;
-    const integration = (await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId: created.id }) }))
-      .body;
+    const integration = (
+      await server.request('POST', `/api/bots/${botId}/integrations`, { body: anIntegrationInput('API', { credentialId: created.id }) })
+    ).body;
     const refused = await server.request('DELETE', `/api/credentials/${created.id}`);
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -108,7 +111,7 @@ describeEachDatabase('credentials API on %s', (kind) => {
 
     await server.request('PUT', `/api/bots/${botId}/integrations/${integration.id}`, {
       headers: { 'if-match': '"1"' },
-      body: apiInput({ credentialId: '' }),
+      body: anIntegrationInput('API', { credentialId: '' }),
     });
     expect((await server.request('DELETE', `/api/credentials/${created.id}`)).status).toBe(204);
     expect((await server.request('GET', `/api/credentials/${created.id}`)).status).toBe(404);

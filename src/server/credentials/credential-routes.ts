@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { credentialInputSchema, credentialListSchema, credentialPatchSchema, credentialSchema } from '../../domain/directories/credential';
 import { directoryQuerySchema } from '../../domain/directories/directory-usage';
-import { problems } from '../routes/route-schemas';
+import { problems } from '../http/route-schemas';
 import type { CredentialsRepository } from './credentials-repository';
 
 const credentialParams = z.strictObject({ id: z.uuid('id must be a credential id (a UUID).') });

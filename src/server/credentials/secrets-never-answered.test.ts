@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { apiInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
@@ -35,7 +36,9 @@ describeEachDatabase('credential secrets in answers on %s', (kind) => {
       expect(created.status).toBe(201);
       ids[type] = created.body.id;
     }
-    const integration = await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ credentialId: ids.BASIC }) });
+    const integration = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      body: anIntegrationInput('API', { credentialId: ids.BASIC }),
+    });
     const fn = await server.request('POST', '/api/functions', { body: { name: 'Walk fn', state: 'Productive' } });
     const kb = await server.request('POST', '/api/knowledge-bases', { body: { name: 'Walk kb' } });
     const skill = await server.request('POST', '/api/skills', { body: { id: 7654321, name: 'Walk skill' } });

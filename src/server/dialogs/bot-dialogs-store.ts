@@ -5,7 +5,7 @@ import type { BotRevision } from '../../domain/dialogs';
 import type { Database } from '../db/database';
 import { botRevisions, bots, integrations as integrationsTable } from '../db/schema';
 import { notFound } from '../errors';
-import { toIntegration } from '../repositories/integration-rows';
+import { toIntegration } from '../integrations/integration-rows';
 import { mapCbExport } from '../cb-export/from-cb';
 import { decodeBotExtras, decodeResponderExtras, encodeExtras } from '../cb-export/stored-extras';
 import { toCbExport } from '../cb-export/to-cb';

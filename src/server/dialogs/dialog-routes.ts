@@ -12,9 +12,8 @@ import {
 } from '../../domain/dialogs';
 import { integrationSchema } from '../../domain/integration';
 import { ifMatchVersion, setEtag } from '../http/etag';
-import type { IntegrationsRepository } from '../repositories/integrations-repository';
-import { botParams, ifMatchHeader, integrationParams, problems } from '../routes/route-schemas';
-import { booleanQuery } from './boolean-query';
+import type { IntegrationsRepository } from '../integrations/integrations-repository';
+import { booleanQuery, botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
 import type { DialogsRepository } from './dialogs-repository';
 
 export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; integrations: IntegrationsRepository }> = async (

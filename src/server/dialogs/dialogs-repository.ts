@@ -3,7 +3,7 @@ import type { Check, DialogView, EscalationFailureInput, ReferenceChange, Rename
 import type { Integration, IntegrationValues } from '../../domain/integration';
 import type { Database } from '../db/database';
 import { badRequest, conflict, DomainError, inUse, notFound, preconditionFailed } from '../errors';
-import type { IntegrationsRepository } from '../repositories/integrations-repository';
+import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
 import { escalationFailureCheck, runChecks } from './checks';
 import { keptArray, toDialogViews, type BotIntegration } from './dialog-model';

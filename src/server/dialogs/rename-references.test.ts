@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BotExtras } from '../../domain/cb-export';
-import type { Integration } from '../../domain/integration';
+import { anIntegration, type IntegrationOf } from '../../domain/samples';
 import { readBotModel, type BotIntegration } from './dialog-model';
 import { planRename } from './rename-references';
 import { findUsages } from './usages';
 
-function api(id: string, name: string, extra: Partial<Integration> = {}): BotIntegration {
-  const integration = {
-    id,
-    botId: '00000000-0000-4000-8000-0000000000b0',
-    name,
-    responseDataVariable: name,
-    type: 'API',
-    method: 'GET',
-    url: 'https://example.com',
-    credentialId: '',
-    headers: [],
-    requestParameters: [],
-    postBody: '',
-    transformScript: '',
-    customDataFields: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-    ...extra,
-  } as Integration;
-  return { integration, cbId: null };
+function api(id: string, name: string, overrides: Partial<IntegrationOf<'API'>> = {}): BotIntegration {
+  return { integration: anIntegration('API', { id, name, ...overrides }), cbId: null };
 }
 
 const ORDERS = '00000000-0000-4000-8000-000000000001';

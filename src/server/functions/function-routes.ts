@@ -14,7 +14,7 @@ import { byName, entryParams, readOnlyProblem, withUsages } from '../directories
 import type { LivePersonService } from '../directories/liveperson-fetch';
 import { findUsages, FUNCTION_REFERENCE } from '../directories/usages';
 import { notFound } from '../errors';
-import { problems } from '../routes/route-schemas';
+import { problems } from '../http/route-schemas';
 import type { FunctionsRepository } from './functions-repository';
 import { fetchLivePersonFunctions } from './liveperson-functions';
 

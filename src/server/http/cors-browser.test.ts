@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../e2e/chromium';
 import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
-import { escalationInput } from '../testing/fixtures';
 
 const TOKEN = 'cross-origin-token';
 
@@ -91,7 +91,7 @@ describeEachDatabase('a page on another origin, in Chromium, on %s', (kind) => {
   it('does everything the web app does: writes with If-Match, reads ETag, Location, Content-Disposition, Allow', async () => {
     const page = await browser.newPage();
     await page.goto(pageOrigin);
-    const seen = await page.evaluate(runPage, [api.baseUrl, TOKEN, escalationInput()] as const);
+    const seen = await page.evaluate(runPage, [api.baseUrl, TOKEN, anIntegrationInput('LIVEPERSON_AGENT_ESCALATION')] as const);
     expect(seen.created).toMatchObject({ status: 201, etag: '"1"', location: expect.stringMatching(/^\/api\/bots\//) });
     expect(seen.renamed).toEqual({ status: 200, etag: '"2"' });
     expect(seen.notModified).toBe(304);

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
-import { apiInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 import { safeError } from './log-redaction';
 
 const HEADER_SECRET = 'integration-header-s3cret';
@@ -37,7 +38,11 @@ describeEachDatabase('secrets in logs on %s', (kind) => {
     lines.length = 0;
     const response = await server.request('POST', `/api/bots/${botId}/integrations`, {
       headers: auth,
-      body: apiInput({ headers: [{ key: 'Authorization', value: `Bearer ${HEADER_SECRET}` }], postBody: BODY_SECRET, method: 'POST' }),
+      body: anIntegrationInput('API', {
+        headers: [{ key: 'Authorization', value: `Bearer ${HEADER_SECRET}` }],
+        postBody: BODY_SECRET,
+        method: 'POST',
+      }),
     });
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain(HEADER_SECRET);

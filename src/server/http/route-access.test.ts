@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { createTestDatabase, describeEachDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
-import { escalationInput } from '../testing/fixtures';
+
 import { rawRequest } from '../testing/raw-http';
 import { routeTable, type RouteEntry } from './route-access';
 
@@ -59,7 +60,10 @@ describeEachDatabase('access with ADMIN_TOKEN on %s', (kind) => {
     server = await startTestServer(database.target, { adminToken: TOKEN, enableTestApi: true, webRoot });
     const bot = await server.request('POST', '/api/bots', { body: { name: 'Secret Plans Bot' }, headers: auth });
     botId = bot.body.id;
-    const integration = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput(), headers: auth });
+    const integration = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+      headers: auth,
+    });
     integrationId = integration.body.id;
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ import { byName, entryParams, readOnlyProblem, withUsages } from '../directories
 import type { LivePersonService } from '../directories/liveperson-fetch';
 import { findUsages, KNOWLEDGE_BASE_REFERENCE } from '../directories/usages';
 import { notFound } from '../errors';
-import { problems } from '../routes/route-schemas';
+import { problems } from '../http/route-schemas';
 import type { KnowledgeBasesRepository } from './knowledge-bases-repository';
 import { fetchKnowledgeAiKnowledgeBases } from './knowledgeai-knowledge-bases';
 

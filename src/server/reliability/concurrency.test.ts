@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import {
   createTestDatabase,
   describeEachDatabase,
@@ -7,7 +8,7 @@ import {
   type TestDatabase,
   type TestServer,
 } from '../testing/api-harness';
-import { escalationInput } from '../testing/fixtures';
+
 import { startChildServer, type ChildServer } from './child-server';
 import { send, type HttpAnswer } from './http';
 
@@ -22,7 +23,11 @@ async function raceOnOneIntegration(baseUrls: string[]) {
   const [firstUrl] = baseUrls as [string];
   const bot = await send(firstUrl, { method: 'POST', path: '/api/bots', json: { name: 'Race Bot' } });
   const path = `/api/bots/${bot.body.id}/integrations`;
-  const created = await send(firstUrl, { method: 'POST', path, json: escalationInput({ messageToUser: 'initial' }) });
+  const created = await send(firstUrl, {
+    method: 'POST',
+    path,
+    json: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: 'initial' }),
+  });
   expect(created.status).toBe(201);
   const itemPath = `${path}/${created.body.id}`;
 
@@ -37,7 +42,7 @@ async function raceOnOneIntegration(baseUrls: string[]) {
           method: 'PUT',
           path: itemPath,
           headers: { 'if-match': read.etag! },
-          json: escalationInput({ messageToUser: message }),
+          json: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: message }),
         });
         return { message, answer };
       }),

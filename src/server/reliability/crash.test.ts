@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../testing/api-harness';
-import { escalationInput } from '../testing/fixtures';
+
 import { startChildServer, type ChildServer } from './child-server';
 import { send } from './http';
 
@@ -47,7 +48,7 @@ describeEachDatabase('a server killed with SIGKILL mid-stream (%s)', (kind) => {
         const created = await send(first.baseUrl, {
           method: 'POST',
           path: botPath,
-          json: escalationInput({ name, responseDataVariable: name, messageToUser: `${name} v1` }),
+          json: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name, responseDataVariable: name, messageToUser: `${name} v1` }),
         });
         if (created.status !== 201) throw new Error(`create ${name}: ${created.status} ${JSON.stringify(created.body)}`);
         expected.acknowledged = created.body;
@@ -60,7 +61,7 @@ describeEachDatabase('a server killed with SIGKILL mid-stream (%s)', (kind) => {
             method: 'PUT',
             path: `${botPath}/${created.body.id}`,
             headers: { 'if-match': `"${version - 1}"` },
-            json: escalationInput({ name, responseDataVariable: name, messageToUser }),
+            json: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name, responseDataVariable: name, messageToUser }),
           });
           if (saved.status !== 200) throw new Error(`save ${name}: ${saved.status} ${JSON.stringify(saved.body)}`);
           expected.acknowledged = saved.body;

@@ -1,7 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { SIMULATION_LIMITS } from '../../domain/simulation';
 import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
-import { apiInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 /** Polls /api/health while `work` runs; the slowest answer and the highest heap seen tell whether the server stayed free. */
 async function watchHealth<T>(
@@ -42,7 +43,7 @@ describeEachDatabase('simulator limits over HTTP on %s', (kind) => {
 
   const simulate = (transformScript: string, customDataFields: { key: string; value: string }[], body: string) =>
     server.request('POST', `/api/bots/${botId}/simulate`, {
-      body: { sample: { status: 200, body }, integration: apiInput({ name: 'T', transformScript, customDataFields }) },
+      body: { sample: { status: 200, body }, integration: anIntegrationInput('API', { name: 'T', transformScript, customDataFields }) },
     });
 
   it('answers 200 with the output limit reported when [i] multiplies a large sample, and health keeps answering', async () => {

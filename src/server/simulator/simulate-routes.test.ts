@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { createTestDatabase, startTestServer, type TestDatabase, type TestServer } from '../testing/api-harness';
-import { apiInput, escalationInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 const LOOP = 'while (true) {}';
 const BOMB = "let a = [];\nwhile (true) a.push('x'.repeat(1e6));";
@@ -12,7 +13,11 @@ botContext.setBotVariable('api_Locations', response, true, false);
 botContext.printDebugMessage('status ' + botContext.getBotVariable('api_LocationsStatus') + ' region ' + botContext.getEnvVariable('region'));`;
 
 const locations = (transformScript: string) =>
-  apiInput({ name: 'Locations', transformScript, customDataFields: [{ key: 'city', value: '{$.api_Locations.stores[i].city}' }] });
+  anIntegrationInput('API', {
+    name: 'Locations',
+    transformScript,
+    customDataFields: [{ key: 'city', value: '{$.api_Locations.stores[i].city}' }],
+  });
 
 describe('simulate API (real HTTP, PGlite)', () => {
   let database: TestDatabase;
@@ -102,7 +107,9 @@ describe('simulate API (real HTTP, PGlite)', () => {
   });
 
   it('answers 400 with field errors for a malformed request', async () => {
-    const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });
+    const created = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+    });
     const badSample = await server.request('POST', `/api/bots/${botId}/integrations/${created.body.id}/simulate`, {
       body: { sample: { status: 200, body: 'not json' } },
     });

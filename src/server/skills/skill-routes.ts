@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { skillIdSchema, skillInputSchema, skillPatchSchema, skillQuerySchema, skillSchema, type Skill } from '../../domain/skill';
 import { HttpProblem } from '../http/problems';
-import { problems } from '../routes/route-schemas';
+import { problems } from '../http/route-schemas';
 import { createLiveEngageSkillSource, type LiveEngageSettings } from './liveengage-skills';
 import { matchesSkill, type SkillsRepository } from './skills-repository';
 

@@ -1,5 +1,6 @@
+import { anIntegrationInput } from '../../domain/samples';
 import type { TestServer } from './api-harness';
-import { escalationInput, freshBot } from './fixtures';
+import { freshBot } from './fixtures';
 
 export interface BodyRoute {
   method: string;
@@ -22,7 +23,9 @@ const WRITE_METHODS = new Set(['post', 'put', 'patch']);
  */
 export async function bodyRoutes(server: TestServer): Promise<BodyRoute[]> {
   const botId = await freshBot(server, 'Routes');
-  const integration = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });
+  const integration = await server.request('POST', `/api/bots/${botId}/integrations`, {
+    body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+  });
   const skill = await server.request('POST', '/api/skills', { body: { id: 1234567, name: 'Route Skill' } });
   const values: Record<string, string> = { botId, id: integration.body.id, version: '1' };
   const document = (await server.request<OpenApiDocument>('GET', '/api/openapi.json')).body;

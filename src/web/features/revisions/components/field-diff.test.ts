@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Integration } from '../../../../domain/integration';
+import { anIntegration } from '../../../../domain/samples';
 import { ESCALATION } from '../../../testing/demo-records';
 import { diffFields } from './field-diff';
 
@@ -55,17 +56,7 @@ describe('diffFields', () => {
   });
 
   it('shows fields of another type as not set on the side that lacks them', () => {
-    const { agentSkillName: _n, agentSkillId: _s, agentId: _a, transferBotContext: _t, messageToUser: _m, ...common } = ESCALATION;
-    const api: Integration = {
-      ...common,
-      type: 'API',
-      method: 'GET',
-      url: 'https://x.example',
-      credentialId: '',
-      headers: [{ key: 'Accept', value: 'json' }],
-      requestParameters: [],
-      postBody: '',
-    };
+    const api = anIntegration('API', { url: 'https://x.example', headers: [{ key: 'Accept', value: 'json' }] });
     const rows = diffFields(api, ESCALATION);
     expect(rows.find((row) => row.key === 'url')).toMatchObject({ revision: 'https://x.example', current: null, changed: true });
     expect(rows.find((row) => row.key === 'headers')).toMatchObject({ revision: 'Accept: json' });

@@ -1,20 +1,15 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { IntegrationSummary } from '../../../../../domain/integration';
+import { anIntegrationSummary } from '../../../../../domain/samples';
 import { BOT } from '../../../../testing/demo-records';
 import { fakeApi } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
 
-const summary = (id: string, name: string): IntegrationSummary => ({
-  id,
-  name,
-  type: 'API',
-  responseDataVariable: name.replace(/\W/g, ''),
-  version: 1,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-
-const ROWS = [summary('a1', 'Billing API'), summary('a2', 'Order status'), summary('a3', 'REBILLING sync')];
+const ROWS = [
+  anIntegrationSummary({ id: 'a1', name: 'Billing API' }),
+  anIntegrationSummary({ id: 'a2', name: 'Order status' }),
+  anIntegrationSummary({ id: 'a3', name: 'REBILLING sync' }),
+];
 
 describe('IntegrationsList filter', () => {
   it('filters the loaded rows at the keystroke, as the API does (case-insensitive), before asking the server', async () => {

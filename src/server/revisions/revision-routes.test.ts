@@ -1,16 +1,19 @@
 import { beforeEach, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { escalationInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 describeEachDatabase('revisions on %s', (kind) => {
   const server = useTestServer(kind);
   let base: string;
   beforeEach(async () => {
     const botId = await freshBot(server);
-    const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });
+    const created = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+    });
     base = `/api/bots/${botId}/integrations/${created.body.id}`;
     await server.request('PUT', base, {
-      body: escalationInput({ messageToUser: 'Second', agentSkillName: 'Sales' }),
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: 'Second', agentSkillName: 'Sales' }),
       headers: { 'if-match': '"1"' },
     });
   });
@@ -39,11 +42,8 @@ describeEachDatabase('revisions on %s', (kind) => {
     const restored = await server.request('POST', `${base}/revisions/1/restore`, { headers: { 'if-match': '"2"' } });
     expect(restored.status).toBe(200);
     expect(restored.headers.get('etag')).toBe('"3"');
-    expect(restored.body).toMatchObject({
-      version: 3,
-      messageToUser: 'Hold on while I connect you with an agent.',
-      agentSkillName: 'Billing',
-    });
+    const { messageToUser, agentSkillName } = anIntegrationInput('LIVEPERSON_AGENT_ESCALATION');
+    expect(restored.body).toMatchObject({ version: 3, messageToUser, agentSkillName });
     const list = await server.request('GET', `${base}/revisions`);
     expect(list.body.items[0]).toMatchObject({ version: 3, action: 'restore', changedFields: ['agentSkillName', 'messageToUser'] });
   });

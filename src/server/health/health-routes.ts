@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database';
 import { schema } from '../db/schema';
 import { HttpProblem } from '../http/problems';
-import { problems } from './route-schemas';
+import { problems } from '../http/route-schemas';
 
 /**
  * One row from each of the app's tables, in one round trip: every relation file must open and its first

@@ -15,3 +15,10 @@ export const ifMatchHeader = z.object({
     .optional()
     .describe('The ETag read with GET, e.g. "3"; a list of ETags or * also match (strong comparison). Required.'),
 });
+
+/** A `?flag=true|false` query parameter, false when left out. */
+export const booleanQuery = (name: string) =>
+  z
+    .enum(['true', 'false'], { error: `${name} must be true or false.` })
+    .default('false')
+    .transform((value) => value === 'true');

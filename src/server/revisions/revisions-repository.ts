@@ -5,7 +5,7 @@ import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
 import { integrationRevisions } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
-import type { IntegrationsRepository } from './integrations-repository';
+import type { IntegrationsRepository } from '../integrations/integrations-repository';
 
 type RevisionRow = typeof integrationRevisions.$inferSelect;
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { apiInput, escalationInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 describeEachDatabase('integrations API on %s', (kind) => {
   const server = useTestServer(kind);
@@ -12,7 +13,7 @@ describeEachDatabase('integrations API on %s', (kind) => {
 
   it('creates an integration: 201 with Location, ETag and the stored record', async () => {
     const response = await server.request('POST', base(), {
-      body: escalationInput({ customDataFields: [{ key: 'queue', value: '{$.api_Escalation.queue}' }] }),
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { customDataFields: [{ key: 'queue', value: '{$.api_Escalation.queue}' }] }),
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(`${base()}/${response.body.id}`);
@@ -42,13 +43,14 @@ describeEachDatabase('integrations API on %s', (kind) => {
       phrase: '{$query}',
       multipleResults: 1,
     });
-    const missing = await server.request('POST', base(), { body: apiInput({ name: 'NoRdv' }) });
+    const { responseDataVariable: _left, ...withoutVariable } = anIntegrationInput('API', { name: 'NoRdv' });
+    const missing = await server.request('POST', base(), { body: withoutVariable });
     expect(missing.body.responseDataVariable).toBe('NoRdv');
   });
 
   it('stores every type with its own fields', async () => {
     const bodies = [
-      apiInput({
+      anIntegrationInput('API', {
         method: 'POST',
         headers: [{ key: 'Accept', value: 'application/json' }],
         requestParameters: [{ key: 'q', value: '1' }],
@@ -67,7 +69,11 @@ describeEachDatabase('integrations API on %s', (kind) => {
         phrase: 'hello',
         multipleResults: 5,
       },
-      escalationInput({ agentId: '{$env.agentId}', transferBotContext: true, messageToUser: 'BLANK_MESSAGE' }),
+      anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', {
+        agentId: '{$env.agentId}',
+        transferBotContext: true,
+        messageToUser: 'BLANK_MESSAGE',
+      }),
     ];
     for (const body of bodies) {
       const created = await server.request('POST', base(), { body });
@@ -79,10 +85,10 @@ describeEachDatabase('integrations API on %s', (kind) => {
 
   describe('replace with If-Match', () => {
     it('updates with the current ETag and bumps the version', async () => {
-      const created = await server.request('POST', base(), { body: escalationInput() });
+      const created = await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       const id = created.body.id;
       const updated = await server.request('PUT', `${base()}/${id}`, {
-        body: escalationInput({ messageToUser: 'One moment.' }),
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: 'One moment.' }),
         headers: { 'if-match': '"1"' },
       });
       expect(updated.status).toBe(200);
@@ -92,13 +98,13 @@ describeEachDatabase('integrations API on %s', (kind) => {
     });
 
     it('refuses a stale ETag with 412 and keeps the newer data', async () => {
-      const { body: created } = await server.request('POST', base(), { body: escalationInput() });
+      const { body: created } = await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       await server.request('PUT', `${base()}/${created.id}`, {
-        body: escalationInput({ messageToUser: 'first' }),
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: 'first' }),
         headers: { 'if-match': '"1"' },
       });
       const stale = await server.request('PUT', `${base()}/${created.id}`, {
-        body: escalationInput({ messageToUser: 'second' }),
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: 'second' }),
         headers: { 'if-match': '"1"' },
       });
       expect(stale.status).toBe(412);
@@ -109,23 +115,26 @@ describeEachDatabase('integrations API on %s', (kind) => {
     });
 
     it('requires If-Match: 428 without it, 412 for a value that is no ETag', async () => {
-      const { body: created } = await server.request('POST', base(), { body: escalationInput() });
-      const missing = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput() });
+      const { body: created } = await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
+      const missing = await server.request('PUT', `${base()}/${created.id}`, { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       expect(missing.status).toBe(428);
       const garbage = await server.request('PUT', `${base()}/${created.id}`, {
-        body: escalationInput(),
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
         headers: { 'if-match': 'yesterday' },
       });
       expect(garbage.status).toBe(412);
       // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag matches no version.
-      const weak = await server.request('PUT', `${base()}/${created.id}`, { body: escalationInput(), headers: { 'if-match': 'W/"1"' } });
+      const weak = await server.request('PUT', `${base()}/${created.id}`, {
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+        headers: { 'if-match': 'W/"1"' },
+      });
       expect(weak.status).toBe(412);
     });
 
     it('refuses read-only fields in the body', async () => {
-      const { body: created } = await server.request('POST', base(), { body: escalationInput() });
+      const { body: created } = await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       const response = await server.request('PUT', `${base()}/${created.id}`, {
-        body: { ...escalationInput(), id: created.id, version: 1, createdAt: created.createdAt },
+        body: { ...anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'), id: created.id, version: 1, createdAt: created.createdAt },
         headers: { 'if-match': '"1"' },
       });
       expect(response.status).toBe(400);
@@ -133,9 +142,9 @@ describeEachDatabase('integrations API on %s', (kind) => {
     });
 
     it('changes the type and drops the old type fields', async () => {
-      const { body: created } = await server.request('POST', base(), { body: escalationInput() });
+      const { body: created } = await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       const response = await server.request('PUT', `${base()}/${created.id}`, {
-        body: apiInput({ name: 'Escalation' }),
+        body: anIntegrationInput('API', { name: 'Escalation' }),
         headers: { 'if-match': '"1"' },
       });
       expect(response.status).toBe(200);
@@ -146,7 +155,7 @@ describeEachDatabase('integrations API on %s', (kind) => {
 
   describe('delete', () => {
     it('deletes with If-Match, then the integration is gone', async () => {
-      const { body: created } = await server.request('POST', base(), { body: escalationInput() });
+      const { body: created } = await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       expect((await server.request('DELETE', `${base()}/${created.id}`)).status).toBe(428);
       expect((await server.request('DELETE', `${base()}/${created.id}`, { headers: { 'if-match': '"7"' } })).status).toBe(412);
       expect((await server.request('DELETE', `${base()}/${created.id}`, { headers: { 'if-match': '"1"' } })).status).toBe(204);
@@ -164,20 +173,25 @@ describeEachDatabase('integrations API on %s', (kind) => {
         expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.body).toMatchObject({ status: 404, title: 'Not Found' });
       }
-      expect((await server.request('POST', `/api/bots/${unknown}/integrations`, { body: escalationInput() })).status).toBe(404);
+      expect(
+        (await server.request('POST', `/api/bots/${unknown}/integrations`, { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') }))
+          .status,
+      ).toBe(404);
       const bad = await server.request('GET', `${base()}/not-a-uuid`);
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toHaveProperty('id');
     });
 
     it('answers 409 naming the field for a duplicate name (ignoring case) or response data variable', async () => {
-      await server.request('POST', base(), { body: escalationInput() });
+      await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       const sameName = await server.request('POST', base(), {
-        body: escalationInput({ name: 'ESCALATION', responseDataVariable: 'Other' }),
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: 'ESCALATION', responseDataVariable: 'Other' }),
       });
       expect(sameName.status).toBe(409);
       expect(Object.keys(sameName.body.errors)).toEqual(['name']);
-      const sameVariable = await server.request('POST', base(), { body: escalationInput({ name: 'Other' }) });
+      const sameVariable = await server.request('POST', base(), {
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: 'Other', responseDataVariable: 'Escalation' }),
+      });
       expect(sameVariable.status).toBe(409);
       expect(Object.keys(sameVariable.body.errors)).toEqual(['responseDataVariable']);
       const list = await server.request('GET', base());
@@ -185,9 +199,11 @@ describeEachDatabase('integrations API on %s', (kind) => {
     });
 
     it('allows the same name in another bot', async () => {
-      await server.request('POST', base(), { body: escalationInput() });
+      await server.request('POST', base(), { body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION') });
       const other = await server.request('POST', '/api/bots', { body: { name: 'Other bot' } });
-      const response = await server.request('POST', `/api/bots/${other.body.id}/integrations`, { body: escalationInput() });
+      const response = await server.request('POST', `/api/bots/${other.body.id}/integrations`, {
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+      });
       expect(response.status).toBe(201);
     });
 
@@ -198,14 +214,16 @@ describeEachDatabase('integrations API on %s', (kind) => {
       const text = await server.request('POST', base(), { raw: 'name=x', headers: { 'content-type': 'text/plain' } });
       expect(text.status).toBe(415);
       expect(text.headers.get('content-type')).toContain('application/problem+json');
-      const huge = await server.request('POST', base(), { body: escalationInput({ transformScript: `// ${'x'.repeat(1_100_000)}` }) });
+      const huge = await server.request('POST', base(), {
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { transformScript: `// ${'x'.repeat(1_100_000)}` }),
+      });
       expect(huge.status).toBe(413);
       expect((await server.request('GET', base())).body.items).toHaveLength(0);
     });
 
     it('reports each invalid field by its path with a message that says how to fix it', async () => {
       const response = await server.request('POST', base(), {
-        body: escalationInput({
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', {
           name: '1st',
           agentSkillId: 'skill',
           messageToUser: '',

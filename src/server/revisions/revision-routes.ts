@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { integrationSchema } from '../../domain/integration';
 import { revisionSchema, revisionSummarySchema } from '../../domain/revision';
 import { ifMatchVersion, setEtag } from '../http/etag';
-import type { RevisionsRepository } from '../repositories/revisions-repository';
-import { ifMatchHeader, integrationParams, problems } from './route-schemas';
+import type { RevisionsRepository } from './revisions-repository';
+import { ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
 
 const revisionParams = integrationParams.extend({
   version: z.coerce

@@ -10,10 +10,10 @@ import {
   lpFunctions,
   skills as skillsTable,
 } from '../db/schema';
-import { seedDemoDirectories, type DemoDirectories } from '../demo-directories';
-import { seedDemoData } from '../demo-data';
-import type { BotsRepository } from '../repositories/bots-repository';
-import type { IntegrationsRepository } from '../repositories/integrations-repository';
+import { seedDemoDirectories, type DemoDirectories } from './demo-directories';
+import { seedDemoData } from './demo-data';
+import type { BotsRepository } from '../bots/bots-repository';
+import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import type { SkillsRepository } from '../skills/skills-repository';
 
 // Fastify hands a body-less POST to the validator as null: that means the defaults.

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { apiInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 const cursorOf = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const UUID = '3f1c1a52-6a4b-4c55-9d2e-8f7a6b5c4d3e';
@@ -28,7 +29,7 @@ describeEachDatabase('hand-made list cursors on %s', (kind) => {
   beforeAll(async () => {
     botId = await freshBot(server);
     for (const name of ['Alpha', 'Beta', 'Gamma'])
-      await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ name }) });
+      await server.request('POST', `/api/bots/${botId}/integrations`, { body: anIntegrationInput('API', { name }) });
     await server.request('POST', '/api/bots', { body: { name: 'Second' } });
   });
 

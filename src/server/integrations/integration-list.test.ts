@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { apiInput, escalationInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 describeEachDatabase('integration lists on %s', (kind) => {
   const server = useTestServer(kind);
@@ -12,10 +13,13 @@ describeEachDatabase('integration lists on %s', (kind) => {
     botId = await freshBot(server);
     // Mixed case and two types, created out of order, to check ordering and filters.
     for (const name of [...names].reverse()) {
-      const body = Number(name.slice(4)) % 2 === 0 ? apiInput({ name }) : escalationInput({ name, responseDataVariable: name });
+      const body =
+        Number(name.slice(4)) % 2 === 0
+          ? anIntegrationInput('API', { name })
+          : anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name, responseDataVariable: name });
       expect((await server.request('POST', `/api/bots/${botId}/integrations`, { body })).status).toBe(201);
     }
-    await server.request('POST', `/api/bots/${botId}/integrations`, { body: apiInput({ name: 'alpha' }) });
+    await server.request('POST', `/api/bots/${botId}/integrations`, { body: anIntegrationInput('API', { name: 'alpha' }) });
   });
 
   it('pages through every integration by name, ignoring case, with nextCursor', async () => {

@@ -8,7 +8,7 @@ import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
 import { bots, integrationRevisions, integrations } from '../db/schema';
 import { conflict, limitReached, notFound, preconditionFailed } from '../errors';
-import { decodeCursor, pageOf } from './cursor';
+import { decodeCursor, pageOf } from '../db/cursor';
 import { changedFields, columnsOf, toIntegration, type IntegrationRow } from './integration-rows';
 
 const nameKey = sql<string>`lower(${integrations.name})`;

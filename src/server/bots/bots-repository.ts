@@ -5,7 +5,7 @@ import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
-import { decodeCursor, pageOf } from './cursor';
+import { decodeCursor, pageOf } from '../db/cursor';
 
 type BotRow = typeof bots.$inferSelect;
 

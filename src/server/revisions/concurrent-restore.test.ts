@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { escalationInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 describeEachDatabase('concurrent restores of a deleted integration on %s', (kind) => {
   const server = useTestServer(kind);
@@ -10,7 +11,7 @@ describeEachDatabase('concurrent restores of a deleted integration on %s', (kind
     // Several rounds: the losers race at different points (before or after the winner commits).
     for (let round = 0; round < 6; round++) {
       const created = await server.request('POST', `/api/bots/${botId}/integrations`, {
-        body: escalationInput({ name: `Esc${round}`, responseDataVariable: `Esc${round}` }),
+        body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: `Esc${round}`, responseDataVariable: `Esc${round}` }),
       });
       const base = `/api/bots/${botId}/integrations/${created.body.id}`;
       expect((await server.request('DELETE', base, { headers: { 'if-match': '"1"' } })).status).toBe(204);

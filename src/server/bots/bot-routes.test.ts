@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { escalationInput } from '../testing/fixtures';
 
 describeEachDatabase('bots API on %s', (kind) => {
   const server = useTestServer(kind);
@@ -31,7 +31,9 @@ describeEachDatabase('bots API on %s', (kind) => {
 
   it('deletes the integrations of a deleted bot', async () => {
     const bot = await server.request('POST', '/api/bots', { body: { name: 'Doomed' } });
-    const integration = await server.request('POST', `/api/bots/${bot.body.id}/integrations`, { body: escalationInput() });
+    const integration = await server.request('POST', `/api/bots/${bot.body.id}/integrations`, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+    });
     await server.request('DELETE', `/api/bots/${bot.body.id}`, { headers: { 'if-match': '"1"' } });
     expect((await server.request('GET', `/api/bots/${bot.body.id}/integrations/${integration.body.id}`)).status).toBe(404);
   });

@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { apiInput, escalationInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 const NFC = 'Caf\u00e9';
 const NFD = 'Cafe\u0301';
@@ -37,15 +38,25 @@ describeEachDatabase('Unicode in names and keys on %s', (kind) => {
       [
         ['POST', '/api/bots', { name: `Esc${mark}` }, 'name'],
         ['POST', '/api/skills', { id: 903, name: `Esc${mark}` }, 'name'],
-        ['POST', `/api/bots/${botId}/integrations`, escalationInput({ name: `Esc${mark}` }), 'name'],
-        ['POST', `/api/bots/${botId}/integrations`, escalationInput({ responseDataVariable: `Esc${mark}` }), 'responseDataVariable'],
+        ['POST', `/api/bots/${botId}/integrations`, anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: `Esc${mark}` }), 'name'],
         [
           'POST',
           `/api/bots/${botId}/integrations`,
-          escalationInput({ customDataFields: [{ key: `queue${mark}`, value: '{$.api_Escalation.q}' }] }),
+          anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { responseDataVariable: `Esc${mark}` }),
+          'responseDataVariable',
+        ],
+        [
+          'POST',
+          `/api/bots/${botId}/integrations`,
+          anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { customDataFields: [{ key: `queue${mark}`, value: '{$.api_Escalation.q}' }] }),
           'customDataFields.0.key',
         ],
-        ['POST', `/api/bots/${botId}/integrations`, apiInput({ headers: [{ key: `Accept${mark}`, value: 'x' }] }), 'headers.0.key'],
+        [
+          'POST',
+          `/api/bots/${botId}/integrations`,
+          anIntegrationInput('API', { headers: [{ key: `Accept${mark}`, value: 'x' }] }),
+          'headers.0.key',
+        ],
       ] as const;
     for (const mark of INVISIBLE) {
       for (const [method, path, body, field] of bodies(mark)) {
@@ -60,17 +71,17 @@ describeEachDatabase('Unicode in names and keys on %s', (kind) => {
     expect(
       (
         await server.request('POST', `/api/bots/${botId}/integrations`, {
-          body: escalationInput({ name: 'Esc', responseDataVariable: 'Esc' }),
+          body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: 'Esc', responseDataVariable: 'Esc' }),
         })
       ).status,
     ).toBe(201);
     const lookAlike = await server.request('POST', `/api/bots/${botId}/integrations`, {
-      body: escalationInput({ name: 'Esc\u200b', responseDataVariable: 'Other' }),
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: 'Esc\u200b', responseDataVariable: 'Other' }),
     });
     expect(lookAlike.status).toBe(400);
     expect(lookAlike.body.errors.name).toEqual(invisibleMessage);
     const sameName = await server.request('POST', `/api/bots/${botId}/integrations`, {
-      body: escalationInput({ name: 'ESC', responseDataVariable: 'Other' }),
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: 'ESC', responseDataVariable: 'Other' }),
     });
     expect(sameName.status).toBe(409);
   });

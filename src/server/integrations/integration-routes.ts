@@ -1,26 +1,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { usagesProblemSchema } from '../../domain/dialogs';
-import { integrationInputSchema, integrationSchema, integrationSummarySchema } from '../../domain/integration';
+import { integrationInputSchema, integrationSchema, integrationSummarySchema, type IntegrationValues } from '../../domain/integration';
 import { INTEGRATION_TYPES } from '../../domain/integration-types';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
 import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
 import { notFound } from '../errors';
-import { booleanQuery } from '../dialogs/boolean-query';
-import type { DialogsRepository } from '../dialogs/dialogs-repository';
-import type { BotsRepository } from '../repositories/bots-repository';
-import type { IntegrationsRepository } from '../repositories/integrations-repository';
-import { botParams, ifMatchHeader, integrationParams, problems } from './route-schemas';
+import type { BotsRepository } from '../bots/bots-repository';
+import type { IntegrationsRepository } from './integrations-repository';
+import { booleanQuery, botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
 
 const listQuery = pageQuerySchema.extend({
   type: z.enum(INTEGRATION_TYPES, { error: `type must be one of ${INTEGRATION_TYPES.join(', ')}.` }).optional(),
 });
 
+/**
+ * What must happen where an integration is used before it is renamed or deleted. The dialogs feature
+ * knows the usages and fulfils this (app.ts passes its repository), so integrations never import it.
+ */
+export interface IntegrationUsageGuard {
+  /** Throws when the new name or variable would break the places that use the old one. */
+  refuseRenameByPut(botId: string, integrationId: string, expectedVersion: number, values: IntegrationValues): Promise<void>;
+  /** Deletes the integration, refusing one in use unless forced. */
+  deleteIntegration(botId: string, integrationId: string, expectedVersion: number, force: boolean): Promise<void>;
+}
+
 export const integrationRoutes: FastifyPluginAsyncZod<{
   bots: BotsRepository;
   integrations: IntegrationsRepository;
-  dialogs: DialogsRepository;
-}> = async (app, { bots, integrations, dialogs }) => {
+  usageGuard: IntegrationUsageGuard;
+}> = async (app, { bots, integrations, usageGuard }) => {
   const currentVersion = (botId: string, id: string) => async () => (await integrations.get(botId, id)).version;
 
   async function requireBot(botId: string) {
@@ -97,7 +106,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const version = await ifMatchVersion(request, currentVersion(request.params.botId, request.params.id));
-      await dialogs.refuseRenameByPut(request.params.botId, request.params.id, version, request.body);
+      await usageGuard.refuseRenameByPut(request.params.botId, request.params.id, version, request.body);
       const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body);
       setEtag(reply, updated.version);
       return updated;
@@ -118,7 +127,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { botId, id } = request.params;
-      await dialogs.deleteIntegration(botId, id, await ifMatchVersion(request, currentVersion(botId, id)), request.query.force);
+      await usageGuard.deleteIntegration(botId, id, await ifMatchVersion(request, currentVersion(botId, id)), request.query.force);
       return reply.code(204).send();
     },
   );

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { beforeEach, expect, it } from 'vitest';
+import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
-import { escalationInput, freshBot } from '../testing/fixtures';
+import { freshBot } from '../testing/fixtures';
 
 describeEachDatabase('conditional requests (RFC 9110) on %s', (kind) => {
   const server = useTestServer(kind);
@@ -9,14 +10,22 @@ describeEachDatabase('conditional requests (RFC 9110) on %s', (kind) => {
   let path: string;
   beforeEach(async () => {
     botId = await freshBot(server);
-    const created = await server.request('POST', `/api/bots/${botId}/integrations`, { body: escalationInput() });
+    const created = await server.request('POST', `/api/bots/${botId}/integrations`, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
+    });
     path = `/api/bots/${botId}/integrations/${created.body.id}`;
     // Version 2, so that "the first tag" and "the current one" differ.
-    await server.request('PUT', path, { body: escalationInput({ messageToUser: 'v2' }), headers: { 'if-match': '"1"' } });
+    await server.request('PUT', path, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: 'v2' }),
+      headers: { 'if-match': '"1"' },
+    });
   });
 
   const put = (ifMatch: string, message = 'new') =>
-    server.request('PUT', path, { body: escalationInput({ messageToUser: message }), headers: { 'if-match': ifMatch } });
+    server.request('PUT', path, {
+      body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: message }),
+      headers: { 'if-match': ifMatch },
+    });
 
   it('If-Match: * matches whatever version is current', async () => {
     const response = await put('*');

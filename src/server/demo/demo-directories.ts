@@ -1,6 +1,6 @@
-import type { CredentialsRepository } from './credentials/credentials-repository';
-import type { FunctionsRepository } from './functions/functions-repository';
-import type { KnowledgeBasesRepository } from './knowledge-bases/knowledge-bases-repository';
+import type { CredentialsRepository } from '../credentials/credentials-repository';
+import type { FunctionsRepository } from '../functions/functions-repository';
+import type { KnowledgeBasesRepository } from '../knowledge-bases/knowledge-bases-repository';
 
 export interface DemoDirectories {
   credentials: CredentialsRepository;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { botInputSchema, botPatchSchema, botSchema } from '../../domain/bot';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
 import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
-import type { BotsRepository } from '../repositories/bots-repository';
-import { botParams, ifMatchHeader, problems } from './route-schemas';
+import type { BotsRepository } from './bots-repository';
+import { botParams, ifMatchHeader, problems } from '../http/route-schemas';
 
 export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async (app, { bots }) => {
   const currentVersion = (botId: string) => async () => (await bots.get(botId)).version;

@@ -1,5 +1,5 @@
 import type { IntegrationValues } from '../../domain/integration';
-import type { ImportPlan } from '../cb-export/plan-import';
+import type { ImportPlan } from './plan-import';
 
 export interface CredentialRef {
   id: string;

@@ -1,0 +1,26 @@
+import type { IntegrationInput } from '../../domain/integration';
+import { integrationInputSchema } from '../../domain/integration';
+import { INTEGRATION_TYPE_DESCRIPTORS } from '../../domain/integration-types';
+import { DEMO_BOT, demoIntegrationInput } from '../../domain/samples';
+import type { BotsRepository } from '../bots/bots-repository';
+import type { IntegrationsRepository } from '../integrations/integrations-repository';
+import { DEMO_CREDENTIAL_ID } from '../credentials/credentials-repository';
+
+/** The demo directories' own entries, which the demo integrations pick (the types' demos name no credential). */
+const DEMO_RESOURCES: Partial<Record<IntegrationInput['type'], { credentialId: string }>> = {
+  API: { credentialId: DEMO_CREDENTIAL_ID },
+  FILE: { credentialId: DEMO_CREDENTIAL_ID },
+};
+
+/** Agent Escalation first, as a demo shows it, then one of every other type: each type's own demo. */
+export const DEMO_INTEGRATIONS: IntegrationInput[] = [...INTEGRATION_TYPE_DESCRIPTORS]
+  .sort((a, b) => Number(b.type === 'LIVEPERSON_AGENT_ESCALATION') - Number(a.type === 'LIVEPERSON_AGENT_ESCALATION'))
+  .map(({ type }) => demoIntegrationInput(type, DEMO_RESOURCES[type]));
+
+export async function seedDemoData(bots: BotsRepository, integrations: IntegrationsRepository) {
+  const bot = await bots.create(DEMO_BOT);
+  for (const input of DEMO_INTEGRATIONS) {
+    await integrations.create(bot.id, integrationInputSchema.parse(input));
+  }
+  return bot;
+}

@@ -3,8 +3,9 @@ import type { ScriptEditorHandle } from '../script-editor/script-editor-bridge';
 
 const ERROR_TITLES: Record<SimulationError['kind'], string> = {
   script: 'The script threw an error',
-  timeout: 'The script was stopped: time limit',
-  memory: 'The script was stopped: memory limit',
+  // A limit the script caught, or that only rejected a promise, did not stop it: the message says which.
+  timeout: 'Time limit reached',
+  memory: 'Memory limit reached',
   result: 'The result could not be read',
   sandbox: 'The sandbox failed',
   output: 'Output limit reached: what is shown was cut',

@@ -1,5 +1,6 @@
 import type { Bot } from '../../../../domain/bot';
 import { useBots } from '../api/get-bots';
+import { FieldWarning } from '../../../components/form/field-warning';
 
 const comparable = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase();
 
@@ -15,11 +16,8 @@ export function SameNameWarning({ name, exceptId, id }: { name: string; exceptId
     : undefined;
   if (!twin) return null;
   return (
-    <p className="field__warning" id={id} data-testid="warning-bot-name">
-      <span className="field__warning-icon" aria-hidden="true">
-        ⚠
-      </span>
+    <FieldWarning id={id} testId="warning-bot-name">
       A bot named “{twin.name}” already exists: a second one is allowed, but the two are hard to tell apart.
-    </p>
+    </FieldWarning>
   );
 }

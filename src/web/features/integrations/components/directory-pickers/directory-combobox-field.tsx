@@ -3,6 +3,7 @@ import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { lookUpEntry, matchingEntries } from './matching-entries';
+import { FieldWarning } from '../../../../components/form/field-warning';
 
 const MAX_OPTIONS = 50;
 
@@ -94,13 +95,9 @@ export function DirectoryComboboxField<T extends { id: string; name: string }>(p
                 ) : null}
                 <div aria-live="polite">
                   {warning ? (
-                    <p className="field__warning" id={warningId} data-testid={`warning-${name}`}>
-                      <span className="field__warning-icon" aria-hidden="true">
-                        ⚠
-                      </span>
-                      <span className="visually-hidden">Warning: </span>
+                    <FieldWarning id={warningId} testId={`warning-${name}`}>
                       {warning}
-                    </p>
+                    </FieldWarning>
                   ) : null}
                 </div>
               </>

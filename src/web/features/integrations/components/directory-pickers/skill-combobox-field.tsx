@@ -4,6 +4,7 @@ import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { useSkillDirectory } from './skill-directory-context';
 import { matchingSkills } from './skill-directory-check';
+import { FieldWarning } from '../../../../components/form/field-warning';
 
 const MAX_OPTIONS = 50;
 
@@ -72,13 +73,9 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
                   />
                   <div aria-live="polite">
                     {warning ? (
-                      <p className="field__warning" id={warningId} data-testid={`warning-${name}`}>
-                        <span className="field__warning-icon" aria-hidden="true">
-                          ⚠
-                        </span>
-                        <span className="visually-hidden">Warning: </span>
+                      <FieldWarning id={warningId} testId={`warning-${name}`}>
                         {warning}
-                      </p>
+                      </FieldWarning>
                     ) : null}
                   </div>
                   {note ? (

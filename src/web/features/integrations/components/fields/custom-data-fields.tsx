@@ -4,6 +4,7 @@ import { MAX_CUSTOM_DATA_FIELDS } from '../../../../../domain/limits';
 import { customDataValueWarnings } from '../../../../../domain/custom-data-warnings';
 import { useFieldError } from '../../../../components/form/field';
 import { commonFieldText } from './field-meta';
+import { FieldWarning } from '../../../../components/form/field-warning';
 
 /** Key/value rows that dialogs read as {IntegrationName.key} (reference §2.4). */
 export function CustomDataFields() {
@@ -135,12 +136,7 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
       {warnings.length > 0 ? (
         <div className="cdf__warnings" data-testid={`cdf-warning-${n}`}>
           {warnings.map((warning) => (
-            <p key={warning} className="field__warning">
-              <span className="field__warning-icon" aria-hidden="true">
-                ⚠
-              </span>
-              {warning}
-            </p>
+            <FieldWarning key={warning}>{warning}</FieldWarning>
           ))}
         </div>
       ) : null}

@@ -90,8 +90,12 @@ test('a name too long for the list shows in full on hover and on keyboard focus'
   await panel.goto(demoBot.id);
 
   const full = page.getByTestId('integration-full-name');
-  await panel.item(name).hover();
-  await expect(full).toHaveText(`${name} · API`);
+  // The rows' tooltips arrive once the list is shown: a pointer already resting on the row needs to move, as a person's does.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await panel.item(name).hover();
+    await expect(full).toHaveText(`${name} · API`, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.mouse.move(900, 600, { steps: 5 });
   await expect(full).toBeHidden();
 

@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import { deferredModule } from '../deferred-part';
 import type { ControlProps } from './field';
 
@@ -31,11 +31,26 @@ const useCombobox = deferredModule(() => import('./suggestion-combobox'));
 /**
  * A text input with suggestions. Typing stays free; the suggestions are a combobox whose code
  * (about 30 KB gzip) arrives once the screen has shown its data: until then, and if it cannot load,
- * the same input without suggestions takes input, and the focus and caret carry over to the combobox.
+ * the same input without suggestions takes input. An input in use is never swapped under the user's
+ * hands (what they type or paste would go to a detached element): the combobox takes over once it is left.
  */
 export function SuggestionInput(props: SuggestionInputProps) {
   const { module } = useCombobox();
-  if (module) return <module.default {...props} />;
+  const [inUse, setInUse] = useState(false);
+  if (module && !inUse) return <module.default {...props} />;
   const { value, onChange, input } = props;
-  return <input {...input} className="input" spellCheck={false} value={value} onChange={(event) => onChange(event.target.value)} />;
+  return (
+    <input
+      {...input}
+      className="input"
+      spellCheck={false}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onFocus={() => setInUse(true)}
+      onBlur={() => {
+        setInUse(false);
+        input.onBlur();
+      }}
+    />
+  );
 }

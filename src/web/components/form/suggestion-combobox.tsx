@@ -1,14 +1,15 @@
 import { Combobox, ComboboxItem, ComboboxPopover, ComboboxProvider } from '@ariakit/react';
-import type { SuggestionInputProps } from './suggestion-input';
+import { inputAttributes, type SuggestionInputProps } from './suggestion-props';
 
 /**
  * The suggestion input once its code is here: Ariakit's combobox does the ARIA and the keys
  * (arrows, Enter, Escape). Loaded after the screen is usable; see SuggestionInput.
  */
-export default function SuggestionCombobox({ value, onChange, options, listLabel, input }: SuggestionInputProps) {
+export default function SuggestionCombobox(props: SuggestionInputProps) {
+  const { field, options, listLabel } = props;
   return (
-    <ComboboxProvider value={value} setValue={(next) => next !== value && onChange(next)}>
-      <Combobox {...input} className="input" spellCheck={false} />
+    <ComboboxProvider value={field.value} setValue={(next) => next !== field.value && field.onChange(next)}>
+      <Combobox {...inputAttributes(props)} className="input" spellCheck={false} />
       {options.length > 0 ? (
         <ComboboxPopover gutter={4} sameWidth unmountOnHide className="combobox__popover" aria-label={listLabel}>
           {options.map((option) => (

@@ -1,30 +1,6 @@
-import { useState, type ReactNode, type Ref } from 'react';
+import { useState } from 'react';
 import { deferredModule } from '../deferred-part';
-import type { ControlProps } from './field';
-
-export interface Suggestion {
-  key: string;
-  /** What picking it puts in the input (unless onPick takes over). */
-  value: string;
-  content: ReactNode;
-  /** Instead of setting the value: a pick that fills several fields. */
-  onPick?: () => void;
-}
-
-export interface SuggestionInputProps {
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly Suggestion[];
-  /** The accessible name of the suggestions list. */
-  listLabel: string;
-  input: ControlProps & {
-    ref: Ref<HTMLInputElement>;
-    name: string;
-    onBlur: () => void;
-    placeholder?: string;
-    'data-testid'?: string;
-  };
-}
+import { inputAttributes, type SuggestionInputProps } from './suggestion-props';
 
 const useCombobox = deferredModule(() => import('./suggestion-combobox'));
 
@@ -38,18 +14,17 @@ export function SuggestionInput(props: SuggestionInputProps) {
   const { module } = useCombobox();
   const [inUse, setInUse] = useState(false);
   if (module && !inUse) return <module.default {...props} />;
-  const { value, onChange, input } = props;
   return (
     <input
-      {...input}
+      {...inputAttributes(props)}
       className="input"
       spellCheck={false}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
+      value={props.field.value}
+      onChange={(event) => props.field.onChange(event.target.value)}
       onFocus={() => setInUse(true)}
       onBlur={() => {
         setInUse(false);
-        input.onBlur();
+        props.field.onBlur();
       }}
     />
   );

@@ -58,8 +58,10 @@ export function DirectoryComboboxField<T extends { id: string; name: string }>(p
             return (
               <>
                 <SuggestionInput
-                  value={value}
-                  onChange={(next) => field.onChange(next)}
+                  field={{ ...field, value }}
+                  control={{ ...aria, 'aria-describedby': describedBy }}
+                  placeholder={placeholder}
+                  testId={`combobox-${name}`}
                   listLabel={`${label} directory`}
                   options={options.map((option) => ({
                     key: option.id,
@@ -71,15 +73,6 @@ export function DirectoryComboboxField<T extends { id: string; name: string }>(p
                       </>
                     ),
                   }))}
-                  input={{
-                    ...aria,
-                    'aria-describedby': describedBy,
-                    ref: field.ref,
-                    name: field.name,
-                    onBlur: field.onBlur,
-                    placeholder,
-                    'data-testid': `combobox-${name}`,
-                  }}
                 />
                 {entry || isError ? (
                   <p className="field__note" id={noteId} data-testid={`picked-${name}`}>

@@ -48,8 +48,10 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
               return (
                 <>
                   <SuggestionInput
-                    value={value}
-                    onChange={(next) => field.onChange(next)}
+                    field={{ ...field, value }}
+                    control={{ ...aria, 'aria-describedby': describedBy }}
+                    placeholder={placeholder}
+                    testId={`combobox-${name}`}
                     listLabel={`Skills for ${label}`}
                     options={options.map((skill) => ({
                       key: skill.id,
@@ -61,15 +63,6 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
                         </>
                       ),
                     }))}
-                    input={{
-                      ...aria,
-                      'aria-describedby': describedBy,
-                      ref: field.ref,
-                      name: field.name,
-                      onBlur: field.onBlur,
-                      placeholder,
-                      'data-testid': `combobox-${name}`,
-                    }}
                   />
                   <div aria-live="polite">
                     {warning ? (

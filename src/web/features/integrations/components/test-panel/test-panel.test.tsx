@@ -200,19 +200,6 @@ describe('the Test panel', () => {
     expect(error).toHaveTextContent("TypeError: cannot read property 'x' of null");
   });
 
-  it('says a memory limit was reached, not that the script was stopped, when the script went on after it', async () => {
-    const user = userEvent.setup();
-    const message =
-      'The script used more than 32 MB of memory; it went on after that error (it caught it, or the error only rejected a promise).';
-    openEscalation(() => ({ status: 200, body: { ...OUTPUT, error: { kind: 'memory', message, line: null, column: null } } }));
-    const panel = await openPanel(user);
-    await user.click(within(panel).getByRole('button', { name: 'Run test' }));
-    const error = await within(panel).findByTestId('test-error');
-    expect(error).toHaveTextContent('Memory limit reached');
-    expect(error).not.toHaveTextContent(/stopped/);
-    expect(error).toHaveTextContent(message);
-  });
-
   it('shows a refused request with the fields to fix, and retries', async () => {
     const user = userEvent.setup();
     let answers = 0;

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { screenChunks } from './scripts/screen-chunks';
 
 // `npm run dev` starts the API on this port (scripts/dev.mjs); Vite proxies /api to it.
 const apiPort = Number(process.env.API_PORT ?? 3001);
@@ -19,7 +20,14 @@ function buildIdFile(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), buildIdFile()],
+  plugins: [
+    react(),
+    buildIdFile(),
+    screenChunks(
+      /[\\/]src[\\/]web[\\/]app[\\/]screen-loaders\.ts$/,
+      /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|history|@tanstack[\\/](query-core|react-query))[\\/]/,
+    ),
+  ],
   // The dev server has no build to compare with: null turns the update check off.
   define: { __BUILD_ID__: JSON.stringify(command === 'build' ? buildId : null) },
   server: {

@@ -26,7 +26,7 @@ function run(what, command, args) {
 }
 
 const shared = ['src/domain', 'package.json'];
-if (isStale('dist/index.html', ['index.html', 'vite.config.ts', 'public', 'src/web', ...shared])) {
+if (isStale('dist/index.html', ['index.html', 'vite.config.ts', 'scripts/screen-chunks.ts', 'public', 'src/web', ...shared])) {
   run('Building the web app (first start or changed sources)…', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 }
 if (isStale('dist-server/main.mjs', ['src/server', 'scripts/build-server.mjs', ...shared])) {

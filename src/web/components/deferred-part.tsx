@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { retryableLazy } from './lazy-part';
 import { useScreenSettled } from './use-screen-settled';
 
@@ -17,6 +17,8 @@ export interface DeferredModule<Module> {
   /** null until the screen has shown its data and the module has arrived; then at once, everywhere. */
   module: Module | null;
   failed: boolean;
+  /** Loads it now, without waiting for the screen to settle (the user reached for it). */
+  request: () => void;
 }
 
 /**
@@ -39,7 +41,8 @@ export function deferredModule<Module>(load: () => Promise<Module>): () => Defer
   return function useDeferredModule() {
     const [module, setModule] = useState<Module | null>(() => loaded);
     const [failed, setFailed] = useState(false);
-    const settled = useScreenSettled(module !== null);
+    const [requested, setRequested] = useState(false);
+    const settled = useScreenSettled(module !== null) || requested;
     const focused = useRef<Element | null>(null);
     useEffect(() => {
       if (!settled || module !== null || failed) return undefined;
@@ -67,7 +70,8 @@ export function deferredModule<Module>(load: () => Promise<Module>): () => Defer
         counterpart.setSelectionRange(before.selectionStart, before.selectionEnd);
       }
     }, [module]);
-    return { module, failed };
+    const request = useCallback(() => setRequested(true), []);
+    return { module, failed, request };
   };
 }
 

@@ -3,7 +3,15 @@ import { Link, NavLink } from 'react-router';
 import type { Bot } from '../../../domain/bot';
 import { paths } from '../../../domain/screen-routes';
 import { ExportBotMenuSlot } from '../../features/bots/components/deferred-bot-parts';
-import { BotChecks } from '../../features/dialogs/components/bot-checks';
+import { deferredPart } from '../../components/deferred-part';
+// The checks' stand-in looks as the checks do while they load.
+import '../../features/dialogs/components/bot-checks.css';
+
+// The checks (and their request) wait until the screen has shown what it is for: no screen needs them to be used.
+const BotChecks = deferredPart<{ botId: string }>(
+  () => import('../../features/dialogs/components/bot-checks').then((module) => ({ default: module.BotChecks })),
+  'the bot checks',
+);
 
 interface BotPanelHeaderProps {
   botId: string;
@@ -37,7 +45,7 @@ export function BotPanelHeader({ botId, bot, title, children }: BotPanelHeaderPr
         </nav>
       </div>
       <div className="panel__actions">
-        <BotChecks botId={botId} />
+        <BotChecks botId={botId} placeholder={<p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>} />
         {bot ? <ExportBotMenuSlot bot={bot} /> : null}
         {children}
       </div>

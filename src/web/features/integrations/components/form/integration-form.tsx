@@ -4,13 +4,18 @@ import type { Integration, IntegrationValues } from '../../../../../domain/integ
 import type { IntegrationType } from '../../../../../domain/integration-types';
 import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guard';
 import { CommonFields } from '../fields/common-fields';
-import { ConflictDialog } from './conflict-dialog';
 import { CustomDataFields } from '../fields/custom-data-fields';
 import { useFieldMeta } from '../fields/field-meta';
 import { lazyIntegrationResolver } from './lazy-integration-resolver';
 import { SkillDirectoryProvider, type SkillDirectory } from '../directory-pickers/skill-directory-context';
-import { TransferPreviewSection } from '../transfer-preview/transfer-preview-section';
 import { FormWorkspace } from './form-workspace';
+import {
+  DeferredConflictDialog,
+  DeferredDraftOffer,
+  DeferredRenameDialog,
+  DeferredTransferPreviewSection,
+  DeferredUsagesSection,
+} from './deferred-form-parts';
 import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
 import { TestPanelHost } from '../test-panel/test-panel-host';
 import { TestPanelToggle } from '../test-panel/test-panel-toggle';
@@ -18,12 +23,9 @@ import { TransformScriptField } from '../script-editor/transform-script-field';
 import { TypeFields } from '../fields/type-fields';
 import { useIntegrationSave } from './use-integration-save';
 import { useSaveShortcut } from './use-save-shortcut';
-import { DraftOfferBanner } from '../draft/draft-offer';
 import { useIntegrationDraft } from '../draft/use-integration-draft';
 import { SaveFailureMessage } from './save-failure-message';
 import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
-import { RenameDialog } from './rename-dialog';
-import { UsagesSection } from '../usages/usages-section';
 
 interface IntegrationFormProps {
   botId: string;
@@ -128,7 +130,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
               </button>
               {problem ? <SaveFailureMessage failure={problem} saving={saving} onRetry={() => void retry()} /> : null}
             </header>
-            {draft.offer ? <DraftOfferBanner offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
+            {draft.offer ? <DeferredDraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
             <p className="form-legend">
               Required fields are marked with an asterisk{' '}
               <span className="field__asterisk" aria-hidden="true">
@@ -141,16 +143,16 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
             </div>
             <TransformScriptField editorKey={editorKey} />
             <CustomDataFields />
-            {integration ? <UsagesSection botId={botId} integration={integration} /> : null}
-            {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
+            {integration ? <DeferredUsagesSection botId={botId} integration={integration} /> : null}
+            {type === 'LIVEPERSON_AGENT_ESCALATION' ? <DeferredTransferPreviewSection /> : null}
           </form>
           {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
           <TestPanelHost botId={botId} />
         </FormWorkspace>
       </SkillDirectoryProvider>
       <UnsavedChangesGuard when={isDirty && !saving} />
-      <RenameDialog {...renameDialog} />
-      <ConflictDialog
+      <DeferredRenameDialog {...renameDialog} />
+      <DeferredConflictDialog
         open={conflict !== null}
         name={integration?.name ?? ''}
         pending={conflict?.pending ?? false}

@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useRef, useState, type ComponentProps } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
@@ -9,9 +8,12 @@ import { IntegrationRowPlaceholder } from './integration-row-placeholder';
 import { deferredModule } from '../../../../components/deferred-part';
 import { paths } from '../../../../../domain/screen-routes';
 import { SkipToForm } from './skip-to-form';
+import { firstWindow, type RowWindow } from './row-window';
 
 const ROW_HEIGHT = 48;
 
+// The virtualizer (TanStack Virtual, about 10 KB) is not needed to show the first rows: see Rows.
+const useVirtualWindow = deferredModule(() => import('./virtual-window'));
 // The rows' tooltips and menus (Radix) load once the list is shown; the rows are links before that.
 const useRowParts = deferredModule(() => import('./integration-list-item'));
 // Loaded with the first "Delete Integration", then kept mounted (for its closing and its focus return).
@@ -64,7 +66,7 @@ export function IntegrationsList({ botId }: { botId: string }) {
           {typed ? null : <p>Use Add Integration to create the first one.</p>}
         </EmptyState>
       ) : (
-        <VirtualRows
+        <Rows
           botId={botId}
           items={items}
           hasMore={answered && query.hasNextPage}
@@ -101,7 +103,7 @@ function useFoldedList(botId: string) {
   };
 }
 
-interface VirtualRowsProps {
+interface RowsProps {
   botId: string;
   items: IntegrationSummary[];
   hasMore: boolean;
@@ -109,46 +111,57 @@ interface VirtualRowsProps {
   onDelete: (integration: IntegrationSummary) => void;
 }
 
-function VirtualRows({ botId, items, hasMore, loadMore, onDelete }: VirtualRowsProps) {
+/**
+ * Until the virtualizer is here (it loads once the list is shown, or at the first scroll), the rows that
+ * fit on the screen are drawn where the virtualizer will draw them, under a list of the full height, so
+ * the list looks and reads the same and its first render does not grow with the number of rows.
+ */
+function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design.
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const virtualItems = virtualizer.getVirtualItems();
+  const { module: virtual, request } = useVirtualWindow();
   const { module: parts } = useRowParts();
-  const lastIndex = virtualItems.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (hasMore && lastIndex >= items.length - 20) loadMore();
-  }, [hasMore, lastIndex, items.length, loadMore]);
-
-  const rows = virtualItems.map((row) => {
-    const integration = items[row.index];
-    if (!integration) return null;
+  const draw = (window: RowWindow) => {
+    const rows = window.rows.map(({ index, start }) => {
+      const integration = items[index];
+      if (!integration) return null;
+      return (
+        <li
+          key={integration.id}
+          className="panel-list__row"
+          style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+          aria-setsize={items.length}
+          aria-posinset={index + 1}
+        >
+          {parts ? (
+            <parts.IntegrationListItem botId={botId} integration={integration} onDelete={onDelete} />
+          ) : (
+            <IntegrationRowPlaceholder botId={botId} integration={integration} />
+          )}
+        </li>
+      );
+    });
     return (
-      <li
-        key={integration.id}
-        className="panel-list__row"
-        style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-        aria-setsize={items.length}
-        aria-posinset={row.index + 1}
-      >
-        {parts ? (
-          <parts.IntegrationListItem botId={botId} integration={integration} onDelete={onDelete} />
-        ) : (
-          <IntegrationRowPlaceholder botId={botId} integration={integration} />
-        )}
-      </li>
-    );
-  });
-  return (
-    <div className="panel-list__scroller" ref={scroller} data-testid="integrations-scroller">
-      <ul className="panel-list__rows" style={{ height: virtualizer.getTotalSize() }} aria-label={`${items.length} integrations`}>
+      <ul className="panel-list__rows" style={{ height: window.totalSize }} aria-label={`${items.length} integrations`}>
         {parts ? <parts.RowTooltips>{rows}</parts.RowTooltips> : rows}
       </ul>
+    );
+  };
+  return (
+    <div className="panel-list__scroller" ref={scroller} data-testid="integrations-scroller" onScroll={request}>
+      {virtual ? (
+        <virtual.VirtualWindow
+          scroller={scroller}
+          count={items.length}
+          rowHeight={ROW_HEIGHT}
+          onRange={(last) => {
+            if (hasMore && last >= items.length - 20) loadMore();
+          }}
+        >
+          {draw}
+        </virtual.VirtualWindow>
+      ) : (
+        draw(firstWindow(items.length, ROW_HEIGHT, window.innerHeight))
+      )}
     </div>
   );
 }

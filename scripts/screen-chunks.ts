@@ -1,0 +1,93 @@
+import type { Plugin } from 'vite';
+
+type ModuleInfoReader = (
+  id: string,
+) => { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; isEntry: boolean } | null;
+
+/**
+ * Chunks by screen rather than by every lazy import. Left alone, the bundler makes one chunk per set of
+ * dynamic imports that reach a module; with each screen's lazy parts (dialogs, the resolver, the combobox)
+ * counted as entries, a form opened by a link fetched 34 files, each with its own imports, exports and
+ * gzip dictionary. Here, a module that screens need at once (static imports from the screen module) goes
+ * into one chunk per set of such screens, the same chunk for every screen, so nothing loads twice. Screens
+ * are the modules that `screenLoaders` imports; `everyScreen` names the libraries every screen runs first.
+ */
+export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin {
+  // Filled at the end of the build, read when the chunks are made (after it).
+  const screensOf = new Map<string, string>();
+  return {
+    name: 'screen-chunks',
+    apply: 'build',
+    buildEnd() {
+      screensOf.clear();
+      const info: ModuleInfoReader = (id) => this.getModuleInfo(id);
+      const ids = [...this.getModuleIds()];
+      const entryModules = reach(
+        info,
+        ids.filter((id) => info(id)?.isEntry),
+        { lazy: false },
+      );
+      const screens = ids.filter((id) => screenLoaders.test(id)).flatMap((id) => info(id)?.dynamicallyImportedIds ?? []);
+      const needs = new Map<string, { now: string[]; later: string[] }>();
+      for (const screen of screens) {
+        const name = screen.replace(/^.*[\\/]/, '').replace(/\.[jt]sx?$/, '');
+        const stop = new Set([...entryModules, ...screens.filter((other) => other !== screen)]);
+        const now = reach(info, [screen], { lazy: false, stop });
+        for (const id of reach(info, [screen], { lazy: true, stop })) {
+          const need = needs.get(id) ?? { now: [], later: [] };
+          needs.set(id, need);
+          (now.has(id) ? need.now : need.later).push(name);
+        }
+      }
+      // A module goes with the others that the same screens need at once and the same screens may need
+      // later (through a lazy part). Grouped by the first alone, a lazy part's modules would travel with
+      // a screen that imports them (the header's checks with the Dialogs screen's React Flow), and one
+      // screen's lazy part would come at once with another's. What no screen needs at once is the bundler's.
+      const keys = new Map<string, string>();
+      for (const [id, { now, later }] of needs)
+        if (now.length > 0) keys.set(id, `${now.sort().join('+')}${later.length > 0 ? '|later' : '|'}`);
+      // Short names: every chunk that imports another lists it by name for the preloader (__vite__mapDeps),
+      // and names that spelled out their screens took about 1 KB of a form's first load.
+      const distinct = [...new Set(keys.values())].sort();
+      for (const [id, key] of keys) {
+        screensOf.set(id, /^[^+|]+\|$/.test(key) ? key.slice(0, -1) : `shared-${distinct.indexOf(key).toString(36)}`);
+      }
+    },
+    config() {
+      return {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                // A module's screens (at once, and later) include those of every module that imports it, so a
+                // chunk only imports chunks of more screens, or the entry's: no cycle, whatever the groups' order.
+                groups: [
+                  // What every screen runs before it shows anything (React, the router, TanStack Query) in one file.
+                  { name: 'framework', test: everyScreen, priority: 1 },
+                  { debugName: 'screens', name: (id: string) => screensOf.get(id) ?? null, includeDependenciesRecursively: false },
+                ],
+              },
+            },
+          },
+        },
+      };
+    },
+  };
+}
+
+/** Every module reached from `start` by static imports (and dynamic ones too, when `lazy`), not going through `stop`. */
+function reach(
+  info: ModuleInfoReader,
+  start: readonly string[],
+  { lazy, stop }: { lazy: boolean; stop?: ReadonlySet<string> },
+): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...start];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id) || stop?.has(id)) continue;
+    seen.add(id);
+    const module = info(id);
+    stack.push(...(module?.importedIds ?? []), ...(lazy ? (module?.dynamicallyImportedIds ?? []) : []));
+  }
+  return seen;
+}

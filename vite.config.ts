@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { screenChunks } from './scripts/screen-chunks';
+import { screenChunks } from './scripts/screen-chunks.ts';
 
 // `npm run dev` starts the API on this port (scripts/dev.mjs); Vite proxies /api to it.
 const apiPort = Number(process.env.API_PORT ?? 3001);

@@ -105,3 +105,39 @@ test('back and forward work after Leave without saving, and ask nothing once the
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => page.isClosed()).toBe(true);
 });
+
+test('a form opened by a link announces every script it needs in its HTML: none waits for another to run first', async ({
+  page,
+  request,
+  demoBot,
+  form,
+}) => {
+  const list = (await (await request.get(`/api/bots/${demoBot.id}/integrations`)).json()) as { items: { id: string; name: string }[] };
+  const integration = list.items[0]!;
+  const address = `/bots/${demoBot.id}/integrations/${integration.id}`;
+  const html = await (await request.get(address)).text();
+  const announced = [...html.matchAll(/<(?:script type="module"|link rel="modulepreload")[^>]*(?:src|href)="([^"]+\.js)"/g)].map(
+    (match) => match[1],
+  );
+  expect(announced.some((file) => /^\/assets\/integration-edit-/.test(file ?? ''))).toBe(true);
+
+  // Watched from the first frame: `goto` would wait for the load event, long after the form shows.
+  await page.goto(address, { waitUntil: 'commit' });
+  // What the page had fetched in the frame the form showed its record (the parts that wait for the screen to settle come later).
+  const fetched = await (
+    await page.waitForFunction(
+      (name) => {
+        const input = document.querySelector<HTMLInputElement>('form.integration-form input[name="name"]');
+        if (input?.value !== name) return null;
+        return performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.endsWith('.js'));
+      },
+      integration.name,
+      { polling: 'raf' },
+    )
+  ).jsonValue();
+  await expect(form.field('Integration Name')).toHaveValue(integration.name);
+  expect((fetched ?? []).filter((file) => !announced.includes(file))).toEqual([]);
+});

@@ -45,12 +45,14 @@ export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin
       // screen's lazy part would come at once with another's. What no screen needs at once is the bundler's.
       const keys = new Map<string, string>();
       for (const [id, { now, later }] of needs)
-        if (now.length > 0) keys.set(id, `${now.sort().join('+')}${later.length > 0 ? '|later' : '|'}`);
+        // The screens' own modules stay the bundler's: each keeps a chunk of its own, which the build
+        // manifest names after it (the server's modulepreload links start from there).
+        if (now.length > 0 && !screens.includes(id)) keys.set(id, `${now.sort().join('+')}${later.length > 0 ? '|later' : '|'}`);
       // Short names: every chunk that imports another lists it by name for the preloader (__vite__mapDeps),
       // and names that spelled out their screens took about 1 KB of a form's first load.
       const distinct = [...new Set(keys.values())].sort();
       for (const [id, key] of keys) {
-        screensOf.set(id, /^[^+|]+\|$/.test(key) ? key.slice(0, -1) : `shared-${distinct.indexOf(key).toString(36)}`);
+        screensOf.set(id, /^[^+|]+\|$/.test(key) ? `${key.slice(0, -1)}-parts` : `shared-${distinct.indexOf(key).toString(36)}`);
       }
     },
     config() {

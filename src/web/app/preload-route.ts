@@ -20,8 +20,8 @@ export function preloadRoute(client: QueryClient, pathname: string): Promise<voi
   if (screens.includes('bots')) void client.prefetchInfiniteQuery(botsQueryOptions());
   if (botId) {
     void client.prefetchQuery(botQueryOptions(botId));
-    // Both screens of a bot show its checks in the header.
-    void client.prefetchQuery(checksQueryOptions(botId));
+    // The Dialogs screen marks its nodes with the checks; the header's summary waits for the screen to settle.
+    if (screens.includes('dialogs')) void client.prefetchQuery(checksQueryOptions(botId));
     // The list starts unfiltered.
     if (screens.includes('integrations-panel')) void client.prefetchInfiniteQuery(integrationsQueryOptions(botId, ''));
     if (screens.includes('dialogs')) void client.prefetchQuery(dialogsQueryOptions(botId));

@@ -140,4 +140,24 @@ test('a form opened by a link announces every script it needs in its HTML: none 
   ).jsonValue();
   await expect(form.field('Integration Name')).toHaveValue(integration.name);
   expect((fetched ?? []).filter((file) => !announced.includes(file))).toEqual([]);
+
+  // The data too: the page names the reads its screens start with, and the app's own requests take
+  // those answers (a read asked twice would show the preload went unused).
+  const reads = [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)"/g)].map((match) =>
+    match[1]!.replaceAll('&amp;', '&'),
+  );
+  expect(reads).toEqual([
+    `/api/bots/${demoBot.id}`,
+    `/api/bots/${demoBot.id}/integrations?limit=500`,
+    `/api/bots/${demoBot.id}/integrations/${integration.id}`,
+  ]);
+  await page.waitForLoadState('networkidle');
+  const requested = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => entry.name.replace(location.origin, '')),
+  );
+  for (const read of reads)
+    expect(
+      requested.filter((name) => name === read),
+      read,
+    ).toHaveLength(1);
 });

@@ -15,11 +15,13 @@ type ModuleInfoReader = (
 export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin {
   // Filled at the end of the build, read when the chunks are made (after it).
   const screensOf = new Map<string, string>();
+  const entryParts = new Set<string>();
   return {
     name: 'screen-chunks',
     apply: 'build',
     buildEnd() {
       screensOf.clear();
+      entryParts.clear();
       const info: ModuleInfoReader = (id) => this.getModuleInfo(id);
       const ids = [...this.getModuleIds()];
       const entryModules = reach(
@@ -27,6 +29,10 @@ export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin
         ids.filter((id) => info(id)?.isEntry),
         { lazy: false },
       );
+      // Not the entry nor what it imports itself (main.tsx): the entry chunk would lose its own modules, and the manifest its entry.
+      const entries = ids.filter((id) => info(id)?.isEntry);
+      const top = new Set([...entries, ...entries.flatMap((id) => info(id)?.importedIds ?? [])]);
+      for (const id of entryModules) if (!top.has(id) && !id.includes('node_modules')) entryParts.add(id);
       const screens = ids.filter((id) => screenLoaders.test(id)).flatMap((id) => info(id)?.dynamicallyImportedIds ?? []);
       const needs = new Map<string, { now: string[]; later: string[] }>();
       for (const screen of screens) {
@@ -65,7 +71,10 @@ export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin
                 // chunk only imports chunks of more screens, or the entry's: no cycle, whatever the groups' order.
                 groups: [
                   // What every screen runs before it shows anything (React, the router, TanStack Query) in one file.
-                  { name: 'framework', test: everyScreen, priority: 1 },
+                  { name: 'framework', test: everyScreen, priority: 2 },
+                  // The app's own modules that the entry imports, in one file: left to the bundler, those that
+                  // screens import too were split into a file each.
+                  { name: 'app', test: (id: string) => entryParts.has(id), priority: 1, includeDependenciesRecursively: false },
                   { debugName: 'screens', name: (id: string) => screensOf.get(id) ?? null, includeDependenciesRecursively: false },
                 ],
               },

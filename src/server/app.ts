@@ -96,7 +96,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
 
   // Before the static files and routes it wraps: Monaco's chunks and long lists shrink 4-5 times on the wire.
   await app.register(fastifyCompress, { threshold: 1024 });
-  const hasWebApp = await registerWebApp(app, options.webRoot);
+  const hasWebApp = await registerWebApp(app, options.webRoot, { adminToken: options.adminToken });
   registerErrorHandling(app, { spaIndex: hasWebApp });
   await registerSecurityHeaders(app, options.corsOrigin);
   registerUnstorableTextCheck(app);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { firstReadsOf } from '../../domain/first-reads';
 import { screenModule, screenPagePatterns, screensFor, type ScreenName } from '../../domain/screen-routes';
 
 /** An entry of Vite's build manifest (`build.manifest`): the chunk built from one source module. */
@@ -20,8 +21,13 @@ export const MANIFEST_FILE = join('.vite', 'manifest.json');
  * loading the main bundle, instead of after running it: the first screen renders sooner. The links are
  * what the app's own dynamic import() would add later (Vite's preload helper skips those present).
  * A build without a manifest is served plain index.html.
+ *
+ * With `preloadReads`, the page also names the API reads its screens start with (firstReadsOf), as
+ * `<link rel="preload" as="fetch">`: the browser asks for the data while the scripts load, and the app's
+ * own requests for it take those answers. Not behind an admin token: the browser's preload carries no
+ * Authorization header, and the app would take its 401 for a refused token.
  */
-export function registerScreenEntries(app: FastifyInstance, webRoot: string): void {
+export function registerScreenEntries(app: FastifyInstance, webRoot: string, { preloadReads }: { preloadReads: boolean }): void {
   const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
   const chunks = new ChunkGraph(readManifest(webRoot));
   const pages = new Map<string, string>();
@@ -37,8 +43,12 @@ export function registerScreenEntries(app: FastifyInstance, webRoot: string): vo
   };
   for (const path of screenPagePatterns()) {
     app.get(path, { schema: { hide: true } }, (request, reply) => {
-      const { screens } = screensFor(request.url.split('?')[0] ?? '/');
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(pageFor(screens));
+      const pathname = request.url.split('?')[0] ?? '/';
+      const page = pageFor(screensFor(pathname).screens);
+      const reads = preloadReads ? firstReadsOf(pathname) : [];
+      const links = reads.map((read) => `    <link rel="preload" as="fetch" crossorigin href="${read.replaceAll('&', '&amp;')}">\n`);
+      const body = links.length && page.includes('</head>') ? page.replace('</head>', `${links.join('')}  </head>`) : page;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
     });
   }
 }

@@ -70,6 +70,10 @@ const preloads = (html: string) =>
       .matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g),
   ].map((match) => match[1]);
 
+/** The API reads the server named in the page (`<link rel="preload" as="fetch">`), in order. */
+const dataPreloads = (html: string) =>
+  [...html.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
+
 describe('the built web app', () => {
   let webRoot: string;
   let server: TestServer;
@@ -107,8 +111,38 @@ describe('the built web app', () => {
       'panel-shared-Dd3Ee4Ff.js',
     ]);
     expect(preloads((await rawGet(`${server.baseUrl}/skills`)).body.toString())).toEqual(['skills-Pp1Qq2Rr.js']);
-    // The bots screen is not in this build's manifest: the page is index.html as built.
-    expect((await rawGet(`${server.baseUrl}/`)).body.toString()).toBe(INDEX);
+    // The bots screen is not in this build's manifest: no chunk to name, only its first read.
+    expect(preloads((await rawGet(`${server.baseUrl}/`)).body.toString())).toEqual([]);
+  });
+
+  it("names the API reads a deep link's screens start with, as the app spells them, so the browser asks while the scripts load", async () => {
+    const INTEGRATION = '11111111-1111-4111-8111-111111111111';
+    const form = (await rawGet(`${server.baseUrl}/bots/${BOT}/integrations/${INTEGRATION}`)).body.toString();
+    expect(dataPreloads(form)).toEqual([
+      `/api/bots/${BOT}`,
+      `/api/bots/${BOT}/integrations?limit=500`,
+      `/api/bots/${BOT}/integrations/${INTEGRATION}`,
+    ]);
+    expect(dataPreloads((await rawGet(`${server.baseUrl}/`)).body.toString())).toEqual(['/api/bots?limit=100']);
+    // Inside the head, before the page's body.
+    expect(form).toMatch(/rel="preload" as="fetch"[^]*<\/head>[^]*<div id="root">/);
+    // An address whose ids cannot be the database's names no read (the server would answer 404), and nothing of it is echoed.
+    const odd = (await rawGet(`${server.baseUrl}/bots/%22%3E%3Cscript%3E/integrations/x%26y`)).body.toString();
+    expect(dataPreloads(odd)).toEqual([]);
+    expect(odd).not.toContain('<script>');
+  });
+
+  it('names no API read behind an admin token: the browser would send it without the token', async () => {
+    const guarded = await startTestServer(
+      { kind: 'pglite', dataDir: null },
+      { webRoot, adminToken: 'a-long-enough-admin-token-for-tests' },
+    );
+    try {
+      expect(dataPreloads((await rawGet(`${guarded.baseUrl}/bots/${BOT}/integrations`)).body.toString())).toEqual([]);
+      expect(preloads((await rawGet(`${guarded.baseUrl}/bots/${BOT}/integrations`)).body.toString())).not.toEqual([]);
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('names the served build on /api/health, so a tab of another build can offer to reload', async () => {

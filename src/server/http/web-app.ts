@@ -9,7 +9,11 @@ import { registerScreenEntries } from './screen-entries';
  * Serves the built SPA: hashed assets are cached for a year, index.html never,
  * so a new build is picked up at the next navigation.
  */
-export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<boolean> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  webRoot: string,
+  { adminToken }: { adminToken: string | null },
+): Promise<boolean> {
   if (!existsSync(join(webRoot, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root: webRoot,
@@ -21,7 +25,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     },
   });
   registerCompressedAssets(app, join(webRoot, 'assets'));
-  registerScreenEntries(app, webRoot);
+  registerScreenEntries(app, webRoot, { preloadReads: adminToken === null });
   return true;
 }
 

@@ -5,6 +5,7 @@ import { botDialogKeys } from '../lib/bot-dialog-keys';
 import { createQueryClient } from '../lib/query-client';
 import { BOT, ESCALATION } from '../testing/demo-records';
 import { fakeApi } from '../testing/fake-api';
+import { firstReadsOf } from '../../domain/first-reads';
 import { preloadRoute } from './preload-route';
 import { screenLoaders } from './screen-loaders';
 
@@ -73,5 +74,27 @@ describe('preloadRoute', () => {
     preloadRoute(client, '/no/such/page');
     await settled(client);
     expect(api.calls.map((call) => call.path)).toEqual(['/api/bots']);
+  });
+
+  it('asks, on every screen the server names reads for, for exactly those addresses (the browser gives the app their preloaded answers only when they match)', async () => {
+    for (const path of [
+      `/bots/${BOT.id}/integrations/${ESCALATION.id}`,
+      `/bots/${BOT.id}/integrations`,
+      `/bots/${BOT.id}/integrations/new`,
+      '/',
+    ]) {
+      const api = fakeApi({});
+      const client = createQueryClient();
+      void preloadRoute(client, path);
+      await settled(client);
+      const announced = firstReadsOf(path);
+      expect(announced.length).toBeGreaterThan(0);
+      expect(
+        api.calls
+          .map((call) => call.url)
+          .filter((url) => announced.includes(url))
+          .sort(),
+      ).toEqual([...announced].sort());
+    }
   });
 });

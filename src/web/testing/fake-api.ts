@@ -3,6 +3,8 @@ import { vi } from 'vitest';
 export interface FakeCall {
   method: string;
   path: string;
+  /** The path with its query string, as the app spelled it. */
+  url: string;
   body: unknown;
   headers: Record<string, string>;
 }
@@ -21,6 +23,7 @@ export function fakeApi(handlers: Record<string, Handler>) {
     const call: FakeCall = {
       method,
       path: url.pathname,
+      url: `${url.pathname}${url.search}`,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
       headers: (init?.headers as Record<string, string>) ?? {},
     };

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Bot } from '../../../../domain/bot';
 import { apiRequest } from '../../../lib/api-client';
+import { apiReads } from '../../../../domain/first-reads';
 import { botKeys } from './bot-keys';
 
 export async function getBot(botId: string, signal?: AbortSignal): Promise<Bot> {
-  return (await apiRequest<Bot>(`/api/bots/${encodeURIComponent(botId)}`, { signal })).data;
+  return (await apiRequest<Bot>(apiReads.bot(botId), { signal })).data;
 }
 
 export const botQueryOptions = (botId: string) =>

@@ -2,14 +2,11 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { Bot } from '../../../../domain/bot';
 import type { Page } from '../../../../domain/page';
 import { apiRequest } from '../../../lib/api-client';
+import { apiReads } from '../../../../domain/first-reads';
 import { botKeys } from './bot-keys';
 
-const PAGE_SIZE = 100;
-
 export async function getBots(cursor: string | null, signal?: AbortSignal): Promise<Page<Bot>> {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (cursor) params.set('cursor', cursor);
-  return (await apiRequest<Page<Bot>>(`/api/bots?${params}`, { signal })).data;
+  return (await apiRequest<Page<Bot>>(apiReads.bots(cursor), { signal })).data;
 }
 
 export const botsQueryOptions = () =>

@@ -3,10 +3,7 @@ import type { IntegrationSummary } from '../../../../domain/integration';
 import type { Page } from '../../../../domain/page';
 import { apiRequest } from '../../../lib/api-client';
 import { integrationKeys } from './integration-keys';
-import { integrationsPath } from './integration-path';
-
-// Large pages keep a 5,000-integration bot to ten requests while the virtual list scrolls.
-export const INTEGRATIONS_PAGE_SIZE = 500;
+import { apiReads } from '../../../../domain/first-reads';
 
 export async function getIntegrations(
   botId: string,
@@ -14,10 +11,7 @@ export async function getIntegrations(
   cursor: string | null,
   signal?: AbortSignal,
 ): Promise<Page<IntegrationSummary>> {
-  const params = new URLSearchParams({ limit: String(INTEGRATIONS_PAGE_SIZE) });
-  if (q) params.set('q', q);
-  if (cursor) params.set('cursor', cursor);
-  return (await apiRequest<Page<IntegrationSummary>>(`${integrationsPath(botId)}?${params}`, { signal })).data;
+  return (await apiRequest<Page<IntegrationSummary>>(apiReads.integrationsPage(botId, q, cursor), { signal })).data;
 }
 
 export const integrationsQueryOptions = (botId: string, q: string) =>

@@ -1,2 +1,4 @@
-export const integrationsPath = (botId: string) => `/api/bots/${encodeURIComponent(botId)}/integrations`;
-export const integrationPath = (botId: string, id: string) => `${integrationsPath(botId)}/${encodeURIComponent(id)}`;
+import { apiReads } from '../../../../domain/first-reads';
+
+export const integrationsPath = apiReads.integrations;
+export const integrationPath = apiReads.integration;

@@ -24,16 +24,23 @@ export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin
       entryParts.clear();
       const info: ModuleInfoReader = (id) => this.getModuleInfo(id);
       const ids = [...this.getModuleIds()];
-      const entryModules = reach(
-        info,
-        ids.filter((id) => info(id)?.isEntry),
-        { lazy: false },
-      );
-      // Not the entry nor what it imports itself (main.tsx): the entry chunk would lose its own modules, and the manifest its entry.
       const entries = ids.filter((id) => info(id)?.isEntry);
-      const top = new Set([...entries, ...entries.flatMap((id) => info(id)?.importedIds ?? [])]);
-      for (const id of entryModules) if (!top.has(id) && !id.includes('node_modules')) entryParts.add(id);
+      const entryModules = reach(info, entries, { lazy: false });
       const screens = ids.filter((id) => screenLoaders.test(id)).flatMap((id) => info(id)?.dynamicallyImportedIds ?? []);
+      // Another build with this config (the bench's Monaco-only page) has no screens: it is left as the bundler makes it.
+      if (screens.length === 0) return;
+      // In the entry's own chunk: the entry, what it imports itself (main.tsx), and whatever imports those
+      // (an `app` chunk importing the entry's chunk back would run in the wrong order). The rest goes to `app`.
+      const top = new Set([...entries, ...entries.flatMap((id) => info(id)?.importedIds ?? [])]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const id of entryModules) {
+          if (top.has(id) || !(info(id)?.importedIds ?? []).some((imported) => top.has(imported))) continue;
+          top.add(id);
+          grew = true;
+        }
+      }
+      for (const id of entryModules) if (!top.has(id) && !id.includes('node_modules')) entryParts.add(id);
       const needs = new Map<string, { now: string[]; later: string[] }>();
       for (const screen of screens) {
         const name = screen.replace(/^.*[\\/]/, '').replace(/\.[jt]sx?$/, '');
@@ -71,7 +78,7 @@ export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin
                 // chunk only imports chunks of more screens, or the entry's: no cycle, whatever the groups' order.
                 groups: [
                   // What every screen runs before it shows anything (React, the router, TanStack Query) in one file.
-                  { name: 'framework', test: everyScreen, priority: 2 },
+                  { name: 'framework', test: (id: string) => entryParts.size > 0 && everyScreen.test(id), priority: 2 },
                   // The app's own modules that the entry imports, in one file: left to the bundler, those that
                   // screens import too were split into a file each.
                   { name: 'app', test: (id: string) => entryParts.has(id), priority: 1, includeDependenciesRecursively: false },

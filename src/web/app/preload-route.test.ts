@@ -60,6 +60,15 @@ describe('preloadRoute', () => {
     }
   });
 
+  it("on the panel asks for the bot's checks only once its list has answered (the server reads every integration for them)", async () => {
+    const api = panelApi();
+    const client = createQueryClient();
+    await preloadRoute(client, `/bots/${BOT.id}/integrations`);
+    await settled(client);
+    const paths = api.calls.map((call) => call.path);
+    expect(paths.indexOf(`/api/bots/${BOT.id}/checks`)).toBeGreaterThan(paths.indexOf(`/api/bots/${BOT.id}/integrations`));
+  });
+
   it('on the dialogs screen asks for the bot, its dialogs and its checks, not its integrations', async () => {
     const api = panelApi();
     const client = createQueryClient();

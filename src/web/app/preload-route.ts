@@ -20,10 +20,11 @@ export function preloadRoute(client: QueryClient, pathname: string): Promise<voi
   if (screens.includes('bots')) void client.prefetchInfiniteQuery(botsQueryOptions());
   if (botId) {
     void client.prefetchQuery(botQueryOptions(botId));
-    // Both screens of a bot show its checks in the header.
-    void client.prefetchQuery(checksQueryOptions(botId));
-    // The list starts unfiltered.
-    if (screens.includes('integrations-panel')) void client.prefetchInfiniteQuery(integrationsQueryOptions(botId, ''));
+    // Both screens of a bot show its checks in the header. The server reads every integration of the
+    // bot for them: on the panel they wait for the list (unfiltered at first), which they would hold up.
+    const checks = () => void client.prefetchQuery(checksQueryOptions(botId));
+    if (screens.includes('integrations-panel')) void client.prefetchInfiniteQuery(integrationsQueryOptions(botId, '')).then(checks);
+    else checks();
     if (screens.includes('dialogs')) void client.prefetchQuery(dialogsQueryOptions(botId));
     if (integrationId) void client.prefetchQuery(integrationQueryOptions(botId, integrationId));
   }

@@ -10,11 +10,13 @@ interface BotPanelHeaderProps {
   bot: Bot | undefined;
   /** The screen's heading: "Integrations", "Dialogs". */
   title: string;
+  /** The checks are asked only once this is false: what the screen shows first goes ahead of them. */
+  checksWait?: boolean;
   children?: ReactNode;
 }
 
 /** The header the bot's screens share: where you are, the bot's tabs, its checks, export, and the screen's own actions. */
-export function BotPanelHeader({ botId, bot, title, children }: BotPanelHeaderProps) {
+export function BotPanelHeader({ botId, bot, title, checksWait = false, children }: BotPanelHeaderProps) {
   return (
     <div className="panel__header">
       <div>
@@ -37,7 +39,7 @@ export function BotPanelHeader({ botId, bot, title, children }: BotPanelHeaderPr
         </nav>
       </div>
       <div className="panel__actions">
-        <BotChecks botId={botId} />
+        <BotChecks botId={botId} waiting={checksWait} />
         {bot ? <ExportBotMenuSlot bot={bot} /> : null}
         {children}
       </div>

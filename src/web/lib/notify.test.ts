@@ -24,3 +24,29 @@ describe('notify', () => {
     expect(requests).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('notify with the toaster mounted first', () => {
+  it('raises even the first toast in the caller’s task, and tells when the toasts have been drawn', async () => {
+    vi.resetModules();
+    toast.success.mockClear();
+    const fresh = await import('./notify');
+    fresh.toasterMounted(toast as unknown as Parameters<typeof fresh.toasterMounted>[0]);
+    fresh.notify('success', 'Saved');
+    expect(toast.success).toHaveBeenCalledWith('Saved');
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    try {
+      let shown = false;
+      void fresh.afterToastsShown().then(() => {
+        shown = true;
+      });
+      // Sonner draws the toast in a task of its own: what waits must come after that task and a frame.
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shown).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(shown).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

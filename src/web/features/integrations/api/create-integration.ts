@@ -14,8 +14,8 @@ export function useCreateIntegration(botId: string, { onStored }: StoredCallback
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: IntegrationValues) => createIntegration(botId, input),
-    onSuccess: (created) => {
-      onStored?.(created);
+    onSuccess: async (created) => {
+      await onStored?.(created);
       client.setQueryData(integrationKeys.detail(botId, created.id), created);
       upsertInListCache(client, botId, created);
     },

@@ -19,18 +19,19 @@ export async function updateIntegration(botId: string, { id, version, input }: U
 
 export interface StoredCallback {
   /**
-   * Called as soon as the server has stored it, before the caches take the new version: what the
-   * user is told here shows ahead of the re-renders those updates cause (React Query schedules them).
+   * Called as soon as the server has stored it, before the caches take the new version; the caches
+   * wait for the promise it returns, so what the user is told here is drawn ahead of the re-renders
+   * of the list, the header and the form that those updates cause.
    */
-  onStored?: (integration: Integration) => void;
+  onStored?: (integration: Integration) => void | Promise<void>;
 }
 
 export function useUpdateIntegration(botId: string, { onStored }: StoredCallback = {}) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (variables: UpdateIntegrationVariables) => updateIntegration(botId, variables),
-    onSuccess: (updated) => {
-      onStored?.(updated);
+    onSuccess: async (updated) => {
+      await onStored?.(updated);
       client.setQueryData(integrationKeys.detail(botId, updated.id), updated);
       upsertInListCache(client, botId, updated);
       // Its custom data fields or its existence are what the checks and the usages read.

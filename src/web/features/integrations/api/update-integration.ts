@@ -28,8 +28,8 @@ export interface StoredCallback {
 
 export function useUpdateIntegration(botId: string, { onStored }: StoredCallback = {}) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (variables: UpdateIntegrationVariables) => updateIntegration(botId, variables),
+  const mutation = useMutation({
+    mutationFn: ({ request }: { request: Promise<Integration> }) => request,
     onSuccess: async (updated) => {
       await onStored?.(updated);
       client.setQueryData(integrationKeys.detail(botId, updated.id), updated);
@@ -38,4 +38,13 @@ export function useUpdateIntegration(botId: string, { onStored }: StoredCallback
       void invalidateBotDialogs(client, botId);
     },
   });
+  return {
+    ...mutation,
+    /**
+     * Sends the PUT in the caller's own task, then lets the mutation follow it. Started by the mutation,
+     * it would leave a few awaits later, after React has rendered what the submit changed in the form
+     * (every field hears the form's errors), and the save would take that much longer.
+     */
+    send: (variables: UpdateIntegrationVariables) => mutation.mutateAsync({ request: updateIntegration(botId, variables) }),
+  };
 }

@@ -82,7 +82,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
         void navigate(paths.integration(botId, created.id), { replace: true, state: SKIP_UNSAVED_GUARD });
         return;
       }
-      const updated = await update.mutateAsync({ id: integration.id, version, input: values });
+      const updated = await update.send({ id: integration.id, version, input: values });
       onStored?.();
       // "Saved" has been drawn by now (the mutation waited for it); this re-render of the whole form
       // is still not urgent: a keystroke goes ahead of it.

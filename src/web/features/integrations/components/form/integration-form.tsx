@@ -1,4 +1,4 @@
-import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { memo, useCallback, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import type { IntegrationType } from '../../../../../domain/integration-types';
@@ -6,7 +6,7 @@ import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guar
 import { CommonFields } from '../fields/common-fields';
 import { ConflictDialog } from './conflict-dialog';
 import { CustomDataFields } from '../fields/custom-data-fields';
-import { useFieldMeta } from '../fields/field-meta';
+import { useFieldMeta, type FieldMeta } from '../fields/field-meta';
 import { lazyIntegrationResolver } from './lazy-integration-resolver';
 import { SkillDirectoryProvider, type SkillDirectory } from '../directory-pickers/skill-directory-context';
 import { TransferPreviewSection } from '../transfer-preview/transfer-preview-section';
@@ -90,10 +90,13 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const onSubmit = (event?: BaseSyntheticEvent) => (saving ? (event?.preventDefault(), Promise.resolve()) : submit(event));
   useSaveShortcut(() => void onSubmit());
 
-  const changeType = (next: IntegrationType) => {
-    if (next === form.getValues('type')) return;
-    form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true });
-  };
+  const changeType = useCallback(
+    (next: IntegrationType) => {
+      if (next === form.getValues('type')) return;
+      form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true });
+    },
+    [form],
+  );
 
   const { isDirty } = form.formState;
   const title = integration ? integration.name : 'Add Integration';
@@ -135,14 +138,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
                 *
               </span>
             </p>
-            <div className="form-grid">
-              <CommonFields meta={meta} onTypeChange={changeType} />
-              <TypeFields type={type} meta={meta} />
-            </div>
-            <TransformScriptField editorKey={editorKey} />
-            <CustomDataFields />
-            {integration ? <UsagesSection botId={botId} integration={integration} /> : null}
-            {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
+            <FormSections botId={botId} integration={integration} type={type} meta={meta} editorKey={editorKey} onTypeChange={changeType} />
           </form>
           {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
           <TestPanelHost botId={botId} />
@@ -162,3 +158,32 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
     </FormProvider>
   );
 }
+
+interface FormSectionsProps {
+  botId: string;
+  integration: Integration | null;
+  type: IntegrationType;
+  meta: FieldMeta;
+  editorKey: number;
+  onTypeChange: (type: IntegrationType) => void;
+}
+
+/**
+ * The fields and sections under the header. The header changes at every step of a save (Saving…,
+ * Unsaved changes, a failure): memo keeps those from rendering every field again, which held the
+ * PUT and "Saved" up. The fields follow their own values and errors through the form's context.
+ */
+const FormSections = memo(function FormSections({ botId, integration, type, meta, editorKey, onTypeChange }: FormSectionsProps) {
+  return (
+    <>
+      <div className="form-grid">
+        <CommonFields meta={meta} onTypeChange={onTypeChange} />
+        <TypeFields type={type} meta={meta} />
+      </div>
+      <TransformScriptField editorKey={editorKey} />
+      <CustomDataFields />
+      {integration ? <UsagesSection botId={botId} integration={integration} /> : null}
+      {type === 'LIVEPERSON_AGENT_ESCALATION' ? <TransferPreviewSection /> : null}
+    </>
+  );
+});

@@ -1,4 +1,6 @@
-import { memo, useCallback, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { whenScreenSettled } from '../../../../lib/screen-settled';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import type { IntegrationType } from '../../../../../domain/integration-types';
@@ -7,7 +9,7 @@ import { CommonFields } from '../fields/common-fields';
 import { ConflictDialog } from './conflict-dialog';
 import { CustomDataFields } from '../fields/custom-data-fields';
 import { useFieldMeta, type FieldMeta } from '../fields/field-meta';
-import { lazyIntegrationResolver } from './lazy-integration-resolver';
+import { lazyIntegrationResolver, warmIntegrationResolver } from './lazy-integration-resolver';
 import { SkillDirectoryProvider, type SkillDirectory } from '../directory-pickers/skill-directory-context';
 import { TransferPreviewSection } from '../transfer-preview/transfer-preview-section';
 import { FormWorkspace } from './form-workspace';
@@ -77,6 +79,17 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
       setBaseVersion,
       onStored: draft.clear,
     });
+  const client = useQueryClient();
+  useEffect(() => {
+    let cancelWarm: () => void = () => undefined;
+    const cancelWait = whenScreenSettled(client, () => {
+      cancelWarm = warmIntegrationResolver(form.getValues());
+    });
+    return () => {
+      cancelWait();
+      cancelWarm();
+    };
+  }, [client, form]);
   useFocusOnAdd(form, integration === null);
   useFocusAfterRowRemoval();
   useFocusCarriedOver();

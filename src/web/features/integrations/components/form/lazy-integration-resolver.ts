@@ -1,4 +1,5 @@
 import type { Resolver } from 'react-hook-form';
+import { whenIdle } from '../../../../lib/when-idle';
 import type { IntegrationValues } from '../../../../../domain/integration';
 import type { FormValues } from './form-values';
 
@@ -26,4 +27,26 @@ export const lazyIntegrationResolver: Resolver<FormValues, unknown, IntegrationV
 export function prefetchIntegrationResolver(): void {
   // A failure here is met again, and shown, when the form validates.
   loadIntegrationResolver().catch(() => undefined);
+}
+
+/**
+ * Loads the checks and runs them once on the form's values while the browser is idle, the result
+ * unused: the first real check (the first field left, the first Save) then finds zod's and the script
+ * parser's code compiled, not a few milliseconds to compile in the way of the user's click.
+ */
+export function warmIntegrationResolver(values: FormValues): () => void {
+  let cancel: () => void = () => undefined;
+  let cancelled = false;
+  loadIntegrationResolver().then(
+    ({ integrationResolver }) => {
+      if (cancelled) return;
+      cancel = whenIdle(() => void integrationResolver(values, undefined, { fields: {}, shouldUseNativeValidation: false }));
+    },
+    // Met again, and shown, when the form validates.
+    () => undefined,
+  );
+  return () => {
+    cancelled = true;
+    cancel();
+  };
 }

@@ -50,3 +50,24 @@ describe('notify with the toaster mounted first', () => {
     }
   });
 });
+
+describe('afterToastsShown without a toaster', () => {
+  it('does not hold what waits for good when the toaster never mounts', async () => {
+    vi.resetModules();
+    const fresh = await import('./notify');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    try {
+      fresh.notify('success', 'Saved');
+      let shown = false;
+      void fresh.afterToastsShown().then(() => {
+        shown = true;
+      });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(shown).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(shown).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -54,7 +54,9 @@ function afterNextPaint(): Promise<void> {
  * or the list, would come first and hold the toast up: such work waits for this instead.
  */
 export function afterToastsShown(): Promise<void> {
-  return pending.then(afterNextPaint);
+  // A toaster that never comes (its chunk failed) must not hold the work up for good.
+  const atMost = new Promise<void>((resolve) => window.setTimeout(resolve, 500));
+  return Promise.race([pending, atMost]).then(afterNextPaint);
 }
 
 export function notify(kind: ToastKind, message: string): void {

@@ -7,9 +7,9 @@ const loadToaster = () => import('./toaster');
 
 /**
  * Sonner stays off the first page, but its code is fetched once the screen has shown its data and the
- * page is idle (never ahead of what the screen needs), and the toaster is
- * rendered directly (not through React.lazy and Suspense, whose first reveal React may hold back
- * by up to 300 ms): the first "Saved" must show as fast as any other.
+ * page is idle (never ahead of what the screen needs), and the toaster is mounted as soon as it is
+ * here, directly (not through React.lazy and Suspense, whose first reveal React may hold back by up
+ * to 300 ms): the first "Saved" must show as fast as any other, not wait for the toaster to mount.
  */
 export function ToastHost() {
   const needed = useSyncExternalStore(subscribeToToastRequests, toastsRequested, () => false);
@@ -29,5 +29,5 @@ export function ToastHost() {
     return whenScreenSettled(client, take);
   }, [needed, client]);
 
-  return needed && Toaster ? <Toaster /> : null;
+  return Toaster ? <Toaster /> : null;
 }

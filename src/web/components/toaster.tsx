@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Toaster } from 'sonner';
+import { toast, Toaster } from 'sonner';
 import { toasterMounted } from '../lib/notify';
 import './toaster.css';
 
 export default function AppToaster() {
   // Runs after sonner's own effects (children first), so its subscription is in place.
-  useEffect(() => toasterMounted(), []);
+  useEffect(() => toasterMounted(toast), []);
   return <Toaster position="bottom-right" theme="light" richColors closeButton />;
 }

@@ -24,3 +24,50 @@ describe('notify', () => {
     expect(requests).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('notify with the toaster mounted first', () => {
+  it('raises even the first toast in the caller’s task, and tells when the toasts have been drawn', async () => {
+    vi.resetModules();
+    toast.success.mockClear();
+    const fresh = await import('./notify');
+    fresh.toasterMounted(toast as unknown as Parameters<typeof fresh.toasterMounted>[0]);
+    fresh.notify('success', 'Saved');
+    expect(toast.success).toHaveBeenCalledWith('Saved');
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    try {
+      let shown = false;
+      void fresh.afterToastsShown().then(() => {
+        shown = true;
+      });
+      // Sonner draws the toast in a task of its own: what waits must come after that task and a frame.
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shown).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(shown).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('afterToastsShown without a toaster', () => {
+  it('does not hold what waits for good when the toaster never mounts', async () => {
+    vi.resetModules();
+    const fresh = await import('./notify');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    try {
+      fresh.notify('success', 'Saved');
+      let shown = false;
+      void fresh.afterToastsShown().then(() => {
+        shown = true;
+      });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(shown).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(shown).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

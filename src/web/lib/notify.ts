@@ -23,8 +23,40 @@ export const toastsRequested = () => requested;
 /** Sonner's toast() once its library is here and the toaster listens: toasts are raised at once. */
 let ready: typeof toast | null = null;
 
-export function toasterMounted(): void {
+/** The toaster is listening; with sonner's toast() (its chunk is here), toasts are raised at once from now on. */
+export function toasterMounted(raise?: typeof toast): void {
+  if (raise) ready = raise;
   markMounted();
+}
+
+/** The toasts asked for and not raised yet (the toaster's code is on its way). */
+let pending: Promise<void> = Promise.resolve();
+
+/** The next task, then the next frame, then the task after it: once a frame has been drawn. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    // A hidden tab draws no frames: the fallback keeps what waits from waiting until the tab is shown.
+    const fallback = window.setTimeout(resolve, 100);
+    window.setTimeout(() =>
+      requestAnimationFrame(() =>
+        window.setTimeout(() => {
+          window.clearTimeout(fallback);
+          resolve();
+        }, 0),
+      ),
+    );
+  });
+}
+
+/**
+ * Resolves once the toasts raised so far have been drawn. Sonner renders a toast in a task of its own
+ * (a timeout, then flushSync), so work started after notify() in the same task, a re-render of the form
+ * or the list, would come first and hold the toast up: such work waits for this instead.
+ */
+export function afterToastsShown(): Promise<void> {
+  // A toaster that never comes (its chunk failed) must not hold the work up for good.
+  const atMost = new Promise<void>((resolve) => window.setTimeout(resolve, 500));
+  return Promise.race([pending, atMost]).then(afterNextPaint);
 }
 
 export function notify(kind: ToastKind, message: string): void {
@@ -37,8 +69,12 @@ export function notify(kind: ToastKind, message: string): void {
     requested = true;
     listeners.forEach((listener) => listener());
   }
-  void Promise.all([import('sonner'), mounted]).then(([sonner]) => {
-    ready = sonner.toast;
-    sonner.toast[kind](message);
-  });
+  pending = Promise.all([import('sonner'), mounted]).then(
+    ([sonner]) => {
+      ready = sonner.toast;
+      sonner.toast[kind](message);
+    },
+    // Without the toaster's code there are no toasts; every screen also shows its own state.
+    () => undefined,
+  );
 }

@@ -8,7 +8,7 @@ import { deferredPart } from '../../components/deferred-part';
 import '../../features/dialogs/components/bot-checks.css';
 
 // The checks (and their request) wait until the screen has shown what it is for: no screen needs them to be used.
-const BotChecks = deferredPart<{ botId: string }>(
+const BotChecks = deferredPart<{ botId: string; waiting?: boolean }>(
   () => import('../../features/dialogs/components/bot-checks').then((module) => ({ default: module.BotChecks })),
   'the bot checks',
 );
@@ -18,11 +18,13 @@ interface BotPanelHeaderProps {
   bot: Bot | undefined;
   /** The screen's heading: "Integrations", "Dialogs". */
   title: string;
+  /** The checks are asked only once this is false: what the screen shows first goes ahead of them. */
+  checksWait?: boolean;
   children?: ReactNode;
 }
 
 /** The header the bot's screens share: where you are, the bot's tabs, its checks, export, and the screen's own actions. */
-export function BotPanelHeader({ botId, bot, title, children }: BotPanelHeaderProps) {
+export function BotPanelHeader({ botId, bot, title, checksWait = false, children }: BotPanelHeaderProps) {
   return (
     <div className="panel__header">
       <div>
@@ -45,7 +47,11 @@ export function BotPanelHeader({ botId, bot, title, children }: BotPanelHeaderPr
         </nav>
       </div>
       <div className="panel__actions">
-        <BotChecks botId={botId} placeholder={<p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>} />
+        <BotChecks
+          botId={botId}
+          waiting={checksWait}
+          placeholder={<p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>}
+        />
         {bot ? <ExportBotMenuSlot bot={bot} /> : null}
         {children}
       </div>

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
 import { useBot } from '../../features/bots/api/get-bot';
 import { IntegrationsList } from '../../features/integrations/components/list/integrations-list';
+import { useIntegrationsAnswered } from '../../features/integrations/api/get-integrations';
 import { prefetchIntegrationResolver } from '../../features/integrations/components/form/lazy-integration-resolver';
 import { prefetchScriptEditor } from '../../features/integrations/components/script-editor/load-script-editor';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/list/skip-to-form';
@@ -15,6 +16,9 @@ export function Component() {
   const { botId = '' } = useParams();
   const bot = useBot(botId);
   const client = useQueryClient();
+  // The checks read every integration of the bot on the server (most of a second at 5,000): asked
+  // beside the list, they held its first page up, and the panel opened slower the larger the bot.
+  const listAnswered = useIntegrationsAnswered(botId);
 
   // Once the list is there, fetch what the form needs only when it is used: its checks (zod and the
   // script parser), then Monaco (about 1 MB), while the user looks at the list.
@@ -42,7 +46,7 @@ export function Component() {
   return (
     <div className="panel">
       <title>{`Integrations · ${botName} · Integrations Panel`}</title>
-      <BotPanelHeader botId={botId} bot={bot.data} title="Integrations">
+      <BotPanelHeader botId={botId} bot={bot.data} title="Integrations" checksWait={!listAnswered}>
         <Link className="button button--primary" to={paths.newIntegration(botId)}>
           Add Integration
         </Link>

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { get, useFormContext, useFormState } from 'react-hook-form';
 import { fieldId } from './field-id';
 
@@ -55,6 +55,18 @@ export function Field({ name, label, required = false, help, kind = 'label', eag
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  // Every field hears every change of the form's state (a save sets errors, isSubmitting, isSubmitted):
+  // the control, the costly part (comboboxes, grids), renders again only when what it is given changes.
+  const control = useMemo(
+    () =>
+      children({
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': Boolean(error),
+        'aria-required': required ? true : undefined,
+      }),
+    [children, id, describedBy, error, required],
+  );
   // The asterisk sits next to the label, not inside it, so the label text is the field's name alone.
   const asterisk = required ? (
     <span className="field__asterisk" aria-hidden="true">
@@ -75,12 +87,7 @@ export function Field({ name, label, required = false, help, kind = 'label', eag
         )}
         {asterisk}
       </div>
-      {children({
-        id,
-        'aria-describedby': describedBy,
-        'aria-invalid': Boolean(error),
-        'aria-required': required ? true : undefined,
-      })}
+      {control}
       {error ? (
         <p className="field__error" id={errorId} role="alert" data-testid={errorTestId ?? `error-${name}`}>
           {error}

@@ -10,4 +10,6 @@ export async function getChecks(botId: string, signal?: AbortSignal): Promise<Ch
 export const checksQueryOptions = (botId: string) =>
   queryOptions({ queryKey: botDialogKeys.checks(botId), queryFn: ({ signal }) => getChecks(botId, signal) });
 
-export const useChecks = (botId: string) => useQuery(checksQueryOptions(botId));
+/** `enabled: false` holds the request back (pending) until what the screen shows first has been answered. */
+export const useChecks = (botId: string, { enabled = true }: { enabled?: boolean } = {}) =>
+  useQuery({ ...checksQueryOptions(botId), enabled });

@@ -22,9 +22,12 @@ function summaryOf(checks: Check[]): string {
   return parts.join(', ');
 }
 
-/** The bot's checks in the panel header: a one-line summary that opens the list, with the fixes offered. */
-export function BotChecks({ botId }: { botId: string }) {
-  const checks = useChecks(botId);
+/**
+ * The bot's checks in the panel header: a one-line summary that opens the list, with the fixes offered.
+ * `waiting` holds the request back: the server reads every integration of the bot to answer it.
+ */
+export function BotChecks({ botId, waiting = false }: { botId: string; waiting?: boolean }) {
+  const checks = useChecks(botId, { enabled: !waiting });
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   if (checks.isPending) return <p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>;

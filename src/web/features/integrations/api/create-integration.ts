@@ -15,7 +15,9 @@ export function useCreateIntegration(botId: string, { onStored }: StoredCallback
   return useMutation({
     mutationFn: (input: IntegrationValues) => createIntegration(botId, input),
     onSuccess: (created) => {
-      onStored?.(created);
+      // Not waited for, unlike an update: a create goes on to the stored integration's form, and the
+      // focus carried over to it was lost now and then when that waited a frame for the toast.
+      void onStored?.(created);
       client.setQueryData(integrationKeys.detail(botId, created.id), created);
       upsertInListCache(client, botId, created);
     },

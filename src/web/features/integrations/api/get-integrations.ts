@@ -1,4 +1,5 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { IntegrationSummary } from '../../../../domain/integration';
 import type { Page } from '../../../../domain/page';
 import { apiRequest } from '../../../lib/api-client';
@@ -25,3 +26,20 @@ export const integrationsQueryOptions = (botId: string, q: string) =>
   });
 
 export const useIntegrations = (botId: string, q: string) => useInfiniteQuery(integrationsQueryOptions(botId, q));
+
+/**
+ * True once the unfiltered list has had its first answer (or its error), and from then on for this bot:
+ * a filter or a garbage-collected list does not make what waited for it wait again.
+ */
+export function useIntegrationsAnswered(botId: string): boolean {
+  const cache = useQueryClient().getQueryCache();
+  const answeredFor = useRef<string | null>(null);
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  return useSyncExternalStore(subscribe, () => {
+    if (answeredFor.current !== botId) {
+      const status = cache.find({ queryKey: integrationKeys.list(botId, ''), exact: true })?.state.status;
+      if (status === 'success' || status === 'error') answeredFor.current = botId;
+    }
+    return answeredFor.current === botId;
+  });
+}

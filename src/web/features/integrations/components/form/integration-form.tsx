@@ -1,12 +1,14 @@
-import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { whenScreenSettled } from '../../../../lib/screen-settled';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import type { IntegrationType } from '../../../../../domain/integration-types';
 import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guard';
 import { CommonFields } from '../fields/common-fields';
 import { CustomDataFields } from '../fields/custom-data-fields';
-import { useFieldMeta } from '../fields/field-meta';
-import { lazyIntegrationResolver } from './lazy-integration-resolver';
+import { useFieldMeta, type FieldMeta } from '../fields/field-meta';
+import { lazyIntegrationResolver, warmIntegrationResolver } from './lazy-integration-resolver';
 import { SkillDirectoryProvider, type SkillDirectory } from '../directory-pickers/skill-directory-context';
 import { FormWorkspace } from './form-workspace';
 import {
@@ -79,6 +81,17 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
       setBaseVersion,
       onStored: draft.clear,
     });
+  const client = useQueryClient();
+  useEffect(() => {
+    let cancelWarm: () => void = () => undefined;
+    const cancelWait = whenScreenSettled(client, () => {
+      cancelWarm = warmIntegrationResolver(form.getValues());
+    });
+    return () => {
+      cancelWait();
+      cancelWarm();
+    };
+  }, [client, form]);
   useFocusOnAdd(form, integration === null);
   useFocusAfterRowRemoval();
   useFocusCarriedOver();
@@ -92,10 +105,13 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const onSubmit = (event?: BaseSyntheticEvent) => (saving ? (event?.preventDefault(), Promise.resolve()) : submit(event));
   useSaveShortcut(() => void onSubmit());
 
-  const changeType = (next: IntegrationType) => {
-    if (next === form.getValues('type')) return;
-    form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true });
-  };
+  const changeType = useCallback(
+    (next: IntegrationType) => {
+      if (next === form.getValues('type')) return;
+      form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true });
+    },
+    [form],
+  );
 
   const { isDirty } = form.formState;
   const title = integration ? integration.name : 'Add Integration';
@@ -137,14 +153,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
                 *
               </span>
             </p>
-            <div className="form-grid">
-              <CommonFields meta={meta} onTypeChange={changeType} />
-              <TypeFields type={type} meta={meta} />
-            </div>
-            <TransformScriptField editorKey={editorKey} />
-            <CustomDataFields />
-            {integration ? <DeferredUsagesSection botId={botId} integration={integration} /> : null}
-            {type === 'LIVEPERSON_AGENT_ESCALATION' ? <DeferredTransferPreviewSection /> : null}
+            <FormSections botId={botId} integration={integration} type={type} meta={meta} editorKey={editorKey} onTypeChange={changeType} />
           </form>
           {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
           <TestPanelHost botId={botId} />
@@ -164,3 +173,32 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
     </FormProvider>
   );
 }
+
+interface FormSectionsProps {
+  botId: string;
+  integration: Integration | null;
+  type: IntegrationType;
+  meta: FieldMeta;
+  editorKey: number;
+  onTypeChange: (type: IntegrationType) => void;
+}
+
+/**
+ * The fields and sections under the header. The header changes at every step of a save (Saving…,
+ * Unsaved changes, a failure): memo keeps those from rendering every field again, which held the
+ * PUT and "Saved" up. The fields follow their own values and errors through the form's context.
+ */
+const FormSections = memo(function FormSections({ botId, integration, type, meta, editorKey, onTypeChange }: FormSectionsProps) {
+  return (
+    <>
+      <div className="form-grid">
+        <CommonFields meta={meta} onTypeChange={onTypeChange} />
+        <TypeFields type={type} meta={meta} />
+      </div>
+      <TransformScriptField editorKey={editorKey} />
+      <CustomDataFields />
+      {integration ? <DeferredUsagesSection botId={botId} integration={integration} /> : null}
+      {type === 'LIVEPERSON_AGENT_ESCALATION' ? <DeferredTransferPreviewSection /> : null}
+    </>
+  );
+});

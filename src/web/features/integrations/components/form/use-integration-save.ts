@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { notify } from '../../../../lib/notify';
+import { afterToastsShown, notify } from '../../../../lib/notify';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import { SKIP_UNSAVED_GUARD } from '../../../../components/unsaved-changes-guard';
 import { errorMessage, isApiError } from '../../../../lib/api-client';
@@ -40,9 +40,14 @@ interface SaveOptions {
 export function useIntegrationSave({ botId, integration, form, resetTo, baseVersion, setBaseVersion, onStored }: SaveOptions) {
   const client = useQueryClient();
   const navigate = useNavigate();
-  // "Saved" is said the moment the server has the new version, before the caches and this form
-  // take it in: those updates re-render the form, the list and the header first otherwise.
-  const saved = { onStored: () => notify('success', 'Saved') };
+  // "Saved" is said the moment the server has the new version, and drawn before the caches and this
+  // form take it in: those updates re-render the form, the list and the header, and would hold it up.
+  const saved = {
+    onStored: () => {
+      notify('success', 'Saved');
+      return afterToastsShown();
+    },
+  };
   const create = useCreateIntegration(botId, saved);
   const update = useUpdateIntegration(botId, saved);
   const [problem, setProblem] = useState<SaveFailure | null>(null);
@@ -77,10 +82,10 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
         void navigate(paths.integration(botId, created.id), { replace: true, state: SKIP_UNSAVED_GUARD });
         return;
       }
-      const updated = await update.mutateAsync({ id: integration.id, version, input: values });
+      const updated = await update.send({ id: integration.id, version, input: values });
       onStored?.();
-      // Not urgent: rendered after "Saved" (React would otherwise fold this re-render of the whole
-      // form into the toaster's flushSync, and the toast would show only once it is done).
+      // "Saved" has been drawn by now (the mutation waited for it); this re-render of the whole form
+      // is still not urgent: a keystroke goes ahead of it.
       startTransition(() => {
         loaded(updated);
         setConflict(null);

@@ -1,0 +1,43 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { anIntegrationSummary } from '../../../domain/samples';
+import { BOT } from '../../testing/demo-records';
+import { fakeApi } from '../../testing/fake-api';
+import { renderApp } from '../../testing/render-app';
+
+describe('the integrations panel', () => {
+  it("asks for the bot's checks once its list has answered, so they never hold the list up", async () => {
+    const api = fakeApi({
+      [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+      [`GET /api/bots/${BOT.id}/integrations`]: () => ({ status: 200, body: { items: [anIntegrationSummary()], nextCursor: null } }),
+      [`GET /api/bots/${BOT.id}/checks`]: () => ({ status: 200, body: { items: [] } }),
+    });
+    // The list's answer is held until the test lets it through.
+    const answer = globalThis.fetch;
+    let releaseList: () => void = () => undefined;
+    const listHeld = new Promise<void>((resolve) => {
+      releaseList = resolve;
+    });
+    let listAsked = false;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(String(input), 'http://127.0.0.1').pathname === `/api/bots/${BOT.id}/integrations`) {
+        listAsked = true;
+        await listHeld;
+      }
+      return answer(input, init);
+    });
+    const checksAsked = () => api.calls.some((call) => call.path === `/api/bots/${BOT.id}/checks`);
+
+    renderApp(`/bots/${BOT.id}/integrations`);
+    await vi.waitFor(() => expect(listAsked).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(checksAsked()).toBe(false);
+    expect(screen.getByText('Checking the dialogs…')).toBeInTheDocument();
+
+    releaseList();
+    const nav = await screen.findByRole('navigation', { name: 'Integrations' });
+    await within(nav).findByRole('list', { name: '1 integrations' });
+    expect(await screen.findByRole('button', { name: 'Checks: 0 passed' })).toBeInTheDocument();
+    expect(checksAsked()).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { commonFieldText } from '../fields/field-meta';
 import { InsertExampleButton } from './insert-example-button';
 import { useScriptEditorBridge } from './script-editor-bridge';
 import { loadScriptEditor, scriptEditorLoaded } from './load-script-editor';
-import { useScreenSettled } from '../../../../components/use-screen-settled';
+import { useDrawn } from '../../../../components/use-drawn';
 
 export const SCRIPT_EDITOR_HEIGHT = 220;
 
@@ -24,8 +24,9 @@ function EditorPlaceholder() {
 export function TransformScriptField({ editorKey }: { editorKey: number }) {
   const { control, trigger } = useFormContext();
   const { register } = useScriptEditorBridge();
-  // Monaco is fetched once the form has shown its data (it is usable without it), not in the same render.
-  const editorWanted = useScreenSettled(scriptEditorLoaded());
+  // Monaco is fetched once the form has been drawn with its data (it is usable without it), not in the same
+  // render; it does not wait for the rest of the screen (directories, usages) to settle, which it outweighs.
+  const editorWanted = useDrawn(scriptEditorLoaded());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock';
-import { createPgliteClient, dataDirFailure } from './pglite-client';
+import { createPgliteClient, dataDirFailure, withDrizzleParsers } from './pglite-client';
 import { schema } from './schema';
 
 export { createPgliteClient } from './pglite-client';
@@ -56,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     lock?.release();
     throw target.dataDir ? dataDirFailure(target.dataDir, error) : error;
   }
-  const db = drizzle(client, { schema });
+  const db = drizzle(withDrizzleParsers(client), { schema });
   try {
     await migrate(db, { migrationsFolder });
   } catch (error) {

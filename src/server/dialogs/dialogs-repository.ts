@@ -2,7 +2,7 @@ import type { BotExtras } from '../../domain/cb-export';
 import type { Check, DialogView, EscalationFailureInput, ReferenceChange, RenameInput, Usage } from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
 import type { Database } from '../db/database';
-import { badRequest, conflict, DomainError, inUse, notFound, preconditionFailed } from '../errors';
+import { badRequest, conflict, inUse, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
 import { escalationFailureCheck, runChecks } from './checks';
@@ -65,16 +65,12 @@ export function createDialogsRepository(db: Database, integrations: Integrations
     },
 
     /** A PUT may not change the names other places use: that is what rename is for, as it rewrites them too. */
-    async refuseRenameByPut(botId: string, integrationId: string, expectedVersion: number, values: IntegrationValues): Promise<void> {
-      // Most saves keep both names: those cost one indexed read, not a read of the whole bot.
-      const current = await integrations.get(botId, integrationId).catch((error: unknown) => {
-        if (error instanceof DomainError && error.kind === 'not-found') return null;
-        throw error;
-      });
-      // A missing or stale integration is answered by the save itself (404, 412).
-      if (!current || current.version !== expectedVersion) return;
+    async refuseRenameByPut(current: Integration, values: IntegrationValues, tx: Database): Promise<void> {
+      // Most saves keep both names: those cost nothing more than the save's own read of the record.
       if (values.name === current.name && values.responseDataVariable === current.responseDataVariable) return;
-      const loaded = await db.transaction((tx) => loadBot(tx, botId));
+      const botId = current.botId;
+      const integrationId = current.id;
+      const loaded = await loadBot(tx, botId);
       const target = loaded.model.integrations.find((item) => item.integration.id === integrationId);
       if (!target) return;
       const { name, responseDataVariable } = target.integration;
@@ -117,9 +113,9 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: plan.changes };
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
-        const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, 'update', tx);
+        const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, { outer: tx });
         for (const other of plan.others)
-          await integrations.replace(botId, other.integration.id, other.integration.version, other.values, 'update', tx);
+          await integrations.replace(botId, other.integration.id, other.integration.version, other.values, { outer: tx });
         if (plan.interactions.size > 0 && loaded.extras) {
           const messages = keptArray(loaded.extras, 'conversationMessage').map((raw) => plan.interactions.get(raw.id as string) ?? raw);
           const extras: BotExtras = { ...loaded.extras, topLevel: { ...loaded.extras.topLevel, conversationMessage: messages } };

@@ -47,16 +47,19 @@ function addressedTo(request: FastifyRequest): string | undefined {
  */
 export function registerHostCheck(app: FastifyInstance, allowed: string[]): void {
   const names = new Set(allowed.map(hostName));
-  app.addHook('onRequest', async (request) => {
+  // A callback rather than an async hook: it runs on every request, and a promise per request is not free.
+  app.addHook('onRequest', (request, _reply, done) => {
     const authority = addressedTo(request);
     // No Host at all (HTTP/1.0) comes from no browser, so from no rebinding page.
-    if (authority === undefined) return;
+    if (authority === undefined) return done();
     const name = hostName(authority);
-    if (names.has(name) || isAddress(name)) return;
-    throw new HttpProblem(
-      421,
-      'Misdirected Request',
-      `This server does not answer for the host "${name.slice(0, 100)}". Add it to ALLOWED_HOSTS (comma-separated) if it is one of its names.`,
+    if (names.has(name) || isAddress(name)) return done();
+    done(
+      new HttpProblem(
+        421,
+        'Misdirected Request',
+        `This server does not answer for the host "${name.slice(0, 100)}". Add it to ALLOWED_HOSTS (comma-separated) if it is one of its names.`,
+      ),
     );
   });
 }

@@ -46,20 +46,25 @@ function unstorablePaths(value: unknown): string[] {
  * would fail inside the driver as a 500. Refuse it up front as a 400 naming the field, for every route.
  */
 export function registerUnstorableTextCheck(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // A callback rather than an async hook: it runs on every request, and a promise per request is not free.
+  app.addHook('preValidation', (request, _reply, done) => {
     for (const [section, value] of [
       ['The request body', request.body],
       ['The query string', request.query],
     ] as const) {
       const paths = unstorablePaths(value);
       if (paths.length > 0) {
-        throw new HttpProblem(
-          400,
-          'Validation failed',
-          `${section} holds a NUL character or an unpaired surrogate in ${paths.map((path) => path || 'itself').join(', ')}: remove it.`,
-          Object.fromEntries(paths.map((path) => [path, MESSAGE])),
+        done(
+          new HttpProblem(
+            400,
+            'Validation failed',
+            `${section} holds a NUL character or an unpaired surrogate in ${paths.map((path) => path || 'itself').join(', ')}: remove it.`,
+            Object.fromEntries(paths.map((path) => [path, MESSAGE])),
+          ),
         );
+        return;
       }
     }
+    done();
   });
 }

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { usagesProblemSchema } from '../../domain/dialogs';
-import { integrationInputSchema, integrationSchema, integrationSummarySchema, type IntegrationValues } from '../../domain/integration';
+import {
+  integrationInputSchema,
+  integrationSchema,
+  integrationSummarySchema,
+  type Integration,
+  type IntegrationValues,
+} from '../../domain/integration';
+import type { Database } from '../db/database';
 import { INTEGRATION_TYPES } from '../../domain/integration-types';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
 import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
@@ -19,8 +26,11 @@ const listQuery = pageQuerySchema.extend({
  * knows the usages and fulfils this (app.ts passes its repository), so integrations never import it.
  */
 export interface IntegrationUsageGuard {
-  /** Throws when the new name or variable would break the places that use the old one. */
-  refuseRenameByPut(botId: string, integrationId: string, expectedVersion: number, values: IntegrationValues): Promise<void>;
+  /**
+   * Throws when the new name or variable would break the places that use the old one. Asked inside the
+   * save's transaction with the record it replaces, and reads through that transaction.
+   */
+  refuseRenameByPut(current: Integration, values: IntegrationValues, tx: Database): Promise<void>;
   /** Deletes the integration, refusing one in use unless forced. */
   deleteIntegration(botId: string, integrationId: string, expectedVersion: number, force: boolean): Promise<void>;
 }
@@ -106,8 +116,9 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const version = await ifMatchVersion(request, currentVersion(request.params.botId, request.params.id));
-      await usageGuard.refuseRenameByPut(request.params.botId, request.params.id, version, request.body);
-      const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body);
+      const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body, {
+        check: (current, tx) => usageGuard.refuseRenameByPut(current, request.body, tx),
+      });
       setEtag(reply, updated.version);
       return updated;
     },

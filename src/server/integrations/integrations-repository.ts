@@ -22,6 +22,17 @@ export interface IntegrationListQuery {
 
 type RevisionAction = 'create' | 'update' | 'restore' | 'delete';
 
+export interface ReplaceOptions {
+  action?: RevisionAction;
+  /** The caller's transaction, when the save is part of a larger one. */
+  outer?: Database;
+  /**
+   * Asked inside the save's transaction, with the stored record it replaces, when the expected version
+   * is current: what it throws refuses the save. It reads through `tx` (one read of the record serves both).
+   */
+  check?: (before: Integration, tx: Database) => Promise<void>;
+}
+
 /** One integration of an import: its values, the file's kept keys, and the version it keeps (or 1). */
 export interface NewIntegration {
   values: IntegrationValues;
@@ -230,23 +241,25 @@ export function createIntegrationsRepository(db: Database) {
       id: string,
       expectedVersion: number,
       values: IntegrationValues,
-      action: RevisionAction = 'update',
-      outer: Database = db,
+      { action = 'update', outer = db, check }: ReplaceOptions = {},
     ): Promise<Integration> {
       try {
         return await outer.transaction(async (tx) => {
-          const before = await findRow(botId, id, tx);
-          if (!before) throw notFound(`Integration ${id} in bot ${botId}`);
+          const row = await findRow(botId, id, tx);
+          if (!row) throw notFound(`Integration ${id} in bot ${botId}`);
+          const before = toIntegration(row);
+          // A stale version is answered 412 by the write below, before anything else is asked of it.
+          if (check && before.version === expectedVersion) await check(before, tx);
           // The version condition makes the write itself the check: a concurrent winner leaves 0 rows here.
-          const [row] = await tx
+          const [written] = await tx
             .update(integrations)
             .set({ ...columnsOf(values), updatedAt: new Date(), version: sql`${integrations.version} + 1` })
             .where(and(eq(integrations.id, id), eq(integrations.botId, botId), eq(integrations.version, expectedVersion)))
             .returning();
           // Read again: a deletion that committed meanwhile is a 404, not a stale version.
-          if (!row) throw preconditionFailed((await requireRow(botId, id, tx)).version);
-          const updated = toIntegration(row);
-          await writeRevision(tx, action, updated, toIntegration(before));
+          if (!written) throw preconditionFailed((await requireRow(botId, id, tx)).version);
+          const updated = toIntegration(written);
+          await writeRevision(tx, action, updated, before);
           return updated;
         });
       } catch (error) {

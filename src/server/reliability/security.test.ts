@@ -1,6 +1,10 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import helmet from 'helmet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../app';
 import { readConfig } from '../config';
+import { HELMET_OPTIONS } from '../http/security';
 import { startTestServer, type TestServer } from '../testing/api-harness';
 
 /** `script-src 'self'` → { 'script-src': ["'self'"] } */
@@ -37,6 +41,17 @@ describe('security of the HTTP surface', () => {
       expect(sources.filter((source) => /^(https?:|\*|'unsafe-eval')/.test(source))).toEqual([]);
     }
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends on every answer, found or not, each header helmet sets, with the value helmet gives it', async () => {
+    const response = new ServerResponse(new IncomingMessage(new Socket()));
+    helmet(HELMET_OPTIONS)(response.req, response, () => undefined);
+    const expected = Object.entries(response.getHeaders());
+    expect(expected.length).toBeGreaterThan(10);
+    for (const path of ['/api/health', '/api/bots', '/api/nothing-here', '/api/bots/not-a-uuid/integrations']) {
+      const answer = await fetch(`${server.baseUrl}${path}`);
+      for (const [name, value] of expected) expect([path, name, answer.headers.get(name)]).toEqual([path, name, String(value)]);
+    }
   });
 
   it('binds to the loopback address unless HOST says otherwise', () => {

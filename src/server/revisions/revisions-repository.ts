@@ -79,7 +79,7 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
       if (revision.action === 'delete') throw notFound(`Revision ${version} is the deletion; restore an earlier revision`);
       const values = valuesOf(revision.snapshot);
       const [latest] = await rows(botId, integrationId);
-      if (latest?.action !== 'delete') return integrations.replace(botId, integrationId, expectedVersion, values, 'restore');
+      if (latest?.action !== 'delete') return integrations.replace(botId, integrationId, expectedVersion, values, { action: 'restore' });
       if (expectedVersion !== latest.version) throw preconditionFailed(latest.version);
       try {
         return await integrations.create(botId, values, { id: integrationId, version: latest.version + 1, action: 'restore' });

@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { date, interval, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDrizzleParsers } from './pglite-client';
+
+const moments = pgTable('moments', {
+  name: text('name').primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }),
+  local: timestamp('local', { mode: 'string' }),
+  day: date('day'),
+  span: interval('span'),
+  amounts: numeric('amounts').array(),
+  ats: timestamp('ats', { withTimezone: true, mode: 'string' }).array(),
+});
+
+const CREATE = sql`create table moments (name text primary key, at timestamptz, local timestamp, day date, span interval, amounts numeric[], ats timestamptz[])`;
+const ROW = sql`insert into moments values ('a', '2026-11-30 12:34:56.789123+00', '2026-11-30 01:02:03.5', '2026-11-30', '1 day 02:03:04', '{1.50,2}', '{"2026-11-30 12:00:00+00","2026-12-01 00:00:00.25+00"}')`;
+
+describe('the PGlite client drizzle is given', () => {
+  let bare: PGlite;
+  let wrapped: PGlite;
+
+  beforeAll(async () => {
+    bare = new PGlite();
+    wrapped = new PGlite();
+    for (const client of [bare, wrapped]) {
+      const db = drizzle(client);
+      await db.execute(CREATE);
+      await db.execute(ROW);
+    }
+  });
+  afterAll(async () => {
+    await bare.close();
+    await wrapped.close();
+  });
+
+  it('reads every type drizzle maps itself as drizzle over a plain client does, in and out of transactions', async () => {
+    const plain = drizzle(bare);
+    const fast = drizzle(withDrizzleParsers(wrapped));
+    const raw = sql`select at, local, day, span, amounts, ats, now() - now() as zero, array[interval '1 hour'] as spans from moments`;
+    expect(await fast.select().from(moments)).toEqual(await plain.select().from(moments));
+    expect(await fast.execute(raw)).toEqual(await plain.execute(raw));
+    const inTransaction = await fast.transaction((tx) => tx.select().from(moments));
+    expect(inTransaction).toEqual(await plain.select().from(moments));
+    expect(inTransaction[0]?.at).toEqual(new Date('2026-11-30T12:34:56.789Z'));
+  });
+
+  it('leaves a query that brings other parsers to them', async () => {
+    const parsed = await withDrizzleParsers(wrapped).query<{ n: unknown }>('select 41 as n', [], {
+      parsers: { [23]: (value: string) => Number(value) + 1 },
+    });
+    expect(parsed.rows).toEqual([{ n: 42 }]);
+  });
+});

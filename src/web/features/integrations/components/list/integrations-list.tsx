@@ -1,4 +1,4 @@
-import { useRef, useState, type ComponentProps } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { useLocation, useParams } from 'react-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
@@ -117,7 +117,9 @@ interface RowsProps {
  * the list looks and reads the same and its first render does not grow with the number of rows.
  */
 function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
-  const scroller = useRef<HTMLDivElement>(null);
+  // State, not a ref: the virtual window is a child, and a child's layout effects run before its parent's
+  // ref is set; a list that mounts with the virtualizer already here (after a filter) drew no rows.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const { module: virtual, request } = useVirtualWindow();
   const { module: parts } = useRowParts();
   const draw = (window: RowWindow) => {
@@ -147,7 +149,7 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
     );
   };
   return (
-    <div className="panel-list__scroller" ref={scroller} data-testid="integrations-scroller" onScroll={request}>
+    <div className="panel-list__scroller" ref={setScroller} data-testid="integrations-scroller" onScroll={request}>
       {virtual ? (
         <virtual.VirtualWindow
           scroller={scroller}

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type ReactNode, type RefObject } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { OVERSCAN, type RowWindow } from './row-window';
 
 interface VirtualWindowProps {
-  scroller: RefObject<HTMLDivElement | null>;
+  scroller: HTMLDivElement | null;
   count: number;
   rowHeight: number;
   /** Called with the last drawn row's index whenever it changes (to fetch the next page in time). */
@@ -16,7 +16,7 @@ export function VirtualWindow({ scroller, count, rowHeight, onRange, children }:
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render by design.
   const virtualizer = useVirtualizer({
     count,
-    getScrollElement: () => scroller.current,
+    getScrollElement: () => scroller,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
   });

@@ -1,6 +1,7 @@
 import type { Bot, BotInput } from './bot';
 import { initialValuesOf, integrationInputSchema, type Integration, type IntegrationInputOf, type IntegrationSummary } from './integration';
 import { INTEGRATION_TYPE_DESCRIPTOR, type IntegrationType } from './integration-types';
+import type { SimulationOutput } from './simulation';
 
 /**
  * Sample bots and integrations, the one set the demo data, the server tests and the web tests build on.
@@ -73,4 +74,22 @@ export function anIntegrationSummary(overrides: Partial<IntegrationSummary> = {}
   const named = overrides.name === undefined ? {} : { name: overrides.name };
   const { id, name, type, responseDataVariable, version, updatedAt } = anIntegration(overrides.type ?? 'API', named);
   return { id, name, type, responseDataVariable, version, updatedAt, ...overrides };
+}
+
+/** What a Test panel run answers: a run that set, logged and said nothing, unless told otherwise. */
+export function aSimulationOutput(overrides: Partial<SimulationOutput> = {}): SimulationOutput {
+  return {
+    customDataFields: [],
+    botVariables: [],
+    debugLog: [],
+    customEvents: [],
+    messages: [],
+    transfer: { userMessage: null, intentId: null, intentByDomain: null },
+    contextData: [],
+    triggerNextMessage: null,
+    warnings: [],
+    error: null,
+    durationMs: 1,
+    ...overrides,
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aSimulationOutput } from './samples';
 import { simulateRequestSchema, simulateUnsavedRequestSchema, simulationInputsSchema, simulationOutputSchema } from './simulation';
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -48,19 +49,12 @@ describe('simulate request', () => {
   });
 
   it('describes the output strictly: a field value is text, a list of text or null', () => {
-    const output = {
+    const output = aSimulationOutput({
       customDataFields: [{ key: 'city', expression: '{$.api_X.s[i].city}', value: ['a'], note: null }],
       botVariables: [{ key: 'x', value: null }],
-      debugLog: [],
-      customEvents: [],
-      messages: [],
-      transfer: { userMessage: null, intentId: null, intentByDomain: null },
-      contextData: [],
-      triggerNextMessage: null,
-      warnings: [],
       error: { kind: 'timeout', message: 'stopped', line: null, column: null },
       durationMs: 3,
-    };
+    });
     expect(simulationOutputSchema.parse(output)).toEqual(output);
     expect(simulationOutputSchema.safeParse({ ...output, customDataFields: [{ ...output.customDataFields[0], value: 3 }] }).success).toBe(
       false,

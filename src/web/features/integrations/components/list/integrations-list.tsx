@@ -122,8 +122,8 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const { module: virtual, request } = useVirtualWindow();
   const { module: parts } = useRowParts();
-  const draw = (window: RowWindow) => {
-    const rows = window.rows.map(({ index, start }) => {
+  const draw = (view: RowWindow) => {
+    const rows = view.rows.map(({ index, start }) => {
       const integration = items[index];
       if (!integration) return null;
       return (
@@ -143,7 +143,7 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
       );
     });
     return (
-      <ul className="panel-list__rows" style={{ height: window.totalSize }} aria-label={`${items.length} integrations`}>
+      <ul className="panel-list__rows" style={{ height: view.totalSize }} aria-label={`${items.length} integrations`}>
         {parts ? <parts.RowTooltips>{rows}</parts.RowTooltips> : rows}
       </ul>
     );

@@ -1,21 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { aSimulationOutput } from '../../../../../domain/samples';
 import type { SimulationError, SimulationOutput } from '../../../../../domain/simulation';
 import { SimulationResults } from './simulation-results';
 
-const output = (error: SimulationError | null): SimulationOutput => ({
-  customDataFields: [],
-  botVariables: [],
-  debugLog: [],
-  customEvents: [],
-  messages: [],
-  transfer: { userMessage: null, intentId: null, intentByDomain: null },
-  contextData: [],
-  triggerNextMessage: null,
-  warnings: [],
-  error,
-  durationMs: 1,
-});
+const output = (error: SimulationError | null): SimulationOutput => aSimulationOutput({ error });
 
 describe('the results of a run', () => {
   // A limit the script caught, or that only rejected a promise, did not stop it: the title must not say it did.

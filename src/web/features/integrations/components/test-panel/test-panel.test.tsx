@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { aSimulationOutput } from '../../../../../domain/samples';
 import type { SimulationOutput } from '../../../../../domain/simulation';
 import { BOT, ESCALATION } from '../../../../testing/demo-records';
 import { fakeApi } from '../../../../testing/fake-api';
@@ -26,7 +27,7 @@ const simulatePath = `POST /api/bots/${BOT.id}/simulate`;
 // The first render loads the route's (and the panel's) lazy modules: slower than findBy's default second on a busy machine.
 const LOADED = { timeout: 10_000 };
 
-const OUTPUT: SimulationOutput = {
+const OUTPUT: SimulationOutput = aSimulationOutput({
   customDataFields: [
     { key: 'queuePosition', expression: '{$.api_Escalation.queuePosition}', value: '3', note: null },
     { key: 'agents', expression: '{$.api_Escalation.agents[i].name}', value: ['Ann', 'Bo'], note: null },
@@ -34,15 +35,8 @@ const OUTPUT: SimulationOutput = {
   ],
   botVariables: [{ key: 'queuePosition', value: '3' }],
   debugLog: ['Transfer queued at position 3'],
-  customEvents: [],
-  messages: [],
-  transfer: { userMessage: null, intentId: null, intentByDomain: null },
-  contextData: [],
-  triggerNextMessage: null,
-  warnings: [],
-  error: null,
   durationMs: 4.2,
-};
+});
 
 function openEscalation(answer: () => { status: number; body: unknown }) {
   const api = fakeApi({

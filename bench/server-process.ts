@@ -11,8 +11,9 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 
 // The bench's own port range, clear of Vite's preview (4173) and the e2e servers (4301-4306); a port
 // something else listens on is skipped, or the bench would wait for (and measure) that other server.
-const FIRST_PORT = 4400;
-const LAST_PORT = 4499;
+// BENCH_PORT_BASE moves the range, so two benches on one machine never race for the same free port.
+const FIRST_PORT = Number(process.env.BENCH_PORT_BASE ?? 4400);
+const LAST_PORT = FIRST_PORT + 99;
 let nextPort = FIRST_PORT;
 
 function isFree(port: number): Promise<boolean> {

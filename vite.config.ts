@@ -25,9 +25,14 @@ export default defineConfig(({ command }) => ({
     buildIdFile(),
     screenChunks(
       /[\\/]src[\\/]web[\\/]app[\\/]screen-loaders\.ts$/,
-      /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|history|@tanstack[\\/](query-core|react-query))[\\/]/,
+      /[\\/]node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|history|@tanstack[\\/](query-core|react-query))[\\/]/,
     ),
   ],
+  resolve: {
+    // wouter reads the address through use-sync-external-store's shim, whose fallback serves React before 18:
+    // React 19 has the hook itself, under the same name.
+    alias: [{ find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'react' }],
+  },
   // The dev server has no build to compare with: null turns the update check off.
   define: { __BUILD_ID__: JSON.stringify(command === 'build' ? buildId : null) },
   server: {
@@ -39,6 +44,8 @@ export default defineConfig(({ command }) => ({
     outDir: 'dist',
     // dist/.vite/manifest.json: the server reads which chunks each screen's route module needs from it.
     manifest: true,
+    // Every browser the panel serves supports modulepreload: the polyfill would only add to each page's first script.
+    modulePreload: { polyfill: false },
     // Monaco's own chunks are large by nature and only load with the form's editor.
     chunkSizeWarningLimit: 4096,
     sourcemap: false,

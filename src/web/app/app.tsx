@@ -4,7 +4,7 @@ import { preloadRoute } from './preload-route';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
 
-// history's rather than react-router's own: its block() lets the unsaved-changes guard hold back navigation.
+// history's own browser history: its block() lets the unsaved-changes guard hold back navigation.
 const history = createBrowserHistory();
 const queryClient = createQueryClient();
 

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useState, type ComponentType, type ReactElement } from 'react';
-import { Route, Routes, useLocation } from 'react-router';
+import { Route, Switch } from 'wouter';
 import type { History } from 'history';
 import { NOT_FOUND_SCREEN, SCREEN_ROUTES, type ScreenName, type ScreenRoute } from '../../domain/screen-routes';
-import { NavigationHistoryRouter } from '../lib/history-router';
+import { NavigationHistoryRouter, useLocation, WithOutlet } from '../lib/history-router';
 import { RootFallback, RootLayout } from './routes/root-layout';
 import { RouteErrorBoundary } from './routes/route-error';
 import { screenLoaders, type ScreenLoader } from './screen-loaders';
@@ -42,30 +42,44 @@ const screens = Object.fromEntries(
   (Object.keys(screenLoaders) as ScreenName[]).map((name) => [name, screen(screenLoaders[name])]),
 ) as Record<ScreenName, ReactElement>;
 
-/** A route of the table as the router's element; child paths are relative, as the table writes them. */
-function routeOf(route: ScreenRoute, top: boolean): ReactElement {
-  const key = route.path ?? 'index';
-  if (route.path === undefined) return <Route key={key} index element={screens[route.screen]} />;
-  // The layout route is "/": its children's paths are written without the leading slash.
-  const path = top ? route.path.replace(/^\//, '') : route.path;
-  if (path === '') return <Route key={key} index element={screens[route.screen]} />;
-  return (
-    <Route key={key} path={path} element={screens[route.screen]}>
-      {route.children?.map((child) => routeOf(child, false))}
-    </Route>
-  );
+/**
+ * The table's routes as one flat list of full paths. A route with children is drawn as its layout with the
+ * child's screen at its Outlet, and every child of one layout shares the layout's key: going from one child
+ * to another keeps the layout mounted (the panel's list keeps its scroll and its filter).
+ */
+function routesOf(table: readonly ScreenRoute[]): ReactElement[] {
+  return table.flatMap((route) => {
+    const path = route.path ?? '/';
+    if (!route.children)
+      return [
+        <Route key={path} path={path}>
+          {screens[route.screen]}
+        </Route>,
+      ];
+    return route.children.map((child) => (
+      <Route key={path} path={child.path === undefined ? path : `${path}/${child.path}`}>
+        <WithOutlet outlet={screens[child.screen]}>{screens[route.screen]}</WithOutlet>
+      </Route>
+    ));
+  });
 }
+
+const routes = routesOf(SCREEN_ROUTES);
 
 export function AppRoutes() {
   return (
     // The layout itself failing leaves no <main> to show the error in: this one brings its own.
     <RouteErrorBoundary page>
-      <Routes>
-        <Route path="/" element={<RootLayout />}>
-          {SCREEN_ROUTES.map((route) => routeOf(route, true))}
-          <Route path="*" element={screens[NOT_FOUND_SCREEN]} />
-        </Route>
-      </Routes>
+      <WithOutlet
+        outlet={
+          <Switch>
+            {routes}
+            <Route>{screens[NOT_FOUND_SCREEN]}</Route>
+          </Switch>
+        }
+      >
+        <RootLayout />
+      </WithOutlet>
     </RouteErrorBoundary>
   );
 }

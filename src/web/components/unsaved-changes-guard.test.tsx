@@ -1,31 +1,28 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryHistory } from 'history';
-import { Link, Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { describe, expect, it } from 'vitest';
-import { NavigationHistoryRouter } from '../lib/history-router';
+import { Link, NavigationHistoryRouter } from '../lib/history-router';
 import { SKIP_UNSAVED_GUARD, UnsavedChangesGuard } from './unsaved-changes-guard';
 
 function renderGuarded({ dirty }: { dirty: boolean }) {
   const history = createMemoryHistory({ initialEntries: ['/list', '/edit'], initialIndex: 1 });
   render(
     <NavigationHistoryRouter history={history}>
-      <Routes>
-        <Route
-          path="/edit"
-          element={
-            <>
-              <UnsavedChangesGuard when={dirty} />
-              <Link to="/other">Other</Link>
-              <Link to="/other" state={SKIP_UNSAVED_GUARD}>
-                After save
-              </Link>
-              <Link to="/edit?tab=script">Same page</Link>
-            </>
-          }
-        />
-        <Route path="*" element={<p>elsewhere</p>} />
-      </Routes>
+      <Switch>
+        <Route path="/edit">
+          <UnsavedChangesGuard when={dirty} />
+          <Link to="/other">Other</Link>
+          <Link to="/other" state={SKIP_UNSAVED_GUARD}>
+            After save
+          </Link>
+          <Link to="/edit?tab=script">Same page</Link>
+        </Route>
+        <Route>
+          <p>elsewhere</p>
+        </Route>
+      </Switch>
     </NavigationHistoryRouter>,
   );
   return { history, user: userEvent.setup() };

@@ -1,20 +1,38 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { unstable_HistoryRouter as HistoryRouter, type HistoryRouterProps } from 'react-router';
-import type { History } from 'history';
+import {
+  createContext,
+  forwardRef,
+  useCallback,
+  useContext,
+  useMemo,
+  useSyncExternalStore,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
+import type { History, Location } from 'history';
+import { Link as RouterLink, Router } from 'wouter';
 
-// react-router's own blocker (useBlocker) needs its data router, which costs the first page about 16 KB gzip more
-// than the declarative one; so the app runs on a history it can also block (lib/navigation-blocker), shared here.
+// wouter rather than react-router: react-router's declarative mode weighed about 11 KB gzip of a form's 130 KB
+// budget, wouter about 2 KB. The app runs it on a `history` it can also block (lib/navigation-blocker), shared here.
 const NavigationHistoryContext = createContext<History | null>(null);
 
-// react-router types this prop with its own History: its Action enum spells the same strings as history's, and the
-// createURL and encodeLocation it adds serve its data routers only (the declarative router does without them).
-const asRouterHistory = (history: History) => history as unknown as HistoryRouterProps['history'];
+type NavigateOptions = { replace?: boolean; state?: unknown };
+export type Navigate = (to: string, options?: NavigateOptions) => void;
 
-/** react-router's declarative router on `history`, which the components inside may block through useNavigationHistory. */
+/** wouter reads the address through a hook: this one reads `history`, so a blocked navigation never shows. */
+function locationHookOf(history: History) {
+  const subscribe = (onChange: () => void) => history.listen(onChange);
+  const navigate: Navigate = (to, options) => (options?.replace ? history.replace(to, options.state) : history.push(to, options?.state));
+  const useHistoryLocation = (): [string, Navigate] => [useSyncExternalStore(subscribe, () => history.location.pathname), navigate];
+  const useHistorySearch = () => useSyncExternalStore(subscribe, () => history.location.search);
+  return Object.assign(useHistoryLocation, { searchHook: useHistorySearch });
+}
+
+/** The app's router on `history`, which the components inside may block through useNavigationHistory. */
 export function NavigationHistoryRouter({ history, children }: { history: History; children: ReactNode }) {
+  const hook = useMemo(() => locationHookOf(history), [history]);
   return (
     <NavigationHistoryContext.Provider value={history}>
-      <HistoryRouter history={asRouterHistory(history)}>{children}</HistoryRouter>
+      <Router hook={hook}>{children}</Router>
     </NavigationHistoryContext.Provider>
   );
 }
@@ -24,3 +42,47 @@ export function useNavigationHistory(): History {
   if (!history) throw new Error('useNavigationHistory must be used inside a NavigationHistoryRouter.');
   return history;
 }
+
+/** Where the app is: pathname, search, the navigation's state, and a key that is new on every visit. */
+export function useLocation(): Location {
+  const history = useNavigationHistory();
+  const subscribe = useCallback((onChange: () => void) => history.listen(onChange), [history]);
+  return useSyncExternalStore(subscribe, () => history.location);
+}
+
+/** Goes to an address of the app; `replace` keeps the current entry out of the back button's way. */
+export function useNavigate(): Navigate {
+  const history = useNavigationHistory();
+  return useCallback<Navigate>(
+    (to, options) => (options?.replace ? history.replace(to, options.state) : history.push(to, options?.state)),
+    [history],
+  );
+}
+
+type LinkProps = Omit<ComponentProps<'a'>, 'href'> & { to: string; replace?: boolean; state?: unknown };
+
+/** A link within the app: a plain click navigates in place, a modified or middle click is the browser's. */
+export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link({ to, ...props }, ref) {
+  return <RouterLink ref={ref} href={to} {...props} />;
+});
+
+// The address is that place, or a place within it: the Integrations tab stays current on an open integration.
+const isWithin = (pathname: string, to: string) => pathname === to || pathname.startsWith(to.endsWith('/') ? to : `${to}/`);
+
+/** A link to a place that can be current: marked aria-current="page" there (the styles and tests read that). */
+export const NavLink = forwardRef<HTMLAnchorElement, LinkProps>(function NavLink(props, ref) {
+  const { pathname } = useLocation();
+  return <Link ref={ref} aria-current={isWithin(pathname.replace(/\/+$/, '') || '/', props.to) ? 'page' : undefined} {...props} />;
+});
+
+const OutletContext = createContext<ReactNode>(null);
+
+/** Where a layout draws the screen within it. */
+export const Outlet = () => <>{useContext(OutletContext)}</>;
+
+/** A layout (children) drawing `outlet` at its Outlet. */
+export function WithOutlet({ outlet, children }: { outlet: ReactNode; children: ReactNode }) {
+  return <OutletContext.Provider value={outlet}>{children}</OutletContext.Provider>;
+}
+
+export { useParams, useSearchParams } from 'wouter';

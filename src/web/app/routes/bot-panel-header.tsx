@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink } from '../../lib/history-router';
 import type { Bot } from '../../../domain/bot';
 import { paths } from '../../../domain/screen-routes';
-import { ExportBotMenuSlot } from '../../features/bots/components/deferred-bot-parts';
+import { ExportBotMenuSlot } from '../../features/bots/components/export-bot-menu-slot';
 import { deferredPart } from '../../components/deferred-part';
 // The checks' stand-in looks as the checks do while they load.
 import '../../features/dialogs/components/bot-checks.css';

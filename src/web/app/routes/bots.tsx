@@ -1,5 +1,5 @@
 import { BotsList } from '../../features/bots/components/bots-list';
-import { CreateBotFormSlot } from '../../features/bots/components/deferred-bot-parts';
+import { CreateBotFormSlot } from '../../features/bots/components/create-bot-form-slot';
 import { ImportBotButton } from '../../features/bots/components/import-bot-button';
 
 export function Component() {

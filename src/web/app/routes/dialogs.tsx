@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../lib/history-router';
 import { paths } from '../../../domain/screen-routes';
 import { ErrorState } from '../../components/states';
 import { useBot } from '../../features/bots/api/get-bot';

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { useParams } from '../../lib/history-router';
 import type { Integration } from '../../../domain/integration';
 import { ErrorState, LoadingState } from '../../components/states';
 import { integrationQueryOptions, useIntegration } from '../../features/integrations/api/get-integration';

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from '../../lib/history-router';
 import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
 import { useSkillDirectoryQuery } from './use-skill-directory-query';
 import { ResourceDirectoriesProvider } from '../../features/integrations/components/directory-pickers/resource-directories-context';

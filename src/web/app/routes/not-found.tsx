@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../lib/history-router';
 import { paths } from '../../../domain/screen-routes';
 
 export function Component() {

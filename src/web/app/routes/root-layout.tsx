@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from '../../lib/history-router';
 import { LoadingState } from '../../components/states';
 import { ToastHost } from '../../components/toast-host';
 import { paths } from '../../../domain/screen-routes';

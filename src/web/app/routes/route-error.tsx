@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation } from '../../lib/history-router';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { paths } from '../../../domain/screen-routes';
 import { reportChunkFailure } from '../../lib/connection';

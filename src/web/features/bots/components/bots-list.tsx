@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { retryableLazy } from '../../../components/lazy-part';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/history-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useBots } from '../api/get-bots';
 import type { BotAction } from './bot-dialogs';
-import { ExportBotMenuSlot } from './deferred-bot-parts';
+import { ExportBotMenuSlot } from './export-bot-menu-slot';
 import { paths } from '../../../../domain/screen-routes';
 
 const BotDialogs = retryableLazy(() => import('./bot-dialogs'), 'the dialog');

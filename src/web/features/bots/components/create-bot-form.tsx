@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../lib/history-router';
 import { botInputSchema, type BotInput } from '../../../../domain/bot';
 import { paths } from '../../../../domain/screen-routes';
 import { Field, FieldScope } from '../../../components/form/field';

@@ -2,7 +2,7 @@ import { Dialog } from 'radix-ui';
 import { useId, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { ActionFailure } from '../../../components/action-failure';
 import { returnFocusTo } from '../../../components/return-focus';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../lib/history-router';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { describeFailure } from '../../../lib/failure';
 import { notify } from '../../../lib/notify';

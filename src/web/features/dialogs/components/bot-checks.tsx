@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/history-router';
 import type { Check } from '../../../../domain/dialogs';
 import { paths } from '../../../../domain/screen-routes';
 import { useChecks } from '../api/get-checks';

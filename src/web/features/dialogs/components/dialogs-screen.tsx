@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../../lib/history-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useChecks } from '../api/get-checks';
 import { useDialogs } from '../api/get-dialogs';

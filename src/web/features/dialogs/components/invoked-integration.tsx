@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../lib/history-router';
 import type { InteractionView } from '../../../../domain/dialogs';
 import { paths } from '../../../../domain/screen-routes';
 

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/history-router';
 import { paths } from '../../../../domain/screen-routes';
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../../lib/history-router';
 import { afterToastsShown, notify } from '../../../../lib/notify';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import { SKIP_UNSAVED_GUARD } from '../../../../components/unsaved-changes-guard';

@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { ConfirmDeleteDialog } from '../../../../components/confirm-delete-dialog';
 import { SKIP_UNSAVED_GUARD } from '../../../../components/unsaved-changes-guard';

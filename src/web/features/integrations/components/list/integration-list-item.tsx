@@ -1,6 +1,6 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
 import { useRef, useState, type ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { INTEGRATION_TYPE_LABELS } from '../../../../../domain/integration-types';
 import { paths } from '../../../../../domain/screen-routes';

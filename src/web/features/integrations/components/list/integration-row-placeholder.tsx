@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { paths } from '../../../../../domain/screen-routes';
 import { TypeBadge } from './type-badge';

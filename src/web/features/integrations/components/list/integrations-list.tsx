@@ -1,5 +1,5 @@
 import { useState, type ComponentProps } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
 import { useFilteredIntegrations } from './use-filtered-integrations';

@@ -1,5 +1,5 @@
 import { useFormContext, useWatch } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '../../../../lib/history-router';
 import type { Usage } from '../../../../../domain/dialogs';
 import type { Integration } from '../../../../../domain/integration';
 import { useUsages } from '../../api/get-usages';

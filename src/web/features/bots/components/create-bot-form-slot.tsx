@@ -1,16 +1,7 @@
-import type { Bot } from '../../../../domain/bot';
 import { deferredPart } from '../../../components/deferred-part';
 import { fieldId } from '../../../components/form/field-id';
 
-interface ExportBotMenuProps {
-  bot: Pick<Bot, 'id' | 'name'>;
-  small?: boolean;
-}
-
-/*
- * The bots page is usable once its bots are listed: the new-bot form (react-hook-form, zod) and the
- * export menus (Radix) load right after, in their places, and are drawn meanwhile as they look, inert.
- */
+/* The bots page is usable once its bots are listed: the new-bot form (react-hook-form, zod) loads right after. */
 
 const CreateBotFormPart = deferredPart<object>(
   () => import('./create-bot-form').then((module) => ({ default: module.CreateBotForm })),
@@ -37,31 +28,6 @@ export function CreateBotFormSlot() {
             </div>
           </div>
         </form>
-      }
-    />
-  );
-}
-
-const ExportBotMenuPart = deferredPart<ExportBotMenuProps>(
-  () => import('./export-bot-menu').then((module) => ({ default: module.ExportBotMenu })),
-  'the export menu',
-);
-
-export function ExportBotMenuSlot({ bot, small = false }: ExportBotMenuProps) {
-  return (
-    <ExportBotMenuPart
-      bot={bot}
-      small={small}
-      placeholder={
-        <button
-          type="button"
-          className={small ? 'button button--small' : 'button'}
-          aria-label={`Export ${bot.name}`}
-          aria-haspopup="menu"
-          disabled
-        >
-          Export <span aria-hidden="true">▾</span>
-        </button>
       }
     />
   );

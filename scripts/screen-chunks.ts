@@ -2,7 +2,7 @@ import type { Plugin } from 'vite';
 
 type ModuleInfoReader = (
   id: string,
-) => { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; isEntry: boolean } | null;
+) => { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; isEntry: boolean; code: string | null } | null;
 
 /**
  * Chunks by screen rather than by every lazy import. Left alone, the bundler makes one chunk per set of
@@ -61,6 +61,7 @@ export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin
         // The screens' own modules stay the bundler's: each keeps a chunk of its own, which the build
         // manifest names after it (the server's modulepreload links start from there).
         if (now.length > 0 && !screens.includes(id)) keys.set(id, `${now.sort().join('+')}${later.length > 0 ? '|later' : '|'}`);
+      foldSmallGroups(info, keys, entryParts, everyScreen);
       // Short names: every chunk that imports another lists it by name for the preloader (__vite__mapDeps),
       // and names that spelled out their screens took about 1 KB of a form's first load.
       const distinct = [...new Set(keys.values())].sort();
@@ -91,6 +92,34 @@ export function screenChunks(screenLoaders: RegExp, everyScreen: RegExp): Plugin
       };
     },
   };
+}
+
+// A group smaller than this (its modules' code as the bundler holds it before minifying, about 0.6 KB gzip)
+// costs more as a file of its own than as bytes every screen fetches: each file repeats its imports and exports,
+// the preloader's list names it, and gzip starts its dictionary over. A form fetched a dozen such files.
+const SMALL_GROUP = 8_000;
+
+/**
+ * Moves the small groups' modules into the `app` chunk, which every screen loads first. Only modules whose own
+ * imports are all in `app` or the framework (or move with them) can go: `app` must not import a screen's chunk.
+ */
+function foldSmallGroups(info: ModuleInfoReader, keys: Map<string, string>, app: Set<string>, framework: RegExp) {
+  const size = new Map<string, number>();
+  for (const [id, key] of keys) size.set(key, (size.get(key) ?? 0) + (info(id)?.code?.length ?? 0));
+  const candidates = new Set([...keys].filter(([id, key]) => size.get(key)! < SMALL_GROUP && /\.[jt]sx?$/.test(id)).map(([id]) => id));
+  for (let shrank = true; shrank;) {
+    shrank = false;
+    for (const id of candidates) {
+      const imports = info(id)?.importedIds ?? [];
+      if (imports.every((imported) => app.has(imported) || framework.test(imported) || candidates.has(imported))) continue;
+      candidates.delete(id);
+      shrank = true;
+    }
+  }
+  for (const id of candidates) {
+    keys.delete(id);
+    app.add(id);
+  }
 }
 
 /** Every module reached from `start` by static imports (and dynamic ones too, when `lazy`), not going through `stop`. */

@@ -33,6 +33,44 @@ export function toIntegration(row: IntegrationRow): Integration {
   });
 }
 
+/** Freezes a parsed value through and through: a shared one must not change under another reader. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+// A record is read again and again unchanged (the form's reads, conditional reads, the PUT's own read
+// of what the last save wrote), and parsing it was a fifth of a GET's CPU. The key is the whole row as
+// JSON, so any change of any column (the version included) is another key: a hit is what parsing that
+// row gives. Rows above KEY_LIMIT (long scripts) are parsed every time, which bounds the memory.
+const RECENT_ROWS = 256;
+const KEY_LIMIT = 8 * 1024;
+const recentlyParsed = new Map<string, Integration>();
+
+/**
+ * toIntegration for single records, remembering the last ones parsed. The value is shared with every
+ * reader of the same row, so it is frozen. Bulk reads (a bot's whole list) keep toIntegration: a cache
+ * this size would only churn.
+ */
+export function toSharedIntegration(row: IntegrationRow): Integration {
+  const key = JSON.stringify(row);
+  const known = recentlyParsed.get(key);
+  if (known) {
+    recentlyParsed.delete(key);
+    recentlyParsed.set(key, known);
+    return known;
+  }
+  const parsed = deepFreeze(toIntegration(row));
+  if (key.length <= KEY_LIMIT) {
+    recentlyParsed.set(key, parsed);
+    if (recentlyParsed.size > RECENT_ROWS) recentlyParsed.delete(recentlyParsed.keys().next().value as string);
+  }
+  return parsed;
+}
+
 const RECORD_KEYS = new Set(['id', 'botId', 'createdAt', 'updatedAt', 'version']);
 
 /** The fields whose values differ between two saved states, for a revision's summary. */

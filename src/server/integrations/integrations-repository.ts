@@ -9,7 +9,7 @@ import { violatedUniqueConstraint } from '../db/errors';
 import { bots, integrationRevisions, integrations } from '../db/schema';
 import { conflict, limitReached, notFound, preconditionFailed } from '../errors';
 import { decodeCursor, pageOf } from '../db/cursor';
-import { changedFields, columnsOf, toIntegration, type IntegrationRow } from './integration-rows';
+import { changedFields, columnsOf, toIntegration, toSharedIntegration, type IntegrationRow } from './integration-rows';
 
 const nameKey = sql<string>`lower(${integrations.name})`;
 
@@ -169,7 +169,7 @@ export function createIntegrationsRepository(db: Database) {
     },
 
     async get(botId: string, id: string): Promise<Integration> {
-      return toIntegration(await requireRow(botId, id));
+      return toSharedIntegration(await requireRow(botId, id));
     },
 
     async create(
@@ -247,7 +247,7 @@ export function createIntegrationsRepository(db: Database) {
         return await outer.transaction(async (tx) => {
           const row = await findRow(botId, id, tx);
           if (!row) throw notFound(`Integration ${id} in bot ${botId}`);
-          const before = toIntegration(row);
+          const before = toSharedIntegration(row);
           // A stale version is answered 412 by the write below, before anything else is asked of it.
           if (check && before.version === expectedVersion) await check(before, tx);
           // The version condition makes the write itself the check: a concurrent winner leaves 0 rows here.
@@ -258,7 +258,7 @@ export function createIntegrationsRepository(db: Database) {
             .returning();
           // Read again: a deletion that committed meanwhile is a 404, not a stale version.
           if (!written) throw preconditionFailed((await requireRow(botId, id, tx)).version);
-          const updated = toIntegration(written);
+          const updated = toSharedIntegration(written);
           await writeRevision(tx, action, updated, before);
           return updated;
         });

@@ -4,6 +4,41 @@ import { parseAndRemember } from '../parsed-values';
 
 export type IntegrationRow = typeof integrations.$inferSelect;
 
+/** An integrations row as the driver answers a statement written in SQL (`select *`, `returning *`). */
+export interface StoredIntegrationRow {
+  id: string;
+  bot_id: string;
+  name: string;
+  response_data_variable: string;
+  type: string;
+  config: Record<string, unknown>;
+  transform_script: string;
+  custom_data_fields: IntegrationRow['customDataFields'];
+  extras: Record<string, unknown>;
+  /** Text: drizzle has both drivers leave timestamps unparsed, as its own columns then map them. */
+  created_at: string | Date;
+  updated_at: string | Date;
+  version: number;
+}
+
+/** The row drizzle's query builder would give, members in the table's order (toSharedIntegration's key). */
+export function fromStoredRow(row: StoredIntegrationRow): IntegrationRow {
+  return {
+    id: row.id,
+    botId: row.bot_id,
+    name: row.name,
+    responseDataVariable: row.response_data_variable,
+    type: row.type,
+    config: row.config,
+    transformScript: row.transform_script,
+    customDataFields: row.custom_data_fields,
+    extras: row.extras,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    version: row.version,
+  };
+}
+
 /** The columns a create or replace writes; the type's own fields go to `config`. */
 export function columnsOf(values: IntegrationValues) {
   return {

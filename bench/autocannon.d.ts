@@ -42,5 +42,10 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
   }
 
-  export default function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  /** The run's progress: 'response' once per answer, with its latency in ms. */
+  export interface AutocannonRun extends PromiseLike<AutocannonResult> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): this;
+  }
+
+  export default function autocannon(options: AutocannonOptions): AutocannonRun;
 }

@@ -1,4 +1,4 @@
-import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
+import autocannon, { type AutocannonOptions, type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { escalation, listIntegrations, type SeededBot, type SeededIntegration } from './seed';
 
 export type Operation = 'get-one' | 'get-list' | 'put-one';
@@ -23,6 +23,8 @@ export interface LoadResult {
   status412: number;
   /** Other non-2xx answers, socket errors and timeouts. */
   failures: number;
+  /** Every 2xx answer's latency in ms: a p99 over several runs pooled has more than one run's few samples. */
+  latencies: number[];
 }
 
 export const integrationPath = (botId: string, id: string) => `/api/bots/${botId}/integrations/${id}`;
@@ -78,7 +80,7 @@ function putRequests(bot: SeededBot): AutocannonRequest[] {
   ];
 }
 
-function summarize(result: AutocannonResult): LoadResult {
+function summarize(result: AutocannonResult, latencies: number[]): LoadResult {
   const status412 = result.statusCodeStats['412']?.count ?? 0;
   return {
     rps: result['2xx'] / result.duration,
@@ -88,17 +90,27 @@ function summarize(result: AutocannonResult): LoadResult {
     ok: result['2xx'],
     status412,
     failures: result.non2xx - status412 + result.errors + result.timeouts,
+    latencies,
   };
+}
+
+/** One autocannon run, keeping each 2xx answer's latency as it arrives. */
+async function load(options: AutocannonOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const run = autocannon(options);
+  run.on('response', (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  return summarize(await run, latencies);
 }
 
 /** One autocannon run of `seconds` against a running server (the app or the bare reference). */
 export async function runLoad(baseUrl: string, bot: SeededBot, operation: Operation, seconds: number): Promise<LoadResult> {
   const common = { url: baseUrl, connections: CONNECTIONS, duration: seconds, timeout: 10 };
-  if (operation === 'get-one')
-    return summarize(await autocannon({ ...common, url: baseUrl + integrationPath(bot.botId, bot.integrations[0]!.id) }));
-  if (operation === 'get-list') return summarize(await autocannon({ ...common, url: baseUrl + listPath(bot.botId) }));
+  if (operation === 'get-one') return load({ ...common, url: baseUrl + integrationPath(bot.botId, bot.integrations[0]!.id) });
+  if (operation === 'get-list') return load({ ...common, url: baseUrl + listPath(bot.botId) });
   // A run can end with PUTs in flight whose answers were never read: start from the stored versions.
   const fresh = new Map((await listIntegrations(baseUrl, bot.botId, 500)).map((item) => [item.id, item.version]));
   for (const target of putTargets(bot)) target.version = fresh.get(target.id) ?? target.version;
-  return summarize(await autocannon({ ...common, requests: putRequests(bot) }));
+  return load({ ...common, requests: putRequests(bot) });
 }

@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { whenScreenSettled } from '../../../../lib/screen-settled';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
+import { FormMethodsProvider } from '../../../../components/form/form-methods-provider';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import type { IntegrationType } from '../../../../../domain/integration-types';
 import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guard';
@@ -117,7 +118,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const title = integration ? integration.name : 'Add Integration';
 
   return (
-    <FormProvider {...form}>
+    <FormMethodsProvider form={form}>
       <SkillDirectoryProvider value={skillDirectory}>
         <FormWorkspace>
           <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
@@ -170,7 +171,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
         onOverwrite={() => void overwrite()}
         onClose={closeConflict}
       />
-    </FormProvider>
+    </FormMethodsProvider>
   );
 }
 

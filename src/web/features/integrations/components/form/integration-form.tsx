@@ -1,8 +1,7 @@
 import { memo, useCallback, useEffect, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { whenScreenSettled } from '../../../../lib/screen-settled';
-import { useForm, useWatch } from 'react-hook-form';
-import { FormMethodsProvider } from '../../../../components/form/form-methods-provider';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import type { IntegrationType } from '../../../../../domain/integration-types';
 import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guard';
@@ -118,7 +117,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const title = integration ? integration.name : 'Add Integration';
 
   return (
-    <FormMethodsProvider form={form}>
+    <FormProvider {...form}>
       <SkillDirectoryProvider value={skillDirectory}>
         <FormWorkspace>
           <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
@@ -171,7 +170,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
         onOverwrite={() => void overwrite()}
         onClose={closeConflict}
       />
-    </FormMethodsProvider>
+    </FormProvider>
   );
 }
 

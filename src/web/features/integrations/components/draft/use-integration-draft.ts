@@ -126,7 +126,8 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
       if (!offered) return;
       if ((offered.values.transformScript ?? '') !== (form.getValues('transformScript') ?? '')) remountEditor();
       // The stored values stay the defaults, so the restored edits show as unsaved changes.
-      form.reset(offered.values, { keepDefaultValues: true });
+      // keepFieldsRef: the fields do not render again for a reset (see FormMethodsProvider); RHF writes the values into them.
+      form.reset(offered.values, { keepDefaultValues: true, keepFieldsRef: true });
       // A draft of an older version keeps that version as its base: Save then meets the 412 conflict flow.
       setBaseVersion(offered.key.baseVersion);
       setOffered(null);

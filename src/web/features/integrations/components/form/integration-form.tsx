@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { whenScreenSettled } from '../../../../lib/screen-settled';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
+import { FormMethodsProvider } from '../../../../components/form/form-methods-provider';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import type { IntegrationType } from '../../../../../domain/integration-types';
 import { UnsavedChangesGuard } from '../../../../components/unsaved-changes-guard';
@@ -60,7 +61,9 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const resetTo = (values: FormValues) => {
     // Monaco is uncontrolled: a different script needs a fresh editor.
     if ((values.transformScript ?? '') !== (form.getValues('transformScript') ?? '')) setEditorKey((key) => key + 1);
-    form.reset(values);
+    // keepFieldsRef: reset writes the values into the inputs it registered. Without it, it forgets them and
+    // counts on every field rendering again, which the form's context (FormMethodsProvider) no longer causes.
+    form.reset(values, { keepFieldsRef: true });
   };
   const [baseVersion, setBaseVersion] = useState(integration?.version ?? 0);
   const draft = useIntegrationDraft({
@@ -108,7 +111,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const changeType = useCallback(
     (next: IntegrationType) => {
       if (next === form.getValues('type')) return;
-      form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true });
+      form.reset(switchType(form.getValues(), next), { keepDefaultValues: true, keepTouched: true, keepFieldsRef: true });
     },
     [form],
   );
@@ -117,7 +120,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const title = integration ? integration.name : 'Add Integration';
 
   return (
-    <FormProvider {...form}>
+    <FormMethodsProvider form={form}>
       <SkillDirectoryProvider value={skillDirectory}>
         <FormWorkspace>
           <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
@@ -170,7 +173,7 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
         onOverwrite={() => void overwrite()}
         onClose={closeConflict}
       />
-    </FormProvider>
+    </FormMethodsProvider>
   );
 }
 

@@ -18,10 +18,16 @@ const NavigationHistoryContext = createContext<History | null>(null);
 type NavigateOptions = { replace?: boolean; state?: unknown };
 export type Navigate = (to: string, options?: NavigateOptions) => void;
 
+/** Goes to an address of the app on `history`; `replace` keeps the current entry out of the back button's way. */
+const navigatorOf =
+  (history: History): Navigate =>
+  (to, options) =>
+    options?.replace ? history.replace(to, options.state) : history.push(to, options?.state);
+
 /** wouter reads the address through a hook: this one reads `history`, so a blocked navigation never shows. */
 function locationHookOf(history: History) {
   const subscribe = (onChange: () => void) => history.listen(onChange);
-  const navigate: Navigate = (to, options) => (options?.replace ? history.replace(to, options.state) : history.push(to, options?.state));
+  const navigate = navigatorOf(history);
   const useHistoryLocation = (): [string, Navigate] => [useSyncExternalStore(subscribe, () => history.location.pathname), navigate];
   const useHistorySearch = () => useSyncExternalStore(subscribe, () => history.location.search);
   return Object.assign(useHistoryLocation, { searchHook: useHistorySearch });
@@ -50,13 +56,10 @@ export function useLocation(): Location {
   return useSyncExternalStore(subscribe, () => history.location);
 }
 
-/** Goes to an address of the app; `replace` keeps the current entry out of the back button's way. */
+/** The app's navigate, the same function for as long as its history is. */
 export function useNavigate(): Navigate {
   const history = useNavigationHistory();
-  return useCallback<Navigate>(
-    (to, options) => (options?.replace ? history.replace(to, options.state) : history.push(to, options?.state)),
-    [history],
-  );
+  return useMemo(() => navigatorOf(history), [history]);
 }
 
 type LinkProps = Omit<ComponentProps<'a'>, 'href'> & { to: string; replace?: boolean; state?: unknown };

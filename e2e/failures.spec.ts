@@ -88,6 +88,28 @@ test('a part whose code does not load fails in its own place, with Retry, and th
   await expect(failed).toBeHidden();
 });
 
+test('an editor whose code does not load fails in its place, with Retry; the form and the rest of the screen stay', async ({
+  page,
+  demoBot,
+  panel,
+  form,
+}) => {
+  await page.route(/\/assets\/script-editor-[^/]+\.js$/, (route) => route.abort('connectionrefused'));
+  await panel.goto(demoBot.id);
+  await panel.open('OrderStatus');
+  const failed = page.getByTestId('part-error');
+  await expect(failed).toContainText('Could not load the script editor');
+  // The form takes edits without its editor, and the parts that waited for the editor come anyway.
+  await form.fill('URL', 'https://orders.example.com/kept/{$botContext.orderNumber}');
+  await expect(page.getByRole('heading', { name: /^Used in \d+ places?$/ })).toBeVisible();
+
+  await page.unroute(/\/assets\/script-editor-[^/]+\.js$/);
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(form.scriptEditor).toBeVisible();
+  await expect(failed).toBeHidden();
+  await expect(form.field('URL')).toHaveValue('https://orders.example.com/kept/{$botContext.orderNumber}');
+});
+
 test('a chunk gone after a redeploy offers Reload to update, which keeps the edits', async ({ page, demoBot, panel, form }) => {
   await page.route(/\/assets\/history-drawer-[^/]+\.js$/, (route) =>
     route.fulfill({

@@ -3,7 +3,8 @@ import { errorMessage } from '../lib/api-client';
 import { reportChunkFailure } from '../lib/connection';
 import { ErrorBoundary } from './error-boundary';
 
-function PartError({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {
+/** A part whose code did not load, in its own place, with Retry. */
+export function PartError({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {
   // A missing chunk may mean a redeploy (then the header offers "Reload to update") or a server that is down.
   useEffect(() => void reportChunkFailure(error), [error]);
   return (

@@ -1,16 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { retryableLazy } from '../../../../components/lazy-part';
+import { PartError } from '../../../../components/lazy-part';
+import { ErrorBoundary } from '../../../../components/error-boundary';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../../components/form/field';
 import { commonFieldText } from '../fields/field-meta';
 import { InsertExampleButton } from './insert-example-button';
 import { useScriptEditorBridge } from './script-editor-bridge';
-import { loadScriptEditor, scriptEditorLoaded } from './load-script-editor';
-import { useDrawn } from '../../../../components/use-drawn';
+import { useScriptEditorModule } from './use-script-editor-module';
 
 export const SCRIPT_EDITOR_HEIGHT = 220;
-
-const ScriptEditor = retryableLazy(loadScriptEditor, 'the script editor');
 
 /** The placeholder has the editor's size, so nothing jumps when Monaco arrives. */
 function EditorPlaceholder() {
@@ -24,9 +22,9 @@ function EditorPlaceholder() {
 export function TransformScriptField({ editorKey }: { editorKey: number }) {
   const { control, trigger } = useFormContext();
   const { register } = useScriptEditorBridge();
-  // Monaco is fetched once the form has been drawn with its data (it is usable without it), not in the same
-  // render; it does not wait for the rest of the screen (directories, usages) to settle, which it outweighs.
-  const editorWanted = useDrawn(scriptEditorLoaded());
+  // Monaco is fetched once the form is here with its data (it is usable without it); the rest of the
+  // screen's optional parts (usages, menus) wait for the editor, which the user came for and they do not.
+  const editor = useScriptEditorModule();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
@@ -44,24 +42,31 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
             control={control}
             name="transformScript"
             render={({ field }) =>
-              !editorWanted ? (
+              editor.error ? (
+                <PartError what="the script editor" error={editor.error} onRetry={editor.retry} />
+              ) : !editor.module ? (
                 <EditorPlaceholder />
               ) : (
-                <ScriptEditor
-                  fallback={<EditorPlaceholder />}
-                  key={editorKey}
-                  defaultValue={String(field.value ?? '')}
-                  ariaLabel="Transform Result Script"
-                  height={SCRIPT_EDITOR_HEIGHT}
-                  onChange={(value) => {
-                    field.onChange(value);
-                    // A syntax error shows under the field while typing, not only after Save.
-                    clearTimeout(timer.current);
-                    timer.current = setTimeout(() => void trigger('transformScript'), 300);
-                  }}
-                  onBlur={field.onBlur}
-                  onReady={register}
-                />
+                // A render failure inside Monaco stays in the editor's place, as a failed load does.
+                <ErrorBoundary
+                  resetKey={editor.attempt}
+                  fallback={(error) => <PartError what="the script editor" error={error} onRetry={editor.retry} />}
+                >
+                  <editor.module.default
+                    key={editorKey}
+                    defaultValue={String(field.value ?? '')}
+                    ariaLabel="Transform Result Script"
+                    height={SCRIPT_EDITOR_HEIGHT}
+                    onChange={(value) => {
+                      field.onChange(value);
+                      // A syntax error shows under the field while typing, not only after Save.
+                      clearTimeout(timer.current);
+                      timer.current = setTimeout(() => void trigger('transformScript'), 300);
+                    }}
+                    onBlur={field.onBlur}
+                    onReady={register}
+                  />
+                </ErrorBoundary>
               )
             }
           />

@@ -125,7 +125,9 @@ async function main() {
       const main = events.filter((event) => event.pid === evaluate?.pid && event.tid === evaluate?.tid);
       const until = marks[mark]!;
       const at = (event: TraceEvent) => (event.ts - origin) / 1000;
-      console.log(`\n=== visit ${visit + 1}: ${path}: ${mark} at ${until.toFixed(0)} ms; DCL ${marks.domContentLoaded?.toFixed(0)} ms; marks ${JSON.stringify(Object.fromEntries(Object.entries(marks).map(([key, value]) => [key, Math.round(value!)])))}`);
+      console.log(
+        `\n=== visit ${visit + 1}: ${path}: ${mark} at ${until.toFixed(0)} ms; DCL ${marks.domContentLoaded?.toFixed(0)} ms; marks ${JSON.stringify(Object.fromEntries(Object.entries(marks).map(([key, value]) => [key, Math.round(value!)])))}`,
+      );
       for (const resource of resources.filter((entry) => entry.start < until))
         console.log(`  net ${resource.start.toFixed(0).padStart(5)}–${resource.end.toFixed(0).padStart(5)} ${short(resource.name)}`);
       // Top-level tasks on the main thread before the mark, with what they did.

@@ -13,7 +13,8 @@ export interface DemoServer {
   botId: string;
   /** The demo bot's integrations, one of each type (src/server/demo/demo-data.ts). */
   integrations: DemoIntegration[];
-  floor(page: 'list' | 'form' | 'monaco', integrationId?: string): string;
+  /** A floor page's address; `react` draws the list (and, with an id, the form) with React alone. */
+  floor(page: 'list' | 'form' | 'monaco' | 'react', integrationId?: string): string;
   stop(): Promise<void>;
 }
 
@@ -52,7 +53,7 @@ export async function startDemoServer(options: { floors: boolean }): Promise<Dem
       botId,
       integrations: items.map(({ id, name, type }) => ({ id, name, type })),
       floor: (page, integrationId) =>
-        `${FLOOR_PATH}/${page === 'monaco' ? 'monaco/index' : page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
+        `${FLOOR_PATH}/${page === 'monaco' || page === 'react' ? `${page}/index` : page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
       stop,
     };
   } catch (error) {

@@ -13,26 +13,29 @@ export interface FloorRoot {
   remove(): void;
 }
 
-const monacoFloorBuild = join(root, 'node_modules', '.cache', 'integrations-panel-bench', 'monaco-floor');
+/** The floor pages that are built (bench/floors/<name>/), not written by hand. */
+type BuiltFloor = 'monaco' | 'react';
 
 /**
- * The Monaco-only page, built from the app's own Monaco setup module with the app's Vite config. Not
- * the app's built chunks themselves: they import the app's entry (for Vite's preload helper), which
+ * A floor page built with the app's Vite config from bench/floors/<name>/: the Monaco-only page (the
+ * app's own Monaco setup module) and the React-only page (react and react-dom drawing floor.js's page).
+ * Not the app's built chunks themselves: they import the app's entry (for Vite's preload helper), which
  * would start the whole app on the floor page. Built again whenever the app's build is newer.
  * Its chunks are served from /assets/ like the app's, so the server compresses and caches them alike.
  */
-async function buildMonacoFloor(): Promise<string> {
-  const index = join(monacoFloorBuild, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs > statSync(join(root, 'dist', 'index.html')).mtimeMs) return monacoFloorBuild;
-  console.log('Building the Monaco-only floor page…');
+async function buildFloor(name: BuiltFloor): Promise<string> {
+  const outDir = join(root, 'node_modules', '.cache', 'integrations-panel-bench', `${name}-floor`);
+  const index = join(outDir, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs > statSync(join(root, 'dist', 'index.html')).mtimeMs) return outDir;
+  console.log(`Building the ${name === 'monaco' ? 'Monaco' : 'React'}-only floor page…`);
   await build({
     configFile: join(root, 'vite.config.ts'),
-    root: join(root, 'bench', 'floors', 'monaco'),
+    root: join(root, 'bench', 'floors', name),
     base: '/',
     logLevel: 'warn',
-    build: { outDir: monacoFloorBuild, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true },
   });
-  return monacoFloorBuild;
+  return outDir;
 }
 
 /**
@@ -52,10 +55,12 @@ export async function createFloorRoot(): Promise<FloorRoot> {
   for (const file of readdirSync(source).filter((name) => /\.(html|js)$/.test(name))) {
     writeFileSync(join(target, file), readFileSync(join(source, file), 'utf8').replace('<!--app-css-->', appCss));
   }
-  // Its chunks go beside the app's, so the server sends them as it sends the app's (compressed once, cached).
-  const monaco = await buildMonacoFloor();
-  cpSync(join(monaco, 'assets'), join(webRoot, 'assets'), { recursive: true });
-  mkdirSync(join(target, 'monaco'));
-  cpSync(join(monaco, 'index.html'), join(target, 'monaco', 'index.html'));
+  // Their chunks go beside the app's, so the server sends them as it sends the app's (compressed once, cached).
+  for (const name of ['monaco', 'react'] as const) {
+    const built = await buildFloor(name);
+    cpSync(join(built, 'assets'), join(webRoot, 'assets'), { recursive: true });
+    mkdirSync(join(target, name));
+    writeFileSync(join(target, name, 'index.html'), readFileSync(join(built, 'index.html'), 'utf8').replace('<!--app-css-->', appCss));
+  }
   return { webRoot, remove: () => rmSync(webRoot, { recursive: true, force: true }) };
 }

@@ -1,9 +1,11 @@
 import { expect, test } from './fixtures';
 
 test('on a slow network the list and the form show skeletons, never a blank pane', async ({ page, demoBot, panel }) => {
+  // Longer than the app takes to start on a busy machine: the list's request leaves with the page (a
+  // preload in its HTML), and an answer that arrives before the first render leaves no skeleton to see.
   const slow = (pattern: RegExp) =>
     page.route(pattern, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
       await route.continue();
     });
   await slow(/\/api\/bots\/[^/]+\/integrations(\?.*)?$/);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { retryableLazy } from './lazy-part';
 import { useScreenSettled } from './use-screen-settled';
+import type { SettledOptions } from '../lib/screen-settled';
 
 /** The same control in the new markup: the element that held focus is replaced when the part arrives. */
 function counterpartOf(element: Element): HTMLElement | null {
@@ -27,7 +28,7 @@ export interface DeferredModule<Module> {
  * The hook's component draws its own stand-in meanwhile; when the module arrives and the stand-in's control
  * that had focus is replaced, the new one takes the focus over. A failed load is tried again on the next mount.
  */
-export function deferredModule<Module>(load: () => Promise<Module>): () => DeferredModule<Module> {
+export function deferredModule<Module>(load: () => Promise<Module>, settledOptions: SettledOptions = {}): () => DeferredModule<Module> {
   let loaded: Module | null = null;
   let loading: Promise<Module> | null = null;
   const loadOnce = () =>
@@ -42,7 +43,7 @@ export function deferredModule<Module>(load: () => Promise<Module>): () => Defer
     const [module, setModule] = useState<Module | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     const [requested, setRequested] = useState(false);
-    const settled = useScreenSettled(module !== null) || requested;
+    const settled = useScreenSettled(module !== null, settledOptions) || requested;
     const focused = useRef<Element | null>(null);
     useEffect(() => {
       if (!settled || module !== null || failed) return undefined;
@@ -79,8 +80,12 @@ export function deferredModule<Module>(load: () => Promise<Module>): () => Defer
  * A deferred component (see deferredModule): its `placeholder`, the same markup made inert, shows until
  * its code is here. A failed load shows the part's own error with Retry, as retryableLazy does.
  */
-export function deferredPart<Props extends object>(load: () => Promise<{ default: ComponentType<Props> }>, what: string) {
-  const useModule = deferredModule(load);
+export function deferredPart<Props extends object>(
+  load: () => Promise<{ default: ComponentType<Props> }>,
+  what: string,
+  settledOptions: SettledOptions = {},
+) {
+  const useModule = deferredModule(load, settledOptions);
   const Retryable = retryableLazy(load, what);
   function DeferredPart({ placeholder, ...props }: Props & { placeholder: ReactNode }) {
     const { module, failed } = useModule();

@@ -57,4 +57,16 @@ describe('whenScreenSettled', () => {
     release();
     await expect.poll(() => runs, { timeout: 3_000 }).toEqual(['task']);
   });
+
+  it('does not hold back what is asked to come before the holds (a control the user may reach for)', async () => {
+    const client = createQueryClient();
+    const release = holdScreenSettled();
+    const runs: string[] = [];
+    whenScreenSettled(client, () => runs.push('row menu'), { behindHolds: false });
+    whenScreenSettled(client, () => runs.push('usages section'));
+
+    await expect.poll(() => runs, { timeout: 3_000 }).toEqual(['row menu']);
+    release();
+    await expect.poll(() => runs, { timeout: 3_000 }).toEqual(['row menu', 'usages section']);
+  });
 });

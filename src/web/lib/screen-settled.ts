@@ -29,6 +29,14 @@ export function holdScreenSettled(limitMs = HOLD_LIMIT_MS): () => void {
   return release;
 }
 
+export interface SettledOptions {
+  /**
+   * false for controls the user may reach for as soon as the screen shows (the rows' menus, the export
+   * menu): drawn inert until their code is here, they do not also wait for the editor (holdScreenSettled).
+   */
+  behindHolds?: boolean;
+}
+
 /**
  * Runs a task once the screen has shown what the user came for: no query is fetching any more (its data
  * is in, and React renders it in the same task that hands it over), no load the screen holds it for is
@@ -36,10 +44,10 @@ export function holdScreenSettled(limitMs = HOLD_LIMIT_MS): () => void {
  * toaster, menus and tooltips, the form's side sections) waits for this, so it is never fetched ahead of,
  * nor instead of, what the screen needs. Returns the cancel function, ready for a useEffect cleanup.
  */
-export function whenScreenSettled(client: QueryClient, task: () => void): () => void {
+export function whenScreenSettled(client: QueryClient, task: () => void, { behindHolds = true }: SettledOptions = {}): () => void {
   let cancel: () => void = () => undefined;
   let done = false;
-  const settled = () => client.isFetching() === 0 && holds.size === 0;
+  const settled = () => client.isFetching() === 0 && (!behindHolds || holds.size === 0);
   // Settled is asked again at every step: a query or a hold that starts meanwhile (the form mounting
   // under a header that was already settled) sends the task back to waiting.
   const whenSettled = (next: () => void) => {

@@ -14,6 +14,8 @@ interface ExportBotMenuProps {
 const ExportBotMenuPart = deferredPart<ExportBotMenuProps>(
   () => import('./export-bot-menu').then((module) => ({ default: module.ExportBotMenu })),
   'the export menu',
+  // A control the user may reach for at once: it does not wait for the form's editor too.
+  { behindHolds: false },
 );
 
 export function ExportBotMenuSlot({ bot, small = false }: ExportBotMenuProps) {

@@ -15,7 +15,8 @@ const ROW_HEIGHT = 48;
 // The virtualizer (TanStack Virtual, about 10 KB) is not needed to show the first rows: see Rows.
 const useVirtualWindow = deferredModule(() => import('./virtual-window'));
 // The rows' tooltips and menus (Radix) load once the list is shown; the rows are links before that.
-const useRowParts = deferredModule(() => import('./integration-list-item'));
+// A menu is a control the user may reach for at once: it does not wait for the form's editor too.
+const useRowParts = deferredModule(() => import('./integration-list-item'), { behindHolds: false });
 // Loaded with the first "Delete Integration", then kept mounted (for its closing and its focus return).
 const DeleteIntegrationDialog = retryableLazy<ComponentProps<typeof import('./delete-integration-dialog').DeleteIntegrationDialog>>(
   () => import('./delete-integration-dialog').then((module) => ({ default: module.DeleteIntegrationDialog })),

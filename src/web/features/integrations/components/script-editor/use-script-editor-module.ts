@@ -3,9 +3,9 @@ import { holdScreenSettled } from '../../../../lib/screen-settled';
 import { loadScriptEditor, loadedScriptEditor } from './load-script-editor';
 
 /**
- * The form's editor code. Its load starts in the task after the form's first commit with its record,
+ * The form's editor code. Its load starts in the frame after the form's first commit with its record,
  * so after the form is usable and never before (no Monaco ahead of a usable form), yet without waiting
- * for a drawn frame. The editor is drawn the moment the code is here, from state rather than through
+ * for that frame to be drawn. The editor is drawn the moment the code is here, from state rather than through
  * React.lazy, whose reveal after a shown fallback React may hold back by up to 300 ms. Until its code is
  * here, the screen's optional parts wait (holdScreenSettled): Monaco (about 1 MB to fetch, compile and
  * run) then has the connections and the main thread to itself instead of sharing them with menus and
@@ -25,9 +25,10 @@ export function useScriptEditorModule() {
     if (module || error) return undefined;
     hold.current ??= holdScreenSettled();
     let live = true;
-    // A task later: the commit that mounted the form may render it again at once (react-hook-form's
-    // isReady) before its fields take input, and this effect runs between the two.
-    const start = setTimeout(() =>
+    // At the start of the next frame, not in this effect: the commit that mounted the form may render it
+    // again at once (react-hook-form's isReady) before its fields take input, and this effect runs between
+    // the two. Not after that frame either: the request then travels while the form is laid out and painted.
+    const start = requestAnimationFrame(() =>
       loadScriptEditor().then(
         (arrived) => {
           // The editor is drawn in the render this starts, ahead of the idle moment the held parts wait for.
@@ -43,7 +44,7 @@ export function useScriptEditorModule() {
     );
     return () => {
       live = false;
-      clearTimeout(start);
+      cancelAnimationFrame(start);
     };
   }, [module, error, release]);
   const retry = () => {

@@ -1,7 +1,8 @@
 // Where an API request's time goes on the server (a tool, not a budget): the built server's CPU time
 // per answered request, read from /proc around autocannon runs at the bench's concurrency, beside the
-// answers' rate and latency. CPU per answer moves far less with the machine's load than throughput or
-// latency do, so it shows what a change saved even on a busy machine.
+// answers' rate and latency. CPU per answer moves less with the machine's load than throughput or
+// latency do, yet still up to twice as much on a saturated machine (caches and cores shared): compare
+// builds in alternation, several times, not one run against a figure from earlier.
 //
 //   npx tsx bench/profile-api.ts [pglite|postgres] [get-one|get-list|put-one] [seconds] [runs] [app|minimal|driver]
 //

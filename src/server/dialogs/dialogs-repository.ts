@@ -64,22 +64,27 @@ export function createDialogsRepository(db: Database, integrations: Integrations
       });
     },
 
-    /** A PUT may not change the names other places use: that is what rename is for, as it rewrites them too. */
-    async refuseRenameByPut(current: Integration, values: IntegrationValues, tx: Database): Promise<void> {
-      // Most saves keep both names: those cost nothing more than the save's own read of the record.
-      if (values.name === current.name && values.responseDataVariable === current.responseDataVariable) return;
-      const botId = current.botId;
-      const integrationId = current.id;
-      const loaded = await loadBot(tx, botId);
-      const target = loaded.model.integrations.find((item) => item.integration.id === integrationId);
-      if (!target) return;
-      const { name, responseDataVariable } = target.integration;
-      const usages = findUsages(loaded.model, target);
-      if (usages.length === 0) return;
-      throw inUse(
-        `Integration "${name}" is used in ${places(usages.length)}, which name it as "${name}" (variable api_${responseDataVariable}): change its name or response data variable with POST /api/bots/${botId}/integrations/${integrationId}/rename, which rewrites them in the same save.`,
-        { usages },
-      );
+    /**
+     * A PUT may not change the names other places use: that is what rename is for, as it rewrites them too.
+     * Nothing to run when the save keeps both names (most saves: they need no transaction of their own);
+     * else the check of the places that use them, to run inside the save's transaction.
+     */
+    refuseRenameByPut(current: Integration, values: IntegrationValues): ((tx: Database) => Promise<void>) | undefined {
+      if (values.name === current.name && values.responseDataVariable === current.responseDataVariable) return undefined;
+      return async (tx) => {
+        const botId = current.botId;
+        const integrationId = current.id;
+        const loaded = await loadBot(tx, botId);
+        const target = loaded.model.integrations.find((item) => item.integration.id === integrationId);
+        if (!target) return;
+        const { name, responseDataVariable } = target.integration;
+        const usages = findUsages(loaded.model, target);
+        if (usages.length === 0) return;
+        throw inUse(
+          `Integration "${name}" is used in ${places(usages.length)}, which name it as "${name}" (variable api_${responseDataVariable}): change its name or response data variable with POST /api/bots/${botId}/integrations/${integrationId}/rename, which rewrites them in the same save.`,
+          { usages },
+        );
+      };
     },
 
     /** Renames and rewrites every reference in one transaction; a dry run answers the same and stores nothing. */

@@ -27,10 +27,11 @@ const listQuery = pageQuerySchema.extend({
  */
 export interface IntegrationUsageGuard {
   /**
-   * Throws when the new name or variable would break the places that use the old one. Asked inside the
-   * save's transaction with the record it replaces, and reads through that transaction.
+   * Asked with the record a save replaces: nothing when the save keeps the names other places use, else a
+   * check to run inside the save's transaction (reading through it) that throws when the new name or
+   * variable would break the places that use the old one.
    */
-  refuseRenameByPut(current: Integration, values: IntegrationValues, tx: Database): Promise<void>;
+  refuseRenameByPut(current: Integration, values: IntegrationValues): ((tx: Database) => Promise<void>) | undefined;
   /** Deletes the integration, refusing one in use unless forced. */
   deleteIntegration(botId: string, integrationId: string, expectedVersion: number, force: boolean): Promise<void>;
 }
@@ -117,7 +118,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const version = await ifMatchVersion(request, currentVersion(request.params.botId, request.params.id));
       const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body, {
-        check: (current, tx) => usageGuard.refuseRenameByPut(current, request.body, tx),
+        check: (current) => usageGuard.refuseRenameByPut(current, request.body),
       });
       setEtag(reply, updated.version);
       return updated;

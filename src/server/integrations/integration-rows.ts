@@ -51,6 +51,43 @@ export function columnsOf(values: IntegrationValues) {
   };
 }
 
+/**
+ * A JSON value with its objects' keys in the order jsonb keeps them (PostgreSQL's jsonb sorts an
+ * object's keys by their length in UTF-8 bytes, then byte by byte), so a row predicted before a
+ * write is member for member the row the database answers after it.
+ */
+export function inJsonbOrder<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => inJsonbOrder(item)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const keys = Object.keys(value)
+    .map((key) => ({ key, bytes: Buffer.from(key) }))
+    .sort((a, b) => a.bytes.length - b.bytes.length || Buffer.compare(a.bytes, b.bytes));
+  const ordered: Record<string, unknown> = {};
+  for (const { key } of keys) ordered[key] = inJsonbOrder((value as Record<string, unknown>)[key]);
+  return ordered as T;
+}
+
+/**
+ * The row a replace writes, as the database will answer it: `before`'s record columns (id, bot,
+ * extras, creation time), the new values' columns, the save's time and the next version.
+ */
+export function replacedRow(before: IntegrationRow, columns: ReturnType<typeof columnsOf>, updatedAt: Date): IntegrationRow {
+  return {
+    id: before.id,
+    botId: before.botId,
+    name: columns.name,
+    responseDataVariable: columns.responseDataVariable,
+    type: columns.type,
+    config: inJsonbOrder(columns.config),
+    transformScript: columns.transformScript,
+    customDataFields: inJsonbOrder(columns.customDataFields),
+    extras: before.extras,
+    createdAt: before.createdAt,
+    updatedAt,
+    version: before.version + 1,
+  };
+}
+
 export function toIntegration(row: IntegrationRow): Integration {
   // Parsing (not casting) keeps a row written by an older schema from leaking a wrong shape.
   return parseAndRemember(integrationSchema, {

@@ -13,6 +13,7 @@ import {
   changedFields,
   columnsOf,
   fromStoredRow,
+  replacedRow,
   toIntegration,
   toSharedIntegration,
   type IntegrationRow,
@@ -35,10 +36,11 @@ export interface ReplaceOptions {
   /** The caller's transaction, when the save is part of a larger one. */
   outer?: Database;
   /**
-   * Asked inside the save's transaction, with the stored record it replaces, when the expected version
-   * is current: what it throws refuses the save. It reads through `tx` (one read of the record serves both).
+   * Asked with the stored record the save replaces, when the expected version is current: nothing when the
+   * save needs no check that reads (most saves), else the check, which runs inside the save's transaction
+   * and reads through `tx`; what it throws refuses the save.
    */
-  check?: (before: Integration, tx: Database) => Promise<void>;
+  check?: (before: Integration) => ((tx: Database) => Promise<void>) | undefined;
 }
 
 /** One integration of an import: its values, the file's kept keys, and the version it keeps (or 1). */
@@ -252,31 +254,53 @@ export function createIntegrationsRepository(db: Database) {
       id: string,
       expectedVersion: number,
       values: IntegrationValues,
-      { action = 'update', outer = db, check }: ReplaceOptions = {},
+      { action = 'update', outer, check }: ReplaceOptions = {},
     ): Promise<Integration> {
+      // What needs no database is done before the first statement, so no transaction waits on it.
+      const columns = columnsOf(values);
+      const config = JSON.stringify(columns.config);
+      const customDataFields = JSON.stringify(columns.customDataFields);
+      const updatedAt = new Date();
+      const reader = outer ?? db;
       try {
-        return await outer.transaction(async (tx) => {
-          const row = await findRow(botId, id, tx);
-          if (!row) throw notFound(`Integration ${id} in bot ${botId}`);
-          const before = toSharedIntegration(row);
-          // A stale version is answered 412 by the write below, before anything else is asked of it.
-          if (check && before.version === expectedVersion) await check(before, tx);
-          // The version condition makes the write itself the check: a concurrent winner leaves 0 rows here.
-          const columns = columnsOf(values);
-          const [written] = await storedRows(
+        // Read outside the write's transaction: the write applies only while the record is still at the
+        // version read here (versions only grow), so what was read is what it replaces, or nothing is written.
+        const row = await findRow(botId, id, reader);
+        if (!row) throw notFound(`Integration ${id} in bot ${botId}`);
+        const before = toSharedIntegration(row);
+        if (before.version !== expectedVersion) throw preconditionFailed(before.version);
+        const reads = check?.(before);
+        // Parsed before the write, so a value the record schema refuses is never stored. It is the row the
+        // write answers, member for member, so reading that row back below finds this parse remembered.
+        const updated = toSharedIntegration(replacedRow(row, columns, updatedAt));
+        // One statement writes the record and its revision: one round trip, atomic on its own.
+        const write = (tx: Database) =>
+          storedRows(
             tx,
-            sql`update integrations set name = ${columns.name}, response_data_variable = ${columns.responseDataVariable},
-              type = ${columns.type}, config = ${JSON.stringify(columns.config)}::jsonb, transform_script = ${columns.transformScript},
-              custom_data_fields = ${JSON.stringify(columns.customDataFields)}::jsonb, updated_at = ${new Date().toISOString()}::timestamptz,
-              version = version + 1
-            where id = ${id} and bot_id = ${botId} and version = ${expectedVersion} returning *`,
+            sql`with updated as (
+              update integrations set name = ${columns.name}, response_data_variable = ${columns.responseDataVariable},
+                type = ${columns.type}, config = ${config}::jsonb, transform_script = ${columns.transformScript},
+                custom_data_fields = ${customDataFields}::jsonb, updated_at = ${updatedAt.toISOString()}::timestamptz,
+                version = version + 1
+              where id = ${id} and bot_id = ${botId} and version = ${expectedVersion} returning *
+            ), revision as (
+              insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields)
+              select id, bot_id, version, ${action}, ${JSON.stringify(updated)}::jsonb, ${JSON.stringify(changedFields(before, updated))}::jsonb
+              from updated
+            )
+            select * from updated`,
           );
-          // Read again: a deletion that committed meanwhile is a 404, not a stale version.
-          if (!written) throw preconditionFailed((await requireRow(botId, id, tx)).version);
-          const updated = toSharedIntegration(written);
-          await writeRevision(tx, action, updated, before);
-          return updated;
-        });
+        // A transaction only for what must share one: the check's reads with the write, or the caller's.
+        const [written] =
+          reads || outer
+            ? await reader.transaction(async (tx) => {
+                await reads?.(tx);
+                return write(tx);
+              })
+            : await write(db);
+        // Someone saved or deleted it since the read: a deletion is a 404, a save a stale version.
+        if (!written) throw preconditionFailed((await requireRow(botId, id, reader)).version);
+        return toSharedIntegration(written);
       } catch (error) {
         duplicateProblem(error, values);
       }

@@ -26,7 +26,8 @@ export function ToastHost() {
       take();
       return undefined;
     }
-    return whenScreenSettled(client, take);
+    // Not behind the form's editor: "Saved" right after the editor shows must not wait for sonner's chunk.
+    return whenScreenSettled(client, take, { behindHolds: false });
   }, [needed, client]);
 
   return Toaster ? <Toaster /> : null;

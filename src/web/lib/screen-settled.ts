@@ -31,8 +31,9 @@ export function holdScreenSettled(limitMs = HOLD_LIMIT_MS): () => void {
 
 export interface SettledOptions {
   /**
-   * false for controls the user may reach for as soon as the screen shows (the rows' menus, the export
-   * menu): drawn inert until their code is here, they do not also wait for the editor (holdScreenSettled).
+   * false for what the user may reach for as soon as the screen shows (the rows' menus, the export menu,
+   * and what Save needs: the form's checks and the toaster): it does not also wait for the editor
+   * (holdScreenSettled).
    */
   behindHolds?: boolean;
 }

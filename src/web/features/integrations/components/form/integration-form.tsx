@@ -87,9 +87,15 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
   const client = useQueryClient();
   useEffect(() => {
     let cancelWarm: () => void = () => undefined;
-    const cancelWait = whenScreenSettled(client, () => {
-      cancelWarm = warmIntegrationResolver(form.getValues());
-    });
+    // Save needs the checks: they load beside the editor, not after it (a save right after the editor
+    // shows would wait for zod and the script parser to arrive).
+    const cancelWait = whenScreenSettled(
+      client,
+      () => {
+        cancelWarm = warmIntegrationResolver(form.getValues());
+      },
+      { behindHolds: false },
+    );
     return () => {
       cancelWait();
       cancelWarm();

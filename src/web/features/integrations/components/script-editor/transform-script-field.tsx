@@ -22,8 +22,8 @@ function EditorPlaceholder() {
 export function TransformScriptField({ editorKey }: { editorKey: number }) {
   const { control, trigger } = useFormContext();
   const { register } = useScriptEditorBridge();
-  // Monaco is fetched once the form is here with its data (it is usable without it); the rest of the
-  // screen's optional parts (usages, menus) wait for the editor, which the user came for and they do not.
+  // Monaco is fetched once the form is here with its data (it is usable without it); the screen's
+  // optional parts (usages, transfer preview, the header's checks) wait for it: the user came for it.
   const editor = useScriptEditorModule();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

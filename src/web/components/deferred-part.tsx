@@ -64,6 +64,9 @@ export function deferredModule<Module>(load: () => Promise<Module>, settledOptio
       const before = focused.current;
       focused.current = null;
       if (!before || before.isConnected) return;
+      // Only a focus the swap itself lost is handed over: a user who moved on to another control between
+      // the module's arrival and this commit (a click, Tab, the next field) keeps it where they put it.
+      if (document.activeElement && document.activeElement !== document.body) return;
       const counterpart = counterpartOf(before);
       counterpart?.focus();
       // A text input replaced while typing keeps its caret where it was.

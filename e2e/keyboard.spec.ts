@@ -5,6 +5,8 @@ test('the keyboard reaches the menu, the dialog traps focus and Escape closes it
   await panel.open('FAQ');
 
   const trigger = panel.list.getByRole('button', { name: 'Actions for FAQ' });
+  // The row's menu is drawn inert until its code is here (after the screen has settled): then it takes the keyboard.
+  await expect(trigger).toBeEnabled();
   await trigger.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Delete Integration' })).toBeFocused();

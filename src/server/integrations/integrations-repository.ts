@@ -5,20 +5,11 @@ import { integrationTypesNamedBy, type IntegrationType } from '../../domain/inte
 import { MAX_INTEGRATIONS_PER_BOT } from '../../domain/limits';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
-import { violatedUniqueConstraint } from '../db/errors';
 import { bots, integrationRevisions, integrations } from '../db/schema';
-import { conflict, limitReached, notFound, preconditionFailed } from '../errors';
+import { limitReached, notFound, preconditionFailed } from '../errors';
 import { decodeCursor, pageOf } from '../db/cursor';
-import {
-  changedFields,
-  columnsOf,
-  fromStoredRow,
-  replacedRow,
-  toIntegration,
-  toSharedIntegration,
-  type IntegrationRow,
-  type StoredIntegrationRow,
-} from './integration-rows';
+import { changedFields, columnsOf, replacedRow, toIntegration, toSharedIntegration, type IntegrationRow } from './integration-rows';
+import { duplicateProblem, storedRows } from './integration-statements';
 
 const nameKey = sql<string>`lower(${integrations.name})`;
 
@@ -52,33 +43,6 @@ export interface NewIntegration {
 
 /** Rows per INSERT in an import: few statements, and far below PostgreSQL's 65,535 parameters. */
 const INSERT_BATCH = 50;
-
-/** Turns a unique-index violation into the 409 that names the field (the index is the source of truth). */
-function duplicateProblem(error: unknown, values: IntegrationValues): never {
-  const constraint = violatedUniqueConstraint(error);
-  if (constraint === 'integrations_bot_name_unique') {
-    throw conflict(`This bot already has an integration named "${values.name}" (names are compared ignoring case).`, {
-      name: `Integration Name "${values.name}" is already used in this bot (ignoring case): choose another name.`,
-    });
-  }
-  if (constraint === 'integrations_bot_rdv_unique') {
-    throw conflict(`This bot already has an integration whose response data variable is "${values.responseDataVariable}".`, {
-      responseDataVariable: `Response Data Variable Name "${values.responseDataVariable}" is already used in this bot (it becomes the bot variable api_${values.responseDataVariable}): choose another.`,
-    });
-  }
-  throw error;
-}
-
-/**
- * The rows of a statement written in SQL. A save's statements run inside its transaction, where drizzle
- * cannot use a statement built once: its query builder rebuilt each one per request, a fifth of a PUT's
- * CPU in a profile (most of it drizzle checking every chunk's class), against a few chunks for these.
- * Both drivers answer `{ rows }`, which drizzle's types leave as unknown for a database of either.
- */
-async function storedRows(tx: Database, statement: SQL): Promise<IntegrationRow[]> {
-  const result = (await tx.execute(statement)) as unknown as { rows: StoredIntegrationRow[] };
-  return result.rows.map(fromStoredRow);
-}
 
 export function createIntegrationsRepository(db: Database) {
   function selectSummaries(where: SQL | undefined) {

@@ -13,7 +13,13 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; functionName?: string; type?: string } };
+  args?: {
+    data?: { url?: string; functionName?: string; type?: string };
+    /** UpdateLayoutTree: the elements whose style was recalculated. */
+    elementCount?: number;
+    /** Layout: the objects laid out, of how many. */
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
+  };
 }
 
 const server = await startDemoServer({ floors: false });
@@ -75,18 +81,6 @@ try {
         at(event) < saved + 1 &&
         (event.dur ?? 0) > 500,
     );
-    console.log(
-      events.length,
-      renderer?.pid,
-      renderer?.tid,
-      events.filter((e) => e.name === 'RunTask').length,
-      events
-        .filter((e) => e.name === 'RunTask')
-        .slice(0, 3)
-        .map((e) => at(e) - click),
-      sync.ts,
-      syncAt,
-    );
     for (const task of tasks) {
       const inside = events
         .filter(
@@ -120,9 +114,16 @@ try {
             'ParseHTML',
           ].includes(event.name),
         )
-        .map(
-          (event) => `${event.name}${event.args?.data?.type ? `(${event.args.data.type})` : ''} ${((event.dur ?? 0) / 1000).toFixed(1)}`,
-        );
+        .map((event) => {
+          // How much a style recalculation or a layout touched: the whole page, or the part that changed.
+          const size =
+            event.args?.elementCount !== undefined
+              ? `[${event.args.elementCount} elements]`
+              : event.args?.beginData?.dirtyObjects !== undefined
+                ? `[${event.args.beginData.dirtyObjects}/${event.args.beginData.totalObjects} objects]`
+                : '';
+          return `${event.name}${event.args?.data?.type ? `(${event.args.data.type})` : ''}${size} ${((event.dur ?? 0) / 1000).toFixed(1)}`;
+        });
       console.log(
         `    task ${(at(task) - click).toFixed(1).padStart(6)} +${(task.dur! / 1000).toFixed(1).padStart(5)} ms  ${inside.slice(0, 10).join(', ')}`,
       );

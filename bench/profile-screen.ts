@@ -2,8 +2,9 @@
 // thread's time goes between navigation and the screen's mark, on first visits: the requests, the tasks
 // (a Chrome trace), React's commits (how many components rendered in each, through the devtools hook)
 // and, with CPU=1, a CPU profile by original source (build with `vite build --sourcemap` to see names;
-// TASKS=1 adds one per task over 30 ms). Not a budget: a tool to find what to cut, with the same server,
-// pages and marks as `npm run bench` (BENCH_PORT_BASE applies).
+// TASKS=1 adds one per task over 30 ms). LAYOUT=1 prints each style recalculation and layout over 5 ms
+// with its size; a build with `--minify false` names the components of small commits. Not a budget: a
+// tool to find what to cut, with the same server, pages and marks as `npm run bench` (BENCH_PORT_BASE applies).
 import type { CDPSession } from '@playwright/test';
 import { launchBrowser, newMarkedPage, readMarks, waitForMark, type Marks } from './browser-session';
 import { startDemoServer } from './demo-server';
@@ -49,7 +50,7 @@ async function main() {
         content: `window.__commits = [];
           // A component that rendered has a new list of hooks; one that bailed out keeps the one seen before.
           const seenHooks = new WeakSet();
-          const count = (fiber) => {
+          const count = (fiber, names) => {
             let rendered = 0;
             const stack = [fiber];
             while (stack.length) {
@@ -59,6 +60,7 @@ async function main() {
               if (typeof node.type !== 'string' && hooks && typeof hooks === 'object' && 'next' in hooks && !seenHooks.has(hooks)) {
                 seenHooks.add(hooks);
                 rendered += 1;
+                names.push(node.type?.displayName || node.type?.name || node.type?.render?.name || '?');
               }
               stack.push(node.child, node.sibling);
             }
@@ -69,7 +71,8 @@ async function main() {
             inject: () => 1,
             onCommitFiberRoot: (id, root) => {
               const start = performance.now();
-              const rendered = count(root.current.child);
+              const names = [];
+              const rendered = count(root.current.child, names);
               // Why a form is not usable yet, if it is not.
               const form = document.querySelector('form.integration-form');
               const blocked = form ? [...form.querySelectorAll('input, select, textarea, [role="combobox"], [role="switch"], [role="checkbox"]')]
@@ -77,7 +80,7 @@ async function main() {
                 .filter((c) => c.disabled || c.readOnly || c.getAttribute('aria-disabled') === 'true')
                 .map((c) => c.name || c.id || c.getAttribute('aria-label') || c.tagName) : [];
               const name = form?.querySelector('input[name="name"]')?.value;
-              window.__commits.push({ at: start, rendered, nodes: document.getElementsByTagName('*').length, blocked: form ? 'name=' + name + ' blocked=' + blocked.join(',') : 'no form' });
+              window.__commits.push({ at: start, rendered, nodes: document.getElementsByTagName('*').length, blocked: (form ? 'name=' + name + ' blocked=' + blocked.join(',') : 'no form') + (rendered <= 40 ? ' rendered: ' + names.join(' ') : '') });
             },
           };`,
       });
@@ -173,6 +176,13 @@ async function main() {
         console.log(`  task ${at(task).toFixed(0).padStart(5)} +${(task.dur! / 1000).toFixed(1).padStart(6)} ms  ${what.join(', ')}`);
       }
       console.log(`  main thread busy (tasks > 2 ms) before the mark: ${busy.toFixed(0)} ms`);
+      if (process.env.LAYOUT === '1')
+        for (const event of main.filter(
+          (e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && (e.dur ?? 0) > 5000 && at(e) < until,
+        ))
+          console.log(
+            `  ${event.name} at ${at(event).toFixed(0)} +${((event.dur ?? 0) / 1000).toFixed(1)} ms ${JSON.stringify(event.args).slice(0, 600)}`,
+          );
       const totals = new Map<string, number>();
       for (const event of main) {
         if (event.ph !== 'X' || at(event) >= until) continue;

@@ -98,7 +98,7 @@ test('adds an Agent Escalation integration with a script and two custom data fie
   });
 });
 
-test('focus goes back where it came from: Save, the Test panel, History, a removed row; the skip link reaches the form', async ({
+test('focus goes back where it came from: Save, the Test panel, History, a moved or removed row; the skip link reaches the form', async ({
   page,
   demoBot,
   panel,
@@ -142,6 +142,15 @@ test('focus goes back where it came from: Save, the Test panel, History, a remov
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(history).toBeFocused();
+
+  // A moved row keeps the focus on its arrows at its new place (the other arrow once it is at an end).
+  await form.root.getByRole('button', { name: 'Move row 1 down' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(form.key(2)).toHaveValue('status');
+  await expect(form.root.getByRole('button', { name: 'Move row 2 up' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(form.key(1)).toHaveValue('status');
+  await expect(form.root.getByRole('button', { name: 'Move row 1 down' })).toBeFocused();
 
   // A removed row hands the focus to the row that took its place, then to the Add button.
   await form.root.getByRole('button', { name: 'Remove row 1' }).focus();

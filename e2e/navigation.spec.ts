@@ -121,22 +121,33 @@ test('a form opened by a link announces every script it needs in its HTML: none 
   );
   expect(announced.some((file) => /^\/assets\/integration-edit-/.test(file ?? ''))).toBe(true);
 
-  // Watched from the first frame: `goto` would wait for the load event, long after the form shows.
-  await page.goto(address, { waitUntil: 'commit' });
-  // What the page had fetched in the frame the form showed its record (the parts that wait for the screen to settle come later).
+  // Watched by the page itself from its first script on: polled from the test, the check could come late on a
+  // busy machine, when the parts that wait for the screen to settle had been fetched too. A mutation
+  // (the commit that draws the record) or a frame, whichever sees the record first, takes the snapshot.
+  await page.addInitScript((name) => {
+    const state = window as unknown as { scriptsWhenShown?: string[] };
+    const snapshot = () => {
+      if (state.scriptsWhenShown) return true;
+      const input = document.querySelector<HTMLInputElement>('form.integration-form input[name="name"]');
+      if (input?.value !== name) return false;
+      state.scriptsWhenShown = performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith('.js'));
+      return true;
+    };
+    new MutationObserver((_, observer) => {
+      if (snapshot()) observer.disconnect();
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+    const frame = () => {
+      if (!snapshot()) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, integration.name);
+  await page.goto(address);
+  // What the page had fetched when the form showed its record (the parts that wait for the screen to settle come later).
   const fetched = await (
-    await page.waitForFunction(
-      (name) => {
-        const input = document.querySelector<HTMLInputElement>('form.integration-form input[name="name"]');
-        if (input?.value !== name) return null;
-        return performance
-          .getEntriesByType('resource')
-          .map((entry) => new URL(entry.name).pathname)
-          .filter((path) => path.endsWith('.js'));
-      },
-      integration.name,
-      { polling: 'raf' },
-    )
+    await page.waitForFunction(() => (window as unknown as { scriptsWhenShown?: string[] }).scriptsWhenShown)
   ).jsonValue();
   await expect(form.field('Integration Name')).toHaveValue(integration.name);
   expect((fetched ?? []).filter((file) => !announced.includes(file))).toEqual([]);

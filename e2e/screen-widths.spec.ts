@@ -38,8 +38,13 @@ for (const width of WIDTHS) {
     await page.goto('/');
     await expect(page.getByRole('link', { name: demoBot.name })).toBeVisible();
     await expectNoPageScroll(page, 'bots');
-    // Every link of the top bar can be reached: scrolled into view, it lies inside the window.
-    for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+    // Every link of the top bar can be reached: from a tablet up they all fit in the bar; on a phone, scrolled
+    // into view, each lies inside the window.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    if (width >= 768) {
+      expect(await nav.evaluate((element) => element.scrollWidth - element.clientWidth), `links cut off at ${width} px`).toBe(0);
+    }
+    for (const link of await nav.getByRole('link').all()) {
       await link.scrollIntoViewIfNeeded();
       const box = await link.boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= width, `${await link.textContent()} at ${width} px`).toBe(true);
@@ -79,6 +84,52 @@ test('on a phone the list folds into a picker above the form', async ({ page, de
   await expect(page.getByRole('button', { name: 'Integrations: FAQ' })).toHaveAttribute('aria-expanded', 'false');
   await expect(panel.item('Escalation')).toBeHidden();
 });
+
+test('on a phone the keyboard keeps its place in the picker: a pick or Escape folds it and the focus is on the picker', async ({
+  page,
+  demoBot,
+  panel,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel.goto(demoBot.id);
+  // Enter on a row opens the integration and folds the list: the focus goes to the picker, not to the page.
+  await panel.item('Escalation').focus();
+  await page.keyboard.press('Enter');
+  const picker = page.getByRole('button', { name: 'Integrations: Escalation' });
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+  await expect(picker).toBeFocused();
+
+  // Opened again, Escape folds it from anywhere inside and gives the focus back to the picker.
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  await panel.item('FAQ').focus();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+  await expect(picker).toBeFocused();
+});
+
+for (const [width, height] of [
+  [844, 390],
+  [320, 256],
+] as const) {
+  test(`in a short window (${width} × ${height} px: a phone on its side, a zoomed browser) the list and the form get the height under the top bar`, async ({
+    page,
+    demoBot,
+    panel,
+    form,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await panel.goto(demoBot.id);
+    // The bot's header scrolls away with the content under the top bar; the page itself still does not scroll.
+    await panel.open('Escalation');
+    await expect(form.field('Integration Name')).toHaveValue('Escalation');
+    await page.locator('#main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
+    const picker = await page.getByRole('button', { name: 'Integrations: Escalation' }).boundingBox();
+    const detail = await page.locator('.panel__detail').boundingBox();
+    expect(picker && detail && detail.y + detail.height - picker.y).toBeGreaterThanOrEqual(height - 52 - 1);
+    await expectNoPageScroll(page, 'the form');
+  });
+}
 
 test('a name too long for the list shows in full on hover and on keyboard focus', async ({ page, demoBot, panel }) => {
   const name = 'CustomerLoyaltyPointsBalanceLookupForPremiumMembers';

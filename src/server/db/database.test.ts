@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, hasPostgres, type TestDatabase } from '../testing/api-harness';
 import { openDatabase, type DatabaseHandle } from './database';
+import { PREPARED_STATEMENT_LIMIT } from './pglite-statements';
 
 // PostgreSQL only: PGlite runs in this process and has no server that could end a connection.
 describe.skipIf(!hasPostgres)('the postgres connection pool', () => {
@@ -38,5 +39,24 @@ describe.skipIf(!hasPostgres)('the postgres connection pool', () => {
     // Database spans both drivers, so execute() is untyped; node-postgres answers with `rows`.
     const again = (await handle.db.execute(sql`select 2 as two`)) as unknown as { rows: { two: number }[] };
     expect(again.rows[0]).toEqual({ two: 2 });
+  });
+
+  it(`prepares statements with parameters once per connection, at most ${PREPARED_STATEMENT_LIMIT} texts of them`, async () => {
+    type Rows<T> = { rows: T[] };
+    const texts = Array.from({ length: PREPARED_STATEMENT_LIMIT + 20 }, (_, index) => `select 1 + ${index} as n where 1 = $1`);
+    // One transaction holds one connection, and a session sees only its own prepared statements.
+    const prepared = await handle.db.transaction(async (tx) => {
+      for (const [index, text] of texts.entries()) {
+        for (let run = 0; run < 2; run += 1) {
+          const sum = (await tx.execute(sql.raw(text.replace('$1', '')).append(sql`${1}`))) as unknown as Rows<{ n: number }>;
+          expect(sum.rows).toEqual([{ n: index + 1 }]);
+        }
+      }
+      const statements = await tx.execute(sql`select statement from pg_prepared_statements`);
+      return (statements as unknown as Rows<{ statement: string }>).rows.map((row) => row.statement);
+    });
+    expect(prepared).toContain(texts[0]);
+    expect(prepared).not.toContain(texts.at(-1));
+    expect(prepared.length).toBeLessThanOrEqual(PREPARED_STATEMENT_LIMIT);
   });
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock';
+import { nameStatements } from './pg-statements';
 import { createPgliteClient, dataDirFailure, withDrizzleParsers } from './pglite-client';
 import { schema } from './schema';
 
@@ -41,6 +42,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // an 'error' on the pool: pg has already dropped that client and the next query opens a new one, so
     // it must not become an uncaught exception that takes the whole process down.
     pool.on('error', () => undefined);
+    nameStatements(pool);
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };

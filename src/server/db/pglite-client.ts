@@ -1,9 +1,10 @@
 import { existsSync, fsyncSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
-import { PGlite, types, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite, types, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { DataDirProblem } from './data-dir-problem';
+import { preparedStatements } from './pglite-statements';
 
 /**
  * Postgres's default 128 MB of shared buffers live in PGlite's WebAssembly memory and are all
@@ -125,7 +126,7 @@ function overriding<T extends object>(target: T, own: Partial<T>): T {
  * its whole table of about 320 parsers to merge them in, per query: 70-140 µs here, a tenth of a read's
  * cost. They are set once on the client instead, and queries go through without them (a query that
  * brings any other parser passes it on as it came). drizzle calls query() on the client and on the
- * transactions it opens.
+ * transactions it opens; statements with parameters run as named prepared statements (pglite-statements.ts).
  */
 export function withDrizzleParsers(client: PGlite): PGlite {
   for (const type of TYPES_DRIZZLE_READS_AS_TEXT) (client.parsers as Record<number, Parser>)[type] = asText;
@@ -135,12 +136,13 @@ export function withDrizzleParsers(client: PGlite): PGlite {
     for (const type in options.parsers) if (!setOnClient.has(type)) return options;
     return { ...options, parsers: undefined };
   };
+  const prepared = preparedStatements(client);
   const queryOf =
-    (target: Pick<PGlite, 'query'>): PGlite['query'] =>
+    (target: PGlite | Transaction, inTransaction: boolean): PGlite['query'] =>
     (text, params, options) =>
-      target.query(text, params, withoutSetParsers(options));
+      prepared(target, inTransaction, text, params, withoutSetParsers(options));
   return overriding(client, {
-    query: queryOf(client),
-    transaction: (work) => client.transaction((tx) => work(overriding(tx, { query: queryOf(tx) }))),
+    query: queryOf(client, false),
+    transaction: (work) => client.transaction((tx) => work(overriding(tx, { query: queryOf(tx, true) }))),
   });
 }

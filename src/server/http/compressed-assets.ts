@@ -44,7 +44,15 @@ export function registerCompressedAssets(app: FastifyInstance, assets: string): 
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
     // Only names the build wrote: the set, not the path, decides what is read.
     if (!type || !encoding || !files.has(file)) return reply.sendFile(file, assets);
-    const body = await compressed(file, encoding);
+    let body: Buffer;
+    try {
+      body = await compressed(file, encoding);
+    } catch (error) {
+      // Listed at start, gone since (the build was redone in place): whatever is there now answers, a 404 if nothing.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      files.delete(file);
+      return reply.sendFile(file, assets);
+    }
     return reply
       .type(type)
       .header('cache-control', 'public, max-age=31536000, immutable')

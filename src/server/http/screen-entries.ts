@@ -10,6 +10,8 @@ interface ManifestChunk {
   isEntry?: boolean;
   /** Manifest keys of the chunks it imports statically; dynamic imports are left to load on demand. */
   imports?: string[];
+  /** The stylesheets the chunk's modules import. */
+  css?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
 
@@ -17,9 +19,11 @@ export const MANIFEST_FILE = join('.vite', 'manifest.json');
 
 /**
  * index.html for the pages of the route table, with `<link rel="modulepreload">` for the chunks of the
- * screen the page opens on and everything they import. The browser fetches them while it is still
- * loading the main bundle, instead of after running it: the first screen renders sooner. The links are
- * what the app's own dynamic import() would add later (Vite's preload helper skips those present).
+ * screen the page opens on and everything they import, and `<link rel="stylesheet">` for their styles.
+ * The browser fetches them while it is still loading the main bundle, instead of after running it: the
+ * first screen renders sooner. The links are what the app's own dynamic import() would add later (Vite's
+ * preload helper skips those present); a stylesheet it added itself, the import would wait for, after
+ * the scripts ran.
  * A build without a manifest is served plain index.html.
  *
  * With `preloadReads`, the page also names the API reads its screens start with (firstReadsOf), as
@@ -35,7 +39,11 @@ export function registerScreenEntries(app: FastifyInstance, webRoot: string, { p
     const key = screens.join(' ');
     let page = pages.get(key);
     if (page === undefined) {
-      const links = chunks.preloadsFor(screens).map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`);
+      const { scripts, styles } = chunks.filesFor(screens);
+      const links = [
+        ...scripts.map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`),
+        ...styles.map((file) => `    <link rel="stylesheet" crossorigin href="/${file}">\n`),
+      ];
       page = links.length && index.includes('</head>') ? index.replace('</head>', `${links.join('')}  </head>`) : index;
       pages.set(key, page);
     }
@@ -66,25 +74,29 @@ function readManifest(webRoot: string): Manifest {
 
 /** The built chunks and their static imports, as the manifest records them. */
 class ChunkGraph {
-  /** What index.html loads already (the entry and its static imports) is never listed again. */
-  private readonly loadedByIndex = new Set<string>();
+  /** What index.html loads already (the entry, its static imports, their styles) is never listed again. */
+  private readonly loadedByIndex = { scripts: new Set<string>(), styles: new Set<string>() };
 
   constructor(private readonly manifest: Manifest) {
     for (const [key, chunk] of Object.entries(manifest))
       if (chunk.isEntry && key.endsWith('index.html')) this.collect(key, this.loadedByIndex);
   }
 
-  preloadsFor(screens: ScreenName[]): string[] {
-    const found = new Set<string>();
+  filesFor(screens: ScreenName[]): { scripts: string[]; styles: string[] } {
+    const found = { scripts: new Set<string>(), styles: new Set<string>() };
     for (const screen of screens) this.collect(screenModule(screen), found);
-    return [...found].filter((file) => !this.loadedByIndex.has(file));
+    return {
+      scripts: [...found.scripts].filter((file) => !this.loadedByIndex.scripts.has(file)),
+      styles: [...found.styles].filter((file) => !this.loadedByIndex.styles.has(file)),
+    };
   }
 
-  private collect(key: string, into: Set<string>, seen = new Set<string>()): void {
+  private collect(key: string, into: { scripts: Set<string>; styles: Set<string> }, seen = new Set<string>()): void {
     const chunk = this.manifest[key];
     if (!chunk || seen.has(key)) return;
     seen.add(key);
-    into.add(chunk.file);
+    into.scripts.add(chunk.file);
+    for (const style of chunk.css ?? []) into.styles.add(style);
     for (const imported of chunk.imports ?? []) this.collect(imported, into, seen);
   }
 }

@@ -14,6 +14,7 @@ const INDEX = `<!doctype html>
     <title>Integrations Panel</title>
     <script type="module" crossorigin src="/assets/index-AbCdEf12.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/react-XyZ_1234.js">
+    <link rel="stylesheet" crossorigin href="/assets/index-St1Le2Aa.css">
   </head>
   <body><div id="root"></div></body>
 </html>`;
@@ -24,13 +25,14 @@ const CHUNKS: Record<string, string> = {
     'import{react as r}from"./react-XyZ_1234.js";import"./panel-shared-Dd3Ee4Ff.js";const m=()=>import("./monaco-Gg5Hh6Ii.js");',
   'panel-shared-Dd3Ee4Ff.js': `export const shared="${'a compressible line '.repeat(200)}";`,
   'integrations-index-Jj7Kk8Ll.js': 'import{shared}from"./panel-shared-Dd3Ee4Ff.js";',
-  'integration-new-Mm9Nn0Oo.js': 'export const form=1;',
+  'integration-new-Mm9Nn0Oo.js': 'import"./form-shared-Ss5Tt6Uu.js";export const form=1;',
+  'form-shared-Ss5Tt6Uu.js': 'export const formShared=1;',
   'monaco-Gg5Hh6Ii.js': 'export const monaco=1;',
   'skills-Pp1Qq2Rr.js': 'export const skills=1;',
 };
 // The manifest Vite writes beside them (build.manifest): which module each chunk comes from and its static imports.
 const MANIFEST = {
-  'index.html': { file: 'assets/index-AbCdEf12.js', isEntry: true, imports: ['_react-XyZ_1234.js'] },
+  'index.html': { file: 'assets/index-AbCdEf12.js', isEntry: true, imports: ['_react-XyZ_1234.js'], css: ['assets/index-St1Le2Aa.css'] },
   '_react-XyZ_1234.js': { file: 'assets/react-XyZ_1234.js' },
   'src/web/app/routes/integrations-panel.tsx': {
     file: 'assets/integrations-panel-Aa1Bb2Cc.js',
@@ -38,8 +40,9 @@ const MANIFEST = {
     dynamicImports: ['_monaco-Gg5Hh6Ii.js'],
   },
   '_panel-shared-Dd3Ee4Ff.js': { file: 'assets/panel-shared-Dd3Ee4Ff.js' },
+  '_form-shared-Ss5Tt6Uu.js': { file: 'assets/form-shared-Ss5Tt6Uu.js', css: ['assets/form-shared-Vv7Ww8Xx.css'], imports: ['index.html'] },
   'src/web/app/routes/integrations-index.tsx': { file: 'assets/integrations-index-Jj7Kk8Ll.js', imports: ['_panel-shared-Dd3Ee4Ff.js'] },
-  'src/web/app/routes/integration-new.tsx': { file: 'assets/integration-new-Mm9Nn0Oo.js' },
+  'src/web/app/routes/integration-new.tsx': { file: 'assets/integration-new-Mm9Nn0Oo.js', imports: ['_form-shared-Ss5Tt6Uu.js'] },
   '_monaco-Gg5Hh6Ii.js': { file: 'assets/monaco-Gg5Hh6Ii.js' },
   'src/web/app/routes/skills.tsx': { file: 'assets/skills-Pp1Qq2Rr.js' },
 };
@@ -68,6 +71,12 @@ const preloads = (html: string) =>
     ...html
       .replace(INDEX.slice(0, INDEX.indexOf('</head>')), '')
       .matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g),
+  ].map((match) => match[1]);
+
+/** The stylesheets the server added to index.html. */
+const stylesheets = (html: string) =>
+  [
+    ...html.replace(INDEX.slice(0, INDEX.indexOf('</head>')), '').matchAll(/<link rel="stylesheet" crossorigin href="\/assets\/([^"]+)">/g),
   ].map((match) => match[1]);
 
 /** The API reads the server named in the page (`<link rel="preload" as="fetch">`), in order. */
@@ -106,6 +115,7 @@ describe('the built web app', () => {
 
   it('preloads per screen: the new-integration form, the skills page, the bots page', async () => {
     expect(preloads((await rawGet(`${server.baseUrl}/bots/${BOT}/integrations/new`)).body.toString()).sort()).toEqual([
+      'form-shared-Ss5Tt6Uu.js',
       'integration-new-Mm9Nn0Oo.js',
       'integrations-panel-Aa1Bb2Cc.js',
       'panel-shared-Dd3Ee4Ff.js',
@@ -113,6 +123,14 @@ describe('the built web app', () => {
     expect(preloads((await rawGet(`${server.baseUrl}/skills`)).body.toString())).toEqual(['skills-Pp1Qq2Rr.js']);
     // The bots screen is not in this build's manifest: no chunk to name, only its first read.
     expect(preloads((await rawGet(`${server.baseUrl}/`)).body.toString())).toEqual([]);
+  });
+
+  it("links the stylesheets of the screen's chunks, so the app's import of the screen does not wait for them after its scripts ran", async () => {
+    const form = (await rawGet(`${server.baseUrl}/bots/${BOT}/integrations/new`)).body.toString();
+    // The entry's own stylesheet is in index.html already: not named twice.
+    expect(stylesheets(form)).toEqual(['form-shared-Vv7Ww8Xx.css']);
+    expect(form).toMatch(/rel="stylesheet" crossorigin href="\/assets\/form-shared[^]*<\/head>[^]*<div id="root">/);
+    expect(stylesheets((await rawGet(`${server.baseUrl}/bots/${BOT}/integrations`)).body.toString())).toEqual([]);
   });
 
   it("names the API reads a deep link's screens start with, as the app spells them, so the browser asks while the scripts load", async () => {
@@ -176,5 +194,19 @@ describe('the built web app', () => {
     const missing = await rawGet(`${server.baseUrl}/assets/not-built-12345678.js`, { 'accept-encoding': 'br' });
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('answers 404, not 500, for a chunk of the build it started with that a rebuild in place has removed', async () => {
+    const file = 'skills-Pp1Qq2Rr.js';
+    rmSync(join(webRoot, 'assets', file));
+    try {
+      for (const encoding of ['br', 'gzip', 'identity']) {
+        const gone = await rawGet(`${server.baseUrl}/assets/${file}`, { 'accept-encoding': encoding });
+        expect(gone.status, encoding).toBe(404);
+        expect(gone.headers['content-type']).toContain('application/problem+json');
+      }
+    } finally {
+      writeFileSync(join(webRoot, 'assets', file), CHUNKS[file]!);
+    }
   });
 });

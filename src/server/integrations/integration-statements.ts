@@ -31,3 +31,9 @@ export async function storedRows(tx: Database, statement: SQL): Promise<Integrat
   const result = (await tx.execute(statement)) as unknown as { rows: StoredIntegrationRow[] };
   return result.rows.map(fromStoredRow);
 }
+
+/** The versions a write written in SQL answers (`returning version`), one per row it wrote. */
+export async function writtenVersions(tx: Database, statement: SQL): Promise<number[]> {
+  const result = (await tx.execute(statement)) as unknown as { rows: Array<{ version: number }> };
+  return result.rows.map((row) => row.version);
+}

@@ -9,7 +9,7 @@ import { bots, integrationRevisions, integrations } from '../db/schema';
 import { limitReached, notFound, preconditionFailed } from '../errors';
 import { decodeCursor, pageOf } from '../db/cursor';
 import { changedFields, columnsOf, replacedRow, toIntegration, toSharedIntegration, type IntegrationRow } from './integration-rows';
-import { duplicateProblem, storedRows } from './integration-statements';
+import { duplicateProblem, storedRows, writtenVersions } from './integration-statements';
 
 const nameKey = sql<string>`lower(${integrations.name})`;
 
@@ -235,24 +235,26 @@ export function createIntegrationsRepository(db: Database) {
         if (before.version !== expectedVersion) throw preconditionFailed(before.version);
         const reads = check?.(before);
         // Parsed before the write, so a value the record schema refuses is never stored. It is the row the
-        // write answers, member for member, so reading that row back below finds this parse remembered.
+        // write stores, member for member (the write sets every column but the version, whose next value is
+        // known), so it is the answer, and a later read of that row finds this parse remembered. The write
+        // only says whether it applied: reading the row back cost every driver a row of jsonb to parse.
         const updated = toSharedIntegration(replacedRow(row, columns, updatedAt));
         // One statement writes the record and its revision: one round trip, atomic on its own.
         const write = (tx: Database) =>
-          storedRows(
+          writtenVersions(
             tx,
             sql`with updated as (
               update integrations set name = ${columns.name}, response_data_variable = ${columns.responseDataVariable},
                 type = ${columns.type}, config = ${config}::jsonb, transform_script = ${columns.transformScript},
                 custom_data_fields = ${customDataFields}::jsonb, updated_at = ${updatedAt.toISOString()}::timestamptz,
                 version = version + 1
-              where id = ${id} and bot_id = ${botId} and version = ${expectedVersion} returning *
+              where id = ${id} and bot_id = ${botId} and version = ${expectedVersion} returning id, bot_id, version
             ), revision as (
               insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields)
               select id, bot_id, version, ${action}, ${JSON.stringify(updated)}::jsonb, ${JSON.stringify(changedFields(before, updated))}::jsonb
               from updated
             )
-            select * from updated`,
+            select version from updated`,
           );
         // A transaction only for what must share one: the check's reads with the write, or the caller's.
         const [written] =
@@ -263,8 +265,8 @@ export function createIntegrationsRepository(db: Database) {
               })
             : await write(db);
         // Someone saved or deleted it since the read: a deletion is a 404, a save a stale version.
-        if (!written) throw preconditionFailed((await requireRow(botId, id, reader)).version);
-        return toSharedIntegration(written);
+        if (written === undefined) throw preconditionFailed((await requireRow(botId, id, reader)).version);
+        return updated;
       } catch (error) {
         duplicateProblem(error, values);
       }

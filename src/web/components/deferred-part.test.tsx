@@ -51,4 +51,17 @@ describe('a deferred part taking over its placeholder', () => {
     await waitFor(() => expect(screen.getByLabelText('Skill (combobox)')).toBeInTheDocument());
     expect(screen.getByLabelText('Agent')).toHaveFocus();
   });
+
+  it('hands the focus over when the user reached the stand-in between the arrival and the swap', async () => {
+    const { arrive, arrived } = arrangement();
+    // Asked for, and left.
+    screen.getByLabelText('Skill').focus();
+    screen.getByLabelText('Agent').focus();
+    arrive({ label: 'combobox' });
+    await arrived;
+    for (let step = 0; step < 5; step += 1) await Promise.resolve();
+    // The module is here, React has not drawn it yet: the user moves onto the control it is about to replace.
+    screen.getByLabelText('Skill').focus();
+    await waitFor(() => expect(screen.getByLabelText('Skill (combobox)')).toHaveFocus());
+  });
 });

@@ -1,24 +1,14 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { counterpartOf } from './counterpart';
 import { retryableLazy } from './lazy-part';
 import { useScreenSettled } from './use-screen-settled';
 import type { SettledOptions } from '../lib/screen-settled';
-
-/** The same control in the new markup: the element that held focus is replaced when the part arrives. */
-function counterpartOf(element: Element): HTMLElement | null {
-  for (const attribute of ['id', 'aria-label', 'href', 'name']) {
-    const value = element.getAttribute(attribute);
-    if (value === null) continue;
-    const found = document.querySelector<HTMLElement>(`${element.tagName}[${attribute}="${CSS.escape(value)}"]`);
-    if (found) return found;
-  }
-  return null;
-}
 
 export interface DeferredModule<Module> {
   /** null until the screen has shown its data and the module has arrived; then at once, everywhere. */
   module: Module | null;
   failed: boolean;
-  /** Loads it now, without waiting for the screen to settle (the user reached for it). */
+  /** Loads it now, without waiting for the screen to settle (the user reached for it); again after a failure. */
   request: () => void;
 }
 
@@ -45,13 +35,22 @@ export function deferredModule<Module>(load: () => Promise<Module>, settledOptio
     const [requested, setRequested] = useState(false);
     const settled = useScreenSettled(module !== null, settledOptions) || requested;
     const focused = useRef<Element | null>(null);
+    const stopFollowingFocus = useRef<() => void>(() => undefined);
     useEffect(() => {
       if (!settled || module !== null || failed) return undefined;
       let live = true;
       loadOnce().then(
         (arrived) => {
           if (!live) return;
+          // The focus is followed from the arrival to the commit, not read once: React draws the module a
+          // task or more later, and a user who reaches a control of the stand-in meanwhile (a click, Tab)
+          // must find its counterpart focused, not the page.
           focused.current = document.activeElement;
+          const follow = (event: FocusEvent) => {
+            focused.current = event.target instanceof Element ? event.target : null;
+          };
+          document.addEventListener('focusin', follow);
+          stopFollowingFocus.current = () => document.removeEventListener('focusin', follow);
           setModule(() => arrived);
         },
         () => live && setFailed(true),
@@ -60,7 +59,10 @@ export function deferredModule<Module>(load: () => Promise<Module>, settledOptio
         live = false;
       };
     }, [settled, module, failed]);
+    useEffect(() => () => stopFollowingFocus.current(), []);
     useLayoutEffect(() => {
+      stopFollowingFocus.current();
+      stopFollowingFocus.current = () => undefined;
       const before = focused.current;
       focused.current = null;
       if (!before || before.isConnected) return;
@@ -74,7 +76,11 @@ export function deferredModule<Module>(load: () => Promise<Module>, settledOptio
         counterpart.setSelectionRange(before.selectionStart, before.selectionEnd);
       }
     }, [module]);
-    const request = useCallback(() => setRequested(true), []);
+    // After a failed load, asking again tries again.
+    const request = useCallback(() => {
+      setRequested(true);
+      setFailed(false);
+    }, []);
     return { module, failed, request };
   };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 
-const toast = vi.hoisted(() => ({ success: vi.fn(), info: vi.fn(), error: vi.fn() }));
+const toast = vi.hoisted(() => {
+  let id = 0;
+  const raise = () => (id += 1);
+  return { success: vi.fn(raise), info: vi.fn(raise), error: vi.fn(raise), dismiss: vi.fn() };
+});
 vi.mock('sonner', () => ({ toast }));
 
 const { notify, subscribeToToastRequests, toastsRequested, toasterMounted } = await import('./notify');
@@ -69,5 +73,24 @@ describe('afterToastsShown without a toaster', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('a toast like one still on screen', () => {
+  it('takes its place: two saves in a row leave one "Saved", and other toasts stay', async () => {
+    vi.resetModules();
+    const fresh = await import('./notify');
+    fresh.toasterMounted(toast as unknown as Parameters<typeof fresh.toasterMounted>[0]);
+    toast.dismiss.mockClear();
+    fresh.notify('success', 'Saved');
+    const first = toast.success.mock.results.at(-1)?.value as number;
+    fresh.notify('error', 'Could not save');
+    expect(toast.dismiss).not.toHaveBeenCalled();
+    fresh.notify('success', 'Saved');
+    expect(toast.dismiss).toHaveBeenCalledTimes(1);
+    expect(toast.dismiss).toHaveBeenCalledWith(first);
+    // Another message of the same kind is not the same toast.
+    fresh.notify('success', 'Restored');
+    expect(toast.dismiss).toHaveBeenCalledTimes(1);
   });
 });

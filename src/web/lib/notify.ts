@@ -59,10 +59,21 @@ export function afterToastsShown(): Promise<void> {
   return Promise.race([pending, atMost]).then(afterNextPaint);
 }
 
+/** The toast last raised for each kind and message: the next one like it takes its place. */
+const shownLast = new Map<string, string | number>();
+
+/** Raises a toast; one with the same kind and message still on screen goes (five saves say "Saved" once, not five times). */
+function raise(show: typeof toast, kind: ToastKind, message: string): void {
+  const key = `${kind}\n${message}`;
+  const before = shownLast.get(key);
+  if (before !== undefined) show.dismiss(before);
+  shownLast.set(key, show[kind](message));
+}
+
 export function notify(kind: ToastKind, message: string): void {
   if (ready) {
     // In the caller's own task: sonner shows it in the next one, ahead of work the caller starts after.
-    ready[kind](message);
+    raise(ready, kind, message);
     return;
   }
   if (!requested) {
@@ -72,7 +83,7 @@ export function notify(kind: ToastKind, message: string): void {
   pending = Promise.all([import('sonner'), mounted]).then(
     ([sonner]) => {
       ready = sonner.toast;
-      sonner.toast[kind](message);
+      raise(sonner.toast, kind, message);
     },
     // Without the toaster's code there are no toasts; every screen also shows its own state.
     () => undefined,

@@ -6,9 +6,8 @@ import { integrationQueryOptions, useIntegration } from '../../features/integrat
 import { integrationKeys } from '../../features/integrations/api/integration-keys';
 import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
 import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
-import { useSkillDirectoryQuery } from './use-skill-directory-query';
 import { ResourceDirectoriesProvider } from '../../features/integrations/components/directory-pickers/resource-directories-context';
-import { useResourceDirectoriesQuery } from './use-resource-directories-query';
+import { useFormDirectories } from './use-form-directories';
 import { HistoryButton } from '../../features/revisions/components/history-button';
 
 // The diff editor uses the form's Monaco setup (bundled workers, no CDN); the route hands it over so the features stay apart.
@@ -18,8 +17,7 @@ export function Component() {
   const { botId = '', integrationId = '' } = useParams();
   const client = useQueryClient();
   const query = useIntegration(botId, integrationId);
-  const skillDirectory = useSkillDirectoryQuery();
-  const directories = useResourceDirectoriesQuery();
+  const { skillDirectory, directories } = useFormDirectories();
   if (query.isPending) return <LoadingState label="Loading the integration…" shape="form" />;
   if (query.isError) {
     return <ErrorState title="Could not load this integration" error={query.error} onRetry={() => void query.refetch()} />;

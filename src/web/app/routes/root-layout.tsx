@@ -3,8 +3,10 @@ import { LoadingState } from '../../components/states';
 import { ToastHost } from '../../components/toast-host';
 import { paths } from '../../../domain/screen-routes';
 import { ConnectionStatus } from '../../components/connection-status';
+import { useFocusAfterNavigation } from '../focus-after-navigation';
 
 export function RootLayout() {
+  useFocusAfterNavigation();
   return (
     <div className="app">
       <a className="skip-link" href="#main">

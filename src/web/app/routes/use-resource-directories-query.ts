@@ -8,12 +8,13 @@ import type { ResourceDirectories } from '../../features/integrations/components
 
 /**
  * The credential, function and knowledge base directories in the shape the integration form's pickers
- * search. Composed here because features do not import each other.
+ * search. Composed here because features do not import each other. Not fetched until `enabled` (see
+ * useDirectoriesWanted).
  */
-export function useResourceDirectoriesQuery(): ResourceDirectories {
-  const credentials = useQuery(directoryQueryOptions<Credential>('credentials'));
-  const functions = useQuery(directoryQueryOptions<LpFunctionEntry>('functions'));
-  const knowledgeBases = useQuery(directoryQueryOptions<KnowledgeBaseEntry>('knowledge-bases'));
+export function useResourceDirectoriesQuery(enabled: boolean): ResourceDirectories {
+  const credentials = useQuery({ ...directoryQueryOptions<Credential>('credentials'), enabled });
+  const functions = useQuery({ ...directoryQueryOptions<LpFunctionEntry>('functions'), enabled });
+  const knowledgeBases = useQuery({ ...directoryQueryOptions<KnowledgeBaseEntry>('knowledge-bases'), enabled });
   const credentialItems = credentials.data?.items;
   const credentialOptions = useMemo(() => credentialItems?.map(({ id, name, type }) => ({ id, name, type })), [credentialItems]);
   return useMemo(

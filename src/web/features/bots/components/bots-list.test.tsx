@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { BOT } from '../../../testing/demo-records';
@@ -37,5 +37,23 @@ describe('the bots page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await screen.findByText('No bots yet.');
     expect(api.calls.find((call) => call.method === 'DELETE')?.headers['if-match']).toBe('"1"');
+  });
+
+  it('gives the focus back to Edit and Delete when their dialogs close with Escape', async () => {
+    fakeApi({ 'GET /api/bots': () => ({ status: 200, body: { items: [BOT], nextCursor: null } }) });
+    const user = userEvent.setup();
+    renderApp('/');
+    for (const [button, dialog] of [
+      [`Edit ${BOT.name}`, () => screen.findByRole('dialog', { name: 'Edit bot' })],
+      [`Delete ${BOT.name}`, () => screen.findByRole('alertdialog', { name: `Delete ${BOT.name}?` })],
+    ] as const) {
+      const opener = await screen.findByRole('button', { name: button });
+      opener.focus();
+      await user.keyboard('{Enter}');
+      await dialog();
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      await waitFor(() => expect(opener).toHaveFocus());
+    }
   });
 });

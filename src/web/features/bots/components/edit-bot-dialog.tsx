@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { botInputSchema, type Bot, type BotInput } from '../../../../domain/bot';
 import { DialogFormActions } from '../../../components/dialog-form-actions';
+import { useReturnFocus } from '../../../components/return-focus';
 import { FieldScope } from '../../../components/form/field';
 import { applyServerErrors, type FormProblem } from '../../../components/form/server-errors';
 import { TextField } from '../../../components/form/text-field';
@@ -17,11 +18,13 @@ interface EditBotDialogProps {
 }
 
 export function EditBotDialog({ bot, onClose }: EditBotDialogProps) {
+  const open = bot !== null;
+  const onCloseAutoFocus = useReturnFocus(open);
   return (
-    <Dialog.Root open={bot !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog.Root open={open} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog" onCloseAutoFocus={onCloseAutoFocus}>
           <Dialog.Title className="dialog__title">Edit bot</Dialog.Title>
           <Dialog.Description className="dialog__description">
             The name and the description show in the bots list and the panel.

@@ -5,6 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { AGENT_ESCALATION_FAILED, escalationFailureInputSchema } from '../../../../domain/dialogs';
 import { DialogFormActions } from '../../../components/dialog-form-actions';
+import { useReturnFocus } from '../../../components/return-focus';
 import { FieldScope } from '../../../components/form/field';
 import { SelectField } from '../../../components/form/select-field';
 import { applyServerErrors, type FormProblem } from '../../../components/form/server-errors';
@@ -21,11 +22,12 @@ type FormInput = z.infer<typeof formSchema>;
 const DEFAULT_MESSAGE = 'Sorry, no agent could take the conversation right now. Please try again in a few minutes.';
 
 export function AddFailureDialog({ botId, open, onClose }: { botId: string; open: boolean; onClose: () => void }) {
+  const onCloseAutoFocus = useReturnFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog" onCloseAutoFocus={onCloseAutoFocus}>
           <Dialog.Title className="dialog__title">Add a failure dialog</Dialog.Title>
           <Dialog.Description className="dialog__description">
             A new dialog starts on <code>{AGENT_ESCALATION_FAILED}</code>, the message the bot gets when a transfer to an agent fails, and

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { notify } from '../../../lib/notify';
 import { DialogFormActions } from '../../../components/dialog-form-actions';
+import { useReturnFocus } from '../../../components/return-focus';
 import { useUpdateEntry, type DirectoryEntry, type DirectoryKind } from '../api/directory-api';
 
 interface RenameEntryDialogProps {
@@ -14,11 +15,13 @@ interface RenameEntryDialogProps {
 
 /** Rename keeps the id, so the integrations that use the entry keep using it. */
 export function RenameEntryDialog({ kind, noun, entry, onClose }: RenameEntryDialogProps) {
+  const open = entry !== null;
+  const onCloseAutoFocus = useReturnFocus(open);
   return (
-    <Dialog.Root open={entry !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog.Root open={open} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog" onCloseAutoFocus={onCloseAutoFocus}>
           <Dialog.Title className="dialog__title">Rename {noun}</Dialog.Title>
           <Dialog.Description className="dialog__description">
             {entry ? `It keeps its id (${entry.id}); the integrations that use it follow the new name.` : null}

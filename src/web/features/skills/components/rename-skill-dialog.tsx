@@ -7,13 +7,16 @@ import { notify } from '../../../lib/notify';
 import { useRenameSkill } from '../api/update-skill';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { DialogFormActions } from '../../../components/dialog-form-actions';
+import { useReturnFocus } from '../../../components/return-focus';
 
 export function RenameSkillDialog({ skill, onClose }: { skill: Skill | null; onClose: () => void }) {
+  const open = skill !== null;
+  const onCloseAutoFocus = useReturnFocus(open);
   return (
-    <Dialog.Root open={skill !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog.Root open={open} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog" onCloseAutoFocus={onCloseAutoFocus}>
           <Dialog.Title className="dialog__title">Rename skill</Dialog.Title>
           <Dialog.Description className="dialog__description">
             {skill ? `Skill ${skill.id} keeps its id; integrations that name it are not changed.` : null}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { notify } from '../../../../lib/notify';
 import { MAX_CUSTOM_DATA_FIELDS } from '../../../../../domain/limits';
@@ -17,9 +18,27 @@ export function CustomDataFields() {
   const variable = responseDataVariable || integrationName || '<ResponseDataVariable>';
   const listError = useFieldError('customDataFields');
   const addRow = () => append({ key: '', value: '' });
+  const group = useRef<HTMLFieldSetElement>(null);
+  const moved = useRef<{ to: number; up: boolean } | null>(null);
+  const moveRow = (from: number, to: number) => {
+    moved.current = { to, up: to < from };
+    move(from, to);
+  };
+  // A moved row's arrow loses the focus as the row moves in the document (or is disabled at an end): the
+  // focus follows the row to its new place, on the same arrow, or on the other one at the top or the bottom.
+  useEffect(() => {
+    const target = moved.current;
+    if (!target || !group.current) return;
+    moved.current = null;
+    const n = target.to + 1;
+    const arrow = (up: boolean) =>
+      group.current?.querySelector<HTMLButtonElement>(`button[aria-label="Move row ${n} ${up ? 'up' : 'down'}"]`);
+    const same = arrow(target.up);
+    (same && !same.disabled ? same : arrow(!target.up))?.focus();
+  });
 
   return (
-    <fieldset className="field cdf" aria-describedby="customDataFields-help" data-testid="field-customDataFields">
+    <fieldset ref={group} className="field cdf" aria-describedby="customDataFields-help" data-testid="field-customDataFields">
       <legend className="field__label">{commonFieldText('customDataFields').label}</legend>
       <p className="field__help" id="customDataFields-help">
         {commonFieldText('customDataFields').help} The value is a JSON path such as <code>{`{$.api_${variable}.path}`}</code>.
@@ -41,7 +60,7 @@ export function CustomDataFields() {
               integrationName={integrationName}
               variable={variable}
               rowKey={rows?.[index]?.key ?? ''}
-              onMove={move}
+              onMove={moveRow}
               onRemove={remove}
             />
           ))}

@@ -48,9 +48,12 @@ export interface FormHeaderState {
 
 /** Create and edit share this form; the resolver is the API's own schema, loaded after the form is usable. */
 export function IntegrationForm({ botId, integration, skillDirectory, headerActions }: IntegrationFormProps) {
+  // useForm reads its defaults once; computed at every render they cost its re-render right after the mount
+  // (isReady, set in a layout effect), which runs in the same task as the first one, before the first paint.
+  const [defaultValues] = useState(() => (integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE)));
   const form = useForm<FormValues, unknown, IntegrationValues>({
     resolver: lazyIntegrationResolver,
-    defaultValues: integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE),
+    defaultValues,
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });

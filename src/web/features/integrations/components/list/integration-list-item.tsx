@@ -5,11 +5,15 @@ import type { IntegrationSummary } from '../../../../../domain/integration';
 import { INTEGRATION_TYPE_LABELS } from '../../../../../domain/integration-types';
 import { paths } from '../../../../../domain/screen-routes';
 import { TypeBadge } from './type-badge';
+import type { MenuOpener } from './integration-row-placeholder';
 
 interface IntegrationListItemProps {
   botId: string;
   integration: IntegrationSummary;
   onDelete: (integration: IntegrationSummary) => void;
+  /** Opens the menu as the row mounts: the user asked for it (so) while the row's code was on its way. */
+  menuOpen?: MenuOpener | null;
+  onMenuClosed?: () => void;
 }
 
 /** The rows' tooltips share one provider: moving from row to row shows the next one without a new delay. */
@@ -22,9 +26,17 @@ function isCut(link: HTMLElement | null): boolean {
   return [...(link?.children ?? [])].some((part) => part.scrollWidth > part.clientWidth);
 }
 
-export function IntegrationListItem({ botId, integration, onDelete }: IntegrationListItemProps) {
+export function IntegrationListItem({ botId, integration, onDelete, menuOpen = null, onMenuClosed }: IntegrationListItemProps) {
   const link = useRef<HTMLAnchorElement>(null);
   const [fullTextShown, setFullTextShown] = useState(false);
+  // Asked for from the keyboard before Radix listened for keys, the menu would take it for a pointer and
+  // focus itself: its first item takes the focus as it mounts instead (Radix then leaves a focus inside it).
+  const focusOnMount = useRef(menuOpen === 'keyboard');
+  const focusFirstItem = (item: HTMLDivElement | null) => {
+    if (!item || !focusOnMount.current) return;
+    focusOnMount.current = false;
+    item.focus();
+  };
   return (
     <div className="integration-item" data-testid="integration-item">
       {/* A cut name or badge shows in full beside the row, on hover and on keyboard focus alike. */}
@@ -46,13 +58,13 @@ export function IntegrationListItem({ botId, integration, onDelete }: Integratio
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>
-      <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Root modal={false} defaultOpen={menuOpen !== null} onOpenChange={(open) => !open && onMenuClosed?.()}>
         <DropdownMenu.Trigger className="button button--icon integration-item__menu" aria-label={`Actions for ${integration.name}`}>
           <span aria-hidden="true">⋯</span>
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-            <DropdownMenu.Item className="menu__item menu__item--danger" onSelect={() => onDelete(integration)}>
+            <DropdownMenu.Item ref={focusFirstItem} className="menu__item menu__item--danger" onSelect={() => onDelete(integration)}>
               Delete Integration
             </DropdownMenu.Item>
           </DropdownMenu.Content>

@@ -3,11 +3,24 @@ import type { IntegrationSummary } from '../../../../../domain/integration';
 import { paths } from '../../../../../domain/screen-routes';
 import { TypeBadge } from './type-badge';
 
+/** How the menu was asked for: from the keyboard, it opens with its first item focused, as Radix's own does. */
+export type MenuOpener = 'keyboard' | 'pointer';
+
+interface IntegrationRowPlaceholderProps {
+  botId: string;
+  integration: IntegrationSummary;
+  /** The menu was asked for and opens once the row's code is here. */
+  menuAsked: boolean;
+  /** Asks for the menu: it loads the row's code at once, and the menu opens when it arrives. */
+  onMenu: (by: MenuOpener) => void;
+}
+
 /**
- * A row of the list as it looks before its tooltip and menu (Radix) have loaded: the same link, the
- * menu's button inert. The list is usable with it; integration-list-item.tsx replaces it.
+ * A row of the list as it looks before its tooltip and menu (Radix) have loaded: the same link, and the
+ * menu's button, which takes the focus and the user's request at once (a keyboard user who reaches it
+ * in the first moments finds it working) and opens the menu when integration-list-item.tsx replaces it.
  */
-export function IntegrationRowPlaceholder({ botId, integration }: { botId: string; integration: IntegrationSummary }) {
+export function IntegrationRowPlaceholder({ botId, integration, menuAsked, onMenu }: IntegrationRowPlaceholderProps) {
   return (
     <div className="integration-item" data-testid="integration-item">
       <NavLink to={paths.integration(botId, integration.id)} className="integration-item__link">
@@ -19,7 +32,16 @@ export function IntegrationRowPlaceholder({ botId, integration }: { botId: strin
         className="button button--icon integration-item__menu"
         aria-label={`Actions for ${integration.name}`}
         aria-haspopup="menu"
-        disabled
+        aria-expanded={false}
+        aria-busy={menuAsked}
+        // Enter and Space click a button too, with no pointer: detail 0.
+        onClick={(event) => onMenu(event.detail === 0 ? 'keyboard' : 'pointer')}
+        onKeyDown={(event) => {
+          // As the menu's own trigger does: the arrow opens it too.
+          if (event.key !== 'ArrowDown') return;
+          event.preventDefault();
+          onMenu('keyboard');
+        }}
       >
         <span aria-hidden="true">⋯</span>
       </button>

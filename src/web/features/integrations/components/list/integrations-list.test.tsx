@@ -1,9 +1,15 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryHistory } from 'history';
+import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import { anIntegrationSummary } from '../../../../../domain/samples';
 import { BOT } from '../../../../testing/demo-records';
 import { fakeApi } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
+import { AppProvider } from '../../../../app/provider';
+import { NavigationHistoryRouter } from '../../../../lib/history-router';
+import { createQueryClient } from '../../../../lib/query-client';
+import { IntegrationsList } from './integrations-list';
 
 const ROWS = [
   anIntegrationSummary({ id: 'a1', name: 'Billing API' }),
@@ -32,5 +38,52 @@ describe('IntegrationsList filter', () => {
 
     fireEvent.change(within(nav).getByLabelText('Filter integrations'), { target: { value: 'nothing like it' } });
     expect(within(nav).getByText('No integration matches "nothing like it".')).toBeInTheDocument();
+  });
+});
+
+/**
+ * Mounts the list alone and records its commits. React reports a render of state set while committing as a
+ * "nested-update": it renders it at once, in the same task, after running every pending effect of the
+ * screen, and the browser cannot draw the rows until all of that is done.
+ */
+async function mountList() {
+  fakeApi({ [`GET /api/bots/${BOT.id}/integrations`]: () => ({ status: 200, body: { items: ROWS, nextCursor: null } }) });
+  const rowLinks = () => document.querySelectorAll('li a').length;
+  const commits: { rows: number; phase: string }[] = [];
+  const onRender = (_id: string, phase: string) => commits.push({ rows: rowLinks(), phase });
+  const view = render(
+    <AppProvider queryClient={createQueryClient()}>
+      <NavigationHistoryRouter history={createMemoryHistory({ initialEntries: [`/bots/${BOT.id}/integrations`] })}>
+        <Profiler id="list" onRender={onRender}>
+          <IntegrationsList botId={BOT.id} />
+        </Profiler>
+      </NavigationHistoryRouter>
+    </AppProvider>,
+  );
+  await screen.findByRole('list', { name: '3 integrations' });
+  const firstRows = commits.findIndex((commit) => commit.rows > 0);
+  return {
+    view,
+    rowLinks,
+    firstRows,
+    // The commit right after the first rows' only: the virtual window's own measuring once it has taken
+    // over (with no layout in happy-dom, it draws no rows) is another commit, and not what this guards.
+    rendersInItsTask: () => commits.slice(firstRows + 1, firstRows + 2).filter((commit) => commit.phase === 'nested-update'),
+  };
+}
+
+describe('IntegrationsList first render', () => {
+  it('draws its first rows in one commit: nothing it sets while committing them renders it again in the same task', async () => {
+    const first = await mountList();
+    expect(first.firstRows).toBeGreaterThanOrEqual(0);
+    expect(first.rendersInItsTask()).toEqual([]);
+    // Once the list has been shown the virtualizer arrives, and draws no rows here (happy-dom has no layout).
+    await waitFor(() => expect(first.rowLinks()).toBe(0));
+    first.view.unmount();
+
+    // A list mounted with the virtualizer already here (another bot, the filter cleared) draws its rows at once too.
+    const again = await mountList();
+    expect(again.firstRows).toBeGreaterThanOrEqual(0);
+    expect(again.rendersInItsTask()).toEqual([]);
   });
 });

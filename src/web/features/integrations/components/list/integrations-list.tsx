@@ -1,13 +1,14 @@
-import { useState, type ComponentProps } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from 'react';
 import { useLocation, useParams } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
 import { useFilteredIntegrations } from './use-filtered-integrations';
 import { retryableLazy } from '../../../../components/lazy-part';
-import { IntegrationRowPlaceholder } from './integration-row-placeholder';
+import { IntegrationRowPlaceholder, type MenuOpener } from './integration-row-placeholder';
 import { deferredModule } from '../../../../components/deferred-part';
 import { paths } from '../../../../../domain/screen-routes';
 import { SkipToForm } from './skip-to-form';
+import { notify } from '../../../../lib/notify';
 import { firstWindow, type RowWindow } from './row-window';
 
 const ROW_HEIGHT = 48;
@@ -29,13 +30,14 @@ export function IntegrationsList({ botId }: { botId: string }) {
   const { query, typed, answered, complete, items } = useFilteredIntegrations(botId, filter);
   const [toDelete, setToDelete] = useState<IntegrationSummary | null>(null);
   const [deleteAsked, setDeleteAsked] = useState(false);
-  const folded = useFoldedList(botId);
+  const pickerRef = useRef<HTMLButtonElement>(null);
+  const folded = useFoldedList(botId, pickerRef);
   const current = items.find((item) => item.id === folded.integrationId)?.name;
 
   return (
-    <nav className="panel-list" aria-label="Integrations" data-expanded={String(folded.expanded)}>
+    <nav className="panel-list" aria-label="Integrations" data-expanded={String(folded.expanded)} onKeyDown={folded.onKeyDown}>
       {/* Below 900 px the list folds into this picker above the form (hidden by CSS on wider screens). */}
-      <button type="button" className="panel-list__toggle" aria-expanded={folded.expanded} onClick={folded.toggle}>
+      <button type="button" ref={pickerRef} className="panel-list__toggle" aria-expanded={folded.expanded} onClick={folded.toggle}>
         <span className="panel-list__current">
           {current ? `Integrations: ${current}` : folded.isNew ? 'Integrations: new integration' : 'Integrations'}
         </span>
@@ -89,18 +91,38 @@ export function IntegrationsList({ botId }: { botId: string }) {
 /**
  * Where the list folds (phones, narrow tablets): open on the panel's own page, closed once an
  * integration (or the new one) is open, so the form gets the screen; the user opens it again at will.
+ * Escape folds it too. Folding hides what had the focus (the row just picked, the filter), so the focus
+ * goes to the picker, not to the page.
  */
-function useFoldedList(botId: string) {
+function useFoldedList(botId: string, toggleRef: RefObject<HTMLButtonElement | null>) {
   const { integrationId } = useParams();
   const { pathname } = useLocation();
   const [openedAt, setOpenedAt] = useState<string | null>(null);
   const onIndex = pathname.replace(/\/+$/, '') === paths.integrations(botId);
   const expanded = onIndex || openedAt === pathname;
+  const wasExpanded = useRef(expanded);
+  useLayoutEffect(() => {
+    const toggle = toggleRef.current;
+    const folding = wasExpanded.current && !expanded;
+    wasExpanded.current = expanded;
+    // The picker is shown only where the list folds (CSS): on wide screens the rows stay and keep the focus.
+    if (!folding || !toggle || getComputedStyle(toggle).display === 'none') return;
+    const active = document.activeElement;
+    if (active !== toggle && active instanceof Node && toggle.parentElement?.contains(active)) toggle.focus();
+  }, [expanded, toggleRef]);
   return {
     integrationId,
     isNew: pathname.replace(/\/+$/, '') === paths.newIntegration(botId),
     expanded,
     toggle: () => setOpenedAt(expanded ? null : pathname),
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+      // Not a key meant for a row's menu (a portal, outside the list in the page), nor the filter's own
+      // Escape while it has text to clear.
+      const target = event.target as HTMLElement;
+      if (event.key !== 'Escape' || onIndex || openedAt !== pathname || !event.currentTarget.contains(target)) return;
+      if (target instanceof HTMLInputElement && target.value !== '') return;
+      setOpenedAt(null);
+    },
   };
 }
 
@@ -118,11 +140,27 @@ interface RowsProps {
  * the list looks and reads the same and its first render does not grow with the number of rows.
  */
 function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
-  // State, not a ref: the virtual window is a child, and a child's layout effects run before its parent's
-  // ref is set; a list that mounts with the virtualizer already here (after a filter) drew no rows.
+  // The virtual window reads the scroller from state, taken after the first rows are drawn: the window's
+  // layout effects run before this element's ref is attached, so a ref would still be empty for them. Set
+  // while the rows were committed (a callback ref), the state rendered the list again in the same task, and
+  // React ran every pending effect of the screen (the form's fetches, its draft check) before the browser
+  // could draw. It is there before the virtualizer arrives, so the window replaces the first rows in the
+  // commit that brings it, where the focus on a row is handed over (deferredModule).
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const { module: virtual, request } = useVirtualWindow();
-  const { module: parts } = useRowParts();
+  useEffect(() => {
+    setScroller(scrollerRef.current);
+  }, []);
+  const { module: parts, failed: partsFailed, request: requestParts } = useRowParts();
+  // The row whose menu was asked for before its code was here: it opens once the code arrives, and
+  // is forgotten when it closes (a row drawn again later must not open it a second time).
+  const [menuAsked, setMenuAsked] = useState<{ id: string; by: MenuOpener } | null>(null);
+  const menuFailed = partsFailed && menuAsked !== null;
+  useEffect(() => {
+    // The stand-in stays, no longer busy: asking again tries again.
+    if (menuFailed) notify('error', 'Could not load the menu. Try again.');
+  }, [menuFailed]);
   const draw = (view: RowWindow) => {
     const rows = view.rows.map(({ index, start }) => {
       const integration = items[index];
@@ -136,9 +174,23 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
           aria-posinset={index + 1}
         >
           {parts ? (
-            <parts.IntegrationListItem botId={botId} integration={integration} onDelete={onDelete} />
+            <parts.IntegrationListItem
+              botId={botId}
+              integration={integration}
+              onDelete={onDelete}
+              menuOpen={menuAsked?.id === integration.id ? menuAsked.by : null}
+              onMenuClosed={() => setMenuAsked(null)}
+            />
           ) : (
-            <IntegrationRowPlaceholder botId={botId} integration={integration} />
+            <IntegrationRowPlaceholder
+              botId={botId}
+              integration={integration}
+              menuAsked={menuAsked?.id === integration.id && !partsFailed}
+              onMenu={(by) => {
+                setMenuAsked({ id: integration.id, by });
+                requestParts();
+              }}
+            />
           )}
         </li>
       );
@@ -150,8 +202,9 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
     );
   };
   return (
-    <div className="panel-list__scroller" ref={setScroller} data-testid="integrations-scroller" onScroll={request}>
-      {virtual ? (
+    <div className="panel-list__scroller" ref={scrollerRef} data-testid="integrations-scroller" onScroll={request}>
+      {/* Until the window has its scroller, the first rows are drawn as before it came: never an empty list. */}
+      {virtual && scroller ? (
         <virtual.VirtualWindow
           scroller={scroller}
           count={items.length}

@@ -19,6 +19,11 @@ export function VirtualWindow({ scroller, count, rowHeight, onRange, children }:
     getScrollElement: () => scroller,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
+    // Measured as the window takes over, not in its layout effect after a first render of no rows: it draws
+    // the rows in view at once, where deferredModule looks for the counterpart of a row control that had the
+    // focus (without them, a keyboard user on a row's menu lost the focus to the page when the window came).
+    initialRect: scroller ? { width: scroller.clientWidth, height: scroller.clientHeight } : undefined,
+    initialOffset: scroller?.scrollTop ?? 0,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? 0;

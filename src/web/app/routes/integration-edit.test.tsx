@@ -1,0 +1,43 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { BOT, ESCALATION } from '../../testing/demo-records';
+import { fakeApi } from '../../testing/fake-api';
+import { renderApp } from '../../testing/render-app';
+
+// Monaco needs a real browser (Playwright covers it); here a textarea stands in with the same contract.
+vi.mock('../../features/integrations/components/script-editor/script-editor', () => ({
+  default: (props: { ariaLabel: string; defaultValue: string }) => (
+    <textarea aria-label={props.ariaLabel} defaultValue={props.defaultValue} />
+  ),
+}));
+
+const DIRECTORIES = ['/api/skills', '/api/credentials', '/api/functions', '/api/knowledge-bases'];
+const empty = () => ({ status: 200, body: { items: [], nextCursor: null } });
+
+describe('the integration form screen', () => {
+  it('asks for the directories its pickers suggest from once the form is drawn, not on the way to it', async () => {
+    const api = fakeApi({
+      [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+      [`GET /api/bots/${BOT.id}/integrations`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
+      [`GET /api/bots/${BOT.id}/integrations/${ESCALATION.id}`]: () => ({ status: 200, body: ESCALATION }),
+      [`GET /api/bots/${BOT.id}/checks`]: () => ({ status: 200, body: { items: [] } }),
+      ...Object.fromEntries(DIRECTORIES.map((path) => [`GET ${path}`, empty])),
+    });
+    const directoriesAsked = () => api.calls.filter((call) => DIRECTORIES.includes(call.path)).length;
+    // What had been asked for when the form's first field was put in the page.
+    let askedWhenDrawn: number | null = null;
+    const observer = new MutationObserver(() => {
+      if (askedWhenDrawn === null && document.querySelector('form.integration-form input[name="name"]'))
+        askedWhenDrawn = directoriesAsked();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderApp(`/bots/${BOT.id}/integrations/${ESCALATION.id}`);
+      expect(await screen.findByRole('heading', { name: ESCALATION.name, level: 2 })).toBeInTheDocument();
+      expect(askedWhenDrawn).toBe(0);
+      await waitFor(() => expect(directoriesAsked()).toBe(DIRECTORIES.length), { timeout: 5_000 });
+    } finally {
+      observer.disconnect();
+    }
+  });
+});

@@ -59,6 +59,19 @@ export { expect };
 
 /** axe-core on the current screen: no serious or critical violation. */
 export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+  // axe computes contrast from the colours drawn at that instant: a toast still fading in (sonner's
+  // enter transition) measured as low contrast on a busy CI machine. Finite animations on the document's
+  // clock end first; infinite ones (spinners) and scroll-driven ones (the top bar's fade) never would.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.timeline !== document.timeline ||
+          animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

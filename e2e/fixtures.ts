@@ -21,6 +21,8 @@ interface Fixtures {
   dialogs: DialogsPage;
   /** Every request the test's browser pages made to a host other than 127.0.0.1. */
   externalRequests: string[];
+  /** Opens one of the demo bot's integrations by name in the panel (the demo data reset first). */
+  openIntegration: (name: string, timeout?: number) => Promise<void>;
 }
 
 const LOCAL_ORIGIN = /^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//;
@@ -48,6 +50,12 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  openIntegration: async ({ demoBot, panel }, use) => {
+    await use(async (name, timeout) => {
+      await panel.goto(demoBot.id);
+      await panel.open(name, timeout);
+    });
+  },
   bots: async ({ page }, use) => use(new BotsPage(page)),
   panel: async ({ page }, use) => use(new PanelPage(page)),
   form: async ({ page }, use) => use(new IntegrationFormPage(page)),

@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
 import { answerClientError } from './http/client-errors';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
+import { registerDatabaseGate } from './http/database-availability';
 import { registerJsonBodyParser } from './http/json-body';
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
@@ -51,6 +52,11 @@ export type AppOptions = Pick<
     timeouts?: Partial<RequestTimeouts>;
     /** Seals and opens credential secrets (see credentials/secret-box.ts). */
     secretBox: SecretBox;
+    /**
+     * False while the database is not migrated and checked yet (main.ts starts serving while PostgreSQL is
+     * down): the API answers 503 with Retry-After meanwhile. Always ready when absent.
+     */
+    isDatabaseReady?: () => boolean;
   };
 
 export interface RequestTimeouts {
@@ -98,6 +104,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(fastifyCompress, { threshold: 1024 });
   const hasWebApp = await registerWebApp(app, options.webRoot, { adminToken: options.adminToken });
   registerErrorHandling(app, { spaIndex: hasWebApp });
+  const isReady = options.isDatabaseReady ?? (() => true);
+  registerDatabaseGate(app, isReady);
   await registerSecurityHeaders(app, options.corsOrigin);
   registerUnstorableTextCheck(app);
 
@@ -116,7 +124,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
 
   const bots = createBotsRepository(database.db);
   const integrations = createIntegrationsRepository(database.db);
-  await app.register(healthRoutes, { database, build: readBuildId(options.webRoot) });
+  await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });

@@ -1,7 +1,8 @@
 import { AGENT_ESCALATION_FAILED, type Check } from '../../domain/dialogs';
 import { patternMatches } from './cb-patterns';
 import { invokedIntegration, isIntegrationInteraction, type BotModel, type InteractionRecord } from './dialog-model';
-import { fieldPattern, visitInteraction } from './reference-places';
+import { fieldReads } from '../../domain/reference-scan';
+import { fieldOpeners, visitInteraction } from './reference-places';
 
 const ESCALATION_TYPE = 'LIVEPERSON_AGENT_ESCALATION';
 
@@ -90,8 +91,7 @@ export function customFieldChecks(model: BotModel): Check[] {
   const seen = new Set<string>();
   for (const interaction of model.interactions) {
     visitInteraction(interaction.raw, (where, value) => {
-      for (const match of value.matchAll(fieldPattern(null, where))) {
-        const [, name, key] = match as unknown as [string, string, string];
+      for (const { name, key } of fieldReads(value, null, fieldOpeners(where))) {
         const integration = byName.get(name);
         if (!integration && !invokedNames.has(name)) continue;
         if (integration?.customDataFields.some((field) => field.key === key)) continue;

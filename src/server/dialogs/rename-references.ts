@@ -1,7 +1,8 @@
 import type { ReferenceChange, UsagePlace } from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
 import { invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel } from './dialog-model';
-import { changedLines, fieldPattern, variablePattern, visitInteraction } from './reference-places';
+import { fieldReads, replaceFound, variableReads } from '../../domain/reference-scan';
+import { changedLines, fieldOpeners, visitInteraction } from './reference-places';
 import { statusSuffixIsOurs } from './usages';
 
 type Json = Record<string, unknown>;
@@ -43,15 +44,19 @@ export function valuesOf(integration: Integration): IntegrationValues {
  */
 export function planRename(model: BotModel, target: BotIntegration, renamed: NewNames): RenamePlan {
   const old = target.integration;
-  const variable = variablePattern(old.responseDataVariable, statusSuffixIsOurs(model, old));
+  const withStatus = statusSuffixIsOurs(model, old);
   const rewrite = (where: UsagePlace, value: string): string => {
     const oldVariable = `api_${old.responseDataVariable}`;
     let result =
       old.responseDataVariable === renamed.responseDataVariable
         ? value
-        : value.replace(variable, (match: string) => `api_${renamed.responseDataVariable}${match === oldVariable ? '' : 'Status'}`);
+        : replaceFound(
+            value,
+            variableReads(value, old.responseDataVariable, withStatus),
+            (read) => `api_${renamed.responseDataVariable}${read.length === oldVariable.length ? '' : 'Status'}`,
+          );
     if (old.name !== renamed.name && where !== 'customDataFields')
-      result = result.replace(fieldPattern(old.name, where), `${renamed.name}.$2`);
+      result = replaceFound(result, fieldReads(result, old.name, fieldOpeners(where)), (read) => `${renamed.name}.${read.key}`);
     return result;
   };
 

@@ -8,7 +8,8 @@ import {
   type DialogRecord,
   type InteractionRecord,
 } from './dialog-model';
-import { excerptAt, fieldPattern, variablePattern, visitInteraction } from './reference-places';
+import { fieldReads, variableReads } from '../../domain/reference-scan';
+import { excerptAt, fieldOpeners, visitInteraction } from './reference-places';
 
 type Holder = Pick<Usage, 'dialogId' | 'dialogName' | 'interactionId' | 'interactionName' | 'integrationId' | 'integrationName'>;
 
@@ -21,21 +22,19 @@ export function statusSuffixIsOurs(model: BotModel, target: Integration): boolea
 type Reads = (where: UsagePlace, value: string) => Array<Pick<Usage, 'kind' | 'excerpt'>>;
 
 /**
- * What finds every read of the target's variable and fields in one string. Its patterns are made once per
- * search: made per string, with the status check walking every integration each time, a bot of 5,000
- * integrations took seconds (its 15,000 scripts and fields times its 5,000 integrations).
+ * What finds every read of the target's variable and fields in one string. The status check is made once per
+ * search: made per string, walking every integration each time, a bot of 5,000 integrations took seconds
+ * (its 15,000 scripts and fields times its 5,000 integrations).
  */
 function readsOf(model: BotModel, target: Integration): Reads {
-  const variable = variablePattern(target.responseDataVariable, statusSuffixIsOurs(model, target));
-  const fields = new Map<UsagePlace, RegExp>();
+  const withStatus = statusSuffixIsOurs(model, target);
   return (where, value) => {
     const found: Array<Pick<Usage, 'kind' | 'excerpt'>> = [];
-    // matchAll reads a copy of the pattern, so one pattern serves every string.
-    for (const match of value.matchAll(variable)) found.push({ kind: 'reads-variable', excerpt: excerptAt(value, match.index) });
+    for (const read of variableReads(value, target.responseDataVariable, withStatus))
+      found.push({ kind: 'reads-variable', excerpt: excerptAt(value, read.index) });
     if (where === 'customDataFields') return found;
-    let field = fields.get(where);
-    if (!field) fields.set(where, (field = fieldPattern(target.name, where)));
-    for (const match of value.matchAll(field)) found.push({ kind: 'reads-field', excerpt: excerptAt(value, match.index) });
+    for (const read of fieldReads(value, target.name, fieldOpeners(where)))
+      found.push({ kind: 'reads-field', excerpt: excerptAt(value, read.index) });
     return found;
   };
 }

@@ -1,9 +1,10 @@
 import type { ReferenceChange, UsagePlace } from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
-import { invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel } from './dialog-model';
+import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel } from './dialog-model';
 import { fieldReads, replaceFound, variableReads } from '../../domain/reference-scan';
 import { changedLines, fieldOpeners, visitInteraction } from './reference-places';
 import { statusSuffixIsOurs } from './usages';
+import { runNow, STEP_BATCH, type Steps } from './walk-steps';
 
 type Json = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ export function valuesOf(integration: Integration): IntegrationValues {
  * code, texts and JSON paths, `{<old>.<key>}` in texts and code, and the bot's other integrations'
  * scripts and fields. Nothing else changes, so the rest of the kept file is written back as it was.
  */
-export function planRename(model: BotModel, target: BotIntegration, renamed: NewNames): RenamePlan {
+export function* planRenameSteps(model: BotModel, target: BotIntegration, renamed: NewNames): Steps<RenamePlan> {
   const old = target.integration;
   const withStatus = statusSuffixIsOurs(model, old);
   const rewrite = (where: UsagePlace, value: string): string => {
@@ -66,11 +67,12 @@ export function planRename(model: BotModel, target: BotIntegration, renamed: New
   };
 
   const interactions = new Map<string, Json>();
-  for (const interaction of model.interactions) {
+  for (const [index, interaction] of model.interactions.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     const holder = {
       ...noHolder,
       dialogId: interaction.dialogId,
-      dialogName: model.dialogs.find((dialog) => dialog.id === interaction.dialogId)?.name ?? null,
+      dialogName: dialogOf(model, interaction)?.name ?? null,
       interactionId: interaction.id,
       interactionName: interaction.name,
     };
@@ -102,7 +104,8 @@ export function planRename(model: BotModel, target: BotIntegration, renamed: New
 
   const values = rewriteScripts(old, { ...valuesOf(old), ...renamed });
   const others: RenamePlan['others'] = [];
-  for (const { integration } of model.integrations) {
+  for (const [index, { integration }] of model.integrations.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     if (integration.id === old.id) continue;
     const before = valuesOf(integration);
     const after = rewriteScripts(integration, before);
@@ -110,3 +113,6 @@ export function planRename(model: BotModel, target: BotIntegration, renamed: New
   }
   return { values, others, interactions, changes };
 }
+
+export const planRename = (model: BotModel, target: BotIntegration, renamed: NewNames): RenamePlan =>
+  runNow(planRenameSteps(model, target, renamed));

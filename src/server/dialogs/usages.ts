@@ -1,6 +1,7 @@
 import type { Usage, UsagePlace } from '../../domain/dialogs';
 import type { Integration } from '../../domain/integration';
 import {
+  dialogOf,
   invokedIntegration,
   isIntegrationInteraction,
   type BotIntegration,
@@ -10,6 +11,7 @@ import {
 } from './dialog-model';
 import { fieldReads, variableReads } from '../../domain/reference-scan';
 import { excerptAt, fieldOpeners, visitInteraction } from './reference-places';
+import { runNow, STEP_BATCH, type Steps } from './walk-steps';
 
 type Holder = Pick<Usage, 'dialogId' | 'dialogName' | 'interactionId' | 'interactionName' | 'integrationId' | 'integrationName'>;
 
@@ -40,7 +42,7 @@ function readsOf(model: BotModel, target: Integration): Reads {
 }
 
 function interactionHolder(model: BotModel, interaction: InteractionRecord): Holder {
-  const dialog: DialogRecord | undefined = model.dialogs.find((item) => item.id === interaction.dialogId);
+  const dialog: DialogRecord | undefined = dialogOf(model, interaction);
   return {
     dialogId: interaction.dialogId,
     dialogName: dialog?.name ?? null,
@@ -66,11 +68,12 @@ function integrationHolder(other: Integration): Holder {
  * Where the bot uses an integration: interactions that invoke it, code and texts that read its
  * variable or its custom data fields, and the scripts and fields of the bot's other integrations.
  */
-export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
+export function* findUsagesSteps(model: BotModel, target: BotIntegration): Steps<Usage[]> {
   const integration = target.integration;
   const readsIn = readsOf(model, integration);
   const usages: Usage[] = [];
-  for (const interaction of model.interactions) {
+  for (const [index, interaction] of model.interactions.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     const holder = interactionHolder(model, interaction);
     if (isIntegrationInteraction(interaction) && invokedIntegration(model, interaction)?.integration.id === integration.id) {
       usages.push({
@@ -85,7 +88,8 @@ export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
       return value;
     });
   }
-  for (const { integration: other } of model.integrations) {
+  for (const [index, { integration: other }] of model.integrations.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     if (other.id === integration.id) continue;
     const holder = integrationHolder(other);
     for (const read of readsIn('transformScript', other.transformScript)) usages.push({ ...holder, where: 'transformScript', ...read });
@@ -95,3 +99,5 @@ export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
   }
   return usages;
 }
+
+export const findUsages = (model: BotModel, target: BotIntegration): Usage[] => runNow(findUsagesSteps(model, target));

@@ -50,12 +50,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
   const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
   // Two engines on one data dir each overwrite the other's pages: the second server must not start.
-  const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
+  const lock = target.dataDir ? await lockDataDir(target.dataDir) : null;
   const client = createPgliteClient(target.dataDir);
   try {
     await client.waitReady;
   } catch (error) {
-    lock?.release();
+    await lock?.release();
     throw target.dataDir ? dataDirFailure(target.dataDir, error) : error;
   }
   const db = drizzle(withDrizzleParsers(client), { schema });
@@ -63,7 +63,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await migrate(db, { migrationsFolder });
   } catch (error) {
     await client.close().catch(() => undefined);
-    lock?.release();
+    await lock?.release();
     throw target.dataDir && isDamage(error) ? dataDirFailure(target.dataDir, error) : error;
   }
   return {
@@ -73,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       try {
         await client.close();
       } finally {
-        lock?.release();
+        await lock?.release();
       }
     },
   };

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../db/database';
 
-const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 export interface ChildServer {
   baseUrl: string;
@@ -23,7 +23,8 @@ function exited(child: ChildProcess): Promise<void> {
 /** PostgreSQL needs SECRETS_KEY to start (credential secrets are sealed with it); a fixed one for test servers. */
 export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 
-function serverEnv(target: DatabaseTarget, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
+/** The environment a test server runs with: quiet, production mode, no web app, on the given database and port. */
+export function serverEnv(target: DatabaseTarget, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(port),
@@ -76,11 +77,14 @@ export async function startChildServerExpectingExit(
   return { code: child.exitCode, stderr, listened };
 }
 
+/** A start that either ran (healthy on its port) or ended before it was healthy. */
+export type ChildStart = { server: ChildServer } | { exit: FailedStart };
+
 /**
- * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port,
- * so a test can kill it as a crash would, then start another on the same data.
+ * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port, started without knowing
+ * whether it will run: the answer is the running server, or how it ended (for starts that race).
  */
-export async function startChildServer(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function launchChildServer(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<ChildStart> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
     env: serverEnv(target, port, env),
@@ -93,7 +97,10 @@ export async function startChildServer(target: DatabaseTarget, port: number, env
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was healthy:\n${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await exited(child);
+      return { exit: { code: child.exitCode, stderr, listened: false } };
+    }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) break;
@@ -107,16 +114,25 @@ export async function startChildServer(target: DatabaseTarget, port: number, env
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    baseUrl,
-    process: child,
-    stderr: () => stderr,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited(child);
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await exited(child);
+    server: {
+      baseUrl,
+      process: child,
+      stderr: () => stderr,
+      async kill() {
+        child.kill('SIGKILL');
+        await exited(child);
+      },
+      async stop() {
+        child.kill('SIGTERM');
+        await exited(child);
+      },
     },
   };
+}
+
+/** The real server in a process of its own, so a test can kill it as a crash would, then start another on the same data. */
+export async function startChildServer(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+  const started = await launchChildServer(target, port, env);
+  if ('exit' in started) throw new Error(`the server exited with ${started.exit.code} before it was healthy:\n${started.exit.stderr}`);
+  return started.server;
 }

@@ -8,7 +8,14 @@ import { createBotsRepository } from './bots/bots-repository';
 import { createIntegrationsRepository } from './integrations/integrations-repository';
 import { createSkillsRepository } from './skills/skills-repository';
 import { createCredentialsRepository } from './credentials/credentials-repository';
-import { createSecretBox, loadSecretsKey, SecretsKeyProblem, type SecretBox } from './credentials/secret-box';
+import {
+  chooseSecretsKey,
+  createSecretBox,
+  saveSecretsKeyFile,
+  SecretsKeyProblem,
+  type SecretBox,
+  type SecretsKeyChoice,
+} from './credentials/secret-box';
 import { seedDemoDirectories } from './demo/demo-directories';
 import { createFunctionsRepository } from './functions/functions-repository';
 import { createKnowledgeBasesRepository } from './knowledge-bases/knowledge-bases-repository';
@@ -31,35 +38,33 @@ function exitOnSecretsKeyProblem(error: unknown): never {
   process.exit(1);
 }
 
-// PostgreSQL without SECRETS_KEY is refused before the database is touched; the embedded one may create its key file.
-let secretsKey: Buffer | null = null;
-if (config.database.kind === 'postgres') {
-  try {
-    secretsKey = loadSecretsKey(config.secretsKey, config.database);
-  } catch (error) {
-    exitOnSecretsKeyProblem(error);
-  }
+// Whatever can refuse the start is decided before DATA_DIR is touched (PostgreSQL without SECRETS_KEY, a
+// malformed key, a key file others can read), and a first start's key file is written only once the
+// database is open and its stored secrets open with that key: a refused start leaves DATA_DIR as it was.
+let secretsKey: SecretsKeyChoice;
+try {
+  secretsKey = chooseSecretsKey(config.secretsKey, config.database);
+} catch (error) {
+  exitOnSecretsKeyProblem(error);
 }
 
 let database: DatabaseHandle;
 let secretBox: SecretBox;
 try {
   database = await openDatabase(config.database);
-  try {
-    secretBox = createSecretBox(secretsKey ?? loadSecretsKey(config.secretsKey, config.database));
-  } catch (error) {
-    await database.close();
-    exitOnSecretsKeyProblem(error);
-  }
+  secretBox = createSecretBox(secretsKey.key);
   const credentials = createCredentialsRepository(database.db, secretBox);
   if (!(await credentials.checkKey())) {
     await database.close();
     exitOnSecretsKeyProblem(
       new SecretsKeyProblem(
-        'The stored credential secrets do not open with this secrets key: start with the SECRETS_KEY (or DATA_DIR/secrets.key) they were saved with.',
+        secretsKey.newFile
+          ? `${secretsKey.newFile} is missing, and the stored credential secrets were sealed with a key: put that file back (or start with the SECRETS_KEY they were saved with).`
+          : 'The stored credential secrets do not open with this secrets key: start with the SECRETS_KEY (or DATA_DIR/secrets.key) they were saved with.',
       ),
     );
   }
+  saveSecretsKeyFile(secretsKey);
   // A brand-new database gets the demo bot, so the first start shows a working panel.
   const bots = createBotsRepository(database.db);
   if ((await bots.list({ limit: 1 })).items.length === 0 && process.env.SEED_DEMO !== '0') {

@@ -1,6 +1,8 @@
 import { cpSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { BenchDatabase } from './databases';
 import type { DatabaseTarget } from '../src/server/db/database';
+import { isLockFile } from '../src/server/db/data-dir-lock';
 import { openDriverSession, type DriverSession } from './driver';
 import { OPERATIONS, runLoad, type LoadResult, type Operation } from './load';
 import type { Figure } from './report';
@@ -36,7 +38,7 @@ const PUT: Operation = 'put-one';
 /** The embedded data dir in the state the app left it, for a floor that must not share the app's (one process per data dir). */
 function copyDataDir(dataDir: string, suffix: string): string {
   const copy = `${dataDir}-${suffix}`;
-  cpSync(dataDir, copy, { recursive: true, filter: (source) => !source.endsWith('server.lock') });
+  cpSync(dataDir, copy, { recursive: true, filter: (source) => !isLockFile(basename(source)) });
   return copy;
 }
 

@@ -3,6 +3,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createPgliteClient, type DatabaseTarget } from '../src/server/db/database';
+import { lockDataDir } from '../src/server/db/data-dir-lock';
 import { escalation, type SeededBot } from './seed';
 import { CONNECTIONS, putTargets, type LoadResult, type Operation } from './load';
 import { percentile } from './stats';
@@ -40,7 +41,8 @@ async function openDriver(target: DatabaseTarget): Promise<Driver> {
     };
   }
   if (!target.dataDir) throw new Error('the driver reference needs the data dir the server used');
-  // The engine as the server runs it (durable commits, the same settings), so both sides do the same work.
+  // The engine as the server runs it (durable commits, the same settings, the same lock), so both sides do the same work.
+  const lock = await lockDataDir(target.dataDir);
   const client: PGlite = createPgliteClient(target.dataDir);
   const query =
     (db: Pick<PGlite, 'query'>): Query =>
@@ -49,7 +51,7 @@ async function openDriver(target: DatabaseTarget): Promise<Driver> {
   return {
     query: query(client),
     transaction: (work) => client.transaction((tx) => work(query(tx))),
-    close: () => client.close(),
+    close: () => client.close().finally(() => lock.release()),
   };
 }
 

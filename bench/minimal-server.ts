@@ -6,20 +6,23 @@ import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { createPgliteClient } from '../src/server/db/database';
+import { lockDataDir } from '../src/server/db/data-dir-lock';
 import { BOT_EXISTS, GET_ONE, LIST } from './driver-queries';
 
 type Query = (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
-function openQuery(): Query {
+async function openQuery(): Promise<Query> {
   if (process.env.DATABASE_URL) {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     return async (text, params) => (await pool.query(text, params)).rows;
   }
+  // One process per data dir, as for the app: the lock is released by the system when this process ends.
+  if (process.env.DATA_DIR) await lockDataDir(process.env.DATA_DIR);
   const client: PGlite = createPgliteClient(process.env.DATA_DIR ?? null);
   return async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows;
 }
 
-const query = openQuery();
+const query = await openQuery();
 const app = Fastify({ logger: false });
 type BotParams = { botId: string };
 

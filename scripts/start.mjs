@@ -2,6 +2,7 @@
 // serves both from one process. With --build-only it stops after building (the bench uses that).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,5 +39,7 @@ if (process.argv.includes('--build-only')) process.exit(0);
 // 4 MB ones hold this server's short-lived request garbage (bench: about 20 MB less resident, idle and under load).
 const NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=4'];
 const server = spawn(process.execPath, [...NODE_FLAGS, join(root, 'dist-server/main.mjs')], { cwd: root, stdio: 'inherit' });
+// As an entry process (npm's "start" execs this script, so a container's SIGTERM reaches it), pass the
+// signal on and wait: the server drains its requests and exits, and its way of ending is this one's.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));

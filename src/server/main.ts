@@ -4,7 +4,7 @@ import { DataDirProblem } from './db/data-dir-problem';
 import { connectDatabase, isDamage, type DatabaseHandle } from './db/database';
 import { isDatabaseUnavailable } from './db/errors';
 import { dataDirFailure } from './db/pglite-client';
-import { createSecretBox, loadSecretsKey, SecretsKeyProblem } from './credentials/secret-box';
+import { chooseSecretsKey, createSecretBox, SecretsKeyProblem } from './credentials/secret-box';
 import { prepareDatabase } from './prepare-database';
 
 const config = readConfig();
@@ -37,13 +37,14 @@ async function orExit<T>(work: () => T | Promise<T>, database: DatabaseHandle | 
   }
 }
 
-// PostgreSQL without SECRETS_KEY is refused before the database is touched; the embedded one may create its key file.
-const secretsKey =
-  config.database.kind === 'postgres' ? await orExit(() => loadSecretsKey(config.secretsKey, config.database), null) : null;
+// Whatever can refuse the start is decided before DATA_DIR is touched (PostgreSQL without SECRETS_KEY, a
+// malformed key, a key file others can read), and a first start's key file is written only once the
+// database is open and has no key of its own yet: a refused start leaves DATA_DIR as it was.
+const secretsKey = await orExit(() => chooseSecretsKey(config.secretsKey, config.database), null);
 const database = await orExit(() => connectDatabase(config.database), null);
-const secretBox = await orExit(() => createSecretBox(secretsKey ?? loadSecretsKey(config.secretsKey, config.database)), database);
+const secretBox = createSecretBox(secretsKey.key);
 
-const prepare = () => prepareDatabase(database, { secretBox, seedDemo: process.env.SEED_DEMO !== '0' });
+const prepare = () => prepareDatabase(database, { secretBox, secretsKey, seedDemo: process.env.SEED_DEMO !== '0' });
 let ready = false;
 let unreachable: unknown = null;
 try {

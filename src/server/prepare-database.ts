@@ -1,6 +1,6 @@
 import { applyMigrations, type DatabaseHandle } from './db/database';
 import { createCredentialsRepository, type KeyCheck } from './credentials/credentials-repository';
-import { SecretsKeyProblem, type SecretBox } from './credentials/secret-box';
+import { saveSecretsKeyFile, SecretsKeyProblem, type SecretBox, type SecretsKeyChoice } from './credentials/secret-box';
 import { initialiseOnce } from './demo/first-start';
 
 const KEY_PROBLEMS: Record<Exclude<KeyCheck, 'same-key'>, string> = {
@@ -15,12 +15,23 @@ const KEY_PROBLEMS: Record<Exclude<KeyCheck, 'same-key'>, string> = {
  * the migrations, the secrets key check (SecretsKeyProblem when it fails) and the first start's demo data.
  * Servers started together on a new database therefore neither race on the schema nor seed twice.
  */
-export async function prepareDatabase(database: DatabaseHandle, options: { secretBox: SecretBox; seedDemo: boolean }): Promise<void> {
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  options: { secretBox: SecretBox; seedDemo: boolean; secretsKey?: SecretsKeyChoice },
+): Promise<void> {
   await database.withStartupLock(async (db) => {
     await applyMigrations(database.kind, db);
     const credentials = createCredentialsRepository(database.db, options.secretBox);
-    const key = await credentials.checkKey();
-    if (key !== 'same-key') throw new SecretsKeyProblem(KEY_PROBLEMS[key]);
+    const newFile = options.secretsKey?.newFile;
+    const key = await credentials.checkKey(() => options.secretsKey && saveSecretsKeyFile(options.secretsKey));
+    if (key !== 'same-key') {
+      // No key file beside a database that was used before: the file was lost, not a first start.
+      throw new SecretsKeyProblem(
+        newFile
+          ? `${newFile} is missing, and this database was first used with a secrets key: put that file back (or start with the SECRETS_KEY it was saved with).`
+          : KEY_PROBLEMS[key],
+      );
+    }
     await initialiseOnce(database.db, { seedDemo: options.seedDemo, credentials });
   });
 }

@@ -164,7 +164,7 @@ export function createCredentialsRepository(db: Database, box: SecretBox) {
      * and its key check must equal the one stored on first use. The first server to start stores its check
      * (insert if absent, then compare), so servers starting together with one key all start.
      */
-    async checkKey(): Promise<KeyCheck> {
+    async checkKey(beforeFirstUse?: () => void): Promise<KeyCheck> {
       const rows = await db
         .select()
         .from(credentials)
@@ -180,9 +180,17 @@ export function createCredentialsRepository(db: Database, box: SecretBox) {
         }
       }
       const check = box.keyCheck();
-      await db.insert(databaseFacts).values({ name: KEY_CHECK_FACT, value: check }).onConflictDoNothing();
-      const [stored] = await db.select({ value: databaseFacts.value }).from(databaseFacts).where(eq(databaseFacts.name, KEY_CHECK_FACT));
-      return stored?.value === check ? 'same-key' : 'another-key';
+      const storedCheck = async () =>
+        (await db.select({ value: databaseFacts.value }).from(databaseFacts).where(eq(databaseFacts.name, KEY_CHECK_FACT)))[0]?.value;
+      let stored = await storedCheck();
+      if (stored === undefined) {
+        // A first start's key file is written before the database records the key: a crash in between
+        // leaves a key file the next start reads, never a database whose key no file holds.
+        beforeFirstUse?.();
+        await db.insert(databaseFacts).values({ name: KEY_CHECK_FACT, value: check }).onConflictDoNothing();
+        stored = await storedCheck();
+      }
+      return stored === check ? 'same-key' : 'another-key';
     },
 
     /** The value a run of the bot would send; no route answers with it. */

@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSecretBox, loadSecretsKey, parseSecretsKey, SECRETS_KEY_FILE, SecretsKeyProblem } from './secret-box';
+import { chooseSecretsKey, createSecretBox, parseSecretsKey, saveSecretsKeyFile, SECRETS_KEY_FILE, SecretsKeyProblem } from './secret-box';
+import type { DatabaseTarget } from '../db/database';
+
+/** What a start that goes on does: choose the key, then write a first start's key file. */
+function loadSecretsKey(secretsKey: string | null, database: DatabaseTarget): Buffer {
+  const choice = chooseSecretsKey(secretsKey, database);
+  saveSecretsKeyFile(choice);
+  return choice.key;
+}
 
 describe('the secret box', () => {
   const box = createSecretBox(randomBytes(32));
@@ -47,9 +55,14 @@ describe('where the key comes from', () => {
     expect(loadSecretsKey(key.toString('base64'), { kind: 'postgres', url: 'postgres://x/y' }).equals(key)).toBe(true);
   });
 
-  it('creates a 0600 key file in DATA_DIR on first start and reuses it', () => {
+  it('creates a 0600 key file in DATA_DIR on first start, only once the start goes on, and reuses it', () => {
     const dataDir = (dir = mkdtempSync(join(tmpdir(), 'secrets-key-')));
+    const choice = chooseSecretsKey(null, { kind: 'pglite', dataDir });
+    expect(choice.newFile).toBe(join(dataDir, SECRETS_KEY_FILE));
+    expect(readdirSync(dataDir)).toEqual([]);
+    saveSecretsKeyFile(choice);
     const first = loadSecretsKey(null, { kind: 'pglite', dataDir });
+    expect(first.equals(choice.key)).toBe(true);
     const file = join(dir, SECRETS_KEY_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64').equals(first)).toBe(true);

@@ -58,28 +58,40 @@ export function parseSecretsKey(text: string, origin = 'SECRETS_KEY'): Buffer {
   return key;
 }
 
+/** The key to seal with, and whether it is a first start's key that no file holds yet. */
+export interface SecretsKeyChoice {
+  key: Buffer;
+  /** DATA_DIR's key file to write once the start is sure to go on (see saveSecretsKeyFile), or null. */
+  newFile: string | null;
+}
+
 /**
  * The key credentials are sealed with: SECRETS_KEY when set; on the embedded database a key file in
  * DATA_DIR, created on first start with 0600 permissions; a throwaway key for an in-memory database.
  * PostgreSQL needs SECRETS_KEY: a key file beside a shared server would not follow the data to
  * another host, and secrets sealed with a lost key are lost.
+ * Nothing is written here: a start refused later (DATA_DIR in use, stored secrets that do not open)
+ * must leave DATA_DIR as it found it, so a first start's new key is only returned.
  */
-export function loadSecretsKey(secretsKey: string | null, database: DatabaseTarget): Buffer {
-  if (secretsKey) return parseSecretsKey(secretsKey);
+export function chooseSecretsKey(secretsKey: string | null, database: DatabaseTarget): SecretsKeyChoice {
+  if (secretsKey) return { key: parseSecretsKey(secretsKey), newFile: null };
   if (database.kind === 'postgres') {
     throw new SecretsKeyProblem(
       'SECRETS_KEY is required with DATABASE_URL (credential secrets are encrypted with it): set it to 32 random bytes in base64, e.g. SECRETS_KEY=$(openssl rand -base64 32), and keep it safe.',
     );
   }
-  if (!database.dataDir) return randomBytes(KEY_BYTES);
+  if (!database.dataDir) return { key: randomBytes(KEY_BYTES), newFile: null };
   const file = join(database.dataDir, SECRETS_KEY_FILE);
-  if (!existsSync(file)) {
-    // 'wx': two first starts racing do not overwrite each other's key.
-    writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
-  }
+  if (!existsSync(file)) return { key: randomBytes(KEY_BYTES), newFile: file };
   if ((statSync(file).mode & 0o077) !== 0) {
     throw new SecretsKeyProblem(`${file} can be read by other users: run chmod 600 ${file} (it holds the key of the credential secrets).`);
   }
-  return parseSecretsKey(readFileSync(file, 'utf8'), file);
+  return { key: parseSecretsKey(readFileSync(file, 'utf8'), file), newFile: null };
+}
+
+/** Writes a first start's key file (0600; 'wx': never over a key that exists). */
+export function saveSecretsKeyFile(choice: SecretsKeyChoice): void {
+  if (!choice.newFile) return;
+  writeFileSync(choice.newFile, `${choice.key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(choice.newFile, 0o600);
 }

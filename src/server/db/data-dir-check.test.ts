@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChildServerExpectingExit } from '../reliability/child-server';
+import { startChildServer, startChildServerExpectingExit } from '../reliability/child-server';
 import { createTestDatabase, startTestServer, type TestDatabase } from '../testing/api-harness';
 import { overwritePage, relationFile } from '../testing/damage';
+import { LOCK_FILE } from './data-dir-lock';
 
 const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -57,6 +59,28 @@ describe('a damaged copy of an embedded data dir', () => {
     });
     expect(readdirSync(dir, { recursive: true }).length).toBe(before);
   });
+
+  it(
+    'takes the server’s lock: refused while a server runs, checks at once after it was killed or beside an old pid lock',
+    { timeout: 180_000 },
+    async () => {
+      const dir = damagedCopy('held', () => undefined);
+      const server = await startChildServer({ kind: 'pglite', dataDir: dir }, 4431);
+      try {
+        expect(dbCheck(dir)).toEqual({
+          code: 1,
+          lines: [expect.stringContaining(`DATA_DIR ${dir} is in use by process ${server.process.pid} (since `)],
+        });
+      } finally {
+        await server.kill();
+      }
+      const sound = { code: 0, lines: [expect.stringMatching(/ is sound: /)] };
+      expect(dbCheck(dir)).toEqual(sound);
+      // What the pid lock of an earlier version left: process 1 is always alive, and never a server.
+      writeFileSync(join(dir, LOCK_FILE), `${JSON.stringify({ pid: 1, host: hostname(), since: new Date().toISOString() })}\n`);
+      expect(dbCheck(dir)).toEqual(sound);
+    },
+  );
 
   it('finds a zeroed table page that PostgreSQL reads as empty', { timeout: 120_000 }, () => {
     const dir = damagedCopy('zeroed', (d) => overwritePage(d, integrationsFile, 3, 0));

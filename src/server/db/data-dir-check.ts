@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect';
-import { LOCK_FILE, lockDataDir } from './data-dir-lock';
+import { isLockFile, lockDataDir, type DataDirLock } from './data-dir-lock';
 import { DataDirProblem } from './data-dir-problem';
 import { createPgliteClient, dataDirFailure } from './pglite-client';
 
@@ -113,21 +113,21 @@ export async function checkDataDir(dataDir: string): Promise<DataDirReport> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     return { sound: false, line: `DATA_DIR ${dataDir} holds no database (no PG_VERSION): check the path.` };
   }
-  let lock;
+  let lock: DataDirLock | null;
   try {
-    lock = lockDataDir(dataDir);
+    lock = await lockDataDir(dataDir);
   } catch (error) {
     if (error instanceof DataDirProblem) return { sound: false, line: `${error.message} Check it while the server is stopped.` };
     throw error;
   }
   const copy = mkdtempSync(join(tmpdir(), 'db-check-'));
   try {
-    cpSync(dataDir, copy, { recursive: true, filter: (source) => basename(source) !== LOCK_FILE });
-    lock.release();
+    cpSync(dataDir, copy, { recursive: true, filter: (source) => !isLockFile(basename(source)) });
+    await lock.release();
     lock = null;
     return await checkCopy(dataDir, copy);
   } finally {
-    lock?.release();
+    await lock?.release();
     rmSync(copy, { recursive: true, force: true });
   }
 }

@@ -110,12 +110,12 @@ async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres
 async function connectPglite(dataDir: string | null): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   // Two engines on one data dir each overwrite the other's pages: the second server must not start.
-  const lock = dataDir ? lockDataDir(dataDir) : null;
+  const lock = dataDir ? await lockDataDir(dataDir) : null;
   const client = createPgliteClient(dataDir);
   try {
     await client.waitReady;
   } catch (error) {
-    lock?.release();
+    await lock?.release();
     throw dataDir ? dataDirFailure(dataDir, error) : error;
   }
   const db = drizzle(withDrizzleParsers(client), { schema });
@@ -128,7 +128,7 @@ async function connectPglite(dataDir: string | null): Promise<DatabaseHandle> {
       try {
         await client.close();
       } finally {
-        lock?.release();
+        await lock?.release();
       }
     },
   };

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../db/database';
 
-const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 export interface ChildServer {
   baseUrl: string;
@@ -24,7 +24,8 @@ function exited(child: ChildProcess): Promise<void> {
 /** PostgreSQL needs SECRETS_KEY to start (credential secrets are sealed with it); a fixed one for test servers. */
 export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 
-function serverEnv(target: DatabaseTarget, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
+/** The environment a test server runs with: quiet, production mode, no web app, on the given database and port. */
+export function serverEnv(target: DatabaseTarget, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PORT: String(port),
@@ -92,17 +93,20 @@ export async function startChildServerExpectingExit(
   return { code: child.exitCode, stderr, listened };
 }
 
+/** A start that either ran (healthy on its port) or ended before it was healthy. */
+export type ChildStart = { server: ChildServer } | { exit: FailedStart };
+
 /**
- * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port,
- * so a test can kill it as a crash would, then start another on the same data.
- * Resolves once `until` answers 200: readiness by default, liveness for a server whose database is away.
+ * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port, started without knowing
+ * whether it will run: the answer is the running server, or how it ended (for starts that race).
+ * It runs once `until` answers 200: readiness by default, liveness for a server whose database is away.
  */
-export async function startChildServer(
+export async function launchChildServer(
   target: DatabaseTarget,
   port: number,
   env: Record<string, string> = {},
   until: '/api/health' | '/api/health/live' = '/api/health',
-): Promise<ChildServer> {
+): Promise<ChildStart> {
   await assertPortFree(port);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
@@ -116,7 +120,10 @@ export async function startChildServer(
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was healthy:\n${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await exited(child);
+      return { exit: { code: child.exitCode, stderr, listened: false } };
+    }
     try {
       const response = await fetch(baseUrl + until);
       if (response.ok) break;
@@ -130,16 +137,30 @@ export async function startChildServer(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
-    baseUrl,
-    process: child,
-    stderr: () => stderr,
-    async kill() {
-      child.kill('SIGKILL');
-      await exited(child);
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await exited(child);
+    server: {
+      baseUrl,
+      process: child,
+      stderr: () => stderr,
+      async kill() {
+        child.kill('SIGKILL');
+        await exited(child);
+      },
+      async stop() {
+        child.kill('SIGTERM');
+        await exited(child);
+      },
     },
   };
+}
+
+/** The real server in a process of its own, so a test can kill it as a crash would, then start another on the same data. */
+export async function startChildServer(
+  target: DatabaseTarget,
+  port: number,
+  env: Record<string, string> = {},
+  until: '/api/health' | '/api/health/live' = '/api/health',
+): Promise<ChildServer> {
+  const started = await launchChildServer(target, port, env, until);
+  if ('exit' in started) throw new Error(`the server exited with ${started.exit.code} before it was healthy:\n${started.exit.stderr}`);
+  return started.server;
 }

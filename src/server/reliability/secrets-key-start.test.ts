@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { createTestDatabase, hasPostgres, type TestDatabase } from '../testing/a
 import { startChildServer, startChildServerExpectingExit, type ChildServer } from './child-server';
 import { send } from './http';
 
-// Ports 4470-4474 are this file's (the other reliability tests use others in 4400-4499).
+// Ports 4470-4479 are this file's (the other reliability tests use others in 4400-4499).
 describe('the secrets key at start', () => {
   const databases: TestDatabase[] = [];
   const servers: ChildServer[] = [];
@@ -48,9 +48,31 @@ describe('the secrets key at start', () => {
       await first.stop();
 
       writeFileSync(join(dataDir, SECRETS_KEY_FILE), randomBytes(32).toString('base64'), { mode: 0o600 });
+      const before = readdirSync(dataDir).sort();
       const refused = await startChildServerExpectingExit(database.target, 4473);
       expect(refused.code).toBe(1);
       expect(refused.stderr.trim()).toContain('do not open with this secrets key');
+      expect(readdirSync(dataDir).sort()).toEqual(before);
+
+      // Without its key file, a start must not make a new key that the stored secrets do not open with.
+      rmSync(join(dataDir, SECRETS_KEY_FILE));
+      const withoutKey = await startChildServerExpectingExit(database.target, 4474);
+      expect(withoutKey.code).toBe(1);
+      expect(withoutKey.stderr.trim().split('\n')).toEqual([
+        `${join(dataDir, SECRETS_KEY_FILE)} is missing, and the stored credential secrets were sealed with a key: put that file back (or start with the SECRETS_KEY they were saved with).`,
+      ]);
+      expect(existsSync(join(dataDir, SECRETS_KEY_FILE))).toBe(false);
+      expect(readdirSync(dataDir).sort()).toEqual(before.filter((name) => name !== SECRETS_KEY_FILE));
     },
   );
+
+  it('leaves a new DATA_DIR empty when the start is refused for a malformed SECRETS_KEY', { timeout: 120_000 }, async () => {
+    const database = await createTestDatabase('pglite');
+    databases.push(database);
+    const dataDir = database.target.kind === 'pglite' ? database.target.dataDir! : '';
+    const refused = await startChildServerExpectingExit(database.target, 4475, { SECRETS_KEY: 'too-short' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe('SECRETS_KEY must be 32 random bytes in base64 (make one with: openssl rand -base64 32).');
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
 });

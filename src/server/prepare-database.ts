@@ -17,10 +17,11 @@ const KEY_PROBLEMS: Record<Exclude<KeyCheck, 'same-key'>, string> = {
  */
 export async function prepareDatabase(database: DatabaseHandle, options: { secretBox: SecretBox; seedDemo: boolean }): Promise<void> {
   await database.withStartupLock(async (db) => {
+    // All of it on the lock's own connection: with DATABASE_POOL_SIZE=1 the pool has no other to give.
     await applyMigrations(database.kind, db);
-    const credentials = createCredentialsRepository(database.db, options.secretBox);
+    const credentials = createCredentialsRepository(db, options.secretBox);
     const key = await credentials.checkKey();
     if (key !== 'same-key') throw new SecretsKeyProblem(KEY_PROBLEMS[key]);
-    await initialiseOnce(database.db, { seedDemo: options.seedDemo, credentials });
+    await initialiseOnce(db, { seedDemo: options.seedDemo, credentials });
   });
 }

@@ -20,8 +20,9 @@ export async function prepareDatabase(
   options: { secretBox: SecretBox; seedDemo: boolean; secretsKey?: SecretsKeyChoice },
 ): Promise<void> {
   await database.withStartupLock(async (db) => {
+    // All of it on the lock's own connection: with DATABASE_POOL_SIZE=1 the pool has no other to give.
     await applyMigrations(database.kind, db);
-    const credentials = createCredentialsRepository(database.db, options.secretBox);
+    const credentials = createCredentialsRepository(db, options.secretBox);
     const newFile = options.secretsKey?.newFile;
     const key = await credentials.checkKey(() => options.secretsKey && saveSecretsKeyFile(options.secretsKey));
     if (key !== 'same-key') {
@@ -32,6 +33,6 @@ export async function prepareDatabase(
           : KEY_PROBLEMS[key],
       );
     }
-    await initialiseOnce(database.db, { seedDemo: options.seedDemo, credentials });
+    await initialiseOnce(db, { seedDemo: options.seedDemo, credentials });
   });
 }

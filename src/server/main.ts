@@ -6,12 +6,9 @@ import { dataDirFailure } from './db/pglite-client';
 import { seedDemoData } from './demo/demo-data';
 import { createBotsRepository } from './bots/bots-repository';
 import { createIntegrationsRepository } from './integrations/integrations-repository';
-import { createSkillsRepository } from './skills/skills-repository';
 import { createCredentialsRepository } from './credentials/credentials-repository';
 import { createSecretBox, loadSecretsKey, SecretsKeyProblem, type SecretBox } from './credentials/secret-box';
 import { seedDemoDirectories } from './demo/demo-directories';
-import { createFunctionsRepository } from './functions/functions-repository';
-import { createKnowledgeBasesRepository } from './knowledge-bases/knowledge-bases-repository';
 
 const config = readConfig();
 const dataDir = config.database.kind === 'pglite' ? config.database.dataDir : null;
@@ -64,12 +61,7 @@ try {
   const bots = createBotsRepository(database.db);
   if ((await bots.list({ limit: 1 })).items.length === 0 && process.env.SEED_DEMO !== '0') {
     await seedDemoData(bots, createIntegrationsRepository(database.db));
-    await createSkillsRepository(database.db).seedDemo();
-    await seedDemoDirectories({
-      credentials,
-      functions: createFunctionsRepository(database.db),
-      knowledgeBases: createKnowledgeBasesRepository(database.db),
-    });
+    await seedDemoDirectories(database.db, credentials);
   }
 } catch (error) {
   exitOnDataDirProblem(error);

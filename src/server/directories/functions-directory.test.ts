@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeLivePerson, type FakeLivePerson } from '../directories/testing/fake-liveperson';
+import { startFakeLivePerson, type FakeLivePerson } from './testing/fake-liveperson';
 import { describeEachDatabase, startTestServer, useTestServer } from '../testing/api-harness';
 import { freshBot } from '../testing/fixtures';
+
+// These tests are about other things than versions: each write names whatever version is current.
+const ANY_VERSION = { 'if-match': '*' };
 
 const faas = (functionId: string) => ({ type: 'FAAS', name: 'Points', functionId, headers: [], payload: '' });
 
@@ -37,11 +40,14 @@ describeEachDatabase('functions directory on %s', (kind) => {
     expect((await server.request('POST', '/api/functions', { body: { name: 'X', state: 'Deployed' } })).status).toBe(400);
 
     expect((await server.request('GET', '/api/functions/fn-1')).body.name).toBe('Given id');
-    const patched = await server.request('PATCH', '/api/functions/fn-1', { body: { name: 'Renamed', state: 'Productive' } });
+    const patched = await server.request('PATCH', '/api/functions/fn-1', {
+      headers: ANY_VERSION,
+      body: { name: 'Renamed', state: 'Productive' },
+    });
     expect(patched.body).toMatchObject({ id: 'fn-1', name: 'Renamed', state: 'Productive' });
-    expect((await server.request('PATCH', '/api/functions/fn-1', { body: {} })).status).toBe(400);
-    expect((await server.request('PATCH', '/api/functions/nope', { body: { name: 'x' } })).status).toBe(404);
-    expect((await server.request('DELETE', '/api/functions/fn-1')).status).toBe(204);
+    expect((await server.request('PATCH', '/api/functions/fn-1', { headers: ANY_VERSION, body: {} })).status).toBe(400);
+    expect((await server.request('PATCH', '/api/functions/nope', { headers: ANY_VERSION, body: { name: 'x' } })).status).toBe(404);
+    expect((await server.request('DELETE', '/api/functions/fn-1', { headers: ANY_VERSION })).status).toBe(204);
     expect((await server.request('GET', '/api/functions/fn-1')).status).toBe(404);
   });
 
@@ -49,8 +55,8 @@ describeEachDatabase('functions directory on %s', (kind) => {
     const botId = await freshBot(server);
     await server.request('POST', '/api/functions', { body: { id: 'fn-used', name: 'Used' } });
     const integration = (await server.request('POST', `/api/bots/${botId}/integrations`, { body: faas('fn-used') })).body;
-    await server.request('PATCH', '/api/functions/fn-used', { body: { name: 'Still used' } });
-    const refused = await server.request('DELETE', '/api/functions/fn-used');
+    await server.request('PATCH', '/api/functions/fn-used', { headers: ANY_VERSION, body: { name: 'Still used' } });
+    const refused = await server.request('DELETE', '/api/functions/fn-used', { headers: ANY_VERSION });
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('Test Bot › Points');
     expect(refused.body.errors['usedBy.0']).toContain(integration.id);
@@ -86,7 +92,12 @@ describe('functions directory read from LivePerson Functions', () => {
   it('lists the account functions read-only, asking upstream once for concurrent requests', async () => {
     const server = await startTestServer(
       { kind: 'pglite', dataDir: null },
-      { livePersonDirectories: { functions: { accountId: '123456', accessToken: 'lp-token', domain: fake.origin }, knowledgeBases: null } },
+      {
+        livePersonDirectories: {
+          functions: { accountId: '123456', accessToken: 'lp-token', domain: fake.origin },
+          'knowledge-bases': null,
+        },
+      },
     );
     try {
       fake.seen.length = 0;
@@ -106,7 +117,9 @@ describe('functions directory read from LivePerson Functions', () => {
       const refused = await server.request('POST', '/api/functions', { body: { name: 'Local' } });
       expect(refused.status).toBe(409);
       expect(refused.body.detail).toContain('LP_FUNCTIONS_DOMAIN');
-      expect((await server.request('DELETE', '/api/functions/5b4b4f52-7d0e-4bbd-9b0b-2d3c9c6f8a01')).status).toBe(409);
+      expect((await server.request('DELETE', '/api/functions/5b4b4f52-7d0e-4bbd-9b0b-2d3c9c6f8a01', { headers: ANY_VERSION })).status).toBe(
+        409,
+      );
     } finally {
       await server.close();
     }
@@ -115,7 +128,7 @@ describe('functions directory read from LivePerson Functions', () => {
   it('answers 502 with a reason when the Functions API refuses the token', async () => {
     const server = await startTestServer(
       { kind: 'pglite', dataDir: null },
-      { livePersonDirectories: { functions: { accountId: '123456', accessToken: 'wrong', domain: fake.origin }, knowledgeBases: null } },
+      { livePersonDirectories: { functions: { accountId: '123456', accessToken: 'wrong', domain: fake.origin }, 'knowledge-bases': null } },
     );
     try {
       const response = await server.request('GET', '/api/functions');

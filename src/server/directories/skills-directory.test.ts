@@ -2,6 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDatabase, startTestServer, useTestServer } from '../testing/api-harness';
 
+// These tests are about other things than versions: each write names whatever version is current.
+const ANY_VERSION = { 'if-match': '*' };
+
 describeEachDatabase('skill directory on %s', (kind) => {
   const server = useTestServer(kind);
   beforeEach(async () => {
@@ -12,8 +15,10 @@ describeEachDatabase('skill directory on %s', (kind) => {
     const all = await server.request('GET', '/api/skills');
     expect(all.body.source).toBe('local');
     expect(all.body.items.map((skill: { name: string }) => skill.name)).toEqual(['Billing', 'Customer Care', 'Sales', 'Technical Support']);
-    expect((await server.request('GET', '/api/skills?q=CARE')).body.items).toEqual([{ id: '3402109730', name: 'Customer Care' }]);
-    expect((await server.request('GET', '/api/skills?q=3402109732')).body.items).toEqual([{ id: '3402109732', name: 'Sales' }]);
+    expect((await server.request('GET', '/api/skills?q=CARE')).body.items).toEqual([
+      { id: '3402109730', name: 'Customer Care', version: 1 },
+    ]);
+    expect((await server.request('GET', '/api/skills?q=3402109732')).body.items).toEqual([{ id: '3402109732', name: 'Sales', version: 1 }]);
   });
 
   it('adds, renames and removes skills, with unique ids and names', async () => {
@@ -31,17 +36,17 @@ describeEachDatabase('skill directory on %s', (kind) => {
     }
     const longest = await server.request('POST', '/api/skills', { body: { id: '9223372036854775807', name: 'Longest id' } });
     expect(longest.status).toBe(201);
-    expect(longest.body).toEqual({ id: '9223372036854775807', name: 'Longest id' });
+    expect(longest.body).toEqual({ id: '9223372036854775807', name: 'Longest id', version: 1 });
     expect((await server.request('GET', '/api/skills?q=92233720368547758')).body.items).toEqual([
-      { id: '9223372036854775807', name: 'Longest id' },
+      { id: '9223372036854775807', name: 'Longest id', version: 1 },
     ]);
-    expect((await server.request('DELETE', '/api/skills/9223372036854775807')).status).toBe(204);
+    expect((await server.request('DELETE', '/api/skills/9223372036854775807', { headers: ANY_VERSION })).status).toBe(204);
 
-    const renamed = await server.request('PATCH', '/api/skills/42', { body: { name: 'Premium' } });
-    expect(renamed.body).toEqual({ id: '42', name: 'Premium' });
-    expect((await server.request('PATCH', '/api/skills/999', { body: { name: 'x' } })).status).toBe(404);
-    expect((await server.request('DELETE', '/api/skills/42')).status).toBe(204);
-    expect((await server.request('DELETE', '/api/skills/42')).status).toBe(404);
+    const renamed = await server.request('PATCH', '/api/skills/42', { headers: ANY_VERSION, body: { name: 'Premium' } });
+    expect(renamed.body).toEqual({ id: '42', name: 'Premium', version: 2 });
+    expect((await server.request('PATCH', '/api/skills/999', { headers: ANY_VERSION, body: { name: 'x' } })).status).toBe(404);
+    expect((await server.request('DELETE', '/api/skills/42', { headers: ANY_VERSION })).status).toBe(204);
+    expect((await server.request('DELETE', '/api/skills/42', { headers: ANY_VERSION })).status).toBe(404);
   });
 });
 
@@ -75,15 +80,16 @@ describe('skill directory read from LiveEngage', () => {
   it('lists the account skills without deleted ones, and refuses local edits', async () => {
     const server = await startTestServer(
       { kind: 'pglite', dataDir: null },
-      { liveEngage: { accountId: '123456', accessToken: 'le-token', domain: fakeOrigin } },
+      { livePersonDirectories: { skills: { accountId: '123456', accessToken: 'le-token', domain: fakeOrigin } } },
     );
     try {
       const list = await server.request('GET', '/api/skills');
       expect(list.body).toEqual({
-        source: 'liveengage',
+        source: 'liveperson',
+        // By name, as every directory is listed.
         items: [
-          { id: '11', name: 'Escalations' },
           { id: '13', name: 'Bots' },
+          { id: '11', name: 'Escalations' },
         ],
       });
       expect(seen[0]?.url).toMatch(/^\/api\/account\/123456\/configuration\/le-users\/skills/);
@@ -98,7 +104,7 @@ describe('skill directory read from LiveEngage', () => {
   it('answers 502 with a reason when LiveEngage refuses the token', async () => {
     const server = await startTestServer(
       { kind: 'pglite', dataDir: null },
-      { liveEngage: { accountId: '123456', accessToken: 'wrong', domain: fakeOrigin } },
+      { livePersonDirectories: { skills: { accountId: '123456', accessToken: 'wrong', domain: fakeOrigin } } },
     );
     try {
       const response = await server.request('GET', '/api/skills');

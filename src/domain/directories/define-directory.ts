@@ -57,8 +57,8 @@ export interface DirectoryColumn {
 export interface DirectoryRemote {
   /** The variable naming the service's host; with LP_ACCOUNT_ID and LP_ACCESS_TOKEN it switches the directory to the account. */
   readonly hostVariable: string;
-  /** The API's name in error messages. */
-  readonly api: string;
+  /** What the page says the list is read from: "KnowledgeAI". */
+  readonly source: string;
 }
 
 /** The integration fields that hold an entry's id: the "used by" column, and a delete refused while any does. */

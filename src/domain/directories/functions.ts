@@ -44,7 +44,7 @@ export const functionsDirectory = defineDirectory({
     { header: 'State', cell: (fn) => [{ key: 'state', label: String(fn.state), ok: fn.state === 'Productive' }] },
     { header: 'Description', cell: (fn) => String(fn.description ?? '') },
   ],
-  remote: { hostVariable: 'LP_FUNCTIONS_DOMAIN', api: 'The LivePerson Functions API' },
+  remote: { hostVariable: 'LP_FUNCTIONS_DOMAIN', source: 'LivePerson Functions' },
   usages: { field: 'functionId', types: ['FAAS'] },
   picker: { label: 'Function', describe: (fn) => String(fn.state ?? ''), warn: deploymentWarning },
   demo: [

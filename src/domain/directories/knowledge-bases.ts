@@ -35,7 +35,7 @@ export const knowledgeBasesDirectory = defineDirectory({
     { header: 'Type', cell: (kb) => (kb.type === 'external' ? 'External' : 'Internal') },
     { header: 'Language', cell: (kb) => String(kb.language ?? '') },
   ],
-  remote: { hostVariable: 'LP_KNOWLEDGEAI_DOMAIN', api: 'The KnowledgeAI API' },
+  remote: { hostVariable: 'LP_KNOWLEDGEAI_DOMAIN', source: 'KnowledgeAI' },
   usages: { field: 'knowledgeBaseId', types: ['KNOWLEDGE_AI'] },
   picker: {
     label: 'Knowledge Base',

@@ -28,7 +28,7 @@ export const skillsDirectory = defineDirectory({
     },
   },
   columns: [],
-  remote: { hostVariable: 'LP_DOMAIN', api: "Conversational Cloud's Account Config API" },
+  remote: { hostVariable: 'LP_DOMAIN', source: 'your Conversational Cloud account' },
   deleteNote: (skill) =>
     `Skill ${skill.id} leaves the directory. Integrations that transfer to it keep their id, and their forms will warn that the directory lacks it.`,
   demo: [

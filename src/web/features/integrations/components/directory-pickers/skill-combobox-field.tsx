@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
-import { useSkillDirectory } from './skill-directory-context';
+import { useDirectoryList } from './directories-context';
 import { matchingSkills } from './skill-directory-check';
 import { FieldWarning } from '../../../../components/form/field-warning';
 
@@ -25,7 +25,7 @@ interface SkillComboboxFieldProps {
  */
 export function SkillComboboxField({ name, label, required, help, placeholder, warning, note }: SkillComboboxFieldProps) {
   const { control, setValue } = useFormContext();
-  const { skills } = useSkillDirectory();
+  const { items: skills } = useDirectoryList('skills');
   const pick = (skill: { id: string; name: string }) => {
     const options = { shouldDirty: true, shouldValidate: true, shouldTouch: true };
     setValue('agentSkillName', skill.name, options);

@@ -1,9 +1,12 @@
-import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
+import { DIRECTORY, type DirectoryKind } from '../../../../../domain/directories';
+import type { DirectoryDescriptor } from '../../../../../domain/directories/define-directory';
+import type { DirectoryEntry } from '../../../../../domain/directories/directory-usage';
 import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { lookUpEntry, matchingEntries } from './matching-entries';
 import { FieldWarning } from '../../../../components/form/field-warning';
+import { useDirectoryList } from './directories-context';
 
 const MAX_OPTIONS = 50;
 
@@ -15,30 +18,24 @@ export interface PickerFieldProps {
   placeholder: string | undefined;
 }
 
-export interface DirectoryComboboxFieldProps<T extends { id: string; name: string }> {
-  name: string;
-  label: string;
-  required: boolean;
-  help: string | undefined;
-  placeholder: string | undefined;
-  /** "credential", "function": in warnings and the list's label. */
-  noun: string;
-  items: readonly T[] | undefined;
-  isError: boolean;
-  /** Extra text beside an option's name and id (a function's state). */
-  describe?: (entry: T) => ReactNode;
-  /** A warning about the picked entry itself (a function that is not deployed). */
-  entryWarning?: (entry: T) => string | undefined;
-}
-
 /**
  * The field holds the entry's id; typing searches the directory by name or id (a combobox: arrows,
  * Enter, Escape), picking stores the id, and the picked entry's name and id
  * show under it. An id the directory lacks warns without blocking the save.
  */
-export function DirectoryComboboxField<T extends { id: string; name: string }>(props: DirectoryComboboxFieldProps<T>) {
-  const { name, label, required, help, placeholder, noun, items, isError, describe, entryWarning } = props;
+export function DirectoryPickerField({ kind, name, required, help, placeholder }: PickerFieldProps & { kind: DirectoryKind }) {
+  const directory: DirectoryDescriptor = DIRECTORY[kind];
+  const { noun, picker } = directory;
+  const label = picker?.label ?? noun;
+  const { items, isError } = useDirectoryList(kind);
   const { control } = useFormContext();
+  const describe = picker?.describe
+    ? (entry: DirectoryEntry) => (
+        <span className="combobox__meta" data-testid={`${kind}-meta`}>
+          {picker.describe!(entry)}
+        </span>
+      )
+    : undefined;
   return (
     <Field name={name} label={label} required={required} help={help}>
       {(aria) => (
@@ -48,7 +45,7 @@ export function DirectoryComboboxField<T extends { id: string; name: string }>(p
           render={({ field }) => {
             const value = String(field.value ?? '');
             const { entry, warning: missing } = lookUpEntry(items, value, noun);
-            const warning = missing ?? (entry ? entryWarning?.(entry) : undefined);
+            const warning = missing ?? (entry ? picker?.warn?.(entry) : undefined);
             const options = items ? matchingEntries(items, value).slice(0, MAX_OPTIONS) : [];
             const warningId = `${aria.id}-warning`;
             const noteId = `${aria.id}-note`;

@@ -44,7 +44,11 @@ export function AddEntryForm({ directory }: { directory: DirectoryDescriptor }) 
     mutation.mutate(body(), {
       onSuccess: (entry) => {
         notify('success', `Added ${entry.name}${idField.given === 'required' ? ` (${entry.id})` : ''}`);
-        setValues(initialValues(directory));
+        // The choices stay for the next entry (another credential of the same type); what was typed goes.
+        setValues((current) => ({
+          ...initialValues(directory),
+          ...Object.fromEntries(Object.entries(fields).flatMap(([key, field]) => (field.options ? [[key, current[key] ?? '']] : []))),
+        }));
         // Ready for the next entry.
         form.current?.querySelector('input')?.focus();
       },

@@ -6,6 +6,7 @@ import {
   bots as botsTable,
   credentials as credentialsTable,
   integrationRevisions,
+  agentGroups,
   knowledgeBases as knowledgeBasesTable,
   lpFunctions,
   skills as skillsTable,
@@ -47,6 +48,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{
         await tx.delete(credentialsTable);
         await tx.delete(lpFunctions);
         await tx.delete(knowledgeBasesTable);
+        await tx.delete(agentGroups);
       });
       const seed = request.body?.seed ?? 'demo';
       if (seed === 'empty') return { bots: [] };

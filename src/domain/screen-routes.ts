@@ -10,7 +10,6 @@ export type ScreenName =
   | 'credentials'
   | 'functions'
   | 'knowledge-bases'
-  | 'agent-groups'
   | 'integrations-panel'
   | 'integrations-index'
   | 'integration-new'
@@ -31,7 +30,6 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   { path: '/credentials', screen: 'credentials' },
   { path: '/functions', screen: 'functions' },
   { path: '/knowledge-bases', screen: 'knowledge-bases' },
-  { path: '/agent-groups', screen: 'agent-groups' },
   {
     path: '/bots/:botId/integrations',
     screen: 'integrations-panel',
@@ -61,7 +59,6 @@ export const paths = {
   credentials: () => '/credentials',
   functions: () => '/functions',
   knowledgeBases: () => '/knowledge-bases',
-  agentGroups: () => '/agent-groups',
   integrations: (botId: string) => `/bots/${segment(botId)}/integrations`,
   newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
   integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,

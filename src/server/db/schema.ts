@@ -138,21 +138,4 @@ export const knowledgeBases = pgTable(
   (t) => [uniqueIndex('knowledge_bases_name_unique').on(sql`lower(${t.name})`)],
 );
 
-/** Agent groups (scratch). */
-export const agentGroups = pgTable(
-  'agent_groups',
-  { id: text('id').primaryKey(), name: text('name').notNull(), version: integer('version').notNull().default(1) },
-  (t) => [uniqueIndex('agent_groups_name_unique').on(sql`lower(${t.name})`)],
-);
-
-export const schema = {
-  bots,
-  integrations,
-  integrationRevisions,
-  botRevisions,
-  skills,
-  credentials,
-  lpFunctions,
-  knowledgeBases,
-  agentGroups,
-};
+export const schema = { bots, integrations, integrationRevisions, botRevisions, skills, credentials, lpFunctions, knowledgeBases };

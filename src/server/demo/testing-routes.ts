@@ -6,7 +6,6 @@ import {
   bots as botsTable,
   credentials as credentialsTable,
   integrationRevisions,
-  agentGroups,
   knowledgeBases as knowledgeBasesTable,
   lpFunctions,
   skills as skillsTable,
@@ -48,7 +47,6 @@ export const testingRoutes: FastifyPluginAsyncZod<{
         await tx.delete(credentialsTable);
         await tx.delete(lpFunctions);
         await tx.delete(knowledgeBasesTable);
-        await tx.delete(agentGroups);
       });
       const seed = request.body?.seed ?? 'demo';
       if (seed === 'empty') return { bots: [] };

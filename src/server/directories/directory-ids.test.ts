@@ -24,7 +24,6 @@ const VALID_IDS: Record<GivenIdKind, fc.Arbitrary<string>> = {
   skills: fc.bigInt(1n, 2n ** 63n - 1n).map(String),
   functions: entryId,
   'knowledge-bases': entryId,
-  'agent-groups': entryId,
 };
 
 /** A body the directory accepts, from its descriptor: each required field, an option when it has them. */

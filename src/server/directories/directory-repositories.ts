@@ -2,8 +2,7 @@ import { knowledgeBasesDirectory } from '../../domain/directories/knowledge-base
 import { functionsDirectory } from '../../domain/directories/functions';
 import { skillsDirectory } from '../../domain/directories/skills';
 import type { Database } from '../db/database';
-import { agentGroups, knowledgeBases, lpFunctions, skills } from '../db/schema';
-import { agentGroupsDirectory } from '../../domain/directories/agent-groups';
+import { knowledgeBases, lpFunctions, skills } from '../db/schema';
 import { createDirectoryRepository, plainStorage, type DirectoryStorage } from './directory-repository';
 
 // Ids are longs, stored as bigint so that all 19 digits survive, and answered as text.
@@ -21,6 +20,5 @@ export function createPlainDirectoryRepositories(db: Database) {
     skills: createDirectoryRepository(db, skillsDirectory, skillStorage),
     functions: createDirectoryRepository(db, functionsDirectory, plainStorage(functionsDirectory, lpFunctions)),
     'knowledge-bases': createDirectoryRepository(db, knowledgeBasesDirectory, plainStorage(knowledgeBasesDirectory, knowledgeBases)),
-    'agent-groups': createDirectoryRepository(db, agentGroupsDirectory, plainStorage(agentGroupsDirectory, agentGroups)),
   };
 }

@@ -4,13 +4,13 @@ import type { DirectoryDescriptor } from '../../domain/directories/define-direct
 import { matchesEntry } from '../../domain/directories/directory-usage';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
-import type { agentGroups, credentials, knowledgeBases, lpFunctions, skills } from '../db/schema';
+import type { credentials, knowledgeBases, lpFunctions, skills } from '../db/schema';
 import { conflict, notFound, preconditionFailed } from '../errors';
 import { inUseProblem } from './in-use';
 import { findUsages } from './usages';
 
 /** The directories' tables: each keeps its own, with an id, a name unique ignoring case, and a version. */
-export type DirectoryTable = typeof skills | typeof credentials | typeof lpFunctions | typeof knowledgeBases | typeof agentGroups;
+export type DirectoryTable = typeof skills | typeof credentials | typeof lpFunctions | typeof knowledgeBases;
 
 /** An entry as the repository gives it: what the routes answer, but for who uses it. */
 export interface DirectoryRecord {
@@ -32,7 +32,7 @@ export interface DirectoryStorage<T extends DirectoryTable> {
 }
 
 /** A directory whose fields are plain columns: a PATCH sets the fields it names, and nothing else. */
-export function plainStorage<T extends typeof lpFunctions | typeof knowledgeBases | typeof agentGroups>(
+export function plainStorage<T extends typeof lpFunctions | typeof knowledgeBases>(
   descriptor: DirectoryDescriptor,
   table: T,
 ): DirectoryStorage<T> {

@@ -38,7 +38,6 @@ export const screenLoaders: Record<ScreenName, ScreenLoader> = {
   credentials: screenLoader(() => import('./routes/credentials')),
   functions: screenLoader(() => import('./routes/functions')),
   'knowledge-bases': screenLoader(() => import('./routes/knowledge-bases')),
-  'agent-groups': screenLoader(() => import('./routes/agent-groups')),
   'integrations-panel': screenLoader(() => import('./routes/integrations-panel')),
   'integrations-index': screenLoader(() => import('./routes/integrations-index')),
   'integration-new': screenLoader(() => import('./routes/integration-new')),

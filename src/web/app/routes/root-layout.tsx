@@ -32,9 +32,6 @@ export function RootLayout() {
           <NavLink to={paths.knowledgeBases()} className="app-nav__link">
             Knowledge bases
           </NavLink>
-          <NavLink to={paths.agentGroups()} className="app-nav__link">
-            Agent groups
-          </NavLink>
         </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

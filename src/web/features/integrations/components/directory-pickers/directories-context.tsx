@@ -12,7 +12,7 @@ export interface DirectoryList {
 export type FormDirectories = Readonly<Record<DirectoryKind, DirectoryList>>;
 
 const NONE: DirectoryList = { items: undefined, isError: false };
-const NO_DIRECTORIES: FormDirectories = { skills: NONE, credentials: NONE, functions: NONE, 'knowledge-bases': NONE, 'agent-groups': NONE };
+const NO_DIRECTORIES: FormDirectories = { skills: NONE, credentials: NONE, functions: NONE, 'knowledge-bases': NONE };
 
 // The app layer loads the directories (features do not import each other) and hands them down through this.
 const DirectoriesContext = createContext<FormDirectories>(NO_DIRECTORIES);

@@ -45,6 +45,9 @@ async function created(server: TestServer, path: string, body: unknown) {
   return response;
 }
 
+/** An id like the demo's, not taken: a number beyond it (skill ids are digits), or the id with a suffix. */
+const anotherId = (id: string, n: number) => (/^\d+$/.test(id) ? String(BigInt(id) + 1000n + BigInt(n)) : `${id}-${n}`);
+
 /** A new entry like the directory's first demo entry (another id and name), and a change to every PATCH property. */
 async function directoryTarget(server: TestServer, directory: DirectoryDescriptor): Promise<WriteTarget> {
   const n = unique();
@@ -53,7 +56,7 @@ async function directoryTarget(server: TestServer, directory: DirectoryDescripto
   const input = {
     ...demo,
     name: `${String(demo.name)} ${n}`,
-    ...(directory.id.given === 'required' ? { id: String(BigInt(String(id)) + 1000n + BigInt(n)) } : {}),
+    ...(directory.id.given === 'required' ? { id: anotherId(String(id), n) } : {}),
   };
   const response = await created(server, directory.path, input);
   const body: Record<string, unknown> = { name: `Renamed ${n}` };

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { DirectoryKind } from '../../../../../domain/directories';
+import { DIRECTORIES, type DirectoryKind } from '../../../../../domain/directories';
 import type { DirectoryEntry } from '../../../../../domain/directories/directory-usage';
 
 export interface DirectoryList {
@@ -12,7 +12,7 @@ export interface DirectoryList {
 export type FormDirectories = Readonly<Record<DirectoryKind, DirectoryList>>;
 
 const NONE: DirectoryList = { items: undefined, isError: false };
-const NO_DIRECTORIES: FormDirectories = { skills: NONE, credentials: NONE, functions: NONE, 'knowledge-bases': NONE };
+const NO_DIRECTORIES = Object.fromEntries(DIRECTORIES.map((directory) => [directory.kind, NONE])) as FormDirectories;
 
 // The app layer loads the directories (features do not import each other) and hands them down through this.
 const DirectoriesContext = createContext<FormDirectories>(NO_DIRECTORIES);

@@ -5,8 +5,8 @@ import type { DirectoryEntry } from '../../../../../domain/directories/directory
 import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { lookUpEntry, matchingEntries } from './matching-entries';
-import { FieldWarning } from '../../../../components/form/field-warning';
 import { useDirectoryList } from './directories-context';
+import { PickerWarning } from './picker-warning';
 
 const MAX_OPTIONS = 50;
 
@@ -83,13 +83,7 @@ export function DirectoryPickerField({ kind, name, required, help, placeholder }
                     )}
                   </p>
                 ) : null}
-                <div aria-live="polite">
-                  {warning ? (
-                    <FieldWarning id={warningId} testId={`warning-${name}`}>
-                      {warning}
-                    </FieldWarning>
-                  ) : null}
-                </div>
+                <PickerWarning id={warningId} name={name} warning={warning} />
               </>
             );
           }}

@@ -4,7 +4,7 @@ import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { useDirectoryList } from './directories-context';
 import { matchingSkills } from './skill-directory-check';
-import { FieldWarning } from '../../../../components/form/field-warning';
+import { PickerWarning } from './picker-warning';
 
 const MAX_OPTIONS = 50;
 
@@ -64,13 +64,7 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
                       ),
                     }))}
                   />
-                  <div aria-live="polite">
-                    {warning ? (
-                      <FieldWarning id={warningId} testId={`warning-${name}`}>
-                        {warning}
-                      </FieldWarning>
-                    ) : null}
-                  </div>
+                  <PickerWarning id={warningId} name={name} warning={warning} />
                   {note ? (
                     <p className="field__note" id={noteId}>
                       {note}

@@ -20,8 +20,8 @@ const WEB_FEATURES = readdirSync(new URL('./src/web/features', import.meta.url),
  * mappers, and app.ts hands it the instance. When a feature needs something from one that builds on it, it
  * declares an interface and app.ts passes the other's repository (IntegrationUsageGuard in
  * integrations/integration-routes.ts, fulfilled by dialogs/). Every feature shares db/, http/, errors.ts and
- * the domain; directories/ is what the directory features (skills, credentials, functions, knowledge bases)
- * share; demo/ seeds them all. A feature's testing/ folder holds fixtures any test may use.
+ * the domain; directories/ serves every directory from its descriptor (credentials/ adds the secrets);
+ * demo/ seeds them all. A feature's testing/ folder holds fixtures any test may use.
  */
 const SERVER_FEATURES = {
   bots: [],
@@ -31,12 +31,9 @@ const SERVER_FEATURES = {
   'cb-export': ['bots', 'integrations', 'credentials'],
   dialogs: ['integrations', 'cb-export'],
   directories: [],
-  skills: ['directories'],
   credentials: ['directories'],
-  functions: ['directories'],
-  'knowledge-bases': ['directories'],
   health: [],
-  demo: ['bots', 'integrations', 'skills', 'credentials', 'functions', 'knowledge-bases'],
+  demo: ['bots', 'integrations', 'credentials', 'directories'],
 };
 const serverFeature = (feature) => `./src/server/${feature}`;
 

@@ -14,13 +14,13 @@ export class SkillsPage {
     return this.page.getByRole('table', { name: 'Skills' });
   }
 
-  /** The row of one skill, found by its name cell. */
+  /** The row of one skill, found by its name (the id is under it, as on every directory page). */
   row(name: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+    return this.table.getByRole('row').filter({ has: this.page.getByTestId('entry-name').getByText(name, { exact: true }) });
   }
 
   async names(): Promise<string[]> {
-    return this.table.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    return this.table.getByTestId('entry-name').allInnerTexts();
   }
 
   get addForm(): Locator {

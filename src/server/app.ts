@@ -28,22 +28,20 @@ import { revisionRoutes } from './revisions/revision-routes';
 import { testingRoutes } from './demo/testing-routes';
 import { createImportExportRepository } from './cb-export/import-export-repository';
 import { importExportRoutes } from './cb-export/import-export-routes';
-import { skillRoutes } from './skills/skill-routes';
-import { createSkillsRepository } from './skills/skills-repository';
 import { simulateRoutes } from './simulator/simulate-routes';
 import { dialogRoutes } from './dialogs/dialog-routes';
 import { createDialogsRepository } from './dialogs/dialogs-repository';
-import { credentialRoutes } from './credentials/credential-routes';
 import { createCredentialsRepository } from './credentials/credentials-repository';
 import type { SecretBox } from './credentials/secret-box';
-import { functionRoutes } from './functions/function-routes';
-import { createFunctionsRepository } from './functions/functions-repository';
-import { knowledgeBaseRoutes } from './knowledge-bases/knowledge-base-routes';
-import { createKnowledgeBasesRepository } from './knowledge-bases/knowledge-bases-repository';
+import { DIRECTORIES } from '../domain/directories';
+import { MAX_PATH_PARAM_LENGTH } from '../domain/directories/directory-kit';
+import { directoryRoutes } from './directories/directory-routes';
+import { REMOTE_LISTS } from './directories/remote-lists';
+import { createPlainDirectoryRepositories } from './directories/directory-repositories';
 
 export type AppOptions = Pick<
   ServerConfig,
-  'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'liveEngage' | 'livePersonDirectories'
+  'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'livePersonDirectories'
 > &
   Partial<Pick<ServerConfig, 'allowedHosts'>> & {
     /** Where log lines go; stdout when absent (tests read them). */
@@ -83,8 +81,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs / 2) },
     logger: { level: options.logLevel, ...LOG_REDACTION, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
-    // Route params are UUIDs; keep the default max length but report bad ones as 400 via zod.
-    routerOptions: { ignoreTrailingSlash: true },
+    // Longer than any id a route's schema accepts, so that the schema answers an overlong id (400) rather
+    // than the router (414, or 405 from a route that matched without the parameter).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     // The README promises `__proto__` keys are dropped: the parser removes them rather than refusing the body.
@@ -133,20 +132,18 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
-  const skills = createSkillsRepository(database.db);
-  await app.register(skillRoutes, { skills, liveEngage: options.liveEngage });
-  await app.register(credentialRoutes, { credentials });
-  const functions = createFunctionsRepository(database.db);
-  await app.register(functionRoutes, { db: database.db, functions, livePerson: options.livePersonDirectories.functions });
-  const knowledgeBases = createKnowledgeBasesRepository(database.db);
-  await app.register(knowledgeBaseRoutes, { db: database.db, knowledgeBases, livePerson: options.livePersonDirectories.knowledgeBases });
+  const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
+  for (const directory of DIRECTORIES) {
+    const livePerson = 'remote' in directory ? options.livePersonDirectories[directory.kind] : null;
+    const readRemote = livePerson && 'remote' in directory ? () => REMOTE_LISTS[directory.kind](livePerson) : null;
+    await app.register(directoryRoutes, { directory, repository: directories[directory.kind], db: database.db, readRemote });
+  }
   if (options.enableTestApi) {
     await app.register(testingRoutes, {
       db: database.db,
       bots,
       integrations,
-      skills,
-      directories: { credentials, functions, knowledgeBases },
+      directories,
     });
   }
   return app;

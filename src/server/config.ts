@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_POOL_SIZE, type DatabaseTarget } from './db/database';
 import { allowedHostNames } from './http/host-check';
-import { liveEngageSettingsFrom, type LiveEngageSettings } from './skills/liveengage-skills';
 import { livePersonDirectoriesFrom, type LivePersonDirectories } from './directories/liveperson-settings';
 
 export interface ServerConfig {
@@ -15,8 +14,7 @@ export interface ServerConfig {
   webRoot: string;
   corsOrigin: string | null;
   adminToken: string | null;
-  liveEngage: LiveEngageSettings | null;
-  /** The Functions and KnowledgeAI directories read from the LivePerson account, when their hosts are set. */
+  /** The directories read from the LivePerson account, when their hosts are set. */
   livePersonDirectories: LivePersonDirectories;
   /** SECRETS_KEY as given (base64 of 32 bytes); checked and resolved by loadSecretsKey at start. */
   secretsKey: string | null;
@@ -46,7 +44,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webRoot: resolve(env.WEB_ROOT ?? 'dist'),
     corsOrigin: env.CORS_ORIGIN?.trim() || null,
     adminToken: env.ADMIN_TOKEN?.trim() || null,
-    liveEngage: liveEngageSettingsFrom(env),
     livePersonDirectories: livePersonDirectoriesFrom(env),
     secretsKey: env.SECRETS_KEY?.trim() || null,
   };

@@ -17,21 +17,25 @@ export const directoryQuerySchema = z.strictObject({
   q: z.string().max(200, 'q must be at most 200 characters.').optional(),
 });
 
-/** An entry id as LivePerson gives it (lambda UUIDs, knowledge base ids) or as typed for a local entry. */
-export const directoryIdSchema = (label: string) =>
-  z
-    .string({ error: `${label} id must be text.` })
-    .trim()
-    .min(1, `${label} id is required.`)
-    .max(128, `${label} id must be at most 128 characters.`)
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
-      `${label} id may hold letters, digits, "_", ".", ":" and "-", starting with a letter or digit.`,
-    );
-
 /** Search by part of the name (ignoring case) or by the start of the id, like the skill directory. */
 export function matchesEntry(entry: { id: string; name: string }, q: string | undefined): boolean {
   if (!q) return true;
   const needle = q.trim().toLowerCase();
   return entry.name.toLowerCase().includes(needle) || entry.id.toLowerCase().startsWith(needle);
+}
+
+/** An entry as every directory's routes answer it: its fields, its version when local, who uses it when known. */
+export interface DirectoryEntry {
+  id: string;
+  name: string;
+  /** Absent for an entry read from the LivePerson account, which cannot be changed here. */
+  version?: number;
+  usedBy?: DirectoryUsage[];
+  [field: string]: unknown;
+}
+
+export interface DirectoryPage {
+  items: DirectoryEntry[];
+  /** Absent for a directory that is always local (credentials). */
+  source?: DirectorySource;
 }

@@ -95,6 +95,8 @@ export const skills = pgTable(
     // Ids are longs: read as BigInt so that all 19 digits survive, and answered as text.
     id: bigint('id', { mode: 'bigint' }).primaryKey(),
     name: text('name').notNull(),
+    // Every directory entry is versioned: its ETag, which a write must name (If-Match).
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('skills_name_unique').on(sql`lower(${t.name})`)],
 );
@@ -121,6 +123,7 @@ export const lpFunctions = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     state: text('state').notNull(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('lp_functions_name_unique').on(sql`lower(${t.name})`)],
 );
@@ -133,6 +136,7 @@ export const knowledgeBases = pgTable(
     name: text('name').notNull(),
     type: text('type').notNull(),
     language: text('language').notNull(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('knowledge_bases_name_unique').on(sql`lower(${t.name})`)],
 );

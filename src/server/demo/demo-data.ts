@@ -4,7 +4,7 @@ import { INTEGRATION_TYPE_DESCRIPTORS } from '../../domain/integration-types';
 import { DEMO_BOT, demoIntegrationInput } from '../../domain/samples';
 import type { BotsRepository } from '../bots/bots-repository';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
-import { DEMO_CREDENTIAL_ID } from '../credentials/credentials-repository';
+import { DEMO_CREDENTIAL_ID } from '../../domain/directories/credentials';
 
 /** The demo directories' own entries, which the demo integrations pick (the types' demos name no credential). */
 const DEMO_RESOURCES: Partial<Record<IntegrationInput['type'], { credentialId: string }>> = {

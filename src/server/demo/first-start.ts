@@ -3,10 +3,7 @@ import type { Database } from '../db/database';
 import { databaseFacts } from '../db/schema';
 import { createBotsRepository } from '../bots/bots-repository';
 import { createIntegrationsRepository } from '../integrations/integrations-repository';
-import { createSkillsRepository } from '../skills/skills-repository';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
-import { createFunctionsRepository } from '../functions/functions-repository';
-import { createKnowledgeBasesRepository } from '../knowledge-bases/knowledge-bases-repository';
 import { seedDemoData } from './demo-data';
 import { seedDemoDirectories } from './demo-directories';
 
@@ -25,12 +22,7 @@ export async function initialiseOnce(db: Database, options: { seedDemo: boolean;
   // A start that died half-way through seeding left its bots: they are not seeded a second time.
   if (options.seedDemo && (await bots.list({ limit: 1 })).items.length === 0) {
     await seedDemoData(bots, createIntegrationsRepository(db));
-    await createSkillsRepository(db).seedDemo();
-    await seedDemoDirectories({
-      credentials: options.credentials,
-      functions: createFunctionsRepository(db),
-      knowledgeBases: createKnowledgeBasesRepository(db),
-    });
+    await seedDemoDirectories(db, options.credentials);
   }
   await db.insert(databaseFacts).values({ name: INITIALISED_FACT, value: new Date().toISOString() }).onConflictDoNothing();
 }

@@ -10,11 +10,10 @@ import {
   lpFunctions,
   skills as skillsTable,
 } from '../db/schema';
-import { seedDemoDirectories, type DemoDirectories } from './demo-directories';
+import type { DirectoryRepository } from '../directories/directory-repository';
 import { seedDemoData } from './demo-data';
 import type { BotsRepository } from '../bots/bots-repository';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
-import type { SkillsRepository } from '../skills/skills-repository';
 
 // Fastify hands a body-less POST to the validator as null: that means the defaults.
 const resetBody = z
@@ -26,9 +25,9 @@ export const testingRoutes: FastifyPluginAsyncZod<{
   db: Database;
   bots: BotsRepository;
   integrations: IntegrationsRepository;
-  skills: SkillsRepository;
-  directories: DemoDirectories;
-}> = async (app, { db, bots, integrations, skills, directories }) => {
+  /** Every directory's repository: the demo integrations refer to their demo entries. */
+  directories: Record<string, Pick<DirectoryRepository, 'seedDemo'>>;
+}> = async (app, { db, bots, integrations, directories }) => {
   // An empty POST (no body, no Content-Type) is the common call from QA scripts.
   app.post(
     '/api/testing/reset',
@@ -51,8 +50,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{
       });
       const seed = request.body?.seed ?? 'demo';
       if (seed === 'empty') return { bots: [] };
-      await skills.seedDemo();
-      await seedDemoDirectories(directories);
+      for (const directory of Object.values(directories)) await directory.seedDemo();
       return { bots: [await seedDemoData(bots, integrations)] };
     },
   );

@@ -31,7 +31,7 @@ describe('a LivePerson API answer is read within bounds', () => {
     const server = await startTestServer(database.target, {
       livePersonDirectories: {
         functions: null,
-        knowledgeBases: { accountId: '123456', accessToken: TOKEN, domain: upstream.origin, limits },
+        'knowledge-bases': { accountId: '123456', accessToken: TOKEN, domain: upstream.origin, limits },
       },
     });
     try {
@@ -88,7 +88,7 @@ describe('a LivePerson API answer is read within bounds', () => {
     const server = await startTestServer(database.target, {
       livePersonDirectories: {
         functions: null,
-        knowledgeBases: { accountId: '123456', accessToken: TOKEN, domain: late.origin, limits: { timeMs: 300 } },
+        'knowledge-bases': { accountId: '123456', accessToken: TOKEN, domain: late.origin, limits: { timeMs: 300 } },
       },
     });
     try {
@@ -112,7 +112,7 @@ describe('a LivePerson API answer is read within bounds', () => {
   it('reads the skills through the same bounds', async () => {
     answer = () => ({ status: 302, headers: { location: `${elsewhere.origin}/skills` } });
     const server = await startTestServer(database.target, {
-      liveEngage: { accountId: '123456', accessToken: TOKEN, domain: upstream.origin },
+      livePersonDirectories: { skills: { accountId: '123456', accessToken: TOKEN, domain: upstream.origin } },
     });
     try {
       const response = await server.request('GET', '/api/skills');
@@ -140,7 +140,7 @@ describeEachDatabase('70,000 knowledge bases read from KnowledgeAI on %s', (kind
 
   it('lists them with their usages: the ids go to the database as one array parameter', async () => {
     const server = await startTestServer(database.target, {
-      livePersonDirectories: { functions: null, knowledgeBases: { accountId: '123456', accessToken: TOKEN, domain: upstream.origin } },
+      livePersonDirectories: { functions: null, 'knowledge-bases': { accountId: '123456', accessToken: TOKEN, domain: upstream.origin } },
     });
     try {
       const bot = await server.request('POST', '/api/bots', { body: { name: 'Knowledge bot' } });

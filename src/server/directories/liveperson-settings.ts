@@ -1,13 +1,13 @@
+import { DIRECTORIES } from '../../domain/directories';
 import type { LivePersonService } from './liveperson-fetch';
+import type { RemoteKind } from './remote-lists';
 
-export interface LivePersonDirectories {
-  functions: LivePersonService | null;
-  knowledgeBases: LivePersonService | null;
-}
+/** The directories read from the LivePerson account, each with its service; one left out is read from its table. */
+export type LivePersonDirectories = Partial<Record<RemoteKind, LivePersonService | null>>;
 
 /**
- * Each directory reads from the account when LP_ACCOUNT_ID, LP_ACCESS_TOKEN and its own service host are
- * set: the Functions (faasUI) and KnowledgeAI hosts are not the Account Config host of LP_DOMAIN.
+ * Each directory reads from the account when LP_ACCOUNT_ID, LP_ACCESS_TOKEN and its own service host
+ * (its descriptor's `remote.hostVariable`) are set: the hosts differ per API.
  */
 export function livePersonDirectoriesFrom(env: NodeJS.ProcessEnv): LivePersonDirectories {
   const { LP_ACCOUNT_ID: accountId, LP_ACCESS_TOKEN: accessToken } = env;
@@ -16,7 +16,9 @@ export function livePersonDirectoriesFrom(env: NodeJS.ProcessEnv): LivePersonDir
     if (!/^[a-zA-Z0-9_]{1,20}$/.test(accountId)) throw new Error('LP_ACCOUNT_ID must be 1–20 letters, digits or underscores.');
     return { accountId, accessToken, domain: domain.trim() };
   };
-  return { functions: service(env.LP_FUNCTIONS_DOMAIN), knowledgeBases: service(env.LP_KNOWLEDGEAI_DOMAIN) };
+  return Object.fromEntries(
+    DIRECTORIES.flatMap((directory) => ('remote' in directory ? [[directory.kind, service(env[directory.remote.hostVariable])]] : [])),
+  ) as LivePersonDirectories;
 }
 
-export const NO_LIVEPERSON_DIRECTORIES: LivePersonDirectories = { functions: null, knowledgeBases: null };
+export const NO_LIVEPERSON_DIRECTORIES: LivePersonDirectories = {};

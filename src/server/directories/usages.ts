@@ -1,23 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DirectoryUsage } from '../../domain/directories/directory-usage';
-import type { IntegrationType } from '../../domain/integration-types';
+import type { DirectoryUsages } from '../../domain/directories/define-directory';
 import type { Database } from '../db/database';
 import { bots, integrations } from '../db/schema';
-
-/** Which integration field refers to entries of a directory, and in which integration types. */
-export interface ReferenceField {
-  field: 'credentialId' | 'functionId' | 'knowledgeBaseId';
-  types: readonly IntegrationType[];
-}
-
-export const CREDENTIAL_REFERENCE: ReferenceField = { field: 'credentialId', types: ['API', 'FILE'] };
-export const FUNCTION_REFERENCE: ReferenceField = { field: 'functionId', types: ['FAAS'] };
-export const KNOWLEDGE_BASE_REFERENCE: ReferenceField = { field: 'knowledgeBaseId', types: ['KNOWLEDGE_AI'] };
 
 /** The integrations that refer to each of `ids` (all referenced ids when `ids` is null), by bot and name. */
 export async function findUsages(
   db: Database,
-  reference: ReferenceField,
+  reference: DirectoryUsages,
   ids: readonly string[] | null,
 ): Promise<Map<string, DirectoryUsage[]>> {
   const value = sql<string>`${integrations.config} ->> ${reference.field}`;

@@ -84,7 +84,6 @@ const defaultOptions: AppOptions = {
   webRoot: '/nonexistent',
   corsOrigin: null,
   adminToken: null,
-  liveEngage: null,
   livePersonDirectories: NO_LIVEPERSON_DIRECTORIES,
   secretBox: createSecretBox(randomBytes(32)),
 };

@@ -6,7 +6,7 @@ import { integrationQueryOptions, useIntegration } from '../../features/integrat
 import { integrationKeys } from '../../features/integrations/api/integration-keys';
 import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
 import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
-import { ResourceDirectoriesProvider } from '../../features/integrations/components/directory-pickers/resource-directories-context';
+import { DirectoriesProvider } from '../../features/integrations/components/directory-pickers/directories-context';
 import { useFormDirectories } from './use-form-directories';
 import { HistoryButton } from '../../features/revisions/components/history-button';
 
@@ -17,7 +17,7 @@ export function Component() {
   const { botId = '', integrationId = '' } = useParams();
   const client = useQueryClient();
   const query = useIntegration(botId, integrationId);
-  const { skillDirectory, directories } = useFormDirectories();
+  const directories = useFormDirectories();
   if (query.isPending) return <LoadingState label="Loading the integration…" shape="form" />;
   if (query.isError) {
     return <ErrorState title="Could not load this integration" error={query.error} onRetry={() => void query.refetch()} />;
@@ -28,12 +28,11 @@ export function Component() {
   };
   // Keyed by id only: a newer version arriving in the cache must not wipe edits in progress.
   return (
-    <ResourceDirectoriesProvider value={directories}>
+    <DirectoriesProvider value={directories}>
       <IntegrationForm
         key={integrationId}
         botId={botId}
         integration={query.data}
-        skillDirectory={skillDirectory}
         headerActions={({ isDirty, load }) => (
           <HistoryButton
             botId={botId}
@@ -52,6 +51,6 @@ export function Component() {
           />
         )}
       />
-    </ResourceDirectoriesProvider>
+    </DirectoriesProvider>
   );
 }

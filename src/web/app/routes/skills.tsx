@@ -1,16 +1,6 @@
-import { SkillsDirectory } from '../../features/skills/components/skills-directory';
+import { skillsDirectory } from '../../../domain/directories/skills';
+import { DirectoryPage } from '../../features/directories/components/directory-page';
 
 export function Component() {
-  return (
-    <div className="page page--narrow">
-      <title>Skills · Integrations Panel</title>
-      <div className="page__header">
-        <h1>Skills</h1>
-        <p className="page__lead">
-          The Conversational Cloud skills that Agent Escalation integrations transfer to. Their forms check skill ids against this list.
-        </p>
-      </div>
-      <SkillsDirectory />
-    </div>
-  );
+  return <DirectoryPage directory={skillsDirectory} />;
 }

@@ -1,81 +1,65 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DirectorySource, DirectoryUsage } from '../../../../domain/directories/directory-usage';
-import { apiRequest } from '../../../lib/api-client';
+import type { DirectoryEntry, DirectoryPage } from '../../../../domain/directories/directory-usage';
+import { apiRequest, etagOf } from '../../../lib/api-client';
 
-/** The three resource directories beside Skills, by their API path. */
-export type DirectoryKind = 'credentials' | 'functions' | 'knowledge-bases';
+/** A directory's API: its descriptor's `path`, which also names its cached queries. */
+type Path = `/api/${string}`;
+const entryPath = (path: Path, id: string) => `${path}/${encodeURIComponent(id)}`;
 
-export interface DirectoryEntry {
-  id: string;
-  name: string;
-  usedBy: DirectoryUsage[];
-}
-
-export interface DirectoryPage<T extends DirectoryEntry> {
-  items: T[];
-  /** Credentials are always local; functions and knowledge bases may be read from the LivePerson account. */
-  source?: DirectorySource;
-}
+/** A local entry's version is its ETag: every write names it, so a stale one is refused (412), never overwritten. */
+const ifMatchOf = (entry: DirectoryEntry) => (entry.version === undefined ? {} : { ifMatch: etagOf(entry.version) });
 
 export const directoryKeys = {
-  all: (kind: DirectoryKind) => ['directories', kind] as const,
-  list: (kind: DirectoryKind, q = '') => [...directoryKeys.all(kind), 'list', q] as const,
+  all: (path: Path) => ['directories', path] as const,
+  list: (path: Path, q = '') => [...directoryKeys.all(path), 'list', q] as const,
 };
 
-export async function getDirectory<T extends DirectoryEntry>(
-  kind: DirectoryKind,
-  q: string,
-  signal?: AbortSignal,
-): Promise<DirectoryPage<T>> {
+export async function getDirectory(path: Path, q: string, signal?: AbortSignal): Promise<DirectoryPage> {
   const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '';
-  return (await apiRequest<DirectoryPage<T>>(`/api/${kind}${query}`, { signal })).data;
+  return (await apiRequest<DirectoryPage>(`${path}${query}`, { signal })).data;
 }
 
 /** The whole directory without q: what the integration form's pickers search. */
-export const directoryQueryOptions = <T extends DirectoryEntry>(kind: DirectoryKind, q = '') =>
+export const directoryQueryOptions = (path: Path, q = '') =>
   queryOptions({
-    queryKey: directoryKeys.list(kind, q.trim()),
-    queryFn: ({ signal }) => getDirectory<T>(kind, q, signal),
+    queryKey: directoryKeys.list(path, q.trim()),
+    queryFn: ({ signal }) => getDirectory(path, q, signal),
   });
 
 // Keeps the previous rows on screen while a new search loads, so the table does not flash.
-export const useDirectory = <T extends DirectoryEntry>(kind: DirectoryKind, q = '') =>
-  useQuery({
-    ...directoryQueryOptions<T>(kind, q),
-    placeholderData: keepPreviousData,
-  });
+export const useDirectory = (path: Path, q = '') => useQuery({ ...directoryQueryOptions(path, q), placeholderData: keepPreviousData });
 
-export function useCreateEntry<Input, T extends DirectoryEntry>(kind: DirectoryKind) {
+export function useCreateEntry(path: Path) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: Input) => (await apiRequest<T>(`/api/${kind}`, { method: 'POST', body: input })).data,
-    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
+    mutationFn: async (input: Record<string, unknown>) => (await apiRequest<DirectoryEntry>(path, { method: 'POST', body: input })).data,
+    // Every search and the form's directory may now differ: refetch them all.
+    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(path) }),
   });
 }
 
 /** Rename (and other changes): integrations refer to entries by id, so they follow. */
-export function useUpdateEntry<T extends DirectoryEntry>(kind: DirectoryKind) {
+export function useUpdateEntry(path: Path) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, patch }: { id: string; patch: Record<string, unknown> }) =>
-      (
-        await apiRequest<T>(`/api/${kind}/${encodeURIComponent(id)}`, {
-          method: 'PATCH',
-          body: patch,
-        })
-      ).data,
-    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
+    mutationFn: async ({ entry, patch }: { entry: DirectoryEntry; patch: Record<string, unknown> }) =>
+      (await apiRequest<DirectoryEntry>(entryPath(path, entry.id), { method: 'PATCH', body: patch, ...ifMatchOf(entry) })).data,
+    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(path) }),
   });
 }
 
-export function useDeleteEntry(kind: DirectoryKind) {
+export function useDeleteEntry(path: Path) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (entry: { id: string; name: string }) => {
-      await apiRequest<void>(`/api/${kind}/${encodeURIComponent(entry.id)}`, {
-        method: 'DELETE',
-      });
+    mutationFn: async (entry: DirectoryEntry) => {
+      await apiRequest<void>(entryPath(path, entry.id), { method: 'DELETE', ...ifMatchOf(entry) });
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(kind) }),
+    onSuccess: (_, entry) => {
+      // Gone at once from every cached search, then refetched.
+      client.setQueriesData<DirectoryPage>({ queryKey: directoryKeys.all(path) }, (data) =>
+        data ? { ...data, items: data.items.filter((item) => item.id !== entry.id) } : data,
+      );
+      return client.invalidateQueries({ queryKey: directoryKeys.all(path) });
+    },
   });
 }

@@ -22,11 +22,74 @@ const CREDENTIAL = {
   version: 1,
 };
 const FUNCTIONS = [
-  { id: 'fn-1', name: 'Loyalty points lookup', description: 'Reads points', state: 'Productive', usedBy: [] },
-  { id: 'fn-2', name: 'Order refund check', description: '', state: 'Draft', usedBy: [] },
+  { id: 'fn-1', name: 'Loyalty points lookup', description: 'Reads points', state: 'Productive', usedBy: [], version: 4 },
+  { id: 'fn-2', name: 'Order refund check', description: '', state: 'Draft', usedBy: [], version: 2 },
 ];
 
-describe('the resource directory pages', () => {
+const SKILLS = [
+  { id: '3402109731', name: 'Billing', version: 1 },
+  { id: '3402109730', name: 'Customer Care', version: 1 },
+];
+
+describe('the directory pages', () => {
+  it('show a failed load with Retry, and Retry loads the directory (skills, which list no usages)', async () => {
+    let failing = true;
+    fakeApi({
+      'GET /api/skills': () =>
+        failing
+          ? { status: 502, body: { type: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'LiveEngage did not answer.' } }
+          : { status: 200, body: { items: SKILLS, source: 'local' } },
+    });
+    const user = userEvent.setup();
+    renderApp('/skills');
+    const error = await screen.findByTestId('error-state');
+    expect(error).toHaveTextContent('Could not load the skills');
+    expect(error).toHaveTextContent('LiveEngage did not answer.');
+    failing = false;
+    await user.click(within(error).getByRole('button', { name: 'Retry' }));
+    const table = await screen.findByRole('table', { name: 'Skills' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual(['Billing3402109731RenameDelete', 'Customer Care3402109730RenameDelete']);
+  });
+
+  it('add a skill with the id people type, and put a duplicate name from the server on the name field', async () => {
+    const api = fakeApi({
+      'GET /api/skills': () => ({ status: 200, body: { items: SKILLS, source: 'local' } }),
+      'POST /api/skills': () => ({
+        status: 409,
+        body: {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: 'A skill named "Billing" is already in the directory.',
+          errors: { name: 'Skill name "Billing" is already used (names are unique, ignoring case).' },
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/skills');
+    await screen.findByRole('table', { name: 'Skills' });
+    await user.type(screen.getByLabelText('Skill id'), '3402109740');
+    await user.type(screen.getByLabelText('Skill name'), 'Billing');
+    await user.click(screen.getByRole('button', { name: 'Add skill' }));
+    expect(await screen.findByTestId('error-name')).toHaveTextContent('already used');
+    expect(screen.getByLabelText('Skill name')).toHaveAttribute('aria-invalid', 'true');
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({ id: '3402109740', name: 'Billing' });
+  });
+
+  it('is read-only when the skills come from the Conversational Cloud account', async () => {
+    fakeApi({ 'GET /api/skills': () => ({ status: 200, body: { items: SKILLS, source: 'liveperson' } }) });
+    renderApp('/skills');
+    await screen.findByRole('table', { name: 'Skills' });
+    expect(screen.getByTestId('skills-source')).toHaveTextContent('read from your Conversational Cloud account');
+    expect(screen.queryByRole('button', { name: 'Add skill' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete Billing' })).toBeNull();
+  });
+
   it('list credentials with their type, whether each secret is set, and the integrations that use them', async () => {
     fakeApi({ 'GET /api/credentials': () => ({ status: 200, body: { items: [CREDENTIAL] } }) });
     renderApp('/credentials');
@@ -34,7 +97,7 @@ describe('the resource directory pages', () => {
     const row = within(table).getAllByRole('row')[1]!;
     expect(row).toHaveTextContent('Orders API key');
     expect(row).toHaveTextContent('API key');
-    expect(within(row).getByTestId('secret-apiKey')).toHaveTextContent('API key: set');
+    expect(within(row).getByTestId('pill-apiKey')).toHaveTextContent('API key: set');
     expect(within(row).getByRole('link', { name: 'Care Bot › OrderStatus' })).toHaveAttribute(
       'href',
       `/bots/${USAGE.botId}/integrations/${USAGE.integrationId}`,
@@ -102,13 +165,17 @@ describe('the resource directory pages', () => {
     await user.type(input, 'Refund check');
     await user.click(within(dialog).getByRole('button', { name: 'Rename' }));
     expect(await screen.findByRole('cell', { name: /Refund check/ })).toBeVisible();
-    expect(api.calls.find((call) => call.method === 'PATCH')?.body).toEqual({ name: 'Refund check' });
+    const patch = api.calls.find((call) => call.method === 'PATCH');
+    expect(patch?.body).toEqual({ name: 'Refund check' });
+    // Every write names the version it changes.
+    expect(patch?.headers['if-match']).toBe('"2"');
 
     await user.click(screen.getByRole('button', { name: 'Delete Loyalty points lookup' }));
     const confirm = await screen.findByRole('alertdialog');
     expect(api.calls.some((call) => call.method === 'DELETE')).toBe(false);
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(confirm).toHaveTextContent('pick another one there first'));
+    expect(api.calls.find((call) => call.method === 'DELETE')?.headers['if-match']).toBe('"4"');
   });
 
   it('are read-only when the list comes from the LivePerson account', async () => {

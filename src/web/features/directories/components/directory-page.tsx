@@ -1,57 +1,52 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link } from '../../../lib/history-router';
 import { paths } from '../../../../domain/screen-routes';
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
-import { useDeleteEntry, useDirectory, type DirectoryEntry, type DirectoryKind } from '../api/directory-api';
+import type { DirectoryDescriptor, DirectoryPill } from '../../../../domain/directories/define-directory';
+import type { DirectoryEntry } from '../../../../domain/directories/directory-usage';
+import { useDeleteEntry, useDirectory } from '../api/directory-api';
+import { AddEntryForm } from './entry-form';
 import { RenameEntryDialog } from './rename-entry-dialog';
 
-export interface DirectoryColumn<T> {
-  header: string;
-  cell: (entry: T) => ReactNode;
+function Cell({ value }: { value: string | readonly DirectoryPill[] }) {
+  if (typeof value === 'string') return value;
+  return value.map((pill) => (
+    <span key={pill.key} className={`pill pill--${pill.ok ? 'success' : 'warning'}`} data-testid={`pill-${pill.key}`}>
+      {pill.label}
+    </span>
+  ));
 }
 
-interface DirectoryPageProps<T extends DirectoryEntry> {
-  kind: DirectoryKind;
-  /** "credential", "function", "knowledge base". */
-  noun: string;
-  plural: string;
-  columns: DirectoryColumn<T>[];
-  addForm: ReactNode;
-  /** Shown when the list is read from the LivePerson account (and so cannot be changed here). */
-  remoteNote: string;
-  emptyHint: string;
-}
-
-/** A resource directory: search, add, rename, delete after confirmation, and which integrations use each entry. */
-export function DirectoryPage<T extends DirectoryEntry>({
-  kind,
-  noun,
-  plural,
-  columns,
-  addForm,
-  remoteNote,
-  emptyHint,
-}: DirectoryPageProps<T>) {
+/** A directory's screen, from its descriptor: search, add, rename, delete after confirmation, and which integrations use each entry. */
+export function DirectoryPage({ directory }: { directory: DirectoryDescriptor }) {
+  const { kind, noun, plural, columns, usages } = directory;
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
-  const query = useDirectory<T>(kind, q);
-  const [renaming, setRenaming] = useState<T | null>(null);
-  const [deleting, setDeleting] = useState<T | null>(null);
-  const deletion = useDeleteEntry(kind);
+  const query = useDirectory(directory.path, q);
+  const [renaming, setRenaming] = useState<DirectoryEntry | null>(null);
+  const [deleting, setDeleting] = useState<DirectoryEntry | null>(null);
+  const deletion = useDeleteEntry(directory.path);
   const remote = query.data?.source === 'liveperson';
   const editable = query.data !== undefined && !remote;
   const searchId = `${kind}-search`;
 
+  const title = plural[0]!.toUpperCase() + plural.slice(1);
   return (
-    <>
+    <div className="page">
+      <title>{`${directory.title} · Integrations Panel`}</title>
+      <div className="page__header">
+        <h1>{directory.title}</h1>
+        <p className="page__lead">{directory.lead}</p>
+      </div>
       {remote ? (
         <p className="note" data-testid={`${kind}-source`}>
-          {remoteNote}
+          This directory is read from {directory.remote?.source} ({directory.remote?.hostVariable} is set): add, rename and delete {plural}{' '}
+          there.
         </p>
       ) : null}
-      {editable ? addForm : null}
+      {editable ? <AddEntryForm directory={directory} /> : null}
       <div className="skills-search">
         <label htmlFor={searchId} className="field__label">
           Search {plural}
@@ -73,10 +68,14 @@ export function DirectoryPage<T extends DirectoryEntry>({
         <ErrorState title={`Could not load the ${plural}`} error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.items.length === 0 ? (
         <EmptyState title={q ? `No ${noun} matches “${q}”.` : `No ${plural} yet.`}>
-          <p>{q ? 'Search by part of the name or by the start of the id.' : emptyHint}</p>
+          <p>{q ? 'Search by part of the name or by the start of the id.' : directory.emptyHint}</p>
         </EmptyState>
       ) : (
-        <table className="skills-table" aria-label={plural[0]!.toUpperCase() + plural.slice(1)} aria-busy={query.isFetching}>
+        <table className="skills-table" aria-label={title} aria-busy={query.isFetching}>
+          <caption className="visually-hidden">
+            {query.data.items.length === 1 ? `1 ${noun}` : `${query.data.items.length} ${plural}`}
+            {q ? ` matching “${q}”` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -85,7 +84,7 @@ export function DirectoryPage<T extends DirectoryEntry>({
                   {column.header}
                 </th>
               ))}
-              <th scope="col">Used by</th>
+              {usages ? <th scope="col">Used by</th> : null}
               {editable ? (
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -97,28 +96,32 @@ export function DirectoryPage<T extends DirectoryEntry>({
             {query.data.items.map((entry) => (
               <tr key={entry.id} data-testid={`${kind}-row`}>
                 <td>
-                  {entry.name}
+                  <span data-testid="entry-name">{entry.name}</span>
                   <br />
                   <code className="combobox__id">{entry.id}</code>
                 </td>
                 {columns.map((column) => (
-                  <td key={column.header}>{column.cell(entry)}</td>
+                  <td key={column.header}>
+                    <Cell value={column.cell(entry)} />
+                  </td>
                 ))}
-                <td>
-                  {entry.usedBy.length === 0 ? (
-                    <span className="combobox__meta">Not used</span>
-                  ) : (
-                    <ul className="used-by">
-                      {entry.usedBy.map((usage) => (
-                        <li key={usage.integrationId}>
-                          <Link to={paths.integration(usage.botId, usage.integrationId)}>
-                            {usage.botName} › {usage.integrationName}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
+                {entry.usedBy ? (
+                  <td>
+                    {entry.usedBy.length === 0 ? (
+                      <span className="combobox__meta">Not used</span>
+                    ) : (
+                      <ul className="used-by">
+                        {entry.usedBy.map((usage) => (
+                          <li key={usage.integrationId}>
+                            <Link to={paths.integration(usage.botId, usage.integrationId)}>
+                              {usage.botName} › {usage.integrationName}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                ) : null}
                 {editable ? (
                   <td className="skills-table__actions">
                     <button
@@ -144,12 +147,14 @@ export function DirectoryPage<T extends DirectoryEntry>({
           </tbody>
         </table>
       )}
-      <RenameEntryDialog kind={kind} noun={noun} entry={renaming} onClose={() => setRenaming(null)} />
+      <RenameEntryDialog directory={directory} entry={renaming} onClose={() => setRenaming(null)} />
       <ConfirmDeleteDialog
         item={deleting}
         noun={noun}
         description={
-          deleting && deleting.usedBy.length > 0 ? (
+          deleting && directory.deleteNote ? (
+            <p>{directory.deleteNote(deleting)}</p>
+          ) : deleting?.usedBy && deleting.usedBy.length > 0 ? (
             <p>
               {deleting.usedBy.length === 1 ? 'An integration uses' : `${deleting.usedBy.length} integrations use`} this {noun} (
               {deleting.usedBy.map((usage) => `${usage.botName} › ${usage.integrationName}`).join(', ')}
@@ -162,6 +167,6 @@ export function DirectoryPage<T extends DirectoryEntry>({
         mutation={deletion}
         onClose={() => setDeleting(null)}
       />
-    </>
+    </div>
   );
 }

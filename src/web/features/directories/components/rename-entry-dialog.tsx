@@ -4,17 +4,19 @@ import { errorMessage, isApiError } from '../../../lib/api-client';
 import { notify } from '../../../lib/notify';
 import { DialogFormActions } from '../../../components/dialog-form-actions';
 import { useReturnFocus } from '../../../components/return-focus';
-import { useUpdateEntry, type DirectoryEntry, type DirectoryKind } from '../api/directory-api';
+import type { DirectoryDescriptor } from '../../../../domain/directories/define-directory';
+import type { DirectoryEntry } from '../../../../domain/directories/directory-usage';
+import { useUpdateEntry } from '../api/directory-api';
 
 interface RenameEntryDialogProps {
-  kind: DirectoryKind;
-  noun: string;
+  directory: DirectoryDescriptor;
   entry: DirectoryEntry | null;
   onClose: () => void;
 }
 
 /** Rename keeps the id, so the integrations that use the entry keep using it. */
-export function RenameEntryDialog({ kind, noun, entry, onClose }: RenameEntryDialogProps) {
+export function RenameEntryDialog({ directory, entry, onClose }: RenameEntryDialogProps) {
+  const { noun } = directory;
   const open = entry !== null;
   const onCloseAutoFocus = useReturnFocus(open);
   return (
@@ -26,16 +28,17 @@ export function RenameEntryDialog({ kind, noun, entry, onClose }: RenameEntryDia
           <Dialog.Description className="dialog__description">
             {entry ? `It keeps its id (${entry.id}); the integrations that use it follow the new name.` : null}
           </Dialog.Description>
-          {entry ? <RenameForm key={entry.id} kind={kind} noun={noun} entry={entry} onDone={onClose} /> : null}
+          {entry ? <RenameForm key={entry.id} directory={directory} entry={entry} onDone={onClose} /> : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   );
 }
 
-function RenameForm({ kind, noun, entry, onDone }: { kind: DirectoryKind; noun: string; entry: DirectoryEntry; onDone: () => void }) {
+function RenameForm({ directory, entry, onDone }: { directory: DirectoryDescriptor; entry: DirectoryEntry; onDone: () => void }) {
+  const { kind, noun } = directory;
   const [name, setName] = useState(entry.name);
-  const mutation = useUpdateEntry(kind);
+  const mutation = useUpdateEntry(directory.path);
   const [problem, setProblem] = useState<string | null>(null);
   const id = `rename-${kind}-name`;
   return (
@@ -49,7 +52,7 @@ function RenameForm({ kind, noun, entry, onDone }: { kind: DirectoryKind; noun: 
         }
         setProblem(null);
         mutation.mutate(
-          { id: entry.id, patch: { name } },
+          { entry, patch: { name } },
           {
             onSuccess: (renamed) => {
               notify('success', `Renamed to ${renamed.name}`);
@@ -63,7 +66,7 @@ function RenameForm({ kind, noun, entry, onDone }: { kind: DirectoryKind; noun: 
     >
       <div className={problem ? 'field field--invalid' : 'field'}>
         <label htmlFor={id} className="field__label">
-          Name
+          {directory.fields.name?.label ?? 'Name'}
         </label>
         <input
           id={id}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentWarning } from './function-picker-field';
+import { deploymentWarning } from '../../../../../domain/directories/functions';
 import { lookUpEntry, matchingEntries } from './matching-entries';
 
 const FUNCTIONS = [

@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
-import { useSkillDirectory } from './skill-directory-context';
+import { useDirectoryList } from './directories-context';
 import { matchingSkills } from './skill-directory-check';
-import { FieldWarning } from '../../../../components/form/field-warning';
+import { PickerWarning } from './picker-warning';
 
 const MAX_OPTIONS = 50;
 
@@ -25,7 +25,7 @@ interface SkillComboboxFieldProps {
  */
 export function SkillComboboxField({ name, label, required, help, placeholder, warning, note }: SkillComboboxFieldProps) {
   const { control, setValue } = useFormContext();
-  const { skills } = useSkillDirectory();
+  const { items: skills } = useDirectoryList('skills');
   const pick = (skill: { id: string; name: string }) => {
     const options = { shouldDirty: true, shouldValidate: true, shouldTouch: true };
     setValue('agentSkillName', skill.name, options);
@@ -64,13 +64,7 @@ export function SkillComboboxField({ name, label, required, help, placeholder, w
                       ),
                     }))}
                   />
-                  <div aria-live="polite">
-                    {warning ? (
-                      <FieldWarning id={warningId} testId={`warning-${name}`}>
-                        {warning}
-                      </FieldWarning>
-                    ) : null}
-                  </div>
+                  <PickerWarning id={warningId} name={name} warning={warning} />
                   {note ? (
                     <p className="field__note" id={noteId}>
                       {note}

@@ -8,13 +8,13 @@ import { TextField } from '../../../../components/form/text-field';
 import type { FieldMeta } from './field-meta';
 import { SkillComboboxField } from '../directory-pickers/skill-combobox-field';
 import { skillWarnings } from '../directory-pickers/skill-directory-check';
-import { useSkillDirectory } from '../directory-pickers/skill-directory-context';
+import { useDirectoryList } from '../directory-pickers/directories-context';
 
 export function AgentEscalationFields({ meta }: { meta: FieldMeta<'LIVEPERSON_AGENT_ESCALATION'> }) {
   const { control } = useFormContext();
   const [skillName, skillId] = useWatch({ control, name: ['agentSkillName', 'agentSkillId'] }) as [string | undefined, string | undefined];
-  const directory = useSkillDirectory();
-  const warnings = skillWarnings(skillId ?? '', skillName ?? '', directory.skills);
+  const directory = useDirectoryList('skills');
+  const warnings = skillWarnings(skillId ?? '', skillName ?? '', directory.items);
   const directoryNote = directory.isError ? 'The skill directory could not be loaded, so skills are not checked.' : undefined;
   return (
     <>

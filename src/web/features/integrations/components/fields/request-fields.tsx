@@ -3,7 +3,7 @@ import { SelectField } from '../../../../components/form/select-field';
 import { TextField } from '../../../../components/form/text-field';
 import type { FieldMeta } from './field-meta';
 import { KeyValueList } from './key-value-list';
-import { CredentialPickerField } from '../directory-pickers/credential-picker-field';
+import { DirectoryPickerField } from '../directory-pickers/directory-picker-field';
 
 /** API and File integrations: an HTTP request. */
 function RequestFields({ meta, methods }: { meta: FieldMeta<'API'> | FieldMeta<'FILE'>; methods: readonly string[] }) {
@@ -11,7 +11,7 @@ function RequestFields({ meta, methods }: { meta: FieldMeta<'API'> | FieldMeta<'
     <>
       <SelectField {...meta('method')} options={methods.map((m) => ({ value: m, label: m }))} />
       <TextField {...meta('url')} />
-      <CredentialPickerField {...meta('credentialId')} />
+      <DirectoryPickerField kind="credentials" {...meta('credentialId')} />
       <KeyValueList {...meta('headers')} item="Header" />
       <KeyValueList {...meta('requestParameters')} item="Parameter" />
       <TextField {...meta('postBody')} multiline rows={4} />

@@ -10,7 +10,6 @@ import { CommonFields } from '../fields/common-fields';
 import { CustomDataFields } from '../fields/custom-data-fields';
 import { useFieldMeta, type FieldMeta } from '../fields/field-meta';
 import { lazyIntegrationResolver, warmIntegrationResolver } from './lazy-integration-resolver';
-import { SkillDirectoryProvider, type SkillDirectory } from '../directory-pickers/skill-directory-context';
 import { FormWorkspace } from './form-workspace';
 import {
   DeferredConflictDialog,
@@ -34,8 +33,6 @@ interface IntegrationFormProps {
   botId: string;
   /** null: the Add Integration form. */
   integration: Integration | null;
-  /** The skill directory the Agent Skill fields suggest from and check against. */
-  skillDirectory?: SkillDirectory;
   /** Buttons other features put in the header (History), given what they need of the form. */
   headerActions?: (form: FormHeaderState) => ReactNode;
 }
@@ -47,7 +44,7 @@ export interface FormHeaderState {
 }
 
 /** Create and edit share this form; the resolver is the API's own schema, loaded after the form is usable. */
-export function IntegrationForm({ botId, integration, skillDirectory, headerActions }: IntegrationFormProps) {
+export function IntegrationForm({ botId, integration, headerActions }: IntegrationFormProps) {
   // useForm reads its defaults once; computed at every render they cost its re-render right after the mount
   // (isReady, set in a layout effect), which runs in the same task as the first one, before the first paint.
   const [defaultValues] = useState(() => (integration ? valuesFromIntegration(integration) : emptyValuesFor(NEW_INTEGRATION_TYPE)));
@@ -130,47 +127,45 @@ export function IntegrationForm({ botId, integration, skillDirectory, headerActi
 
   return (
     <FormMethodsProvider form={form}>
-      <SkillDirectoryProvider value={skillDirectory}>
-        <FormWorkspace>
-          <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
-            <header className="form-header">
-              <h2 id="integration-form-title" className="form-header__title">
-                {title}
-              </h2>
-              <span className="form-header__status" role="status" data-testid="dirty-status">
-                {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
+      <FormWorkspace>
+        <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
+          <header className="form-header">
+            <h2 id="integration-form-title" className="form-header__title">
+              {title}
+            </h2>
+            <span className="form-header__status" role="status" data-testid="dirty-status">
+              {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
+            </span>
+            {isDirty && draft.kept ? (
+              <span className="form-header__draft" data-testid="draft-status">
+                Kept in this browser
               </span>
-              {isDirty && draft.kept ? (
-                <span className="form-header__draft" data-testid="draft-status">
-                  Kept in this browser
-                </span>
-              ) : null}
-              {headerActions?.({ isDirty, load })}
-              <TestPanelToggle />
-              <button
-                type="submit"
-                className="button button--primary"
-                aria-disabled={saving}
-                aria-keyshortcuts="Control+S Meta+S"
-                title="Save (Ctrl+S / ⌘S)"
-              >
-                {saving ? 'Saving…' : 'Save'}
-              </button>
-              {problem ? <SaveFailureMessage failure={problem} saving={saving} onRetry={() => void retry()} /> : null}
-            </header>
-            {draft.offer ? <DeferredDraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
-            <p className="form-legend">
-              Required fields are marked with an asterisk{' '}
-              <span className="field__asterisk" aria-hidden="true">
-                *
-              </span>
-            </p>
-            <FormSections botId={botId} integration={integration} type={type} meta={meta} editorKey={editorKey} onTypeChange={changeType} />
-          </form>
-          {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
-          <TestPanelHost botId={botId} />
-        </FormWorkspace>
-      </SkillDirectoryProvider>
+            ) : null}
+            {headerActions?.({ isDirty, load })}
+            <TestPanelToggle />
+            <button
+              type="submit"
+              className="button button--primary"
+              aria-disabled={saving}
+              aria-keyshortcuts="Control+S Meta+S"
+              title="Save (Ctrl+S / ⌘S)"
+            >
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            {problem ? <SaveFailureMessage failure={problem} saving={saving} onRetry={() => void retry()} /> : null}
+          </header>
+          {draft.offer ? <DeferredDraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
+          <p className="form-legend">
+            Required fields are marked with an asterisk{' '}
+            <span className="field__asterisk" aria-hidden="true">
+              *
+            </span>
+          </p>
+          <FormSections botId={botId} integration={integration} type={type} meta={meta} editorKey={editorKey} onTypeChange={changeType} />
+        </form>
+        {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
+        <TestPanelHost botId={botId} />
+      </FormWorkspace>
       <UnsavedChangesGuard when={isDirty && !saving} />
       <DeferredRenameDialog {...renameDialog} />
       <DeferredConflictDialog

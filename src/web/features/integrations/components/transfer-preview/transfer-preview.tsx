@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { previewTransfer, type CheckStatus, type PreviewVariable } from '../../../../../domain/transfer-preview';
-import { useSkillDirectory } from '../directory-pickers/skill-directory-context';
+import { useDirectoryList } from '../directory-pickers/directories-context';
 
 interface TransferPreviewProps {
   /** Sample bot variables ({$botContext.name}); the Test panel supplies them. */
@@ -22,7 +22,7 @@ export function TransferPreview({ botVariables, envVariables }: TransferPreviewP
   const [agentSkillName, agentSkillId, agentId, transferBotContext, messageToUser] = useWatch({
     name: ['agentSkillName', 'agentSkillId', 'agentId', 'transferBotContext', 'messageToUser'],
   }) as [string | undefined, string | undefined, string | undefined, boolean | undefined, string | undefined];
-  const { skills } = useSkillDirectory();
+  const { items: skills } = useDirectoryList('skills');
   const preview = useMemo(
     () =>
       previewTransfer(

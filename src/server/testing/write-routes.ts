@@ -1,0 +1,102 @@
+import { DIRECTORIES } from '../../domain/directories';
+import type { DirectoryDescriptor } from '../../domain/directories/define-directory';
+import { anIntegrationInput } from '../../domain/samples';
+import type { TestServer } from './api-harness';
+
+/** A write route as the app documents it: method and path as declared, e.g. `PATCH /api/bots/{botId}`. */
+export interface WriteRoute {
+  method: 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  /** The properties its body documents (none for DELETE). */
+  bodyProperties: string[];
+}
+
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+}
+
+/** Every PUT, PATCH and DELETE route of the app, from its own OpenAPI document: a route added later is covered. */
+export async function writeRoutes(server: TestServer): Promise<WriteRoute[]> {
+  const document = (await server.request<{ paths: Record<string, Record<string, OpenApiOperation>> }>('GET', '/api/openapi.json')).body;
+  return Object.entries(document.paths).flatMap(([route, operations]) =>
+    Object.entries(operations).flatMap(([method, operation]) => {
+      const upper = method.toUpperCase();
+      if (upper !== 'PUT' && upper !== 'PATCH' && upper !== 'DELETE') return [];
+      const schema = operation.requestBody?.content?.['application/json']?.schema;
+      return [{ method: upper, route, bodyProperties: Object.keys(schema?.properties ?? {}) }];
+    }),
+  );
+}
+
+/** A resource a write route can change: where it is, its ETag, and a body the route accepts. */
+export interface WriteTarget {
+  path: string;
+  etag: string;
+  /** A body that changes the resource (PUT, PATCH); a value for each of a PATCH's documented properties. */
+  body: Record<string, unknown>;
+}
+
+let serial = 0;
+const unique = () => ++serial;
+
+async function created(server: TestServer, path: string, body: unknown) {
+  const response = await server.request('POST', path, { body });
+  if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response;
+}
+
+/** An id like the demo's, not taken: a number beyond it (skill ids are digits), or the id with a suffix. */
+const anotherId = (id: string, n: number) => (/^\d+$/.test(id) ? String(BigInt(id) + 1000n + BigInt(n)) : `${id}-${n}`);
+
+/** A new entry like the directory's first demo entry (another id and name), and a change to every PATCH property. */
+async function directoryTarget(server: TestServer, directory: DirectoryDescriptor): Promise<WriteTarget> {
+  const n = unique();
+  const [first, second] = directory.demo;
+  const { id, ...demo } = first!;
+  const input = {
+    ...demo,
+    name: `${String(demo.name)} ${n}`,
+    ...(directory.id.given === 'required' ? { id: anotherId(String(id), n) } : {}),
+  };
+  const response = await created(server, directory.path, input);
+  const body: Record<string, unknown> = { name: `Renamed ${n}` };
+  for (const key of Object.keys(directory.fields)) {
+    if (key !== 'name' && !directory.fields[key]!.createOnly) body[key] = second?.[key] ?? demo[key];
+  }
+  const shape = directory.variants?.shapes[String(demo[directory.variants.by])];
+  if (shape) {
+    body.fields = Object.fromEntries(shape.fields.slice(0, 1).map((key) => [key, `changed-${n}`]));
+    body.secrets = Object.fromEntries(shape.secrets.slice(0, 1).map((key) => [key, `changed-secret-${n}`]));
+  }
+  return { path: `${directory.path}/${encodeURIComponent(response.body.id)}`, etag: response.headers.get('etag')!, body };
+}
+
+async function botTarget(server: TestServer): Promise<WriteTarget> {
+  const n = unique();
+  const response = await created(server, '/api/bots', { name: `Bot ${n}`, description: `About bot ${n}` });
+  return {
+    path: `/api/bots/${response.body.id}`,
+    etag: response.headers.get('etag')!,
+    body: { name: `Renamed bot ${n}`, description: 'Changed' },
+  };
+}
+
+async function integrationTarget(server: TestServer): Promise<WriteTarget> {
+  const bot = await created(server, '/api/bots', { name: `Integrations ${unique()}` });
+  const input = anIntegrationInput('LIVEPERSON_AGENT_ESCALATION');
+  const response = await created(server, `/api/bots/${bot.body.id}/integrations`, input);
+  return {
+    path: `/api/bots/${bot.body.id}/integrations/${response.body.id}`,
+    etag: response.headers.get('etag')!,
+    body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { messageToUser: 'Changed' }),
+  };
+}
+
+/** How to make a resource for each write route, by its declared path. */
+export const WRITE_TARGETS: Record<string, (server: TestServer) => Promise<WriteTarget>> = {
+  '/api/bots/{botId}': botTarget,
+  '/api/bots/{botId}/integrations/{id}': integrationTarget,
+  ...Object.fromEntries(
+    DIRECTORIES.map((directory) => [`${directory.path}/{id}`, (server: TestServer) => directoryTarget(server, directory)]),
+  ),
+};

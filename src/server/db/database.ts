@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock';
 import { nameStatements } from './pg-statements';
+import { retryingTransactions } from './retry';
 import { createPgliteClient, dataDirFailure, withDrizzleParsers } from './pglite-client';
 import { schema } from './schema';
 
@@ -43,7 +44,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // it must not become an uncaught exception that takes the whole process down.
     pool.on('error', () => undefined);
     nameStatements(pool);
-    const db = drizzle(pool, { schema });
+    const db = retryingTransactions(drizzle(pool, { schema }));
     await migrate(db, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
@@ -58,7 +59,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     lock?.release();
     throw target.dataDir ? dataDirFailure(target.dataDir, error) : error;
   }
-  const db = drizzle(withDrizzleParsers(client), { schema });
+  const db = retryingTransactions(drizzle(withDrizzleParsers(client), { schema }));
   try {
     await migrate(db, { migrationsFolder });
   } catch (error) {

@@ -26,11 +26,13 @@ export interface LoadedBot {
 
 /**
  * The bot, its extras and integrations, read together. `forUpdate` locks the bot row, so two
- * changes to one bot's dialogs (or a rename and a delete) run one after the other.
+ * changes to one bot's dialogs (or a rename and a delete) run one after the other. `NO KEY UPDATE`, not
+ * `UPDATE`: a save of one of its integrations takes the key share its revision's foreign key needs
+ * meanwhile, and must not wait for this (the lock order is in db/retry.ts).
  */
 export async function loadBot(tx: Database, botId: string, forUpdate = false): Promise<LoadedBot> {
   const query = tx.select().from(bots).where(eq(bots.id, botId));
-  const [row] = forUpdate ? await query.for('update') : await query;
+  const [row] = forUpdate ? await query.for('no key update') : await query;
   if (!row) throw notFound(`Bot ${botId}`);
   const rows = await tx
     .select()

@@ -4,14 +4,9 @@ import { integrationSchema } from '../../domain/integration';
 import { revisionSchema, revisionSummarySchema } from '../../domain/revision';
 import { setEtag, writeIfMatch } from '../http/etag';
 import type { RevisionsRepository } from './revisions-repository';
-import { ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
+import { ifMatchHeader, integrationParams, problems, storedIntegerParam } from '../http/route-schemas';
 
-const revisionParams = integrationParams.extend({
-  version: z.coerce
-    .number({ error: 'version must be a whole number.' })
-    .int('version must be a whole number.')
-    .positive('version must be positive.'),
-});
+const revisionParams = integrationParams.extend({ version: storedIntegerParam('version') });
 
 export const revisionRoutes: FastifyPluginAsyncZod<{ revisions: RevisionsRepository }> = async (app, { revisions }) => {
   app.get(

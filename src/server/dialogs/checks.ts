@@ -17,6 +17,11 @@ function liveStarters(model: BotModel): InteractionRecord[] {
   return model.interactions.filter((item) => item.kind === 'DIALOG_STARTER' && live.has(item.dialogId));
 }
 
+/** The starter of a dialog that can start on the failed-transfer message, whether or not the bot escalates. */
+export function escalationFailureCatcher(model: BotModel): InteractionRecord | undefined {
+  return liveStarters(model).find((item) => item.patterns?.some((pattern) => patternMatches(pattern, AGENT_ESCALATION_FAILED)));
+}
+
 export function escalationFailureCheck(model: BotModel): Check {
   const base = { id: 'escalation-failure-caught', title: `A dialog catches ${AGENT_ESCALATION_FAILED}` } as const;
   const transfers = model.interactions.filter((item) => item.kind === 'ESCALATION');
@@ -32,7 +37,7 @@ export function escalationFailureCheck(model: BotModel): Check {
     ? `the Agent Escalation integration "${escalationIntegration.name}"`
     : `the Agent Transfer "${transfers[0]!.name}" in dialog "${dialogName(model, transfers[0]!)}"`;
   const starters = liveStarters(model);
-  const catcher = starters.find((item) => item.patterns?.some((pattern) => patternMatches(pattern, AGENT_ESCALATION_FAILED)));
+  const catcher = escalationFailureCatcher(model);
   if (catcher) {
     const pattern = catcher.patterns!.find((item) => patternMatches(item, AGENT_ESCALATION_FAILED))!;
     return {

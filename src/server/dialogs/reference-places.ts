@@ -45,14 +45,19 @@ export function visitInteraction(raw: Json, visit: Visit): Json {
 export const isCode = (where: UsagePlace) => where === 'preProcess' || where === 'postProcess' || where === 'transformScript';
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORD = '[A-Za-z0-9_]';
+/**
+ * A character that continues a JavaScript identifier (ECMAScript IdentifierPart): ID_Continue, `$`, ZWNJ and
+ * ZWJ. `api_Esc$x`, `api_Escé` and `$api_Esc` are other names than `api_Esc`, so they are neither its usages
+ * nor rewritten by its rename. Patterns using it need the `u` flag.
+ */
+const WORD = '[\\p{ID_Continue}$\\u200c\\u200d]';
 
 /**
  * `api_<rdv>` as code and `{$.api_<rdv>...}` paths read it, and `api_<rdv>Status` (the HTTP status CB
  * sets beside it) unless another integration's variable is that name.
  */
 export function variablePattern(responseDataVariable: string, withStatus: boolean): RegExp {
-  return new RegExp(`(?<!${WORD})api_${escape(responseDataVariable)}${withStatus ? '(?:Status)?' : ''}(?!${WORD})`, 'g');
+  return new RegExp(`(?<!${WORD})api_${escape(responseDataVariable)}${withStatus ? '(?:Status)?' : ''}(?!${WORD})`, 'gu');
 }
 
 /**

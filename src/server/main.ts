@@ -5,6 +5,7 @@ import { isDamage, openDatabase, type DatabaseHandle } from './db/database';
 import { dataDirFailure } from './db/pglite-client';
 import { seedDemoData } from './demo/demo-data';
 import { createBotsRepository } from './bots/bots-repository';
+import { createListCursors } from './db/cursor';
 import { createIntegrationsRepository } from './integrations/integrations-repository';
 import { createSkillsRepository } from './skills/skills-repository';
 import { createCredentialsRepository } from './credentials/credentials-repository';
@@ -61,9 +62,10 @@ try {
     );
   }
   // A brand-new database gets the demo bot, so the first start shows a working panel.
-  const bots = createBotsRepository(database.db);
+  const cursors = createListCursors(secretBox);
+  const bots = createBotsRepository(database.db, cursors);
   if ((await bots.list({ limit: 1 })).items.length === 0 && process.env.SEED_DEMO !== '0') {
-    await seedDemoData(bots, createIntegrationsRepository(database.db));
+    await seedDemoData(bots, createIntegrationsRepository(database.db, cursors));
     await createSkillsRepository(database.db).seedDemo();
     await seedDemoDirectories({
       credentials,

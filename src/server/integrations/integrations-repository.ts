@@ -7,7 +7,7 @@ import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots, integrationRevisions, integrations } from '../db/schema';
 import { limitReached, notFound, preconditionFailed } from '../errors';
-import { decodeCursor, pageOf } from '../db/cursor';
+import type { ListCursors } from '../db/cursor';
 import { retryConflicts } from '../db/retry';
 import { changedFields, columnsOf, replacedRow, toIntegration, toSharedIntegration, type IntegrationRow } from './integration-rows';
 import { duplicateProblem, storedRows, writtenVersions } from './integration-statements';
@@ -45,7 +45,7 @@ export interface NewIntegration {
 /** Rows per INSERT in an import: few statements, and far below PostgreSQL's 65,535 parameters. */
 const INSERT_BATCH = 50;
 
-export function createIntegrationsRepository(db: Database) {
+export function createIntegrationsRepository(db: Database, cursors: ListCursors) {
   function selectSummaries(where: SQL | undefined) {
     return db
       .select({
@@ -120,7 +120,7 @@ export function createIntegrationsRepository(db: Database) {
 
   return {
     async list(botId: string, query: IntegrationListQuery): Promise<Page<IntegrationSummary>> {
-      const cursor = decodeCursor(query.cursor);
+      const cursor = cursors.decode(query.cursor, `integrations:${botId}`);
       const filtered = query.q || query.type || cursor;
       const rows = filtered
         ? await selectSummaries(
@@ -132,7 +132,7 @@ export function createIntegrationsRepository(db: Database) {
             ),
           ).limit(query.limit + 1)
         : await firstPage.execute({ botId, limit: query.limit + 1 });
-      const page = pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.id }));
+      const page = cursors.pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.id }), `integrations:${botId}`);
       return {
         // Named fields rather than `{ nameKey, ...row }`: object rest is V8's slow path, and this runs per row.
         items: page.items.map((row) => ({

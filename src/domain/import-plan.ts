@@ -32,6 +32,8 @@ export const importPlanSchema = z.object({
       type: z.enum(INTEGRATION_TYPES).nullable(),
       values: z.record(z.string(), z.unknown()).nullable().describe('The integration as it will be saved; null when it has problems'),
       problems: z.array(importProblemSchema),
+      /** What to check before importing, which does not block it: a credential sent to a host it never was. */
+      warnings: z.array(importProblemSchema),
       keptKeys: z.array(z.string()),
       /** The version a native export recorded; the integration keeps it. */
       version: z.number().int().nullable(),

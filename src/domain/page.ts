@@ -15,7 +15,7 @@ export const pageQuerySchema = z.strictObject({
     .min(1, `limit must be at least 1.`)
     .max(MAX_PAGE_SIZE, `limit must be at most ${MAX_PAGE_SIZE}.`)
     .default(DEFAULT_PAGE_SIZE),
-  cursor: z.string().max(1000).optional(),
+  cursor: z.string().max(2000).optional(),
 });
 
 /** A page of a list: `nextCursor` is null on the last page. */

@@ -20,6 +20,27 @@ const isWordUnit = (unit: string | undefined) =>
   unit !== undefined && ((unit >= 'A' && unit <= 'Z') || (unit >= 'a' && unit <= 'z') || (unit >= '0' && unit <= '9') || unit === '_');
 const isLetter = (unit: string | undefined) => unit !== undefined && ((unit >= 'A' && unit <= 'Z') || (unit >= 'a' && unit <= 'z'));
 
+/**
+ * A JavaScript identifier goes on with ID_Continue, `$`, ZWNJ and ZWJ: `api_Esc$x`, `api_Escé` and `$api_Esc`
+ * are other names than `api_Esc`, neither its usages nor rewritten by its rename. (A constant pattern tested
+ * on one code point at a time: nothing of the text is compiled.)
+ */
+const IDENTIFIER_PART = /^[\p{ID_Continue}$\u200c\u200d]$/u;
+
+/** Whether the code point starting at `index` continues an identifier. */
+function continuesAt(text: string, index: number): boolean {
+  const codePoint = text.codePointAt(index);
+  return codePoint !== undefined && IDENTIFIER_PART.test(String.fromCodePoint(codePoint));
+}
+
+/** Whether the code point ending right before `index` continues an identifier. */
+function continuesBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const last = text.charCodeAt(index - 1);
+  const isLowSurrogate = last >= 0xdc00 && last <= 0xdfff;
+  return continuesAt(text, isLowSurrogate && index >= 2 ? index - 2 : index - 1);
+}
+
 /** Code reads a field also as a string (`getBotVariable('<name>.<key>')`); texts show it as `{<name>.<key>}`. */
 export const FIELD_OPENERS_IN_CODE = `{'"\``;
 export const FIELD_OPENERS_IN_TEXT = '{';
@@ -32,19 +53,19 @@ function wordEnd(text: string, from: number): number {
 }
 
 /**
- * `api_<variable>`, and `api_<variable>Status` when `withStatus`, as whole words (nothing of
- * `[A-Za-z0-9_]` right before or after), left to right without overlaps.
+ * `api_<variable>`, and `api_<variable>Status` when `withStatus`, as whole names (no identifier
+ * character right before or after), left to right without overlaps.
  */
 export function variableReads(text: string, responseDataVariable: string, withStatus: boolean): Found[] {
   const needle = `api_${responseDataVariable}`;
   const found: Found[] = [];
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-    if (isWordUnit(text[at - 1])) continue;
+    if (continuesBefore(text, at)) continue;
     const after = at + needle.length;
-    if (!isWordUnit(text[after])) {
+    if (!continuesAt(text, after)) {
       found.push({ index: at, length: needle.length });
       at = after - 1;
-    } else if (withStatus && text.startsWith('Status', after) && !isWordUnit(text[after + 6])) {
+    } else if (withStatus && text.startsWith('Status', after) && !continuesAt(text, after + 6)) {
       found.push({ index: at, length: needle.length + 6 });
       at = after + 5;
     }

@@ -15,7 +15,7 @@ export const SIMULATION_LIMITS = {
   /** Runs at the same time (each worker holds up to ~100 MB); more wait in a queue of `queuedRuns`, beyond it 503. */
   concurrentRuns: 4,
   queuedRuns: 8,
-  /** Everything one run answers, all channels together; each channel has its share in OUTPUT_CAPS. */
+  /** Everything one run answers, all channels together, in bytes of its JSON (UTF-8); each channel has its share in OUTPUT_CAPS. */
   outputChars: 1024 * 1024,
   /** The jsonData the Custom Data Fields read after the script rewrote it (the sample itself is at most 512 KB). */
   jsonDataChars: 2 * 1024 * 1024,
@@ -23,7 +23,10 @@ export const SIMULATION_LIMITS = {
   fieldSteps: 2_000_000,
 } as const;
 
-/** Each output channel's share of SIMULATION_LIMITS.outputChars, in characters; what is over is cut with a note. */
+/**
+ * Each output channel's share of SIMULATION_LIMITS.outputChars, in bytes of the answer's JSON (UTF-8, escapes
+ * included: a control character is 6); what is over is cut with a note.
+ */
 export const OUTPUT_CAPS = {
   customDataFields: 512 * 1024,
   botVariables: 192 * 1024,

@@ -19,6 +19,7 @@ import { registerWebApp } from './http/web-app';
 import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
 import { readBuildId } from './http/build-id';
 import { createBotsRepository } from './bots/bots-repository';
+import { createListCursors } from './db/cursor';
 import { createIntegrationsRepository } from './integrations/integrations-repository';
 import { createRevisionsRepository } from './revisions/revisions-repository';
 import { botRoutes } from './bots/bot-routes';
@@ -121,8 +122,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await registerPublicPlugin(app, fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
-  const bots = createBotsRepository(database.db);
-  const integrations = createIntegrationsRepository(database.db);
+  const cursors = createListCursors(options.secretBox);
+  const bots = createBotsRepository(database.db, cursors);
+  const integrations = createIntegrationsRepository(database.db, cursors);
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);

@@ -1,3 +1,4 @@
+import { createListCursors } from './db/cursor';
 import { applyMigrations, type DatabaseHandle } from './db/database';
 import { createCredentialsRepository, type KeyCheck } from './credentials/credentials-repository';
 import { saveSecretsKeyFile, SecretsKeyProblem, type SecretBox, type SecretsKeyChoice } from './credentials/secret-box';
@@ -33,6 +34,6 @@ export async function prepareDatabase(
           : KEY_PROBLEMS[key],
       );
     }
-    await initialiseOnce(db, { seedDemo: options.seedDemo, credentials });
+    await initialiseOnce(db, { seedDemo: options.seedDemo, credentials, cursors: createListCursors(options.secretBox) });
   });
 }

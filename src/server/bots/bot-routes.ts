@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { botInputSchema, botPatchSchema, botSchema } from '../../domain/bot';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
-import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
+import { sendNotModified, setEtag, writeIfMatch } from '../http/etag';
 import type { BotsRepository } from './bots-repository';
 import { botParams, ifMatchHeader, problems } from '../http/route-schemas';
 
@@ -65,8 +65,9 @@ export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async 
       },
     },
     async (request, reply) => {
-      const version = await ifMatchVersion(request, currentVersion(request.params.botId));
-      const bot = await bots.update(request.params.botId, version, request.body);
+      const bot = await writeIfMatch(request, currentVersion(request.params.botId), (version) =>
+        bots.update(request.params.botId, version, request.body),
+      );
       setEtag(reply, bot.version);
       return bot;
     },
@@ -84,7 +85,7 @@ export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async 
       },
     },
     async (request, reply) => {
-      await bots.delete(request.params.botId, await ifMatchVersion(request, currentVersion(request.params.botId)));
+      await writeIfMatch(request, currentVersion(request.params.botId), (version) => bots.delete(request.params.botId, version));
       return reply.code(204).send();
     },
   );

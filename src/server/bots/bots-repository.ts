@@ -5,7 +5,7 @@ import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
-import { decodeCursor, pageOf } from '../db/cursor';
+import type { ListCursors } from '../db/cursor';
 
 type BotRow = typeof bots.$inferSelect;
 
@@ -28,7 +28,7 @@ export interface BotValues {
   extras?: Record<string, unknown>;
 }
 
-export function createBotsRepository(db: Database) {
+export function createBotsRepository(db: Database, cursors: ListCursors) {
   // Every request under /api/bots/:botId checks the bot first: built once, planned once per connection.
   const botExists = db
     .select({ id: bots.id })
@@ -44,7 +44,7 @@ export function createBotsRepository(db: Database) {
 
   return {
     async list(query: { q?: string; limit: number; cursor?: string }): Promise<Page<Bot>> {
-      const cursor = decodeCursor(query.cursor);
+      const cursor = cursors.decode(query.cursor, 'bots');
       const rows = await db
         .select({ bot: bots, nameKey })
         .from(bots)
@@ -56,7 +56,7 @@ export function createBotsRepository(db: Database) {
         )
         .orderBy(asc(nameKey), asc(bots.id))
         .limit(query.limit + 1);
-      const page = pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.bot.id }));
+      const page = cursors.pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.bot.id }), 'bots');
       return { items: page.items.map((row) => toBot(row.bot)), nextCursor: page.nextCursor };
     },
 

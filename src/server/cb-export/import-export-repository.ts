@@ -8,6 +8,7 @@ import { notFound } from '../errors';
 import { toBot, type BotsRepository } from '../bots/bots-repository';
 import { toIntegration } from '../integrations/integration-rows';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
+import { hostOf, type CredentialHosts } from './credential-mapping';
 import type { ImportPlan } from './plan-import';
 import { decodeBotExtras, decodeResponderExtras, encodeExtras } from './stored-extras';
 
@@ -19,6 +20,26 @@ export interface BotWithExtras {
 
 export function createImportExportRepository(db: Database, bots: BotsRepository, integrations: IntegrationsRepository) {
   return {
+    /** The hosts the integrations that use a credential call, by credential id (for the import plan's warnings). */
+    async credentialHosts(): Promise<CredentialHosts> {
+      const rows = await db
+        .select({
+          credentialId: sql<string>`${integrationsTable.config}->>'credentialId'`,
+          url: sql<string>`${integrationsTable.config}->>'url'`,
+        })
+        .from(integrationsTable)
+        .where(sql`coalesce(${integrationsTable.config}->>'credentialId', '') <> '' and ${integrationsTable.config}->>'url' is not null`);
+      const hosts = new Map<string, Set<string>>();
+      for (const row of rows) {
+        const host = hostOf(row.url);
+        if (!host) continue;
+        const known = hosts.get(row.credentialId) ?? new Set<string>();
+        known.add(host);
+        hosts.set(row.credentialId, known);
+      }
+      return hosts;
+    },
+
     /** Creates the bot and all its integrations, or nothing: the plan must be valid. */
     async importPlan(plan: ImportPlan): Promise<{ bot: Bot; integrations: Integration[] }> {
       if (!plan.valid || !plan.bot.values) throw new Error('importPlan needs a plan without problems');

@@ -91,7 +91,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
         const hasErrors = Object.keys(result.errors).length > 0;
         throw new HttpProblem(400, 'Not a bot export', result.reason, hasErrors ? result.errors : undefined);
       }
-      mapPlanCredentials(result.plan, await credentials.directory());
+      mapPlanCredentials(result.plan, await credentials.directory(), await repository.credentialHosts());
       if (request.query.dryRun) return reply.code(200).send(planView(result.plan));
       if (!result.plan.valid) throw invalidPlanProblem(result.plan);
       const imported = await repository.importPlan(result.plan);

@@ -25,6 +25,8 @@ export interface PlannedIntegration {
   /** What the integration will be saved as; null when it has problems. */
   values: IntegrationValues | null;
   problems: ImportProblem[];
+  /** What to check before importing; they do not make the plan invalid. */
+  warnings: ImportProblem[];
   /** The entry's keys the model does not use, kept and written back on export. */
   keptKeys: string[];
   extras: ResponderExtras | null;
@@ -96,6 +98,7 @@ function planIntegration(candidate: Candidate, index: number): PlannedIntegratio
     type: typeOf(candidate.input),
     values: parsed.success ? parsed.data : null,
     problems: parsed.success ? [] : problemsOf(parsed.error, candidate.sourcePath),
+    warnings: [],
     keptKeys: unmapped,
     extras: candidate.extras,
     version: candidate.version,

@@ -1,13 +1,9 @@
 import { badRequest } from '../errors';
 
-/** Lists are ordered by (lower(name), id); the cursor is the last row's pair, opaque to clients. */
+/** Lists are ordered by (lower(name), id); the cursor is the last row's pair, sealed and opaque to clients. */
 export interface NameCursor {
   nameKey: string;
   id: string;
-}
-
-export function encodeCursor(cursor: NameCursor): string {
-  return Buffer.from(JSON.stringify([cursor.nameKey, cursor.id])).toString('base64url');
 }
 
 /** Longer than any stored name (bots 100, integrations 64 characters), so every cursor we give out fits. */
@@ -33,22 +29,49 @@ function isNameCursor(value: unknown): value is [string, string] {
   );
 }
 
-export function decodeCursor(text: string | undefined): NameCursor | null {
-  if (text === undefined || text === '') return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (isNameCursor(value)) return { nameKey: value[0], id: value[1] };
-  } catch {
-    // fall through to the 400 below
-  }
-  throw badRequest('cursor is not one this API gave out: pass the nextCursor of the previous page unchanged.', {
-    cursor: 'Unknown cursor: use nextCursor from the previous page.',
-  });
+/** Authenticated encryption with a key every server of the database shares (the credentials' SecretBox). */
+export interface CursorSeal {
+  seal(plain: string, context: string): string;
+  open(sealed: string, context: string): string;
 }
 
-/** Takes one row more than asked, to know whether another page follows. */
-export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => NameCursor) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+const unknownCursor = () =>
+  badRequest('cursor is not one this API gave out: pass the nextCursor of the previous page unchanged.', {
+    cursor: 'Unknown cursor: use nextCursor from the previous page.',
+  });
+
+/**
+ * The list cursors the API gives out, sealed (AES-256-GCM) with the secrets key, bound to their list
+ * (`scope`: the bots, or one bot's integrations). A cursor the API did not give out, or gave out for
+ * another list, does not open: 400, before anything reaches SQL. All the servers of one database share
+ * the key (SECRETS_KEY, or DATA_DIR/secrets.key), so behind a balancer each opens the others' cursors.
+ */
+export function createListCursors(box: CursorSeal) {
+  const context = (scope: string) => `list-cursor:${scope}`;
+  return {
+    encode(cursor: NameCursor, scope: string): string {
+      return box.seal(JSON.stringify([cursor.nameKey, cursor.id]), context(scope));
+    },
+
+    decode(text: string | undefined, scope: string): NameCursor | null {
+      if (text === undefined || text === '') return null;
+      let value: unknown;
+      try {
+        value = JSON.parse(box.open(text, context(scope)));
+      } catch {
+        throw unknownCursor();
+      }
+      // Checked as strictly as any input all the same: what opens was sealed by this code.
+      if (!isNameCursor(value)) throw unknownCursor();
+      return { nameKey: value[0], id: value[1] };
+    },
+
+    /** Takes one row more than asked, to know whether another page follows. */
+    pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => NameCursor, scope: string) {
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? this.encode(cursorOf(last), scope) : null };
+    },
+  };
 }
+export type ListCursors = ReturnType<typeof createListCursors>;

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir } from './data-dir-lock';
 import { nameStatements } from './pg-statements';
+import { retryingTransactions } from './retry';
 import { createPgliteClient, dataDirFailure, withDrizzleParsers } from './pglite-client';
 import { schema } from './schema';
 
@@ -80,7 +81,7 @@ async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   nameStatements(pool);
-  const db = drizzle(pool, { schema });
+  const db = retryingTransactions(drizzle(pool, { schema }));
   return {
     db,
     kind: 'postgres',
@@ -118,7 +119,7 @@ async function connectPglite(dataDir: string | null): Promise<DatabaseHandle> {
     await lock?.release();
     throw dataDir ? dataDirFailure(dataDir, error) : error;
   }
-  const db = drizzle(withDrizzleParsers(client), { schema });
+  const db = retryingTransactions(drizzle(withDrizzleParsers(client), { schema }));
   return {
     db,
     kind: 'pglite',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { ListCursors } from '../db/cursor';
 import type { Database } from '../db/database';
 import { databaseFacts } from '../db/schema';
 import { createBotsRepository } from '../bots/bots-repository';
@@ -15,13 +16,16 @@ const INITIALISED_FACT = 'initialised';
  * it ran: a database whose bots were all deleted is not brand-new, and gets no demo on the next start. Run
  * it under the start-up lock, so servers starting together seed once.
  */
-export async function initialiseOnce(db: Database, options: { seedDemo: boolean; credentials: CredentialsRepository }): Promise<void> {
+export async function initialiseOnce(
+  db: Database,
+  options: { seedDemo: boolean; credentials: CredentialsRepository; cursors: ListCursors },
+): Promise<void> {
   const [done] = await db.select({ name: databaseFacts.name }).from(databaseFacts).where(eq(databaseFacts.name, INITIALISED_FACT));
   if (done) return;
-  const bots = createBotsRepository(db);
+  const bots = createBotsRepository(db, options.cursors);
   // A start that died half-way through seeding left its bots: they are not seeded a second time.
   if (options.seedDemo && (await bots.list({ limit: 1 })).items.length === 0) {
-    await seedDemoData(bots, createIntegrationsRepository(db));
+    await seedDemoData(bots, createIntegrationsRepository(db, options.cursors));
     await seedDemoDirectories(db, options.credentials);
   }
   await db.insert(databaseFacts).values({ name: INITIALISED_FACT, value: new Date().toISOString() }).onConflictDoNothing();

@@ -27,7 +27,9 @@ export interface LoadedBot {
 
 /**
  * The bot, its extras and integrations, read together. `forUpdate` locks the bot row, so two
- * changes to one bot's dialogs (or a rename and a delete) run one after the other.
+ * changes to one bot's dialogs (or a rename and a delete) run one after the other. `NO KEY UPDATE`, not
+ * `UPDATE`: a save of one of its integrations takes the key share its revision's foreign key needs
+ * meanwhile, and must not wait for this (the lock order is in db/retry.ts).
  */
 export async function loadBot(tx: Database, botId: string, forUpdate = false): Promise<LoadedBot> {
   // The kept file as text: read as jsonb it is parsed twice (the column, then the text inside it), 7 MB each for a big bot.
@@ -41,7 +43,7 @@ export async function loadBot(tx: Database, botId: string, forUpdate = false): P
     })
     .from(bots)
     .where(eq(bots.id, botId));
-  const [found] = forUpdate ? await query.for('update') : await query;
+  const [found] = forUpdate ? await query.for('no key update') : await query;
   if (!found) throw notFound(`Bot ${botId}`);
   const { extrasJson, ...row } = found;
   const rows = await tx

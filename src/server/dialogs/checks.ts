@@ -19,6 +19,11 @@ function liveStarters(model: BotModel): InteractionRecord[] {
   return model.interactions.filter((item) => item.kind === 'DIALOG_STARTER' && live.has(item.dialogId));
 }
 
+/** The starter of a dialog that can start on the failed-transfer message, whether or not the bot escalates. */
+export function escalationFailureCatcher(model: BotModel): InteractionRecord | undefined {
+  return liveStarters(model).find((item) => item.patterns?.some((pattern) => patternMatches(pattern, AGENT_ESCALATION_FAILED)));
+}
+
 export function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
   const base = { id: 'escalation-failure-caught', title: `A dialog catches ${AGENT_ESCALATION_FAILED}` } as const;
   const transfers = model.interactions.filter((item) => item.kind === 'ESCALATION');

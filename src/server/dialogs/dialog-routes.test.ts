@@ -267,6 +267,22 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
 
 describe('dialogs API answers problems for bad requests', () => {
   const server = useTestServer('pglite');
+  it('adds one failure dialog of 150 concurrent calls, on a bot that does not escalate yet; the others are 409', async () => {
+    const botId = (await server.request('POST', '/api/bots', { body: { name: 'Not escalating yet' } })).body.id;
+    const url = `/api/bots/${botId}/dialogs/escalation-failure`;
+    const answers = await Promise.all(
+      Array.from({ length: 150 }, (_, index) => server.request('POST', url, { body: { message: `Sorry ${index}` } })),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(149);
+    for (const answer of answers.filter((item) => item.status === 409))
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    const dialogs = await server.request('GET', `/api/bots/${botId}/dialogs`);
+    expect(dialogs.body.items.map((dialog: { name: string }) => dialog.name)).toEqual(['Agent escalation failed']);
+    expect((await server.request('POST', url, { body: { message: 'Once more' } })).status).toBe(409);
+  });
+
   it('validates ids, query flags and bodies', async () => {
     const { botId, byName } = await importBot(server, OWN_SUPPORT_DESK);
     const id = byName('OrderLookup').id;

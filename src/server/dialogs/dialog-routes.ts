@@ -11,7 +11,7 @@ import {
   usageListSchema,
 } from '../../domain/dialogs';
 import { integrationSchema } from '../../domain/integration';
-import { ifMatchVersion, setEtag } from '../http/etag';
+import { setEtag, writeIfMatch } from '../http/etag';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { booleanQuery, botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
 import { decodeDialogCursor, DIALOG_PAGE, encodeDialogCursor } from './dialog-page';
@@ -74,11 +74,11 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
       const { botId, id } = request.params;
       const { dryRun } = request.query;
       // A dry run only reads: the If-Match it is sent with is checked, but it may be left out.
-      const expected =
+      const current = async () => (await integrations.get(botId, id)).version;
+      const result =
         dryRun && !request.headers['if-match']
-          ? null
-          : await ifMatchVersion(request, async () => (await integrations.get(botId, id)).version);
-      const result = await dialogs.rename(botId, id, expected, request.body, dryRun);
+          ? await dialogs.rename(botId, id, null, request.body, dryRun)
+          : await writeIfMatch(request, current, (expected) => dialogs.rename(botId, id, expected, request.body, dryRun));
       if (!dryRun) setEtag(reply, result.integration.version);
       return result;
     },

@@ -6,7 +6,7 @@ import type { Database } from '../db/database';
 import { badRequest, conflict, inUse, limitReached, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
-import { escalationFailureCheck, runChecksSteps } from './checks';
+import { escalationFailureCatcher, runChecksSteps } from './checks';
 import { keptArray, toDialogViews, toDialogViewsSteps, type BotIntegration } from './dialog-model';
 import { escalationFailureDialog } from './escalation-failure-dialog';
 import { planRenameSteps } from './rename-references';
@@ -146,6 +146,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
     /** Adds a dialog that catches `__agent_escalation_failed__`, stored in the kept CB file like an imported one. */
     async addEscalationFailureDialog(botId: string, input: EscalationFailureInput): Promise<{ dialog: DialogView; version: number }> {
       return db.transaction(async (tx) => {
+        // Under the bot's lock: of concurrent calls, the first adds the dialog and the others find it.
         const loaded = await loadBot(tx, botId, true);
         if (loaded.model.dialogs.length >= MAX_DIALOGS_PER_BOT) {
           throw limitReached(
@@ -153,9 +154,11 @@ export function createDialogsRepository(db: Database, integrations: Integrations
             `This bot holds ${loaded.model.dialogs.length.toLocaleString('en-US')} dialogs, the most a bot may hold (${MAX_DIALOGS_PER_BOT.toLocaleString('en-US')}).`,
           );
         }
-        const check = escalationFailureCheck(loaded.model);
-        if (check.status === 'pass' && check.dialogId) {
-          throw conflict(`The bot already catches the failed-transfer message: ${check.detail}`);
+        // Whether or not the bot escalates yet: a second dialog on the same message would never start.
+        const catcher = escalationFailureCatcher(loaded.model);
+        if (catcher) {
+          const dialog = loaded.model.dialogs.find((item) => item.id === catcher.dialogId)?.name ?? catcher.dialogId;
+          throw conflict(`The bot already catches the failed-transfer message: dialog "${dialog}" starts on it.`);
         }
         let escalateTo: Extract<Integration, { type: 'LIVEPERSON_AGENT_ESCALATION' }> | undefined;
         if (input.thenEscalateTo) {

@@ -80,6 +80,20 @@ describe('finding and rewriting the references to an integration', () => {
     expect(plan.changes.map((change) => change.before)).toEqual(['var a = botContext.getBotVariable("api_Orders");']);
   });
 
+  it('takes $ and every Unicode identifier character as part of a name: api_Esc$x is another variable than api_Esc', () => {
+    const ESC = '00000000-0000-4000-8000-000000000005';
+    const others = ['api_Esc$x', 'api_Escé', 'api_Esc\u200dx', 'api_Esc\u0301', '$api_Esc', 'ñapi_Esc', 'api_Escα'];
+    const script = [...others.map((name) => `var v = ${name};`), 'var mine = api_Esc;'].join('\n');
+    const model = readBotModel(extrasWith(script, ''), [api(ESC, 'Esc')]);
+    const target = model.integrations[0]!;
+    expect(findUsages(model, target).filter((usage) => usage.kind === 'reads-variable')).toHaveLength(1);
+    const plan = planRename(model, target, { name: 'New', responseDataVariable: 'New' });
+    expect((plan.interactions.get('i1')!.postProcessMessage as string).split('\n')).toEqual([
+      ...others.map((name) => `var v = ${name};`),
+      'var mine = api_New;',
+    ]);
+  });
+
   it("rewrites the other integrations' scripts and its own fields, and reports them", () => {
     const reader = api('00000000-0000-4000-8000-000000000004', 'Reader', {
       transformScript: "var o = botContext.getBotVariable('api_Orders');",

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../errors';
 import { preconditionRequired } from './problems';
 
 export const etagOf = (version: number) => `"${version}"`;
@@ -54,6 +55,32 @@ export async function ifMatchVersion(request: FastifyRequest, current: () => Pro
   if (versions.length === 1) return versions[0]!;
   const now = await current();
   return versions.includes(now) ? now : -1;
+}
+
+/** How often a write sent with `If-Match: *` is tried again at the version a concurrent write left. */
+const ANY_VERSION_ATTEMPTS = 5;
+
+/**
+ * A write under If-Match: `write` is given the version ifMatchVersion reads from the header. With `*`,
+ * which matches whatever version is current (RFC 9110 §13.1.1), a write that another one beat between the
+ * read of the current version and its own statement is not stale: it runs again at the version now current.
+ * So concurrent writes with `*` all apply, one after the other, on PostgreSQL as on PGlite, whichever way
+ * their statements interleave (until the record is gone: then `current` answers 404).
+ */
+export async function writeIfMatch<T>(
+  request: FastifyRequest,
+  current: () => Promise<number>,
+  write: (version: number) => Promise<T>,
+): Promise<T> {
+  const any = parseEtagCondition(request.headers['if-match'])?.any === true;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(await ifMatchVersion(request, current));
+    } catch (error) {
+      const stale = error instanceof DomainError && error.kind === 'version-conflict';
+      if (!any || !stale || attempt >= ANY_VERSION_ATTEMPTS) throw error;
+    }
+  }
 }
 
 /**

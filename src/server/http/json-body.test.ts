@@ -65,6 +65,29 @@ describeEachDatabase('body nesting limit on %s', (kind) => {
     expect(deep.body.title).toBe('Validation failed');
   });
 
+  it('refuses a "constructor" key holding "prototype" with a message that says so and where, on every route that reads a body', async () => {
+    const bodies: [string, string][] = [
+      ['{"name":"Ctor","constructor":{"prototype":{"polluted":true}}}', 'constructor'],
+      ['{"name":"Ctor","description":"d","x":[{"constructor":{"prototype":{}}}]}', 'x.0.constructor'],
+    ];
+    for (const [body, path] of bodies) {
+      for (const route of routes) {
+        const response = await server.request(route.method, route.path, {
+          raw: body,
+          headers: { 'content-type': 'application/json', 'if-match': '"1"' },
+        });
+        const where = `${route.method} ${route.route} ${body}`;
+        expect(response.status, where).toBe(400);
+        expect(response.headers.get('content-type'), where).toContain('application/problem+json');
+        // Valid JSON: not "Malformed JSON", and the message names the key where it is.
+        expect(response.body.title, where).not.toBe('Malformed JSON');
+        expect(JSON.stringify(response.body), where).toContain('constructor');
+        expect(Object.keys(response.body.errors ?? {}), where).toContain(path);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('reads JSON as UTF-8 only: a body declared in another charset is refused with 415, UTF-8 in any spelling is read', async () => {
     const body = JSON.stringify({ name: 'Café bot' });
     for (const charset of ['latin1', 'ISO-8859-1', '"utf-16"']) {

@@ -69,6 +69,42 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       done(tooDeepProblem(offset), undefined);
       return;
     }
-    parse(request, text, done);
+    parse(request, text, (error, value) => done(error && constructorProblem(text, error), value));
   });
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** The path of the first `constructor` key whose value holds `prototype`, or null. */
+function constructorPath(value: Json, path: string[] = []): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'constructor' && item !== null && typeof item === 'object' && Object.hasOwn(item, 'prototype'))
+      return [...path, key].join('.');
+    const found = constructorPath(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * The parser refuses `"constructor": { "prototype": … }` (the shape that pollutes prototypes when merged),
+ * and said "not valid JSON" of JSON that is valid. The refusal stays; its message says what and where.
+ * JSON.parse makes own properties only, so reading the text again to find the key is safe.
+ */
+function constructorProblem(text: string, error: Error): Error {
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(text) as Json;
+  } catch {
+    return error;
+  }
+  const path = constructorPath(parsed);
+  if (path === null) return error;
+  return new HttpProblem(
+    400,
+    'Validation failed',
+    `The request body has a "constructor" key holding "prototype" (at ${path}), which the API refuses: no field of the API is named "constructor". Remove it.`,
+    { [path]: 'Unknown field "constructor": remove it (a "constructor" holding "prototype" is refused).' },
+  );
 }

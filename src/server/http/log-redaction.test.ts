@@ -8,6 +8,7 @@ import { safeError } from './log-redaction';
 const HEADER_SECRET = 'integration-header-s3cret';
 const TOKEN_SECRET = 'admin-token-s3cret';
 const BODY_SECRET = 'body-field-s3cret';
+const QUERY_SECRET = 'query-value-s3cret';
 
 describeEachDatabase('secrets in logs on %s', (kind) => {
   let database: TestDatabase;
@@ -52,6 +53,26 @@ describeEachDatabase('secrets in logs on %s', (kind) => {
     expect(log).toMatch(/insert into .{1,3}integrations/i);
     expect(log).toContain('params: [redacted]');
     for (const secret of [HEADER_SECRET, TOKEN_SECRET, BODY_SECRET]) expect(log).not.toContain(secret);
+  });
+
+  it('logs no query string values, on routes that read them, refuse them, or do not exist', async () => {
+    const auth = { authorization: `Bearer ${TOKEN_SECRET}` };
+    const botId = (await server.request('POST', '/api/bots', { headers: auth, body: { name: 'Query bot' } })).body.id;
+    lines.length = 0;
+    const paths = [
+      `/api/bots?q=${QUERY_SECRET}`,
+      `/api/bots/${botId}/integrations?q=${QUERY_SECRET}&limit=5`,
+      `/api/bots?cursor=${QUERY_SECRET}`,
+      `/api/bots?limit=${QUERY_SECRET}`,
+      `/api/bots/${botId}/export?format=${QUERY_SECRET}`,
+      `/api/nothing-here?token=${QUERY_SECRET}`,
+      `/api/health?${QUERY_SECRET}`,
+    ];
+    for (const path of paths) await server.request('GET', path, { headers: auth });
+    const log = lines.join('');
+    // The requests are logged (at trace level every one is), by path.
+    expect(log).toContain('/api/nothing-here?');
+    expect(log).not.toContain(QUERY_SECRET);
   });
 });
 

@@ -36,6 +36,32 @@ function withoutValues(message: string): string {
   return message.replace(/\nparams: [\s\S]*$/, `\nparams: ${CENSOR}`).replace(/: "[\s\S]*"$/, `: "${CENSOR}"`);
 }
 
+/** What a request's log lines say of it: Fastify's own fields, with the path of the URL but not its query. */
+interface RequestLike {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number } | null;
+}
+
+/**
+ * Fastify's request serializer writes `req.url` whole, query string included: `?q=` searches, cursors and
+ * whatever a client puts there would be in every `incoming request` line. The query's values stay out; a
+ * mark says there was one.
+ */
+function requestWithoutQuery(request: RequestLike): Record<string, unknown> {
+  const url = request.url ?? '';
+  const query = url.indexOf('?');
+  return {
+    method: request.method,
+    url: query === -1 ? url : `${url.slice(0, query)}?${CENSOR}`,
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** Pino settings: no request body, credential header or query parameter ever reaches a log line. */
 export const LOG_REDACTION: Pick<LoggerOptions, 'redact' | 'serializers'> = {
   redact: {
@@ -52,5 +78,5 @@ export const LOG_REDACTION: Pick<LoggerOptions, 'redact' | 'serializers'> = {
     ],
     censor: CENSOR,
   },
-  serializers: { err: safeError, error: safeError },
+  serializers: { err: safeError, error: safeError, req: requestWithoutQuery },
 };

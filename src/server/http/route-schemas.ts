@@ -9,6 +9,20 @@ export function problems<const S extends readonly number[]>(...statuses: S) {
 export const botParams = z.strictObject({ botId: z.uuid('botId must be a UUID.') });
 export const integrationParams = botParams.extend({ id: z.uuid('id must be a UUID.') });
 
+/** The largest PostgreSQL `integer` (int4), the type versions are stored as. */
+export const INT4_MAX = 2_147_483_647;
+
+/**
+ * A whole number from 1 that a path or query names a stored integer with (a version). Bounded to int4: a
+ * larger one reached SQL and failed there as a 500 ("out of range for type integer"), where it names nothing.
+ */
+export const storedIntegerParam = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number.` })
+    .int(`${name} must be a whole number.`)
+    .min(1, `${name} must be positive.`)
+    .max(INT4_MAX, `${name} must be at most ${INT4_MAX}.`);
+
 export const ifMatchHeader = z.object({
   'if-match': z
     .string()

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/api-harness';
+import { rawRequest } from '../testing/raw-http';
 
 // A build laid out as Vite writes it: index.html loads the entry and preloads a vendor chunk; each
 // screen is a chunk named after its route module, importing shared chunks statically and Monaco lazily.
@@ -78,6 +79,33 @@ const stylesheets = (html: string) =>
   [
     ...html.replace(INDEX.slice(0, INDEX.indexOf('</head>')), '').matchAll(/<link rel="stylesheet" crossorigin href="\/assets\/([^"]+)">/g),
   ].map((match) => match[1]);
+
+/** Every byte of `text` percent-encoded, once or twice (`a` → `%61` → `%2561`). */
+const encoded = (text: string, times: number) =>
+  [...text].map((char) => {
+    let spelled = `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    for (let time = 1; time < times; time++) spelled = spelled.replace('%', '%25');
+    return spelled;
+  });
+
+/**
+ * Spellings of /api/bots that a resolver, a proxy or another server may read as /api/bots: the segment
+ * `api` in other cases and encodings (each letter, once or twice encoded), followed by matrix parameters,
+ * whitespace, control characters or dots, and behind dot segments, slashes and backslashes.
+ */
+function apiSpellings(): string[] {
+  const names = new Set<string>(['api', 'API', 'Api', encodeURIComponent('ａｐｉ')]);
+  for (const times of [1, 2]) {
+    const letters = encoded('api', times);
+    names.add(letters.join(''));
+    for (let index = 0; index < 3; index++) names.add([...'api'].map((char, at) => (at === index ? letters[at] : char)).join(''));
+  }
+  const suffixes = ['', ';', ';x=1', '%3b', '%09', '%20', '%00', '%0a', '%0d', '.', '%2e', '%e2%80%8b', '%2509'];
+  const prefixes = ['/', '//', '/./', '/x/../', '/x/%2e%2e/', '/%2e/', '/%2f', '/\\', '/x/..%2f'];
+  const spellings: string[] = [];
+  for (const name of names) for (const suffix of suffixes) for (const prefix of prefixes) spellings.push(`${prefix}${name}${suffix}/bots`);
+  return spellings;
+}
 
 /** The API reads the server named in the page (`<link rel="preload" as="fetch">`), in order. */
 const dataPreloads = (html: string) =>
@@ -194,6 +222,32 @@ describe('the built web app', () => {
     const missing = await rawGet(`${server.baseUrl}/assets/not-built-12345678.js`, { 'accept-encoding': 'br' });
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it.each(['/api;/bots', '/%2561pi/bots', '/api%09/bots'])("answers %s with the API's 404 problem+json, not the page", async (target) => {
+    const response = await rawRequest(server.baseUrl, { method: 'GET', target });
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('answers no spelling that could be read as /api/… with the page: the API itself, or its 4xx problem+json', async () => {
+    const spellings = apiSpellings();
+    expect(spellings.length).toBeGreaterThan(1000);
+    const pages: string[] = [];
+    for (const target of spellings) {
+      const response = await rawRequest(server.baseUrl, { method: 'GET', target });
+      const type = String(response.headers['content-type']);
+      // The API's own list (the router decodes %61 as a); anything else is a problem, never text/html.
+      const answer =
+        response.status === 200 ? type.startsWith('application/json') : response.status < 500 && type.includes('application/problem+json');
+      if (!answer) pages.push(`${target}: ${response.status} ${type}`);
+    }
+    expect(pages).toEqual([]);
+    // And the page is still the answer for the app's own routes, with names that only start like the API.
+    for (const target of ['/bots/x/integrations', '/apis', '/api-docs-of-mine', '/x/api', '/rapid/api']) {
+      const page = await rawRequest(server.baseUrl, { method: 'GET', target });
+      expect(page.headers['content-type'], target).toContain('text/html');
+    }
   });
 
   it('answers 404, not 500, for a chunk of the build it started with that a rebuild in place has removed', async () => {

@@ -11,7 +11,7 @@ import {
 import type { Database } from '../db/database';
 import { INTEGRATION_TYPES } from '../../domain/integration-types';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
-import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
+import { sendNotModified, setEtag, writeIfMatch } from '../http/etag';
 import { notFound } from '../errors';
 import type { BotsRepository } from '../bots/bots-repository';
 import type { IntegrationsRepository } from './integrations-repository';
@@ -116,10 +116,11 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const version = await ifMatchVersion(request, currentVersion(request.params.botId, request.params.id));
-      const updated = await integrations.replace(request.params.botId, request.params.id, version, request.body, {
-        check: (current) => usageGuard.refuseRenameByPut(current, request.body),
-      });
+      const updated = await writeIfMatch(request, currentVersion(request.params.botId, request.params.id), (version) =>
+        integrations.replace(request.params.botId, request.params.id, version, request.body, {
+          check: (current) => usageGuard.refuseRenameByPut(current, request.body),
+        }),
+      );
       setEtag(reply, updated.version);
       return updated;
     },
@@ -139,7 +140,9 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { botId, id } = request.params;
-      await usageGuard.deleteIntegration(botId, id, await ifMatchVersion(request, currentVersion(botId, id)), request.query.force);
+      await writeIfMatch(request, currentVersion(botId, id), (version) =>
+        usageGuard.deleteIntegration(botId, id, version, request.query.force),
+      );
       return reply.code(204).send();
     },
   );

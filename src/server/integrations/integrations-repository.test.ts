@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { integrationInputSchema, integrationSchema, type IntegrationValues } from '../../domain/integration';
 import { anIntegrationInput } from '../../domain/samples';
 import { createBotsRepository } from '../bots/bots-repository';
+import { createListCursors } from '../db/cursor';
 import { openDatabase, type DatabaseHandle } from '../db/database';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../testing/api-harness';
 import { inJsonbOrder } from './integration-rows';
@@ -14,13 +15,22 @@ describeEachDatabase('saving an integration on %s', (kind) => {
   let database: TestDatabase;
   let handle: DatabaseHandle;
   let botId: string;
-  const repository = () => createIntegrationsRepository(handle.db);
+  // These tests list nothing: the cursors' seal is never used (the lists are tested over HTTP, db/cursor.test.ts).
+  const cursors = createListCursors({
+    seal: () => {
+      throw new Error('no list in these tests');
+    },
+    open: () => {
+      throw new Error('no list in these tests');
+    },
+  });
+  const repository = () => createIntegrationsRepository(handle.db, cursors);
   const valuesOf = (input: unknown): IntegrationValues => integrationInputSchema.parse(input);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     handle = await openDatabase(database.target);
-    botId = (await createBotsRepository(handle.db).create({ name: 'Saves', description: '' })).id;
+    botId = (await createBotsRepository(handle.db, cursors).create({ name: 'Saves', description: '' })).id;
   });
   afterAll(async () => {
     await handle?.close();

@@ -7,7 +7,8 @@ import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots, integrationRevisions, integrations } from '../db/schema';
 import { limitReached, notFound, preconditionFailed } from '../errors';
-import { decodeCursor, pageOf } from '../db/cursor';
+import type { ListCursors } from '../db/cursor';
+import { retryConflicts } from '../db/retry';
 import { changedFields, columnsOf, replacedRow, toIntegration, toSharedIntegration, type IntegrationRow } from './integration-rows';
 import { duplicateProblem, storedRows, writtenVersions } from './integration-statements';
 
@@ -44,7 +45,7 @@ export interface NewIntegration {
 /** Rows per INSERT in an import: few statements, and far below PostgreSQL's 65,535 parameters. */
 const INSERT_BATCH = 50;
 
-export function createIntegrationsRepository(db: Database) {
+export function createIntegrationsRepository(db: Database, cursors: ListCursors) {
   function selectSummaries(where: SQL | undefined) {
     return db
       .select({
@@ -86,14 +87,15 @@ export function createIntegrationsRepository(db: Database) {
 
   /**
    * Refuses a new integration in a bot that holds the most it may. The bot row is locked first, so two
-   * concurrent creates in one bot are counted one after the other and cannot both take the last place.
+   * concurrent creates in one bot are counted one after the other and cannot both take the last place
+   * (`NO KEY UPDATE`: saves of its other integrations go on meanwhile; the lock order is in db/retry.ts).
    */
   async function requireRoom(tx: Database, botId: string): Promise<void> {
     const [bot] = await tx
       .select({ count: sql<number>`(select count(*)::int from ${integrations} where ${integrations.botId} = ${botId})` })
       .from(bots)
       .where(eq(bots.id, botId))
-      .for('update');
+      .for('no key update');
     if (bot && bot.count >= MAX_INTEGRATIONS_PER_BOT) {
       const limit = MAX_INTEGRATIONS_PER_BOT.toLocaleString('en-US');
       throw limitReached(
@@ -118,7 +120,7 @@ export function createIntegrationsRepository(db: Database) {
 
   return {
     async list(botId: string, query: IntegrationListQuery): Promise<Page<IntegrationSummary>> {
-      const cursor = decodeCursor(query.cursor);
+      const cursor = cursors.decode(query.cursor, `integrations:${botId}`);
       const filtered = query.q || query.type || cursor;
       const rows = filtered
         ? await selectSummaries(
@@ -130,7 +132,7 @@ export function createIntegrationsRepository(db: Database) {
             ),
           ).limit(query.limit + 1)
         : await firstPage.execute({ botId, limit: query.limit + 1 });
-      const page = pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.id }));
+      const page = cursors.pageOf(rows, query.limit, (row) => ({ nameKey: row.nameKey, id: row.id }), `integrations:${botId}`);
       return {
         // Named fields rather than `{ nameKey, ...row }`: object rest is V8's slow path, and this runs per row.
         items: page.items.map((row) => ({
@@ -239,16 +241,20 @@ export function createIntegrationsRepository(db: Database) {
         // known), so it is the answer, and a later read of that row finds this parse remembered. The write
         // only says whether it applied: reading the row back cost every driver a row of jsonb to parse.
         const updated = toSharedIntegration(replacedRow(row, columns, updatedAt));
-        // One statement writes the record and its revision: one round trip, atomic on its own.
+        // One statement writes the record and its revision: one round trip, atomic on its own. It locks the
+        // bot row (the key share its revision's foreign key takes anyway) before the integration's row, in
+        // the order every write path keeps (db/retry.ts); a bot deleted meanwhile leaves nothing to update.
         const write = (tx: Database) =>
           writtenVersions(
             tx,
-            sql`with updated as (
+            sql`with bot as (
+              select id from bots where id = ${botId} for key share
+            ), updated as (
               update integrations set name = ${columns.name}, response_data_variable = ${columns.responseDataVariable},
                 type = ${columns.type}, config = ${config}::jsonb, transform_script = ${columns.transformScript},
                 custom_data_fields = ${customDataFields}::jsonb, updated_at = ${updatedAt.toISOString()}::timestamptz,
                 version = version + 1
-              where id = ${id} and bot_id = ${botId} and version = ${expectedVersion} returning id, bot_id, version
+              where id = ${id} and bot_id = (select id from bot) and version = ${expectedVersion} returning id, bot_id, version
             ), revision as (
               insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields)
               select id, bot_id, version, ${action}, ${JSON.stringify(updated)}::jsonb, ${JSON.stringify(changedFields(before, updated))}::jsonb
@@ -263,7 +269,7 @@ export function createIntegrationsRepository(db: Database) {
                 await reads?.(tx);
                 return write(tx);
               })
-            : await write(db);
+            : await retryConflicts(() => write(db));
         // Someone saved or deleted it since the read: a deletion is a 404, a save a stale version.
         if (written === undefined) throw preconditionFailed((await requireRow(botId, id, reader)).version);
         return updated;

@@ -2,16 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { integrationSchema } from '../../domain/integration';
 import { revisionSchema, revisionSummarySchema } from '../../domain/revision';
-import { ifMatchVersion, setEtag } from '../http/etag';
+import { setEtag, writeIfMatch } from '../http/etag';
 import type { RevisionsRepository } from './revisions-repository';
-import { ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
+import { ifMatchHeader, integrationParams, problems, storedIntegerParam } from '../http/route-schemas';
 
-const revisionParams = integrationParams.extend({
-  version: z.coerce
-    .number({ error: 'version must be a whole number.' })
-    .int('version must be a whole number.')
-    .positive('version must be positive.'),
-});
+const revisionParams = integrationParams.extend({ version: storedIntegerParam('version') });
 
 export const revisionRoutes: FastifyPluginAsyncZod<{ revisions: RevisionsRepository }> = async (app, { revisions }) => {
   app.get(
@@ -54,8 +49,8 @@ export const revisionRoutes: FastifyPluginAsyncZod<{ revisions: RevisionsReposit
     async (request, reply) => {
       const { botId, id, version } = request.params;
       // The newest revision is the current version, of a live integration or of its deletion.
-      const expected = await ifMatchVersion(request, async () => (await revisions.list(botId, id))[0]!.version);
-      const restored = await revisions.restore(botId, id, version, expected);
+      const current = async () => (await revisions.list(botId, id))[0]!.version;
+      const restored = await writeIfMatch(request, current, (expected) => revisions.restore(botId, id, version, expected));
       setEtag(reply, restored.version);
       return restored;
     },

@@ -77,6 +77,38 @@ describeEachDatabase('simulator limits over HTTP on %s', (kind) => {
     expect(response.body.customDataFields[0].value).toBe('0');
   });
 
+  it('answers at most 1 MB of UTF-8 in all when the output is multi-byte characters and control characters', async () => {
+    // Counted in characters, this run answered about 4 MB: '€' is 3 bytes of UTF-8, and U+0001 is 6 once
+    // JSON escapes it (\u0001), in the fields, a variable, the debug log and the messages alike.
+    const script = [
+      "var r = botContext.getBotVariable('api_T');",
+      "r.jsonData = JSON.stringify({ api_T: { control: '\\u0001'.repeat(150000), euro: '€'.repeat(500000) } });",
+      "botContext.setBotVariable('api_T', r, true, false);",
+      "botContext.setBotVariable('v', '\\u0001'.repeat(200000), false, false);",
+      "for (var i = 0; i < 40; i++) botContext.printDebugMessage('\\u0001€'.repeat(4000));",
+      "for (var j = 0; j < 40; j++) botContext.sendMessage('€'.repeat(4000));",
+    ].join('\n');
+    const fields = [
+      { key: 'control', value: '{$.api_T.control}' },
+      { key: 'euro', value: '{$.api_T.euro}' },
+    ];
+    const response = await fetch(`${server.baseUrl}/api/bots/${botId}/simulate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        sample: { status: 200, body: '{}' },
+        integration: anIntegrationInput('API', { name: 'T', transformScript: script, customDataFields: fields }),
+      }),
+    });
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    const body = JSON.parse(text) as { error: { kind: string }; customDataFields: { value: string | null }[]; debugLog: string[] };
+    expect(body.error.kind).toBe('output');
+    expect(body.customDataFields[0]!.value!.length).toBeGreaterThan(1000);
+    expect(body.debugLog.length).toBeGreaterThan(1);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SIMULATION_LIMITS.outputChars + 16 * 1024);
+  });
+
   it('answers 503 with Retry-After once the simulator queue is full, and runs the queued requests', async () => {
     const capacity = SIMULATION_LIMITS.concurrentRuns + SIMULATION_LIMITS.queuedRuns;
     const started = performance.now();

@@ -20,7 +20,7 @@ import {
   type RunLimits,
 } from './simulation-errors';
 import { instrumentScript } from './limit-notes';
-import { capChannel, describeCut, describeCuts, kb } from './output-caps';
+import { capChannel, capFieldValues, describeCut, describeCuts, kb } from './output-caps';
 import { runInQuickJs } from './run-quickjs';
 
 export interface SimulatedIntegration {
@@ -107,21 +107,23 @@ function readFields(
     envVariables: new Map(Object.entries(rows(request.envVariables))),
   };
   let stopped: 'chars' | 'steps' | null = null;
+  let cutAt: number | null = null;
   const limitText = (cut: 'chars' | 'steps') =>
     cut === 'chars'
       ? `the Custom Data Fields may show ${kb(limits.caps.customDataFields)} in all`
       : `the Custom Data Fields may walk ${limits.fieldSteps.toLocaleString('en-US')} elements in all`;
-  const results: CustomDataFieldResult[] = fields.map((field) => {
+  const results: CustomDataFieldResult[] = fields.map((field, index) => {
     const base = { key: field.key, expression: field.value };
     if (stopped) return { ...base, value: null, note: `Not read: the output limit was reached before this field (${limitText(stopped)}).` };
     const result = evaluateCustomDataValue(field.value, context, budget);
     if (!result.cut) return { ...base, value: result.value, note: result.note };
     stopped = result.cut;
+    cutAt = index;
     const shown = Array.isArray(result.value) ? `the first ${result.value.length} entries` : 'its beginning';
     const note = `Output limit reached: truncated to ${shown}, because ${limitText(result.cut)}.`;
     return { ...base, value: result.value, note: result.note ? `${note} ${result.note}` : note };
   });
-  return { results, cut: stopped !== null };
+  return { results, cut: stopped !== null, cutAt };
 }
 
 export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): SimulationOutput {
@@ -195,10 +197,18 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
           note: json.error.message,
         })),
         cut: false,
+        cutAt: null,
       };
 
   const cuts = new Set<OutputChannel>(state.cuts);
-  if (fields.cut) cuts.add('customDataFields');
+  // The fields were read under a budget of characters; what they answer is bounded in bytes here.
+  const shown = `the Custom Data Fields may show ${kb(limits.caps.customDataFields)} in all`;
+  const fieldsInBytes = capFieldValues(fields.results, limits.caps.customDataFields, {
+    truncated: `Output limit reached: truncated to its beginning, because ${shown}.`,
+    notRead: `Not read: the output limit was reached before this field (${shown}).`,
+    cutBefore: fields.cutAt,
+  });
+  if (fields.cut || fieldsInBytes.cut) cuts.add('customDataFields');
   const capped = <T>(channel: OutputChannel, value: T): T => {
     const result = capChannel(value, limits.caps[channel]);
     if (result.cut) cuts.add(channel);
@@ -210,7 +220,7 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
   else if (cuts.has('debugLog')) debugLog.push(`... the debug log was cut at ${kb(limits.caps.debugLog)} (the simulator's output limit).`);
   const other = capped('other', { transfer: state.transfer, triggerNextMessage: state.triggerNextMessage, warnings: state.warnings });
   const output: SimulationOutput = {
-    customDataFields: fields.results,
+    customDataFields: fieldsInBytes.results,
     botVariables: capped('botVariables', state.setVariables),
     debugLog,
     customEvents: capped('customEvents', state.customEvents),

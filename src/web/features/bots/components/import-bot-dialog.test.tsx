@@ -25,6 +25,7 @@ function planOf(problems: ImportPlan['integrations'][number]['problems']): Impor
         type: 'API',
         values: problems.length ? null : { name: 'Orders', responseDataVariable: 'Orders', method: 'GET', url: 'https://x.example' },
         problems,
+        warnings: [],
         keptKeys: [],
         version: null,
       },

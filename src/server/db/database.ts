@@ -11,9 +11,19 @@ export type Schema = typeof schema;
 /** The drizzle database, whichever driver is under it: PGlite and node-postgres share one query API. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** The connection pool's counters at this moment (pg.Pool's totalCount, idleCount, waitingCount). */
+export interface PoolUse {
+  open: number;
+  idle: number;
+  /** Queries waiting for a connection: the pool is too small for the load. */
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL only: the embedded engine runs in this process, with no pool. */
+  poolUse?(): PoolUse;
   close(): Promise<void>;
 }
 
@@ -45,7 +55,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     nameStatements(pool);
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      poolUse: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => pool.end(),
+    };
   }
 
   const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);

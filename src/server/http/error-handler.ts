@@ -93,7 +93,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
 }
 
 export function sendProblem(reply: FastifyReply, problem: HttpProblem, request: FastifyRequest) {
-  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toProblem(request.url));
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({ ...problem.toProblem(request.url), requestId: request.id });
 }
 
 /**
@@ -125,7 +128,9 @@ function allowedMethods(request: FastifyRequest): string[] {
 export function registerErrorHandling(app: FastifyInstance, options: { spaIndex: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A problem a route threw is the answer it chose (the simulator's 503 when busy), not a failure:
+    // the access log has it.
+    if (problem.status >= 500 && !(error instanceof HttpProblem)) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem, request);
   });
   app.setNotFoundHandler((request, reply) => {

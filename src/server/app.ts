@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './http/security';
 import { LOG_REDACTION } from './http/log-redaction';
 import { allowedHostNames, registerHostCheck } from './http/host-check';
 import { registerWebApp } from './http/web-app';
+import { createWebAssetsStore } from './http/web-assets-store';
 import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
 import { readBuildId } from './http/build-id';
 import { requestIdOf, registerRequestIdHeader } from './http/request-id';
@@ -104,7 +105,11 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
 
   // Before the static files and routes it wraps: Monaco's chunks and long lists shrink 4-5 times on the wire.
   await app.register(fastifyCompress, { threshold: 1024 });
-  const hasWebApp = await registerWebApp(app, options.webRoot, { adminToken: options.adminToken });
+  const hasWebApp = await registerWebApp(app, options.webRoot, {
+    adminToken: options.adminToken,
+    assetsStore: createWebAssetsStore(database.db),
+    sharedAssets: database.kind === 'postgres',
+  });
   registerErrorHandling(app, { spaIndex: hasWebApp });
   await registerSecurityHeaders(app, options.corsOrigin);
   registerUnstorableTextCheck(app);

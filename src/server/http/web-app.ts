@@ -2,19 +2,36 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { readBuildId } from './build-id';
 import { registerCompressedAssets } from './compressed-assets';
 import { registerScreenEntries } from './screen-entries';
+import type { WebAssetsStore } from './web-assets-store';
 
 /**
  * Serves the built SPA: hashed assets are cached for a year, index.html never,
- * so a new build is picked up at the next navigation.
+ * so a new build is picked up at the next navigation. The assets of a named build (BUILD_ID) are
+ * published to `assetsStore`, and those of the builds before it are served from there: during a
+ * rolling deploy a page of either build may ask either server for its files. With `sharedAssets`
+ * (servers on one PostgreSQL) that is done before the server answers, since its pages may send a
+ * browser to another server at once; otherwise (one server on the embedded database, where storing a
+ * whole new build took seconds) alongside, for the tabs still open at the next deploy.
  */
 export async function registerWebApp(
   app: FastifyInstance,
   webRoot: string,
-  { adminToken }: { adminToken: string | null },
+  { adminToken, assetsStore, sharedAssets }: { adminToken: string | null; assetsStore: WebAssetsStore; sharedAssets: boolean },
 ): Promise<boolean> {
   if (!existsSync(join(webRoot, 'index.html'))) return false;
+  const buildId = readBuildId(webRoot);
+  if (buildId) {
+    const publishing = assetsStore.publish(buildId, join(webRoot, 'assets')).catch((error: unknown) => {
+      // The database may be down at start: this build's pages still work against this server.
+      app.log.warn({ err: error }, 'the web assets of this build could not be stored for the builds after it');
+    });
+    if (sharedAssets) await publishing;
+    // Closing waits for it, so that the database is not closed under it.
+    else app.addHook('onClose', () => publishing);
+  }
   await app.register(fastifyStatic, {
     root: webRoot,
     wildcard: true,
@@ -24,7 +41,7 @@ export async function registerWebApp(
       reply.header('cache-control', path.includes(`${join(webRoot, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  registerCompressedAssets(app, join(webRoot, 'assets'));
+  registerCompressedAssets(app, join(webRoot, 'assets'), assetsStore);
   registerScreenEntries(app, webRoot, { preloadReads: adminToken === null });
   return true;
 }

@@ -150,7 +150,7 @@ describeEachDatabase('request ids, the access log and metrics on %s', (kind) => 
     const before = await metrics();
     const capacity = SIMULATION_LIMITS.concurrentRuns + SIMULATION_LIMITS.queuedRuns;
     const answers = await Promise.all(
-      Array.from({ length: capacity + 2 }, () =>
+      Array.from({ length: capacity + 6 }, () =>
         server.request('POST', `/api/bots/${botId}/simulate`, {
           body: {
             sample: { status: 200, body: '{}' },

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -5,8 +6,13 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-/** Web features never import each other: what two features share lives in components/, lib/ or the domain. */
-const WEB_FEATURES = ['bots', 'dialogs', 'integrations', 'revisions', 'skills'];
+/**
+ * Web features never import each other: what two features share lives in components/, lib/ or the domain.
+ * The list is read from the folders, so a new feature is covered the day it is made.
+ */
+const WEB_FEATURES = readdirSync(new URL('./src/web/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /**
  * Server features (src/server/<feature>: routes, repository, tests) and the ones each builds on. A feature
@@ -65,6 +71,17 @@ export default tseslint.config(
               except: [`./${feature}`],
               message: 'Features never import each other: move what they share to src/web/components, src/web/lib or src/domain.',
             })),
+            {
+              target: ['./src/web/components', './src/web/lib'],
+              from: ['./src/web/features', './src/web/app'],
+              message:
+                'components/ and lib/ serve every screen and know none of them: pass what they need in, or move the code to the feature.',
+            },
+            {
+              target: './src/web/features',
+              from: './src/web/app',
+              message: 'Imports go one way, app/ → features/: app/routes/ composes features, a feature never reaches back into app/.',
+            },
             ...Object.entries(SERVER_FEATURES).map(([feature, buildsOn]) => ({
               target: serverFeature(feature),
               from: Object.keys(SERVER_FEATURES)

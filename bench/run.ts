@@ -1,6 +1,7 @@
 // npm run bench [-- --json] [-- --markdown] [-- --only first-page,screens] [-- --quick]; --check (npm run bench:check) fails on a broken budget.
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { apiFigures, measureApi, type ApiMeasurement, type ApiSettings } from './api';
 import { launchBrowser } from './browser-session';
 import { measureSaves, saveFigures, type BrowserSettings } from './browser';
@@ -27,26 +28,28 @@ interface Options {
   groups: Group[];
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { json: false, check: false, markdown: false, quick: false, groups: [...GROUPS] };
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index]!;
-    if (arg === '--json') options.json = true;
-    else if (arg === '--check') options.check = true;
-    else if (arg === '--markdown') options.markdown = true;
-    else if (arg === '--quick') options.quick = true;
-    else if (arg === '--only' || arg.startsWith('--only=')) {
-      const list = arg.includes('=') ? arg.slice('--only='.length) : (argv[(index += 1)] ?? '');
-      const groups = list
-        .split(',')
-        .map((group) => group.trim())
-        .filter(Boolean);
-      const unknown = groups.filter((group) => !GROUPS.includes(group as Group));
-      if (unknown.length || groups.length === 0) throw new Error(`--only takes some of ${GROUPS.join(',')}; got "${list}"`);
-      options.groups = groups as Group[];
-    } else throw new Error(`unknown option ${arg}; use --json, --check, --markdown, --quick, --only ${GROUPS.join(',')}`);
-  }
-  return options;
+function optionsFrom(args: string[]): Options {
+  const { values } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+    },
+    strict: true,
+  });
+  const groups =
+    values.only === undefined
+      ? [...GROUPS]
+      : values.only
+          .split(',')
+          .map((group) => group.trim())
+          .filter(Boolean);
+  const unknown = groups.filter((group) => !GROUPS.includes(group as Group));
+  if (unknown.length || groups.length === 0) throw new Error(`--only takes some of ${GROUPS.join(',')}; got "${values.only}"`);
+  return { json: values.json, check: values.check, markdown: values.markdown, quick: values.quick, groups: groups as Group[] };
 }
 
 async function databasesToUse(skipped: string[]): Promise<BenchDatabaseKind[]> {
@@ -84,7 +87,7 @@ const settingsFor = (quick: boolean): Settings =>
       };
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = optionsFrom(process.argv.slice(2));
   // Other work on the machine skews every timing: the load average goes with the results.
   const monitor = new LoadMonitor();
   const startedAt = new Date();

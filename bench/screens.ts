@@ -55,23 +55,30 @@ export async function measureScreens(browser: Browser, server: DemoServer, setti
   const panel = `/bots/${server.botId}/integrations`;
   const listRows = server.integrations.length;
   const results: Comparison[] = [];
+  // The floor of each screen is the same page drawn by React and nothing else: the stack is fixed, so what
+  // the panel may add is measured above React's own cost (issue 24: within 1.25 of it).
   const list = await compare(
     browser,
     server.baseUrl,
-    { app: panel, floor: server.floor('list') },
+    { app: panel, floor: server.floor('react') },
     { listRows },
     'listShown',
     settings.repetitions,
   );
-  results.push({ name: 'integrations list: navigation → rows visible', floorLabel: 'floor page', limit: 1.5, ...list });
+  results.push({ name: 'integrations list: navigation → rows visible', floorLabel: 'React-only page', limit: 1.25, ...list });
   const formRepetitions = Math.max(1, Math.ceil(settings.repetitions / 2));
   for (const integration of server.integrations) {
     const expect = { listRows, formName: integration.name };
-    const pages = { app: `${panel}/${integration.id}`, floor: server.floor('form', integration.id) };
+    const pages = { app: `${panel}/${integration.id}`, floor: server.floor('react', integration.id) };
     const form = await compare(browser, server.baseUrl, pages, expect, 'formUsable', formRepetitions);
-    results.push({ name: `form ${integration.type}: navigation → every field takes input`, floorLabel: 'floor page', limit: 1.5, ...form });
+    results.push({
+      name: `form ${integration.type}: navigation → every field takes input`,
+      floorLabel: 'React-only page',
+      limit: 1.25,
+      ...form,
+    });
   }
-  // How much of the app's time above the plain page React alone takes: the same page drawn by React.
+  // How much React alone costs above the plain page: explains the floor, no goal.
   const reactList = await compare(
     browser,
     server.baseUrl,
@@ -81,17 +88,6 @@ export async function measureScreens(browser: Browser, server: DemoServer, setti
     settings.repetitions,
   );
   results.push({ name: 'integrations list: React-only page (no goal)', floorLabel: 'floor page', limit: null, ...reactList });
-  const escalation =
-    server.integrations.find((integration) => integration.type === 'LIVEPERSON_AGENT_ESCALATION') ?? server.integrations[0]!;
-  const reactForm = await compare(
-    browser,
-    server.baseUrl,
-    { app: server.floor('react', escalation.id), floor: server.floor('form', escalation.id) },
-    { listRows, formName: escalation.name },
-    'formUsable',
-    formRepetitions,
-  );
-  results.push({ name: `form ${escalation.type}: React-only page (no goal)`, floorLabel: 'floor page', limit: null, ...reactForm });
   const scripted = server.integrations.find((integration) => integration.type === 'LIVEPERSON_AGENT_ESCALATION') ?? server.integrations[0]!;
   const pages = { app: `${panel}/${scripted.id}`, floor: server.floor('monaco', scripted.id) };
   const monaco = await compare(browser, server.baseUrl, pages, {}, 'editorReady', settings.repetitions);

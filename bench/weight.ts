@@ -39,16 +39,25 @@ interface Screen {
   mark: keyof Marks;
 }
 
+/** Every screen but the Dialogs diagram: at most this much gzip JS before it is usable (issue 24). */
+const WEIGHT_LIMIT_KB = 160;
+
 /** `/`, the list, and the form of one integration of each type, each opened by a deep link. */
 export function weightScreens(server: DemoServer): Screen[] {
   const panel = `/bots/${server.botId}/integrations`;
   return [
-    { screen: '/', path: '/', limitKb: 110, expect: {}, mark: 'botsShown' },
-    { screen: 'integrations list', path: panel, limitKb: 130, expect: { listRows: server.integrations.length }, mark: 'listShown' },
+    { screen: '/', path: '/', limitKb: WEIGHT_LIMIT_KB, expect: {}, mark: 'botsShown' },
+    {
+      screen: 'integrations list',
+      path: panel,
+      limitKb: WEIGHT_LIMIT_KB,
+      expect: { listRows: server.integrations.length },
+      mark: 'listShown',
+    },
     ...server.integrations.map((integration) => ({
       screen: `form ${integration.type}`,
       path: `${panel}/${integration.id}`,
-      limitKb: 130,
+      limitKb: WEIGHT_LIMIT_KB,
       expect: { listRows: server.integrations.length, formName: integration.name },
       mark: 'formUsable' as const,
     })),

@@ -49,9 +49,8 @@ test('creates an Agent Escalation integration with every field, and every value 
   await expect(form.unsavedIndicator).toHaveText('');
 });
 
-test('"Send no message" stores BLANK_MESSAGE and comes back switched on', async ({ page, request, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+test('"Send no message" stores BLANK_MESSAGE and comes back switched on', async ({ page, request, demoBot, form, openIntegration }) => {
+  await openIntegration('Escalation');
   await form.switch('Send no message').click();
   await expect(form.field('Message to User')).toBeDisabled();
   await form.save();

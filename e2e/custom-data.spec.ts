@@ -1,8 +1,7 @@
 import { expect, test } from './fixtures';
 
-test('reordered and removed custom data rows keep their order after save and reload', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+test('reordered and removed custom data rows keep their order after save and reload', async ({ page, form, openIntegration }) => {
+  await openIntegration('Escalation');
   expect(await form.customDataKeys()).toEqual(['queuePosition', 'estimatedWait']);
   await form.addCustomDataField('agentName', '{$.api_Escalation.agent.name}');
   await form.addCustomDataField('skill', '{$.api_Escalation.skill}');
@@ -18,9 +17,8 @@ test('reordered and removed custom data rows keep their order after save and rel
   await expect(form.value(1)).toHaveValue('{$.api_Escalation.agent.name}');
 });
 
-test('a duplicate key marks its own row', async ({ demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+test('a duplicate key marks its own row', async ({ form, openIntegration }) => {
+  await openIntegration('Escalation');
   await form.addCustomDataField('queuePosition', '{$.api_Escalation.other}');
   await form.saveButton.click();
   await expect(form.page.getByTestId('cdf-error-3')).toContainText('used by another row');

@@ -1,8 +1,7 @@
 import { expect, test } from './fixtures';
 
-test('deleting an integration asks first, says which dialogs use it, and removes it', async ({ page, demoBot, panel }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+test('deleting an integration asks first, says which dialogs use it, and removes it', async ({ page, demoBot, panel, openIntegration }) => {
+  await openIntegration('OrderStatus');
 
   let dialog = await panel.askToDelete('OrderStatus');
   // The demo bot was made in the panel: no dialogs (an imported bot lists its usages: dialogs.spec.ts).

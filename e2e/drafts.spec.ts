@@ -31,11 +31,10 @@ test('edits survive a closed tab: restored when the integration opens again, the
   context,
   request,
   demoBot,
-  panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await openIntegration('OrderStatus');
   await form.fill('URL', 'https://orders.example.com/v2/orders/{$botContext.orderNumber}');
   await form.fill('Response Data Variable Name', 'OrderStatusV2');
   await form.value(2).fill('{$.api_OrderStatusV2.delivery.eta}');

@@ -6,12 +6,10 @@ const PROBLEM = 'application/problem+json';
 
 test('a failed save is said next to Save, wherever the user had scrolled, with Retry; offline and back online in the header', async ({
   page,
-  demoBot,
-  panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await openIntegration('OrderStatus');
   await form.value(2).scrollIntoViewIfNeeded();
   await form.value(2).fill('{$.api_OrderStatus.delivery}');
 
@@ -36,9 +34,8 @@ test('a failed save is said next to Save, wherever the user had scrolled, with R
   await expect(form.unsavedIndicator).toHaveText('');
 });
 
-test('a server failure and a rejected field read differently', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+test('a server failure and a rejected field read differently', async ({ page, form, openIntegration }) => {
+  await openIntegration('OrderStatus');
   await form.fill('URL', 'https://orders.example.com/api/v3/{$botContext.orderNumber}');
 
   await page.route('**/api/bots/*/integrations/*', (route) =>
@@ -68,11 +65,10 @@ test('a server failure and a rejected field read differently', async ({ page, de
   await expect(problem).toBeHidden();
 });
 
-test('a part whose code does not load fails in its own place, with Retry, and the form stays', async ({ page, demoBot, panel, form }) => {
+test('a part whose code does not load fails in its own place, with Retry, and the form stays', async ({ page, form, openIntegration }) => {
   // Before the first page: the Test panel's chunk is not fetched until the click.
   await page.route(/\/assets\/test-panel-[^/]+\.js$/, (route) => route.abort('connectionrefused'));
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await openIntegration('OrderStatus');
   await form.fill('URL', 'https://orders.example.com/kept/{$botContext.orderNumber}');
   await form.testToggle.click();
   const failed = page.getByTestId('part-error');
@@ -90,13 +86,11 @@ test('a part whose code does not load fails in its own place, with Retry, and th
 
 test('an editor whose code does not load fails in its place, with Retry; the form and the rest of the screen stay', async ({
   page,
-  demoBot,
-  panel,
   form,
+  openIntegration,
 }) => {
   await page.route(/\/assets\/script-editor-[^/]+\.js$/, (route) => route.abort('connectionrefused'));
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await openIntegration('OrderStatus');
   const failed = page.getByTestId('part-error');
   await expect(failed).toContainText('Could not load the script editor');
   // The form takes edits without its editor, and the parts that waited for the editor come anyway.
@@ -110,7 +104,7 @@ test('an editor whose code does not load fails in its place, with Retry; the for
   await expect(form.field('URL')).toHaveValue('https://orders.example.com/kept/{$botContext.orderNumber}');
 });
 
-test('a chunk gone after a redeploy offers Reload to update, which keeps the edits', async ({ page, demoBot, panel, form }) => {
+test('a chunk gone after a redeploy offers Reload to update, which keeps the edits', async ({ page, form, openIntegration }) => {
   await page.route(/\/assets\/history-drawer-[^/]+\.js$/, (route) =>
     route.fulfill({
       status: 404,
@@ -118,8 +112,7 @@ test('a chunk gone after a redeploy offers Reload to update, which keeps the edi
       body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Gone.' }),
     }),
   );
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await openIntegration('OrderStatus');
   await form.fill('URL', 'https://orders.example.com/redeployed/{$botContext.orderNumber}');
   await expect(page.getByTestId('draft-status')).toHaveText('Kept in this browser');
   await form.root.getByRole('button', { name: 'History' }).click();
@@ -184,12 +177,10 @@ test('a failed delete is said in the dialog and in a toast, takes the focus, and
 
 test('a failed restore is said under its button and in a toast, takes the focus, and Retry restores', async ({
   page,
-  demoBot,
-  panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation', 30_000);
+  await openIntegration('Escalation', 30_000);
   await form.fill('Message to User', 'A second version.');
   await form.save();
   const history = new HistoryDrawer(page);

@@ -21,6 +21,8 @@ interface Fixtures {
   dialogs: DialogsPage;
   /** Every request the test's browser pages made to a host other than 127.0.0.1. */
   externalRequests: string[];
+  /** Opens one of the demo bot's integrations by name in the panel (the demo data reset first). */
+  openIntegration: (name: string, timeout?: number) => Promise<void>;
 }
 
 const LOCAL_ORIGIN = /^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//;
@@ -48,6 +50,12 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  openIntegration: async ({ demoBot, panel }, use) => {
+    await use(async (name, timeout) => {
+      await panel.goto(demoBot.id);
+      await panel.open(name, timeout);
+    });
+  },
   bots: async ({ page }, use) => use(new BotsPage(page)),
   panel: async ({ page }, use) => use(new PanelPage(page)),
   form: async ({ page }, use) => use(new IntegrationFormPage(page)),
@@ -59,6 +67,19 @@ export { expect };
 
 /** axe-core on the current screen: no serious or critical violation. */
 export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+  // axe computes contrast from the colours drawn at that instant: a toast still fading in (sonner's
+  // enter transition) measured as low contrast on a busy CI machine. Finite animations on the document's
+  // clock end first; infinite ones (spinners) and scroll-driven ones (the top bar's fade) never would.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.timeline !== document.timeline ||
+          animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

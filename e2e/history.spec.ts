@@ -6,9 +6,8 @@ const ORIGINAL_MESSAGE = 'Hold on while I connect you with an agent.';
 // Both tests load Monaco twice (the form and the diff): on a busy machine that alone can take seconds.
 test.slow();
 
-test('history lists the saves newest first, diffs an old one and restores it', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation', 30_000);
+test('history lists the saves newest first, diffs an old one and restores it', async ({ page, form, openIntegration }) => {
+  await openIntegration('Escalation', 30_000);
   const originalScript = await form.scriptText();
 
   await form.fill('Message to User', 'One moment, please.');
@@ -52,9 +51,14 @@ test('history lists the saves newest first, diffs an old one and restores it', a
   await form.save();
 });
 
-test('restoring over unsaved changes asks first; a stale restore is explained', async ({ page, request, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation', 30_000);
+test('restoring over unsaved changes asks first; a stale restore is explained', async ({
+  page,
+  request,
+  demoBot,
+  form,
+  openIntegration,
+}) => {
+  await openIntegration('Escalation', 30_000);
   await form.fill('Message to User', 'Saved once.');
   await form.save();
 

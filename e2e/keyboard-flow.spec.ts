@@ -100,12 +100,11 @@ test('adds an Agent Escalation integration with a script and two custom data fie
 
 test('focus goes back where it came from: Save, the Test panel, History, a moved or removed row; the skip link reaches the form', async ({
   page,
-  demoBot,
   panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus');
+  await openIntegration('OrderStatus');
 
   // The skip link, first in the list, leads to the form's first field.
   await panel.list.getByLabel('Filter integrations').focus();

@@ -1,8 +1,12 @@
 import { expect, test } from './fixtures';
 
-test('the keyboard reaches the menu, the dialog traps focus and Escape closes it; Ctrl+S saves', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('FAQ');
+test('the keyboard reaches the menu, the dialog traps focus and Escape closes it; Ctrl+S saves', async ({
+  page,
+  panel,
+  form,
+  openIntegration,
+}) => {
+  await openIntegration('FAQ');
 
   const trigger = panel.list.getByRole('button', { name: 'Actions for FAQ' });
   // At once: a row drawn before its menu's code is here takes the keyboard too, and opens once the code arrives.

@@ -59,12 +59,11 @@ test('a direct address to a screen whose code fails to load shows the error scre
 
 test('back and forward work after Leave without saving, and ask nothing once the edits are gone', async ({
   page,
-  demoBot,
   panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await openIntegration('Escalation');
   await panel.open('FAQ');
   await form.fill('Phrase', 'dropped');
 

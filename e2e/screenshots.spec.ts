@@ -1,14 +1,13 @@
 import { expect, test } from './fixtures';
 
 // Run with SCREENSHOTS=1 (see docs/testing.md): refreshes the pictures in docs/ from the demo data.
-test('screenshots of the bots page, the panel and the form for docs/', async ({ page, demoBot, panel, form }) => {
+test('screenshots of the bots page, the panel and the form for docs/', async ({ page, demoBot, form, openIntegration }) => {
   await page.goto(`/bots/${demoBot.id}/integrations`);
   await page.getByRole('link', { name: 'Bots' }).click();
   await expect(page.getByRole('list', { name: 'Bots' })).toBeVisible();
   await page.screenshot({ path: 'docs/bots.png' });
 
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await openIntegration('Escalation');
   await expect(form.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: 'docs/panel.png' });
 

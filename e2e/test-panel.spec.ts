@@ -15,12 +15,10 @@ const ORDER_SCRIPT = [
 
 test('runs the unsaved form on a sample: custom data values, the variable the script set and its debug log', async ({
   page,
-  demoBot,
-  panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus', 20_000);
+  await openIntegration('OrderStatus', 20_000);
   await form.typeScript(ORDER_SCRIPT);
   await form.addCustomDataField('skus', '{$.api_OrderStatus.items[i].sku}');
   await expect(form.unsavedIndicator).toHaveText('Unsaved changes');
@@ -45,9 +43,8 @@ test('runs the unsaved form on a sample: custom data values, the variable the sc
   await expectNoSeriousA11yViolations(page, 'the form with the Test panel open and results');
 });
 
-test('a script that throws shows the error with its line, marked in the editor until the next edit', async ({ demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('OrderStatus', 20_000);
+test('a script that throws shows the error with its line, marked in the editor until the next edit', async ({ form, openIntegration }) => {
+  await openIntegration('OrderStatus', 20_000);
   await form.typeScript(['var response = null;', "botContext.printDebugMessage('before');", 'var status = response.status;']);
   await form.openTestPanel();
   await form.fillSample('{"status": "late"}');
@@ -67,9 +64,8 @@ test('a script that throws shows the error with its line, marked in the editor u
   await expect(form.scriptErrors).toHaveCount(0);
 });
 
-test('a sample that is not JSON is refused before sending, with the place it fails', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation', 20_000);
+test('a sample that is not JSON is refused before sending, with the place it fails', async ({ page, form, openIntegration }) => {
+  await openIntegration('Escalation', 20_000);
   await form.openTestPanel();
   let requests = 0;
   page.on('request', (request) => {
@@ -93,9 +89,8 @@ test('a sample that is not JSON is refused before sending, with the place it fai
   await expect(page.getByTestId('transfer-preview-slot')).toBeAttached();
 });
 
-test('the panel is keyboard-reachable and closes with Escape or its close button', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation', 20_000);
+test('the panel is keyboard-reachable and closes with Escape or its close button', async ({ page, form, openIntegration }) => {
+  await openIntegration('Escalation', 20_000);
   await expect(form.testToggle).toHaveAttribute('aria-expanded', 'false');
   await form.testToggle.focus();
   await page.keyboard.press('Enter');
@@ -116,9 +111,12 @@ test('the panel is keyboard-reachable and closes with Escape or its close button
   await expect(form.testPanel.getByLabel('Sample result (JSON)')).toHaveValue('{"queuePosition": 1}');
 });
 
-test('Insert example fills an empty editor like typing, and is unavailable once there is a script', async ({ demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation', 20_000);
+test('Insert example fills an empty editor like typing, and is unavailable once there is a script', async ({
+  panel,
+  form,
+  openIntegration,
+}) => {
+  await openIntegration('Escalation', 20_000);
   await expect(form.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   await expect(form.insertExampleButton).toBeDisabled();
   await expect(form.insertExampleButton).toHaveAccessibleDescription(/when the editor is empty/);
@@ -173,12 +171,10 @@ test('a call of a botContext function that does not exist gets a warning; real o
 });
 
 test('the transfer preview in the Test panel resolves the skill id and the message with the sample variables', async ({
-  demoBot,
-  panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation', 20_000);
+  await openIntegration('Escalation', 20_000);
   await form.fill('Agent Skill Id', '{$botContext.skillId}');
   await form.fill('Message to User', 'Connecting you, {$botContext.firstName}.');
 

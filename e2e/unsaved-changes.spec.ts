@@ -1,8 +1,12 @@
 import { expect, test } from './fixtures';
 
-test('leaving with unsaved changes asks first: a link, the back button, closing the tab', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+test('leaving with unsaved changes asks first: a link, the back button, closing the tab', async ({
+  page,
+  panel,
+  form,
+  openIntegration,
+}) => {
+  await openIntegration('Escalation');
   await panel.open('FAQ');
   await form.fill('Phrase', 'changed {$query}');
   await expect(form.unsavedIndicator).toHaveText('Unsaved changes');
@@ -34,9 +38,8 @@ test('leaving with unsaved changes asks first: a link, the back button, closing 
   await page.close();
 });
 
-test('Leave without saving goes on and drops the edits', async ({ page, demoBot, panel, form }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('FAQ');
+test('Leave without saving goes on and drops the edits', async ({ page, panel, form, openIntegration }) => {
+  await openIntegration('FAQ');
   await form.fill('Phrase', 'dropped');
   await panel.item('OrderStatus').click();
   await page.getByRole('alertdialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();

@@ -1,12 +1,10 @@
 import { expect, test } from './fixtures';
 
 test('an invalid skill id shows its error under the field, and the error clears as soon as it is fixed', async ({
-  demoBot,
-  panel,
   form,
+  openIntegration,
 }) => {
-  await panel.goto(demoBot.id);
-  await panel.open('Escalation');
+  await openIntegration('Escalation');
   const skillId = form.field('Agent Skill Id');
   await skillId.fill('12 monkeys');
   await skillId.blur();

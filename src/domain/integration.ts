@@ -6,7 +6,6 @@ import { identifierSchema } from './identifier';
 import { schemaKit } from './integration-types/schema-kit';
 
 export { COMMON_FIELD_DESCRIPTORS, TYPE_FIELD } from './integration-types/common-fields';
-export { fieldDescriptorOf, initialValuesOf } from './integration-types/fields-of-type';
 
 type SchemasOf<F extends FieldDescriptors> = { -readonly [K in keyof F]: ReturnType<F[K]['schema']> };
 

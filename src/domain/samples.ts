@@ -1,5 +1,6 @@
 import type { Bot, BotInput } from './bot';
-import { initialValuesOf, integrationInputSchema, type Integration, type IntegrationInputOf, type IntegrationSummary } from './integration';
+import { integrationInputSchema, type Integration, type IntegrationInputOf, type IntegrationSummary } from './integration';
+import { initialValuesOf } from './integration-types/fields-of-type';
 import { INTEGRATION_TYPE_DESCRIPTOR, type IntegrationType } from './integration-types';
 import type { SimulationOutput } from './simulation';
 

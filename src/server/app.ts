@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import type { DatabaseHandle } from './db/database';
 import { answerClientError } from './http/client-errors';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler';
+import { registerDatabaseGate } from './http/database-availability';
 import { registerJsonBodyParser } from './http/json-body';
 import { responseSerializerCompiler } from './http/response-serializer';
 import { registerUnstorableTextCheck } from './http/unstorable-text';
@@ -55,6 +56,11 @@ export type AppOptions = Pick<
     timeouts?: Partial<RequestTimeouts>;
     /** Seals and opens credential secrets (see credentials/secret-box.ts). */
     secretBox: SecretBox;
+    /**
+     * False while the database is not migrated and checked yet (main.ts starts serving while PostgreSQL is
+     * down): the API answers 503 with Retry-After meanwhile. Always ready when absent.
+     */
+    isDatabaseReady?: () => boolean;
   };
 
 export interface RequestTimeouts {
@@ -91,7 +97,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     onProtoPoisoning: 'remove',
   });
   registerRequestIdHeader(app);
-  const metrics = createAppMetrics({ poolUse: database.poolUse });
+  const metrics = createAppMetrics({ poolStats: () => database.poolStats() });
   countRequests(app, metrics);
   // Before anything answers: a request for a name that is not this server's gets nothing.
   registerHostCheck(app, options.allowedHosts ?? allowedHostNames('127.0.0.1', []));
@@ -111,6 +117,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     sharedAssets: database.kind === 'postgres',
   });
   registerErrorHandling(app, { spaIndex: hasWebApp });
+  const isReady = options.isDatabaseReady ?? (() => true);
+  registerDatabaseGate(app, isReady);
   await registerSecurityHeaders(app, options.corsOrigin);
   registerUnstorableTextCheck(app);
 
@@ -130,7 +138,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
 
   const bots = createBotsRepository(database.db);
   const integrations = createIntegrationsRepository(database.db);
-  await app.register(healthRoutes, { database, build: readBuildId(options.webRoot) });
+  await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { DatabaseTarget } from './db/database';
+import { DEFAULT_POOL_SIZE, type DatabaseTarget } from './db/database';
 import { allowedHostNames } from './http/host-check';
 import { liveEngageSettingsFrom, type LiveEngageSettings } from './skills/liveengage-skills';
 import { livePersonDirectoriesFrom, type LivePersonDirectories } from './directories/liveperson-settings';
@@ -28,6 +28,10 @@ export interface ServerConfig {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  const poolSize = Number(env.DATABASE_POOL_SIZE?.trim() || DEFAULT_POOL_SIZE);
+  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000, not "${env.DATABASE_POOL_SIZE}".`);
+  }
   const databaseUrl = env.DATABASE_URL?.trim();
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://.');
@@ -38,7 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host,
     allowedHosts: allowedHostNames(host, (env.ALLOWED_HOSTS ?? '').split(',')),
     port,
-    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? 'data') },
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? 'data') },
     enableTestApi: env.NODE_ENV === 'test' || env.ENABLE_TEST_API === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
     webRoot: resolve(env.WEB_ROOT ?? 'dist'),

@@ -1,86 +1,92 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { DataDirProblem } from './db/data-dir-problem';
-import { isDamage, openDatabase, type DatabaseHandle } from './db/database';
+import { connectDatabase, isDamage, type DatabaseHandle } from './db/database';
+import { isDatabaseUnavailable } from './db/errors';
 import { dataDirFailure } from './db/pglite-client';
-import { seedDemoData } from './demo/demo-data';
-import { createBotsRepository } from './bots/bots-repository';
-import { createIntegrationsRepository } from './integrations/integrations-repository';
-import { createSkillsRepository } from './skills/skills-repository';
-import { createCredentialsRepository } from './credentials/credentials-repository';
-import { createSecretBox, loadSecretsKey, SecretsKeyProblem, type SecretBox } from './credentials/secret-box';
-import { seedDemoDirectories } from './demo/demo-directories';
-import { createFunctionsRepository } from './functions/functions-repository';
-import { createKnowledgeBasesRepository } from './knowledge-bases/knowledge-bases-repository';
+import { createSecretBox, loadSecretsKey, SecretsKeyProblem } from './credentials/secret-box';
+import { prepareDatabase } from './prepare-database';
 
 const config = readConfig();
 const dataDir = config.database.kind === 'pglite' ? config.database.dataDir : null;
 
-/** A data dir the server cannot use ends the process with one line that says what to do, not a stack trace. */
-function exitOnDataDirProblem(error: unknown): never {
-  const problem = error instanceof DataDirProblem ? error : dataDir && isDamage(error) ? dataDirFailure(dataDir, error) : null;
+/**
+ * A data dir the server cannot use, or a secrets key that is not the database's, ends the process with one
+ * line that says what to do, not a stack trace. Anything else is a fault of the server, thrown as it is.
+ */
+async function exitOnStartProblem(error: unknown, database: DatabaseHandle | null): Promise<never> {
+  const problem =
+    error instanceof DataDirProblem || error instanceof SecretsKeyProblem
+      ? error
+      : dataDir && isDamage(error)
+        ? dataDirFailure(dataDir, error)
+        : null;
   if (!problem) throw error;
+  // Closing unlocks DATA_DIR for the next start.
+  await database?.close().catch(() => undefined);
   console.error(problem.message);
   process.exit(1);
 }
 
-/** Without a usable secrets key the server must not start: secrets saved meanwhile could never be read. */
-function exitOnSecretsKeyProblem(error: unknown): never {
-  if (!(error instanceof SecretsKeyProblem)) throw error;
-  console.error(error.message);
-  process.exit(1);
+/** The value of `work`, or the process ends with exitOnStartProblem's one line. */
+async function orExit<T>(work: () => T | Promise<T>, database: DatabaseHandle | null): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    return exitOnStartProblem(error, database);
+  }
 }
 
 // PostgreSQL without SECRETS_KEY is refused before the database is touched; the embedded one may create its key file.
-let secretsKey: Buffer | null = null;
-if (config.database.kind === 'postgres') {
-  try {
-    secretsKey = loadSecretsKey(config.secretsKey, config.database);
-  } catch (error) {
-    exitOnSecretsKeyProblem(error);
-  }
-}
+const secretsKey =
+  config.database.kind === 'postgres' ? await orExit(() => loadSecretsKey(config.secretsKey, config.database), null) : null;
+const database = await orExit(() => connectDatabase(config.database), null);
+const secretBox = await orExit(() => createSecretBox(secretsKey ?? loadSecretsKey(config.secretsKey, config.database)), database);
 
-let database: DatabaseHandle;
-let secretBox: SecretBox;
+const prepare = () => prepareDatabase(database, { secretBox, seedDemo: process.env.SEED_DEMO !== '0' });
+let ready = false;
+let unreachable: unknown = null;
 try {
-  database = await openDatabase(config.database);
-  try {
-    secretBox = createSecretBox(secretsKey ?? loadSecretsKey(config.secretsKey, config.database));
-  } catch (error) {
-    await database.close();
-    exitOnSecretsKeyProblem(error);
-  }
-  const credentials = createCredentialsRepository(database.db, secretBox);
-  if (!(await credentials.checkKey())) {
-    await database.close();
-    exitOnSecretsKeyProblem(
-      new SecretsKeyProblem(
-        'The stored credential secrets do not open with this secrets key: start with the SECRETS_KEY (or DATA_DIR/secrets.key) they were saved with.',
-      ),
-    );
-  }
-  // A brand-new database gets the demo bot, so the first start shows a working panel.
-  const bots = createBotsRepository(database.db);
-  if ((await bots.list({ limit: 1 })).items.length === 0 && process.env.SEED_DEMO !== '0') {
-    await seedDemoData(bots, createIntegrationsRepository(database.db));
-    await createSkillsRepository(database.db).seedDemo();
-    await seedDemoDirectories({
-      credentials,
-      functions: createFunctionsRepository(database.db),
-      knowledgeBases: createKnowledgeBasesRepository(database.db),
-    });
-  }
+  await prepare();
+  ready = true;
 } catch (error) {
-  exitOnDataDirProblem(error);
+  // PostgreSQL down at start: serve anyway (liveness 200, readiness and the API 503) and prepare once it answers.
+  if (!isDatabaseUnavailable(error)) await exitOnStartProblem(error, database);
+  unreachable = error;
 }
 
-const app = await buildApp(database, { ...config, secretBox });
+const app = await buildApp(database, { ...config, secretBox, isDatabaseReady: () => ready });
 await app.listen({ host: config.host, port: config.port });
 const where = dataDir ? `embedded database in ${dataDir}` : 'PostgreSQL';
 console.log(`Integrations Panel on http://${config.host}:${config.port} (${where}); API docs at /api/docs`);
 
 let closing = false;
+
+/** Tries again, less and less often, until the database answers; a refusal (another key) still ends the process. */
+async function prepareOnceReachable(): Promise<void> {
+  for (let delayMs = 500; !closing; delayMs = Math.min(delayMs * 2, 5_000)) {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (closing) return;
+    try {
+      await prepare();
+      ready = true;
+      app.log.warn('the database answers again: the server is ready');
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) {
+        await app.close();
+        await exitOnStartProblem(error, database);
+      }
+    }
+  }
+}
+
+if (!ready) {
+  const reason = unreachable instanceof Error ? unreachable.message : String(unreachable);
+  console.error(`The database cannot be reached yet (${reason}): serving 503 and retrying until it answers.`);
+  void prepareOnceReachable();
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;

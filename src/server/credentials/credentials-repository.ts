@@ -6,7 +6,7 @@ import { CREDENTIAL_SHAPES, type CredentialType } from '../../domain/directories
 import { matchesEntry, type DirectoryUsage } from '../../domain/directories/directory-usage';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
-import { credentials } from '../db/schema';
+import { credentials, databaseFacts } from '../db/schema';
 import { inUseProblem } from '../directories/in-use';
 import { CREDENTIAL_REFERENCE, findUsages } from '../directories/usages';
 import { badRequest, conflict, DomainError, notFound } from '../errors';
@@ -22,6 +22,11 @@ export const DEMO_CREDENTIAL: CredentialInput = {
   fields: { headerName: 'X-API-Key' },
   secrets: { apiKey: 'demo-orders-api-key-not-a-real-secret' },
 };
+
+/** `database_facts` row holding SecretBox.keyCheck() of the key the database was first used with. */
+const KEY_CHECK_FACT = 'secrets-key-check';
+
+export type KeyCheck = 'same-key' | 'secrets-do-not-open' | 'another-key';
 
 /** A secret's additional data: a sealed value opens only in the credential and field it was sealed for. */
 const secretContext = (id: string, field: string) => `credential:${id}:${field}`;
@@ -154,21 +159,30 @@ export function createCredentialsRepository(db: Database, box: SecretBox) {
     },
 
     /** Opens one stored secret: a SECRETS_KEY other than the one they were sealed with fails here, at start. */
-    async checkKey(): Promise<boolean> {
+    /**
+     * Whether this server's key is the one the database is used with: the stored secrets must open with it,
+     * and its key check must equal the one stored on first use. The first server to start stores its check
+     * (insert if absent, then compare), so servers starting together with one key all start.
+     */
+    async checkKey(): Promise<KeyCheck> {
       const rows = await db
         .select()
         .from(credentials)
         .where(sql`${credentials.secrets} <> '{}'::jsonb`)
         .limit(1);
       const row = rows[0];
-      if (!row) return true;
-      const [field, sealed] = Object.entries(row.secrets)[0]!;
-      try {
-        box.open(sealed, secretContext(row.id, field));
-        return true;
-      } catch {
-        return false;
+      if (row) {
+        const [field, sealed] = Object.entries(row.secrets)[0]!;
+        try {
+          box.open(sealed, secretContext(row.id, field));
+        } catch {
+          return 'secrets-do-not-open';
+        }
       }
+      const check = box.keyCheck();
+      await db.insert(databaseFacts).values({ name: KEY_CHECK_FACT, value: check }).onConflictDoNothing();
+      const [stored] = await db.select({ value: databaseFacts.value }).from(databaseFacts).where(eq(databaseFacts.name, KEY_CHECK_FACT));
+      return stored?.value === check ? 'same-key' : 'another-key';
     },
 
     /** The value a run of the bot would send; no route answers with it. */

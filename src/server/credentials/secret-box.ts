@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseTarget } from '../db/database';
@@ -11,7 +11,14 @@ import type { DatabaseTarget } from '../db/database';
 export interface SecretBox {
   seal(plain: string, context: string): string;
   open(sealed: string, context: string): string;
+  /**
+   * An HMAC of a constant with the key: stored in the database on first use, it tells a server started with
+   * another key before any secret is sealed, without revealing the key.
+   */
+  keyCheck(): string;
 }
+
+const KEY_CHECK_MESSAGE = 'integrations-panel secrets key check v1';
 
 const KEY_BYTES = 32;
 export const SECRETS_KEY_FILE = 'secrets.key';
@@ -37,6 +44,7 @@ export function createSecretBox(key: Buffer): SecretBox {
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
     },
+    keyCheck: () => `v1.${createHmac('sha256', key).update(KEY_CHECK_MESSAGE).digest('base64url')}`,
   };
 }
 

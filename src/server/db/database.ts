@@ -11,23 +11,53 @@ export type Schema = typeof schema;
 /** The drizzle database, whichever driver is under it: PGlite and node-postgres share one query API. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
-/** The connection pool's counters at this moment (pg.Pool's totalCount, idleCount, waitingCount). */
-export interface PoolUse {
-  open: number;
+/** The PostgreSQL pool's use at this moment (pg's own counters), for metrics. */
+export interface PoolStats {
+  /** DATABASE_POOL_SIZE: connections the pool may open. */
+  max: number;
+  /** Connections open, busy or idle. */
+  total: number;
   idle: number;
-  /** Queries waiting for a connection: the pool is too small for the load. */
+  /** Queries and transactions waiting for a connection. */
   waiting: number;
 }
 
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
-  /** PostgreSQL only: the embedded engine runs in this process, with no pool. */
-  poolUse?(): PoolUse;
+  /**
+   * Runs `work` while this process holds the start-up lock: on PostgreSQL an advisory lock taken on a
+   * connection of its own, so servers starting together on one database migrate and seed one at a time;
+   * on PGlite the data directory is already this process's alone. `work` gets a database on that connection.
+   */
+  withStartupLock<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /** The PostgreSQL pool's counters; null on the embedded database, which has no pool. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+export const DEFAULT_POOL_SIZE = 10;
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** DATABASE_POOL_SIZE: at most this many connections per server (DEFAULT_POOL_SIZE when absent). */
+      poolSize?: number;
+    };
+
+/**
+ * The key of the advisory lock that start-ups take: any fixed bigint, the same in every version of the app
+ * (the bytes of "ip-start"). Another application on the same database would have to pick this very key.
+ */
+export const STARTUP_LOCK_KEY = 0x69702d7374617274n;
+
+/**
+ * How long a request waits for a connection: a pool whose server does not answer (a dropped network) must
+ * fail the request, which is then answered 503, rather than hold it until the client gives up.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -39,51 +69,61 @@ export function isDamage(error: unknown): boolean {
   );
 }
 
-/** Opens the database and applies the committed drizzle-kit migrations before anything else runs. */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.kind === 'postgres') {
-    const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
-      import('pg'),
-      import('drizzle-orm/node-postgres'),
-      import('drizzle-orm/node-postgres/migrator'),
-    ]);
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    // An idle connection that the server ends (a restart, an administrator, a dropped test database) is
-    // an 'error' on the pool: pg has already dropped that client and the next query opens a new one, so
-    // it must not become an uncaught exception that takes the whole process down.
-    pool.on('error', () => undefined);
-    nameStatements(pool);
-    const db = drizzle(pool, { schema });
-    await migrate(db, { migrationsFolder });
-    return {
-      db,
-      kind: 'postgres',
-      poolUse: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      close: () => pool.end(),
-    };
-  }
+async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
+  const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const max = target.poolSize ?? DEFAULT_POOL_SIZE;
+  const pool = new pg.Pool({ connectionString: target.url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+  // A connection the server ends (a restart, an administrator, a network cut) is an 'error' on its client:
+  // on the pool while the client is idle, on the client itself while a request has it checked out. pg has
+  // already made that client unusable and the query in flight fails (answered 503); the next query opens a
+  // new connection. Unheard, either event is an uncaught exception that takes the whole process down.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  nameStatements(pool);
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    kind: 'postgres',
+    async withStartupLock(work) {
+      const client = await pool.connect();
+      let healthy = true;
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY.toString()]);
+        try {
+          return await work(drizzle(client, { schema }));
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY.toString()]);
+        }
+      } catch (error) {
+        // Whatever happened to this connection, a session lock must not stay with it in the pool.
+        healthy = false;
+        throw error;
+      } finally {
+        client.release(!healthy);
+      }
+    },
+    poolStats: () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
+}
 
-  const [{ drizzle }, { migrate }] = await Promise.all([import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
+async function connectPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const { drizzle } = await import('drizzle-orm/pglite');
   // Two engines on one data dir each overwrite the other's pages: the second server must not start.
-  const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
-  const client = createPgliteClient(target.dataDir);
+  const lock = dataDir ? lockDataDir(dataDir) : null;
+  const client = createPgliteClient(dataDir);
   try {
     await client.waitReady;
   } catch (error) {
     lock?.release();
-    throw target.dataDir ? dataDirFailure(target.dataDir, error) : error;
+    throw dataDir ? dataDirFailure(dataDir, error) : error;
   }
   const db = drizzle(withDrizzleParsers(client), { schema });
-  try {
-    await migrate(db, { migrationsFolder });
-  } catch (error) {
-    await client.close().catch(() => undefined);
-    lock?.release();
-    throw target.dataDir && isDamage(error) ? dataDirFailure(target.dataDir, error) : error;
-  }
   return {
     db,
     kind: 'pglite',
+    withStartupLock: (work) => work(db),
+    poolStats: () => null,
     async close() {
       try {
         await client.close();
@@ -92,4 +132,40 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       }
     },
   };
+}
+
+/**
+ * Opens the database without touching its schema. On PostgreSQL nothing connects yet: the pool connects on
+ * the first query, so a server can start while the database is down.
+ */
+export function connectDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  return target.kind === 'postgres' ? connectPostgres(target) : connectPglite(target.dataDir);
+}
+
+/** Applies the committed drizzle-kit migrations on `db`: call it inside withStartupLock, with the lock's database. */
+export async function applyMigrations(kind: DatabaseHandle['kind'], db: Database): Promise<void> {
+  if (kind === 'postgres') {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder });
+    return;
+  }
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder });
+}
+
+/** Applies the migrations, one server at a time: servers starting together on a new database do not race. */
+export function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  return handle.withStartupLock((db) => applyMigrations(handle.kind, db));
+}
+
+/** Opens the database and applies the migrations before anything else runs (what the tests' servers do). */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  const handle = await connectDatabase(target);
+  try {
+    await migrateDatabase(handle);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw target.kind === 'pglite' && target.dataDir && isDamage(error) ? dataDirFailure(target.dataDir, error) : error;
+  }
+  return handle;
 }

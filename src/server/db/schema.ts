@@ -134,6 +134,18 @@ export const knowledgeBases = pgTable(
   (t) => [uniqueIndex('knowledge_bases_name_unique').on(sql`lower(${t.name})`)],
 );
 
+/**
+ * Facts about the database itself, one row each, written once and never changed: `initialised` (the first
+ * start has run, so the demo is never seeded again, even after every bot is deleted) and `secrets-key-check`
+ * (an HMAC of a constant with SECRETS_KEY, so a server with another key refuses to start before it seals
+ * anything). Every server of a cluster reads the same rows.
+ */
+export const databaseFacts = pgTable('database_facts', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 /** PostgreSQL's bytea as a Buffer: node-postgres reads one, PGlite a Uint8Array. */
 const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -172,6 +184,7 @@ export const schema = {
   credentials,
   lpFunctions,
   knowledgeBases,
+  databaseFacts,
   webBuilds,
   webAssets,
 };

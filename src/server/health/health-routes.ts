@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getTableName, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database';
+import { isDatabaseUnavailable } from '../db/errors';
+import { databaseNotReady, databaseUnreachable } from '../http/database-availability';
 import { schema } from '../db/schema';
 import { HttpProblem } from '../http/problems';
 import { problems } from '../http/route-schemas';
@@ -21,7 +23,12 @@ const readEveryTable = sql.join(
   sql` `,
 );
 
-export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; build: string | null }> = async (app, { database, build }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{
+  database: DatabaseHandle;
+  build: string | null;
+  /** False until the database is migrated and checked (a server started while PostgreSQL was down). */
+  isReady: () => boolean;
+}> = async (app, { database, build, isReady }) => {
   app.get(
     '/api/health',
     {
@@ -45,9 +52,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; bui
       },
     },
     async (request) => {
+      if (!isReady()) throw databaseNotReady();
       try {
         await database.db.execute(readEveryTable);
       } catch (error) {
+        // A balancer takes this server out of rotation until PostgreSQL answers again, and nothing is damaged.
+        if (isDatabaseUnavailable(error)) throw databaseUnreachable();
         request.log.error({ err: error }, 'readiness: the tables cannot be read');
         throw new HttpProblem(
           503,

@@ -2,8 +2,10 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE } from '../../domain/problem';
+import { isDatabaseUnavailable } from '../db/errors';
 import { DomainError, type DomainErrorKind } from '../errors';
-import { HttpProblem } from './problems';
+import { databaseUnreachable } from './database-availability';
+import { HttpProblem, RetryLaterProblem } from './problems';
 import { isSpaNavigation } from './web-app';
 
 interface ValidationItem {
@@ -89,10 +91,13 @@ function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new HttpProblem(error.statusCode, STATUS_CODES[error.statusCode] ?? 'Client error', error.message);
   }
+  // Whichever route ran into it: an unreachable database is a moment to wait, not a fault of the server.
+  if (isDatabaseUnavailable(error)) return databaseUnreachable();
   return new HttpProblem(500, 'Internal Server Error', 'The server failed to answer. The error has been logged.');
 }
 
 export function sendProblem(reply: FastifyReply, problem: HttpProblem, request: FastifyRequest) {
+  if (problem instanceof RetryLaterProblem) reply.header('retry-after', String(problem.retryAfterSeconds));
   return reply
     .code(problem.status)
     .type(PROBLEM_CONTENT_TYPE)
@@ -128,9 +133,11 @@ function allowedMethods(request: FastifyRequest): string[] {
 export function registerErrorHandling(app: FastifyInstance, options: { spaIndex: boolean }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request);
+    // Waiting out a database restart is expected operation, not a fault to page anyone about.
+    if (problem instanceof RetryLaterProblem) request.log.warn({ err: error }, 'request answered 503: retry later');
     // A problem a route threw is the answer it chose (the simulator's 503 when busy), not a failure:
     // the access log has it.
-    if (problem.status >= 500 && !(error instanceof HttpProblem)) request.log.error({ err: error }, 'request failed');
+    else if (problem.status >= 500 && !(error instanceof HttpProblem)) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem, request);
   });
   app.setNotFoundHandler((request, reply) => {

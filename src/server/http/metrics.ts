@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
-import type { PoolUse } from '../db/database';
+import type { PoolStats } from '../db/database';
 import { routePatternOf } from './access-log';
 
 /**
@@ -16,30 +16,41 @@ export interface AppMetrics {
 
 const HTTP_LABELS = ['method', 'route', 'status_code'] as const;
 
-export function createAppMetrics({ poolUse }: { poolUse?: () => PoolUse }): AppMetrics {
+export function createAppMetrics({ poolStats }: { poolStats: () => PoolStats | null }): AppMetrics {
   const registry = new Registry();
   // The process's own (CPU, resident memory, heap, event-loop delay, open handles), as every Node exporter has them.
   collectDefaultMetrics({ register: registry });
   const openStreams = new Gauge({ name: 'sse_open_streams', help: 'Server-sent event streams open now.', registers: [registry] });
-  if (poolUse) {
+  // PostgreSQL only: the embedded database runs in this process, with no pool.
+  if (poolStats()) {
+    const read = (pick: (stats: PoolStats) => number) =>
+      function collect(this: Gauge) {
+        const stats = poolStats();
+        if (stats) this.set(pick(stats));
+      };
     new Gauge({
       name: 'db_pool_connections',
-      help: 'PostgreSQL connections of this server, by state (open = idle + in use).',
-      labelNames: ['state'] as const,
+      help: 'PostgreSQL connections this server has open, busy or idle.',
       registers: [registry],
-      collect() {
-        const use = poolUse();
-        this.set({ state: 'open' }, use.open);
-        this.set({ state: 'idle' }, use.idle);
-      },
+      collect: read((stats) => stats.total),
+    });
+    new Gauge({
+      name: 'db_pool_idle',
+      help: 'Open PostgreSQL connections not in use.',
+      registers: [registry],
+      collect: read((stats) => stats.idle),
+    });
+    new Gauge({
+      name: 'db_pool_max',
+      help: 'Connections the pool may open (DATABASE_POOL_SIZE).',
+      registers: [registry],
+      collect: read((stats) => stats.max),
     });
     new Gauge({
       name: 'db_pool_waiting',
-      help: 'Queries waiting for a free PostgreSQL connection (the pool is at its size).',
+      help: 'Queries and transactions waiting for a free PostgreSQL connection (the pool is at its size).',
       registers: [registry],
-      collect() {
-        this.set(poolUse().waiting);
-      },
+      collect: read((stats) => stats.waiting),
     });
   }
   return { registry, openStreams };

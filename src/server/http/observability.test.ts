@@ -138,8 +138,11 @@ describeEachDatabase('request ids, the access log and metrics on %s', (kind) => 
     expect(after.get('simulator_max_running')).toBeGreaterThan(0);
     expect(after.has('process_resident_memory_bytes')).toBe(true);
     if (kind === 'postgres') {
-      expect(after.get('db_pool_connections{state="open"}')).toBeGreaterThan(0);
+      expect(after.get('db_pool_connections')).toBeGreaterThan(0);
+      expect(after.get('db_pool_max')).toBe(10);
       expect(after.get('db_pool_waiting')).toBe(0);
+    } else {
+      expect(after.has('db_pool_connections')).toBe(false);
     }
     // Labelled by pattern: no series names an id.
     expect([...after.keys()].filter((series) => series.includes(botId))).toEqual([]);

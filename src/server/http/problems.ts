@@ -26,6 +26,16 @@ export class HttpProblem extends Error {
   }
 }
 
+/** A 503 that says when to try again (`Retry-After`): what fails is out of reach for the moment, not the request. */
+export class RetryLaterProblem extends HttpProblem {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail: string,
+  ) {
+    super(503, 'Service Unavailable', detail);
+  }
+}
+
 export const preconditionRequired = () =>
   new HttpProblem(
     428,

@@ -14,7 +14,7 @@ import type { WebAssetsStore } from './web-assets-store';
  * rolling deploy a page of either build may ask either server for its files. With `sharedAssets`
  * (servers on one PostgreSQL) that is done before the server answers, since its pages may send a
  * browser to another server at once; otherwise (one server on the embedded database, where storing a
- * whole new build took seconds) alongside, for the tabs still open at the next deploy.
+ * whole new build took 9 s under load) alongside, for the tabs still open at the next deploy.
  */
 export async function registerWebApp(
   app: FastifyInstance,
@@ -24,13 +24,8 @@ export async function registerWebApp(
   if (!existsSync(join(webRoot, 'index.html'))) return false;
   const buildId = readBuildId(webRoot);
   if (buildId) {
-    const publishing = assetsStore.publish(buildId, join(webRoot, 'assets')).catch((error: unknown) => {
-      // The database may be down at start: this build's pages still work against this server.
-      app.log.warn({ err: error }, 'the web assets of this build could not be stored for the builds after it');
-    });
+    const publishing = publishUntilStored(app, () => assetsStore.publish(buildId, join(webRoot, 'assets')));
     if (sharedAssets) await publishing;
-    // Closing waits for it, so that the database is not closed under it.
-    else app.addHook('onClose', () => publishing);
   }
   await app.register(fastifyStatic, {
     root: webRoot,
@@ -44,6 +39,34 @@ export async function registerWebApp(
   registerCompressedAssets(app, join(webRoot, 'assets'), assetsStore);
   registerScreenEntries(app, webRoot, { preloadReads: adminToken === null });
   return true;
+}
+
+const PUBLISH_RETRY_MS = 10_000;
+
+/**
+ * Stores the build's assets; while the database cannot take them (down at start), tries again every
+ * 10 s, since until then the other servers cannot answer this build's pages. The first attempt is
+ * returned; closing the app waits for the one under way, so the database is not closed under it.
+ */
+function publishUntilStored(app: FastifyInstance, publish: () => Promise<unknown>): Promise<void> {
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const attempt = (): Promise<void> =>
+    publish().then(
+      () => undefined,
+      (error: unknown) => {
+        // This build's pages still work against this server meanwhile.
+        app.log.warn({ err: error }, 'the web assets of this build could not be stored for the other servers and builds');
+        if (!closed) retry = setTimeout(() => (pending = attempt()), PUBLISH_RETRY_MS).unref();
+      },
+    );
+  let pending = attempt();
+  app.addHook('onClose', async () => {
+    closed = true;
+    clearTimeout(retry);
+    await pending;
+  });
+  return pending;
 }
 
 /**

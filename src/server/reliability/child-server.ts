@@ -79,8 +79,14 @@ export async function startChildServerExpectingExit(
 /**
  * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port,
  * so a test can kill it as a crash would, then start another on the same data.
+ * Resolves once `until` answers 200: readiness by default, liveness for a server whose database is away.
  */
-export async function startChildServer(target: DatabaseTarget, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function startChildServer(
+  target: DatabaseTarget,
+  port: number,
+  env: Record<string, string> = {},
+  until: '/api/health' | '/api/health/live' = '/api/health',
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
     env: serverEnv(target, port, env),
@@ -95,14 +101,14 @@ export async function startChildServer(target: DatabaseTarget, port: number, env
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was healthy:\n${stderr}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
+      const response = await fetch(baseUrl + until);
       if (response.ok) break;
     } catch {
       // Not listening yet.
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server on port ${port} was not healthy within 60 s:\n${stderr}`);
+      throw new Error(`the server on port ${port} did not answer ${until} within 60 s:\n${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

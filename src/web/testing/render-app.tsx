@@ -1,7 +1,9 @@
 import { render } from '@testing-library/react';
 import { createMemoryHistory } from 'history';
+import type { ReactElement } from 'react';
 import { AppProvider } from '../app/provider';
 import { AppRouter } from '../app/router';
+import { NavigationHistoryRouter } from '../lib/history-router';
 import { createQueryClient } from '../lib/query-client';
 
 /** Renders the whole app (routes, providers) at a path, as a user would open it. */
@@ -15,4 +17,13 @@ export function renderApp(path: string) {
     </AppProvider>,
   );
   return { ...view, history, queryClient };
+}
+
+/** Renders one part of a screen inside the app's providers and a router at a path, for tests of that part alone. */
+export function renderInApp(element: ReactElement, path: string) {
+  return render(
+    <AppProvider queryClient={createQueryClient()}>
+      <NavigationHistoryRouter history={createMemoryHistory({ initialEntries: [path] })}>{element}</NavigationHistoryRouter>
+    </AppProvider>,
+  );
 }

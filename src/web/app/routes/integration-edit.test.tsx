@@ -4,12 +4,7 @@ import { BOT, ESCALATION } from '../../testing/demo-records';
 import { fakeApi } from '../../testing/fake-api';
 import { renderApp } from '../../testing/render-app';
 
-// Monaco needs a real browser (Playwright covers it); here a textarea stands in with the same contract.
-vi.mock('../../features/integrations/components/script-editor/script-editor', () => ({
-  default: (props: { ariaLabel: string; defaultValue: string }) => (
-    <textarea aria-label={props.ariaLabel} defaultValue={props.defaultValue} />
-  ),
-}));
+vi.mock('../../features/integrations/components/script-editor/script-editor', () => import('../../testing/script-editor-stand-in'));
 
 const DIRECTORIES = ['/api/skills', '/api/credentials', '/api/functions', '/api/knowledge-bases'];
 const empty = () => ({ status: 200, body: { items: [], nextCursor: null } });

@@ -7,16 +7,7 @@ import { fakeApi, type FakeCall } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
 import { valuesFromIntegration } from '../form/form-values';
 
-vi.mock('../script-editor/script-editor', () => ({
-  default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea
-      aria-label={props.ariaLabel}
-      defaultValue={props.defaultValue}
-      onChange={(e) => props.onChange(e.target.value)}
-      onBlur={props.onBlur}
-    />
-  ),
-}));
+vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
 
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const itemPath = `${listPath}/${ESCALATION.id}`;

@@ -6,17 +6,7 @@ import { BOT, ESCALATION } from '../../../../testing/demo-records';
 import { fakeApi } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
 
-// Monaco needs a real browser (Playwright covers it); here a textarea stands in with the same contract.
-vi.mock('../script-editor/script-editor', () => ({
-  default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea
-      aria-label={props.ariaLabel}
-      defaultValue={props.defaultValue}
-      onChange={(e) => props.onChange(e.target.value)}
-      onBlur={props.onBlur}
-    />
-  ),
-}));
+vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
 
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const baseHandlers = {

@@ -1,14 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryHistory } from 'history';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import { anIntegrationSummary } from '../../../../../domain/samples';
 import { BOT } from '../../../../testing/demo-records';
 import { fakeApi } from '../../../../testing/fake-api';
-import { renderApp } from '../../../../testing/render-app';
-import { AppProvider } from '../../../../app/provider';
-import { NavigationHistoryRouter } from '../../../../lib/history-router';
-import { createQueryClient } from '../../../../lib/query-client';
+import { renderApp, renderInApp } from '../../../../testing/render-app';
 import { IntegrationsList } from './integrations-list';
 
 const ROWS = [
@@ -51,14 +47,11 @@ async function mountList() {
   const rowLinks = () => document.querySelectorAll('li a').length;
   const commits: { rows: number; phase: string }[] = [];
   const onRender = (_id: string, phase: string) => commits.push({ rows: rowLinks(), phase });
-  const view = render(
-    <AppProvider queryClient={createQueryClient()}>
-      <NavigationHistoryRouter history={createMemoryHistory({ initialEntries: [`/bots/${BOT.id}/integrations`] })}>
-        <Profiler id="list" onRender={onRender}>
-          <IntegrationsList botId={BOT.id} />
-        </Profiler>
-      </NavigationHistoryRouter>
-    </AppProvider>,
+  const view = renderInApp(
+    <Profiler id="list" onRender={onRender}>
+      <IntegrationsList botId={BOT.id} />
+    </Profiler>,
+    `/bots/${BOT.id}/integrations`,
   );
   await screen.findByRole('list', { name: '3 integrations' });
   const firstRows = commits.findIndex((commit) => commit.rows > 0);

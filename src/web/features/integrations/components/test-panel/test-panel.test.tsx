@@ -10,16 +10,7 @@ import { SampleVariableList } from './sample-variable-list';
 import { SampleVariablesProvider, useSampleVariables, useSampleVariablesEditor } from './sample-variables-context';
 
 // Monaco needs a real browser (Playwright covers it and the error marker); a textarea stands in here.
-vi.mock('../script-editor/script-editor', () => ({
-  default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea
-      aria-label={props.ariaLabel}
-      defaultValue={props.defaultValue}
-      onChange={(e) => props.onChange(e.target.value)}
-      onBlur={props.onBlur}
-    />
-  ),
-}));
+vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
 
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const simulatePath = `POST /api/bots/${BOT.id}/simulate`;

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { databaseFacts } from '../db/schema';
+import { createBotsRepository } from '../bots/bots-repository';
+import { createIntegrationsRepository } from '../integrations/integrations-repository';
+import { createSkillsRepository } from '../skills/skills-repository';
+import type { CredentialsRepository } from '../credentials/credentials-repository';
+import { createFunctionsRepository } from '../functions/functions-repository';
+import { createKnowledgeBasesRepository } from '../knowledge-bases/knowledge-bases-repository';
+import { seedDemoData } from './demo-data';
+import { seedDemoDirectories } from './demo-directories';
+
+/** `database_facts` row written once the first start is done (migration 0004 writes it for older databases). */
+const INITIALISED_FACT = 'initialised';
+
+/**
+ * The first start of a brand-new database seeds the demo bot (unless `seedDemo` is false), then records that
+ * it ran: a database whose bots were all deleted is not brand-new, and gets no demo on the next start. Run
+ * it under the start-up lock, so servers starting together seed once.
+ */
+export async function initialiseOnce(db: Database, options: { seedDemo: boolean; credentials: CredentialsRepository }): Promise<void> {
+  const [done] = await db.select({ name: databaseFacts.name }).from(databaseFacts).where(eq(databaseFacts.name, INITIALISED_FACT));
+  if (done) return;
+  const bots = createBotsRepository(db);
+  // A start that died half-way through seeding left its bots: they are not seeded a second time.
+  if (options.seedDemo && (await bots.list({ limit: 1 })).items.length === 0) {
+    await seedDemoData(bots, createIntegrationsRepository(db));
+    await createSkillsRepository(db).seedDemo();
+    await seedDemoDirectories({
+      credentials: options.credentials,
+      functions: createFunctionsRepository(db),
+      knowledgeBases: createKnowledgeBasesRepository(db),
+    });
+  }
+  await db.insert(databaseFacts).values({ name: INITIALISED_FACT, value: new Date().toISOString() }).onConflictDoNothing();
+}

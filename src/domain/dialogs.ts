@@ -51,7 +51,8 @@ export const dialogViewSchema = z.object({
 });
 export type DialogView = z.infer<typeof dialogViewSchema>;
 
-export const dialogListSchema = z.object({ items: z.array(dialogViewSchema) });
+/** Every dialog, or for a bot of more than 1,000 a page of them and the cursor of the next (GET …/dialogs?cursor=). */
+export const dialogListSchema = z.object({ items: z.array(dialogViewSchema), nextCursor: z.string().optional() });
 
 export const USAGE_KINDS = ['invokes', 'reads-variable', 'reads-field'] as const;
 export const USAGE_PLACES = ['interaction', 'preProcess', 'postProcess', 'text', 'transformScript', 'customDataFields'] as const;

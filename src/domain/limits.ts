@@ -18,3 +18,10 @@ export const MAX_KEPT_IMPORT_VERSION = 1_000_000;
 /** Rows of Custom Data Fields one integration holds, and the length of each value. */
 export const MAX_CUSTOM_DATA_FIELDS = 100;
 export const MAX_CUSTOM_DATA_VALUE_LENGTH = 1000;
+
+/**
+ * Dialogs and interactions one bot may hold (an import beyond them is refused with 413): every read of the
+ * dialogs (checks, usages, rename, the flow) walks all of them, so these bound what one request may cost.
+ */
+export const MAX_DIALOGS_PER_BOT = 5_000;
+export const MAX_INTERACTIONS_PER_BOT = 25_000;

@@ -11,7 +11,7 @@ import {
 } from '../../domain/cb-export';
 import { integrationInputSchema, type IntegrationValues } from '../../domain/integration';
 import type { ImportProblem } from '../../domain/import-plan';
-import { MAX_INTEGRATIONS_PER_IMPORT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
+import { MAX_DIALOGS_PER_BOT, MAX_INTEGRATIONS_PER_IMPORT, MAX_INTERACTIONS_PER_BOT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
 import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
 import { depthExceededAt, MAX_JSON_DEPTH } from '../http/json-body';
 import { cbPathOf } from './cb-fields';
@@ -198,12 +198,27 @@ function entryCount(file: object): number {
   return Array.isArray(entries) ? entries.length : 0;
 }
 
+/** The dialogs (`groups`) and interactions (`conversationMessage`) a file brings, where a CB or a native file keeps them. */
+function dialogCounts(file: object): { dialogs: number; interactions: number } {
+  const extras = 'format' in file ? (file as { extras?: { topLevel?: Record<string, unknown> } | null }).extras : undefined;
+  const holder: Record<string, unknown> = 'format' in file ? (extras?.topLevel ?? {}) : (file as Record<string, unknown>);
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+  return { dialogs: count(holder.groups), interactions: count(holder.conversationMessage) };
+}
+
+function tooLarge(count: number, what: string, limit: number): PlanResult {
+  const reason = `The file holds ${count.toLocaleString('en-US')} ${what}: an import may bring at most ${limit.toLocaleString('en-US')} (the most a bot may hold). Split the bot.`;
+  return { ok: false, reason, errors: {}, tooLarge: true };
+}
+
 function* planSteps(file: unknown): PlanSteps<PlanResult> {
   const isObject = typeof file === 'object' && file !== null && !Array.isArray(file);
-  if (isObject && entryCount(file) > MAX_INTEGRATIONS_PER_IMPORT) {
-    const limit = MAX_INTEGRATIONS_PER_IMPORT.toLocaleString('en-US');
-    const reason = `The file holds ${entryCount(file).toLocaleString('en-US')} integrations: an import may bring at most ${limit} (the most a bot may hold). Split the bot.`;
-    return { ok: false, reason, errors: {}, tooLarge: true };
+  if (isObject && entryCount(file) > MAX_INTEGRATIONS_PER_IMPORT)
+    return tooLarge(entryCount(file), 'integrations', MAX_INTEGRATIONS_PER_IMPORT);
+  if (isObject) {
+    const { dialogs, interactions } = dialogCounts(file);
+    if (dialogs > MAX_DIALOGS_PER_BOT) return tooLarge(dialogs, 'dialogs', MAX_DIALOGS_PER_BOT);
+    if (interactions > MAX_INTERACTIONS_PER_BOT) return tooLarge(interactions, 'interactions', MAX_INTERACTIONS_PER_BOT);
   }
   if (isObject && 'format' in file) {
     if (file.format !== NATIVE_FORMAT) {

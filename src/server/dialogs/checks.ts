@@ -1,12 +1,14 @@
 import { AGENT_ESCALATION_FAILED, type Check } from '../../domain/dialogs';
 import { patternMatches } from './cb-patterns';
-import { invokedIntegration, isIntegrationInteraction, type BotModel, type InteractionRecord } from './dialog-model';
-import { fieldPattern, visitInteraction } from './reference-places';
+import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotModel, type InteractionRecord } from './dialog-model';
+import { fieldReads } from '../../domain/reference-scan';
+import { fieldOpeners, visitInteraction } from './reference-places';
+import { runNow, STEP_BATCH, type Steps } from './walk-steps';
 
 const ESCALATION_TYPE = 'LIVEPERSON_AGENT_ESCALATION';
 
 function dialogName(model: BotModel, interaction: InteractionRecord): string {
-  return model.dialogs.find((dialog) => dialog.id === interaction.dialogId)?.name ?? interaction.dialogId;
+  return dialogOf(model, interaction)?.name ?? interaction.dialogId;
 }
 
 /** Starters of the dialogs that can start: enabled and not the fallback (which is what an uncaught message reaches). */
@@ -17,7 +19,7 @@ function liveStarters(model: BotModel): InteractionRecord[] {
   return model.interactions.filter((item) => item.kind === 'DIALOG_STARTER' && live.has(item.dialogId));
 }
 
-export function escalationFailureCheck(model: BotModel): Check {
+export function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
   const base = { id: 'escalation-failure-caught', title: `A dialog catches ${AGENT_ESCALATION_FAILED}` } as const;
   const transfers = model.interactions.filter((item) => item.kind === 'ESCALATION');
   const escalationIntegration = model.integrations.find((item) => item.integration.type === ESCALATION_TYPE)?.integration;
@@ -32,15 +34,23 @@ export function escalationFailureCheck(model: BotModel): Check {
     ? `the Agent Escalation integration "${escalationIntegration.name}"`
     : `the Agent Transfer "${transfers[0]!.name}" in dialog "${dialogName(model, transfers[0]!)}"`;
   const starters = liveStarters(model);
-  const catcher = starters.find((item) => item.patterns?.some((pattern) => patternMatches(pattern, AGENT_ESCALATION_FAILED)));
+  let catcher: { starter: InteractionRecord; pattern: string } | undefined;
+  for (const [index, starter] of starters.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
+    const pattern = starter.patterns?.find((item) => patternMatches(item, AGENT_ESCALATION_FAILED));
+    if (pattern !== undefined) {
+      catcher = { starter, pattern };
+      break;
+    }
+  }
   if (catcher) {
-    const pattern = catcher.patterns!.find((item) => patternMatches(item, AGENT_ESCALATION_FAILED))!;
+    const { starter, pattern } = catcher;
     return {
       ...base,
       status: 'pass',
-      detail: `Dialog "${dialogName(model, catcher)}" starts on pattern "${pattern}", which matches ${AGENT_ESCALATION_FAILED}.`,
-      dialogId: catcher.dialogId,
-      interactionId: catcher.id,
+      detail: `Dialog "${dialogName(model, starter)}" starts on pattern "${pattern}", which matches ${AGENT_ESCALATION_FAILED}.`,
+      dialogId: starter.dialogId,
+      interactionId: starter.id,
     };
   }
   const where = {
@@ -82,16 +92,16 @@ export function integrationExistsChecks(model: BotModel): Check[] {
  * Every `{<name>.<key>}` whose name is an integration the bot has, or had (an interaction still
  * invokes it by that name), must name one of its custom data fields.
  */
-export function customFieldChecks(model: BotModel): Check[] {
+function* customFieldChecksSteps(model: BotModel): Steps<Check[]> {
   const base = { id: 'custom-field-exists', title: 'Custom data fields shown in dialogs exist' } as const;
   const byName = new Map(model.integrations.map((item) => [item.integration.name, item.integration]));
   const invokedNames = new Set(model.interactions.map((item) => item.responderName).filter((name): name is string => Boolean(name)));
   const failures: Check[] = [];
   const seen = new Set<string>();
-  for (const interaction of model.interactions) {
+  for (const [index, interaction] of model.interactions.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     visitInteraction(interaction.raw, (where, value) => {
-      for (const match of value.matchAll(fieldPattern(null, where))) {
-        const [, name, key] = match as unknown as [string, string, string];
+      for (const { name, key } of fieldReads(value, null, fieldOpeners(where))) {
         const integration = byName.get(name);
         if (!integration && !invokedNames.has(name)) continue;
         if (integration?.customDataFields.some((field) => field.key === key)) continue;
@@ -117,6 +127,12 @@ export function customFieldChecks(model: BotModel): Check[] {
     : [{ ...base, status: 'pass', detail: 'Every {Integration.key} in the dialogs names a custom data field of that integration.' }];
 }
 
-export function runChecks(model: BotModel): Check[] {
-  return [escalationFailureCheck(model), ...integrationExistsChecks(model), ...customFieldChecks(model)];
+export function* runChecksSteps(model: BotModel): Steps<Check[]> {
+  const escalation = yield* escalationFailureCheckSteps(model);
+  const exists = integrationExistsChecks(model);
+  yield;
+  return [escalation, ...exists, ...(yield* customFieldChecksSteps(model))];
 }
+
+export const escalationFailureCheck = (model: BotModel): Check => runNow(escalationFailureCheckSteps(model));
+export const runChecks = (model: BotModel): Check[] => runNow(runChecksSteps(model));

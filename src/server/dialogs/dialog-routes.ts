@@ -14,6 +14,7 @@ import { integrationSchema } from '../../domain/integration';
 import { ifMatchVersion, setEtag } from '../http/etag';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { booleanQuery, botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
+import { decodeDialogCursor, DIALOG_PAGE, encodeDialogCursor } from './dialog-page';
 import type { DialogsRepository } from './dialogs-repository';
 
 export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; integrations: IntegrationsRepository }> = async (
@@ -27,10 +28,15 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
         tags: ['dialogs'],
         summary: "The bot's dialogs and their interactions, read from its Conversation Builder export (none for a bot made in the panel)",
         params: botParams,
+        querystring: z.strictObject({ cursor: z.string().max(64).optional() }),
         response: { 200: dialogListSchema, ...problems(400, 404) },
       },
     },
-    async (request) => ({ items: await dialogs.dialogs(request.params.botId) }),
+    async (request) => {
+      const offset = decodeDialogCursor(request.query.cursor);
+      const { items, more } = await dialogs.dialogs(request.params.botId, offset, DIALOG_PAGE);
+      return more ? { items, nextCursor: encodeDialogCursor(offset + DIALOG_PAGE) } : { items };
+    },
   );
 
   app.get(

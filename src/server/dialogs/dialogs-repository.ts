@@ -1,15 +1,17 @@
 import type { BotExtras } from '../../domain/cb-export';
 import type { Check, DialogView, EscalationFailureInput, ReferenceChange, RenameInput, Usage } from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
+import { MAX_DIALOGS_PER_BOT } from '../../domain/limits';
 import type { Database } from '../db/database';
-import { badRequest, conflict, inUse, notFound, preconditionFailed } from '../errors';
+import { badRequest, conflict, inUse, limitReached, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
-import { escalationFailureCheck, runChecks } from './checks';
-import { keptArray, toDialogViews, type BotIntegration } from './dialog-model';
+import { escalationFailureCheck, runChecksSteps } from './checks';
+import { keptArray, toDialogViews, toDialogViewsSteps, type BotIntegration } from './dialog-model';
 import { escalationFailureDialog } from './escalation-failure-dialog';
-import { planRename } from './rename-references';
-import { findUsages } from './usages';
+import { planRenameSteps } from './rename-references';
+import { findUsagesSteps } from './usages';
+import { runSliced, type Steps } from './walk-steps';
 
 const FAILURE_DIALOG_NAME = 'Agent escalation failed';
 
@@ -31,18 +33,25 @@ function freeDialogName(loaded: LoadedBot): string {
 }
 
 export function createDialogsRepository(db: Database, integrations: IntegrationsRepository) {
-  const read = <T>(botId: string, pick: (loaded: LoadedBot) => T) => db.transaction(async (tx) => pick(await loadBot(tx, botId)));
+  // The walks run after the transaction: they only read what it loaded, and should not hold a connection while they pause.
+  const read = async <T>(botId: string, walk: (loaded: LoadedBot) => Steps<T>) =>
+    runSliced(walk(await db.transaction((tx) => loadBot(tx, botId))));
 
   return {
-    dialogs: (botId: string): Promise<DialogView[]> => read(botId, (loaded) => toDialogViews(loaded.model)),
+    /** The dialogs from `offset` on, at most `limit` of them, and whether more follow. */
+    dialogs: (botId: string, offset: number, limit: number): Promise<{ items: DialogView[]; more: boolean }> =>
+      read(botId, function* ({ model }) {
+        const page = { ...model, dialogs: model.dialogs.slice(offset, offset + limit) };
+        return { items: yield* toDialogViewsSteps(page), more: model.dialogs.length > offset + limit };
+      }),
 
-    checks: (botId: string): Promise<Check[]> => read(botId, (loaded) => runChecks(loaded.model)),
+    checks: (botId: string): Promise<Check[]> => read(botId, (loaded) => runChecksSteps(loaded.model)),
 
     usages: (botId: string, integrationId: string): Promise<Usage[]> =>
-      read(botId, (loaded) => findUsages(loaded.model, requireIntegration(loaded, integrationId))),
+      read(botId, (loaded) => findUsagesSteps(loaded.model, requireIntegration(loaded, integrationId))),
 
     async revisions(botId: string) {
-      await read(botId, () => null);
+      await db.transaction((tx) => loadBot(tx, botId));
       return listBotRevisions(db, botId);
     },
 
@@ -53,7 +62,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         const target = requireIntegration(loaded, integrationId);
         // A stale request is refused as stale first: its usages may be what the newer version changed.
         if (target.integration.version !== expectedVersion) throw preconditionFailed(target.integration.version);
-        const usages = findUsages(loaded.model, target);
+        const usages = await runSliced(findUsagesSteps(loaded.model, target));
         if (usages.length > 0 && !force) {
           throw inUse(
             `Integration "${target.integration.name}" is used in ${places(usages.length)}: remove those references first, or delete with ?force=true (the interactions that invoke it are then reported by the checks).`,
@@ -78,7 +87,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         const target = loaded.model.integrations.find((item) => item.integration.id === integrationId);
         if (!target) return;
         const { name, responseDataVariable } = target.integration;
-        const usages = findUsages(loaded.model, target);
+        const usages = await runSliced(findUsagesSteps(loaded.model, target));
         if (usages.length === 0) return;
         throw inUse(
           `Integration "${name}" is used in ${places(usages.length)}, which name it as "${name}" (variable api_${responseDataVariable}): change its name or response data variable with POST /api/bots/${botId}/integrations/${integrationId}/rename, which rewrites them in the same save.`,
@@ -114,7 +123,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
             });
           }
         }
-        const plan = planRename(loaded.model, target, renamed);
+        const plan = await runSliced(planRenameSteps(loaded.model, target, renamed));
         if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: plan.changes };
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
@@ -126,6 +135,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
           const extras: BotExtras = { ...loaded.extras, topLevel: { ...loaded.extras.topLevel, conversationMessage: messages } };
           await writeDialogs(tx, loaded, extras, {
             action: 'rename-references',
+            changed: { groups: [], conversationMessage: [...plan.interactions.values()] },
             summary: `Integration "${current.name}" renamed to "${renamed.name}"${renamed.responseDataVariable === current.responseDataVariable ? '' : ` (variable api_${renamed.responseDataVariable})`}: ${plan.interactions.size} interaction${plan.interactions.size === 1 ? '' : 's'} rewritten`,
           });
         }
@@ -137,6 +147,12 @@ export function createDialogsRepository(db: Database, integrations: Integrations
     async addEscalationFailureDialog(botId: string, input: EscalationFailureInput): Promise<{ dialog: DialogView; version: number }> {
       return db.transaction(async (tx) => {
         const loaded = await loadBot(tx, botId, true);
+        if (loaded.model.dialogs.length >= MAX_DIALOGS_PER_BOT) {
+          throw limitReached(
+            'Too many dialogs',
+            `This bot holds ${loaded.model.dialogs.length.toLocaleString('en-US')} dialogs, the most a bot may hold (${MAX_DIALOGS_PER_BOT.toLocaleString('en-US')}).`,
+          );
+        }
         const check = escalationFailureCheck(loaded.model);
         if (check.status === 'pass' && check.dialogId) {
           throw conflict(`The bot already catches the failed-transfer message: ${check.detail}`);
@@ -166,7 +182,11 @@ export function createDialogsRepository(db: Database, integrations: Integrations
           tx,
           loaded,
           { ...extras, topLevel },
-          { action: 'add-dialog', summary: `Added dialog "${name}"` },
+          {
+            action: 'add-dialog',
+            summary: `Added dialog "${name}"`,
+            changed: { groups: [added.group], conversationMessage: added.interactions },
+          },
         );
         const after = await loadBot(tx, botId);
         const dialog = toDialogViews(after.model).find((item) => item.id === added.group.id)!;

@@ -1,4 +1,5 @@
 import type { UsagePlace } from '../../domain/dialogs';
+import { FIELD_OPENERS_IN_CODE, FIELD_OPENERS_IN_TEXT } from '../../domain/reference-scan';
 
 /*
  * The places of an interaction that can name an integration, and the patterns that find the names.
@@ -44,26 +45,8 @@ export function visitInteraction(raw: Json, visit: Visit): Json {
 
 export const isCode = (where: UsagePlace) => where === 'preProcess' || where === 'postProcess' || where === 'transformScript';
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORD = '[A-Za-z0-9_]';
-
-/**
- * `api_<rdv>` as code and `{$.api_<rdv>...}` paths read it, and `api_<rdv>Status` (the HTTP status CB
- * sets beside it) unless another integration's variable is that name.
- */
-export function variablePattern(responseDataVariable: string, withStatus: boolean): RegExp {
-  return new RegExp(`(?<!${WORD})api_${escape(responseDataVariable)}${withStatus ? '(?:Status)?' : ''}(?!${WORD})`, 'g');
-}
-
-/**
- * `{<name>.<key>}` as texts show a custom data field; code also reads it as a string, e.g.
- * getBotVariable('<name>.<key>').
- */
-export function fieldPattern(name: string | null, where: UsagePlace): RegExp {
-  const opener = isCode(where) ? `[{'"\`]` : '\\{';
-  const subject = name === null ? '[A-Za-z][A-Za-z0-9_]*' : escape(name);
-  return new RegExp(`(?<=${opener})(${subject})\\.([A-Za-z0-9_]+)`, 'g');
-}
+/** The characters a custom data field read follows in this place: see fieldReads. */
+export const fieldOpeners = (where: UsagePlace) => (isCode(where) ? FIELD_OPENERS_IN_CODE : FIELD_OPENERS_IN_TEXT);
 
 /** The line around a position, trimmed to a readable length. */
 export function excerptAt(value: string, index: number): string {

@@ -1,8 +1,10 @@
 import type { ReferenceChange, UsagePlace } from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
-import { invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel } from './dialog-model';
-import { changedLines, fieldPattern, variablePattern, visitInteraction } from './reference-places';
+import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotIntegration, type BotModel } from './dialog-model';
+import { fieldReads, replaceFound, variableReads } from '../../domain/reference-scan';
+import { changedLines, fieldOpeners, visitInteraction } from './reference-places';
 import { statusSuffixIsOurs } from './usages';
+import { runNow, STEP_BATCH, type Steps } from './walk-steps';
 
 type Json = Record<string, unknown>;
 
@@ -41,17 +43,21 @@ export function valuesOf(integration: Integration): IntegrationValues {
  * code, texts and JSON paths, `{<old>.<key>}` in texts and code, and the bot's other integrations'
  * scripts and fields. Nothing else changes, so the rest of the kept file is written back as it was.
  */
-export function planRename(model: BotModel, target: BotIntegration, renamed: NewNames): RenamePlan {
+export function* planRenameSteps(model: BotModel, target: BotIntegration, renamed: NewNames): Steps<RenamePlan> {
   const old = target.integration;
-  const variable = variablePattern(old.responseDataVariable, statusSuffixIsOurs(model, old));
+  const withStatus = statusSuffixIsOurs(model, old);
   const rewrite = (where: UsagePlace, value: string): string => {
     const oldVariable = `api_${old.responseDataVariable}`;
     let result =
       old.responseDataVariable === renamed.responseDataVariable
         ? value
-        : value.replace(variable, (match: string) => `api_${renamed.responseDataVariable}${match === oldVariable ? '' : 'Status'}`);
+        : replaceFound(
+            value,
+            variableReads(value, old.responseDataVariable, withStatus),
+            (read) => `api_${renamed.responseDataVariable}${read.length === oldVariable.length ? '' : 'Status'}`,
+          );
     if (old.name !== renamed.name && where !== 'customDataFields')
-      result = result.replace(fieldPattern(old.name, where), `${renamed.name}.$2`);
+      result = replaceFound(result, fieldReads(result, old.name, fieldOpeners(where)), (read) => `${renamed.name}.${read.key}`);
     return result;
   };
 
@@ -61,11 +67,12 @@ export function planRename(model: BotModel, target: BotIntegration, renamed: New
   };
 
   const interactions = new Map<string, Json>();
-  for (const interaction of model.interactions) {
+  for (const [index, interaction] of model.interactions.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     const holder = {
       ...noHolder,
       dialogId: interaction.dialogId,
-      dialogName: model.dialogs.find((dialog) => dialog.id === interaction.dialogId)?.name ?? null,
+      dialogName: dialogOf(model, interaction)?.name ?? null,
       interactionId: interaction.id,
       interactionName: interaction.name,
     };
@@ -97,7 +104,8 @@ export function planRename(model: BotModel, target: BotIntegration, renamed: New
 
   const values = rewriteScripts(old, { ...valuesOf(old), ...renamed });
   const others: RenamePlan['others'] = [];
-  for (const { integration } of model.integrations) {
+  for (const [index, { integration }] of model.integrations.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     if (integration.id === old.id) continue;
     const before = valuesOf(integration);
     const after = rewriteScripts(integration, before);
@@ -105,3 +113,6 @@ export function planRename(model: BotModel, target: BotIntegration, renamed: New
   }
   return { values, others, interactions, changes };
 }
+
+export const planRename = (model: BotModel, target: BotIntegration, renamed: NewNames): RenamePlan =>
+  runNow(planRenameSteps(model, target, renamed));

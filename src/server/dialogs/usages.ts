@@ -1,6 +1,7 @@
 import type { Usage, UsagePlace } from '../../domain/dialogs';
 import type { Integration } from '../../domain/integration';
 import {
+  dialogOf,
   invokedIntegration,
   isIntegrationInteraction,
   type BotIntegration,
@@ -8,7 +9,9 @@ import {
   type DialogRecord,
   type InteractionRecord,
 } from './dialog-model';
-import { excerptAt, fieldPattern, variablePattern, visitInteraction } from './reference-places';
+import { fieldReads, variableReads } from '../../domain/reference-scan';
+import { excerptAt, fieldOpeners, visitInteraction } from './reference-places';
+import { runNow, STEP_BATCH, type Steps } from './walk-steps';
 
 type Holder = Pick<Usage, 'dialogId' | 'dialogName' | 'interactionId' | 'interactionName' | 'integrationId' | 'integrationName'>;
 
@@ -21,27 +24,25 @@ export function statusSuffixIsOurs(model: BotModel, target: Integration): boolea
 type Reads = (where: UsagePlace, value: string) => Array<Pick<Usage, 'kind' | 'excerpt'>>;
 
 /**
- * What finds every read of the target's variable and fields in one string. Its patterns are made once per
- * search: made per string, with the status check walking every integration each time, a bot of 5,000
- * integrations took seconds (its 15,000 scripts and fields times its 5,000 integrations).
+ * What finds every read of the target's variable and fields in one string. The status check is made once per
+ * search: made per string, walking every integration each time, a bot of 5,000 integrations took seconds
+ * (its 15,000 scripts and fields times its 5,000 integrations).
  */
 function readsOf(model: BotModel, target: Integration): Reads {
-  const variable = variablePattern(target.responseDataVariable, statusSuffixIsOurs(model, target));
-  const fields = new Map<UsagePlace, RegExp>();
+  const withStatus = statusSuffixIsOurs(model, target);
   return (where, value) => {
     const found: Array<Pick<Usage, 'kind' | 'excerpt'>> = [];
-    // matchAll reads a copy of the pattern, so one pattern serves every string.
-    for (const match of value.matchAll(variable)) found.push({ kind: 'reads-variable', excerpt: excerptAt(value, match.index) });
+    for (const read of variableReads(value, target.responseDataVariable, withStatus))
+      found.push({ kind: 'reads-variable', excerpt: excerptAt(value, read.index) });
     if (where === 'customDataFields') return found;
-    let field = fields.get(where);
-    if (!field) fields.set(where, (field = fieldPattern(target.name, where)));
-    for (const match of value.matchAll(field)) found.push({ kind: 'reads-field', excerpt: excerptAt(value, match.index) });
+    for (const read of fieldReads(value, target.name, fieldOpeners(where)))
+      found.push({ kind: 'reads-field', excerpt: excerptAt(value, read.index) });
     return found;
   };
 }
 
 function interactionHolder(model: BotModel, interaction: InteractionRecord): Holder {
-  const dialog: DialogRecord | undefined = model.dialogs.find((item) => item.id === interaction.dialogId);
+  const dialog: DialogRecord | undefined = dialogOf(model, interaction);
   return {
     dialogId: interaction.dialogId,
     dialogName: dialog?.name ?? null,
@@ -67,11 +68,12 @@ function integrationHolder(other: Integration): Holder {
  * Where the bot uses an integration: interactions that invoke it, code and texts that read its
  * variable or its custom data fields, and the scripts and fields of the bot's other integrations.
  */
-export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
+export function* findUsagesSteps(model: BotModel, target: BotIntegration): Steps<Usage[]> {
   const integration = target.integration;
   const readsIn = readsOf(model, integration);
   const usages: Usage[] = [];
-  for (const interaction of model.interactions) {
+  for (const [index, interaction] of model.interactions.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     const holder = interactionHolder(model, interaction);
     if (isIntegrationInteraction(interaction) && invokedIntegration(model, interaction)?.integration.id === integration.id) {
       usages.push({
@@ -86,7 +88,8 @@ export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
       return value;
     });
   }
-  for (const { integration: other } of model.integrations) {
+  for (const [index, { integration: other }] of model.integrations.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     if (other.id === integration.id) continue;
     const holder = integrationHolder(other);
     for (const read of readsIn('transformScript', other.transformScript)) usages.push({ ...holder, where: 'transformScript', ...read });
@@ -96,3 +99,5 @@ export function findUsages(model: BotModel, target: BotIntegration): Usage[] {
   }
   return usages;
 }
+
+export const findUsages = (model: BotModel, target: BotIntegration): Usage[] => runNow(findUsagesSteps(model, target));

@@ -34,7 +34,8 @@ export async function findUsages(
     .where(
       and(
         inArray(integrations.type, [...reference.types]),
-        ids === null ? sql`${value} <> ''` : ids.length === 0 ? sql`false` : inArray(value, [...ids]),
+        // One array parameter whatever the count: one parameter per id failed past 65,535 (70k knowledge bases).
+        ids === null ? sql`${value} <> ''` : ids.length === 0 ? sql`false` : sql`${value} = any(${sql.param([...ids])}::text[])`,
       ),
     )
     .orderBy(asc(sql`lower(${bots.name})`), asc(sql`lower(${integrations.name})`));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../db/database';
 
@@ -40,6 +41,20 @@ function serverEnv(target: DatabaseTarget, port: number, env: Record<string, str
   };
 }
 
+/**
+ * A server left on the port by an earlier run would answer the health checks in the child's place, and
+ * the test would go on against another process and another database: refuse to start instead.
+ */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(`port ${port} is taken by another process (${error.code}): a server of an earlier run is still there?`)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 export interface FailedStart {
   code: number | null;
   stderr: string;
@@ -53,6 +68,7 @@ export async function startChildServerExpectingExit(
   port: number,
   env: Record<string, string> = {},
 ): Promise<FailedStart> {
+  await assertPortFree(port);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
     env: serverEnv(target, port, env),
@@ -87,6 +103,7 @@ export async function startChildServer(
   env: Record<string, string> = {},
   until: '/api/health' | '/api/health/live' = '/api/health',
 ): Promise<ChildServer> {
+  await assertPortFree(port);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
     env: serverEnv(target, port, env),

@@ -100,7 +100,12 @@ describe.skipIf(!hasPostgres)('several servers on one PostgreSQL', () => {
         const failures = starts.flatMap((start) => (start.status === 'rejected' ? [String(start.reason)] : []));
         expect(failures, `trial ${trial}`).toEqual([]);
         for (const server of started) {
-          const bots = await call(server, 'GET', '/api/bots');
+          const bots = await call(server, 'GET', '/api/bots').catch((error: unknown) => {
+            const { exitCode, signalCode } = server.process;
+            throw new Error(
+              `trial ${trial}: ${server.baseUrl} (exit ${exitCode ?? signalCode ?? 'none'}): ${String(error)}\n${server.stderr()}`,
+            );
+          });
           expect(
             bots.body.items.map((bot: { name: string }) => bot.name),
             `trial ${trial}`,

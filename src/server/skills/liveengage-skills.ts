@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import type { Skill } from '../../domain/skill';
 import { createCachedSource, SOURCE_TIMING, type SourceTiming } from '../directories/cached-source';
-import { upstreamFailed } from '../errors';
+import { fetchLivePersonList, originOf, type LivePersonService } from '../directories/liveperson-fetch';
 
-export interface LiveEngageSettings {
-  accountId: string;
-  accessToken: string;
-  /** The accountConfigReadOnly host, e.g. va-a.ac.liveperson.net; a full http(s) origin is taken as is (tests). */
-  domain: string;
-}
+/** The accountConfigReadOnly host (LP_DOMAIN, e.g. va-a.ac.liveperson.net) with the account and token. */
+export type LiveEngageSettings = LivePersonService;
 
 const liveEngageSkills = z.array(
   z.looseObject({ id: z.coerce.number().int().positive(), name: z.string(), deleted: z.boolean().optional() }),
@@ -23,25 +19,9 @@ export function liveEngageSettingsFrom(env: NodeJS.ProcessEnv): LiveEngageSettin
 
 /** Reads the account's skills from the LiveEngage Account Config API, leaving deleted ones out. */
 export async function fetchLiveEngageSkills(settings: LiveEngageSettings, fetchImpl: typeof fetch = fetch): Promise<Skill[]> {
-  const origin = /^https?:\/\//.test(settings.domain) ? settings.domain.replace(/\/$/, '') : `https://${settings.domain}`;
-  const url = `${origin}/api/account/${settings.accountId}/configuration/le-users/skills?v=4.0&select=id,name,deleted`;
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      headers: { authorization: `Bearer ${settings.accessToken}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
-    throw upstreamFailed(`Conversational Cloud's Account Config API did not answer (${(error as Error).message}).`);
-  }
-  if (!response.ok) {
-    throw upstreamFailed(
-      `Conversational Cloud's Account Config API answered ${response.status} when reading the skills: check LP_ACCESS_TOKEN and LP_ACCOUNT_ID.`,
-    );
-  }
-  const parsed = liveEngageSkills.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw upstreamFailed("Conversational Cloud's Account Config API answered with something that is not a skill list.");
-  return parsed.data.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id: String(id), name }));
+  const url = `${originOf(settings.domain)}/api/account/${settings.accountId}/configuration/le-users/skills?v=4.0&select=id,name,deleted`;
+  const skills = await fetchLivePersonList("Conversational Cloud's Account Config API", url, settings, liveEngageSkills, fetchImpl);
+  return skills.filter((skill) => !skill.deleted).map(({ id, name }) => ({ id: String(id), name }));
 }
 
 /** How long a list read from LiveEngage is served, and how long it waits after a failure: the directories' own policy. */

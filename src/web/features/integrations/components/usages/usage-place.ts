@@ -1,5 +1,6 @@
 import type { Usage } from '../../../../../domain/dialogs';
 import { paths } from '../../../../../domain/screen-routes';
+import { FIELD_OPENERS_IN_CODE, fieldReads } from '../../../../../domain/reference-scan';
 
 const PLACE_WORDS: Record<Usage['where'], string> = {
   interaction: 'integration interaction',
@@ -36,11 +37,8 @@ export function usageLink(botId: string, usage: Pick<Usage, 'interactionId' | 'd
   return null;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The custom data field keys a `reads-field` usage's line shows of the integration named `name`. */
 export function fieldKeysIn(usage: Usage, name: string): string[] {
   if (usage.kind !== 'reads-field') return [];
-  const pattern = new RegExp(`(?<=[{'"\`])${escapeRegExp(name)}\\.([A-Za-z0-9_]+)`, 'g');
-  return [...usage.excerpt.matchAll(pattern)].map((match) => match[1]!);
+  return fieldReads(usage.excerpt, name, FIELD_OPENERS_IN_CODE).map((read) => read.key);
 }

@@ -8,6 +8,8 @@ export const problemSchema = z.object({
   detail: z.string(),
   instance: z.string().optional(),
   errors: z.record(z.string(), z.string()).optional(),
+  /** The answer's X-Request-Id, which the server's log lines for the request carry too. */
+  requestId: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

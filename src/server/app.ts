@@ -16,8 +16,12 @@ import { registerSecurityHeaders } from './http/security';
 import { LOG_REDACTION } from './http/log-redaction';
 import { allowedHostNames, registerHostCheck } from './http/host-check';
 import { registerWebApp } from './http/web-app';
+import { createWebAssetsStore } from './http/web-assets-store';
 import { registerPublicPlugin, registerRouteAccess } from './http/route-access';
 import { readBuildId } from './http/build-id';
+import { requestIdOf, registerRequestIdHeader } from './http/request-id';
+import { AccessLogController } from './http/access-log';
+import { countRequests, createAppMetrics, registerMetricsRoute } from './http/metrics';
 import { createBotsRepository } from './bots/bots-repository';
 import { createListCursors } from './db/cursor';
 import { createIntegrationsRepository } from './integrations/integrations-repository';
@@ -44,7 +48,7 @@ export type AppOptions = Pick<
   ServerConfig,
   'enableTestApi' | 'logLevel' | 'webRoot' | 'corsOrigin' | 'adminToken' | 'livePersonDirectories'
 > &
-  Partial<Pick<ServerConfig, 'allowedHosts'>> & {
+  Partial<Pick<ServerConfig, 'allowedHosts' | 'metricsToken'>> & {
     /** Where log lines go; stdout when absent (tests read them). */
     logStream?: DestinationStream;
     /** How long a client may take to send a request; the defaults suit people and scripts on any link. */
@@ -81,6 +85,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     keepAliveTimeout: timeouts.keepAliveMs,
     http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs / 2) },
     logger: { level: options.logLevel, ...LOG_REDACTION, ...(options.logStream ? { stream: options.logStream } : {}) },
+    genReqId: requestIdOf,
+    logController: new AccessLogController(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Longer than any id a route's schema accepts, so that the schema answers an overlong id (400) rather
     // than the router (414, or 405 from a route that matched without the parameter).
@@ -90,10 +96,13 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     // The README promises `__proto__` keys are dropped: the parser removes them rather than refusing the body.
     onProtoPoisoning: 'remove',
   });
+  registerRequestIdHeader(app);
+  const metrics = createAppMetrics({ poolStats: () => database.poolStats() });
+  countRequests(app, metrics);
   // Before anything answers: a request for a name that is not this server's gets nothing.
   registerHostCheck(app, options.allowedHosts ?? allowedHostNames('127.0.0.1', []));
   // First: it sees every route as it is added, so each one's access is known before it can answer.
-  registerRouteAccess(app, options.adminToken);
+  registerRouteAccess(app, options.adminToken, options.metricsToken ?? null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   // The API speaks JSON only: a text body is answered 415 rather than validated as a string.
@@ -102,7 +111,11 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
 
   // Before the static files and routes it wraps: Monaco's chunks and long lists shrink 4-5 times on the wire.
   await app.register(fastifyCompress, { threshold: 1024 });
-  const hasWebApp = await registerWebApp(app, options.webRoot, { adminToken: options.adminToken });
+  const hasWebApp = await registerWebApp(app, options.webRoot, {
+    adminToken: options.adminToken,
+    assetsStore: createWebAssetsStore(database.db),
+    sharedAssets: database.kind === 'postgres',
+  });
   registerErrorHandling(app, { spaIndex: hasWebApp });
   const isReady = options.isDatabaseReady ?? (() => true);
   registerDatabaseGate(app, isReady);
@@ -121,6 +134,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   });
   await registerPublicPlugin(app, fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
+  registerMetricsRoute(app, metrics);
 
   const cursors = createListCursors(options.secretBox);
   const bots = createBotsRepository(database.db, cursors);
@@ -130,7 +144,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
-  await app.register(simulateRoutes, { bots, integrations });
+  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });

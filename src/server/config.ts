@@ -14,6 +14,8 @@ export interface ServerConfig {
   webRoot: string;
   corsOrigin: string | null;
   adminToken: string | null;
+  /** With it, GET /api/metrics takes this bearer token alone (a scraper needs no admin rights). */
+  metricsToken: string | null;
   /** The directories read from the LivePerson account, when their hosts are set. */
   livePersonDirectories: LivePersonDirectories;
   /** SECRETS_KEY as given (base64 of 32 bytes); checked and resolved by loadSecretsKey at start. */
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webRoot: resolve(env.WEB_ROOT ?? 'dist'),
     corsOrigin: env.CORS_ORIGIN?.trim() || null,
     adminToken: env.ADMIN_TOKEN?.trim() || null,
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     livePersonDirectories: livePersonDirectoriesFrom(env),
     secretsKey: env.SECRETS_KEY?.trim() || null,
   };

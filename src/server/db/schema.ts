@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CustomDataField } from '../../domain/custom-data-fields';
 
 const timestamps = {
@@ -153,6 +153,35 @@ export const databaseFacts = pgTable('database_facts', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
+/** PostgreSQL's bytea as a Buffer: node-postgres reads one, PGlite a Uint8Array. */
+const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** The web builds whose hashed assets are kept (web_assets), newest start first. */
+export const webBuilds = pgTable('web_builds', {
+  buildId: text('build_id').primaryKey(),
+  /** The last time a server of this build started. */
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The hashed files of recent web builds (dist/assets), so that any server answers a page of any of
+ * them, whichever build it runs (a rolling deploy behind a balancer). A name is its content's hash.
+ */
+export const webAssets = pgTable(
+  'web_assets',
+  {
+    name: text('name').primaryKey(),
+    /** The newest build that has the file: it goes when that build is no longer kept. */
+    buildId: text('build_id').notNull(),
+    contentType: text('content_type').notNull(),
+    content: bytes('content').notNull(),
+  },
+  (t) => [index('web_assets_build').on(t.buildId)],
+);
+
 export const schema = {
   bots,
   integrations,
@@ -163,4 +192,6 @@ export const schema = {
   lpFunctions,
   knowledgeBases,
   databaseFacts,
+  webBuilds,
+  webAssets,
 };

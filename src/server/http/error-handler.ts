@@ -98,7 +98,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
 
 export function sendProblem(reply: FastifyReply, problem: HttpProblem, request: FastifyRequest) {
   if (problem instanceof RetryLaterProblem) reply.header('retry-after', String(problem.retryAfterSeconds));
-  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toProblem(request.url));
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({ ...problem.toProblem(request.url), requestId: request.id });
 }
 
 /**
@@ -132,7 +135,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
     const problem = toProblem(error, request);
     // Waiting out a database restart is expected operation, not a fault to page anyone about.
     if (problem instanceof RetryLaterProblem) request.log.warn({ err: error }, 'request answered 503: retry later');
-    else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A problem a route threw is the answer it chose (the simulator's 503 when busy), not a failure:
+    // the access log has it.
+    else if (problem.status >= 500 && !(error instanceof HttpProblem)) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem, request);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -4,12 +4,15 @@ import { HttpProblem } from './problems';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** 'public': answers without the admin token. Routes of the API are guarded unless they say so. */
-    access?: 'public';
+    /**
+     * 'public': answers without the admin token. 'metrics': the admin token, or METRICS_TOKEN alone when
+     * that is set (a scraper needs no admin rights). Routes of the API are guarded unless they say so.
+     */
+    access?: 'public' | 'metrics';
   }
 }
 
-export type RouteAccess = 'public' | 'admin';
+export type RouteAccess = 'public' | 'admin' | 'metrics';
 
 /** One registered route, as the router will match it. */
 export interface RouteEntry {
@@ -25,8 +28,9 @@ const isApiPattern = (url: string) => url === '/api' || url.startsWith('/api/');
  * has many spellings (`/%61pi/bots`, `http://host/api/bots`) for the one route the router matches.
  * Routes outside /api are the web app's files and pages, which hold no data.
  */
-export function accessOf(url: string, config: { access?: 'public' } | undefined): RouteAccess {
-  return config?.access === 'public' || !isApiPattern(url) ? 'public' : 'admin';
+export function accessOf(url: string, config: { access?: 'public' | 'metrics' } | undefined): RouteAccess {
+  if (config?.access === 'public' || !isApiPattern(url)) return 'public';
+  return config?.access === 'metrics' ? 'metrics' : 'admin';
 }
 
 const tables = new WeakMap<FastifyInstance, RouteOptions[]>();
@@ -72,25 +76,32 @@ const BEARER = /^bearer +(\S+) *$/i;
 /**
  * Must run before any route is added. With ADMIN_TOKEN set, every route the router matched that is
  * not public needs `Authorization: Bearer <token>`; the check runs on the matched route's config.
+ * With METRICS_TOKEN set, the metrics route takes that token and no other.
  * A request no route matched goes to the not-found handler, which answers no data.
  */
-export function registerRouteAccess(app: FastifyInstance, adminToken: string | null): void {
+export function registerRouteAccess(app: FastifyInstance, adminToken: string | null, metricsToken: string | null = null): void {
   const routes: RouteOptions[] = [];
   tables.set(app, routes);
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
-  if (!adminToken) return;
+  if (!adminToken && !metricsToken) return;
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;
-    if (accessOf(request.routeOptions.url ?? '', request.routeOptions.config) === 'public') return;
+    const access = accessOf(request.routeOptions.url ?? '', request.routeOptions.config);
+    if (access === 'public') return;
+    const byMetricsToken = access === 'metrics' && metricsToken !== null;
+    const expected = byMetricsToken ? metricsToken : adminToken;
+    if (!expected) return;
     const header = request.headers.authorization ?? '';
     const token = BEARER.exec(header)?.[1] ?? '';
-    if (!sameSecret(token, adminToken)) {
+    if (!sameSecret(token, expected)) {
       throw new HttpProblem(
         401,
         'Unauthorized',
-        header ? 'The bearer token is not the one this server expects.' : 'Send Authorization: Bearer <ADMIN_TOKEN>.',
+        header
+          ? 'The bearer token is not the one this server expects.'
+          : `Send Authorization: Bearer <${byMetricsToken ? 'METRICS_TOKEN' : 'ADMIN_TOKEN'}>.`,
       );
     }
   });

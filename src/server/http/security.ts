@@ -1,6 +1,5 @@
 import fastifyCors from '@fastify/cors';
-import helmet from 'helmet';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -9,7 +8,7 @@ export const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 
 export const CORS_EXPOSED_HEADERS = ['etag', 'location', 'content-disposition', 'retry-after', 'allow'];
 
 /** helmet's options for this server, as `helmet()` takes them. */
-export const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+export const HELMET_OPTIONS = {
   // Served over plain http on loopback by default: HSTS and upgrading requests would break a LAN (HOST=0.0.0.0) setup.
   strictTransportSecurity: false,
   contentSecurityPolicy: {
@@ -30,39 +29,11 @@ export const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
       formAction: ["'self'"],
     },
   },
-};
-
-/**
- * The headers helmet sets with these options, asked of helmet once: they depend on nothing in the
- * request (no nonces), so every answer gets the same. helmet's only other act is removing
- * X-Powered-By, which nothing here sets; anything else it did would be refused here, at start.
- */
-export function securityHeaders(options: Parameters<typeof helmet>[0] = HELMET_OPTIONS): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const response = {
-    setHeader(name: string, value: string | number | readonly string[]) {
-      headers[name.toLowerCase()] = String(value);
-    },
-    removeHeader(name: string) {
-      if (name.toLowerCase() !== 'x-powered-by') throw new Error(`helmet removed ${name}, which this server cannot precompute`);
-    },
-  };
-  let failure: unknown = null;
-  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
-    failure = error ?? null;
-  });
-  if (failure) throw failure;
-  return headers;
-}
+} satisfies FastifyHelmetOptions;
 
 export async function registerSecurityHeaders(app: FastifyInstance, corsOrigin: string | null): Promise<void> {
-  // Set from a table built once: running helmet's dozen middlewares on every request (each with its own
-  // checked setHeader) was a measurable share of a read's cost. The headers are helmet's own.
-  const headers = securityHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
+  // Global: every answer gets the headers, the web app's files and the not-found answers too.
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
   if (corsOrigin) {
     await app.register(fastifyCors, {
       origin: corsOrigin.split(',').map((origin) => origin.trim()),

@@ -2,19 +2,31 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { readBuildId } from './build-id';
 import { registerCompressedAssets } from './compressed-assets';
 import { registerScreenEntries } from './screen-entries';
+import type { WebAssetsStore } from './web-assets-store';
 
 /**
  * Serves the built SPA: hashed assets are cached for a year, index.html never,
- * so a new build is picked up at the next navigation.
+ * so a new build is picked up at the next navigation. The assets of a named build (BUILD_ID) are
+ * published to `assetsStore`, and those of the builds before it are served from there: during a
+ * rolling deploy a page of either build may ask either server for its files. With `sharedAssets`
+ * (servers on one PostgreSQL) that is done before the server answers, since its pages may send a
+ * browser to another server at once; otherwise (one server on the embedded database, where storing a
+ * whole new build took 9 s under load) alongside, for the tabs still open at the next deploy.
  */
 export async function registerWebApp(
   app: FastifyInstance,
   webRoot: string,
-  { adminToken }: { adminToken: string | null },
+  { adminToken, assetsStore, sharedAssets }: { adminToken: string | null; assetsStore: WebAssetsStore; sharedAssets: boolean },
 ): Promise<boolean> {
   if (!existsSync(join(webRoot, 'index.html'))) return false;
+  const buildId = readBuildId(webRoot);
+  if (buildId) {
+    const publishing = publishUntilStored(app, () => assetsStore.publish(buildId, join(webRoot, 'assets')));
+    if (sharedAssets) await publishing;
+  }
   await app.register(fastifyStatic, {
     root: webRoot,
     wildcard: true,
@@ -24,13 +36,41 @@ export async function registerWebApp(
       reply.header('cache-control', path.includes(`${join(webRoot, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  registerCompressedAssets(app, join(webRoot, 'assets'));
+  registerCompressedAssets(app, join(webRoot, 'assets'), assetsStore);
   registerScreenEntries(app, webRoot, { preloadReads: adminToken === null });
   return true;
 }
 
 /** Percent-decoding rounds: `%2561` is `%61` once decoded and `a` twice; deeper is refused outright. */
 const DECODING_ROUNDS = 4;
+
+const PUBLISH_RETRY_MS = 10_000;
+
+/**
+ * Stores the build's assets; while the database cannot take them (down at start), tries again every
+ * 10 s, since until then the other servers cannot answer this build's pages. The first attempt is
+ * returned; closing the app waits for the one under way, so the database is not closed under it.
+ */
+function publishUntilStored(app: FastifyInstance, publish: () => Promise<unknown>): Promise<void> {
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const attempt = (): Promise<void> =>
+    publish().then(
+      () => undefined,
+      (error: unknown) => {
+        // This build's pages still work against this server meanwhile.
+        app.log.warn({ err: error }, 'the web assets of this build could not be stored for the other servers and builds');
+        if (!closed) retry = setTimeout(() => (pending = attempt()), PUBLISH_RETRY_MS).unref();
+      },
+    );
+  let pending = attempt();
+  app.addHook('onClose', async () => {
+    closed = true;
+    clearTimeout(retry);
+    await pending;
+  });
+  return pending;
+}
 
 /**
  * The segments of a path as some resolver might read them, for deciding what a stray URL is: decoded until

@@ -25,6 +25,8 @@ export interface SandboxOptions extends Partial<Omit<RunLimits, 'caps'>> {
 
 export interface Sandbox {
   readonly limits: RunLimits;
+  /** Runs in progress and waiting for a slot now, with the sizes they are held to (for /api/metrics). */
+  load(): { running: number; queued: number; maxConcurrent: number; maxQueued: number };
   run(integration: SimulatedIntegration, request: SimulateRequestValues): Promise<SandboxOutcome>;
   close(): Promise<void>;
 }
@@ -157,6 +159,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   prepareSpares();
   return {
     limits,
+    load: () => ({ running, queued: waiting.length, maxConcurrent, maxQueued }),
     async run(integration, request) {
       if (closed) throw new Error('the sandbox is closed');
       await acquire();

@@ -8,13 +8,17 @@ import { botParams, integrationParams, problems } from '../http/route-schemas';
 import { createSandbox, SandboxBusyError, type Sandbox } from './sandbox';
 import { simulate, type SimulatedIntegration } from './simulate';
 import type { FastifyReply } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { SimulateRequestValues } from '../../domain/simulation';
+import { createSimulatorMetrics, type SimulatorMetrics } from './simulator-metrics';
 
 export interface SimulateRoutesOptions {
   bots: BotsRepository;
   integrations: IntegrationsRepository;
   /** Given by tests that want other limits; otherwise the plugin owns one and closes it with the app. */
   sandbox?: Sandbox;
+  /** The app's metrics registry, where the runs, limits reached and queue are counted. */
+  metrics: Registry;
 }
 
 const description =
@@ -24,11 +28,19 @@ const description =
   'a 503 with Retry-After says that every simulator slot and queue place is taken.';
 
 /** Runs one simulation, or answers 503 with Retry-After when the simulator queue is full. */
-async function simulateOrRefuse(sandbox: Sandbox, reply: FastifyReply, integration: SimulatedIntegration, request: SimulateRequestValues) {
+async function simulateOrRefuse(
+  { sandbox, metrics }: { sandbox: Sandbox; metrics: SimulatorMetrics },
+  reply: FastifyReply,
+  integration: SimulatedIntegration,
+  request: SimulateRequestValues,
+) {
   try {
-    return await simulate(sandbox, integration, request);
+    const output = await simulate(sandbox, integration, request);
+    metrics.finished(output);
+    return output;
   } catch (error) {
     if (!(error instanceof SandboxBusyError)) throw error;
+    metrics.refused();
     reply.header('retry-after', String(error.retryAfterSeconds));
     throw new HttpProblem(
       503,
@@ -42,6 +54,7 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
   const { bots, integrations } = options;
   const sandbox = options.sandbox ?? createSandbox();
   if (!options.sandbox) app.addHook('onClose', () => sandbox.close());
+  const simulator = { sandbox, metrics: createSimulatorMetrics(options.metrics, sandbox) };
 
   app.post(
     '/api/bots/:botId/integrations/:id/simulate',
@@ -57,7 +70,7 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
     },
     async (request, reply) => {
       const integration = await integrations.get(request.params.botId, request.params.id);
-      return simulateOrRefuse(sandbox, reply, integration, request.body);
+      return simulateOrRefuse(simulator, reply, integration, request.body);
     },
   );
 
@@ -76,7 +89,7 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
     async (request, reply) => {
       if (!(await bots.exists(request.params.botId))) throw notFound(`Bot ${request.params.botId}`);
       const { integration, ...sample } = request.body;
-      return simulateOrRefuse(sandbox, reply, integration, sample);
+      return simulateOrRefuse(simulator, reply, integration, sample);
     },
   );
 };

@@ -9,7 +9,7 @@ import {
   type LpFunction,
 } from '../../domain/directories/lp-function';
 import type { Database } from '../db/database';
-import { createCachedSource } from '../directories/cached-source';
+import { createSharedCachedSource, sharedListName } from '../directories/cached-source';
 import { byName, entryParams, readOnlyProblem, withUsages } from '../directories/directory-routes-common';
 import type { LivePersonService } from '../directories/liveperson-fetch';
 import { findUsages, FUNCTION_REFERENCE } from '../directories/usages';
@@ -23,7 +23,9 @@ export const functionRoutes: FastifyPluginAsyncZod<{
   functions: FunctionsRepository;
   livePerson: LivePersonService | null;
 }> = async (app, { db, functions, livePerson }) => {
-  const remote = livePerson ? createCachedSource(() => fetchLivePersonFunctions(livePerson)) : null;
+  const remote = livePerson
+    ? createSharedCachedSource({ db, source: sharedListName('functions', livePerson) }, () => fetchLivePersonFunctions(livePerson))
+    : null;
   const all = (q?: string): Promise<LpFunction[]> =>
     remote ? remote().then((items) => items.filter((fn) => matchesEntry(fn, q)).sort(byName)) : functions.list(q);
   const refuseWhenRemote = () => {

@@ -9,7 +9,7 @@ import {
   type KnowledgeBase,
 } from '../../domain/directories/knowledge-base';
 import type { Database } from '../db/database';
-import { createCachedSource } from '../directories/cached-source';
+import { createSharedCachedSource, sharedListName } from '../directories/cached-source';
 import { byName, entryParams, readOnlyProblem, withUsages } from '../directories/directory-routes-common';
 import type { LivePersonService } from '../directories/liveperson-fetch';
 import { findUsages, KNOWLEDGE_BASE_REFERENCE } from '../directories/usages';
@@ -23,7 +23,11 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncZod<{
   knowledgeBases: KnowledgeBasesRepository;
   livePerson: LivePersonService | null;
 }> = async (app, { db, knowledgeBases, livePerson }) => {
-  const remote = livePerson ? createCachedSource(() => fetchKnowledgeAiKnowledgeBases(livePerson)) : null;
+  const remote = livePerson
+    ? createSharedCachedSource({ db, source: sharedListName('knowledge-bases', livePerson) }, () =>
+        fetchKnowledgeAiKnowledgeBases(livePerson),
+      )
+    : null;
   const all = (q?: string): Promise<KnowledgeBase[]> =>
     remote ? remote().then((items) => items.filter((kb) => matchesEntry(kb, q)).sort(byName)) : knowledgeBases.list(q);
   const refuseWhenRemote = () => {

@@ -134,7 +134,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
   const skills = createSkillsRepository(database.db);
-  await app.register(skillRoutes, { skills, liveEngage: options.liveEngage });
+  await app.register(skillRoutes, { db: database.db, skills, liveEngage: options.liveEngage });
   await app.register(credentialRoutes, { credentials });
   const functions = createFunctionsRepository(database.db);
   await app.register(functionRoutes, { db: database.db, functions, livePerson: options.livePersonDirectories.functions });

@@ -28,6 +28,7 @@ describeEachDatabase('a LivePerson list shared by two servers on one %s database
     answer = () => ({ status: 200, body: [lambda('Greeting')] });
     const options: Partial<AppOptions> = {
       livePersonDirectories: { functions: { accountId: '123456', accessToken: 'lp-token', domain: fake.origin }, knowledgeBases: null },
+      liveEngage: { accountId: '123456', accessToken: 'lp-token', domain: fake.origin },
     };
     first = await startTestServer(database.target, options);
     // On PGlite one process holds the data directory: the second server is a second app on the same database.
@@ -87,6 +88,13 @@ describeEachDatabase('a LivePerson list shared by two servers on one %s database
     expect(names(await second.request('GET', '/api/functions'))).toEqual(['Back']);
     expect(names(await first.request('GET', '/api/functions'))).toEqual(['Back']);
     expect(fake.seen).toHaveLength(3);
+  });
+
+  it('shares the skill directory read from LiveEngage the same way', async () => {
+    answer = () => ({ status: 200, body: [{ id: 7, name: 'Billing' }] });
+    const lists = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 ? second : first).request('GET', '/api/skills')));
+    expect(fake.seen.map((seen) => seen.url.split('?')[0])).toEqual(['/api/account/123456/configuration/le-users/skills']);
+    for (const list of lists) expect(list.body).toEqual({ source: 'liveengage', items: [{ id: '7', name: 'Billing' }] });
   });
 
   it('answers 502 on both servers when there is no list yet and upstream fails, asking once', async () => {

@@ -1,18 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { skillIdSchema, skillInputSchema, skillPatchSchema, skillQuerySchema, skillSchema, type Skill } from '../../domain/skill';
+import type { Database } from '../db/database';
+import { createSharedCachedSource, sharedListName } from '../directories/cached-source';
 import { HttpProblem } from '../http/problems';
 import { problems } from '../http/route-schemas';
-import { createLiveEngageSkillSource, type LiveEngageSettings } from './liveengage-skills';
+import { fetchLiveEngageSkills, type LiveEngageSettings } from './liveengage-skills';
 import { matchesSkill, type SkillsRepository } from './skills-repository';
 
 const skillParams = z.strictObject({ id: skillIdSchema });
 
-export const skillRoutes: FastifyPluginAsyncZod<{ skills: SkillsRepository; liveEngage: LiveEngageSettings | null }> = async (
+export const skillRoutes: FastifyPluginAsyncZod<{ db: Database; skills: SkillsRepository; liveEngage: LiveEngageSettings | null }> = async (
   app,
-  { skills, liveEngage },
+  { db, skills, liveEngage },
 ) => {
-  const liveEngageSkills = liveEngage ? createLiveEngageSkillSource(liveEngage) : async (): Promise<Skill[]> => [];
+  const liveEngageSkills = liveEngage
+    ? createSharedCachedSource({ db, source: sharedListName('skills', liveEngage) }, () => fetchLiveEngageSkills(liveEngage))
+    : async (): Promise<Skill[]> => [];
   function refuseWhenRemote() {
     if (liveEngage) {
       throw new HttpProblem(

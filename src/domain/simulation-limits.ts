@@ -12,9 +12,10 @@ export const SIMULATION_LIMITS = {
   sampleBodyChars: 512 * 1024,
   debugLines: 500,
   lineChars: 10_000,
-  /** Runs at the same time (each worker holds up to ~100 MB); more wait in a queue of `queuedRuns`, beyond it 503. */
-  concurrentRuns: 4,
+  /** Runs that may wait for a free core (the server runs one per core of its machine); beyond it, or after queueWaitMs, 503. */
   queuedRuns: 8,
+  /** The longest a run waits for a free core before it is answered 503 with Retry-After. */
+  queueWaitMs: 2000,
   /** Everything one run answers, all channels together, in bytes of its JSON (UTF-8); each channel has its share in OUTPUT_CAPS. */
   outputChars: 1024 * 1024,
   /** The jsonData the Custom Data Fields read after the script rewrote it (the sample itself is at most 512 KB). */

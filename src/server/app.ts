@@ -41,6 +41,7 @@ import type { SecretBox } from './credentials/secret-box';
 import { DIRECTORIES } from '../domain/directories';
 import { MAX_PATH_PARAM_LENGTH } from '../domain/directories/directory-kit';
 import { directoryRoutes } from './directories/directory-routes';
+import { createSharedCachedSource, sharedListName } from './directories/cached-source';
 import { REMOTE_LISTS } from './directories/remote-lists';
 import { createPlainDirectoryRepositories } from './directories/directory-repositories';
 
@@ -151,7 +152,13 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
   for (const directory of DIRECTORIES) {
     const livePerson = 'remote' in directory ? options.livePersonDirectories[directory.kind] : null;
-    const readRemote = livePerson && 'remote' in directory ? () => REMOTE_LISTS[directory.kind](livePerson) : null;
+    // Read upstream at most once a minute for every server on this database (upstream_lists), not per process.
+    const readRemote =
+      livePerson && 'remote' in directory
+        ? createSharedCachedSource({ db: database.db, source: sharedListName(directory.kind, livePerson) }, () =>
+            REMOTE_LISTS[directory.kind](livePerson),
+          )
+        : null;
     await app.register(directoryRoutes, { directory, repository: directories[directory.kind], db: database.db, readRemote });
   }
   if (options.enableTestApi) {

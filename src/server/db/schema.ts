@@ -182,6 +182,22 @@ export const webAssets = pgTable(
   (t) => [index('web_assets_build').on(t.buildId)],
 );
 
+/**
+ * Lists read from LivePerson, one row per source, shared by every server of a cluster: one server at a time
+ * holds the refresh lease (lease_holder until lease_until) and asks upstream; the others serve `items`.
+ * After a failure nobody asks again before retry_at (the back-off doubles with `failures`).
+ */
+export const upstreamLists = pgTable('upstream_lists', {
+  source: text('source').primaryKey(),
+  items: jsonb('items').$type<unknown[]>(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true, mode: 'date' }),
+  leaseHolder: text('lease_holder'),
+  leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+  failures: integer('failures').notNull().default(0),
+  retryAt: timestamp('retry_at', { withTimezone: true, mode: 'date' }),
+  lastError: text('last_error'),
+});
+
 export const schema = {
   bots,
   integrations,
@@ -191,6 +207,7 @@ export const schema = {
   credentials,
   lpFunctions,
   knowledgeBases,
+  upstreamLists,
   databaseFacts,
   webBuilds,
   webAssets,

@@ -8,7 +8,6 @@ import { notFound } from '../errors';
 import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
 import { HttpProblem } from '../http/problems';
 import { ifMatchHeader, problems } from '../http/route-schemas';
-import { createCachedSource } from './cached-source';
 import type { DirectoryRecord, DirectoryRepository } from './directory-repository';
 import type { RemoteEntry } from './remote-lists';
 import { findUsages } from './usages';
@@ -17,7 +16,7 @@ export interface DirectoryRoutesOptions {
   directory: DirectoryDescriptor;
   repository: DirectoryRepository;
   db: Database;
-  /** Reads the directory from the LivePerson account instead of its table (read-only then); null when not configured. */
+  /** Reads the directory from the LivePerson account (cached) instead of its table (read-only then); null when not configured. */
   readRemote: (() => Promise<RemoteEntry[]>) | null;
 }
 
@@ -29,7 +28,8 @@ export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = as
   const schemas = directorySchemas(directory);
   const { path, tag, noun } = directory;
   const Noun = noun[0]!.toUpperCase() + noun.slice(1);
-  const remote = readRemote ? createCachedSource(readRemote) : null;
+  // Already cached for the whole cluster (app.ts wraps it in a shared cached source).
+  const remote = readRemote;
 
   function refuseWhenRemote() {
     if (remote) {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LivePersonService } from './liveperson-fetch';
 import { startFakeLivePerson, type FakeAnswer, type FakeLivePerson } from './testing/fake-liveperson';
@@ -25,7 +26,10 @@ describe('a LivePerson API answer is read within bounds', () => {
     await database.destroy();
   });
 
-  /** One server per case: each reads upstream once, as the cache would otherwise answer from the last read. */
+  /**
+   * One server per case, reading upstream once: the list and its back-off are kept in the database for
+   * every server, so each case starts from none.
+   */
   async function listWith(limits: LivePersonService['limits'], respond: () => FakeAnswer) {
     answer = respond;
     const server = await startTestServer(database.target, {
@@ -35,6 +39,7 @@ describe('a LivePerson API answer is read within bounds', () => {
       },
     });
     try {
+      await server.database.db.execute(sql`delete from upstream_lists`);
       const started = Date.now();
       const response = await server.request('GET', '/api/knowledge-bases');
       return { ...response, ms: Date.now() - started };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { anIntegrationInput } from '../../domain/samples';
+import { availableParallelism } from 'node:os';
 import { SIMULATION_LIMITS } from '../../domain/simulation';
 import { describeEachDatabase, startTestServer, useTestServer } from '../testing/api-harness';
 import { freshBot } from '../testing/fixtures';
@@ -151,7 +152,8 @@ describeEachDatabase('request ids, the access log and metrics on %s', (kind) => 
   it('counts simulator runs and limits reached, and does not log a busy simulator as an error', async () => {
     const botId = await freshBot(server);
     const before = await metrics();
-    const capacity = SIMULATION_LIMITS.concurrentRuns + SIMULATION_LIMITS.queuedRuns;
+    // One run per core (README), and the queue.
+    const capacity = availableParallelism() + SIMULATION_LIMITS.queuedRuns;
     const answers = await Promise.all(
       Array.from({ length: capacity + 6 }, () =>
         server.request('POST', `/api/bots/${botId}/simulate`, {

@@ -3,8 +3,11 @@
  * thrashes memory, or Custom Data Fields that expand into gigabytes, block only their own thread: the
  * host ends it with `terminate()` on a wall-clock deadline, and the worker's heap is limited. Two
  * workers are kept started ahead so a run does not wait for QuickJS to load. Runs beyond
- * `maxConcurrent` wait in a queue of `maxQueued`; beyond that `run` refuses at once (SandboxBusyError).
+ * `maxConcurrent` (one per core) wait in a queue of `maxQueued`; beyond that `run` refuses at once, and a
+ * run still waiting after `maxWaitMs` is refused then (SandboxBusyError), so a run is never slowed down by
+ * others sharing its core: a script's time budget only ever counts the time it had a core to itself.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SimulateRequestValues, SimulationOutput } from '../../domain/simulation';
 import { SIMULATION_LIMITS } from '../../domain/simulation-limits';
@@ -21,7 +24,15 @@ export interface SandboxOptions extends Partial<Omit<RunLimits, 'caps'>> {
   maxConcurrent?: number;
   /** Runs that may wait for a free slot; more are refused. */
   maxQueued?: number;
+  /** How long a run may wait for a free slot before it is refused. */
+  maxWaitMs?: number;
 }
+
+/**
+ * Runs at the same time: one per core of this machine. The script's budget is wall-clock time in its
+ * worker, so a run sharing a core with another would be stopped as a `timeout` it did not cause.
+ */
+export const SIMULATOR_CONCURRENCY = availableParallelism();
 
 export interface Sandbox {
   readonly limits: RunLimits;
@@ -112,7 +123,13 @@ function runOn(worker: Worker, job: SimulationJob): Promise<SandboxOutcome> {
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const { caps, maxConcurrent = SIMULATION_LIMITS.concurrentRuns, maxQueued = SIMULATION_LIMITS.queuedRuns, ...overrides } = options;
+  const {
+    caps,
+    maxConcurrent = SIMULATOR_CONCURRENCY,
+    maxQueued = SIMULATION_LIMITS.queuedRuns,
+    maxWaitMs = SIMULATION_LIMITS.queueWaitMs,
+    ...overrides
+  } = options;
   const limits: RunLimits = { ...DEFAULT_RUN_LIMITS, ...overrides, caps: { ...DEFAULT_RUN_LIMITS.caps, ...caps } };
   const spares: Promise<Worker>[] = [];
   let closed = false;
@@ -137,17 +154,30 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return ready;
   }
 
+  // Everyone ahead finishes within a wall-clock deadline (plus a worker start) per round of slots.
+  const busy = () => {
+    const rounds = Math.ceil((waiting.length + 1) / maxConcurrent);
+    return new SandboxBusyError(Math.max(1, Math.ceil((rounds * (limits.wallClockMs + 250)) / 1000)));
+  };
+
   async function acquire() {
     if (running < maxConcurrent) {
       running += 1;
       return;
     }
-    if (waiting.length >= maxQueued) {
-      // Everyone ahead finishes within a wall-clock deadline (plus a worker start) per round of slots.
-      const rounds = Math.ceil((waiting.length + 1) / maxConcurrent);
-      throw new SandboxBusyError(Math.max(1, Math.ceil((rounds * (limits.wallClockMs + 250)) / 1000)));
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
+    if (waiting.length >= maxQueued) throw busy();
+    await new Promise<void>((resolve, reject) => {
+      const admit = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        const index = waiting.indexOf(admit);
+        if (index >= 0) waiting.splice(index, 1);
+        reject(busy());
+      }, maxWaitMs);
+      waiting.push(admit);
+    });
   }
 
   function release() {

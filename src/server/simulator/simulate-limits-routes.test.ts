@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { beforeEach, expect, it } from 'vitest';
 import { anIntegrationInput } from '../../domain/samples';
 import { SIMULATION_LIMITS } from '../../domain/simulation';
 import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
 import { freshBot } from '../testing/fixtures';
+import { SIMULATOR_CONCURRENCY } from './sandbox';
 
 /** Polls /api/health while `work` runs; the slowest answer and the highest heap seen tell whether the server stayed free. */
 async function watchHealth<T>(
@@ -109,8 +111,8 @@ describeEachDatabase('simulator limits over HTTP on %s', (kind) => {
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SIMULATION_LIMITS.outputChars + 16 * 1024);
   });
 
-  it('answers 503 with Retry-After once the simulator queue is full, and runs the queued requests', async () => {
-    const capacity = SIMULATION_LIMITS.concurrentRuns + SIMULATION_LIMITS.queuedRuns;
+  it('answers 503 with Retry-After once the simulator queue is full, or a run waited too long, and runs the others', async () => {
+    const capacity = SIMULATOR_CONCURRENCY + SIMULATION_LIMITS.queuedRuns;
     const started = performance.now();
     const requests = Array.from({ length: capacity + 4 }, () =>
       simulate('while (true) {}', [], '{}').then((response) => ({ response, ms: performance.now() - started })),
@@ -118,16 +120,39 @@ describeEachDatabase('simulator limits over HTTP on %s', (kind) => {
     const answers = await Promise.all(requests);
     const refused = answers.filter(({ response }) => response.status === 503);
     const ran = answers.filter(({ response }) => response.status === 200);
-    expect(refused).toHaveLength(4);
-    expect(ran).toHaveLength(capacity);
-    // Refused at once, not after waiting in the queue: before any run (1 s of CPU at least) has finished.
+    expect(refused.length + ran.length).toBe(answers.length);
+    expect(ran.length).toBeGreaterThanOrEqual(SIMULATOR_CONCURRENCY);
+    // The 4 beyond the queue are refused at once, before any run (1 s of CPU at least) has finished.
     const firstRan = Math.min(...ran.map(({ ms }) => ms));
-    for (const { response, ms } of refused) {
-      expect(ms).toBeLessThan(firstRan);
+    expect(refused.filter(({ ms }) => ms < firstRan).length).toBeGreaterThanOrEqual(4);
+    for (const { response } of refused) {
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(response.body).toMatchObject({ status: 503, title: 'Service Unavailable' });
     }
     for (const { response } of ran) expect(response.body.error).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('runs one script per core at a time, and one that waited for a core still gets its whole budget', async () => {
+    // Each run spends 60 % of its time budget and says when it ran; the runs that overlapped in time are
+    // the runs that shared the machine's cores.
+    const window = SIMULATION_LIMITS.cpuMs * 0.6;
+    const timed = `var start = Date.now();\nwhile (Date.now() - start < ${window}) {}\nbotContext.setBotVariable('ran', start + ' ' + Date.now(), false, false);`;
+    const runs = await Promise.all(Array.from({ length: 2 * SIMULATOR_CONCURRENCY }, () => simulate(timed, [], '{}')));
+    const intervals: [number, number][] = [];
+    for (const run of runs) {
+      if (run.status === 503) {
+        expect(Number(run.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+        continue;
+      }
+      expect(run.status).toBe(200);
+      // The runs that waited for the first ones to finish were not stopped as a timeout.
+      expect(run.body.error).toBeNull();
+      const [from, to] = String(run.body.botVariables[0].value).split(' ').map(Number) as [number, number];
+      intervals.push([from, to]);
+    }
+    expect(intervals.length).toBeGreaterThan(SIMULATOR_CONCURRENCY);
+    const overlapping = Math.max(...intervals.map(([from]) => intervals.filter(([other, until]) => other <= from && from < until).length));
+    expect(overlapping).toBeLessThanOrEqual(availableParallelism());
   });
 });

@@ -25,7 +25,7 @@ const description =
   'Runs the Transform Result Script in a QuickJS sandbox (1 s CPU, 32 MB, 1.5 s wall clock) on a sample raw result, then reads every Custom Data Field, ' +
   'in a worker thread; the answer holds at most 1 MB of output, cut with a note. ' +
   'A script error or a limit reached is a 200 whose `error` says what happened; a malformed request is a 4xx; ' +
-  'a 503 with Retry-After says that every simulator slot and queue place is taken.';
+  'a 503 with Retry-After says that the simulator is full: it runs one test per core of the server, and a test that would wait more than 2 s for a core is refused rather than slowed down.';
 
 /** Runs one simulation, or answers 503 with Retry-After when the simulator queue is full. */
 async function simulateOrRefuse(

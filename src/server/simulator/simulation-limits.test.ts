@@ -249,4 +249,19 @@ botContext.setBotVariable('api_Orders', botContext.getBotVariable('api_Orders'),
       await tiny.close();
     }
   });
+  it('refuses a run that waited longer than maxWaitMs for a slot, before the run ahead of it has finished', async () => {
+    const tiny = createSandbox({ maxConcurrent: 1, maxQueued: 4, maxWaitMs: 200 });
+    try {
+      const loop = integration('while (true) {}', []);
+      let aheadFinished = false;
+      const ahead = simulate(tiny, loop, request()).finally(() => (aheadFinished = true));
+      const refused = await simulate(tiny, loop, request()).catch((error: unknown) => error);
+      expect(aheadFinished).toBe(false);
+      expect(refused).toBeInstanceOf(SandboxBusyError);
+      expect((refused as SandboxBusyError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect((await ahead).error).toMatchObject({ kind: 'timeout' });
+    } finally {
+      await tiny.close();
+    }
+  });
 });

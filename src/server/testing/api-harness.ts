@@ -127,8 +127,10 @@ export function useTestServer(kind: DatabaseKind, options: Partial<AppOptions> =
 }
 
 /** The real app on a real port: tests go through HTTP exactly as clients do. */
-export async function startTestServer(target: DatabaseTarget, options: Partial<AppOptions> = {}): Promise<TestServer> {
-  const database = await openDatabase(target);
+export async function startTestServer(target: DatabaseTarget | DatabaseHandle, options: Partial<AppOptions> = {}): Promise<TestServer> {
+  // Given an open database, a second app on it: two servers sharing one database (it stays open on close).
+  const shared = 'db' in target;
+  const database = shared ? target : await openDatabase(target);
   const app = await buildApp(database, { ...defaultOptions, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -152,7 +154,7 @@ export async function startTestServer(target: DatabaseTarget, options: Partial<A
     },
     async close() {
       await app.close();
-      await database.close();
+      if (!shared) await database.close();
     },
   };
 }

@@ -30,7 +30,9 @@ export async function prepareDatabase(
       // No key file beside a database that was used before: the file was lost, not a first start.
       throw new SecretsKeyProblem(
         newFile
-          ? `${newFile} is missing, and this database was first used with a secrets key: put that file back (or start with the SECRETS_KEY it was saved with).`
+          ? key === 'secrets-do-not-open'
+            ? `${newFile} is missing, and the stored credential secrets were sealed with a key: put that file back (or start with the SECRETS_KEY they were saved with).`
+            : `${newFile} is missing, and this database was first used with a secrets key: put that file back (or start with the SECRETS_KEY it was first used with).`
           : KEY_PROBLEMS[key],
       );
     }

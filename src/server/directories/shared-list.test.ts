@@ -96,7 +96,7 @@ describeEachDatabase('a LivePerson list shared by two servers on one %s database
     answer = () => ({ status: 200, body: [{ id: 7, name: 'Billing' }] });
     const lists = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 ? second : first).request('GET', '/api/skills')));
     expect(fake.seen.map((seen) => seen.url.split('?')[0])).toEqual(['/api/account/123456/configuration/le-users/skills']);
-    for (const list of lists) expect(list.body).toEqual({ source: 'liveengage', items: [{ id: '7', name: 'Billing' }] });
+    for (const list of lists) expect(list.body).toEqual({ source: 'liveperson', items: [{ id: '7', name: 'Billing' }] });
   });
 
   it('answers 502 on both servers when there is no list yet and upstream fails, asking once', async () => {

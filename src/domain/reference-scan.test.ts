@@ -4,13 +4,14 @@ import { FIELD_OPENERS_IN_CODE, FIELD_OPENERS_IN_TEXT, fieldReads, replaceFound,
 
 /* The regular expressions the scanner replaced, as the reference on generated texts (the names here are the test's own). */
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORD = '[A-Za-z0-9_]';
+// A JavaScript identifier goes on with ID_Continue, `$`, ZWNJ and ZWJ: `api_ab$x` and `api_abé` are other names.
+const WORD = '[\\p{ID_Continue}$\\u200c\\u200d]';
 const variableRegExp = (rdv: string, withStatus: boolean) =>
-  new RegExp(`(?<!${WORD})api_${escape(rdv)}${withStatus ? '(?:Status)?' : ''}(?!${WORD})`, 'g');
+  new RegExp(`(?<!${WORD})api_${escape(rdv)}${withStatus ? '(?:Status)?' : ''}(?!${WORD})`, 'gu');
 const fieldRegExp = (name: string | null, openers: string) =>
   new RegExp(`(?<=[${escape(openers)}])(${name === null ? '[A-Za-z][A-Za-z0-9_]*' : escape(name)})\\.([A-Za-z0-9_]+)`, 'g');
 
-const unit = fc.constantFrom('a', 'b', 'S', 't', '_', '1', '.', '{', '}', "'", '"', '`', ' ', '$', 'é');
+const unit = fc.constantFrom('a', 'b', 'S', 't', '_', '1', '.', '{', '}', "'", '"', '`', ' ', '$', 'é', '𝒜', '\u200d', '-');
 const text = fc
   .array(fc.oneof(unit, fc.constantFrom('api_ab', 'Status', 'ab.', '{ab.', 'a.b')), { maxLength: 24 })
   .map((parts) => parts.join(''));

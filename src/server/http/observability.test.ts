@@ -22,7 +22,9 @@ function parsePrometheusText(text: string): Map<string, number> {
   const typed = new Map<string, string>();
   const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
   const LABEL = `[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*"`;
-  const SAMPLE = new RegExp(`^(${NAME})(\\{(?:${LABEL}(?:,${LABEL})*)?\\})? (-?[0-9.e+-]+|[+-]Inf|NaN)( -?[0-9]+)?$`);
+  // Prometheus reads values with Go's ParseFloat, whose Inf and NaN take any case: prom-client writes an
+  // event-loop lag with no sample yet as "Nan".
+  const SAMPLE = new RegExp(`^(${NAME})(\\{(?:${LABEL}(?:,${LABEL})*)?\\})? (-?[0-9.e+-]+|[+-]?[Ii][Nn][Ff]|[Nn][Aa][Nn])( -?[0-9]+)?$`);
   const TYPE = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`);
   for (const line of text.split('\n')) {
     if (line === '') continue;

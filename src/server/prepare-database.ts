@@ -3,6 +3,7 @@ import { applyMigrations, type DatabaseHandle } from './db/database';
 import { createCredentialsRepository, type KeyCheck } from './credentials/credentials-repository';
 import { saveSecretsKeyFile, SecretsKeyProblem, type SecretBox, type SecretsKeyChoice } from './credentials/secret-box';
 import { initialiseOnce } from './demo/first-start';
+import { keepDialogItemsApart } from './cb-export/dialog-items-store';
 
 const KEY_PROBLEMS: Record<Exclude<KeyCheck, 'same-key'>, string> = {
   'secrets-do-not-open':
@@ -13,7 +14,8 @@ const KEY_PROBLEMS: Record<Exclude<KeyCheck, 'same-key'>, string> = {
 
 /**
  * Everything a server does to its database before it serves, one server at a time (the start-up lock):
- * the migrations, the secrets key check (SecretsKeyProblem when it fails) and the first start's demo data.
+ * the migrations, the secrets key check (SecretsKeyProblem when it fails), the first start's demo data, and
+ * the rewrite of bots stored before their dialogs were kept one item a row.
  * Servers started together on a new database therefore neither race on the schema nor seed twice.
  */
 export async function prepareDatabase(
@@ -37,5 +39,6 @@ export async function prepareDatabase(
       );
     }
     await initialiseOnce(db, { seedDemo: options.seedDemo, credentials, cursors: createListCursors(options.secretBox) });
+    await keepDialogItemsApart(db);
   });
 }

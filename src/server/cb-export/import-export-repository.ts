@@ -10,7 +10,8 @@ import { toIntegration } from '../integrations/integration-rows';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { hostOf, type CredentialHosts } from './credential-mapping';
 import type { ImportPlan } from './plan-import';
-import { decodeBotExtras, decodeResponderExtras, encodeExtras } from './stored-extras';
+import { readBotExtras, writeDialogItems } from './dialog-items-store';
+import { decodeResponderExtras, encodeBotExtras, encodeExtras } from './stored-extras';
 
 export interface BotWithExtras {
   bot: Bot;
@@ -45,7 +46,9 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
       if (!plan.valid || !plan.bot.values) throw new Error('importPlan needs a plan without problems');
       const botValues = plan.bot.values;
       return db.transaction(async (tx) => {
-        const bot = await bots.create({ ...botValues, extras: encodeExtras(plan.bot.extras) }, tx);
+        const stored = encodeBotExtras(plan.bot.extras);
+        const bot = await bots.create({ ...botValues, extras: stored.extras }, tx);
+        if (plan.bot.extras) await writeDialogItems(tx, bot.id, null, plan.bot.extras, stored.items);
         const items = plan.integrations.map((item) => ({ values: item.values!, extras: encodeExtras(item.extras), version: item.version }));
         return { bot, integrations: await integrations.createMany(bot.id, items, tx) };
       });
@@ -63,7 +66,7 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
           .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
         return {
           bot: toBot(botRow),
-          extras: decodeBotExtras(botRow.extras),
+          extras: await readBotExtras(tx, botId, botRow.extras),
           integrations: rows.map((row) => ({ integration: toIntegration(row), extras: decodeResponderExtras(row.extras) })),
         };
       });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CustomDataField } from '../../domain/custom-data-fields';
 
 const timestamps = {
@@ -86,6 +86,24 @@ export const botRevisions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('bot_revisions_version_unique').on(t.botId, t.version)],
+);
+
+/**
+ * The dialogs (`groups`) and interactions (`conversationMessage`) of a bot's kept CB file, one row each in
+ * file order, as JSON text in the file's own key order. The rest of the file stays in `bots.extras`: a read
+ * of the dialogs then parses one small item at a time instead of the whole file (20,000 dialogs: 28 MB).
+ */
+export const botDialogItems = pgTable(
+  'bot_dialog_items',
+  {
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    list: text('list').$type<'groups' | 'conversationMessage'>().notNull(),
+    position: integer('position').notNull(),
+    item: text('item').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.list, t.position] })],
 );
 
 /** The skill directory that Agent Escalation forms check skill ids and names against. */

@@ -3,14 +3,25 @@ import type { BotExtras } from '../../domain/cb-export';
 import { cbExportSchema } from '../../domain/cb-export';
 import type { BotRevision } from '../../domain/dialogs';
 import type { Database } from '../db/database';
-import { botRevisions, bots, integrations as integrationsTable } from '../db/schema';
+import { botDialogItems, botRevisions, bots, integrations as integrationsTable } from '../db/schema';
 import { notFound } from '../errors';
 import { toIntegration } from '../integrations/integration-rows';
 import { mapCbExport } from '../cb-export/from-cb';
-import { decodeBotExtras, decodeResponderExtras, encodeExtras } from '../cb-export/stored-extras';
+import {
+  decodeBotExtras,
+  decodeResponderExtras,
+  encodeBotExtras,
+  hasItemsApart,
+  ITEMS_APART,
+  listsOf,
+  type DialogItemRow,
+  type DialogList,
+} from '../cb-export/stored-extras';
 import { toCbExport } from '../cb-export/to-cb';
-import { botIntegrationsOf, readBotModelSteps, type BotModel } from './dialog-model';
-import { runSliced } from './walk-steps';
+import { writeDialogItems } from '../cb-export/dialog-items-store';
+import { botIntegrationsOf, readBotDialogsSteps, withIntegrations, type BotModel } from './dialog-model';
+import type { KeptFile, KeptFileCache } from './kept-file-cache';
+import { runSliced, STEP_BATCH, type Steps } from './walk-steps';
 
 /*
  * Reads a bot with its kept CB file and integrations as one model, and writes its dialogs back
@@ -23,6 +34,63 @@ export interface LoadedBot {
   row: BotRow;
   extras: BotExtras | null;
   model: BotModel;
+  /** Whether its dialog lists are kept apart (bot_dialog_items), or still inside the whole stored file. */
+  itemsApart: boolean;
+}
+
+/** Rows of bot_dialog_items one query reads: a few hundred KB, parsed a slice at a time. */
+const ITEMS_PAGE = 1_000;
+/** Reads of a bot that changed meanwhile (a read outside the bot's lock): each one starts again. */
+const LOAD_ATTEMPTS = 3;
+
+class ChangedWhileRead extends Error {}
+
+const keyOf = (botId: string, version: number) => `${botId}@${version}`;
+
+/** The stored file of a bot at `version`, parsed: its rest, then its dialog items page by page. */
+async function readKeptFile(tx: Database, botId: string, version: number, stored: Record<string, unknown>): Promise<KeptFile> {
+  if (!hasItemsApart(stored)) {
+    // Written before the lists were kept apart (prepareDatabase rewrites such rows at start): parsed whole.
+    const extras = decodeBotExtras(stored);
+    const text = stored.cbExtrasJson;
+    const bytes = typeof text === 'string' ? text.length : 1;
+    return { extras, dialogs: await runSliced(readBotDialogsSteps(extras)), apart: false, bytes };
+  }
+  const extras = decodeBotExtras(stored);
+  let bytes = String(stored.cbExtrasJson).length;
+  if (extras) {
+    const lists = listsOf(extras);
+    let after: { list: string; position: number } = { list: '', position: -1 };
+    for (;;) {
+      const page = await tx
+        .select({ list: botDialogItems.list, position: botDialogItems.position, item: botDialogItems.item })
+        .from(botDialogItems)
+        .where(
+          and(
+            eq(botDialogItems.botId, botId),
+            // The whole key compared as a row, so that each page starts where the last ended in the primary key's index.
+            sql`(${botDialogItems.botId}, ${botDialogItems.list}, ${botDialogItems.position}) > (${botId}, ${after.list}, ${after.position})`,
+          ),
+        )
+        .orderBy(asc(botDialogItems.list), asc(botDialogItems.position))
+        .limit(ITEMS_PAGE);
+      await runSliced(parseItemsSteps(page, lists));
+      for (const row of page) bytes += row.item.length;
+      if (page.length < ITEMS_PAGE) break;
+      after = page[page.length - 1]!;
+    }
+    // Read committed: a save that came between two pages would mix two versions (every save bumps the version).
+    const [now] = await tx.select({ version: bots.version }).from(bots).where(eq(bots.id, botId));
+    if (now?.version !== version) throw new ChangedWhileRead();
+  }
+  return { extras, dialogs: await runSliced(readBotDialogsSteps(extras)), apart: true, bytes };
+}
+
+function* parseItemsSteps(page: DialogItemRow[], lists: Partial<Record<DialogList, unknown[]>>): Steps<void> {
+  for (const [index, row] of page.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
+    lists[row.list]?.push(JSON.parse(row.item));
+  }
 }
 
 /**
@@ -30,32 +98,46 @@ export interface LoadedBot {
  * changes to one bot's dialogs (or a rename and a delete) run one after the other. `NO KEY UPDATE`, not
  * `UPDATE`: a save of one of its integrations takes the key share its revision's foreign key needs
  * meanwhile, and must not wait for this (the lock order is in db/retry.ts).
+ * The parsed file comes from `cache` when this process read the bot at this version before.
  */
-export async function loadBot(tx: Database, botId: string, forUpdate = false): Promise<LoadedBot> {
-  // The kept file as text: read as jsonb it is parsed twice (the column, then the text inside it), 7 MB each for a big bot.
+export async function loadBot(tx: Database, cache: KeptFileCache, botId: string, forUpdate = false): Promise<LoadedBot> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await loadBotOnce(tx, cache, botId, forUpdate);
+    } catch (error) {
+      if (!(error instanceof ChangedWhileRead) || attempt >= LOAD_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function loadBotOnce(tx: Database, cache: KeptFileCache, botId: string, forUpdate: boolean): Promise<LoadedBot> {
   const query = tx
-    .select({
-      id: bots.id,
-      name: bots.name,
-      description: bots.description,
-      version: bots.version,
-      extrasJson: sql<string | null>`${bots.extras} ->> 'cbExtrasJson'`,
-    })
+    .select({ id: bots.id, name: bots.name, description: bots.description, version: bots.version })
     .from(bots)
     .where(eq(bots.id, botId));
-  const [found] = forUpdate ? await query.for('no key update') : await query;
-  if (!found) throw notFound(`Bot ${botId}`);
-  const { extrasJson, ...row } = found;
+  const [row] = forUpdate ? await query.for('no key update') : await query;
+  if (!row) throw notFound(`Bot ${botId}`);
+  const file = await cache.fetch(keyOf(botId, row.version), {
+    context: async () => {
+      // The stored rest of the file as text: read as jsonb it is parsed twice (the column, then the text inside it).
+      const [stored] = await tx
+        .select({ text: sql<string | null>`${bots.extras} ->> 'cbExtrasJson'`, apart: sql<boolean>`(${bots.extras} ->> ${ITEMS_APART}) = 'true'` })
+        .from(bots)
+        .where(eq(bots.id, botId));
+      const extras: Record<string, unknown> = stored?.text == null ? {} : { cbExtrasJson: stored.text };
+      return readKeptFile(tx, botId, row.version, stored?.apart ? { ...extras, [ITEMS_APART]: true } : extras);
+    },
+  });
+  if (!file) throw new Error(`the kept file of bot ${botId} was not read`);
   const rows = await tx
     .select()
     .from(integrationsTable)
     .where(eq(integrationsTable.botId, botId))
     .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
-  const extras = extrasJson === null ? null : decodeBotExtras({ cbExtrasJson: extrasJson });
   const integrations = botIntegrationsOf(
     rows.map((item) => ({ integration: toIntegration(item), extras: decodeResponderExtras(item.extras) })),
   );
-  return { row, extras, model: await runSliced(readBotModelSteps(extras, integrations)) };
+  return { row, extras: file.extras, model: withIntegrations(file.dialogs, integrations), itemsApart: file.apart };
 }
 
 /**
@@ -93,13 +175,15 @@ export async function writeDialogs(
   extras: BotExtras,
   revision: { action: BotRevision['action']; summary: string; changed: DialogsChange },
 ): Promise<number> {
+  const stored = encodeBotExtras(extras);
   const [updated] = await tx
     .update(bots)
-    .set({ extras: encodeExtras(extras), updatedAt: new Date(), version: sql`${bots.version} + 1` })
+    .set({ extras: stored.extras, updatedAt: new Date(), version: sql`${bots.version} + 1` })
     .where(and(eq(bots.id, loaded.row.id), eq(bots.version, loaded.row.version)))
     .returning({ version: bots.version });
   // The row is locked by loadBot(forUpdate): a changed version here means a caller forgot the lock.
   if (!updated) throw new Error(`bot ${loaded.row.id} changed while its dialogs were being written`);
+  await writeDialogItems(tx, loaded.row.id, loaded.itemsApart ? loaded.extras : null, extras, stored.items);
   await tx.insert(botRevisions).values({
     botId: loaded.row.id,
     version: updated.version,
@@ -114,3 +198,4 @@ export async function listBotRevisions(db: Database, botId: string): Promise<Bot
   const rows = await db.select().from(botRevisions).where(eq(botRevisions.botId, botId)).orderBy(desc(botRevisions.version));
   return rows.map((row) => ({ version: row.version, action: row.action, summary: row.summary, createdAt: row.createdAt.toISOString() }));
 }
+

@@ -130,7 +130,18 @@ function readInteraction(raw: Json): InteractionRecord | null {
   return record;
 }
 
-export function* readBotModelSteps(extras: BotExtras | null, integrations: BotIntegration[]): Steps<BotModel> {
+/**
+ * The dialogs and interactions of a kept file with their lookups: what depends on the file alone, so one
+ * read serves every request made at the same bot version (see kept-file-cache.ts).
+ */
+export interface BotDialogs {
+  dialogs: DialogRecord[];
+  interactions: InteractionRecord[];
+  dialogById: ReadonlyMap<string, DialogRecord>;
+  interactionsByDialog: ReadonlyMap<string, InteractionRecord[]>;
+}
+
+export function* readBotDialogsSteps(extras: BotExtras | null): Steps<BotDialogs> {
   const dialogs: DialogRecord[] = [];
   for (const [index, group] of keptArray(extras, 'groups').entries()) {
     if (index % STEP_BATCH === STEP_BATCH - 1) yield;
@@ -145,21 +156,20 @@ export function* readBotModelSteps(extras: BotExtras | null, integrations: BotIn
     if (interaction) interactions.push(interaction);
   }
   yield;
-  return { dialogs, interactions, integrations, index: indexOf(dialogs, interactions, integrations) };
-}
-
-export const readBotModel = (extras: BotExtras | null, integrations: BotIntegration[]): BotModel =>
-  runNow(readBotModelSteps(extras, integrations));
-
-function indexOf(dialogs: DialogRecord[], interactions: InteractionRecord[], integrations: BotIntegration[]): BotModel['index'] {
   const dialogById = new Map<string, DialogRecord>();
   for (const dialog of dialogs) if (!dialogById.has(dialog.id)) dialogById.set(dialog.id, dialog);
   const interactionsByDialog = new Map<string, InteractionRecord[]>();
-  for (const interaction of interactions) {
+  for (const [index, interaction] of interactions.entries()) {
+    if (index % (STEP_BATCH * 10) === STEP_BATCH * 10 - 1) yield;
     const list = interactionsByDialog.get(interaction.dialogId);
     if (list) list.push(interaction);
     else interactionsByDialog.set(interaction.dialogId, [interaction]);
   }
+  return { dialogs, interactions, dialogById, interactionsByDialog };
+}
+
+/** The model of one request: the (shared) dialogs of the file with the bot's integrations as they are now. */
+export function withIntegrations(read: BotDialogs, integrations: BotIntegration[]): BotModel {
   const integrationById = new Map<string, BotIntegration>();
   const integrationByName = new Map<string, BotIntegration>();
   const first = <K>(map: Map<K, BotIntegration>, key: K, item: BotIntegration) => {
@@ -170,8 +180,16 @@ function indexOf(dialogs: DialogRecord[], interactions: InteractionRecord[], int
     first(integrationById, item.integration.id, item);
     first(integrationByName, item.integration.name, item);
   }
-  return { dialogById, interactionsByDialog, integrationById, integrationByName };
+  const { dialogs, interactions, dialogById, interactionsByDialog } = read;
+  return { dialogs, interactions, integrations, index: { dialogById, interactionsByDialog, integrationById, integrationByName } };
 }
+
+export function* readBotModelSteps(extras: BotExtras | null, integrations: BotIntegration[]): Steps<BotModel> {
+  return withIntegrations(yield* readBotDialogsSteps(extras), integrations);
+}
+
+export const readBotModel = (extras: BotExtras | null, integrations: BotIntegration[]): BotModel =>
+  runNow(readBotModelSteps(extras, integrations));
 
 export function dialogOf(model: BotModel, interaction: InteractionRecord): DialogRecord | undefined {
   return model.index.dialogById.get(interaction.dialogId);

@@ -9,6 +9,7 @@ import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs
 import { escalationFailureCatcher, runChecksSteps } from './checks';
 import { keptArray, toDialogViews, toDialogViewsSteps, type BotIntegration } from './dialog-model';
 import { escalationFailureDialog } from './escalation-failure-dialog';
+import { createKeptFileCache, type KeptFileCache } from './kept-file-cache';
 import { planRenameSteps } from './rename-references';
 import { findUsagesSteps } from './usages';
 import { runSliced, type Steps } from './walk-steps';
@@ -32,10 +33,10 @@ function freeDialogName(loaded: LoadedBot): string {
   }
 }
 
-export function createDialogsRepository(db: Database, integrations: IntegrationsRepository) {
+export function createDialogsRepository(db: Database, integrations: IntegrationsRepository, cache: KeptFileCache = createKeptFileCache()) {
   // The walks run after the transaction: they only read what it loaded, and should not hold a connection while they pause.
   const read = async <T>(botId: string, walk: (loaded: LoadedBot) => Steps<T>) =>
-    runSliced(walk(await db.transaction((tx) => loadBot(tx, botId))));
+    runSliced(walk(await db.transaction((tx) => loadBot(tx, cache, botId))));
 
   return {
     /** The dialogs from `offset` on, at most `limit` of them, and whether more follow. */
@@ -51,14 +52,14 @@ export function createDialogsRepository(db: Database, integrations: Integrations
       read(botId, (loaded) => findUsagesSteps(loaded.model, requireIntegration(loaded, integrationId))),
 
     async revisions(botId: string) {
-      await db.transaction((tx) => loadBot(tx, botId));
+      await db.transaction((tx) => loadBot(tx, cache, botId));
       return listBotRevisions(db, botId);
     },
 
     /** Deletes unless dialogs or other integrations use it; `force` deletes anyway (the checks then report the breakage). */
     async deleteIntegration(botId: string, integrationId: string, expectedVersion: number, force: boolean): Promise<void> {
       await db.transaction(async (tx) => {
-        const loaded = await loadBot(tx, botId, true);
+        const loaded = await loadBot(tx, cache, botId, true);
         const target = requireIntegration(loaded, integrationId);
         // A stale request is refused as stale first: its usages may be what the newer version changed.
         if (target.integration.version !== expectedVersion) throw preconditionFailed(target.integration.version);
@@ -83,7 +84,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
       return async (tx) => {
         const botId = current.botId;
         const integrationId = current.id;
-        const loaded = await loadBot(tx, botId);
+        const loaded = await loadBot(tx, cache, botId);
         const target = loaded.model.integrations.find((item) => item.integration.id === integrationId);
         if (!target) return;
         const { name, responseDataVariable } = target.integration;
@@ -105,7 +106,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
       dryRun: boolean,
     ): Promise<{ integration: Integration; changes: ReferenceChange[] }> {
       return db.transaction(async (tx) => {
-        const loaded = await loadBot(tx, botId, !dryRun);
+        const loaded = await loadBot(tx, cache, botId, !dryRun);
         const target = requireIntegration(loaded, integrationId);
         const current = target.integration;
         if (expectedVersion !== null && expectedVersion !== current.version) throw preconditionFailed(current.version);
@@ -147,7 +148,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
     async addEscalationFailureDialog(botId: string, input: EscalationFailureInput): Promise<{ dialog: DialogView; version: number }> {
       return db.transaction(async (tx) => {
         // Under the bot's lock: of concurrent calls, the first adds the dialog and the others find it.
-        const loaded = await loadBot(tx, botId, true);
+        const loaded = await loadBot(tx, cache, botId, true);
         if (loaded.model.dialogs.length >= MAX_DIALOGS_PER_BOT) {
           throw limitReached(
             'Too many dialogs',
@@ -191,7 +192,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
             changed: { groups: [added.group], conversationMessage: added.interactions },
           },
         );
-        const after = await loadBot(tx, botId);
+        const after = await loadBot(tx, cache, botId);
         const dialog = toDialogViews(after.model).find((item) => item.id === added.group.id)!;
         return { dialog, version };
       });

@@ -79,7 +79,17 @@ export function directorySchemas(descriptor: DirectoryDescriptor) {
   // A local entry's version is its ETag; an entry read from LivePerson has none (it cannot be changed here).
   entryShape.version = descriptor.remote ? z.number().int().positive().optional() : z.number().int().positive();
   const entry = z.object(entryShape);
-  const list = z.object(descriptor.remote ? { items: z.array(entry), source: directorySourceSchema } : { items: z.array(entry) });
+  const list = z.object(
+    descriptor.remote
+      ? {
+          items: z.array(entry),
+          source: directorySourceSchema,
+          // A list read from LivePerson: when, and whether it is older than a refresh should have left it.
+          fetchedAt: z.iso.datetime().optional(),
+          stale: z.boolean().optional(),
+        }
+      : { items: z.array(entry) },
+  );
 
   return {
     id,

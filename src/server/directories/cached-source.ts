@@ -84,6 +84,16 @@ const LEASE_POLL_MS = 50;
 
 const seconds = (ms: number) => sql`make_interval(secs => ${ms / 1000})`;
 
+/** A list read from LivePerson as the cluster keeps it, with when it was read. */
+export interface SharedList<T> {
+  items: T[];
+  fetchedAt: Date;
+  /** Its age by the database's clock when it was read out, so that servers whose clocks differ agree. */
+  ageMs: number;
+  /** Older than freshMs: LivePerson could not be read again meanwhile (failing, backing off, or being asked right now). */
+  stale: boolean;
+}
+
 /**
  * The same policy for a whole cluster: the list is kept in the database (upstream_lists), so every server
  * answers the same list and upstream is asked once per freshMs by the one server that takes the refresh
@@ -94,10 +104,15 @@ export function createSharedCachedSource<T>(
   store: SharedListStore,
   load: () => Promise<T[]>,
   timing: SourceTiming = SOURCE_TIMING,
-): () => Promise<T[]> {
+): () => Promise<SharedList<T>> {
   const { db, source } = store;
   const holder = randomUUID();
-  let inFlight: Promise<T[]> | null = null;
+  let inFlight: Promise<SharedList<T>> | null = null;
+  const listOf = (row: { items: unknown; fetchedAt: Date | null; ageMs: number | null }): SharedList<T> => {
+    const ageMs = Math.max(0, row.ageMs ?? 0);
+    return { items: row.items as T[], fetchedAt: row.fetchedAt ?? new Date(), ageMs, stale: ageMs > timing.freshMs };
+  };
+  const ageMs = sql<number | null>`(extract(epoch from now() - ${upstreamLists.fetchedAt}) * 1000)::float8`;
 
   const readRow = async () => {
     const [row] = await db
@@ -107,7 +122,8 @@ export function createSharedCachedSource<T>(
         backingOff: sql<boolean>`coalesce(${upstreamLists.retryAt} > now(), false)`,
         stale: sql<boolean>`coalesce(${upstreamLists.fetchedAt} < now() - ${seconds(timing.staleMs)}, true)`,
         // Measured by the database's clock, as every server's is, so servers whose clocks differ agree.
-        ageMs: sql<number | null>`(extract(epoch from now() - ${upstreamLists.fetchedAt}) * 1000)::float8`,
+        ageMs,
+        fetchedAt: upstreamLists.fetchedAt,
         lastError: upstreamLists.lastError,
       })
       .from(upstreamLists)
@@ -132,7 +148,7 @@ export function createSharedCachedSource<T>(
 
   const mine = and(eq(upstreamLists.source, source), eq(upstreamLists.leaseHolder, holder));
 
-  const refresh = async (): Promise<T[]> => {
+  const refresh = async (): Promise<SharedList<T>> => {
     let items: T[];
     try {
       items = await load();
@@ -150,23 +166,26 @@ export function createSharedCachedSource<T>(
         .returning({
           items: upstreamLists.items,
           stale: sql<boolean>`coalesce(${upstreamLists.fetchedAt} < now() - ${seconds(timing.staleMs)}, true)`,
+          fetchedAt: upstreamLists.fetchedAt,
+          ageMs,
         });
-      if (row?.items && !row.stale) return row.items as T[];
+      if (row?.items && !row.stale) return listOf(row);
       throw error;
     }
-    await db
+    const [stored] = await db
       .update(upstreamLists)
       .set({ items, fetchedAt: sql`now()`, failures: 0, retryAt: null, lastError: null, leaseHolder: null, leaseUntil: null })
-      .where(mine);
-    return items;
+      .where(mine)
+      .returning({ fetchedAt: upstreamLists.fetchedAt });
+    return { items, fetchedAt: stored?.fetchedAt ?? new Date(), ageMs: 0, stale: false };
   };
 
-  const read = async (): Promise<T[]> => {
+  const read = async (): Promise<SharedList<T>> => {
     for (;;) {
       const row = await readRow();
-      if (row?.items && row.ageMs !== null && row.ageMs <= timing.freshMs) return row.items as T[];
+      if (row?.items && row.ageMs !== null && row.ageMs <= timing.freshMs) return listOf(row);
       if (!row?.leased && !row?.backingOff && (await takeLease())) return refresh();
-      if (row?.items && !row.stale) return row.items as T[];
+      if (row?.items && !row.stale) return listOf(row);
       if (row?.backingOff && !row.leased) throw upstreamFailed(row.lastError ?? 'The LivePerson API did not answer.');
       // Another server is asking upstream for the first list: wait for it rather than ask again.
       await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));

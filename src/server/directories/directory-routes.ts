@@ -9,6 +9,7 @@ import { ifMatchVersion, sendNotModified, setEtag } from '../http/etag';
 import { HttpProblem } from '../http/problems';
 import { ifMatchHeader, problems } from '../http/route-schemas';
 import type { DirectoryRecord, DirectoryRepository } from './directory-repository';
+import type { SharedList } from './cached-source';
 import type { RemoteEntry } from './remote-lists';
 import { findUsages } from './usages';
 
@@ -17,7 +18,7 @@ export interface DirectoryRoutesOptions {
   repository: DirectoryRepository;
   db: Database;
   /** Reads the directory from the LivePerson account (cached) instead of its table (read-only then); null when not configured. */
-  readRemote: (() => Promise<RemoteEntry[]>) | null;
+  readRemote: (() => Promise<SharedList<RemoteEntry>>) | null;
 }
 
 /** Upstream lists come in their own order; the app shows every directory by name, as the local tables are read. */
@@ -53,7 +54,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = as
   }
 
   async function find(id: string): Promise<DirectoryRecord | RemoteEntry> {
-    const found = remote ? (await remote()).find((entry) => entry.id === id) : await repository.get(id);
+    const found = remote ? (await remote()).items.find((entry) => entry.id === id) : await repository.get(id);
     if (!found) throw notFound(`${Noun} ${id}`);
     return found;
   }
@@ -74,11 +75,23 @@ export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = as
         response: { 200: schemas.list, ...problems(400, 502) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { q } = request.query;
-      const items = remote ? (await remote()).filter((entry) => matchesEntry(entry, q)).sort(byName) : await repository.list(q);
-      const listed = { items: await withUsages(items) };
-      return directory.remote ? { ...listed, source: remote ? ('liveperson' as const) : ('local' as const) } : listed;
+      if (!remote) {
+        const listed = { items: await withUsages(await repository.list(q)) };
+        return directory.remote ? { ...listed, source: 'local' as const } : listed;
+      }
+      const list = await remote();
+      // How old the list is, as HTTP says it of anything served from a cache (RFC 9111 Age), and in the body
+      // for the pages: after LivePerson failures every server serves the last good list for up to 10 minutes.
+      reply.header('age', String(Math.floor(list.ageMs / 1000)));
+      const items = list.items.filter((entry) => matchesEntry(entry, q)).sort(byName);
+      return {
+        items: await withUsages(items),
+        source: 'liveperson' as const,
+        fetchedAt: list.fetchedAt.toISOString(),
+        stale: list.stale,
+      };
     },
   );
 

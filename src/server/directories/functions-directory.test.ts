@@ -106,6 +106,8 @@ describe('functions directory read from LivePerson Functions', () => {
       expect(fake.seen[0]).toEqual({ url: '/api/account/123456/lambdas/?v=1', authorization: 'Bearer lp-token' });
       expect(lists[0]!.body).toEqual({
         source: 'liveperson',
+        fetchedAt: expect.any(String),
+        stale: false,
         items: [
           { id: '0c2a71e4-3f55-4d59-8c3e-6a2e8d4b1f02', name: 'Draft one', description: '', state: 'Draft', usedBy: [] },
           { id: '5b4b4f52-7d0e-4bbd-9b0b-2d3c9c6f8a01', name: 'Greeting', description: 'Says hi', state: 'Productive', usedBy: [] },

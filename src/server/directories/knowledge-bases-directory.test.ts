@@ -95,6 +95,8 @@ describe('knowledge base directory read from KnowledgeAI', () => {
       expect(fake.seen.at(-1)).toEqual({ url: '/cb/kai/v1/accounts/123456/knowledgeBases', authorization: 'Bearer kai-token' });
       expect(list.body).toEqual({
         source: 'liveperson',
+        fetchedAt: expect.any(String),
+        stale: false,
         items: [
           { id: 'c3d4', name: 'CMS search', type: 'external', language: 'de-DE', usedBy: [] },
           { id: 'a1b2', name: 'Store FAQ', type: 'internal', language: 'en-US', usedBy: [] },

@@ -92,11 +92,42 @@ describeEachDatabase('a LivePerson list shared by two servers on one %s database
     expect(fake.seen).toHaveLength(3);
   });
 
+  it('says how old the list is: its read time and Age on every answer, stale once a refresh failed', async () => {
+    const fresh = await first.request('GET', '/api/functions');
+    expect(fresh.body).toMatchObject({ source: 'liveperson', stale: false });
+    const fetchedAt = Date.parse(fresh.body.fetchedAt);
+    expect(Math.abs(fetchedAt - Date.now())).toBeLessThan(60_000);
+    expect(Number(fresh.headers.get('age'))).toBeLessThan(5);
+
+    answer = () => ({ status: 500, body: { error: 'down' } });
+    await age('5 minutes');
+    // Both servers serve the last good list after the failure, and both say it is five minutes old.
+    for (const server of [first, second, first]) {
+      const stale = await server.request('GET', '/api/functions');
+      expect(stale.status).toBe(200);
+      expect(names(stale)).toEqual(['Greeting']);
+      expect(stale.body.stale).toBe(true);
+      expect(Date.parse(stale.body.fetchedAt)).toBeCloseTo(fetchedAt - 5 * 60_000, -4);
+      const ageSeconds = Number(stale.headers.get('age'));
+      expect(ageSeconds).toBeGreaterThanOrEqual(300);
+      expect(ageSeconds).toBeLessThan(310);
+    }
+    expect(fake.seen).toHaveLength(2);
+
+    answer = () => ({ status: 200, body: [lambda('Back')] });
+    await age('2 seconds');
+    const back = await second.request('GET', '/api/functions');
+    expect(back.body).toMatchObject({ stale: false, items: [expect.objectContaining({ name: 'Back' })] });
+    expect(Number(back.headers.get('age'))).toBeLessThan(5);
+  });
+
   it('shares the skill directory read from LiveEngage the same way', async () => {
     answer = () => ({ status: 200, body: [{ id: 7, name: 'Billing' }] });
     const lists = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 ? second : first).request('GET', '/api/skills')));
     expect(fake.seen.map((seen) => seen.url.split('?')[0])).toEqual(['/api/account/123456/configuration/le-users/skills']);
-    for (const list of lists) expect(list.body).toEqual({ source: 'liveperson', items: [{ id: '7', name: 'Billing' }] });
+    for (const list of lists) {
+      expect(list.body).toEqual({ source: 'liveperson', fetchedAt: expect.any(String), stale: false, items: [{ id: '7', name: 'Billing' }] });
+    }
   });
 
   it('answers 502 on both servers when there is no list yet and upstream fails, asking once', async () => {

@@ -86,6 +86,8 @@ describe('skill directory read from LiveEngage', () => {
       const list = await server.request('GET', '/api/skills');
       expect(list.body).toEqual({
         source: 'liveperson',
+        fetchedAt: expect.any(String),
+        stale: false,
         // By name, as every directory is listed.
         items: [
           { id: '13', name: 'Bots' },

@@ -38,4 +38,14 @@ export interface DirectoryPage {
   items: DirectoryEntry[];
   /** Absent for a directory that is always local (credentials). */
   source?: DirectorySource;
+  /** For a list read from LivePerson: when it was read (ISO), and whether it is older than a refresh should have left it. */
+  fetchedAt?: string;
+  stale?: boolean;
+}
+
+/** "Last read from LivePerson 5 minutes ago": how old a list the servers kept after LivePerson failed is. */
+export function lastReadText(fetchedAt: string, now: number = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(fetchedAt)) / 60_000));
+  if (minutes === 0) return 'Last read from LivePerson less than a minute ago';
+  return `Last read from LivePerson ${minutes} minute${minutes === 1 ? '' : 's'} ago`;
 }

@@ -38,8 +38,11 @@ export interface LoadedBot {
   itemsApart: boolean;
 }
 
-/** Rows of bot_dialog_items one query reads: a few hundred KB, parsed a slice at a time. */
-const ITEMS_PAGE = 1_000;
+/**
+ * Rows of bot_dialog_items one query reads (about 100 KB): PGlite runs a query on the server's own thread,
+ * and 1,000 rows took 200-590 ms there on a loaded machine.
+ */
+const ITEMS_PAGE = 250;
 /** Reads of a bot that changed meanwhile (a read outside the bot's lock): each one starts again. */
 const LOAD_ATTEMPTS = 3;
 

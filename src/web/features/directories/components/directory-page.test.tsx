@@ -90,6 +90,24 @@ describe('the directory pages', () => {
     expect(screen.queryByRole('button', { name: 'Delete Billing' })).toBeNull();
   });
 
+  it('says how old a list read from LivePerson is when LivePerson could not be read again, and only then', async () => {
+    const fetchedAt = new Date(Date.now() - 7 * 60_000 - 5_000).toISOString();
+    fakeApi({ 'GET /api/skills': () => ({ status: 200, body: { items: SKILLS, source: 'liveperson', fetchedAt, stale: true } }) });
+    renderApp('/skills');
+    await screen.findByRole('table', { name: 'Skills' });
+    const age = screen.getByTestId('skills-age');
+    expect(age).toHaveTextContent('Last read from LivePerson 7 minutes ago');
+    expect(age).toHaveAttribute('role', 'status');
+  });
+
+  it('does not show the age of a fresh list read from LivePerson', async () => {
+    const fetchedAt = new Date().toISOString();
+    fakeApi({ 'GET /api/skills': () => ({ status: 200, body: { items: SKILLS, source: 'liveperson', fetchedAt, stale: false } }) });
+    renderApp('/skills');
+    await screen.findByRole('table', { name: 'Skills' });
+    expect(screen.queryByTestId('skills-age')).toBeNull();
+  });
+
   it('list credentials with their type, whether each secret is set, and the integrations that use them', async () => {
     fakeApi({ 'GET /api/credentials': () => ({ status: 200, body: { items: [CREDENTIAL] } }) });
     renderApp('/credentials');

@@ -5,7 +5,7 @@ import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import type { DirectoryDescriptor, DirectoryPill } from '../../../../domain/directories/define-directory';
-import type { DirectoryEntry } from '../../../../domain/directories/directory-usage';
+import { lastReadText, type DirectoryEntry } from '../../../../domain/directories/directory-usage';
 import { useDeleteEntry, useDirectory } from '../api/directory-api';
 import { AddEntryForm } from './entry-form';
 import { RenameEntryDialog } from './rename-entry-dialog';
@@ -44,6 +44,13 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
         <p className="note" data-testid={`${kind}-source`}>
           This directory is read from {directory.remote?.source} ({directory.remote?.hostVariable} is set): add, rename and delete {plural}{' '}
           there.
+        </p>
+      ) : null}
+      {remote && query.data?.stale && query.data.fetchedAt ? (
+        // LivePerson could not be read again: every server shows the last good list, and says how old it is.
+        <p className="note note--warning" role="status" data-testid={`${kind}-age`}>
+          {lastReadText(query.data.fetchedAt)}: LivePerson did not answer since, so {plural} added or changed there since then are not shown
+          yet.
         </p>
       ) : null}
       {editable ? <AddEntryForm directory={directory} /> : null}

@@ -12,6 +12,7 @@ import {
 } from '../../domain/dialogs';
 import { integrationSchema } from '../../domain/integration';
 import { setEtag, writeIfMatch } from '../http/etag';
+import { parseListInSlices } from '../parsed-values';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { booleanQuery, botParams, ifMatchHeader, integrationParams, problems } from '../http/route-schemas';
 import { decodeDialogCursor, DIALOG_PAGE, encodeDialogCursor } from './dialog-page';
@@ -35,7 +36,9 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
     async (request) => {
       const offset = decodeDialogCursor(request.query.cursor);
       const { items, more } = await dialogs.dialogs(request.params.botId, offset, DIALOG_PAGE);
-      return more ? { items, nextCursor: encodeDialogCursor(offset + DIALOG_PAGE) } : { items };
+      const answer = more ? { items, nextCursor: encodeDialogCursor(offset + DIALOG_PAGE) } : { items };
+      // Checked here a slice at a time, so that the serializer does not check 1,000 dialogs in one go.
+      return parseListInSlices(dialogListSchema, dialogViewSchema, answer, () => new Promise((resolve) => setImmediate(resolve)));
     },
   );
 

@@ -50,7 +50,10 @@ describeEachDatabase('dialog items kept apart on %s', (kind) => {
     const dialogsBefore = (await server.request('GET', `/api/bots/${botId}/dialogs`)).body;
     const extras = mapCbExport(JSON.parse(file) as Parameters<typeof mapCbExport>[0]).bot.extras;
     // As a server before this change stored it: the whole file in the row, no items.
-    await server.database.db.update(bots).set({ extras: encodeExtras(extras) }).where(eq(bots.id, botId));
+    await server.database.db
+      .update(bots)
+      .set({ extras: encodeExtras(extras) })
+      .where(eq(bots.id, botId));
     await server.database.db.execute(sql`delete from bot_dialog_items where bot_id = ${botId}`);
     const version = (await rows<{ version: number }>(sql`select version from bots where id = ${botId}`))[0]!.version;
     expect(await exported(botId)).toBe(file);

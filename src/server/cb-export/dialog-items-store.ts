@@ -49,7 +49,10 @@ export async function writeDialogItems(
     await tx
       .insert(botDialogItems)
       .values(changed.slice(start, start + INSERT_BATCH).map((item) => ({ botId, ...item })))
-      .onConflictDoUpdate({ target: [botDialogItems.botId, botDialogItems.list, botDialogItems.position], set: { item: sql`excluded.item` } });
+      .onConflictDoUpdate({
+        target: [botDialogItems.botId, botDialogItems.list, botDialogItems.position],
+        set: { item: sql`excluded.item` },
+      });
   }
 }
 

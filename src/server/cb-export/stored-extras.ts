@@ -73,7 +73,10 @@ export function encodeBotExtras(extras: BotExtras | null): { extras: Record<stri
  * The extras read back whole: the stored rest with its lists filled from `items` (in list and position
  * order). Rows written before the lists were kept apart decode as they are.
  */
-export function decodeBotExtrasWith(stored: Record<string, unknown>, items: Iterable<Pick<DialogItemRow, 'list' | 'item'>>): BotExtras | null {
+export function decodeBotExtrasWith(
+  stored: Record<string, unknown>,
+  items: Iterable<Pick<DialogItemRow, 'list' | 'item'>>,
+): BotExtras | null {
   const extras = decodeBotExtras(stored);
   if (!extras || !hasItemsApart(stored)) return extras;
   const lists = listsOf(extras);

@@ -124,7 +124,10 @@ async function loadBotOnce(tx: Database, cache: KeptFileCache, botId: string, fo
     context: async () => {
       // The stored rest of the file as text: read as jsonb it is parsed twice (the column, then the text inside it).
       const [stored] = await tx
-        .select({ text: sql<string | null>`${bots.extras} ->> 'cbExtrasJson'`, apart: sql<boolean>`(${bots.extras} ->> ${ITEMS_APART}) = 'true'` })
+        .select({
+          text: sql<string | null>`${bots.extras} ->> 'cbExtrasJson'`,
+          apart: sql<boolean>`(${bots.extras} ->> ${ITEMS_APART}) = 'true'`,
+        })
         .from(bots)
         .where(eq(bots.id, botId));
       const extras: Record<string, unknown> = stored?.text == null ? {} : { cbExtrasJson: stored.text };
@@ -201,4 +204,3 @@ export async function listBotRevisions(db: Database, botId: string): Promise<Bot
   const rows = await db.select().from(botRevisions).where(eq(botRevisions.botId, botId)).orderBy(desc(botRevisions.version));
   return rows.map((row) => ({ version: row.version, action: row.action, summary: row.summary, createdAt: row.createdAt.toISOString() }));
 }
-

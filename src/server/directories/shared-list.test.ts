@@ -126,7 +126,12 @@ describeEachDatabase('a LivePerson list shared by two servers on one %s database
     const lists = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 ? second : first).request('GET', '/api/skills')));
     expect(fake.seen.map((seen) => seen.url.split('?')[0])).toEqual(['/api/account/123456/configuration/le-users/skills']);
     for (const list of lists) {
-      expect(list.body).toEqual({ source: 'liveperson', fetchedAt: expect.any(String), stale: false, items: [{ id: '7', name: 'Billing' }] });
+      expect(list.body).toEqual({
+        source: 'liveperson',
+        fetchedAt: expect.any(String),
+        stale: false,
+        items: [{ id: '7', name: 'Billing' }],
+      });
     }
   });
 

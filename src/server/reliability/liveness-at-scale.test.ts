@@ -158,7 +158,10 @@ describeEachDatabase('liveness while a server reads the biggest bots (%s)', (kin
         })();
         const { slowest, probes } = await slowestLiveness(baseUrl, work);
         const { statuses, count } = await work;
-        expect([...statuses.keys()].filter((key) => !key.endsWith(' 200')), label).toEqual([]);
+        expect(
+          [...statuses.keys()].filter((key) => !key.endsWith(' 200')),
+          label,
+        ).toEqual([]);
         expect(count, label).toBeGreaterThan(5);
         expect(probes, label).toBeGreaterThan(10);
         const seen = `${label} (${dialogs} dialogs, ${count} reads): slowest liveness ${slowest.toFixed(0)} ms, idle ${idle.toFixed(0)} ms`;
@@ -167,7 +170,7 @@ describeEachDatabase('liveness while a server reads the biggest bots (%s)', (kin
 
       // The dialogs of the 20,000-dialog bot add up to all of them, page by page.
       let dialogsSeen = 0;
-      for (let cursor: string | undefined = ''; cursor !== undefined; ) {
+      for (let cursor: string | undefined = ''; cursor !== undefined;) {
         const page = await send(baseUrl, { method: 'GET', path: `/api/bots/${huge.bot.id}/dialogs${cursor ? `?cursor=${cursor}` : ''}` });
         dialogsSeen += (page.body.items as unknown[]).length;
         cursor = page.body.nextCursor;

@@ -1,6 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { CustomDataField } from '../../domain/custom-data-fields';
+import type { Author as RevisionAuthor } from '../../domain/people';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -59,6 +73,7 @@ export const integrationRevisions = pgTable(
     action: text('action').$type<'create' | 'update' | 'restore' | 'delete'>().notNull(),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
     changedFields: jsonb('changed_fields').$type<string[]>().notNull().default([]),
+    author: jsonb('author').$type<RevisionAuthor>(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('integration_revisions_version_unique').on(t.integrationId, t.version)],
@@ -79,6 +94,7 @@ export const botRevisions = pgTable(
     version: integer('version').notNull(),
     action: text('action').$type<'add-dialog' | 'rename-references'>().notNull(),
     summary: text('summary').notNull(),
+    author: jsonb('author').$type<RevisionAuthor>(),
     // `{ cbChangedJson }`: the groups and conversationMessage entries the change added or rewrote, as JSON
     // text in the file's key order (rows written before kept every dialog, `{ cbDialogsJson }`: 10 renames
     // of a big bot stored 24 MB).
@@ -198,6 +214,142 @@ export const upstreamLists = pgTable('upstream_lists', {
   lastError: text('last_error'),
 });
 
+const authTime = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * People who sign in (better-auth's `user` model, with the admin plugin's role and ban fields). A
+ * deactivated person is `banned`: better-auth refuses their sign-in and our access hook their keys.
+ */
+export const people = pgTable('people', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  role: text('role').notNull().default('viewer'),
+  banned: boolean('banned').notNull().default(false),
+  banReason: text('ban_reason'),
+  banExpires: authTime('ban_expires'),
+  createdAt: authTime('created_at').notNull().defaultNow(),
+  updatedAt: authTime('updated_at').notNull().defaultNow(),
+});
+
+/** better-auth's sessions: the cookie holds a signed token whose row is here (so every server sees it). */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    expiresAt: authTime('expires_at').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    impersonatedBy: text('impersonated_by'),
+    createdAt: authTime('created_at').notNull().defaultNow(),
+    updatedAt: authTime('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_sessions_user').on(t.userId)],
+);
+
+/** How a person signs in: `credential` (the password hash, scrypt by better-auth) or an OpenID provider. */
+export const authAccounts = pgTable(
+  'auth_accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: authTime('access_token_expires_at'),
+    refreshTokenExpiresAt: authTime('refresh_token_expires_at'),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: authTime('created_at').notNull().defaultNow(),
+    updatedAt: authTime('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_accounts_user').on(t.userId)],
+);
+
+/** better-auth's one-time values (OAuth state, invite and reset tokens). */
+export const authVerifications = pgTable(
+  'auth_verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: authTime('expires_at').notNull(),
+    createdAt: authTime('created_at').notNull().defaultNow(),
+    updatedAt: authTime('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_verifications_identifier').on(t.identifier)],
+);
+
+/** Sign-in attempts per window, shared by every server (better-auth's rate limiter, storage "database"). */
+export const authRateLimits = pgTable('auth_rate_limits', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+/** API keys (better-auth's API-key plugin): only the hash of a key is stored; `metadata.role` caps its rights. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    configId: text('config_id').notNull().default('default'),
+    name: text('name'),
+    start: text('start'),
+    prefix: text('prefix'),
+    key: text('key').notNull(),
+    referenceId: text('reference_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    refillInterval: integer('refill_interval'),
+    refillAmount: integer('refill_amount'),
+    lastRefillAt: authTime('last_refill_at'),
+    enabled: boolean('enabled').default(true),
+    rateLimitEnabled: boolean('rate_limit_enabled').default(false),
+    rateLimitTimeWindow: integer('rate_limit_time_window'),
+    rateLimitMax: integer('rate_limit_max'),
+    requestCount: integer('request_count'),
+    remaining: integer('remaining'),
+    lastRequest: authTime('last_request'),
+    expiresAt: authTime('expires_at'),
+    createdAt: authTime('created_at').notNull().defaultNow(),
+    updatedAt: authTime('updated_at').notNull().defaultNow(),
+    permissions: text('permissions'),
+    metadata: text('metadata'),
+  },
+  (t) => [index('api_keys_key').on(t.key), index('api_keys_reference').on(t.referenceId)],
+);
+
+/**
+ * Who did what: append-only (no route updates or deletes a row), each row written in the transaction of the
+ * change it records. The actor is copied (id, name, kind), so the trail outlives the person or key.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: authTime('at').notNull().defaultNow(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorKind: text('actor_kind').$type<'person' | 'api-key' | 'local'>().notNull(),
+    action: text('action').notNull(),
+    botId: uuid('bot_id'),
+    integrationId: uuid('integration_id'),
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('audit_events_bot').on(t.botId, t.id), index('audit_events_actor').on(t.actorId, t.id)],
+);
+
 export const schema = {
   bots,
   integrations,
@@ -211,4 +363,11 @@ export const schema = {
   databaseFacts,
   webBuilds,
   webAssets,
+  people,
+  authSessions,
+  authAccounts,
+  authVerifications,
+  authRateLimits,
+  apiKeys,
+  auditEvents,
 };

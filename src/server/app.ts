@@ -48,6 +48,8 @@ import type { AuthMode } from '../domain/people';
 import { createAuth, type AuthOptions } from './people/better-auth';
 import { createIdentify } from './people/actors';
 import { authRoutes } from './people/auth-routes';
+import { auditRoutes, peopleRoutes } from './people/people-routes';
+import { createPeopleRepository } from './people/people-repository';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -166,6 +168,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     cache: people?.cache ?? null,
     signInLimit: options.auth?.signInLimit,
   });
+  if (auth) await app.register(peopleRoutes, { people: createPeopleRepository(database.db), cache: people?.cache ?? null });
+  await app.register(auditRoutes, { db: database.db });
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);

@@ -53,11 +53,6 @@ export function createPeopleRepository(db: Database) {
       return (await db.select().from(people).orderBy(asc(people.name), asc(people.id))).map(toPerson);
     },
 
-    async count(role?: Role): Promise<number> {
-      const rows = await db.select({ id: people.id }).from(people).where(role ? eq(people.role, role) : undefined);
-      return rows.length;
-    },
-
     /**
      * With a password the account is ready; without one, an invite token (better-auth's reset-password
      * verification value) lets the person set it once within INVITE_SECONDS.
@@ -173,3 +168,12 @@ export function createPeopleRepository(db: Database) {
 }
 
 export type PeopleRepository = ReturnType<typeof createPeopleRepository>;
+
+/** Admins who can sign in: none on a first start of AUTH=accounts, which then prints how to make one. */
+export async function countAdmins(db: Database): Promise<number> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.role, 'admin'), eq(people.banned, false)));
+  return rows.length;
+}

@@ -21,7 +21,9 @@ try {
     options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, 'api-key': { type: 'boolean' } },
   }));
 } catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}. Usage: npm run admin:create -- --email <e> --password <p> [--name <n>] [--api-key]`);
+  fail(
+    `${error instanceof Error ? error.message : String(error)}. Usage: npm run admin:create -- --email <e> --password <p> [--name <n>] [--api-key]`,
+  );
 }
 const input = personInputSchema.safeParse({
   email: values.email,

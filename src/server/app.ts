@@ -48,6 +48,7 @@ import type { AuthMode } from '../domain/people';
 import { createAuth, type AuthOptions } from './people/better-auth';
 import { createIdentify } from './people/actors';
 import { authRoutes } from './people/auth-routes';
+import { recordAudit } from './db/audit';
 import { auditRoutes, peopleRoutes } from './people/people-routes';
 import { createPeopleRepository } from './people/people-repository';
 
@@ -115,9 +116,13 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   // Before anything answers: a request for a name that is not this server's gets nothing.
   registerHostCheck(app, options.allowedHosts ?? allowedHostNames('127.0.0.1', []));
   // First: it sees every route as it is added, so each one's access is known before it can answer.
-  const trustedOrigins = (options.corsOrigin ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const trustedOrigins = (options.corsOrigin ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   const auth = options.auth ? createAuth(database.db, { ...options.auth, trustedOrigins }) : null;
-  const people = auth && options.auth ? createIdentify(auth, database.db, { mode: options.auth.mode, adminToken: options.adminToken }) : null;
+  const people =
+    auth && options.auth ? createIdentify(auth, database.db, { mode: options.auth.mode, adminToken: options.adminToken }) : null;
   registerRouteAccess(app, {
     adminToken: options.adminToken,
     metricsToken: options.metricsToken ?? null,
@@ -175,7 +180,12 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
-  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry });
+  await app.register(simulateRoutes, {
+    bots,
+    integrations,
+    metrics: metrics.registry,
+    audit: (record) => recordAudit(database.db, record),
+  });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });

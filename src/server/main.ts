@@ -76,7 +76,9 @@ const app = await buildApp(database, { ...config, secretBox, isDatabaseReady: ()
 if (auth && ready) {
   const admins = await countAdmins(database.db);
   if (admins === 0) {
-    console.log(`No admin yet: create the first one with  npm run admin:create -- --email <email> --password <password> [--name <name>] [--api-key]`);
+    console.log(
+      `No admin yet: create the first one with  npm run admin:create -- --email <email> --password <password> [--name <name>] [--api-key]`,
+    );
   }
 }
 await app.listen({ host: config.host, port: config.port });

@@ -112,14 +112,22 @@ export const authRoutes: FastifyPluginAsyncZod<{
         if (answer.status === 200) {
           const user = (json as { user?: { id: string; name: string } } | null)?.user;
           if (user) {
-            await recordAudit(db, { action: 'sign-in', summary: `Signed in with email ${email.toLowerCase()}` }, {
-              ...failedSignInActor(email),
-              id: user.id,
-              name: user.name,
-            });
+            await recordAudit(
+              db,
+              { action: 'sign-in', summary: `Signed in with email ${email.toLowerCase()}` },
+              {
+                ...failedSignInActor(email),
+                id: user.id,
+                name: user.name,
+              },
+            );
           }
         } else if (answer.status === 401 || answer.status === 403) {
-          await recordAudit(db, { action: 'sign-in-failed', summary: `Failed sign-in for ${email.toLowerCase()}` }, failedSignInActor(email));
+          await recordAudit(
+            db,
+            { action: 'sign-in-failed', summary: `Failed sign-in for ${email.toLowerCase()}` },
+            failedSignInActor(email),
+          );
         }
       }
       if (path === 'sign-out' && answer.status < 400) {

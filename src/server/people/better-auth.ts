@@ -58,7 +58,10 @@ export function createAuth(db: Database, options: AuthOptions) {
       return [...options.trustedOrigins, ...(typeof own === 'string' ? [own] : own)];
     },
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, disableSignUp: true },
-    session: { expiresIn: options.sessionSeconds ?? SESSION_SECONDS, updateAge: Math.min(24 * 3600, options.sessionSeconds ?? SESSION_SECONDS) },
+    session: {
+      expiresIn: options.sessionSeconds ?? SESSION_SECONDS,
+      updateAge: Math.min(24 * 3600, options.sessionSeconds ?? SESSION_SECONDS),
+    },
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -50,10 +50,16 @@ describeEachDatabase('people and API keys on %s', (kind) => {
     expect(ready.body.person).toMatchObject({ email: 'bea@example.com', role: 'builder', active: true });
     expect(ready.body.inviteUrl).toBeUndefined();
     expect((await signIn('bea@example.com')).status).toBe(200);
-    const invited = await server.request('POST', '/api/people', { headers: admin, body: { email: 'vic@example.com', name: 'Vic', role: 'viewer' } });
+    const invited = await server.request('POST', '/api/people', {
+      headers: admin,
+      body: { email: 'vic@example.com', name: 'Vic', role: 'viewer' },
+    });
     expect(invited.status).toBe(201);
     expect(invited.body.inviteUrl).toMatch(/\/invite\?token=\w{32}$/);
-    const again = await server.request('POST', '/api/people', { headers: admin, body: { email: 'vic@example.com', name: 'Vic', role: 'viewer' } });
+    const again = await server.request('POST', '/api/people', {
+      headers: admin,
+      body: { email: 'vic@example.com', name: 'Vic', role: 'viewer' },
+    });
     expect(again.status).toBe(409);
     expect(JSON.stringify(ready.body) + JSON.stringify(invited.body)).not.toMatch(/password|scrypt|hash/i);
   });
@@ -112,7 +118,9 @@ describeEachDatabase('people and API keys on %s', (kind) => {
     // The key keeps its builder role, but does no more than its person may now.
     expect((await server.request('POST', '/api/bots', { headers: bearer(key), body: { name: 'Viewer now' } })).status).toBe(403);
     const actions = await auditActions();
-    expect(actions).toEqual(expect.arrayContaining(['person-deactivated: Deactivated Bea Builder', 'role-change: Bea Builder: builder → viewer']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['person-deactivated: Deactivated Bea Builder', 'role-change: Bea Builder: builder → viewer']),
+    );
   });
 
   it('keeps an admin from deactivating themselves', async () => {

@@ -30,7 +30,14 @@ export const INVITE_SECONDS = 7 * 24 * 3600;
 const roleOf = (value: string): Role => roleSchema.catch('viewer').parse(value);
 
 export function toPerson(row: PersonRow): Person {
-  return { id: row.id, email: row.email, name: row.name, role: roleOf(row.role), active: !row.banned, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: roleOf(row.role),
+    active: !row.banned,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 function toKeySummary(row: KeyRow): ApiKeySummary {
@@ -65,7 +72,9 @@ export function createPeopleRepository(db: Database) {
       try {
         const person = await db.transaction(async (tx) => {
           const [row] = await tx.insert(people).values({ id, email, name: input.name, role: input.role, emailVerified: true }).returning();
-          await tx.insert(authAccounts).values({ id: newId(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
+          await tx
+            .insert(authAccounts)
+            .values({ id: newId(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
           if (inviteToken) {
             await tx.insert(authVerifications).values({
               id: newId(),
@@ -100,7 +109,10 @@ export function createPeopleRepository(db: Database) {
           changes.banned = !patch.active;
           await recordAudit(
             tx,
-            { action: patch.active ? 'person-reactivated' : 'person-deactivated', summary: `${patch.active ? 'Reactivated' : 'Deactivated'} ${before.name}` },
+            {
+              action: patch.active ? 'person-reactivated' : 'person-deactivated',
+              summary: `${patch.active ? 'Reactivated' : 'Deactivated'} ${before.name}`,
+            },
             actor,
           );
           if (!patch.active) await tx.delete(authSessions).where(eq(authSessions.userId, id));

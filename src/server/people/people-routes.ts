@@ -148,7 +148,10 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
           actor: z.string().max(200).optional(),
           action: z.enum(AUDIT_ACTIONS, { error: `action must be one of ${AUDIT_ACTIONS.join(', ')}.` }).optional(),
           since: z.iso.datetime({ offset: true, error: 'since is a date and time such as 2026-12-01T00:00:00Z.' }).optional(),
-          cursor: z.string().regex(/^[1-9]\d{0,17}$/, 'cursor is not one this API gave out: pass nextCursor unchanged.').optional(),
+          cursor: z
+            .string()
+            .regex(/^[1-9]\d{0,17}$/, 'cursor is not one this API gave out: pass nextCursor unchanged.')
+            .optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: { 200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }), ...problems(400) },

@@ -28,7 +28,9 @@ describeEachDatabase('every route × every role with AUTH=accounts on %s', (kind
     for (const role of ROLES) {
       const { person } = await repository.create({ email: `${role}@example.com`, name: `A ${role}`, role, password: PASSWORD });
       personIds[role] = person.id;
-      const signIn = await server.request('POST', '/api/auth/sign-in/email', { body: { email: `${role}@example.com`, password: PASSWORD } });
+      const signIn = await server.request('POST', '/api/auth/sign-in/email', {
+        body: { email: `${role}@example.com`, password: PASSWORD },
+      });
       expect(signIn.status).toBe(200);
       sessions[role] = cookieOf(signIn.headers);
     }
@@ -43,7 +45,14 @@ describeEachDatabase('every route × every role with AUTH=accounts on %s', (kind
     url
       .replace(':botId', botId)
       .replace(':personId', personIds.viewer)
-      .replace(':id', url.startsWith('/api/skills') ? '3402109730' : url.startsWith('/api/people') || url.startsWith('/api/me') ? 'nobody' : integrationId)
+      .replace(
+        ':id',
+        url.startsWith('/api/skills')
+          ? '3402109730'
+          : url.startsWith('/api/people') || url.startsWith('/api/me')
+            ? 'nobody'
+            : integrationId,
+      )
       .replace(':version', '1')
       .replace(':file', 'x.js')
       .replace('*', 'x');
@@ -59,7 +68,11 @@ describeEachDatabase('every route × every role with AUTH=accounts on %s', (kind
       const needed = minimumRole(route.method, route.url);
       const path = concrete(route.url);
       // A stale If-Match: an allowed write is refused by its precondition (412) and changes nothing.
-      const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? (route.url === '/api/testing/reset' ? { seed: 'empty' } : {}) : undefined;
+      const body = ['POST', 'PUT', 'PATCH'].includes(route.method)
+        ? route.url === '/api/testing/reset'
+          ? { seed: 'empty' }
+          : {}
+        : undefined;
       const anonymous = await server.request(route.method, path, { headers: { 'if-match': '"999"' }, body });
       if (anonymous.status !== 401) failures.push(`${route.method} ${route.url} without a session → ${anonymous.status}`);
       for (const role of ROLES) {

@@ -21,7 +21,9 @@ describeEachDatabase('signing in with AUTH=accounts on %s', (kind) => {
   it('answers 401 without a session, 200 with one, and 401 again after sign-out', async () => {
     await addPerson('ana@example.com', 'admin');
     expect((await server.request('GET', '/api/me')).status).toBe(401);
-    const signIn = await server.request('POST', '/api/auth/sign-in/email', { body: { email: 'ana@example.com', password: 'correct horse battery' } });
+    const signIn = await server.request('POST', '/api/auth/sign-in/email', {
+      body: { email: 'ana@example.com', password: 'correct horse battery' },
+    });
     expect(signIn.status).toBe(200);
     const cookie = cookieOf(signIn.headers);
     expect(cookie).toMatch(/panel\.session_token=/);
@@ -36,16 +38,19 @@ describeEachDatabase('signing in with AUTH=accounts on %s', (kind) => {
 
   it('answers a wrong password 401 problem+json, and 429 with Retry-After past the limit for the account', async () => {
     await addPerson('bo@example.com', 'viewer');
-    const wrong = await server.request('POST', '/api/auth/sign-in/email', { body: { email: 'bo@example.com', password: 'nope nope nope' } });
+    const wrong = await server.request('POST', '/api/auth/sign-in/email', {
+      body: { email: 'bo@example.com', password: 'nope nope nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('content-type')).toContain('application/problem+json');
     for (let i = 0; i < 4; i++) {
       await server.request('POST', '/api/auth/sign-in/email', { body: { email: 'bo@example.com', password: 'nope nope nope' } });
     }
-    const limited = await server.request('POST', '/api/auth/sign-in/email', { body: { email: 'bo@example.com', password: 'correct horse battery' } });
+    const limited = await server.request('POST', '/api/auth/sign-in/email', {
+      body: { email: 'bo@example.com', password: 'correct horse battery' },
+    });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.headers.get('content-type')).toContain('application/problem+json');
   });
 });
-

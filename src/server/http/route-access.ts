@@ -171,13 +171,11 @@ export function registerRouteAccess(app: FastifyInstance, options: AccessOptions
     }
     const actor = await identify(request);
     if (!actor) {
-      throw new HttpProblem(
-        401,
-        'Unauthorized',
-        options.identify
-          ? 'Sign in (POST /api/auth/sign-in/email), or send Authorization: Bearer <API key>.'
-          : 'Send Authorization: Bearer <ADMIN_TOKEN>.',
-      );
+      if (!options.identify) throw new HttpProblem(401, 'Unauthorized', 'Send Authorization: Bearer <ADMIN_TOKEN>.');
+      // `signIn` tells the web app to ask for email and password rather than a token.
+      throw new HttpProblem(401, 'Unauthorized', 'Sign in, or send Authorization: Bearer <API key>.', undefined, {
+        signIn: '/api/auth/sign-in/email',
+      });
     }
     const needed = minimumRole(request.method, url);
     if (!roleAllows(actor.role, needed)) {

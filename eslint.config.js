@@ -34,6 +34,7 @@ const SERVER_FEATURES = {
   credentials: ['directories'],
   health: [],
   demo: ['bots', 'integrations', 'credentials', 'directories'],
+  people: [],
 };
 const serverFeature = (feature) => `./src/server/${feature}`;
 

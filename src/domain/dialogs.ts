@@ -1,3 +1,4 @@
+import { authorSchema } from './people';
 import { z } from 'zod';
 import { identifierSchema } from './identifier';
 import { problemSchema } from './problem';
@@ -125,5 +126,6 @@ export const botRevisionSchema = z.object({
   action: z.enum(BOT_REVISION_ACTIONS),
   summary: z.string(),
   createdAt: z.iso.datetime(),
+  author: authorSchema,
 });
 export type BotRevision = z.infer<typeof botRevisionSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INTEGRATION_FIELD_LABELS } from './field-labels';
 import { integrationSchema } from './integration';
+import { authorSchema } from './people';
 
 export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete'] as const;
 
@@ -10,6 +11,8 @@ export const revisionSummarySchema = z.object({
   createdAt: z.iso.datetime(),
   changedFields: z.array(z.string()),
   summary: z.string(),
+  /** Who saved it (revisions from before people were known: the local builder). */
+  author: authorSchema,
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 

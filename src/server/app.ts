@@ -44,6 +44,13 @@ import { directoryRoutes } from './directories/directory-routes';
 import { createSharedCachedSource, sharedListName } from './directories/cached-source';
 import { REMOTE_LISTS } from './directories/remote-lists';
 import { createPlainDirectoryRepositories } from './directories/directory-repositories';
+import type { AuthMode } from '../domain/people';
+import { createAuth, type AuthOptions } from './people/better-auth';
+import { createIdentify } from './people/actors';
+import { authRoutes } from './people/auth-routes';
+import { recordAudit } from './db/audit';
+import { auditRoutes, peopleRoutes } from './people/people-routes';
+import { createPeopleRepository } from './people/people-repository';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -61,7 +68,13 @@ export type AppOptions = Pick<
      * down): the API answers 503 with Retry-After meanwhile. Always ready when absent.
      */
     isDatabaseReady?: () => boolean;
+    /** AUTH=accounts|oidc: people sign in (better-auth). Absent: AUTH=none. */
+    auth?: AppAuthOptions;
   };
+
+export interface AppAuthOptions extends Omit<AuthOptions, 'trustedOrigins'> {
+  mode: Exclude<AuthMode, 'none'>;
+}
 
 export interface RequestTimeouts {
   /** The headers of a request must arrive within this. */
@@ -103,7 +116,19 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   // Before anything answers: a request for a name that is not this server's gets nothing.
   registerHostCheck(app, options.allowedHosts ?? allowedHostNames('127.0.0.1', []));
   // First: it sees every route as it is added, so each one's access is known before it can answer.
-  registerRouteAccess(app, options.adminToken, options.metricsToken ?? null);
+  const trustedOrigins = (options.corsOrigin ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const auth = options.auth ? createAuth(database.db, { ...options.auth, trustedOrigins }) : null;
+  const people =
+    auth && options.auth ? createIdentify(auth, database.db, { mode: options.auth.mode, adminToken: options.adminToken }) : null;
+  registerRouteAccess(app, {
+    adminToken: options.adminToken,
+    metricsToken: options.metricsToken ?? null,
+    identify: people?.identify,
+    trustedOrigins,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   // The API speaks JSON only: a text body is answered 415 rather than validated as a string.
@@ -140,12 +165,27 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const cursors = createListCursors(options.secretBox);
   const bots = createBotsRepository(database.db, cursors);
   const integrations = createIntegrationsRepository(database.db, cursors);
+  await app.register(authRoutes, {
+    auth,
+    db: database.db,
+    mode: options.auth?.mode ?? 'none',
+    identify: people?.identify ?? (async () => null),
+    cache: people?.cache ?? null,
+    signInLimit: options.auth?.signInLimit,
+  });
+  if (auth) await app.register(peopleRoutes, { people: createPeopleRepository(database.db), cache: people?.cache ?? null });
+  await app.register(auditRoutes, { db: database.db });
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
-  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry });
+  await app.register(simulateRoutes, {
+    bots,
+    integrations,
+    metrics: metrics.registry,
+    audit: (record) => recordAudit(database.db, record),
+  });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });

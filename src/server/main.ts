@@ -1,13 +1,25 @@
 import { buildApp } from './app';
-import { readConfig } from './config';
+import { anonymousExposureProblem, readConfig } from './config';
 import { DataDirProblem } from './db/data-dir-problem';
 import { connectDatabase, isDamage, type DatabaseHandle } from './db/database';
 import { isDatabaseUnavailable } from './db/errors';
 import { dataDirFailure } from './db/pglite-client';
 import { chooseSecretsKey, createSecretBox, SecretsKeyProblem } from './credentials/secret-box';
 import { prepareDatabase } from './prepare-database';
+import { countAdmins } from './people/people-repository';
 
-const config = readConfig();
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+const exposure = anonymousExposureProblem(config);
+if (exposure) {
+  console.error(exposure);
+  process.exit(1);
+}
 const dataDir = config.database.kind === 'pglite' ? config.database.dataDir : null;
 
 /**
@@ -56,7 +68,19 @@ try {
   unreachable = error;
 }
 
-const app = await buildApp(database, { ...config, secretBox, isDatabaseReady: () => ready });
+const auth =
+  config.authMode === 'none'
+    ? undefined
+    : { mode: config.authMode, secretsKey: secretsKey.key, secureCookies: config.secureCookies, oidc: config.oidc };
+const app = await buildApp(database, { ...config, secretBox, isDatabaseReady: () => ready, auth });
+if (auth && ready) {
+  const admins = await countAdmins(database.db);
+  if (admins === 0) {
+    console.log(
+      `No admin yet: create the first one with  npm run admin:create -- --email <email> --password <password> [--name <name>] [--api-key]`,
+    );
+  }
+}
 await app.listen({ host: config.host, port: config.port });
 const where = dataDir ? `embedded database in ${dataDir}` : 'PostgreSQL';
 console.log(`Integrations Panel on http://${config.host}:${config.port} (${where}); API docs at /api/docs`);

@@ -4,6 +4,7 @@ import type { Bot, BotPatch } from '../../domain/bot';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots } from '../db/schema';
+import { recordAudit } from '../db/audit';
 import { notFound, preconditionFailed } from '../errors';
 import type { ListCursors } from '../db/cursor';
 
@@ -72,29 +73,54 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
       return (await requireRow(id)).extras;
     },
 
-    async create(values: BotValues, tx: Database = db): Promise<Bot> {
-      const [row] = await tx
-        .insert(bots)
-        .values({ id: randomUUID(), name: values.name, description: values.description, extras: values.extras ?? {} })
-        .returning();
-      return toBot(row!);
+    /** Given the caller's transaction (an import), the caller records what it did. */
+    async create(values: BotValues, outer?: Database): Promise<Bot> {
+      const insert = async (tx: Database) => {
+        const [row] = await tx
+          .insert(bots)
+          .values({ id: randomUUID(), name: values.name, description: values.description, extras: values.extras ?? {} })
+          .returning();
+        return toBot(row!);
+      };
+      if (outer) return insert(outer);
+      return db.transaction(async (tx) => {
+        const bot = await insert(tx);
+        await recordAudit(tx, { action: 'create', botId: bot.id, summary: `Created bot ${bot.name}` });
+        return bot;
+      });
     },
 
     async update(id: string, expectedVersion: number, patch: BotPatch): Promise<Bot> {
-      const [row] = await db
-        .update(bots)
-        .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
-        .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
-        .returning();
+      const row = await db.transaction(async (tx) => {
+        const [before] = await tx.select({ name: bots.name }).from(bots).where(eq(bots.id, id));
+        const [updated] = await tx
+          .update(bots)
+          .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
+          .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
+          .returning();
+        if (!updated) return null;
+        const renamed = before && before.name !== updated.name;
+        await recordAudit(tx, {
+          action: renamed ? 'rename' : 'save',
+          botId: id,
+          summary: renamed ? `Renamed bot ${before.name} to ${updated.name}` : `Saved bot ${updated.name}`,
+        });
+        return updated;
+      });
       if (row) return toBot(row);
       throw preconditionFailed((await requireRow(id)).version);
     },
 
     async delete(id: string, expectedVersion: number): Promise<void> {
-      const deleted = await db
-        .delete(bots)
-        .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
-        .returning({ id: bots.id });
+      const deleted = await db.transaction(async (tx) => {
+        const rows = await tx
+          .delete(bots)
+          .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
+          .returning({ id: bots.id, name: bots.name });
+        // The entry keeps the bot's id so the trail can be read by bot after the bot is gone.
+        if (rows[0]) await recordAudit(tx, { action: 'delete', botId: id, summary: `Deleted bot ${rows[0].name}` });
+        return rows;
+      });
       if (deleted.length === 0) throw preconditionFailed((await requireRow(id)).version);
     },
   };

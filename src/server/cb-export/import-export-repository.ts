@@ -1,3 +1,4 @@
+import { recordAudit } from '../db/audit';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Bot } from '../../domain/bot';
 import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
@@ -50,8 +51,19 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
         const bot = await bots.create({ ...botValues, extras: stored.extras }, tx);
         if (plan.bot.extras) await writeDialogItems(tx, bot.id, null, plan.bot.extras, stored.items);
         const items = plan.integrations.map((item) => ({ values: item.values!, extras: encodeExtras(item.extras), version: item.version }));
-        return { bot, integrations: await integrations.createMany(bot.id, items, tx) };
+        const created = await integrations.createMany(bot.id, items, tx);
+        await recordAudit(tx, {
+          action: 'import',
+          botId: bot.id,
+          summary: `Imported bot ${bot.name} with ${created.length} integration${created.length === 1 ? '' : 's'}`,
+        });
+        return { bot, integrations: created };
       });
+    },
+
+    /** Exports are in the trail: who took a copy of a bot, and when. */
+    async recordExport(botId: string, botName: string, format: string): Promise<void> {
+      await recordAudit(db, { action: 'export', botId, summary: `Exported bot ${botName} (${format})` });
     },
 
     /** The bot, its integrations and their extras, read in one transaction so they belong together. */

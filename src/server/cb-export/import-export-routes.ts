@@ -113,6 +113,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
     async (request, reply) => {
       const { bot, extras, integrations } = await repository.readForExport(request.params.botId);
       const { format } = request.query;
+      await repository.recordExport(bot.id, bot.name, format);
       const directory = format === 'cb' ? await credentials.directory() : [];
       // Sent as text: CB's own layout, so a re-exported file matches the imported one byte for byte.
       const file =

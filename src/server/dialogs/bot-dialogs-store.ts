@@ -4,6 +4,9 @@ import { cbExportSchema } from '../../domain/cb-export';
 import type { BotRevision } from '../../domain/dialogs';
 import type { Database } from '../db/database';
 import { botDialogItems, botRevisions, bots, integrations as integrationsTable } from '../db/schema';
+import { authorOf, currentActor } from '../db/actor-context';
+import { recordAudit } from '../db/audit';
+import { LOCAL_AUTHOR } from '../../domain/people';
 import { notFound } from '../errors';
 import { toIntegration } from '../integrations/integration-rows';
 import { mapCbExport } from '../cb-export/from-cb';
@@ -190,17 +193,29 @@ export async function writeDialogs(
   // The row is locked by loadBot(forUpdate): a changed version here means a caller forgot the lock.
   if (!updated) throw new Error(`bot ${loaded.row.id} changed while its dialogs were being written`);
   await writeDialogItems(tx, loaded.row.id, loaded.itemsApart ? loaded.extras : null, extras, stored.items);
+  const actor = currentActor();
   await tx.insert(botRevisions).values({
     botId: loaded.row.id,
     version: updated.version,
     action: revision.action,
     summary: revision.summary,
     snapshot: { cbChangedJson: JSON.stringify(revision.changed) },
+    author: authorOf(actor),
   });
+  // A rename's own entry (written with the integration's save) already tells this.
+  if (revision.action !== 'rename-references') {
+    await recordAudit(tx, { action: 'save', botId: loaded.row.id, summary: revision.summary }, actor);
+  }
   return updated.version;
 }
 
 export async function listBotRevisions(db: Database, botId: string): Promise<BotRevision[]> {
   const rows = await db.select().from(botRevisions).where(eq(botRevisions.botId, botId)).orderBy(desc(botRevisions.version));
-  return rows.map((row) => ({ version: row.version, action: row.action, summary: row.summary, createdAt: row.createdAt.toISOString() }));
+  return rows.map((row) => ({
+    version: row.version,
+    action: row.action,
+    summary: row.summary,
+    createdAt: row.createdAt.toISOString(),
+    author: row.author ?? LOCAL_AUTHOR,
+  }));
 }

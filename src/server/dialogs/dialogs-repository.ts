@@ -128,7 +128,10 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: plan.changes };
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
-        const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, { outer: tx });
+        const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, {
+          outer: tx,
+          auditAction: 'rename',
+        });
         for (const other of plan.others)
           await integrations.replace(botId, other.integration.id, other.integration.version, other.values, { outer: tx });
         if (plan.interactions.size > 0 && loaded.extras) {

@@ -134,7 +134,8 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request);
     // Waiting out a database restart is expected operation, not a fault to page anyone about.
-    if (problem instanceof RetryLaterProblem) request.log.warn({ err: error }, 'request answered 503: retry later');
+    if (problem instanceof RetryLaterProblem && problem.status === 503)
+      request.log.warn({ err: error }, 'request answered 503: retry later');
     // A problem a route threw is the answer it chose (the simulator's 503 when busy), not a failure:
     // the access log has it.
     else if (problem.status >= 500 && !(error instanceof HttpProblem)) request.log.error({ err: error }, 'request failed');

@@ -31,8 +31,9 @@ export class RetryLaterProblem extends HttpProblem {
   constructor(
     readonly retryAfterSeconds: number,
     detail: string,
+    status: 503 | 429 = 503,
   ) {
-    super(503, 'Service Unavailable', detail);
+    super(status, status === 503 ? 'Service Unavailable' : 'Too Many Requests', detail);
   }
 }
 

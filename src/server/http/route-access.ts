@@ -1,5 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyPluginOptions, RouteOptions } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyPluginCallback,
+  FastifyPluginOptions,
+  FastifyRequest,
+  RouteOptions,
+} from 'fastify';
+import { roleAllows } from '../../domain/people';
+import { LOCAL_ACTOR, runAs, type Actor } from '../db/actor-context';
+import { minimumRole } from './route-roles';
 import { HttpProblem } from './problems';
 
 declare module 'fastify' {
@@ -73,36 +83,115 @@ function sameSecret(given: string, expected: string): boolean {
 /** RFC 9110 §11.1: the scheme name is case-insensitive; RFC 6750 allows one or more spaces after it. */
 const BEARER = /^bearer +(\S+) *$/i;
 
+/** Who a request comes from; null when it proves nothing (answered 401). May throw a 401 of its own. */
+export type Identify = (request: FastifyRequest) => Promise<Actor | null>;
+
+export interface AccessOptions {
+  adminToken: string | null;
+  metricsToken?: string | null;
+  /**
+   * Finds the actor of a request (sessions, API keys: the people feature). Without it, today's rule: with
+   * ADMIN_TOKEN every guarded route needs that bearer token, and everyone else is the local builder.
+   */
+  identify?: Identify;
+  /** Origins other than the request's own whose pages may send writes with a session cookie (CORS_ORIGIN). */
+  trustedOrigins?: string[];
+}
+
+/** The admin token as an API key of its own, named as the README and the audit trail show it. */
+export const ADMIN_TOKEN_ACTOR: Actor = { id: 'admin-token', name: 'ADMIN_TOKEN', kind: 'api-key', role: 'admin', via: 'key' };
+
+export function bearerTokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  return header ? (BEARER.exec(header)?.[1] ?? '') : null;
+}
+
+export function isAdminToken(token: string, adminToken: string | null): boolean {
+  return adminToken !== null && sameSecret(token, adminToken);
+}
+
+/** AUTH=none: the admin token when it is set, else everyone is the local builder. */
+function tokenOnly(adminToken: string | null): Identify {
+  return async (request) => {
+    if (!adminToken) return LOCAL_ACTOR;
+    const token = bearerTokenOf(request);
+    if (token === null) return null;
+    if (isAdminToken(token, adminToken)) return ADMIN_TOKEN_ACTOR;
+    throw new HttpProblem(401, 'Unauthorized', 'The bearer token is not the one this server expects.');
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Must run before any route is added. With ADMIN_TOKEN set, every route the router matched that is
- * not public needs `Authorization: Bearer <token>`; the check runs on the matched route's config.
- * With METRICS_TOKEN set, the metrics route takes that token and no other.
+ * A write carried by a session cookie must come from a page of this server (or of CORS_ORIGIN): SameSite=Lax
+ * already keeps the cookie off cross-site form posts, and this also refuses same-site pages of other origins.
+ * Browsers send Origin on every non-GET fetch and form post; a client without one is not a browser page.
+ */
+function fromOwnPage(request: FastifyRequest, trusted: string[]): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return request.headers['sec-fetch-site'] !== 'cross-site' && request.headers['sec-fetch-site'] !== 'same-site';
+  if (trusted.includes(origin)) return true;
+  return origin === `${request.protocol}://${request.host}`;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who makes the request, once access is decided (guarded routes only). */
+    actor?: Actor;
+  }
+}
+
+/**
+ * Must run before any route is added. On the route the router matched (never the URL as typed): a public
+ * route answers anyone; the metrics route takes METRICS_TOKEN alone when that is set; every other API route
+ * needs an actor (401 without) whose role is at least the route's (ROUTE_ROLES; 403 naming the role).
+ * The actor is then the request's for the rest of it (db/actor-context), so changes name their author.
  * A request no route matched goes to the not-found handler, which answers no data.
  */
-export function registerRouteAccess(app: FastifyInstance, adminToken: string | null, metricsToken: string | null = null): void {
+export function registerRouteAccess(app: FastifyInstance, options: AccessOptions): void {
   const routes: RouteOptions[] = [];
   tables.set(app, routes);
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
-  if (!adminToken && !metricsToken) return;
+  const metricsToken = options.metricsToken ?? null;
+  const identify = options.identify ?? tokenOnly(options.adminToken);
+  const trusted = options.trustedOrigins ?? [];
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;
-    const access = accessOf(request.routeOptions.url ?? '', request.routeOptions.config);
+    const url = request.routeOptions.url ?? '';
+    const access = accessOf(url, request.routeOptions.config);
     if (access === 'public') return;
-    const byMetricsToken = access === 'metrics' && metricsToken !== null;
-    const expected = byMetricsToken ? metricsToken : adminToken;
-    if (!expected) return;
-    const header = request.headers.authorization ?? '';
-    const token = BEARER.exec(header)?.[1] ?? '';
-    if (!sameSecret(token, expected)) {
-      throw new HttpProblem(
-        401,
-        'Unauthorized',
-        header
-          ? 'The bearer token is not the one this server expects.'
-          : `Send Authorization: Bearer <${byMetricsToken ? 'METRICS_TOKEN' : 'ADMIN_TOKEN'}>.`,
-      );
+    if (access === 'metrics' && metricsToken !== null) {
+      if (!sameSecret(bearerTokenOf(request) ?? '', metricsToken)) {
+        throw new HttpProblem(401, 'Unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>.');
+      }
+      return;
     }
+    const actor = await identify(request);
+    if (!actor) {
+      if (!options.identify) throw new HttpProblem(401, 'Unauthorized', 'Send Authorization: Bearer <ADMIN_TOKEN>.');
+      // `signIn` tells the web app to ask for email and password rather than a token.
+      throw new HttpProblem(401, 'Unauthorized', 'Sign in, or send Authorization: Bearer <API key>.', undefined, {
+        signIn: '/api/auth/sign-in/email',
+      });
+    }
+    const needed = minimumRole(request.method, url);
+    if (!roleAllows(actor.role, needed)) {
+      throw new HttpProblem(403, 'Forbidden', `This needs the ${needed} role; ${actor.name} has the ${actor.role} role.`, undefined, {
+        requiredRole: needed,
+      });
+    }
+    if (actor.via === 'session' && !SAFE_METHODS.has(request.method) && !fromOwnPage(request, trusted)) {
+      throw new HttpProblem(403, 'Forbidden', 'A write with a session cookie must come from a page of this server.');
+    }
+    request.actor = actor;
+  });
+  // After the body is read (its stream events run outside the request's async context), so that the
+  // handler and everything it awaits see the actor.
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (request.actor) runAs(request.actor, done);
+    else done();
   });
 }

@@ -6,6 +6,9 @@ import { MAX_INTEGRATIONS_PER_BOT } from '../../domain/limits';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots, integrationRevisions, integrations } from '../db/schema';
+import { authorOf, currentActor } from '../db/actor-context';
+import { recordAudit } from '../db/audit';
+import type { AuditAction } from '../../domain/people';
 import { limitReached, notFound, preconditionFailed } from '../errors';
 import type { ListCursors } from '../db/cursor';
 import { retryConflicts } from '../db/retry';
@@ -23,8 +26,14 @@ export interface IntegrationListQuery {
 
 type RevisionAction = 'create' | 'update' | 'restore' | 'delete';
 
+/** The audit trail's word for each kind of revision. */
+const AUDIT_ACTION: Record<RevisionAction, AuditAction> = { create: 'create', update: 'save', restore: 'restore', delete: 'delete' };
+const REVISION_VERB: Record<RevisionAction, string> = { create: 'Created', update: 'Saved', restore: 'Restored', delete: 'Deleted' };
+
 export interface ReplaceOptions {
   action?: RevisionAction;
+  /** What the audit trail calls the save, when not its revision's action (a rename). */
+  auditAction?: AuditAction;
   /** The caller's transaction, when the save is part of a larger one. */
   outer?: Database;
   /**
@@ -105,10 +114,22 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
     }
   }
 
+  /** The revision and its audit entry, in the transaction of the change. */
   async function writeRevision(tx: Database, action: RevisionAction, integration: Integration, before: Integration | null) {
-    await tx.execute(sql`insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields)
+    const actor = currentActor();
+    await tx.execute(sql`insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields, author)
       values (${integration.id}, ${integration.botId}, ${integration.version}, ${action}, ${JSON.stringify(integration)}::jsonb,
-        ${JSON.stringify(changedFields(before, integration))}::jsonb)`);
+        ${JSON.stringify(changedFields(before, integration))}::jsonb, ${JSON.stringify(authorOf(actor))}::jsonb)`);
+    await recordAudit(
+      tx,
+      {
+        action: AUDIT_ACTION[action],
+        botId: integration.botId,
+        integrationId: integration.id,
+        summary: `${REVISION_VERB[action]} integration ${integration.name}`,
+      },
+      actor,
+    );
   }
 
   /** The filter box: a name containing the text, or a type whose name contains it ("escalation", "faas"). */
@@ -197,6 +218,7 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
         // RETURNING gives no order guarantee: answer in the file's order.
         const byId = new Map(rows.map((row) => [row.id, toIntegration(row)]));
         const records = batch.map((row) => byId.get(row.id)!);
+        const author = authorOf(currentActor());
         await tx.insert(integrationRevisions).values(
           records.map((record) => ({
             integrationId: record.id,
@@ -205,6 +227,7 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
             action: 'create' as const,
             snapshot: record,
             changedFields: [],
+            author,
           })),
         );
         created.push(...records);
@@ -220,7 +243,7 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
       id: string,
       expectedVersion: number,
       values: IntegrationValues,
-      { action = 'update', outer, check }: ReplaceOptions = {},
+      { action = 'update', outer, check, auditAction = AUDIT_ACTION[action] }: ReplaceOptions = {},
     ): Promise<Integration> {
       // What needs no database is done before the first statement, so no transaction waits on it.
       const columns = columnsOf(values);
@@ -228,6 +251,7 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
       const customDataFields = JSON.stringify(columns.customDataFields);
       const updatedAt = new Date();
       const reader = outer ?? db;
+      const actor = currentActor();
       try {
         // Read outside the write's transaction: the write applies only while the record is still at the
         // version read here (versions only grow), so what was read is what it replaces, or nothing is written.
@@ -256,8 +280,14 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
                 version = version + 1
               where id = ${id} and bot_id = (select id from bot) and version = ${expectedVersion} returning id, bot_id, version
             ), revision as (
-              insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields)
-              select id, bot_id, version, ${action}, ${JSON.stringify(updated)}::jsonb, ${JSON.stringify(changedFields(before, updated))}::jsonb
+              insert into integration_revisions (integration_id, bot_id, version, action, snapshot, changed_fields, author)
+              select id, bot_id, version, ${action}, ${JSON.stringify(updated)}::jsonb, ${JSON.stringify(changedFields(before, updated))}::jsonb,
+                ${JSON.stringify(authorOf(actor))}::jsonb
+              from updated
+            ), audit as (
+              insert into audit_events (actor_id, actor_name, actor_kind, action, bot_id, integration_id, summary)
+              select ${actor.id}, ${actor.name}, ${actor.kind}, ${auditAction}, bot_id, id,
+                ${auditAction === 'rename' ? `Renamed integration ${before.name} to ${updated.name}` : `${REVISION_VERB[action]} integration ${updated.name}`}
               from updated
             )
             select version from updated`,

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { integrationInputSchema, integrationSchema } from '../../domain/integration';
 import { describeRevision, type Revision, type RevisionSummary } from '../../domain/revision';
 import type { Database } from '../db/database';
+import { LOCAL_AUTHOR } from '../../domain/people';
 import { violatedUniqueConstraint } from '../db/errors';
 import { integrationRevisions } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
@@ -16,6 +17,7 @@ function toSummary(row: RevisionRow): RevisionSummary {
     createdAt: row.createdAt.toISOString(),
     changedFields: row.changedFields,
     summary: describeRevision(row.action, row.changedFields),
+    author: row.author ?? LOCAL_AUTHOR,
   };
 }
 

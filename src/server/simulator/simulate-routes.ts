@@ -11,8 +11,11 @@ import type { FastifyReply } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { SimulateRequestValues } from '../../domain/simulation';
 import { createSimulatorMetrics, type SimulatorMetrics } from './simulator-metrics';
+import type { AuditRecord } from '../db/audit';
 
 export interface SimulateRoutesOptions {
+  /** Writes a test run to the audit trail (db/audit.ts). */
+  audit?: (record: AuditRecord) => Promise<void>;
   bots: BotsRepository;
   integrations: IntegrationsRepository;
   /** Given by tests that want other limits; otherwise the plugin owns one and closes it with the app. */
@@ -70,7 +73,14 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
     },
     async (request, reply) => {
       const integration = await integrations.get(request.params.botId, request.params.id);
-      return simulateOrRefuse(simulator, reply, integration, request.body);
+      const output = await simulateOrRefuse(simulator, reply, integration, request.body);
+      await options.audit?.({
+        action: 'test-run',
+        botId: integration.botId,
+        integrationId: integration.id,
+        summary: `Tested integration ${integration.name}`,
+      });
+      return output;
     },
   );
 
@@ -89,7 +99,9 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
     async (request, reply) => {
       if (!(await bots.exists(request.params.botId))) throw notFound(`Bot ${request.params.botId}`);
       const { integration, ...sample } = request.body;
-      return simulateOrRefuse(simulator, reply, integration, sample);
+      const output = await simulateOrRefuse(simulator, reply, integration, sample);
+      await options.audit?.({ action: 'test-run', botId: request.params.botId, summary: `Tested unsaved integration ${integration.name}` });
+      return output;
     },
   );
 };

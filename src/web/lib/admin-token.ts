@@ -30,6 +30,11 @@ export function currentAdminToken(): string | null {
 export interface TokenQuestion {
   /** The server's answer to the last token sent; null when none was sent yet. */
   rejection: string | null;
+  /**
+   * Where to sign in, when the server has people (AUTH=accounts|oidc): the answer is then '' once signed
+   * in, and the session cookie carries the requests sent again.
+   */
+  signIn?: string;
 }
 
 /** A question on screen: the dialog calls `answer` with the token the user typed. */
@@ -52,7 +57,7 @@ export function askForAdminToken(question: TokenQuestion): Promise<string> | nul
   if (!asker) return null;
   pending ??= asker(question)
     .then((token) => {
-      storeAdminToken(token);
+      if (token) storeAdminToken(token);
       return token;
     })
     .finally(() => {

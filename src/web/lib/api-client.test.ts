@@ -142,6 +142,32 @@ describe('apiRequest with an admin token', () => {
     expect(sessionStorage.getItem('integrations-panel:admin-token')).toBe('right');
   });
 
+  it('on a 401 of a server with people asks to sign in, then sends the request again with the cookie alone', async () => {
+    let signedIn = false;
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) =>
+      signedIn && !authorizationOf(init)
+        ? ok()
+        : new Response(
+            JSON.stringify({ type: 't', title: 'Unauthorized', status: 401, detail: 'Sign in.', signIn: '/api/auth/sign-in/email' }),
+            {
+              status: 401,
+              headers: { 'content-type': 'application/problem+json' },
+            },
+          ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const questions: TokenQuestion[] = [];
+    setAdminTokenAsker(async (question) => {
+      questions.push(question);
+      signedIn = true;
+      return '';
+    });
+    expect((await apiRequest<{ ok: boolean }>('/api/bots')).data).toEqual({ ok: true });
+    expect(questions).toEqual([{ rejection: null, signIn: '/api/auth/sign-in/email' }]);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(sessionStorage.getItem('integrations-panel:admin-token')).toBeNull();
+  });
+
   it('asks once for all the requests that got a 401 together', async () => {
     vi.stubGlobal(
       'fetch',

@@ -80,9 +80,11 @@ async function authorized(path: string, options: RequestOptions): Promise<Respon
         token = latest;
         continue;
       }
-      const asked = askForAdminToken({ rejection: token ? problem.detail : null });
+      const { signIn: where } = problem as Problem & { signIn?: unknown };
+      const signIn = typeof where === 'string' ? where : undefined;
+      const asked = askForAdminToken({ rejection: token ? problem.detail : null, ...(signIn ? { signIn } : {}) });
       if (!asked) throw new ApiError(problem);
-      token = await asked;
+      token = (await asked) || null;
       continue;
     }
     if (!response.ok) throw new ApiError(await problemOf(response));

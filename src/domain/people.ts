@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * People, roles, API keys and the audit trail: one definition for the forms, the API and OpenAPI.
+ * Roles are ordered; each can do what the ones before it can (Conversation Builder's view-only, Bot Builder,
+ * Administrator).
+ */
+export const ROLES = ['viewer', 'builder', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES, { error: 'role must be viewer, builder or admin.' });
+
+export const roleRank = (role: Role): number => ROLES.indexOf(role);
+export const roleAllows = (role: Role, needed: Role): boolean => roleRank(role) >= roleRank(needed);
+export const lowerRole = (a: Role, b: Role): Role => (roleRank(a) <= roleRank(b) ? a : b);
+
+export const AUTH_MODES = ['none', 'accounts', 'oidc'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** Who made a change, as revisions and the audit trail keep it (copied, so it outlives the person or key). */
+export const authorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['person', 'api-key', 'local']),
+});
+export type Author = z.infer<typeof authorSchema>;
+
+/** The author of everything done with AUTH=none. */
+export const LOCAL_AUTHOR: Author = { id: 'local', name: 'Local builder', kind: 'local' };
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  authMode: z.enum(AUTH_MODES),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const signInInputSchema = z.strictObject({
+  email: z.email({ error: 'Enter an email address such as ana@example.com.' }),
+  password: z.string().min(1, { error: 'Enter your password.' }),
+});
+
+export const personSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** better-auth's minimum length for a password. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+export const personInputSchema = z.strictObject({
+  email: z.email({ error: 'Enter an email address such as ana@example.com.' }).max(254),
+  name: z.string().trim().min(1, { error: 'Enter a name.' }).max(200),
+  role: roleSchema,
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, { error: `A password has at least ${MIN_PASSWORD_LENGTH} characters.` })
+    .max(128)
+    .optional(),
+});
+export type PersonInput = z.infer<typeof personInputSchema>;
+
+export const personPatchSchema = z.strictObject({
+  role: roleSchema.optional(),
+  active: z.boolean().optional(),
+});
+
+export const apiKeyInputSchema = z.strictObject({
+  name: z.string().trim().min(1, { error: 'Name the key (what uses it), such as "QA e2e".' }).max(100),
+  role: roleSchema.optional(),
+  expiresAt: z.iso.datetime({ offset: true, error: 'expiresAt is a date and time such as 2027-01-31T00:00:00Z.' }).optional(),
+});
+export type ApiKeyInput = z.infer<typeof apiKeyInputSchema>;
+
+export const apiKeySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  /** The first characters, so a person can tell keys apart; never the key. */
+  start: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiKeySummary = z.infer<typeof apiKeySummarySchema>;
+
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'create',
+  'save',
+  'rename',
+  'delete',
+  'restore',
+  'import',
+  'export',
+  'test-run',
+  'role-change',
+  'person-added',
+  'person-deactivated',
+  'person-reactivated',
+  'key-created',
+  'key-revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: authorSchema,
+  action: z.enum(AUDIT_ACTIONS),
+  botId: z.string().optional(),
+  integrationId: z.string().optional(),
+  summary: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,0 +1,35 @@
+import type { Role } from '../../domain/people';
+
+/**
+ * The least role each API route needs: one table, read by the access hook on the route the router matched.
+ * Reads need a viewer and writes a builder, except where listed here. A route added later falls under that
+ * rule; give it a line here when it needs more (or less).
+ */
+export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
+  // A viewer may run the Test panel: a run stores nothing.
+  'POST /api/bots/:botId/simulate': 'viewer',
+  'POST /api/bots/:botId/integrations/:id/simulate': 'viewer',
+  // Deleting a bot takes everything in it.
+  'DELETE /api/bots/:botId': 'admin',
+  'PUT /api/bots/:botId/members/:personId': 'admin',
+  'GET /api/metrics': 'admin',
+  'GET /api/people': 'admin',
+  'POST /api/people': 'admin',
+  'PATCH /api/people/:id': 'admin',
+  // Builders see the entries of bots they may read; admins all of them.
+  'GET /api/audit': 'builder',
+  // Everyone signed in manages their own keys.
+  'GET /api/me': 'viewer',
+  'GET /api/me/api-keys': 'viewer',
+  'POST /api/me/api-keys': 'viewer',
+  'DELETE /api/me/api-keys/:id': 'viewer',
+  // QA resets the data with a builder key; the route exists only with the test API.
+  'POST /api/testing/reset': 'builder',
+};
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function minimumRole(method: string, url: string): Role {
+  const asRegistered = method === 'HEAD' ? 'GET' : method;
+  return ROUTE_ROLES[`${asRegistered} ${url}`] ?? (READS.has(method) ? 'viewer' : 'builder');
+}

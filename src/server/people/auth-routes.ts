@@ -1,0 +1,153 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, count, eq, gt, min, sql } from 'drizzle-orm';
+import { fromNodeHeaders } from 'better-auth/node';
+import { meSchema, signInInputSchema, type AuthMode } from '../../domain/people';
+import { LOCAL_ACTOR, type Actor } from '../db/actor-context';
+import { recordAudit } from '../db/audit';
+import type { Database } from '../db/database';
+import { auditEvents } from '../db/schema';
+import { HttpProblem, RetryLaterProblem } from '../http/problems';
+import type { Identify } from '../http/route-access';
+import type { ActorCache } from './actors';
+import { CLIENT_IP_HEADER, SIGN_IN_LIMIT, type Auth } from './better-auth';
+
+/**
+ * The library's routes this API offers; the rest (its admin and key endpoints) stay closed, so that people
+ * and keys change only through /api/people and /api/me/api-keys, which write the audit trail.
+ */
+const OPEN_AUTH_PATHS = new Set(['sign-in/email', 'sign-out', 'change-password', 'reset-password', 'sign-in/oauth2', 'ok']);
+const isOpenAuthPath = (path: string) => OPEN_AUTH_PATHS.has(path) || path.startsWith('oauth2/callback/');
+
+/** Headers of the library's answer that Fastify sets itself. */
+const SKIPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie', 'x-retry-after']);
+
+/** Failed sign-ins kept for one account: at most this many per window, whatever address they come from. */
+const failedSignInActor = (email: string): Actor => ({
+  id: `email:${email.toLowerCase()}`,
+  name: email.toLowerCase(),
+  kind: 'person',
+  role: 'viewer',
+  via: 'none',
+});
+
+/** Session tokens never leave the cookie: a body that carries one loses it. */
+function withoutTokens(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const { token: _token, session, ...rest } = body as Record<string, unknown>;
+  if (session && typeof session === 'object') {
+    const { token: _sessionToken, ...keptSession } = session as Record<string, unknown>;
+    return { ...rest, session: keptSession };
+  }
+  return rest;
+}
+
+export const authRoutes: FastifyPluginAsyncZod<{
+  auth: Auth | null;
+  db: Database;
+  mode: AuthMode;
+  identify: Identify;
+  cache: ActorCache | null;
+  signInLimit?: { window: number; max: number };
+}> = async (app, { auth, db, mode, identify, cache, signInLimit = SIGN_IN_LIMIT }) => {
+  app.get(
+    '/api/me',
+    { schema: { tags: ['people'], summary: 'Who is signed in, with which role', response: { 200: meSchema } } },
+    async (request) => {
+      const actor = request.actor ?? LOCAL_ACTOR;
+      return { id: actor.personId ?? actor.id, email: actor.email ?? '', name: actor.name, role: actor.role, authMode: mode };
+    },
+  );
+
+  if (!auth) return;
+
+  async function refusePastAccountLimit(email: string): Promise<void> {
+    const actor = failedSignInActor(email);
+    const since = sql`now() - make_interval(secs => ${signInLimit.window})`;
+    const [row] = await db
+      .select({ failures: count(), oldest: min(auditEvents.at) })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, actor.id), eq(auditEvents.action, 'sign-in-failed'), gt(auditEvents.at, since)));
+    if (row && row.failures >= signInLimit.max && row.oldest) {
+      const retryAfter = Math.max(1, Math.ceil((new Date(row.oldest).getTime() + signInLimit.window * 1000 - Date.now()) / 1000));
+      throw new RetryLaterProblem(retryAfter, 'Too many failed sign-ins for this account: wait, then try again.', 429);
+    }
+  }
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    config: { access: 'public' },
+    schema: { hide: true },
+    async handler(request, reply) {
+      const path = (request.params as { '*': string })['*'];
+      if (!isOpenAuthPath(path)) throw new HttpProblem(404, 'Not Found', `No route ${request.method} /api/auth/${path}.`);
+      const signIn = path === 'sign-in/email' && request.method === 'POST';
+      let email: string | null = null;
+      if (signIn) {
+        const input = signInInputSchema.safeParse(request.body);
+        if (!input.success) throw new HttpProblem(400, 'Validation failed', 'Send { email, password }.');
+        email = input.data.email;
+        await refusePastAccountLimit(email);
+      }
+      const signingOut = path === 'sign-out' ? await identify(request).catch(() => null) : null;
+
+      const headers = fromNodeHeaders(request.headers);
+      // The client's address as Fastify found it (trustProxy): the library's limiter counts per address.
+      headers.set(CLIENT_IP_HEADER, request.ip);
+      headers.delete('content-length');
+      const url = new URL(request.url, `${request.protocol}://${request.host}`);
+      const hasBody = request.method === 'POST';
+      const answer = await auth.handler(
+        new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(request.body ?? {}) : undefined }),
+      );
+      const text = await answer.text();
+      const json = text && (answer.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as unknown) : null;
+
+      if (answer.status === 429) {
+        const retryAfter = Number(answer.headers.get('x-retry-after')) || 60;
+        throw new RetryLaterProblem(retryAfter, 'Too many sign-in attempts from this address: wait, then try again.', 429);
+      }
+      if (signIn && email) {
+        if (answer.status === 200) {
+          const user = (json as { user?: { id: string; name: string } } | null)?.user;
+          if (user) {
+            await recordAudit(
+              db,
+              { action: 'sign-in', summary: `Signed in with email ${email.toLowerCase()}` },
+              {
+                ...failedSignInActor(email),
+                id: user.id,
+                name: user.name,
+              },
+            );
+          }
+        } else if (answer.status === 401 || answer.status === 403) {
+          await recordAudit(
+            db,
+            { action: 'sign-in-failed', summary: `Failed sign-in for ${email.toLowerCase()}` },
+            failedSignInActor(email),
+          );
+        }
+      }
+      if (path === 'sign-out' && answer.status < 400) {
+        cache?.clear();
+        if (signingOut) await recordAudit(db, { action: 'sign-out', summary: 'Signed out' }, signingOut);
+      }
+      if (answer.status >= 400) {
+        const message = (json as { message?: string } | null)?.message;
+        // A deactivated person is told no more than a wrong password says.
+        if (signIn && (answer.status === 401 || answer.status === 403)) {
+          throw new HttpProblem(401, 'Unauthorized', 'The email or the password is not right.');
+        }
+        throw new HttpProblem(answer.status, STATUS_CODES[answer.status] ?? 'Error', message ?? 'Refused.');
+      }
+      for (const cookie of answer.headers.getSetCookie()) reply.header('set-cookie', cookie);
+      answer.headers.forEach((value, name) => {
+        if (!SKIPPED_HEADERS.has(name)) reply.header(name, value);
+      });
+      reply.status(answer.status);
+      return json !== null ? withoutTokens(json) : text;
+    },
+  });
+};

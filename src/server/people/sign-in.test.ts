@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { describeEachDatabase, useTestServer } from '../testing/api-harness';
+import { createPeopleRepository } from './people-repository';
+
+const ACCOUNTS = { mode: 'accounts' as const, secretsKey: randomBytes(32), secureCookies: false, signInLimit: { window: 600, max: 5 } };
+
+/** The session cookie of a sign-in answer, as a browser would send it back. */
+const cookieOf = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+
+describeEachDatabase('signing in with AUTH=accounts on %s', (kind) => {
+  const server = useTestServer(kind, { auth: ACCOUNTS });
+
+  const addPerson = (email: string, role: 'viewer' | 'builder' | 'admin', password = 'correct horse battery') =>
+    createPeopleRepository(server.database.db).create({ email, name: email.split('@')[0]!, role, password });
+
+  it('answers 401 without a session, 200 with one, and 401 again after sign-out', async () => {
+    await addPerson('ana@example.com', 'admin');
+    expect((await server.request('GET', '/api/me')).status).toBe(401);
+    const signIn = await server.request('POST', '/api/auth/sign-in/email', {
+      body: { email: 'ana@example.com', password: 'correct horse battery' },
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = cookieOf(signIn.headers);
+    expect(cookie).toMatch(/panel\.session_token=/);
+    expect(JSON.stringify(signIn.body)).not.toContain(cookie.split('=')[1]!.split('.')[0]!);
+    const me = await server.request('GET', '/api/me', { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: 'ana@example.com', role: 'admin', authMode: 'accounts' });
+    const signOut = await server.request('POST', '/api/auth/sign-out', { headers: { cookie, origin: server.baseUrl }, body: {} });
+    expect(signOut.status).toBe(200);
+    expect((await server.request('GET', '/api/me', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('answers a wrong password 401 problem+json, and 429 with Retry-After past the limit for the account', async () => {
+    await addPerson('bo@example.com', 'viewer');
+    const wrong = await server.request('POST', '/api/auth/sign-in/email', {
+      body: { email: 'bo@example.com', password: 'nope nope nope' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toContain('application/problem+json');
+    for (let i = 0; i < 4; i++) {
+      await server.request('POST', '/api/auth/sign-in/email', { body: { email: 'bo@example.com', password: 'nope nope nope' } });
+    }
+    const limited = await server.request('POST', '/api/auth/sign-in/email', {
+      body: { email: 'bo@example.com', password: 'correct horse battery' },
+    });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

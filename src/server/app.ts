@@ -44,6 +44,7 @@ import { directoryRoutes } from './directories/directory-routes';
 import { createSharedCachedSource, sharedListName } from './directories/cached-source';
 import { REMOTE_LISTS } from './directories/remote-lists';
 import { createPlainDirectoryRepositories } from './directories/directory-repositories';
+import { liveRoutes, type LiveOptions } from './live/live-routes';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -61,6 +62,8 @@ export type AppOptions = Pick<
      * down): the API answers 503 with Retry-After meanwhile. Always ready when absent.
      */
     isDatabaseReady?: () => boolean;
+    /** The live event streams' bounds and presence timeout (tests shorten them); HUB_LIMITS and 30 s when absent. */
+    live?: Pick<LiveOptions, 'limits' | 'presenceTtlMs'>;
   };
 
 export interface RequestTimeouts {
@@ -149,6 +152,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
+  await app.register(liveRoutes, { database, bots, metrics, ...options.live });
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
   for (const directory of DIRECTORIES) {
     const livePerson = 'remote' in directory ? options.livePersonDirectories[directory.kind] : null;

@@ -1,3 +1,4 @@
+import { quietEvents, recordBotEvent } from '../db/bot-events';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Bot } from '../../domain/bot';
 import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
@@ -45,9 +46,13 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
       if (!plan.valid || !plan.bot.values) throw new Error('importPlan needs a plan without problems');
       const botValues = plan.bot.values;
       return db.transaction(async (tx) => {
+        // One event for the whole import rather than one per integration (thousands, on a bot nobody watches yet).
+        await quietEvents(tx);
         const bot = await bots.create({ ...botValues, extras: encodeExtras(plan.bot.extras) }, tx);
         const items = plan.integrations.map((item) => ({ values: item.values!, extras: encodeExtras(item.extras), version: item.version }));
-        return { bot, integrations: await integrations.createMany(bot.id, items, tx) };
+        const created = await integrations.createMany(bot.id, items, tx);
+        await recordBotEvent(tx, bot.id, 'bot.imported', { name: bot.name, integrations: created.length, author: null });
+        return { bot, integrations: created };
       });
     },
 

@@ -88,6 +88,27 @@ export const botRevisions = pgTable(
   (t) => [uniqueIndex('bot_revisions_version_unique').on(t.botId, t.version)],
 );
 
+/**
+ * What happened to a bot's integrations and dialogs, for the live event stream (GET /api/bots/:botId/events):
+ * the id is the stream's event id, so a client that reconnects with Last-Event-ID gets the rows after it.
+ * Rows are written by triggers on integration_revisions and bot_revisions (migration 0010), in the same
+ * transaction as the revision, which also NOTIFY `bot_events` so every server on the database streams them.
+ * Rows older than a day are pruned: a client that was away longer is told to reload (`resync`).
+ */
+export const botEvents = pgTable(
+  'bot_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('bot_events_bot').on(t.botId, t.id), index('bot_events_created').on(t.createdAt)],
+);
+
 /** The skill directory that Agent Escalation forms check skill ids and names against. */
 export const skills = pgTable(
   'skills',
@@ -203,6 +224,7 @@ export const schema = {
   integrations,
   integrationRevisions,
   botRevisions,
+  botEvents,
   skills,
   credentials,
   lpFunctions,

@@ -35,11 +35,11 @@ export interface DatabaseHandle {
   /** The PostgreSQL pool's counters; null on the embedded database, which has no pool. */
   poolStats(): PoolStats | null;
   /**
-   * Hears NOTIFY on `channel` from every process on this database. On PostgreSQL a connection of its own,
+   * Hears NOTIFY on each channel of `handlers` from every process on this database. On PostgreSQL a connection of its own,
    * outside the pool, that reconnects by itself after any loss and then calls `onReconnect` (what was sent
    * meanwhile is lost); on the embedded database, in this process.
    */
-  listen(channel: string, onMessage: (payload: string) => void, onReconnect: () => void): Listener;
+  listen(handlers: Record<string, (payload: string) => void>, onReconnect: () => void): Listener;
   close(): Promise<void>;
 }
 
@@ -59,8 +59,7 @@ const LISTEN_PING_MS = 10_000;
 function listenOnPostgres(
   pg: typeof import('pg').default,
   url: string,
-  channel: string,
-  onMessage: (payload: string) => void,
+  handlers: Record<string, (payload: string) => void>,
   onReconnect: () => void,
 ): Listener {
   let closed = false;
@@ -83,16 +82,22 @@ function listenOnPostgres(
 
   async function connect(): Promise<void> {
     if (closed) return;
-    const next = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // Named so an administrator (and the tests) can tell it from the pool's connections.
+    const next = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: 'integrations-panel-listen',
+    });
     client = next;
     next.on('error', () => lost(next));
     next.on('end', () => lost(next));
     next.on('notification', (message) => {
-      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+      if (message.payload !== undefined) handlers[message.channel]?.(message.payload);
     });
     try {
       await next.connect();
-      await next.query(`LISTEN "${channel}"`);
+      for (const channel of Object.keys(handlers)) await next.query(`LISTEN "${channel}"`);
     } catch {
       lost(next);
       return;
@@ -192,7 +197,7 @@ async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres
       }
     },
     poolStats: () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    listen: (channel, onMessage, onReconnect) => listenOnPostgres(pg, target.url, channel, onMessage, onReconnect),
+    listen: (handlers, onReconnect) => listenOnPostgres(pg, target.url, handlers, onReconnect),
     close: () => pool.end(),
   };
 }
@@ -214,11 +219,13 @@ async function connectPglite(dataDir: string | null): Promise<DatabaseHandle> {
     kind: 'pglite',
     withStartupLock: (work) => work(db),
     poolStats: () => null,
-    listen(channel, onMessage) {
-      const unlisten = client.listen(channel, onMessage);
+    listen(handlers) {
+      const unlisten = Promise.all(Object.entries(handlers).map(([channel, onMessage]) => client.listen(channel, onMessage)));
       return {
         ready: unlisten.then(() => undefined),
-        close: async () => (await unlisten)(),
+        close: async () => {
+          for (const stop of await unlisten) await stop().catch(() => undefined);
+        },
       };
     },
     async close() {

@@ -59,25 +59,23 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveOptions> = async (app, option
   const streamsFull = () =>
     new RetryLaterProblem(5, `This server has ${limits.maxStreams} event streams open, the most it keeps: try again shortly.`);
 
-  const eventsListener = database.listen(
-    EVENTS_CHANNEL,
-    (payload) => {
-      const message = JSON.parse(payload) as StoredEvent & { data?: StoredEvent['data'] };
-      if (message.data) hub.deliver(message);
-      // Too large for a notification: the row has it.
-      else
-        void events.byId(message.id).then(
-          (event) => event && hub.deliver(event),
-          () => undefined,
-        );
+  // One connection per server for both channels (on PostgreSQL, outside the pool).
+  const listener = database.listen(
+    {
+      [EVENTS_CHANNEL]: (payload) => {
+        const message = JSON.parse(payload) as StoredEvent & { data?: StoredEvent['data'] };
+        if (message.data) hub.deliver(message);
+        // Too large for a notification: the row has it.
+        else
+          void events.byId(message.id).then(
+            (event) => event && hub.deliver(event),
+            () => undefined,
+          );
+      },
+      [PRESENCE_CHANNEL]: (payload) => board.apply(JSON.parse(payload) as PresenceMessage),
     },
     // Whatever was notified while the connection was lost is gone: every client reloads what it shows.
     () => hub.resyncAll('reconnected'),
-  );
-  const presenceListener = database.listen(
-    PRESENCE_CHANNEL,
-    (payload) => board.apply(JSON.parse(payload) as PresenceMessage),
-    () => undefined,
   );
   const publishPresence = (message: PresenceMessage) =>
     database.db.execute(sql`select pg_notify(${PRESENCE_CHANNEL}, ${JSON.stringify(message)})`);
@@ -91,7 +89,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveOptions> = async (app, option
     board.close();
   });
   app.addHook('onClose', async () => {
-    await Promise.all([eventsListener.close(), presenceListener.close()]).catch(() => undefined);
+    await listener.close().catch(() => undefined);
   });
 
   app.get(
@@ -112,7 +110,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveOptions> = async (app, option
       if (!hub.admits()) throw streamsFull();
       if (!(await bots.exists(botId))) throw notFound(`Bot ${botId}`);
       const lastEventId = /^\d{1,15}$/.test(request.headers['last-event-id'] ?? '') ? Number(request.headers['last-event-id']) : null;
-      await Promise.race([eventsListener.ready, new Promise((resolve) => setTimeout(resolve, LISTEN_WAIT_MS).unref())]);
+      await Promise.race([listener.ready, new Promise((resolve) => setTimeout(resolve, LISTEN_WAIT_MS).unref())]);
       const startId = lastEventId ?? (await events.latestId());
       const stream = hub.open(botId, request.query.tab ?? null, reply.raw, startId);
       if (!stream) throw streamsFull();

@@ -83,10 +83,16 @@ test("a save in one context shows in the other's list within a second", async ({
   const panel = new PanelPage(page);
   await panel.goto(demoBot.id);
   const theirs = await openEscalation(other, demoBot.id);
-  const row = page.getByTestId('integration-item').filter({ has: panel.item('Escalation') });
+  // `has` is read inside each row: the link by its name, as the panel's list names it.
+  const row = panel.list.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Escalation\b/ }) });
   await expect(row).toBeVisible();
   await theirs.fill('Agent Skill Name', 'Live Skill');
-  await theirs.save();
+  // From the server's answer to the save (the first save of a page loads the form's checks first); the mark
+  // lasts 2.5 s, which waiting for the other page's toast could outlast.
+  const saved = other.waitForResponse((response) => response.request().method() === 'PUT' && response.ok());
+  await theirs.saveButton.click();
+  await saved;
   await expect(row).toHaveClass(/integration-item--changed/, { timeout: 1_000 });
+  await expect(other.getByText('Saved', { exact: true }).last()).toBeVisible();
   await other.context().close();
 });

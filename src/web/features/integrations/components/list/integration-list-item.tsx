@@ -6,7 +6,6 @@ import { INTEGRATION_TYPE_LABELS } from '../../../../../domain/integration-types
 import { paths } from '../../../../../domain/screen-routes';
 import { TypeBadge } from './type-badge';
 import type { MenuOpener } from './integration-row-placeholder';
-import { useJustChanged } from '../live/live-integrations';
 
 interface IntegrationListItemProps {
   botId: string;
@@ -33,14 +32,13 @@ export function IntegrationListItem({ botId, integration, onDelete, menuOpen = n
   // Asked for from the keyboard before Radix listened for keys, the menu would take it for a pointer and
   // focus itself: its first item takes the focus as it mounts instead (Radix then leaves a focus inside it).
   const focusOnMount = useRef(menuOpen === 'keyboard');
-  const justChanged = useJustChanged(integration.id);
   const focusFirstItem = (item: HTMLDivElement | null) => {
     if (!item || !focusOnMount.current) return;
     focusOnMount.current = false;
     item.focus();
   };
   return (
-    <div className={justChanged ? 'integration-item integration-item--changed' : 'integration-item'} data-testid="integration-item">
+    <div className="integration-item" data-testid="integration-item">
       {/* A cut name or badge shows in full beside the row, on hover and on keyboard focus alike. */}
       <Tooltip.Root open={fullTextShown} onOpenChange={(open) => setFullTextShown(open && isCut(link.current))}>
         <Tooltip.Trigger asChild>

@@ -7,10 +7,14 @@ import { integrationKeys } from '../../api/integration-keys';
 /** How long a row saved elsewhere stays marked in the list. */
 const HIGHLIGHT_MS = 2_500;
 
-/** Integrations changed by an event a moment ago, by id (the list marks them). */
+/** Integrations changed by an event a moment ago, by id (the list marks them); a new Set at each change. */
+let changedNow: ReadonlySet<string> = new Set();
 const changedAt = new Map<string, number>();
 const subscribers = new Set<() => void>();
-const changed = () => subscribers.forEach((notify) => notify());
+const changed = () => {
+  changedNow = new Set(changedAt.keys());
+  subscribers.forEach((notify) => notify());
+};
 
 function mark(id: string): void {
   changedAt.set(id, Date.now());
@@ -21,14 +25,14 @@ function mark(id: string): void {
   }, HIGHLIGHT_MS);
 }
 
-/** Whether the list should mark this integration as just changed (saved, renamed, restored, created elsewhere). */
-export function useJustChanged(id: string): boolean {
+/** The integrations the list should mark as just changed (saved, renamed, restored, created elsewhere). */
+export function useJustChanged(): ReadonlySet<string> {
   return useSyncExternalStore(
     (notify) => {
       subscribers.add(notify);
       return () => subscribers.delete(notify);
     },
-    () => changedAt.has(id),
+    () => changedNow,
   );
 }
 

@@ -33,6 +33,7 @@ const SERVER_FEATURES = {
   directories: [],
   credentials: ['directories'],
   health: [],
+  live: [],
   demo: ['bots', 'integrations', 'credentials', 'directories'],
   people: [],
 };

@@ -78,9 +78,12 @@ async function describe(request: Request, usableAt: number): Promise<FetchedFile
   };
 }
 
-/** Until a second passes with no new request (workers start a while after the editor shows). */
+/**
+ * Until a second passes with no new request (workers start a while after the editor shows). Not Playwright's
+ * networkidle: the bot's live event stream stays open as long as the page, so the network is never idle.
+ */
 async function settle(page: Page, requests: Request[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
   for (let seen = -1, round = 0; seen !== requests.length && round < 15; round += 1) {
     seen = requests.length;
     await sleep(1_000);

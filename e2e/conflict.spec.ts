@@ -34,7 +34,12 @@ test('a stale save gets the conflict dialog; Reload discards mine and shows thei
   await mine.save();
 });
 
-test('a stale save gets the conflict dialog; Overwrite saves mine on top of theirs', async ({ page, context, demoBot, request }) => {
+test('a stale save of the same field asks about it alone; keeping mine saves it on top of theirs', async ({
+  page,
+  context,
+  demoBot,
+  request,
+}) => {
   const other = await context.newPage();
   const { mine, theirs } = await openBoth(page, other, demoBot.id);
   await theirs.fill('Agent Skill Name', 'Their Skill');
@@ -43,7 +48,10 @@ test('a stale save gets the conflict dialog; Overwrite saves mine on top of thei
   await mine.fill('Agent Skill Name', 'My Skill');
   await mine.saveButton.click();
   const dialog = page.getByRole('alertdialog', { name: 'Someone else saved this integration' });
-  await dialog.getByRole('button', { name: 'Overwrite (save mine)' }).click();
+  await expect(dialog.getByTestId('merge-conflict')).toHaveCount(1);
+  await expect(dialog.getByRole('group', { name: 'Agent Skill Name' })).toBeVisible();
+  await dialog.getByRole('radio', { name: /Keep mine/ }).check();
+  await dialog.getByRole('button', { name: 'Save merged' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
   await expect(mine.field('Agent Skill Name')).toHaveValue('My Skill');

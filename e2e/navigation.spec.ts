@@ -161,10 +161,18 @@ test('a form opened by a link announces every script it needs in its HTML: none 
     `/api/bots/${demoBot.id}/integrations?limit=500`,
     `/api/bots/${demoBot.id}/integrations/${integration.id}`,
   ]);
-  await page.waitForLoadState('networkidle');
-  const requested = await page.evaluate(() =>
-    performance.getEntriesByType('resource').map((entry) => entry.name.replace(location.origin, '')),
-  );
+  // Not networkidle: the bot's live event stream stays open as long as the page. Every read is in, then a
+  // moment for a second request of one to show.
+  const requestedNow = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.replace(location.origin, '')));
+  await expect
+    .poll(async () => {
+      const names = await requestedNow();
+      return reads.every((read) => names.includes(read));
+    })
+    .toBe(true);
+  await page.waitForTimeout(1_000);
+  const requested = await requestedNow();
   for (const read of reads)
     expect(
       requested.filter((name) => name === read),

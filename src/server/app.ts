@@ -34,6 +34,9 @@ import { testingRoutes } from './demo/testing-routes';
 import { createImportExportRepository } from './cb-export/import-export-repository';
 import { importExportRoutes } from './cb-export/import-export-routes';
 import { simulateRoutes } from './simulator/simulate-routes';
+import { createSandbox } from './simulator/sandbox';
+import { createKeptFileCache } from './dialogs/kept-file-cache';
+import { rehearsalRoutes } from './rehearsal/rehearsal-routes';
 import { dialogRoutes } from './dialogs/dialog-routes';
 import { createDialogsRepository } from './dialogs/dialogs-repository';
 import { createCredentialsRepository } from './credentials/credentials-repository';
@@ -51,6 +54,17 @@ import { authRoutes } from './people/auth-routes';
 import { recordAudit } from './db/audit';
 import { auditRoutes, peopleRoutes } from './people/people-routes';
 import { createPeopleRepository } from './people/people-repository';
+import { liveRoutes, type LiveOptions } from './live/live-routes';
+import { authorOf } from './db/actor-context';
+import { createEnvironmentsRepository } from './environments/environments-repository';
+import { environmentRoutes } from './environments/environment-routes';
+import { createReleasesRepository } from './releases/releases-repository';
+import { releaseRoutes } from './releases/release-routes';
+import { createTestCasesRepository } from './test-cases/test-cases-repository';
+import { createTestRunner } from './test-cases/test-runner';
+import { createRenameFollower } from './test-cases/follow-renames';
+import { createTestCaseParts } from './test-cases/test-case-parts';
+import { registerRunAfterSave, testCaseRoutes } from './test-cases/test-case-routes';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -70,6 +84,8 @@ export type AppOptions = Pick<
     isDatabaseReady?: () => boolean;
     /** AUTH=accounts|oidc: people sign in (better-auth). Absent: AUTH=none. */
     auth?: AppAuthOptions;
+    /** The live event streams' bounds and presence timeout (tests shorten them); HUB_LIMITS and 30 s when absent. */
+    live?: Pick<LiveOptions, 'limits' | 'presenceTtlMs'>;
   };
 
 export interface AppAuthOptions extends Omit<AuthOptions, 'trustedOrigins'> {
@@ -163,6 +179,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   registerMetricsRoute(app, metrics);
 
   const cursors = createListCursors(options.secretBox);
+  const environments = createEnvironmentsRepository(database.db, options.secretBox);
+  await app.register(environmentRoutes, { environments });
   const bots = createBotsRepository(database.db, cursors);
   const integrations = createIntegrationsRepository(database.db, cursors);
   await app.register(authRoutes, {
@@ -177,18 +195,44 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(auditRoutes, { db: database.db });
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
-  const dialogs = createDialogsRepository(database.db, integrations);
+  const testCases = createTestCasesRepository(database.db);
+  const renameFollower = createRenameFollower(testCases);
+  // Parsed kept CB files of this process (per bot and version), shared by the dialogs routes and the rehearsals.
+  const keptFiles = createKeptFileCache();
+  const dialogs = createDialogsRepository(database.db, integrations, environments, [renameFollower], keptFiles);
+  // One sandbox for the Test panel, the test runs and the rehearsals: they share its one-run-per-core limit and its queue.
+  const sandbox = createSandbox();
+  app.addHook('onClose', () => sandbox.close());
+  const testRunner = createTestRunner({ sandbox, testCases, integrations });
+  registerRunAfterSave(app, { runner: testRunner, integrations, renameFollower });
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
+  await app.register(releaseRoutes, { releases: createReleasesRepository(database.db, { bots, integrations, environments, dialogs }) });
   await app.register(simulateRoutes, {
     bots,
     integrations,
+    sandbox,
     metrics: metrics.registry,
+    environments,
     audit: (record) => recordAudit(database.db, record),
   });
+  await app.register(testCaseRoutes, { bots, integrations, testCases, runner: testRunner });
+  await app.register(rehearsalRoutes, { db: database.db, sandbox, keptFiles });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
-  await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
+  await app.register(importExportRoutes, {
+    repository: createImportExportRepository(database.db, bots, integrations, environments),
+    credentials,
+    parts: createTestCaseParts(testCases),
+  });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
+  await app.register(liveRoutes, {
+    database,
+    bots,
+    metrics,
+    // Presence names people; the local builder of AUTH=none is every tab, so other tabs say "another tab".
+    authorOf: (request) => (request.actor && request.actor.kind !== 'local' ? authorOf(request.actor) : null),
+    ...options.live,
+  });
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
   for (const directory of DIRECTORIES) {
     const livePerson = 'remote' in directory ? options.livePersonDirectories[directory.kind] : null;

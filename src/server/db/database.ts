@@ -34,10 +34,103 @@ export interface DatabaseHandle {
   withStartupLock<T>(work: (db: Database) => Promise<T>): Promise<T>;
   /** The PostgreSQL pool's counters; null on the embedded database, which has no pool. */
   poolStats(): PoolStats | null;
+  /**
+   * Hears NOTIFY on each channel of `handlers` from every process on this database. On PostgreSQL a connection of its own,
+   * outside the pool, that reconnects by itself after any loss and then calls `onReconnect` (what was sent
+   * meanwhile is lost); on the embedded database, in this process.
+   */
+  listen(handlers: Record<string, (payload: string) => void>, onReconnect: () => void): Listener;
+  close(): Promise<void>;
+}
+
+/** A LISTEN that stays until closed. */
+export interface Listener {
+  /** Settles when the first LISTEN is in place (and never rejects: a database that is away is retried). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
+
+/** The listener's back-off between attempts to reconnect, and how often it checks that its connection still answers. */
+const LISTEN_RETRY_MS = { first: 200, max: 5_000 };
+const LISTEN_PING_MS = 10_000;
+
+function listenOnPostgres(
+  pg: typeof import('pg').default,
+  url: string,
+  handlers: Record<string, (payload: string) => void>,
+  onReconnect: () => void,
+): Listener {
+  let closed = false;
+  let client: InstanceType<typeof pg.Client> | null = null;
+  let retryMs = LISTEN_RETRY_MS.first;
+  let timer: NodeJS.Timeout | undefined;
+  let ping: NodeJS.Timeout | undefined;
+  let connectedOnce = false;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const lost = (which: InstanceType<typeof pg.Client>) => {
+    if (client !== which) return;
+    client = null;
+    clearInterval(ping);
+    which.end().catch(() => undefined);
+    if (!closed) timer = setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, LISTEN_RETRY_MS.max);
+  };
+
+  async function connect(): Promise<void> {
+    if (closed) return;
+    // Named so an administrator (and the tests) can tell it from the pool's connections.
+    const next = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: 'integrations-panel-listen',
+    });
+    client = next;
+    next.on('error', () => lost(next));
+    next.on('end', () => lost(next));
+    next.on('notification', (message) => {
+      if (message.payload !== undefined) handlers[message.channel]?.(message.payload);
+    });
+    try {
+      await next.connect();
+      for (const channel of Object.keys(handlers)) await next.query(`LISTEN "${channel}"`);
+    } catch {
+      lost(next);
+      return;
+    }
+    if (client !== next || closed) return;
+    retryMs = LISTEN_RETRY_MS.first;
+    // A network that drops packets ends nothing by itself: a query that does not come back does.
+    ping = setInterval(() => {
+      const check = setTimeout(() => lost(next), CONNECT_TIMEOUT_MS);
+      next.query('select 1').then(
+        () => clearTimeout(check),
+        () => (clearTimeout(check), lost(next)),
+      );
+    }, LISTEN_PING_MS);
+    ping.unref();
+    if (connectedOnce) onReconnect();
+    connectedOnce = true;
+    markReady();
+  }
+
+  void connect();
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      clearInterval(ping);
+      const last = client;
+      client = null;
+      await last?.end().catch(() => undefined);
+    },
+  };
+}
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
@@ -104,6 +197,7 @@ async function connectPostgres(target: Extract<DatabaseTarget, { kind: 'postgres
       }
     },
     poolStats: () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (handlers, onReconnect) => listenOnPostgres(pg, target.url, handlers, onReconnect),
     close: () => pool.end(),
   };
 }
@@ -125,6 +219,15 @@ async function connectPglite(dataDir: string | null): Promise<DatabaseHandle> {
     kind: 'pglite',
     withStartupLock: (work) => work(db),
     poolStats: () => null,
+    listen(handlers) {
+      const unlisten = Promise.all(Object.entries(handlers).map(([channel, onMessage]) => client.listen(channel, onMessage)));
+      return {
+        ready: unlisten.then(() => undefined),
+        close: async () => {
+          for (const stop of await unlisten) await stop().catch(() => undefined);
+        },
+      };
+    },
     async close() {
       try {
         await client.close();

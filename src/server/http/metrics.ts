@@ -10,7 +10,7 @@ import { routePatternOf } from './access-log';
  */
 export interface AppMetrics {
   registry: Registry;
-  /** Server-sent event streams open now; nothing streams yet, so it stays 0 until a feature does. */
+  /** Server-sent event streams open now (live/: GET /api/bots/:botId/events). */
   openStreams: Gauge;
 }
 

@@ -4,9 +4,22 @@ import { ErrorState } from '../../components/states';
 import { useBot } from '../../features/bots/api/get-bot';
 import { DialogsScreen } from '../../features/dialogs/components/dialogs-screen';
 import { BotPanelHeader } from './bot-panel-header';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { listenToBot } from '../../lib/bot-events';
+import { invalidateBotDialogs } from '../../lib/bot-dialog-keys';
 
 export function Component() {
   const { botId = '' } = useParams();
+  const client = useQueryClient();
+  // The flow, the checks and the usages follow changes made elsewhere (a dialog added, a rename, a save).
+  useEffect(
+    () =>
+      listenToBot(botId, (event) => {
+        if (event.type !== 'presence') void invalidateBotDialogs(client, botId);
+      }),
+    [botId, client],
+  );
   const bot = useBot(botId);
   if (bot.isError) {
     return (

@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/states';
 import { whenScreenSettled } from '../../lib/screen-settled';
 import { paths } from '../../../domain/screen-routes';
 import { BotPanelHeader } from './bot-panel-header';
+import { useLiveIntegrations } from '../../features/integrations/components/live/live-integrations';
 
 export function Component() {
   const { botId = '' } = useParams();
@@ -19,6 +20,8 @@ export function Component() {
   // The checks read every integration of the bot on the server (most of a second at 5,000): asked
   // beside the list, they held its first page up, and the panel opened slower the larger the bot.
   const listAnswered = useIntegrationsAnswered(botId);
+  // Saves, renames and dialog changes made elsewhere show in the list and the checks as they happen.
+  useLiveIntegrations(botId);
 
   // Once the list is there, fetch what the form needs only when it is used: its checks (zod and the
   // script parser), then Monaco (about 1 MB), while the user looks at the list.

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { draftStore } from '../../../../lib/draft-store';
@@ -79,26 +79,68 @@ describe('drafts of unsaved edits', () => {
     await waitFor(async () => expect(await draftStore().latest(BOT.id, ESCALATION.id)).toBeNull());
   });
 
-  it('a draft of an older version says so, and its save meets the conflict flow', async () => {
+  /** The revision a version-2 draft started from: the stored integration as it was before version 3. */
+  const revision2 = (changes: object) => ({
+    status: 200,
+    body: {
+      version: 2,
+      action: 'update',
+      createdAt: ESCALATION.createdAt,
+      changedFields: [],
+      summary: '',
+      integration: { ...ESCALATION, ...changes, version: 2 },
+    },
+  });
+  const staleThenStored = (call: FakeCall) =>
+    call.headers['if-match'] === '"2"'
+      ? { status: 412, body: { type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'Changed since version 2.' } }
+      : stored(call);
+
+  async function saveDraftOfVersion2(agentSkillName: string, base: object) {
     const user = userEvent.setup();
-    const calls = api((call) =>
-      call.headers['if-match'] === '"2"'
-        ? { status: 412, body: { type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'Changed since version 2.' } }
-        : stored(call),
-    );
+    const calls = fakeApi({
+      [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+      [`GET ${listPath}`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
+      [`GET ${itemPath}`]: () => ({ status: 200, body: ESCALATION }),
+      [`GET ${itemPath}/revisions/2`]: () => revision2(base),
+      [`PUT ${itemPath}`]: staleThenStored,
+    });
     await draftStore().put({
       key: { botId: BOT.id, integrationId: ESCALATION.id, baseVersion: 2 },
-      values: { ...valuesFromIntegration(ESCALATION), agentSkillName: 'From version 2' },
+      values: { ...valuesFromIntegration(ESCALATION), ...base, agentSkillName },
       savedAt: Date.now(),
     });
     await openEscalation();
     expect(await screen.findByTestId('draft-offer')).toHaveTextContent('someone has saved this integration since');
     await user.click(screen.getByRole('button', { name: /^Restore unsaved changes from / }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alertdialog', { name: 'Someone else saved this integration' })).toBeVisible();
-    expect(calls.calls.find((call) => call.method === 'PUT')?.headers['if-match']).toBe('"2"');
-    await user.click(screen.getByRole('button', { name: 'Overwrite (save mine)' }));
+    return { user, calls };
+  }
+
+  it('a draft of an older version merges with the latest on save, from the version it started from', async () => {
+    // Version 3 changed the message; the draft (from version 2) changed the skill name: both are kept, nobody is asked.
+    const { calls } = await saveDraftOfVersion2('From version 2', { messageToUser: 'Before version 3' });
     await waitFor(() => expect(screen.getByTestId('dirty-status')).toHaveTextContent(''));
-    expect(calls.calls.filter((call) => call.method === 'PUT').at(-1)?.body).toMatchObject({ agentSkillName: 'From version 2' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    const puts = calls.calls.filter((call) => call.method === 'PUT');
+    expect(puts.map((call) => call.headers['if-match'])).toEqual(['"2"', `"${ESCALATION.version}"`]);
+    expect(puts.at(-1)?.body).toMatchObject({ agentSkillName: 'From version 2', messageToUser: ESCALATION.messageToUser });
+  });
+
+  it('asks only about a field both sides changed, and saves the side picked', async () => {
+    const { user, calls } = await saveDraftOfVersion2('From version 2', {
+      agentSkillName: 'Before version 3',
+      messageToUser: 'Before version 3',
+    });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Someone else saved this integration' });
+    const conflicts = await within(dialog).findAllByTestId('merge-conflict');
+    expect(conflicts.map((conflict) => conflict.querySelector('legend')?.textContent)).toEqual(['Agent Skill Name']);
+    await user.click(within(dialog).getByRole('radio', { name: /Take theirs/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save merged' }));
+    await waitFor(() => expect(screen.getByTestId('dirty-status')).toHaveTextContent(''));
+    expect(calls.calls.filter((call) => call.method === 'PUT').at(-1)?.body).toMatchObject({
+      agentSkillName: ESCALATION.agentSkillName,
+      messageToUser: ESCALATION.messageToUser,
+    });
   });
 });

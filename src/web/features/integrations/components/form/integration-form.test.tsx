@@ -118,7 +118,7 @@ describe('the integration form', () => {
     const error = await within(screen.getByTestId('field-name')).findByRole('alert');
     expect(error).toHaveTextContent('already used');
     expect(screen.queryByTestId('form-problem')).toBeNull();
-    const post = api.calls.find((call) => call.method === 'POST');
+    const post = api.calls.find((call) => call.method === 'POST' && call.path.endsWith('/integrations'));
     expect(post?.body).toMatchObject({ name: 'Escalation', responseDataVariable: 'Escalation', agentSkillId: '42' });
   });
 

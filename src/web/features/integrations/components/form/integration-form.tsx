@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { whenScreenSettled } from '../../../../lib/screen-settled';
 import { useForm, useWatch } from 'react-hook-form';
@@ -28,6 +28,7 @@ import { useSaveShortcut } from './use-save-shortcut';
 import { useIntegrationDraft } from '../draft/use-integration-draft';
 import { SaveFailureMessage } from './save-failure-message';
 import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
+import { useLiveForm } from '../live/live-form';
 
 interface IntegrationFormProps {
   botId: string;
@@ -74,7 +75,7 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
     setBaseVersion,
     remountEditor: () => setEditorKey((key) => key + 1),
   });
-  const { save, failBeforeRequest, retry, saving, problem, conflict, reload, overwrite, closeConflict, load, renameDialog } =
+  const { save, failBeforeRequest, retry, saving, problem, conflict, reload, saveMerged, closeConflict, load, renameDialog } =
     useIntegrationSave({
       botId,
       integration,
@@ -85,6 +86,9 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
       onStored: draft.clear,
     });
   const client = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const formElement = useCallback(() => formRef.current, []);
+  const live = useLiveForm(botId, integration?.id ?? null, formElement);
   useEffect(() => {
     let cancelWarm: () => void = () => undefined;
     // Save needs the checks: they load beside the editor, not after it (a save right after the editor
@@ -128,7 +132,7 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
   return (
     <FormMethodsProvider form={form}>
       <FormWorkspace>
-        <form className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
+        <form ref={formRef} className="integration-form" onSubmit={onSubmit} noValidate aria-labelledby="integration-form-title">
           <header className="form-header">
             <h2 id="integration-form-title" className="form-header__title">
               {title}
@@ -154,6 +158,17 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
             </button>
             {problem ? <SaveFailureMessage failure={problem} saving={saving} onRetry={() => void retry()} /> : null}
           </header>
+          <div className="live-notes">
+            {/* Said at once, before this tab's Save: a save of this tab's own is no news once its answer is in. */}
+            <p role="status" className={live.saved && live.saved.version > baseVersion && !saving ? 'live-note' : 'visually-hidden'}>
+              {live.saved && live.saved.version > baseVersion && !saving ? live.saved.text : ''}
+            </p>
+            {live.present.length ? (
+              <p className="live-note" data-testid="presence">
+                Also here: {live.present.join(', ')}
+              </p>
+            ) : null}
+          </div>
           {draft.offer ? <DeferredDraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
           <p className="form-legend">
             Required fields are marked with an asterisk{' '}
@@ -171,10 +186,12 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
       <DeferredConflictDialog
         open={conflict !== null}
         name={integration?.name ?? ''}
+        conflicts={conflict?.result.conflicts ?? []}
+        theirVersion={conflict?.theirVersion ?? 0}
         pending={conflict?.pending ?? false}
         error={conflict?.error ?? null}
+        onSave={(choices) => void saveMerged(choices)}
         onReload={() => void reload()}
-        onOverwrite={() => void overwrite()}
         onClose={closeConflict}
       />
     </FormMethodsProvider>

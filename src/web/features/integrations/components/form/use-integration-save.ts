@@ -16,6 +16,18 @@ import { applyServerErrors } from '../../../../components/form/server-errors';
 import { useRenameFlow } from './use-rename-flow';
 import { paths } from '../../../../../domain/screen-routes';
 import { rememberFocusForNewForm } from './use-form-focus';
+import { apiRequest } from '../../../../lib/api-client';
+import { integrationPath } from '../../api/integration-path';
+import type { Revision } from '../../../../../domain/revision';
+import { mergeIntegration, resolveConflicts, type ConflictChoice, type MergeResult } from '../../../../../domain/three-way-merge';
+
+/** A save refused as stale whose merge needs the user: the fields both sides changed differently. */
+export interface Conflict {
+  pending: boolean;
+  error: string | null;
+  result: MergeResult<IntegrationValues>;
+  theirVersion: number;
+}
 
 /** A failed save, shown next to the Save button. */
 export interface SaveFailure extends Failure {
@@ -36,7 +48,7 @@ interface SaveOptions {
   onStored?: () => void;
 }
 
-/** Create or replace, with the 412 conflict flow: the edits stay in the form until the user decides. */
+/** Create or replace; a 412 merges with what was saved elsewhere, and asks only about fields both sides changed. */
 export function useIntegrationSave({ botId, integration, form, resetTo, baseVersion, setBaseVersion, onStored }: SaveOptions) {
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -51,7 +63,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
   const create = useCreateIntegration(botId, saved);
   const update = useUpdateIntegration(botId, saved);
   const [problem, setProblem] = useState<SaveFailure | null>(null);
-  const [conflict, setConflict] = useState<{ pending: boolean; error: string | null } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const lastSubmitted = useRef<IntegrationValues | null>(null);
 
   const loaded = (stored: Integration) => {
@@ -92,7 +104,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
       });
     } catch (error) {
       if (isApiError(error) && error.status === 412) {
-        setConflict({ pending: false, error: null });
+        await mergeWithLatest(values, version);
         return;
       }
       setConflict(null);
@@ -108,27 +120,48 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
     return latest;
   }
 
+  /**
+   * Someone saved since `version`: merge from that version (the base), the latest and these edits. What
+   * merges by itself is saved on top of the latest at once; fields both changed differently are asked about.
+   */
+  async function mergeWithLatest(values: IntegrationValues, version: number): Promise<void> {
+    if (!integration) return;
+    try {
+      const [base, latest] = await Promise.all([
+        apiRequest<Revision>(`${integrationPath(botId, integration.id)}/revisions/${version}`).then((answer) => answer.data.integration),
+        fetchLatest(),
+      ]);
+      const result = mergeIntegration(base, values as Record<string, unknown>, latest) as MergeResult<IntegrationValues>;
+      if (!result.conflicts.length) {
+        notify('info', `Merged with version ${latest.version} saved elsewhere`);
+        return await save(result.merged, latest.version);
+      }
+      setConflict({ pending: false, error: null, result, theirVersion: latest.version });
+    } catch (error) {
+      setConflict(null);
+      setProblem(saveFailureOf(form, error));
+    }
+  }
+
+  async function saveMerged(choices: Record<string, ConflictChoice>): Promise<void> {
+    if (!conflict) return;
+    setConflict({ ...conflict, pending: true, error: null });
+    try {
+      await save(resolveConflicts(conflict.result, choices), conflict.theirVersion);
+    } catch (error) {
+      setConflict({ ...conflict, pending: false, error: errorMessage(error) });
+    }
+  }
+
   async function reload(): Promise<void> {
-    setConflict({ pending: true, error: null });
+    if (conflict) setConflict({ ...conflict, pending: true, error: null });
     try {
       loaded(await fetchLatest());
       setConflict(null);
       setProblem(null);
       notify('info', 'Loaded the latest version');
     } catch (error) {
-      setConflict({ pending: false, error: errorMessage(error) });
-    }
-  }
-
-  async function overwrite(): Promise<void> {
-    const values = lastSubmitted.current;
-    if (!values) return;
-    setConflict({ pending: true, error: null });
-    try {
-      const latest = await fetchLatest();
-      await save(values, latest.version);
-    } catch (error) {
-      setConflict({ pending: false, error: errorMessage(error) });
+      setConflict((current) => current && { ...current, pending: false, error: errorMessage(error) });
     }
   }
 
@@ -143,7 +176,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
     problem,
     conflict,
     reload,
-    overwrite,
+    saveMerged,
     closeConflict: () => setConflict(null),
     /** Shows a stored version (a restore made elsewhere): new values, new base version, no stale problem. */
     load: (stored: Integration) => {

@@ -10,6 +10,7 @@ import { paths } from '../../../../../domain/screen-routes';
 import { SkipToForm } from './skip-to-form';
 import { notify } from '../../../../lib/notify';
 import { firstWindow, type RowWindow } from './row-window';
+import { useJustChanged } from '../live/live-integrations';
 
 const ROW_HEIGHT = 48;
 
@@ -153,6 +154,8 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
     setScroller(scrollerRef.current);
   }, []);
   const { module: parts, failed: partsFailed, request: requestParts } = useRowParts();
+  // Rows saved elsewhere a moment ago flash (the list follows the bot's live events).
+  const justChanged = useJustChanged();
   // The row whose menu was asked for before its code was here: it opens once the code arrives, and
   // is forgotten when it closes (a row drawn again later must not open it a second time).
   const [menuAsked, setMenuAsked] = useState<{ id: string; by: MenuOpener } | null>(null);
@@ -168,7 +171,7 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
       return (
         <li
           key={integration.id}
-          className="panel-list__row"
+          className={justChanged.has(integration.id) ? 'panel-list__row integration-item--changed' : 'panel-list__row'}
           style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
           aria-setsize={items.length}
           aria-posinset={index + 1}

@@ -44,6 +44,8 @@ import { directoryRoutes } from './directories/directory-routes';
 import { createSharedCachedSource, sharedListName } from './directories/cached-source';
 import { REMOTE_LISTS } from './directories/remote-lists';
 import { createPlainDirectoryRepositories } from './directories/directory-repositories';
+import { createEnvironmentsRepository } from './environments/environments-repository';
+import { environmentRoutes } from './environments/environment-routes';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -138,6 +140,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   registerMetricsRoute(app, metrics);
 
   const cursors = createListCursors(options.secretBox);
+  const environments = createEnvironmentsRepository(database.db, options.secretBox);
+  await app.register(environmentRoutes, { environments });
   const bots = createBotsRepository(database.db, cursors);
   const integrations = createIntegrationsRepository(database.db, cursors);
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
@@ -145,9 +149,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
-  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry });
+  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry, environments });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
-  await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
+  await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations, environments), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
   for (const directory of DIRECTORIES) {

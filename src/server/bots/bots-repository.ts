@@ -4,7 +4,7 @@ import type { Bot, BotPatch } from '../../domain/bot';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
 import { bots } from '../db/schema';
-import { notFound, preconditionFailed } from '../errors';
+import { badRequest, notFound, preconditionFailed } from '../errors';
 import type { ListCursors } from '../db/cursor';
 
 type BotRow = typeof bots.$inferSelect;
@@ -14,6 +14,7 @@ export function toBot(row: BotRow): Bot {
     id: row.id,
     name: row.name,
     description: row.description,
+    environmentId: row.environmentId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -26,7 +27,19 @@ export interface BotValues {
   name: string;
   description: string;
   extras?: Record<string, unknown>;
+  environmentId?: string | null;
 }
+
+/** PostgreSQL's foreign_key_violation, as both drivers report it (the cause of drizzle's error, or the error itself). */
+function isForeignKeyViolation(error: unknown): boolean {
+  const codeOf = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? (value as { code: unknown }).code : undefined);
+  return codeOf(error) === '23503' || codeOf((error as { cause?: unknown } | null)?.cause) === '23503';
+}
+
+const unknownEnvironment = (id: string) =>
+  badRequest(`Environment ${id} does not exist: pick one from GET /api/environments, or null for none.`, {
+    environmentId: 'Pick an environment that exists.',
+  });
 
 export function createBotsRepository(db: Database, cursors: ListCursors) {
   // Every request under /api/bots/:botId checks the bot first: built once, planned once per connection.
@@ -75,17 +88,29 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
     async create(values: BotValues, tx: Database = db): Promise<Bot> {
       const [row] = await tx
         .insert(bots)
-        .values({ id: randomUUID(), name: values.name, description: values.description, extras: values.extras ?? {} })
+        .values({
+          id: randomUUID(),
+          name: values.name,
+          description: values.description,
+          extras: values.extras ?? {},
+          environmentId: values.environmentId ?? null,
+        })
         .returning();
       return toBot(row!);
     },
 
     async update(id: string, expectedVersion: number, patch: BotPatch): Promise<Bot> {
-      const [row] = await db
-        .update(bots)
-        .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
-        .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
-        .returning();
+      let row: BotRow | undefined;
+      try {
+        [row] = await db
+          .update(bots)
+          .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
+          .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
+          .returning();
+      } catch (error) {
+        if (patch.environmentId && isForeignKeyViolation(error)) throw unknownEnvironment(patch.environmentId);
+        throw error;
+      }
       if (row) return toBot(row);
       throw preconditionFailed((await requireRow(id)).version);
     },

@@ -8,17 +8,25 @@ import { notFound } from '../errors';
 import { toBot, type BotsRepository } from '../bots/bots-repository';
 import { toIntegration } from '../integrations/integration-rows';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
+import type { EnvironmentsRepository } from '../environments/environments-repository';
 import { hostOf, type CredentialHosts } from './credential-mapping';
 import type { ImportPlan } from './plan-import';
 import { decodeBotExtras, decodeResponderExtras, encodeExtras } from './stored-extras';
 
 export interface BotWithExtras {
   bot: Bot;
+  /** The name of the bot's environment, which a file carries in place of its id (ids differ between accounts). */
+  environmentName: string | null;
   extras: BotExtras | null;
   integrations: Array<{ integration: Integration; extras: ResponderExtras | null }>;
 }
 
-export function createImportExportRepository(db: Database, bots: BotsRepository, integrations: IntegrationsRepository) {
+export function createImportExportRepository(
+  db: Database,
+  bots: BotsRepository,
+  integrations: IntegrationsRepository,
+  environments: EnvironmentsRepository,
+) {
   return {
     /** The hosts the integrations that use a credential call, by credential id (for the import plan's warnings). */
     async credentialHosts(): Promise<CredentialHosts> {
@@ -40,12 +48,19 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
       return hosts;
     },
 
-    /** Creates the bot and all its integrations, or nothing: the plan must be valid. */
-    async importPlan(plan: ImportPlan): Promise<{ bot: Bot; integrations: Integration[] }> {
+    /**
+     * Creates the bot and all its integrations, or nothing: the plan must be valid. A file that names an
+     * environment keeps it: the bot points at the environment of that name, made empty when there is none
+     * (so its checks list every `{$env.X}` it lacks).
+     */
+    async importPlan(plan: ImportPlan, environmentName: string | null = null): Promise<{ bot: Bot; integrations: Integration[] }> {
       if (!plan.valid || !plan.bot.values) throw new Error('importPlan needs a plan without problems');
       const botValues = plan.bot.values;
       return db.transaction(async (tx) => {
-        const bot = await bots.create({ ...botValues, extras: encodeExtras(plan.bot.extras) }, tx);
+        const environmentId = environmentName
+          ? ((await environments.idByName(environmentName, tx)) ?? (await environments.create({ name: environmentName }, tx)).id)
+          : null;
+        const bot = await bots.create({ ...botValues, extras: encodeExtras(plan.bot.extras), environmentId }, tx);
         const items = plan.integrations.map((item) => ({ values: item.values!, extras: encodeExtras(item.extras), version: item.version }));
         return { bot, integrations: await integrations.createMany(bot.id, items, tx) };
       });
@@ -63,6 +78,7 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
           .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
         return {
           bot: toBot(botRow),
+          environmentName: await environments.nameOf(botRow.environmentId, tx),
           extras: decodeBotExtras(botRow.extras),
           integrations: rows.map((row) => ({ integration: toIntegration(row), extras: decodeResponderExtras(row.extras) })),
         };

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import type { CustomDataField } from '../../domain/custom-data-fields';
 
 const timestamps = {
@@ -17,6 +30,8 @@ export const bots = pgTable(
     description: text('description').notNull().default(''),
     // Keys of an imported export that the model does not use, written back on export.
     extras: jsonb('extras').$type<Record<string, unknown>>().notNull().default({}),
+    // The environment its `{$env.NAME}` references resolve in; a forced delete of the environment clears it.
+    environmentId: uuid('environment_id').references((): AnyPgColumn => environments.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [index('bots_name_order').on(sql`lower(${t.name})`, t.id)],
@@ -153,6 +168,54 @@ export const databaseFacts = pgTable('database_facts', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
+/** One stored variable of an environment: a secret's `value` is sealed (AES-256-GCM, the credentials' key), or '' when not set. */
+export interface StoredEnvVariable {
+  name: string;
+  value: string;
+  secret: boolean;
+}
+
+/** Environments: the `{$env.NAME}` values of the bots that name them (bots.environment_id). */
+export const environments = pgTable(
+  'environments',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    variables: jsonb('variables').$type<StoredEnvVariable[]>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('environments_name_unique').on(sql`lower(${t.name})`)],
+);
+
+/**
+ * Releases of integrations from one bot into another. `before` holds the target's integrations the release
+ * changed as they were before it (null: it created them), `after` their versions once it applied, so a
+ * rollback knows what to restore and whether they changed since. `number` counts the target's releases.
+ */
+export const releases = pgTable(
+  'releases',
+  {
+    id: uuid('id').primaryKey(),
+    number: integer('number').notNull(),
+    sourceBotId: uuid('source_bot_id').references(() => bots.id, { onDelete: 'set null' }),
+    targetBotId: uuid('target_bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    note: text('note').notNull().default(''),
+    author: text('author').notNull(),
+    changes: jsonb('changes').$type<unknown[]>().notNull(),
+    before: jsonb('before').$type<Record<string, Record<string, unknown> | null>>().notNull(),
+    after: jsonb('after').$type<Record<string, number>>().notNull(),
+    rollbackOf: uuid('rollback_of'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('releases_target_number_unique').on(t.targetBotId, t.number),
+    index('releases_source').on(t.sourceBotId),
+  ],
+);
+
 /** PostgreSQL's bytea as a Buffer: node-postgres reads one, PGlite a Uint8Array. */
 const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -200,6 +263,8 @@ export const upstreamLists = pgTable('upstream_lists', {
 
 export const schema = {
   bots,
+  environments,
+  releases,
   integrations,
   integrationRevisions,
   botRevisions,

@@ -146,7 +146,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const integrations = createIntegrationsRepository(database.db, cursors);
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
-  const dialogs = createDialogsRepository(database.db, integrations);
+  const dialogs = createDialogsRepository(database.db, integrations, environments);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
   await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry, environments });

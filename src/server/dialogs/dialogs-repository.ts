@@ -6,7 +6,8 @@ import type { Database } from '../db/database';
 import { badRequest, conflict, inUse, limitReached, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
-import { escalationFailureCatcher, runChecksSteps } from './checks';
+import { envVariableChecks, escalationFailureCatcher, runChecksSteps } from './checks';
+import type { EnvironmentsRepository } from '../environments/environments-repository';
 import { keptArray, toDialogViews, toDialogViewsSteps, type BotIntegration } from './dialog-model';
 import { escalationFailureDialog } from './escalation-failure-dialog';
 import { planRenameSteps } from './rename-references';
@@ -32,7 +33,7 @@ function freeDialogName(loaded: LoadedBot): string {
   }
 }
 
-export function createDialogsRepository(db: Database, integrations: IntegrationsRepository) {
+export function createDialogsRepository(db: Database, integrations: IntegrationsRepository, environments: EnvironmentsRepository) {
   // The walks run after the transaction: they only read what it loaded, and should not hold a connection while they pause.
   const read = async <T>(botId: string, walk: (loaded: LoadedBot) => Steps<T>) =>
     runSliced(walk(await db.transaction((tx) => loadBot(tx, botId))));
@@ -45,7 +46,13 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         return { items: yield* toDialogViewsSteps(page), more: model.dialogs.length > offset + limit };
       }),
 
-    checks: (botId: string): Promise<Check[]> => read(botId, (loaded) => runChecksSteps(loaded.model)),
+    async checks(botId: string): Promise<Check[]> {
+      const { loaded, environment } = await db.transaction(async (tx) => ({
+        loaded: await loadBot(tx, botId),
+        environment: await environments.ofBot(botId, tx),
+      }));
+      return [...(await runSliced(runChecksSteps(loaded.model))), ...envVariableChecks(loaded.model, environment)];
+    },
 
     usages: (botId: string, integrationId: string): Promise<Usage[]> =>
       read(botId, (loaded) => findUsagesSteps(loaded.model, requireIntegration(loaded, integrationId))),

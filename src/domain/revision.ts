@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { INTEGRATION_FIELD_LABELS } from './field-labels';
 import { integrationSchema } from './integration';
 
-export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete'] as const;
+/** `release`: written by a release from another bot, or by its rollback (GET …/releases names it). */
+export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete', 'release'] as const;
 
 export const revisionSummarySchema = z.object({
   version: z.number().int().positive(),
@@ -29,5 +30,7 @@ export function describeRevision(action: RevisionSummary['action'], changedField
       return changedFields.length ? `Restored (${changedFields.join(', ')})` : 'Restored';
     case 'update':
       return changedFields.length ? `Changed ${changedFields.join(', ')}` : 'Saved without changes';
+    case 'release':
+      return changedFields.length ? `Released (${changedFields.join(', ')})` : 'Released';
   }
 }

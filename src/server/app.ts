@@ -46,6 +46,8 @@ import { REMOTE_LISTS } from './directories/remote-lists';
 import { createPlainDirectoryRepositories } from './directories/directory-repositories';
 import { createEnvironmentsRepository } from './environments/environments-repository';
 import { environmentRoutes } from './environments/environment-routes';
+import { createReleasesRepository } from './releases/releases-repository';
+import { releaseRoutes } from './releases/release-routes';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -149,6 +151,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const dialogs = createDialogsRepository(database.db, integrations, environments);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
+  await app.register(releaseRoutes, { releases: createReleasesRepository(database.db, { bots, integrations, environments, dialogs }) });
   await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry, environments });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations, environments), credentials });

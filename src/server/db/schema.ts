@@ -71,7 +71,7 @@ export const integrationRevisions = pgTable(
       .notNull()
       .references(() => bots.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    action: text('action').$type<'create' | 'update' | 'restore' | 'delete'>().notNull(),
+    action: text('action').$type<'create' | 'update' | 'restore' | 'delete' | 'release'>().notNull(),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
     changedFields: jsonb('changed_fields').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -57,6 +57,12 @@ export function createDialogsRepository(db: Database, integrations: Integrations
     usages: (botId: string, integrationId: string): Promise<Usage[]> =>
       read(botId, (loaded) => findUsagesSteps(loaded.model, requireIntegration(loaded, integrationId))),
 
+    /** Whether a dialog of the bot can start on __agent_escalation_failed__ (a release that brings an escalation asks). */
+    async catchesEscalationFailure(botId: string): Promise<boolean> {
+      const loaded = await db.transaction((tx) => loadBot(tx, botId));
+      return escalationFailureCatcher(loaded.model) !== undefined;
+    },
+
     async revisions(botId: string) {
       await db.transaction((tx) => loadBot(tx, botId));
       return listBotRevisions(db, botId);

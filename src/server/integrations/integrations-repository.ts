@@ -21,7 +21,7 @@ export interface IntegrationListQuery {
   cursor?: string;
 }
 
-type RevisionAction = 'create' | 'update' | 'restore' | 'delete';
+type RevisionAction = 'create' | 'update' | 'restore' | 'delete' | 'release';
 
 export interface ReplaceOptions {
   action?: RevisionAction;

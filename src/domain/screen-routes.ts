@@ -10,6 +10,7 @@ export type ScreenName =
   | 'credentials'
   | 'functions'
   | 'knowledge-bases'
+  | 'environments'
   | 'integrations-panel'
   | 'integrations-index'
   | 'integration-new'
@@ -30,6 +31,7 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   { path: '/credentials', screen: 'credentials' },
   { path: '/functions', screen: 'functions' },
   { path: '/knowledge-bases', screen: 'knowledge-bases' },
+  { path: '/environments', screen: 'environments' },
   {
     path: '/bots/:botId/integrations',
     screen: 'integrations-panel',
@@ -59,6 +61,7 @@ export const paths = {
   credentials: () => '/credentials',
   functions: () => '/functions',
   knowledgeBases: () => '/knowledge-bases',
+  environments: () => '/environments',
   integrations: (botId: string) => `/bots/${segment(botId)}/integrations`,
   newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
   integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,

@@ -38,6 +38,7 @@ export const screenLoaders: Record<ScreenName, ScreenLoader> = {
   credentials: screenLoader(() => import('./routes/credentials')),
   functions: screenLoader(() => import('./routes/functions')),
   'knowledge-bases': screenLoader(() => import('./routes/knowledge-bases')),
+  environments: screenLoader(() => import('./routes/environments')),
   'integrations-panel': screenLoader(() => import('./routes/integrations-panel')),
   'integrations-index': screenLoader(() => import('./routes/integrations-index')),
   'integration-new': screenLoader(() => import('./routes/integration-new')),

@@ -40,7 +40,11 @@ const variables = z
   .array(environmentVariableInputSchema)
   .max(MAX_ENV_VARIABLES, `An environment holds at most ${MAX_ENV_VARIABLES} variables.`);
 
-export const environmentInputSchema = z.strictObject({ name: environmentName, description: description.default(''), variables: variables.default([]) });
+export const environmentInputSchema = z.strictObject({
+  name: environmentName,
+  description: description.default(''),
+  variables: variables.default([]),
+});
 export type EnvironmentInput = z.input<typeof environmentInputSchema>;
 
 // No defaults: what a PATCH leaves out keeps its stored value.
@@ -120,7 +124,10 @@ export function envReferencesOf(integration: Readonly<Record<string, unknown>>):
 }
 
 /** What the form shows beside a field: the text with each reference filled in, secrets masked, and the names missing. */
-export function resolveEnvText(text: string, variables: readonly EnvironmentVariable[]): { text: string; missing: string[]; usesSecret: boolean } {
+export function resolveEnvText(
+  text: string,
+  variables: readonly EnvironmentVariable[],
+): { text: string; missing: string[]; usesSecret: boolean } {
   const byName = new Map(variables.map((variable) => [variable.name, variable]));
   const missing: string[] = [];
   let usesSecret = false;

@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const releaseRequestSchema = z.strictObject({
   targetBotId: z.uuid('targetBotId must be the id of a bot.'),
   /** The source's integrations to release; all of them when left out. */
-  integrationIds: z.array(z.uuid('Each integration id must be a UUID.')).max(5000, 'A release carries at most 5,000 integrations.').optional(),
+  integrationIds: z
+    .array(z.uuid('Each integration id must be a UUID.'))
+    .max(5000, 'A release carries at most 5,000 integrations.')
+    .optional(),
   note: z.string().max(2000, 'Note must be at most 2,000 characters.').default(''),
   /** Release despite warnings (never despite errors). */
   force: z.boolean().default(false),
@@ -76,7 +79,10 @@ export type Release = z.infer<typeof releaseSchema>;
 const NOT_COMPARED = new Set(['id', 'botId', 'createdAt', 'updatedAt', 'version']);
 
 /** The fields that differ between two states of an integration (null: it does not exist), in the newer one's order. */
-export function fieldChanges(before: Readonly<Record<string, unknown>> | null, after: Readonly<Record<string, unknown>> | null): FieldChange[] {
+export function fieldChanges(
+  before: Readonly<Record<string, unknown>> | null,
+  after: Readonly<Record<string, unknown>> | null,
+): FieldChange[] {
   const keys = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])].filter((key) => !NOT_COMPARED.has(key));
   return keys.flatMap((path) => {
     const was = before?.[path];

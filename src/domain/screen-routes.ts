@@ -16,6 +16,7 @@ export type ScreenName =
   | 'integration-new'
   | 'integration-edit'
   | 'dialogs'
+  | 'releases'
   | 'not-found';
 
 export interface ScreenRoute {
@@ -44,6 +45,7 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   },
   // The bot's dialogs drawn as flows: its own chunk (React Flow and ELK load with it, nowhere else).
   { path: '/bots/:botId/dialogs', screen: 'dialogs' },
+  { path: '/bots/:botId/releases', screen: 'releases' },
 ];
 
 /** Shown for every address the table does not match. */
@@ -66,6 +68,7 @@ export const paths = {
   newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
   integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,
   /** With `node`, the screen centres and selects that interaction (or dialog). */
+  releases: (botId: string) => `/bots/${segment(botId)}/releases`,
   dialogs: (botId: string, node?: string) => `/bots/${segment(botId)}/dialogs${node ? `?node=${segment(node)}` : ''}`,
 };
 

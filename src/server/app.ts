@@ -154,7 +154,10 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(releaseRoutes, { releases: createReleasesRepository(database.db, { bots, integrations, environments, dialogs }) });
   await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry, environments });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
-  await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations, environments), credentials });
+  await app.register(importExportRoutes, {
+    repository: createImportExportRepository(database.db, bots, integrations, environments),
+    credentials,
+  });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
   for (const directory of DIRECTORIES) {

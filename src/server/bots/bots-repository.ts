@@ -32,7 +32,8 @@ export interface BotValues {
 
 /** PostgreSQL's foreign_key_violation, as both drivers report it (the cause of drizzle's error, or the error itself). */
 function isForeignKeyViolation(error: unknown): boolean {
-  const codeOf = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? (value as { code: unknown }).code : undefined);
+  const codeOf = (value: unknown) =>
+    value && typeof value === 'object' && 'code' in value ? (value as { code: unknown }).code : undefined;
   return codeOf(error) === '23503' || codeOf((error as { cause?: unknown } | null)?.cause) === '23503';
 }
 

@@ -210,10 +210,7 @@ export const releases = pgTable(
     rollbackOf: uuid('rollback_of'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('releases_target_number_unique').on(t.targetBotId, t.number),
-    index('releases_source').on(t.sourceBotId),
-  ],
+  (t) => [uniqueIndex('releases_target_number_unique').on(t.targetBotId, t.number), index('releases_source').on(t.sourceBotId)],
 );
 
 /** PostgreSQL's bytea as a Buffer: node-postgres reads one, PGlite a Uint8Array. */

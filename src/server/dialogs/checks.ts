@@ -166,5 +166,13 @@ export function envVariableChecks(model: BotModel, environment: ResolvedEnvironm
   }
   return failures.length > 0
     ? failures
-    : [{ ...base, status: 'pass', detail: environment ? `Environment "${environment.name}" has every {$env.NAME} the integrations use.` : 'No integration uses {$env.NAME}.' }];
+    : [
+        {
+          ...base,
+          status: 'pass',
+          detail: environment
+            ? `Environment "${environment.name}" has every {$env.NAME} the integrations use.`
+            : 'No integration uses {$env.NAME}.',
+        },
+      ];
 }

@@ -25,8 +25,9 @@ describeEachDatabase('{$env.NAME} in runs and checks on %s', (kind) => {
         },
       })
     ).body.id;
-    productionId = (await server.request('POST', '/api/environments', { body: { name: 'Production', variables: [{ name: 'SKILL_ID', value: '999' }] } }))
-      .body.id;
+    productionId = (
+      await server.request('POST', '/api/environments', { body: { name: 'Production', variables: [{ name: 'SKILL_ID', value: '999' }] } })
+    ).body.id;
     await server.request('PATCH', `/api/bots/${botId}`, { body: { environmentId: sandboxId }, headers: { 'if-match': '"1"' } });
   });
 
@@ -42,7 +43,10 @@ describeEachDatabase('{$env.NAME} in runs and checks on %s', (kind) => {
       body: {
         integration: anIntegrationInput('API', {
           transformScript: script,
-          customDataFields: [{ key: 'skill', value: '{$env.SKILL_ID}' }, { key: 'token', value: '{$env.TOKEN}' }],
+          customDataFields: [
+            { key: 'skill', value: '{$env.SKILL_ID}' },
+            { key: 'token', value: '{$env.TOKEN}' },
+          ],
         }),
         sample: { status: 200, body: '{}' },
         ...extra,
@@ -93,7 +97,11 @@ describeEachDatabase('{$env.NAME} in runs and checks on %s', (kind) => {
       (check: { id: string }) => check.id === 'env-variable-exists',
     );
     expect(checks).toEqual([
-      expect.objectContaining({ status: 'fail', integrationId: escalation.body.id, detail: expect.stringContaining('{$env.GREETING} (messageToUser)') }),
+      expect.objectContaining({
+        status: 'fail',
+        integrationId: escalation.body.id,
+        detail: expect.stringContaining('{$env.GREETING} (messageToUser)'),
+      }),
       expect.objectContaining({ status: 'fail', detail: expect.stringContaining('{$env.QUEUE}') }),
     ]);
     await server.request('PATCH', `/api/environments/${sandboxId}`, {

@@ -46,7 +46,14 @@ export const environmentRoutes: FastifyPluginAsyncZod<{ environments: Environmen
 
   app.get(
     '/api/environments/:id',
-    { schema: { tags: ['environments'], summary: 'Read an environment', params, response: { 200: environmentSchema, ...problems(400, 404) } } },
+    {
+      schema: {
+        tags: ['environments'],
+        summary: 'Read an environment',
+        params,
+        response: { 200: environmentSchema, ...problems(400, 404) },
+      },
+    },
     async (request, reply) => {
       const found = await environments.get(request.params.id);
       if (sendNotModified(request, reply, found.version)) return reply;

@@ -51,7 +51,11 @@ function refuseDuplicateVariables(rows: readonly { name: string }[]): void {
 
 export function createEnvironmentsRepository(db: Database, box: SecretBox) {
   /** The stored rows of a write: a secret given is sealed, one left out keeps what `previous` holds under its name. */
-  function storedVariables(id: string, rows: readonly EnvironmentVariableInput[], previous: readonly StoredEnvVariable[]): StoredEnvVariable[] {
+  function storedVariables(
+    id: string,
+    rows: readonly EnvironmentVariableInput[],
+    previous: readonly StoredEnvVariable[],
+  ): StoredEnvVariable[] {
     const kept = new Map(previous.filter((row) => row.secret).map((row) => [row.name, row.value]));
     return rows.map((row) => {
       const secret = row.secret ?? false;
@@ -106,7 +110,10 @@ export function createEnvironmentsRepository(db: Database, box: SecretBox) {
 
   return {
     async list(): Promise<Environment[]> {
-      const rows = await db.select().from(environments).orderBy(asc(sql`lower(${environments.name})`), asc(environments.id));
+      const rows = await db
+        .select()
+        .from(environments)
+        .orderBy(asc(sql`lower(${environments.name})`), asc(environments.id));
       const users = await usersOf(rows.map((row) => row.id));
       return rows.map((row) => toEnvironment(row, users.get(row.id) ?? []));
     },

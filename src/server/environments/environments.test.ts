@@ -40,7 +40,12 @@ describeEachDatabase('environments API on %s', (kind) => {
     expect((await server.request('PATCH', path, { body: { description: 'x' } })).status).toBe(428);
     // A secret given without a value keeps the stored one; the other variables are replaced.
     const changed = await server.request('PATCH', path, {
-      body: { variables: [{ name: 'API_KEY', secret: true }, { name: 'URL', value: 'https://dev.example.com' }] },
+      body: {
+        variables: [
+          { name: 'API_KEY', secret: true },
+          { name: 'URL', value: 'https://dev.example.com' },
+        ],
+      },
       headers: { 'if-match': '"1"' },
     });
     expect(changed.status).toBe(200);
@@ -79,7 +84,13 @@ describeEachDatabase('environments API on %s', (kind) => {
     expect(taken.status).toBe(409);
     expect(taken.body.errors).toHaveProperty('name');
     const twice = await server.request('POST', '/api/environments', {
-      body: { name: 'Other', variables: [{ name: 'A', value: '1' }, { name: 'A', value: '2' }] },
+      body: {
+        name: 'Other',
+        variables: [
+          { name: 'A', value: '1' },
+          { name: 'A', value: '2' },
+        ],
+      },
     });
     expect(twice.status).toBe(409);
     expect(twice.body.errors).toHaveProperty(['variables.1.name']);

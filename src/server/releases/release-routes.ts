@@ -7,7 +7,10 @@ import { booleanQuery, botParams, problems } from '../http/route-schemas';
 import type { ReleasesRepository } from './releases-repository';
 
 /** A release refused for its problems answers the plan with them, so the client shows each. */
-const refusedProblem = problemSchema.extend({ changes: releasePlanSchema.shape.changes.optional(), problems: releasePlanSchema.shape.problems.optional() });
+const refusedProblem = problemSchema.extend({
+  changes: releasePlanSchema.shape.changes.optional(),
+  problems: releasePlanSchema.shape.problems.optional(),
+});
 
 export const releaseRoutes: FastifyPluginAsyncZod<{ releases: ReleasesRepository }> = async (app, { releases }) => {
   app.post(
@@ -20,7 +23,12 @@ export const releaseRoutes: FastifyPluginAsyncZod<{ releases: ReleasesRepository
         params: botParams,
         querystring: z.strictObject({ dryRun: booleanQuery('dryRun') }),
         body: releaseRequestSchema,
-        response: { 200: releasePlanSchema, 201: z.object({ release: releaseSchema }), 409: refusedProblem, ...problems(400, 404, 412, 413, 415) },
+        response: {
+          200: releasePlanSchema,
+          201: z.object({ release: releaseSchema }),
+          409: refusedProblem,
+          ...problems(400, 404, 412, 413, 415),
+        },
       },
     },
     async (request, reply) => {

@@ -11,7 +11,15 @@ import {
   type ReleaseRequest,
 } from '../../domain/releases';
 import type { Database } from '../db/database';
-import { credentials, integrationRevisions, integrations as integrationsTable, knowledgeBases, lpFunctions, releases, skills } from '../db/schema';
+import {
+  credentials,
+  integrationRevisions,
+  integrations as integrationsTable,
+  knowledgeBases,
+  lpFunctions,
+  releases,
+  skills,
+} from '../db/schema';
 import { badRequest, conflict, DomainError, notFound } from '../errors';
 import { toIntegration } from '../integrations/integration-rows';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
@@ -102,7 +110,10 @@ export function createReleasesRepository(
   }
 
   /** The last release from `sourceBotId` into `targetBotId` that wrote each source integration: its copy and the version it left. */
-  async function lastReleased(sourceBotId: string, targetBotId: string): Promise<Map<string, { targetIntegrationId: string; version: number }>> {
+  async function lastReleased(
+    sourceBotId: string,
+    targetBotId: string,
+  ): Promise<Map<string, { targetIntegrationId: string; version: number }>> {
     const rows = await db
       .select()
       .from(releases)
@@ -118,7 +129,10 @@ export function createReleasesRepository(
       if (row.rollbackOf) continue;
       for (const change of row.changes as ReleaseChange[]) {
         if (found.has(change.integrationId) || !change.targetIntegrationId) continue;
-        found.set(change.integrationId, { targetIntegrationId: change.targetIntegrationId, version: leftAt.get(change.targetIntegrationId) ?? 0 });
+        found.set(change.integrationId, {
+          targetIntegrationId: change.targetIntegrationId,
+          version: leftAt.get(change.targetIntegrationId) ?? 0,
+        });
       }
     }
     return found;
@@ -135,7 +149,9 @@ export function createReleasesRepository(
   async function plan(sourceBotId: string, request: ReleaseRequest): Promise<{ plan: ReleasePlan; items: PlannedItem[] }> {
     const { targetBotId } = request;
     if (targetBotId === sourceBotId) {
-      throw badRequest('A bot cannot be released into itself: pick another target bot.', { targetBotId: 'Pick another bot than the source.' });
+      throw badRequest('A bot cannot be released into itself: pick another target bot.', {
+        targetBotId: 'Pick another bot than the source.',
+      });
     }
     await bots.get(sourceBotId);
     try {
@@ -200,7 +216,12 @@ export function createReleasesRepository(
           code: 'target-changed',
           integrationName: source.name,
           detail: `The target's "${copy.name}" was changed there since the last release from this bot (version ${link.version}, now ${copy.version}): releasing would overwrite ${changed.map((item) => item.path).join(', ') || 'those changes'}. Bring the change into this bot first, or roll back the target's change.`,
-          threeWay: changed.map((item) => ({ path: item.path, base: item.before, target: item.after, source: (source as Record<string, unknown>)[item.path] ?? null })),
+          threeWay: changed.map((item) => ({
+            path: item.path,
+            base: item.before,
+            target: item.after,
+            source: (source as Record<string, unknown>)[item.path] ?? null,
+          })),
         });
       }
       if (copy && copy.name !== source.name && (await dialogs.usages(targetBotId, copy.id)).length > 0) {
@@ -247,7 +268,8 @@ export function createReleasesRepository(
         severity: 'warning',
         code: 'escalation-failure-not-caught',
         integrationName: escalation.source.name,
-        detail: 'The target bot has no dialog that catches __agent_escalation_failed__: when a transfer fails, the message goes to its Fallback dialog. Add a failure dialog to the target.',
+        detail:
+          'The target bot has no dialog that catches __agent_escalation_failed__: when a transfer fails, the message goes to its Fallback dialog. Add a failure dialog to the target.',
       });
     }
     return { plan: { changes: items.map((item) => item.change), problems }, items };
@@ -263,10 +285,7 @@ export function createReleasesRepository(
     return (row?.number ?? 0) + 1;
   }
 
-  async function insertRelease(
-    tx: Database,
-    values: Omit<typeof releases.$inferInsert, 'id' | 'number' | 'createdAt'>,
-  ): Promise<Release> {
+  async function insertRelease(tx: Database, values: Omit<typeof releases.$inferInsert, 'id' | 'number' | 'createdAt'>): Promise<Release> {
     const number = await nextNumber(tx, values.targetBotId);
     const [row] = await tx
       .insert(releases)
@@ -381,9 +400,18 @@ export function createReleasesRepository(
             after[id] = 0;
             changes.push({ integrationId: id, name: now.name, action: 'delete', fields: fieldChanges(now, null), targetIntegrationId: id });
           } else if (previous && now) {
-            const written = await integrations.replace(row.targetBotId, id, now.version, valuesOf(previous), { action: 'release', outer: tx });
+            const written = await integrations.replace(row.targetBotId, id, now.version, valuesOf(previous), {
+              action: 'release',
+              outer: tx,
+            });
             after[id] = written.version;
-            changes.push({ integrationId: id, name: written.name, action: 'update', fields: fieldChanges(now, written), targetIntegrationId: id });
+            changes.push({
+              integrationId: id,
+              name: written.name,
+              action: 'update',
+              fields: fieldChanges(now, written),
+              targetIntegrationId: id,
+            });
           } else if (previous && !now) {
             // Rolling back a rollback that removed it: it comes back under its id, after its deletion's revision.
             const [latest] = await tx
@@ -397,7 +425,13 @@ export function createReleasesRepository(
               tx,
             );
             after[id] = written.version;
-            changes.push({ integrationId: id, name: written.name, action: 'create', fields: fieldChanges(null, written), targetIntegrationId: id });
+            changes.push({
+              integrationId: id,
+              name: written.name,
+              action: 'create',
+              fields: fieldChanges(null, written),
+              targetIntegrationId: id,
+            });
           }
         }
         return insertRelease(tx, {

@@ -12,7 +12,8 @@ describeEachDatabase('releases on %s', (kind) => {
   let production: string;
 
   const post = (path: string, body: unknown) => server.request('POST', path, { body });
-  const env = async (name: string, variables: Array<{ name: string; value: string }>) => (await post('/api/environments', { name, variables })).body.id as string;
+  const env = async (name: string, variables: Array<{ name: string; value: string }>) =>
+    (await post('/api/environments', { name, variables })).body.id as string;
   const bot = async (name: string, environmentId: string | null) => {
     const created = (await post('/api/bots', { name })).body;
     await server.request('PATCH', `/api/bots/${created.id}`, { body: { environmentId }, headers: { 'if-match': '*' } });
@@ -23,7 +24,8 @@ describeEachDatabase('releases on %s', (kind) => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return created.body;
   };
-  const plan = (body: Record<string, unknown> = {}, from = dev) => post(`/api/bots/${from}/releases?dryRun=true`, { targetBotId: prod, ...body });
+  const plan = (body: Record<string, unknown> = {}, from = dev) =>
+    post(`/api/bots/${from}/releases?dryRun=true`, { targetBotId: prod, ...body });
   const release = (body: Record<string, unknown> = {}, from = dev) => post(`/api/bots/${from}/releases`, { targetBotId: prod, ...body });
   const targetIntegrations = async () => (await server.request('GET', `/api/bots/${prod}/integrations`)).body.items as any[];
   const codes = (answer: any) => answer.body.problems.map((problem: any) => [problem.severity, problem.code, problem.field]);
@@ -69,7 +71,14 @@ describeEachDatabase('releases on %s', (kind) => {
     await post(`/api/bots/${prod}/dialogs/escalation-failure`, { message: 'Nobody is free.' });
     const done = await release({ note: 'First', author: 'Dana' });
     expect(done.status, JSON.stringify(done.body)).toBe(201);
-    expect(done.body.release).toMatchObject({ number: 1, sourceBotId: dev, targetBotId: prod, note: 'First', author: 'Dana', rollbackOf: null });
+    expect(done.body.release).toMatchObject({
+      number: 1,
+      sourceBotId: dev,
+      targetBotId: prod,
+      note: 'First',
+      author: 'Dana',
+      rollbackOf: null,
+    });
     expect(done.body.release.changes).toEqual([expect.objectContaining({ name: 'ToAgents', action: 'create' })]);
     const [copy] = await targetIntegrations();
     const read = (await server.request('GET', `/api/bots/${prod}/integrations/${copy.id}`)).body;
@@ -78,7 +87,9 @@ describeEachDatabase('releases on %s', (kind) => {
     const revisions = (await server.request('GET', `/api/bots/${prod}/integrations/${copy.id}/revisions`)).body.items;
     expect(revisions).toEqual([expect.objectContaining({ version: 1, action: 'release', summary: 'Released' })]);
     for (const botId of [dev, prod]) {
-      expect((await server.request('GET', `/api/bots/${botId}/releases`)).body.items).toEqual([expect.objectContaining({ id: done.body.release.id })]);
+      expect((await server.request('GET', `/api/bots/${botId}/releases`)).body.items).toEqual([
+        expect.objectContaining({ id: done.body.release.id }),
+      ]);
     }
     const again = await plan();
     expect(again.body.changes[0].action).toBe('unchanged');
@@ -95,14 +106,22 @@ describeEachDatabase('releases on %s', (kind) => {
     expect(refused.body.problems).toHaveLength(1);
     expect(await targetIntegrations()).toEqual([]);
     await server.request('PATCH', `/api/environments/${production}`, {
-      body: { variables: [{ name: 'SKILL_ID', value: '222' }, { name: 'QUEUE', value: 'billing' }] },
+      body: {
+        variables: [
+          { name: 'SKILL_ID', value: '222' },
+          { name: 'QUEUE', value: 'billing' },
+        ],
+      },
       headers: { 'if-match': '*' },
     });
     expect((await release()).status).toBe(201);
   });
 
   it('error: a skill the directory lacks, read through the target environment', async () => {
-    await server.request('PATCH', `/api/environments/${production}`, { body: { variables: [{ name: 'SKILL_ID', value: '333' }] }, headers: { 'if-match': '*' } });
+    await server.request('PATCH', `/api/environments/${production}`, {
+      body: { variables: [{ name: 'SKILL_ID', value: '333' }] },
+      headers: { 'if-match': '*' },
+    });
     await integration(dev, escalation());
     await post(`/api/bots/${prod}/dialogs/escalation-failure`, { message: 'Nobody is free.' });
     const planned = await plan();
@@ -111,7 +130,9 @@ describeEachDatabase('releases on %s', (kind) => {
   });
 
   it('error: a credential the directory lacks', async () => {
-    const credential = (await post('/api/credentials', { name: 'Orders key', type: 'API_KEY', fields: { headerName: 'X-Key' }, secrets: { apiKey: 'k' } })).body;
+    const credential = (
+      await post('/api/credentials', { name: 'Orders key', type: 'API_KEY', fields: { headerName: 'X-Key' }, secrets: { apiKey: 'k' } })
+    ).body;
     await integration(dev, anIntegrationInput('API', { name: 'Orders', credentialId: credential.id }));
     expect(codes(await plan())).toEqual([]);
     await integration(dev, anIntegrationInput('API', { name: 'Stock', credentialId: '00000000-0000-4000-8000-00000000c0de' }));
@@ -132,7 +153,12 @@ describeEachDatabase('releases on %s', (kind) => {
 
   it("error: an integration the target's dialogs use would be renamed", async () => {
     const importBot = async () =>
-      (await server.request('POST', '/api/bots/import', { raw: OWN_EXPORTS[OWN_SUPPORT_DESK]!, headers: { 'content-type': 'application/json' } })).body;
+      (
+        await server.request('POST', '/api/bots/import', {
+          raw: OWN_EXPORTS[OWN_SUPPORT_DESK]!,
+          headers: { 'content-type': 'application/json' },
+        })
+      ).body;
     const source = await importBot();
     const target = await importBot();
     prod = target.bot.id;
@@ -165,9 +191,15 @@ describeEachDatabase('releases on %s', (kind) => {
     const [copy] = await targetIntegrations();
     const full = (await server.request('GET', `/api/bots/${prod}/integrations/${copy.id}`)).body;
     const { id: _i, botId: _b, createdAt: _c, updatedAt: _u, version: _v, ...values } = full;
-    await server.request('PUT', `/api/bots/${prod}/integrations/${copy.id}`, { body: { ...values, url: 'https://hotfix.example.com' }, headers: { 'if-match': '"1"' } });
+    await server.request('PUT', `/api/bots/${prod}/integrations/${copy.id}`, {
+      body: { ...values, url: 'https://hotfix.example.com' },
+      headers: { 'if-match': '"1"' },
+    });
     const { id: _si, botId: _sb, createdAt: _sc, updatedAt: _su, version: _sv, ...sourceValues } = api;
-    await server.request('PUT', `/api/bots/${dev}/integrations/${api.id}`, { body: { ...sourceValues, url: 'https://v2.example.com' }, headers: { 'if-match': '"1"' } });
+    await server.request('PUT', `/api/bots/${dev}/integrations/${api.id}`, {
+      body: { ...sourceValues, url: 'https://v2.example.com' },
+      headers: { 'if-match': '"1"' },
+    });
     const planned = await plan();
     expect(codes(planned)).toEqual([['error', 'target-changed', undefined]]);
     expect(planned.body.problems[0].threeWay).toEqual([
@@ -178,7 +210,10 @@ describeEachDatabase('releases on %s', (kind) => {
 
   it('applies in one transaction: a failure in the middle leaves the target untouched', async () => {
     const first = await integration(dev, anIntegrationInput('API', { name: 'Orders', responseDataVariable: 'Orders' }));
-    const second = await integration(dev, anIntegrationInput('API', { name: 'Stock', responseDataVariable: 'Stock', url: 'https://stock.example.com' }));
+    const second = await integration(
+      dev,
+      anIntegrationInput('API', { name: 'Stock', responseDataVariable: 'Stock', url: 'https://stock.example.com' }),
+    );
     await integration(prod, anIntegrationInput('API', { name: 'Orders', url: 'https://old.example.com' }));
     // The target holds another integration under the response data variable Stock: creating the copy fails.
     await integration(prod, anIntegrationInput('API', { name: 'Inventory', responseDataVariable: 'Stock' }));
@@ -219,7 +254,10 @@ describeEachDatabase('releases on %s', (kind) => {
 
     const orders = (await server.request('GET', `/api/bots/${prod}/integrations/${existing.id}`)).body;
     const { id: _i, botId: _b, createdAt: _c, updatedAt: _u, version, ...values } = orders;
-    await server.request('PUT', `/api/bots/${prod}/integrations/${existing.id}`, { body: { ...values, url: 'https://hand.example.com' }, headers: { 'if-match': `"${version}"` } });
+    await server.request('PUT', `/api/bots/${prod}/integrations/${existing.id}`, {
+      body: { ...values, url: 'https://hand.example.com' },
+      headers: { 'if-match': `"${version}"` },
+    });
     const refused = await post(`/api/bots/${prod}/releases/${again.body.release.id}/rollback`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('"Orders"');

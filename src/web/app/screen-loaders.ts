@@ -44,5 +44,6 @@ export const screenLoaders: Record<ScreenName, ScreenLoader> = {
   'integration-new': screenLoader(() => import('./routes/integration-new')),
   'integration-edit': screenLoader(() => import('./routes/integration-edit')),
   dialogs: screenLoader(() => import('./routes/dialogs')),
+  releases: screenLoader(() => import('./routes/releases')),
   'not-found': screenLoader(() => import('./routes/not-found')),
 };

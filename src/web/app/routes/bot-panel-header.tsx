@@ -4,6 +4,11 @@ import type { Bot } from '../../../domain/bot';
 import { paths } from '../../../domain/screen-routes';
 import { ExportBotMenuSlot } from '../../features/bots/components/export-bot-menu-slot';
 import { deferredPart } from '../../components/deferred-part';
+import { ActionFailure } from '../../components/action-failure';
+import { describeFailure } from '../../lib/failure';
+import { useUpdateBot } from '../../features/bots/api/update-bot';
+import { BotEnvironmentPicker } from '../../features/environments/components/bot-environment-picker';
+import { ReleaseButton } from '../../features/releases/components/release-dialog';
 // The checks' stand-in looks as the checks do while they load.
 import '../../features/dialogs/components/bot-checks.css';
 
@@ -25,6 +30,7 @@ interface BotPanelHeaderProps {
 
 /** The header the bot's screens share: where you are, the bot's tabs, its checks, export, and the screen's own actions. */
 export function BotPanelHeader({ botId, bot, title, checksWait = false, children }: BotPanelHeaderProps) {
+  const update = useUpdateBot();
   return (
     <div className="panel__header">
       <div>
@@ -44,6 +50,9 @@ export function BotPanelHeader({ botId, bot, title, checksWait = false, children
           <NavLink className="bot-tabs__link" to={paths.dialogs(botId)}>
             Dialogs
           </NavLink>
+          <NavLink className="bot-tabs__link" to={paths.releases(botId)}>
+            Releases
+          </NavLink>
         </nav>
       </div>
       <div className="panel__actions">
@@ -52,6 +61,15 @@ export function BotPanelHeader({ botId, bot, title, checksWait = false, children
           waiting={checksWait}
           placeholder={<p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>}
         />
+        {bot ? (
+          <BotEnvironmentPicker
+            environmentId={bot.environmentId}
+            saving={update.isPending}
+            onChange={(environmentId) => update.mutate({ bot, patch: { environmentId } })}
+          />
+        ) : null}
+        {update.error ? <ActionFailure failure={describeFailure(update.error, "change the bot's environment")} /> : null}
+        {bot ? <ReleaseButton botId={botId} botName={bot.name} /> : null}
         {bot ? <ExportBotMenuSlot bot={bot} /> : null}
         {children}
       </div>

@@ -17,7 +17,8 @@ const pathOf = (id: string) => `/api/environments/${encodeURIComponent(id)}`;
 export function useCreateEnvironment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: EnvironmentInput) => (await apiRequest<Environment>('/api/environments', { method: 'POST', body: input })).data,
+    mutationFn: async (input: EnvironmentInput) =>
+      (await apiRequest<Environment>('/api/environments', { method: 'POST', body: input })).data,
     onSuccess: () => client.invalidateQueries({ queryKey: environmentKeys.all }),
   });
 }

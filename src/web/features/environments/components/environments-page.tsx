@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { Environment, EnvironmentVariableInput } from '../../../../domain/environments';
 import { paths } from '../../../../domain/screen-routes';
 import { ActionFailure } from '../../../components/action-failure';
@@ -28,15 +28,17 @@ const rowsOf = (environment: Environment): VariableRow[] =>
 
 /** A secret left empty keeps its stored value (the API's rule); a plain value is sent as typed. */
 const inputOf = (row: VariableRow): EnvironmentVariableInput =>
-  row.secret && row.value === '' ? { name: row.name.trim(), secret: true } : { name: row.name.trim(), value: row.value, secret: row.secret };
+  row.secret && row.value === ''
+    ? { name: row.name.trim(), secret: true }
+    : { name: row.name.trim(), value: row.value, secret: row.secret };
 
 function VariablesForm({ environment }: { environment: Environment }) {
   const update = useUpdateEnvironment();
-  const { register, control, handleSubmit, reset, watch, formState } = useForm<{ variables: VariableRow[] }>({
+  const { register, control, handleSubmit, reset, formState } = useForm<{ variables: VariableRow[] }>({
     values: { variables: rowsOf(environment) },
   });
   const { fields, append, remove } = useFieldArray({ control, name: 'variables' });
-  const rows = watch('variables');
+  const rows = useWatch({ control, name: 'variables' });
   const save = handleSubmit(({ variables }) =>
     update.mutate(
       { environment, patch: { variables: variables.filter((row) => row.name.trim() !== '').map(inputOf) } },

@@ -35,7 +35,7 @@ describeEachDatabase('{$env.NAME} in runs and checks on %s', (kind) => {
     "var skill = botContext.getEnvVariable('SKILL_ID');",
     "var token = botContext.getEnvVariable('TOKEN');",
     "botContext.printDebugMessage('skill ' + skill + ' token ' + token);",
-    "botContext.setBotVariable('seen', token.length === " + SECRET.length + " ? 'token read' : 'no token', true, false);",
+    "botContext.setBotVariable('seen', token !== null && token.length === " + SECRET.length + " ? 'token read' : 'no token', true, false);",
   ].join('\n');
 
   const run = (extra: Record<string, unknown> = {}) =>

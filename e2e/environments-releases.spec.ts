@@ -40,6 +40,9 @@ test('environments and releases: {$env.SKILL_ID} resolves per bot, a missing var
   // The escalation skill from the environment: the form shows what it resolves to here.
   await form.fill('Agent Skill Id', '{$env.SKILL_ID}');
   await expect(page.getByTestId('env-resolved-agentSkillId')).toHaveText('3402109731');
+  // Text fields complete {$env. with the environment's names.
+  await expect(form.field('Agent Id')).toHaveAttribute('list', 'env-variable-completion');
+  await expect(page.getByTestId('env-completion').locator('option')).toHaveAttribute('value', '{$env.SKILL_ID}');
   await form.save();
 
   // Release into the prod bot: Production lacks SKILL_ID, which stops it.

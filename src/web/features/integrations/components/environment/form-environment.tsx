@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { envReferencesOf, resolveEnvText, type EnvironmentVariable } from '../../../../../domain/environments';
 import { INTEGRATION_FIELD_LABELS } from '../../../../../domain/field-labels';
+import { TextCompletionProvider } from '../../../../components/form/text-completion';
 import './form-environment.css';
 
 /** The bot's environment as the form reads it: secret values are never in the browser (they show masked). */
@@ -13,9 +14,26 @@ export interface FormEnvironment {
 // The app layer knows the bot and the environments (features do not import each other) and hands the environment down.
 const FormEnvironmentContext = createContext<FormEnvironment | null | undefined>(undefined);
 
-/** `value`: undefined while loading, null when the bot has no environment. */
+const COMPLETION_LIST = 'env-variable-completion';
+
+/**
+ * `value`: undefined while loading, null when the bot has no environment. Its names complete `{$env.` in
+ * the form's one-line text fields.
+ */
 export function FormEnvironmentProvider({ value, children }: { value: FormEnvironment | null | undefined; children: ReactNode }) {
-  return <FormEnvironmentContext.Provider value={value}>{children}</FormEnvironmentContext.Provider>;
+  const names = value?.variables.map((variable) => variable.name) ?? [];
+  return (
+    <FormEnvironmentContext.Provider value={value}>
+      <TextCompletionProvider listId={names.length > 0 ? COMPLETION_LIST : undefined}>{children}</TextCompletionProvider>
+      {names.length > 0 ? (
+        <datalist id={COMPLETION_LIST} data-testid="env-completion">
+          {names.map((name) => (
+            <option key={name} value={`{$env.${name}}`} />
+          ))}
+        </datalist>
+      ) : null}
+    </FormEnvironmentContext.Provider>
+  );
 }
 
 export const useFormEnvironment = () => useContext(FormEnvironmentContext);

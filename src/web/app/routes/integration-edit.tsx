@@ -32,7 +32,7 @@ export function Component() {
   // Keyed by id only: a newer version arriving in the cache must not wipe edits in progress.
   return (
     <DirectoriesProvider value={directories}>
-      <FormEnvironmentProvider value={environment}>
+      <FormEnvironmentProvider value={environment.value} choices={environment.choices}>
         <IntegrationForm
           key={integrationId}
           botId={botId}

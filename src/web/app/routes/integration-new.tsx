@@ -11,7 +11,7 @@ export function Component() {
   const environment = useFormEnvironmentOf(botId);
   return (
     <DirectoriesProvider value={directories}>
-      <FormEnvironmentProvider value={environment}>
+      <FormEnvironmentProvider value={environment.value} choices={environment.choices}>
         <IntegrationForm key="new" botId={botId} integration={null} />
       </FormEnvironmentProvider>
     </DirectoriesProvider>

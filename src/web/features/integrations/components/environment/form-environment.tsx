@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { envReferencesOf, resolveEnvText, type EnvironmentVariable } from '../../../../../domain/environments';
 import { INTEGRATION_FIELD_LABELS } from '../../../../../domain/field-labels';
@@ -11,8 +11,29 @@ export interface FormEnvironment {
   variables: readonly EnvironmentVariable[];
 }
 
-// The app layer knows the bot and the environments (features do not import each other) and hands the environment down.
-const FormEnvironmentContext = createContext<FormEnvironment | null | undefined>(undefined);
+/** An environment the Test panel and the transfer preview may run with instead of the bot's. */
+export interface EnvironmentChoice extends FormEnvironment {
+  id: string;
+}
+
+interface EnvironmentPick {
+  /** What the form reads: the picked environment, else the bot's (undefined while loading, null for none). */
+  environment: FormEnvironment | null | undefined;
+  botEnvironment: FormEnvironment | null | undefined;
+  choices: readonly EnvironmentChoice[];
+  /** undefined: the bot's own; null: none; else an environment's id. */
+  pickedId: string | null | undefined;
+  setPickedId: (id: string | null | undefined) => void;
+}
+
+// The app layer knows the bot and the environments (features do not import each other) and hands them down.
+const FormEnvironmentContext = createContext<EnvironmentPick>({
+  environment: undefined,
+  botEnvironment: undefined,
+  choices: [],
+  pickedId: undefined,
+  setPickedId: () => undefined,
+});
 
 const COMPLETION_LIST = 'env-variable-completion';
 
@@ -20,10 +41,23 @@ const COMPLETION_LIST = 'env-variable-completion';
  * `value`: undefined while loading, null when the bot has no environment. Its names complete `{$env.` in
  * the form's one-line text fields.
  */
-export function FormEnvironmentProvider({ value, children }: { value: FormEnvironment | null | undefined; children: ReactNode }) {
+export function FormEnvironmentProvider({
+  value,
+  choices = [],
+  children,
+}: {
+  value: FormEnvironment | null | undefined;
+  choices?: readonly EnvironmentChoice[];
+  children: ReactNode;
+}) {
+  const [pickedId, setPickedId] = useState<string | null | undefined>(undefined);
+  const pick = useMemo<EnvironmentPick>(() => {
+    const picked = pickedId === undefined ? value : pickedId === null ? null : choices.find((choice) => choice.id === pickedId);
+    return { environment: picked, botEnvironment: value, choices, pickedId, setPickedId };
+  }, [value, choices, pickedId]);
   const names = value?.variables.map((variable) => variable.name) ?? [];
   return (
-    <FormEnvironmentContext.Provider value={value}>
+    <FormEnvironmentContext.Provider value={pick}>
       <TextCompletionProvider listId={names.length > 0 ? COMPLETION_LIST : undefined}>{children}</TextCompletionProvider>
       {names.length > 0 ? (
         <datalist id={COMPLETION_LIST} data-testid="env-completion">
@@ -36,7 +70,41 @@ export function FormEnvironmentProvider({ value, children }: { value: FormEnviro
   );
 }
 
-export const useFormEnvironment = () => useContext(FormEnvironmentContext);
+/** The environment the form reads `{$env.NAME}` in: the bot's, or the one picked in the Test panel. */
+export const useFormEnvironment = () => useContext(FormEnvironmentContext).environment;
+
+export const useEnvironmentPick = () => useContext(FormEnvironmentContext);
+
+/** The Test panel's choice of environment: the bot's own by default. */
+export function EnvironmentPicker() {
+  const { botEnvironment, choices, pickedId, setPickedId } = useEnvironmentPick();
+  const value = pickedId === undefined ? 'bot' : pickedId === null ? 'none' : pickedId;
+  return (
+    <div className="field">
+      <label htmlFor="test-environment" className="field__label">
+        Environment
+      </label>
+      <select
+        id="test-environment"
+        className="input"
+        value={value}
+        onChange={(event) => {
+          const next = event.target.value;
+          setPickedId(next === 'bot' ? undefined : next === 'none' ? null : next);
+        }}
+      >
+        <option value="bot">{botEnvironment ? `The bot's (${botEnvironment.name})` : "The bot's (none)"}</option>
+        {choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>
+            {choice.name}
+          </option>
+        ))}
+        <option value="none">No environment</option>
+      </select>
+      <p className="field__help">What {'{$env.NAME}'} and getEnvVariable read in the run and the transfer preview; the rows below win.</p>
+    </div>
+  );
+}
 
 /** A field path (`headers.0.value`) in the panel's words: "Request Headers 1 value". */
 function labelOf(path: string): string {

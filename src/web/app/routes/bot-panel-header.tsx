@@ -4,11 +4,7 @@ import type { Bot } from '../../../domain/bot';
 import { paths } from '../../../domain/screen-routes';
 import { ExportBotMenuSlot } from '../../features/bots/components/export-bot-menu-slot';
 import { deferredPart } from '../../components/deferred-part';
-import { ActionFailure } from '../../components/action-failure';
-import { describeFailure } from '../../lib/failure';
-import { useUpdateBot } from '../../features/bots/api/update-bot';
-import { BotEnvironmentPicker } from '../../features/environments/components/bot-environment-picker';
-import { ReleaseButton } from '../../features/releases/components/release-dialog';
+
 // The checks' stand-in looks as the checks do while they load.
 import '../../features/dialogs/components/bot-checks.css';
 
@@ -16,6 +12,18 @@ import '../../features/dialogs/components/bot-checks.css';
 const BotChecks = deferredPart<{ botId: string; waiting?: boolean }>(
   () => import('../../features/dialogs/components/bot-checks').then((module) => ({ default: module.BotChecks })),
   'the bot checks',
+);
+
+// Release… and its dialog load once the screen has shown what it is for (they are not needed to use it).
+const ReleaseButton = deferredPart<{ botId: string; botName: string }>(
+  () => import('../../features/releases/components/release-dialog').then((module) => ({ default: module.ReleaseButton })),
+  'the release dialog',
+);
+
+// The bot's environment picker, once the screen has shown what it is for.
+const BotEnvironment = deferredPart<{ bot: Bot }>(
+  () => import('./bot-environment-control').then((module) => ({ default: module.BotEnvironmentControl })),
+  "the bot's environment",
 );
 
 interface BotPanelHeaderProps {
@@ -30,7 +38,6 @@ interface BotPanelHeaderProps {
 
 /** The header the bot's screens share: where you are, the bot's tabs, its checks, export, and the screen's own actions. */
 export function BotPanelHeader({ botId, bot, title, checksWait = false, children }: BotPanelHeaderProps) {
-  const update = useUpdateBot();
   return (
     <div className="panel__header">
       <div>
@@ -61,15 +68,18 @@ export function BotPanelHeader({ botId, bot, title, checksWait = false, children
           waiting={checksWait}
           placeholder={<p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>}
         />
+        {bot ? <BotEnvironment bot={bot} placeholder={<p className="bot-environment">Environment…</p>} /> : null}
         {bot ? (
-          <BotEnvironmentPicker
-            environmentId={bot.environmentId}
-            saving={update.isPending}
-            onChange={(environmentId) => update.mutate({ bot, patch: { environmentId } })}
+          <ReleaseButton
+            botId={botId}
+            botName={bot.name}
+            placeholder={
+              <button type="button" className="button" disabled>
+                Release…
+              </button>
+            }
           />
         ) : null}
-        {update.error ? <ActionFailure failure={describeFailure(update.error, "change the bot's environment")} /> : null}
-        {bot ? <ReleaseButton botId={botId} botName={bot.name} /> : null}
         {bot ? <ExportBotMenuSlot bot={bot} /> : null}
         {children}
       </div>

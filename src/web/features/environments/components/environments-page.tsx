@@ -181,7 +181,7 @@ export function EnvironmentsPage() {
       ) : query.isError ? (
         <ErrorState title="The environments could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.length === 0 ? (
-        <EmptyState title="No environments yet">Add one, such as Sandbox or Production, then point bots at it.</EmptyState>
+        <EmptyState title="No environments yet">Add one for each stage your bots go through, then point bots at it.</EmptyState>
       ) : (
         query.data.map((environment) => (
           <section key={environment.id} className="env-card" aria-labelledby={`environment-${environment.id}-title`}>

@@ -11,7 +11,8 @@ export function ChangeList({ changes }: { changes: readonly ReleaseChange[] }) {
     <ul className="release-changes">
       {changes.map((change) => (
         <li key={`${change.integrationId}-${change.action}`}>
-          <strong>{change.name}</strong> <span className={`pill pill--${change.action === 'unchanged' ? 'success' : 'warning'}`}>{change.action}</span>
+          <strong>{change.name}</strong>{' '}
+          <span className={`pill pill--${change.action === 'unchanged' ? 'success' : 'warning'}`}>{change.action}</span>
           {change.fields.length > 0 ? (
             <table className="release-plan__fields" aria-label={`Changes to ${change.name}`}>
               <thead>
@@ -46,19 +47,19 @@ export function ChangeList({ changes }: { changes: readonly ReleaseChange[] }) {
 function fixLink(problem: ReleaseProblem, targetBotId: string) {
   switch (problem.code) {
     case 'env-variable-missing':
-      return <Link to={paths.environments()}>Fix in Environments</Link>;
+      return <Link to={paths.environments()}>Fix it in the environments</Link>;
     case 'skill-missing':
-      return <Link to={paths.skills()}>Fix in Skills</Link>;
+      return <Link to={paths.skills()}>Fix it in the skill directory</Link>;
     case 'credential-missing':
-      return <Link to={paths.credentials()}>Fix in Credentials</Link>;
+      return <Link to={paths.credentials()}>Fix it in the credential directory</Link>;
     case 'function-missing':
-      return <Link to={paths.functions()}>Fix in Functions</Link>;
+      return <Link to={paths.functions()}>Fix it in the function directory</Link>;
     case 'knowledge-base-missing':
-      return <Link to={paths.knowledgeBases()}>Fix in Knowledge bases</Link>;
+      return <Link to={paths.knowledgeBases()}>Fix it in the knowledge base directory</Link>;
     case 'escalation-failure-not-caught':
-      return <Link to={paths.dialogs(targetBotId)}>Fix in the target's dialogs</Link>;
+      return <Link to={paths.dialogs(targetBotId)}>Fix it in the target's dialogs</Link>;
     default:
-      return <Link to={paths.integrations(targetBotId)}>Fix in the target's integrations</Link>;
+      return <Link to={paths.integrations(targetBotId)}>Fix it in the target's integrations</Link>;
   }
 }
 
@@ -68,7 +69,9 @@ export function ProblemList({ problems, targetBotId }: { problems: readonly Rele
     <ul className="release-problems" aria-label="Problems">
       {problems.map((problem, index) => (
         <li key={index} className={`release-problem release-problem--${problem.severity}`}>
-          <span className={`pill pill--${problem.severity === 'error' ? 'danger' : 'warning'}`}>{problem.severity === 'error' ? 'Error' : 'Warning'}</span>{' '}
+          <span className={`pill pill--${problem.severity === 'error' ? 'danger' : 'warning'}`}>
+            {problem.severity === 'error' ? 'Error' : 'Warning'}
+          </span>{' '}
           <strong>{problem.integrationName}</strong>
           {problem.field ? ` (${problem.field})` : ''}: {problem.detail} {fixLink(problem, targetBotId)}
           {problem.threeWay ? (

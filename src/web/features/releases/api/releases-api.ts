@@ -50,8 +50,12 @@ export function useRollback(botId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (release: Release) =>
-      (await apiRequest<{ release: Release }>(`/api/bots/${segment(botId)}/releases/${segment(release.id)}/rollback`, { method: 'POST', body: {} }))
-        .data.release,
+      (
+        await apiRequest<{ release: Release }>(`/api/bots/${segment(botId)}/releases/${segment(release.id)}/rollback`, {
+          method: 'POST',
+          body: {},
+        })
+      ).data.release,
     onSuccess: () => client.invalidateQueries({ queryKey: ['releases'] }),
   });
 }

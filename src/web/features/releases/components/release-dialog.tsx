@@ -25,7 +25,8 @@ export function ReleaseButton({ botId, botName }: { botId: string; botName: stri
         <Dialog.Content className="dialog dialog--wide" onCloseAutoFocus={onCloseAutoFocus}>
           <Dialog.Title className="dialog__title">Release {botName}</Dialog.Title>
           <Dialog.Description className="dialog__description">
-            Carries integrations into another bot as new revisions there; {'{$env.NAME}'} stays unresolved, each bot reads its own environment.
+            Carries integrations into another bot as new revisions there; {'{$env.NAME}'} stays unresolved, each bot reads its own
+            environment.
           </Dialog.Description>
           {open ? <ReleaseForm botId={botId} onDone={() => setOpen(false)} /> : null}
         </Dialog.Content>

@@ -16,8 +16,10 @@ export function ReleasesScreen({ botId }: { botId: string }) {
   const roll = (release: Release) =>
     rollback.mutate(release, { onSuccess: (done) => notify('success', `Rolled back release ${release.number} (release ${done.number})`) });
   if (query.isPending) return <LoadingState label="Loading the releases" />;
-  if (query.isError) return <ErrorState title="The releases could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data.length === 0) return <EmptyState title="No releases yet">Release… in the header carries integrations into another bot.</EmptyState>;
+  if (query.isError)
+    return <ErrorState title="The releases could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.length === 0)
+    return <EmptyState title="No releases yet">Release… in the header carries integrations into another bot.</EmptyState>;
   return (
     <div className="releases-list">
       {rollback.error ? <ActionFailure failure={describeFailure(rollback.error, 'roll back')} /> : null}

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
-import { envReferencesOf, resolveEnvText, type EnvironmentVariable } from '../../../../../domain/environments';
+import { envReferencesOf, resolveEnvText } from '../../../../../domain/env-references';
+import type { EnvironmentVariable } from '../../../../../domain/environments';
 import { INTEGRATION_FIELD_LABELS } from '../../../../../domain/field-labels';
 import { TextCompletionProvider } from '../../../../components/form/text-completion';
 import './form-environment.css';

@@ -1,6 +1,6 @@
 import { useSampleVariables } from '../test-panel/sample-variables-context';
 import { TransferPreview } from './transfer-preview';
-import { previewRowsOf } from '../../../../../domain/environments';
+import { previewRowsOf } from '../../../../../domain/env-references';
 import { useFormEnvironment } from '../environment/form-environment';
 
 /**

@@ -8,13 +8,19 @@ export const botInputSchema = z.strictObject({ name: botName, description: botDe
 export type BotInput = z.input<typeof botInputSchema>;
 
 // No defaults here: a field left out of a PATCH keeps its stored value.
-export const botPatchSchema = z.strictObject({ name: botName.optional(), description: botDescription.optional() });
+export const botPatchSchema = z.strictObject({
+  name: botName.optional(),
+  description: botDescription.optional(),
+  /** The environment its `{$env.NAME}` references resolve in; null for none. */
+  environmentId: z.uuid('environmentId must be the id of an environment, or null.').nullable().optional(),
+});
 export type BotPatch = z.input<typeof botPatchSchema>;
 
 export const botSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   description: z.string(),
+  environmentId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().positive(),

@@ -96,7 +96,7 @@ export const referenceChangeSchema = z.object({
 });
 export type ReferenceChange = z.infer<typeof referenceChangeSchema>;
 
-export const CHECK_IDS = ['escalation-failure-caught', 'integration-exists', 'custom-field-exists'] as const;
+export const CHECK_IDS = ['escalation-failure-caught', 'integration-exists', 'custom-field-exists', 'env-variable-exists'] as const;
 export const CHECK_STATUSES = ['pass', 'warn', 'fail'] as const;
 
 export const checkSchema = z.object({

@@ -3,7 +3,8 @@ import { INTEGRATION_FIELD_LABELS } from './field-labels';
 import { integrationSchema } from './integration';
 import { authorSchema } from './people';
 
-export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete'] as const;
+/** `release`: written by a release from another bot, or by its rollback (GET …/releases names it). */
+export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete', 'release'] as const;
 
 export const revisionSummarySchema = z.object({
   version: z.number().int().positive(),
@@ -32,5 +33,7 @@ export function describeRevision(action: RevisionSummary['action'], changedField
       return changedFields.length ? `Restored (${changedFields.join(', ')})` : 'Restored';
     case 'update':
       return changedFields.length ? `Changed ${changedFields.join(', ')}` : 'Saved without changes';
+    case 'release':
+      return changedFields.length ? `Released (${changedFields.join(', ')})` : 'Released';
   }
 }

@@ -25,7 +25,7 @@ export const DEMO_BOT = {
 
 /** A stored bot, as the API answers it: the demo bot unless told otherwise. */
 export function aBot(overrides: Partial<Bot> = {}): Bot {
-  return { id: SAMPLE_BOT_ID, ...DEMO_BOT, createdAt: SAMPLE_TIME, updatedAt: SAMPLE_TIME, version: 1, ...overrides };
+  return { id: SAMPLE_BOT_ID, ...DEMO_BOT, environmentId: null, createdAt: SAMPLE_TIME, updatedAt: SAMPLE_TIME, version: 1, ...overrides };
 }
 
 /** The type's demo as a client would send it, script and custom data fields included: what the demo data seeds. */

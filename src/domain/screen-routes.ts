@@ -10,11 +10,13 @@ export type ScreenName =
   | 'credentials'
   | 'functions'
   | 'knowledge-bases'
+  | 'environments'
   | 'integrations-panel'
   | 'integrations-index'
   | 'integration-new'
   | 'integration-edit'
   | 'dialogs'
+  | 'releases'
   | 'not-found';
 
 export interface ScreenRoute {
@@ -30,6 +32,7 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   { path: '/credentials', screen: 'credentials' },
   { path: '/functions', screen: 'functions' },
   { path: '/knowledge-bases', screen: 'knowledge-bases' },
+  { path: '/environments', screen: 'environments' },
   {
     path: '/bots/:botId/integrations',
     screen: 'integrations-panel',
@@ -42,6 +45,7 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   },
   // The bot's dialogs drawn as flows: its own chunk (React Flow and ELK load with it, nowhere else).
   { path: '/bots/:botId/dialogs', screen: 'dialogs' },
+  { path: '/bots/:botId/releases', screen: 'releases' },
 ];
 
 /** Shown for every address the table does not match. */
@@ -59,10 +63,12 @@ export const paths = {
   credentials: () => '/credentials',
   functions: () => '/functions',
   knowledgeBases: () => '/knowledge-bases',
+  environments: () => '/environments',
   integrations: (botId: string) => `/bots/${segment(botId)}/integrations`,
   newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
   integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,
   /** With `node`, the screen centres and selects that interaction (or dialog). */
+  releases: (botId: string) => `/bots/${segment(botId)}/releases`,
   dialogs: (botId: string, node?: string) => `/bots/${segment(botId)}/dialogs${node ? `?node=${segment(node)}` : ''}`,
 };
 

@@ -63,6 +63,11 @@ export const simulateRequestSchema = z.strictObject({
   botVariables: variableRows('Bot variables'),
   envVariables: variableRows('Environment variables'),
   userMessage: userMessage.default(''),
+  /**
+   * The environment `{$env.NAME}` and getEnvVariable read: the bot's own when left out, none with null.
+   * `envVariables` rows given beside it win over its values.
+   */
+  environmentId: z.uuid('environmentId must be the id of an environment, or null.').nullable().optional(),
 });
 export type SimulateRequest = z.input<typeof simulateRequestSchema>;
 export type SimulateRequestValues = z.output<typeof simulateRequestSchema>;

@@ -3,9 +3,9 @@ import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Bot, BotPatch } from '../../domain/bot';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
-import { bots } from '../db/schema';
+import { bots, naturalOrderKey } from '../db/schema';
 import { recordAudit } from '../db/audit';
-import { notFound, preconditionFailed } from '../errors';
+import { badRequest, notFound, preconditionFailed } from '../errors';
 import type { ListCursors } from '../db/cursor';
 
 type BotRow = typeof bots.$inferSelect;
@@ -15,19 +15,34 @@ export function toBot(row: BotRow): Bot {
     id: row.id,
     name: row.name,
     description: row.description,
+    environmentId: row.environmentId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
 }
 
-const nameKey = sql<string>`lower(${bots.name})`;
+/** The list's order and cursor: natural, so "Load bot 6" comes before "Load bot 59" (the index is on the same key). */
+const nameKey = naturalOrderKey(bots.name);
 
 export interface BotValues {
   name: string;
   description: string;
   extras?: Record<string, unknown>;
+  environmentId?: string | null;
 }
+
+/** PostgreSQL's foreign_key_violation, as both drivers report it (the cause of drizzle's error, or the error itself). */
+function isForeignKeyViolation(error: unknown): boolean {
+  const codeOf = (value: unknown) =>
+    value && typeof value === 'object' && 'code' in value ? (value as { code: unknown }).code : undefined;
+  return codeOf(error) === '23503' || codeOf((error as { cause?: unknown } | null)?.cause) === '23503';
+}
+
+const unknownEnvironment = (id: string) =>
+  badRequest(`Environment ${id} does not exist: pick one from GET /api/environments, or null for none.`, {
+    environmentId: 'Pick an environment that exists.',
+  });
 
 export function createBotsRepository(db: Database, cursors: ListCursors) {
   // Every request under /api/bots/:botId checks the bot first: built once, planned once per connection.
@@ -51,7 +66,7 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
         .from(bots)
         .where(
           and(
-            query.q ? sql`strpos(${nameKey}, lower(${query.q})) > 0` : undefined,
+            query.q ? sql`strpos(lower(${bots.name}), lower(${query.q})) > 0` : undefined,
             cursor ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(bots.id, cursor.id))) : undefined,
           ),
         )
@@ -78,7 +93,13 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
       const insert = async (tx: Database) => {
         const [row] = await tx
           .insert(bots)
-          .values({ id: randomUUID(), name: values.name, description: values.description, extras: values.extras ?? {} })
+          .values({
+            id: randomUUID(),
+            name: values.name,
+            description: values.description,
+            extras: values.extras ?? {},
+            environmentId: values.environmentId ?? null,
+          })
           .returning();
         return toBot(row!);
       };
@@ -91,22 +112,28 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
     },
 
     async update(id: string, expectedVersion: number, patch: BotPatch): Promise<Bot> {
-      const row = await db.transaction(async (tx) => {
-        const [before] = await tx.select({ name: bots.name }).from(bots).where(eq(bots.id, id));
-        const [updated] = await tx
+      let row: BotRow | null | undefined;
+      try {
+        row = await db.transaction(async (tx) => {
+          const [before] = await tx.select({ name: bots.name }).from(bots).where(eq(bots.id, id));
+          const [updated] = await tx
           .update(bots)
           .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
           .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
           .returning();
-        if (!updated) return null;
-        const renamed = before && before.name !== updated.name;
-        await recordAudit(tx, {
-          action: renamed ? 'rename' : 'save',
-          botId: id,
-          summary: renamed ? `Renamed bot ${before.name} to ${updated.name}` : `Saved bot ${updated.name}`,
+          if (!updated) return null;
+          const renamed = before && before.name !== updated.name;
+          await recordAudit(tx, {
+            action: renamed ? 'rename' : 'save',
+            botId: id,
+            summary: renamed ? `Renamed bot ${before.name} to ${updated.name}` : `Saved bot ${updated.name}`,
+          });
+          return updated;
         });
-        return updated;
-      });
+      } catch (error) {
+        if (patch.environmentId && isForeignKeyViolation(error)) throw unknownEnvironment(patch.environmentId);
+        throw error;
+      }
       if (row) return toBot(row);
       throw preconditionFailed((await requireRow(id)).version);
     },

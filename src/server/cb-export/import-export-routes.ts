@@ -8,6 +8,7 @@ import { botParams, problems } from '../http/route-schemas';
 import type { ImportExportRepository } from './import-export-repository';
 import { planImportYielding, type ImportPlan } from './plan-import';
 import { serializeCbExport, toCbExport } from './to-cb';
+import { environmentNameIn } from './environment-name';
 import { toNativeExport } from './to-native';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
 import { mapPlanCredentials, withCredentialNames } from './credential-mapping';
@@ -94,7 +95,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
       mapPlanCredentials(result.plan, await credentials.directory(), await repository.credentialHosts());
       if (request.query.dryRun) return reply.code(200).send(planView(result.plan));
       if (!result.plan.valid) throw invalidPlanProblem(result.plan);
-      const imported = await repository.importPlan(result.plan);
+      const imported = await repository.importPlan(result.plan, environmentNameIn(request.body));
       return reply.code(201).header('location', `/api/bots/${imported.bot.id}`).send(imported);
     },
   );
@@ -111,7 +112,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
       },
     },
     async (request, reply) => {
-      const { bot, extras, integrations } = await repository.readForExport(request.params.botId);
+      const { bot, environmentName, extras, integrations } = await repository.readForExport(request.params.botId);
       const { format } = request.query;
       await repository.recordExport(bot.id, bot.name, format);
       const directory = format === 'cb' ? await credentials.directory() : [];
@@ -121,6 +122,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
           ? serializeCbExport(
               toCbExport({
                 ...bot,
+                environmentName,
                 extras,
                 integrations: integrations.map(({ integration, extras: kept }) => ({
                   id: integration.id,
@@ -129,7 +131,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
                 })),
               }),
             )
-          : JSON.stringify(toNativeExport(bot, extras, integrations), null, 2);
+          : JSON.stringify(toNativeExport({ ...bot, environmentName }, extras, integrations), null, 2);
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileNameOf(bot.name, format)}"`)

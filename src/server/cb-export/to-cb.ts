@@ -3,6 +3,7 @@ import type { IntegrationValues } from '../../domain/integration';
 import { cbFieldsOf, inCbOrder, newResponderDefaults } from './cb-fields';
 import { cbBotFieldsOf } from './from-cb';
 import { restoreObject } from './kept-keys';
+import { ENVIRONMENT_NAME_KEY } from './environment-name';
 
 export interface IntegrationToExport {
   id: string;
@@ -15,8 +16,18 @@ export interface BotToExport {
   id: string;
   name: string;
   description: string;
+  /** Written as `bot.environmentName` (our key: CB's own export of a bot's environment is not public); absent for none. */
+  environmentName?: string | null;
   extras: BotExtras | null;
   integrations: IntegrationToExport[];
+}
+
+/** The bot object with the bot's environment as it is now: in the kept key's place, or last; none removes it. */
+function withEnvironmentName(botObject: Record<string, unknown>, name: string | null | undefined): Record<string, unknown> {
+  if (name) return { ...botObject, [ENVIRONMENT_NAME_KEY]: name };
+  const rest = { ...botObject };
+  delete rest[ENVIRONMENT_NAME_KEY];
+  return rest;
 }
 
 /** Imported entries in their file order; those created in the panel after them, by name. */
@@ -48,7 +59,7 @@ function newCbBot(bot: BotToExport): Record<string, unknown> {
 /** The CB export file of a bot: imported bots get back every key of their file. */
 export function toCbExport(bot: BotToExport): Record<string, unknown> {
   const kept = bot.extras;
-  const botObject = kept ? restoreObject(kept.bot, cbBotFieldsOf(bot)) : newCbBot(bot);
+  const botObject = withEnvironmentName(kept ? restoreObject(kept.bot, cbBotFieldsOf(bot)) : newCbBot(bot), bot.environmentName);
   const chatbotId = typeof botObject.id === 'string' ? botObject.id : bot.id;
   const responder = [...bot.integrations].sort(exportOrder).map((integration) => toCbResponder(integration, chatbotId));
   if (!kept) {

@@ -2,10 +2,13 @@ import type { Bot } from '../../domain/bot';
 import { NATIVE_FORMAT, NATIVE_FORMAT_VERSION, type BotExtras, type ResponderExtras } from '../../domain/cb-export';
 import type { Integration } from '../../domain/integration';
 
+/** The bot as a native file holds it: its environment by name (ids differ between databases). */
+export type NativeBot = Omit<Bot, 'environmentId'> & { environmentId?: string | null; environmentName?: string | null };
+
 export interface NativeExport {
   format: typeof NATIVE_FORMAT;
   formatVersion: typeof NATIVE_FORMAT_VERSION;
-  bot: Bot;
+  bot: NativeBot;
   integrations: Array<Integration & { extras: ResponderExtras | null }>;
   /** The rest of the CB file the bot was imported from; null for a bot made in the panel. */
   extras: BotExtras | null;
@@ -13,7 +16,7 @@ export interface NativeExport {
 
 /** The project's own export: every field and version as stored, and the CB extras untouched. */
 export function toNativeExport(
-  bot: Bot,
+  bot: NativeBot,
   extras: BotExtras | null,
   integrations: ReadonlyArray<{ integration: Integration; extras: ResponderExtras | null }>,
 ): NativeExport {

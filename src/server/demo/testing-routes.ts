@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import {
   bots as botsTable,
   credentials as credentialsTable,
+  environments as environmentsTable,
   integrationRevisions,
   knowledgeBases as knowledgeBasesTable,
   lpFunctions,
@@ -43,6 +44,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{
       await db.transaction(async (tx) => {
         await tx.delete(integrationRevisions);
         await tx.delete(botsTable);
+        await tx.delete(environmentsTable);
         await tx.delete(skillsTable);
         await tx.delete(credentialsTable);
         await tx.delete(lpFunctions);

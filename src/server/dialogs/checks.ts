@@ -4,6 +4,8 @@ import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotModel, 
 import { fieldReads } from '../../domain/reference-scan';
 import { fieldOpeners, visitInteraction } from './reference-places';
 import { runNow, STEP_BATCH, type Steps } from './walk-steps';
+import { envReferencesOf } from '../../domain/environments';
+import type { ResolvedEnvironment } from '../environments/environments-repository';
 
 const ESCALATION_TYPE = 'LIVEPERSON_AGENT_ESCALATION';
 
@@ -141,3 +143,36 @@ export function* runChecksSteps(model: BotModel): Steps<Check[]> {
 
 export const escalationFailureCheck = (model: BotModel): Check => runNow(escalationFailureCheckSteps(model));
 export const runChecks = (model: BotModel): Check[] => runNow(runChecksSteps(model));
+
+/** Every `{$env.NAME}` an integration uses that the bot's environment lacks (all of them when it has none). */
+export function envVariableChecks(model: BotModel, environment: ResolvedEnvironment | null): Check[] {
+  const base = { id: 'env-variable-exists', title: "Environment variables the integrations use exist in the bot's environment" } as const;
+  const names = new Set(environment?.variables.map((variable) => variable.name) ?? []);
+  const failures: Check[] = [];
+  for (const { integration } of model.integrations) {
+    const seen = new Set<string>();
+    for (const reference of envReferencesOf(integration)) {
+      if (names.has(reference.name) || seen.has(reference.name)) continue;
+      seen.add(reference.name);
+      failures.push({
+        ...base,
+        status: 'fail',
+        detail: environment
+          ? `Integration "${integration.name}" uses {$env.${reference.name}} (${reference.field}), which environment "${environment.name}" lacks: add it there.`
+          : `Integration "${integration.name}" uses {$env.${reference.name}} (${reference.field}), but the bot has no environment: pick one that has it.`,
+        integrationId: integration.id,
+      });
+    }
+  }
+  return failures.length > 0
+    ? failures
+    : [
+        {
+          ...base,
+          status: 'pass',
+          detail: environment
+            ? `Environment "${environment.name}" has every {$env.NAME} the integrations use.`
+            : 'No integration uses {$env.NAME}.',
+        },
+      ];
+}

@@ -172,6 +172,7 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
       ['escalation-failure-caught', 'pass'],
       ['integration-exists', 'pass'],
       ['custom-field-exists', 'pass'],
+      ['env-variable-exists', 'pass'],
     ]);
   });
 

@@ -6,7 +6,8 @@ import type { Database } from '../db/database';
 import { badRequest, conflict, inUse, limitReached, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
-import { escalationFailureCatcher, runChecksSteps } from './checks';
+import { envVariableChecks, escalationFailureCatcher, runChecksSteps } from './checks';
+import type { EnvironmentsRepository } from '../environments/environments-repository';
 import { keptArray, toDialogViews, toDialogViewsSteps, type BotIntegration } from './dialog-model';
 import { escalationFailureDialog } from './escalation-failure-dialog';
 import { createKeptFileCache, type KeptFileCache } from './kept-file-cache';
@@ -33,7 +34,26 @@ function freeDialogName(loaded: LoadedBot): string {
   }
 }
 
-export function createDialogsRepository(db: Database, integrations: IntegrationsRepository, cache: KeptFileCache = createKeptFileCache()) {
+/**
+ * What else follows an integration's names (test cases, app.ts passes them), so the dialogs feature knows
+ * nothing of it: called inside the rename's transaction, it rewrites (unless a dry run) and answers its changes.
+ */
+export interface RenameFollower {
+  followRename(
+    tx: Database,
+    integration: Integration,
+    renamed: { name: string; responseDataVariable: string },
+    dryRun: boolean,
+  ): Promise<ReferenceChange[]>;
+}
+
+export function createDialogsRepository(
+  db: Database,
+  integrations: IntegrationsRepository,
+  environments: EnvironmentsRepository,
+  followers: readonly RenameFollower[] = [],
+  cache: KeptFileCache = createKeptFileCache(),
+) {
   // The walks run after the transaction: they only read what it loaded, and should not hold a connection while they pause.
   const read = async <T>(botId: string, walk: (loaded: LoadedBot) => Steps<T>) =>
     runSliced(walk(await db.transaction((tx) => loadBot(tx, cache, botId))));
@@ -46,10 +66,22 @@ export function createDialogsRepository(db: Database, integrations: Integrations
         return { items: yield* toDialogViewsSteps(page), more: model.dialogs.length > offset + limit };
       }),
 
-    checks: (botId: string): Promise<Check[]> => read(botId, (loaded) => runChecksSteps(loaded.model)),
+    async checks(botId: string): Promise<Check[]> {
+      const { loaded, environment } = await db.transaction(async (tx) => ({
+        loaded: await loadBot(tx, cache, botId),
+        environment: await environments.ofBot(botId, tx),
+      }));
+      return [...(await runSliced(runChecksSteps(loaded.model))), ...envVariableChecks(loaded.model, environment)];
+    },
 
     usages: (botId: string, integrationId: string): Promise<Usage[]> =>
       read(botId, (loaded) => findUsagesSteps(loaded.model, requireIntegration(loaded, integrationId))),
+
+    /** Whether a dialog of the bot can start on __agent_escalation_failed__ (a release that brings an escalation asks). */
+    async catchesEscalationFailure(botId: string): Promise<boolean> {
+      const loaded = await db.transaction((tx) => loadBot(tx, cache, botId));
+      return escalationFailureCatcher(loaded.model) !== undefined;
+    },
 
     async revisions(botId: string) {
       await db.transaction((tx) => loadBot(tx, cache, botId));
@@ -125,7 +157,9 @@ export function createDialogsRepository(db: Database, integrations: Integrations
           }
         }
         const plan = await runSliced(planRenameSteps(loaded.model, target, renamed));
-        if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: plan.changes };
+        const followed: ReferenceChange[] = [];
+        for (const follower of followers) followed.push(...(await follower.followRename(tx, current, renamed, dryRun)));
+        if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: [...plan.changes, ...followed] };
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
         const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, {
@@ -143,7 +177,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
             summary: `Integration "${current.name}" renamed to "${renamed.name}"${renamed.responseDataVariable === current.responseDataVariable ? '' : ` (variable api_${renamed.responseDataVariable})`}: ${plan.interactions.size} interaction${plan.interactions.size === 1 ? '' : 's'} rewritten`,
           });
         }
-        return { integration, changes: plan.changes };
+        return { integration, changes: [...plan.changes, ...followed] };
       });
     },
 

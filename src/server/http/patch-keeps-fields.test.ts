@@ -33,6 +33,9 @@ describeEachDatabase('a PATCH changes only what it is given, on %s', (kind) => {
         const shown = SHOWN_AS[property];
         if (shown) {
           for (const key of Object.keys(value as object)) expect(after[shown][key], `${route} ${property}.${key}`).toBe(true);
+        } else if (Array.isArray(value)) {
+          // A list (an environment's variables) is replaced as a whole.
+          expect(after[property], `PATCH ${route} set ${property}`).toEqual(value);
         } else if (typeof value === 'object' && value !== null) {
           expect(after[property], `PATCH ${route} with part of ${property}`).toEqual({ ...before[property], ...value });
         } else {

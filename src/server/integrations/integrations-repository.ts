@@ -24,7 +24,7 @@ export interface IntegrationListQuery {
   cursor?: string;
 }
 
-type RevisionAction = 'create' | 'update' | 'restore' | 'delete';
+type RevisionAction = 'create' | 'update' | 'restore' | 'delete' | 'release';
 
 /** The audit trail's word for each kind of revision. */
 const AUDIT_ACTION: Record<RevisionAction, AuditAction> = { create: 'create', update: 'save', restore: 'restore', delete: 'delete' };

@@ -12,6 +12,8 @@ import type { Registry } from 'prom-client';
 import type { SimulateRequestValues } from '../../domain/simulation';
 import { createSimulatorMetrics, type SimulatorMetrics } from './simulator-metrics';
 import type { AuditRecord } from '../db/audit';
+import type { EnvironmentsRepository } from '../environments/environments-repository';
+import { maskSecrets } from './mask-secrets';
 
 export interface SimulateRoutesOptions {
   /** Writes a test run to the audit trail (db/audit.ts). */
@@ -22,6 +24,7 @@ export interface SimulateRoutesOptions {
   sandbox?: Sandbox;
   /** The app's metrics registry, where the runs, limits reached and queue are counted. */
   metrics: Registry;
+  environments: EnvironmentsRepository;
 }
 
 const description =
@@ -30,15 +33,43 @@ const description =
   'A script error or a limit reached is a 200 whose `error` says what happened; a malformed request is a 4xx; ' +
   'a 503 with Retry-After says that the simulator is full: it runs one test per core of the server, and a test that would wait more than 2 s for a core is refused rather than slowed down.';
 
+/**
+ * The run's environment variables: the environment's (the bot's own unless the request names another, or
+ * null for none), then the request's own rows over them. Secret values go into the run; the answer masks them.
+ */
+async function withEnvironment(
+  environments: EnvironmentsRepository,
+  botId: string,
+  request: SimulateRequestValues,
+): Promise<{ request: SimulateRequestValues; secrets: string[] }> {
+  const { environmentId, ...rest } = request;
+  let environment;
+  if (environmentId === undefined) environment = await environments.ofBot(botId);
+  else {
+    environment = await environments.resolved(environmentId);
+    if (environmentId !== null && !environment) throw notFound(`Environment ${environmentId}`);
+  }
+  const variables = environment?.variables ?? [];
+  const given = new Set(rest.envVariables.map((row) => row.key));
+  const envVariables = [
+    ...variables.filter((variable) => !given.has(variable.name)).map((variable) => ({ key: variable.name, value: variable.value })),
+    ...rest.envVariables,
+  ];
+  const secrets = variables.filter((variable) => variable.secret && !given.has(variable.name)).map((variable) => variable.value);
+  return { request: { ...rest, envVariables }, secrets };
+}
+
 /** Runs one simulation, or answers 503 with Retry-After when the simulator queue is full. */
 async function simulateOrRefuse(
-  { sandbox, metrics }: { sandbox: Sandbox; metrics: SimulatorMetrics },
+  { sandbox, metrics, environments }: { sandbox: Sandbox; metrics: SimulatorMetrics; environments: EnvironmentsRepository },
   reply: FastifyReply,
+  botId: string,
   integration: SimulatedIntegration,
-  request: SimulateRequestValues,
+  given: SimulateRequestValues,
 ) {
+  const { request, secrets } = await withEnvironment(environments, botId, given);
   try {
-    const output = await simulate(sandbox, integration, request);
+    const output = maskSecrets(await simulate(sandbox, integration, request), secrets);
     metrics.finished(output);
     return output;
   } catch (error) {
@@ -57,7 +88,7 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
   const { bots, integrations } = options;
   const sandbox = options.sandbox ?? createSandbox();
   if (!options.sandbox) app.addHook('onClose', () => sandbox.close());
-  const simulator = { sandbox, metrics: createSimulatorMetrics(options.metrics, sandbox) };
+  const simulator = { sandbox, metrics: createSimulatorMetrics(options.metrics, sandbox), environments: options.environments };
 
   app.post(
     '/api/bots/:botId/integrations/:id/simulate',
@@ -73,7 +104,7 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
     },
     async (request, reply) => {
       const integration = await integrations.get(request.params.botId, request.params.id);
-      const output = await simulateOrRefuse(simulator, reply, integration, request.body);
+      const output = await simulateOrRefuse(simulator, reply, request.params.botId, integration, request.body);
       await options.audit?.({
         action: 'test-run',
         botId: integration.botId,
@@ -99,7 +130,7 @@ export const simulateRoutes: FastifyPluginAsyncZod<SimulateRoutesOptions> = asyn
     async (request, reply) => {
       if (!(await bots.exists(request.params.botId))) throw notFound(`Bot ${request.params.botId}`);
       const { integration, ...sample } = request.body;
-      const output = await simulateOrRefuse(simulator, reply, integration, sample);
+      const output = await simulateOrRefuse(simulator, reply, request.params.botId, integration, sample);
       await options.audit?.({ action: 'test-run', botId: request.params.botId, summary: `Tested unsaved integration ${integration.name}` });
       return output;
     },

@@ -27,7 +27,12 @@ export async function bodyRoutes(server: TestServer): Promise<BodyRoute[]> {
     body: anIntegrationInput('LIVEPERSON_AGENT_ESCALATION'),
   });
   const skill = await server.request('POST', '/api/skills', { body: { id: 1234567, name: 'Route Skill' } });
-  const values: Record<string, string> = { botId, id: integration.body.id, version: '1' };
+  const values: Record<string, string> = {
+    botId,
+    id: integration.body.id,
+    version: '1',
+    releaseId: '00000000-0000-4000-8000-000000000000',
+  };
   const document = (await server.request<OpenApiDocument>('GET', '/api/openapi.json')).body;
   const routes: BodyRoute[] = [];
   for (const [route, operations] of Object.entries(document.paths)) {

@@ -74,10 +74,25 @@ async function directoryTarget(server: TestServer, directory: DirectoryDescripto
 async function botTarget(server: TestServer): Promise<WriteTarget> {
   const n = unique();
   const response = await created(server, '/api/bots', { name: `Bot ${n}`, description: `About bot ${n}` });
+  const environment = await created(server, '/api/environments', { name: `Environment of bot ${n}` });
   return {
     path: `/api/bots/${response.body.id}`,
     etag: response.headers.get('etag')!,
-    body: { name: `Renamed bot ${n}`, description: 'Changed' },
+    body: { name: `Renamed bot ${n}`, description: 'Changed', environmentId: environment.body.id },
+  };
+}
+
+async function environmentTarget(server: TestServer): Promise<WriteTarget> {
+  const n = unique();
+  const response = await created(server, '/api/environments', {
+    name: `Environment ${n}`,
+    description: 'About it',
+    variables: [{ name: 'SKILL_ID', value: '1' }],
+  });
+  return {
+    path: `/api/environments/${response.body.id}`,
+    etag: response.headers.get('etag')!,
+    body: { name: `Renamed environment ${n}`, description: 'Changed', variables: [{ name: 'QUEUE', value: 'billing', secret: false }] },
   };
 }
 
@@ -96,6 +111,7 @@ async function integrationTarget(server: TestServer): Promise<WriteTarget> {
 export const WRITE_TARGETS: Record<string, (server: TestServer) => Promise<WriteTarget>> = {
   '/api/bots/{botId}': botTarget,
   '/api/bots/{botId}/integrations/{id}': integrationTarget,
+  '/api/environments/{id}': environmentTarget,
   ...Object.fromEntries(
     DIRECTORIES.map((directory) => [`${directory.path}/{id}`, (server: TestServer) => directoryTarget(server, directory)]),
   ),

@@ -38,10 +38,12 @@ export const screenLoaders: Record<ScreenName, ScreenLoader> = {
   credentials: screenLoader(() => import('./routes/credentials')),
   functions: screenLoader(() => import('./routes/functions')),
   'knowledge-bases': screenLoader(() => import('./routes/knowledge-bases')),
+  environments: screenLoader(() => import('./routes/environments')),
   'integrations-panel': screenLoader(() => import('./routes/integrations-panel')),
   'integrations-index': screenLoader(() => import('./routes/integrations-index')),
   'integration-new': screenLoader(() => import('./routes/integration-new')),
   'integration-edit': screenLoader(() => import('./routes/integration-edit')),
   dialogs: screenLoader(() => import('./routes/dialogs')),
+  releases: screenLoader(() => import('./routes/releases')),
   'not-found': screenLoader(() => import('./routes/not-found')),
 };

@@ -4,6 +4,7 @@ import type { Bot } from '../../../domain/bot';
 import { paths } from '../../../domain/screen-routes';
 import { ExportBotMenuSlot } from '../../features/bots/components/export-bot-menu-slot';
 import { deferredPart } from '../../components/deferred-part';
+
 // The checks' stand-in looks as the checks do while they load.
 import '../../features/dialogs/components/bot-checks.css';
 
@@ -11,6 +12,18 @@ import '../../features/dialogs/components/bot-checks.css';
 const BotChecks = deferredPart<{ botId: string; waiting?: boolean }>(
   () => import('../../features/dialogs/components/bot-checks').then((module) => ({ default: module.BotChecks })),
   'the bot checks',
+);
+
+// Release… and its dialog load once the screen has shown what it is for (they are not needed to use it).
+const ReleaseButton = deferredPart<{ botId: string; botName: string }>(
+  () => import('../../features/releases/components/release-dialog').then((module) => ({ default: module.ReleaseButton })),
+  'the release dialog',
+);
+
+// The bot's environment picker, once the screen has shown what it is for.
+const BotEnvironment = deferredPart<{ bot: Bot }>(
+  () => import('./bot-environment-control').then((module) => ({ default: module.BotEnvironmentControl })),
+  "the bot's environment",
 );
 
 interface BotPanelHeaderProps {
@@ -44,6 +57,9 @@ export function BotPanelHeader({ botId, bot, title, checksWait = false, children
           <NavLink className="bot-tabs__link" to={paths.dialogs(botId)}>
             Dialogs
           </NavLink>
+          <NavLink className="bot-tabs__link" to={paths.releases(botId)}>
+            Releases
+          </NavLink>
         </nav>
       </div>
       <div className="panel__actions">
@@ -52,6 +68,18 @@ export function BotPanelHeader({ botId, bot, title, checksWait = false, children
           waiting={checksWait}
           placeholder={<p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>}
         />
+        {bot ? <BotEnvironment bot={bot} placeholder={<p className="bot-environment">Environment…</p>} /> : null}
+        {bot ? (
+          <ReleaseButton
+            botId={botId}
+            botName={bot.name}
+            placeholder={
+              <button type="button" className="button" disabled>
+                Release…
+              </button>
+            }
+          />
+        ) : null}
         {bot ? <ExportBotMenuSlot bot={bot} /> : null}
         {children}
       </div>

@@ -7,6 +7,8 @@ import { integrationKeys } from '../../features/integrations/api/integration-key
 import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
 import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
 import { DirectoriesProvider } from '../../features/integrations/components/directory-pickers/directories-context';
+import { FormEnvironmentProvider } from '../../features/integrations/components/environment/form-environment';
+import { useFormEnvironmentOf } from './use-form-environment';
 import { useFormDirectories } from './use-form-directories';
 import { HistoryButton } from '../../features/revisions/components/history-button';
 
@@ -18,6 +20,7 @@ export function Component() {
   const client = useQueryClient();
   const query = useIntegration(botId, integrationId);
   const directories = useFormDirectories();
+  const environment = useFormEnvironmentOf(botId);
   if (query.isPending) return <LoadingState label="Loading the integration…" shape="form" />;
   if (query.isError) {
     return <ErrorState title="Could not load this integration" error={query.error} onRetry={() => void query.refetch()} />;
@@ -29,28 +32,30 @@ export function Component() {
   // Keyed by id only: a newer version arriving in the cache must not wipe edits in progress.
   return (
     <DirectoriesProvider value={directories}>
-      <IntegrationForm
-        key={integrationId}
-        botId={botId}
-        integration={query.data}
-        headerActions={({ isDirty, load }) => (
-          <HistoryButton
-            botId={botId}
-            integration={query.data}
-            isDirty={isDirty}
-            loadMonaco={loadMonaco}
-            onLoaded={(stored) => {
-              remember(stored);
-              load(stored);
-            }}
-            reloadLatest={async () => {
-              const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integrationId), staleTime: 0 });
-              remember(latest);
-              load(latest);
-            }}
-          />
-        )}
-      />
+      <FormEnvironmentProvider value={environment.value} choices={environment.choices}>
+        <IntegrationForm
+          key={integrationId}
+          botId={botId}
+          integration={query.data}
+          headerActions={({ isDirty, load }) => (
+            <HistoryButton
+              botId={botId}
+              integration={query.data}
+              isDirty={isDirty}
+              loadMonaco={loadMonaco}
+              onLoaded={(stored) => {
+                remember(stored);
+                load(stored);
+              }}
+              reloadLatest={async () => {
+                const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integrationId), staleTime: 0 });
+                remember(latest);
+                load(latest);
+              }}
+            />
+          )}
+        />
+      </FormEnvironmentProvider>
     </DirectoriesProvider>
   );
 }

@@ -32,6 +32,9 @@ export function RootLayout() {
           <NavLink to={paths.knowledgeBases()} className="app-nav__link">
             Knowledge bases
           </NavLink>
+          <NavLink to={paths.environments()} className="app-nav__link">
+            Environments
+          </NavLink>
         </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { Field } from './field';
+import { useTextCompletion } from './text-completion';
 
 interface TextFieldProps {
   name: string;
@@ -29,6 +30,7 @@ export function TextField({
   onValueChange,
 }: TextFieldProps) {
   const { register } = useFormContext();
+  const completion = useTextCompletion();
   const registration = register(name, {
     valueAsNumber: inputType === 'number',
     onChange: onValueChange ? (event: { target: { value: string } }) => onValueChange(event.target.value) : undefined,
@@ -46,6 +48,7 @@ export function TextField({
             spellCheck={false}
             placeholder={placeholder}
             inputMode={inputMode}
+            list={inputType === 'text' ? completion : undefined}
             {...control}
             {...registration}
           />

@@ -5,6 +5,7 @@ const ACTION_LABELS: Record<RevisionSummary['action'], string> = {
   update: 'Updated',
   restore: 'Restored',
   delete: 'Deleted',
+  release: 'Released',
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

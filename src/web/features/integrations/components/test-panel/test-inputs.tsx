@@ -5,6 +5,7 @@ import { FieldScope } from '../../../../components/form/field';
 import { HttpStatusField, SampleResultField, UserMessageField } from './sample-fields';
 import { SampleVariableList } from './sample-variable-list';
 import { useSampleVariablesEditor } from './sample-variables-context';
+import { EnvironmentPicker } from '../environment/form-environment';
 
 /** The panel's inputs are a form of their own, beside the integration's: checked by the domain's schema. */
 export function useTestInputsForm(sample: string): UseFormReturn<SimulationInputs> {
@@ -44,6 +45,7 @@ export function TestInputs({ form, onRun, running }: TestInputsProps) {
             help="Read by botContext.getBotVariable and {$botContext.name}."
             testId="test-bot-variable-inputs"
           />
+          <EnvironmentPicker />
           <SampleVariableList
             legend="Environment variables"
             item="Environment variable"

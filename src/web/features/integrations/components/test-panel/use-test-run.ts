@@ -5,6 +5,7 @@ import { useSimulateIntegration } from '../../api/simulate-integration';
 import type { FormValues } from '../form/form-values';
 import { useScriptEditorBridge } from '../script-editor/script-editor-bridge';
 import { useSampleVariables, type SampleVariable } from './sample-variables-context';
+import { useEnvironmentPick } from '../environment/form-environment';
 
 /** Rows the user added but left blank are not sent; half-filled ones are, so the API can say what is missing. */
 const filled = (rows: SampleVariable[]) => rows.filter((row) => row.key.trim() !== '' || row.value !== '');
@@ -20,6 +21,8 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
   const { editor } = useScriptEditorBridge();
   const { botVariables, envVariables } = useSampleVariables();
   const simulation = useSimulateIntegration(botId);
+  // The server runs with the bot's environment unless told another (or none); secrets never reach the browser.
+  const { pickedId } = useEnvironmentPick();
   const [output, setOutput] = useState<SimulationOutput | null>(null);
   const [ranWith, setRanWith] = useState<{ integration: string; inputs: string } | null>(null);
   const [formChanged, setFormChanged] = useState(false);
@@ -28,7 +31,7 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
     const subscription = watch(() => setFormChanged(JSON.stringify(getValues()) !== ranWith.integration));
     return () => subscription.unsubscribe();
   }, [watch, getValues, ranWith]);
-  const inputsNow = JSON.stringify({ ...typed, botVariables, envVariables });
+  const inputsNow = JSON.stringify({ ...typed, botVariables, envVariables, pickedId });
   const stale = ranWith !== null && (formChanged || ranWith.inputs !== inputsNow);
 
   const run = ({ sample, status, userMessage }: SimulationInputs) => {
@@ -38,6 +41,7 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
       botVariables: filled(botVariables),
       envVariables: filled(envVariables),
       userMessage,
+      ...(pickedId !== undefined ? { environmentId: pickedId } : {}),
     };
     editor?.showRunError(null);
     const ran = { integration: JSON.stringify(request.integration), inputs: inputsNow };

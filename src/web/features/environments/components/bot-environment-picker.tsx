@@ -1,0 +1,35 @@
+import { useEnvironments } from '../api/environments-api';
+
+interface BotEnvironmentPickerProps {
+  environmentId: string | null;
+  /** Saves the bot's choice (the app layer owns the bot's cache). */
+  onChange: (environmentId: string | null) => void;
+  saving: boolean;
+}
+
+/** The bot header's environment: what its `{$env.NAME}` references read, and a builder can change it. */
+export function BotEnvironmentPicker({ environmentId, onChange, saving }: BotEnvironmentPickerProps) {
+  const environments = useEnvironments();
+  return (
+    <div className="bot-environment">
+      <label htmlFor="bot-environment" className="field__label">
+        Environment
+      </label>
+      <select
+        id="bot-environment"
+        className="input"
+        value={environmentId ?? ''}
+        disabled={saving || environments.isPending}
+        aria-busy={saving}
+        onChange={(event) => onChange(event.target.value || null)}
+      >
+        <option value="">No environment</option>
+        {(environments.data ?? []).map((environment) => (
+          <option key={environment.id} value={environment.id}>
+            {environment.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -198,6 +198,67 @@ export const upstreamLists = pgTable('upstream_lists', {
   lastError: text('last_error'),
 });
 
+/**
+ * An integration's test cases (issue #29): a sample result and variables to run it on, and what must hold
+ * afterwards (`expect`). `last_run_id`/`last_status` are those of the last run against the saved integration:
+ * what the list's and the form's badge read.
+ */
+export const testCases = pgTable(
+  'test_cases',
+  {
+    id: uuid('id').primaryKey(),
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // `{ name, sample, botVariables?, envVariables?, environmentId?, expect }`, checked by the domain schema.
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    lastRunId: uuid('last_run_id'),
+    lastStatus: text('last_status').$type<'passed' | 'failed' | 'error'>(),
+    ...timestamps,
+  },
+  (t) => [index('test_cases_integration').on(t.integrationId, t.createdAt), index('test_cases_bot').on(t.botId)],
+);
+
+/** Every saved state of a test case, kept with its integration's history (and after the test case is deleted). */
+export const testCaseRevisions = pgTable(
+  'test_case_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    testCaseId: uuid('test_case_id').notNull(),
+    integrationId: uuid('integration_id').notNull(),
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    action: text('action').$type<'create' | 'update' | 'delete' | 'rename'>().notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('test_case_revisions_integration').on(t.integrationId, t.id)],
+);
+
+/** Test runs as answered, so that `GET …/test-runs/:runId` (and its JUnit form) reads one again. */
+export const testRuns = pgTable(
+  'test_runs',
+  {
+    id: uuid('id').primaryKey(),
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    // api: asked for; save: the background run after a save; unsaved: against a form's unsaved body.
+    trigger: text('trigger').$type<'api' | 'save' | 'unsaved'>().notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    passed: integer('passed').notNull(),
+    failed: integer('failed').notNull(),
+    results: jsonb('results').$type<unknown[]>().notNull(),
+  },
+  (t) => [index('test_runs_bot_at').on(t.botId, t.at)],
+);
+
 export const schema = {
   bots,
   integrations,
@@ -211,4 +272,7 @@ export const schema = {
   databaseFacts,
   webBuilds,
   webAssets,
+  testCases,
+  testCaseRevisions,
+  testRuns,
 };

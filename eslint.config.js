@@ -28,6 +28,7 @@ const SERVER_FEATURES = {
   integrations: ['bots'],
   revisions: ['integrations'],
   simulator: ['bots', 'integrations'],
+  'test-cases': ['bots', 'integrations', 'simulator'],
   'cb-export': ['bots', 'integrations', 'credentials'],
   dialogs: ['integrations', 'cb-export'],
   directories: [],

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { integrationInputSchema } from './integration';
-import { simulationSampleSchema } from './simulation';
+import { simulationSampleSchema, type SimulationOutput } from './simulation';
 
 const MAX_EXPECTATIONS = 200;
 const MAX_VALUE_CHARS = 64 * 1024;
@@ -56,7 +56,10 @@ export type TransferExpectation = z.infer<typeof transferExpectationSchema>;
 
 export const testCaseExpectSchema = z.strictObject({
   /** null: the run must end without an error; a kind: it must end with that one. Left out: not checked. */
-  error: z.enum(EXPECTED_ERROR_KINDS, { error: `error must be null or one of ${EXPECTED_ERROR_KINDS.join(', ')}.` }).nullable().optional(),
+  error: z
+    .enum(EXPECTED_ERROR_KINDS, { error: `error must be null or one of ${EXPECTED_ERROR_KINDS.join(', ')}.` })
+    .nullable()
+    .optional(),
   customData: keyedExpectations('customData', customDataExpectationSchema).optional(),
   botVariables: keyedExpectations('botVariables', botVariableExpectationSchema).optional(),
   transfer: transferExpectationSchema.optional(),
@@ -130,6 +133,22 @@ export const testRunRequestSchema = z.strictObject({
    * The Test panel's "Run all test cases" before Save: that integration's test cases run against this body
    * (the create body, as the form holds it) instead of the saved integration.
    */
-  unsaved: z.strictObject({ integrationId: z.uuid('unsaved.integrationId must be a UUID.'), integration: integrationInputSchema }).optional(),
+  unsaved: z
+    .strictObject({ integrationId: z.uuid('unsaved.integrationId must be a UUID.'), integration: integrationInputSchema })
+    .optional(),
 });
 export type TestRunRequest = z.infer<typeof testRunRequestSchema>;
+
+/**
+ * The expectations a run's output meets: what Save as test case offers, each of which the user may untick
+ * or change. A run that reached an unexpected error kind (result, sandbox) expects no error.
+ */
+export function expectationsOf(output: SimulationOutput): TestCaseExpect {
+  const kind = output.error?.kind;
+  return {
+    error: kind && (EXPECTED_ERROR_KINDS as readonly string[]).includes(kind) ? (kind as (typeof EXPECTED_ERROR_KINDS)[number]) : null,
+    customData: Object.fromEntries(output.customDataFields.map((field) => [field.key, field.value])),
+    botVariables: Object.fromEntries(output.botVariables.map((variable) => [variable.key, variable.value])),
+    logIncludes: output.debugLog.filter((line) => line.length > 0).slice(0, MAX_EXPECTATIONS),
+  };
+}

@@ -44,6 +44,10 @@ import { directoryRoutes } from './directories/directory-routes';
 import { createSharedCachedSource, sharedListName } from './directories/cached-source';
 import { REMOTE_LISTS } from './directories/remote-lists';
 import { createPlainDirectoryRepositories } from './directories/directory-repositories';
+import { createSandbox } from './simulator/sandbox';
+import { createTestCasesRepository } from './test-cases/test-cases-repository';
+import { createTestRunner } from './test-cases/test-runner';
+import { registerRunAfterSave, testCaseRoutes } from './test-cases/test-case-routes';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -143,9 +147,16 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
   const dialogs = createDialogsRepository(database.db, integrations);
+  // One sandbox for the Test panel and the test runs: they share its one-run-per-core limit and its queue.
+  const sandbox = createSandbox();
+  app.addHook('onClose', () => sandbox.close());
+  const testCases = createTestCasesRepository(database.db);
+  const testRunner = createTestRunner({ sandbox, testCases, integrations });
+  registerRunAfterSave(app, testRunner);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
-  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry });
+  await app.register(simulateRoutes, { bots, integrations, sandbox, metrics: metrics.registry });
+  await app.register(testCaseRoutes, { bots, integrations, testCases, runner: testRunner });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });

@@ -47,6 +47,7 @@ import { createPlainDirectoryRepositories } from './directories/directory-reposi
 import { createSandbox } from './simulator/sandbox';
 import { createTestCasesRepository } from './test-cases/test-cases-repository';
 import { createTestRunner } from './test-cases/test-runner';
+import { createRenameFollower } from './test-cases/follow-renames';
 import { registerRunAfterSave, testCaseRoutes } from './test-cases/test-case-routes';
 
 export type AppOptions = Pick<
@@ -146,13 +147,14 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const integrations = createIntegrationsRepository(database.db, cursors);
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
-  const dialogs = createDialogsRepository(database.db, integrations);
+  const testCases = createTestCasesRepository(database.db);
+  const renameFollower = createRenameFollower(testCases);
+  const dialogs = createDialogsRepository(database.db, integrations, [renameFollower]);
   // One sandbox for the Test panel and the test runs: they share its one-run-per-core limit and its queue.
   const sandbox = createSandbox();
   app.addHook('onClose', () => sandbox.close());
-  const testCases = createTestCasesRepository(database.db);
   const testRunner = createTestRunner({ sandbox, testCases, integrations });
-  registerRunAfterSave(app, testRunner);
+  registerRunAfterSave(app, { runner: testRunner, integrations, renameFollower });
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
   await app.register(simulateRoutes, { bots, integrations, sandbox, metrics: metrics.registry });

@@ -32,7 +32,20 @@ function freeDialogName(loaded: LoadedBot): string {
   }
 }
 
-export function createDialogsRepository(db: Database, integrations: IntegrationsRepository) {
+/**
+ * What else follows an integration's names (test cases, app.ts passes them), so the dialogs feature knows
+ * nothing of it: called inside the rename's transaction, it rewrites (unless a dry run) and answers its changes.
+ */
+export interface RenameFollower {
+  followRename(
+    tx: Database,
+    integration: Integration,
+    renamed: { name: string; responseDataVariable: string },
+    dryRun: boolean,
+  ): Promise<ReferenceChange[]>;
+}
+
+export function createDialogsRepository(db: Database, integrations: IntegrationsRepository, followers: readonly RenameFollower[] = []) {
   // The walks run after the transaction: they only read what it loaded, and should not hold a connection while they pause.
   const read = async <T>(botId: string, walk: (loaded: LoadedBot) => Steps<T>) =>
     runSliced(walk(await db.transaction((tx) => loadBot(tx, botId))));
@@ -124,7 +137,9 @@ export function createDialogsRepository(db: Database, integrations: Integrations
           }
         }
         const plan = await runSliced(planRenameSteps(loaded.model, target, renamed));
-        if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: plan.changes };
+        const followed: ReferenceChange[] = [];
+        for (const follower of followers) followed.push(...(await follower.followRename(tx, current, renamed, dryRun)));
+        if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: [...plan.changes, ...followed] };
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
         const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, { outer: tx });
@@ -139,7 +154,7 @@ export function createDialogsRepository(db: Database, integrations: Integrations
             summary: `Integration "${current.name}" renamed to "${renamed.name}"${renamed.responseDataVariable === current.responseDataVariable ? '' : ` (variable api_${renamed.responseDataVariable})`}: ${plan.interactions.size} interaction${plan.interactions.size === 1 ? '' : 's'} rewritten`,
           });
         }
-        return { integration, changes: plan.changes };
+        return { integration, changes: [...plan.changes, ...followed] };
       });
     },
 

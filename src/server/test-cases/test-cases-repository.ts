@@ -56,8 +56,8 @@ export function createTestCasesRepository(db: Database) {
   }
 
   return {
-    async list(botId: string, integrationId: string): Promise<TestCaseWithStatus[]> {
-      const rows = await db
+    async list(botId: string, integrationId: string, tx: Database = db): Promise<TestCaseWithStatus[]> {
+      const rows = await tx
         .select()
         .from(testCases)
         .where(and(eq(testCases.botId, botId), eq(testCases.integrationId, integrationId)))
@@ -104,9 +104,9 @@ export function createTestCasesRepository(db: Database) {
       expectedVersion: number,
       values: TestCaseValues,
       action: RevisionAction = 'update',
-      outer: Database = db,
+      outer: Database | undefined = db,
     ): Promise<TestCase> {
-      return outer.transaction(async (tx) => {
+      return (outer ?? db).transaction(async (tx) => {
         const [row] = await tx
           .update(testCases)
           .set({ name: values.name, definition: values, version: sql`${testCases.version} + 1`, updatedAt: new Date() })

@@ -229,4 +229,58 @@ describeEachDatabase('test cases and test runs (%s)', (kind) => {
     const run = await server.request('GET', `/api/bots/${botId}/test-runs/${lastRun!.runId}`);
     expect(run.body.results[0].failures).toEqual([{ path: 'customData.city', expected: ['Boston', 'Denver'], actual: 'Denver' }]);
   });
+
+  const waitForRun = async (testCaseId: string, previous: string | null = null) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const lastRun = (await server.request('GET', `${casesPath()}/${testCaseId}`)).body.lastRun;
+      if (lastRun && lastRun.runId !== previous) return lastRun as { runId: string; status: string };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('no background run');
+  };
+
+  it('renaming the integration renames its variables in the test cases, listed in the changes', async () => {
+    const testCase = await create({ botVariables: { api_Locations: { matches: 'Denver' }, region: 'EU' } }, 'status kept');
+    const path = `/api/bots/${botId}/integrations/${integrationId}/rename`;
+    const dry = await server.request('POST', `${path}?dryRun=true`, { body: { name: 'Stores', responseDataVariable: 'Stores' } });
+    expect(dry.status).toBe(200);
+    const change = { where: 'testCase', integrationId, integrationName: 'Locations › status kept' };
+    expect(dry.body.changes).toContainEqual({
+      ...change,
+      dialogId: null,
+      dialogName: null,
+      interactionId: null,
+      interactionName: null,
+      before: 'expect.botVariables.api_Locations',
+      after: 'expect.botVariables.api_Stores',
+    });
+    expect((await server.request('GET', `${casesPath()}/${testCase.id}`)).body.version).toBe(1);
+
+    const done = await server.request('POST', path, {
+      body: { name: 'Stores', responseDataVariable: 'Stores' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.changes).toEqual(dry.body.changes);
+    const renamed = await server.request('GET', `${casesPath()}/${testCase.id}`);
+    expect(renamed.body).toMatchObject({ version: 2, expect: { botVariables: { api_Stores: { matches: 'Denver' }, region: 'EU' } } });
+    const history = await server.request('GET', `/api/bots/${botId}/integrations/${integrationId}/test-case-revisions`);
+    expect(history.body.items[0]).toMatchObject({ action: 'rename', version: 2 });
+    // The rename rewrote the script to api_Stores too: the test case runs and passes after it.
+    expect(await waitForRun(testCase.id)).toMatchObject({ status: 'passed' });
+  });
+
+  it('a save that renames a custom data key renames the expectation, and the test case keeps passing', async () => {
+    const testCase = await create({ customData: { city: ['Boston', 'Denver'] } });
+    const renamedKey = { ...locations(), customDataFields: [{ key: 'storeCity', value: '{$.api_Locations.stores[i].city}' }] };
+    const saved = await server.request('PUT', `/api/bots/${botId}/integrations/${integrationId}`, {
+      body: renamedKey,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(saved.status).toBe(200);
+    expect(await waitForRun(testCase.id)).toMatchObject({ status: 'passed' });
+    expect((await server.request('GET', `${casesPath()}/${testCase.id}`)).body.expect).toEqual({
+      customData: { storeCity: ['Boston', 'Denver'] },
+    });
+  });
 });

@@ -85,9 +85,9 @@ export function createTestRunner(deps: { sandbox: Sandbox; testCases: TestCasesR
   return {
     run,
     /** After a save: the integration's test cases run without holding the save's answer (badge: lastRun). */
-    runAfterSave(botId: string, integrationId: string, log: (error: unknown) => void): void {
-      const pending = testCases
-        .forRun(botId, { integrationIds: [integrationId] })
+    runAfterSave(botId: string, integrationId: string, log: (error: unknown) => void, first: Promise<void> = Promise.resolve()): void {
+      const pending = first
+        .then(() => testCases.forRun(botId, { integrationIds: [integrationId] }))
         .then((cases) => (cases.length > 0 ? run(botId, { integrationIds: [integrationId] }, 'save') : null))
         .catch((error) => {
           // The integration or the bot was deleted meanwhile: nothing left to run.

@@ -48,6 +48,7 @@ import { createSandbox } from './simulator/sandbox';
 import { createTestCasesRepository } from './test-cases/test-cases-repository';
 import { createTestRunner } from './test-cases/test-runner';
 import { createRenameFollower } from './test-cases/follow-renames';
+import { createTestCaseParts } from './test-cases/test-case-parts';
 import { registerRunAfterSave, testCaseRoutes } from './test-cases/test-case-routes';
 
 export type AppOptions = Pick<
@@ -160,7 +161,11 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   await app.register(simulateRoutes, { bots, integrations, sandbox, metrics: metrics.registry });
   await app.register(testCaseRoutes, { bots, integrations, testCases, runner: testRunner });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
-  await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
+  await app.register(importExportRoutes, {
+    repository: createImportExportRepository(database.db, bots, integrations),
+    credentials,
+    parts: createTestCaseParts(testCases),
+  });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
   for (const directory of DIRECTORIES) {

@@ -41,13 +41,19 @@ export function createImportExportRepository(db: Database, bots: BotsRepository,
     },
 
     /** Creates the bot and all its integrations, or nothing: the plan must be valid. */
-    async importPlan(plan: ImportPlan): Promise<{ bot: Bot; integrations: Integration[] }> {
+    async importPlan(
+      plan: ImportPlan,
+      /** Writes what other features keep of the file, in the import's transaction. */
+      alongside?: (tx: Database, botId: string, created: Integration[]) => Promise<void>,
+    ): Promise<{ bot: Bot; integrations: Integration[] }> {
       if (!plan.valid || !plan.bot.values) throw new Error('importPlan needs a plan without problems');
       const botValues = plan.bot.values;
       return db.transaction(async (tx) => {
         const bot = await bots.create({ ...botValues, extras: encodeExtras(plan.bot.extras) }, tx);
         const items = plan.integrations.map((item) => ({ values: item.values!, extras: encodeExtras(item.extras), version: item.version }));
-        return { bot, integrations: await integrations.createMany(bot.id, items, tx) };
+        const created = await integrations.createMany(bot.id, items, tx);
+        await alongside?.(tx, bot.id, created);
+        return { bot, integrations: created };
       });
     },
 

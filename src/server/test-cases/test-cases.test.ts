@@ -283,4 +283,40 @@ describeEachDatabase('test cases and test runs (%s)', (kind) => {
       customData: { storeCity: ['Boston', 'Denver'] },
     });
   });
+
+  it('travels in the native export and import, and stays out of the CB export', async () => {
+    await create({ customData: { city: ['Boston', 'Denver'] }, logIncludes: ['stores 2'] }, 'kept');
+    const native = await server.request('GET', `/api/bots/${botId}/export?format=native`);
+    expect(native.status).toBe(200);
+    const file = native.body;
+    expect(file.integrations[0].testCases).toEqual([
+      aTestCase({ customData: { city: ['Boston', 'Denver'] }, logIncludes: ['stores 2'] }, 'kept'),
+    ]);
+    const cb = await server.request('GET', `/api/bots/${botId}/export?format=cb`);
+    expect(JSON.stringify(cb.body)).not.toContain('testCases');
+    expect(JSON.stringify(cb.body)).not.toContain('stores 2');
+
+    file.bot.name = 'Copy';
+    const imported = await server.request('POST', '/api/bots/import', { body: file });
+    expect(imported.status).toBe(201);
+    const copyId = imported.body.bot.id;
+    const copyIntegration = imported.body.integrations[0].id;
+    const listed = await server.request('GET', `/api/bots/${copyId}/integrations/${copyIntegration}/test-cases`);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({
+      ...aTestCase({ customData: { city: ['Boston', 'Denver'] }, logIncludes: ['stores 2'] }, 'kept'),
+      integrationId: copyIntegration,
+    });
+    const again = (await server.request('GET', `/api/bots/${copyId}/export?format=native`)).body;
+    expect(again.integrations[0].testCases).toEqual(file.integrations[0].testCases);
+    const run = await server.request('POST', `/api/bots/${copyId}/test-runs`, { body: {} });
+    expect(run.body).toMatchObject({ passed: 1, failed: 0 });
+
+    // A broken test case in the file: nothing is imported, and the problem names its place.
+    file.integrations[0].testCases[0].expect = { customData: { city: { matches: '(' } } };
+    const refused = await server.request('POST', '/api/bots/import', { body: { ...file, bot: { ...file.bot, name: 'Broken' } } });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.errors)).toEqual(['integrations.0.testCases.0.expect.customData.city.matches']);
+    expect((await server.request('GET', '/api/bots?q=Broken')).body.items).toEqual([]);
+  });
 });

@@ -138,6 +138,7 @@ export const testRunRequestSchema = z.strictObject({
     .optional(),
 });
 export type TestRunRequest = z.infer<typeof testRunRequestSchema>;
+export type TestRunRequestInput = z.input<typeof testRunRequestSchema>;
 
 /**
  * The expectations a run's output meets: what Save as test case offers, each of which the user may untick

@@ -21,6 +21,8 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
   const { botVariables, envVariables } = useSampleVariables();
   const simulation = useSimulateIntegration(botId);
   const [output, setOutput] = useState<SimulationOutput | null>(null);
+  // What the output was computed from: Save as test case keeps it as the test case's inputs.
+  const [outputRequest, setOutputRequest] = useState<SimulateUnsavedRequest | null>(null);
   const [ranWith, setRanWith] = useState<{ integration: string; inputs: string } | null>(null);
   const [formChanged, setFormChanged] = useState(false);
   useEffect(() => {
@@ -44,6 +46,7 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
     simulation.mutate(request, {
       onSuccess: (result) => {
         setOutput(result);
+        setOutputRequest(request);
         setRanWith(ran);
         setFormChanged(false);
         const { error } = result;
@@ -52,5 +55,5 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
     });
   };
 
-  return { run, simulation, output, stale, editor };
+  return { run, simulation, output, outputRequest, stale, editor };
 }

@@ -18,7 +18,7 @@ export function RunTestCases({ botId, integrationId }: { botId: string; integrat
       <button type="button" className="button" onClick={start} disabled={run.isPending}>
         {run.isPending ? 'Running test cases…' : 'Run all test cases'}
       </button>
-      <p className="visually-hidden" role="status">
+      <p className="visually-hidden" aria-live="polite">
         {run.isSuccess ? `${run.data.passed} passed, ${run.data.failed} failed.` : ''}
       </p>
       {run.isError ? <ErrorState title="Could not run the test cases" error={run.error} onRetry={start} /> : null}

@@ -59,7 +59,7 @@ export function TestCasesSection({ botId, integration }: { botId: string; integr
       {list.isPending ? <p aria-busy="true">Loading the test cases…</p> : null}
       {list.isError ? <ErrorState title="Could not load the test cases" error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data && list.data.length === 0 ? (
-        <p className="kv__empty">No test cases yet: run the integration in the Test panel, then Save as test case.</p>
+        <p className="kv__empty">No test cases yet: run the integration in the test panel, then save the run as a test case.</p>
       ) : null}
       {list.data && list.data.length > 0 ? (
         <ul className="test-cases__list" aria-label="Test cases">

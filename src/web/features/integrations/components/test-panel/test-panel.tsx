@@ -150,7 +150,7 @@ export function TestPanel({ botId, integrationId }: { botId: string; integration
                   }}
                 />
               ) : null}
-              <p role="status">{savedNote}</p>
+              <p aria-live="polite">{savedNote}</p>
             </>
           ) : simulation.isPending ? null : (
             <p className="kv__empty">Enter a sample result and run the test to see what the bot would get.</p>

@@ -14,7 +14,7 @@ export function RunTestCases({ botId, integrationId }: { botId: string; integrat
   const start = () => run.mutate({ unsaved: { integrationId, integration: getValues() } });
   return (
     <section className="test-panel__section" aria-labelledby="run-test-cases-title" data-testid="run-test-cases">
-      <h4 id="run-test-cases-title">Test cases on the form as it is</h4>
+      <h4 id="run-test-cases-title">Run the test cases on the unsaved form</h4>
       <button type="button" className="button" onClick={start} disabled={run.isPending}>
         {run.isPending ? 'Running test cases…' : 'Run all test cases'}
       </button>

@@ -319,4 +319,14 @@ describeEachDatabase('test cases and test runs (%s)', (kind) => {
     expect(Object.keys(refused.body.errors)).toEqual(['integrations.0.testCases.0.expect.customData.city.matches']);
     expect((await server.request('GET', '/api/bots?q=Broken')).body.items).toEqual([]);
   });
+
+  it('seeds the demo bot with a test case for each integration, all passing', async () => {
+    const reset = await server.request('POST', '/api/testing/reset', { body: {} });
+    const demoId = reset.body.bots[0].id;
+    const integrations = (await server.request('GET', `/api/bots/${demoId}/integrations`)).body.items;
+    const run = await server.request('POST', `/api/bots/${demoId}/test-runs`, { body: {} });
+    expect(run.status).toBe(201);
+    expect(new Set(run.body.results.map((result: { integrationId: string }) => result.integrationId)).size).toBe(integrations.length);
+    expect(run.body.results.filter((result: { status: string }) => result.status !== 'passed')).toEqual([]);
+  }, 60_000);
 });

@@ -28,15 +28,17 @@ const SERVER_FEATURES = {
   integrations: ['bots'],
   revisions: ['integrations'],
   simulator: ['bots', 'integrations', 'environments'],
+  'test-cases': ['bots', 'integrations', 'simulator'],
   'cb-export': ['bots', 'integrations', 'credentials', 'environments'],
   dialogs: ['integrations', 'cb-export', 'environments'],
+  rehearsal: ['dialogs', 'simulator'],
   directories: [],
   credentials: ['directories'],
   environments: ['credentials'],
   releases: ['bots', 'integrations', 'dialogs', 'environments'],
   health: [],
   live: [],
-  demo: ['bots', 'integrations', 'credentials', 'directories'],
+  demo: ['bots', 'integrations', 'credentials', 'directories', 'dialogs', 'test-cases'],
   people: [],
 };
 const serverFeature = (feature) => `./src/server/${feature}`;

@@ -56,7 +56,16 @@ export type DialogView = z.infer<typeof dialogViewSchema>;
 export const dialogListSchema = z.object({ items: z.array(dialogViewSchema), nextCursor: z.string().optional() });
 
 export const USAGE_KINDS = ['invokes', 'reads-variable', 'reads-field'] as const;
-export const USAGE_PLACES = ['interaction', 'preProcess', 'postProcess', 'text', 'transformScript', 'customDataFields'] as const;
+/** testCase: a rename's change only, the expectations of the renamed integration's test cases. */
+export const USAGE_PLACES = [
+  'interaction',
+  'preProcess',
+  'postProcess',
+  'text',
+  'transformScript',
+  'customDataFields',
+  'testCase',
+] as const;
 export type UsagePlace = (typeof USAGE_PLACES)[number];
 
 /** Who holds a reference: an interaction in a dialog, or another integration's script or fields. */

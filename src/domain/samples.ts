@@ -3,6 +3,7 @@ import { integrationInputSchema, type Integration, type IntegrationInputOf, type
 import { initialValuesOf } from './integration-types/fields-of-type';
 import { INTEGRATION_TYPE_DESCRIPTOR, type IntegrationType } from './integration-types';
 import type { SimulationOutput } from './simulation';
+import type { TestCaseInput } from './test-cases';
 
 /**
  * Sample bots and integrations, the one set the demo data, the server tests and the web tests build on.
@@ -93,4 +94,36 @@ export function aSimulationOutput(overrides: Partial<SimulationOutput> = {}): Si
     durationMs: 1,
     ...overrides,
   };
+}
+
+/**
+ * The demo bot's test cases: each demo integration on its demo sample, expecting no error, and for the
+ * Agent Escalation and API demos what they give (the transfer, the custom data). None fails on purpose.
+ */
+export function demoTestCases(type: IntegrationType): TestCaseInput[] {
+  const descriptor = INTEGRATION_TYPE_DESCRIPTOR[type];
+  const base = { sample: { status: 200, body: descriptor.demoSample } };
+  const named = `${descriptor.demo.name} on its demo sample`;
+  if (type === 'LIVEPERSON_AGENT_ESCALATION') {
+    return [
+      {
+        ...base,
+        name: named,
+        expect: {
+          error: null,
+          transfer: {
+            agentSkillId: '3402109730',
+            agentId: '',
+            message: 'Hold on while I connect you with an agent.',
+            transferBotContext: false,
+          },
+          logIncludes: ['Transfer queued at position 3'],
+        },
+      },
+    ];
+  }
+  if (type === 'API') {
+    return [{ ...base, name: named, expect: { error: null, customData: { status: 'shipped', eta: '2026-12-02' } } }];
+  }
+  return [{ ...base, name: named, expect: { error: null } }];
 }

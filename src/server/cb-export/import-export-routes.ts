@@ -12,6 +12,7 @@ import { environmentNameIn } from './environment-name';
 import { toNativeExport } from './to-native';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
 import { mapPlanCredentials, withCredentialNames } from './credential-mapping';
+import type { Database } from '../db/database';
 
 const importQuery = z.strictObject({
   dryRun: z
@@ -57,10 +58,25 @@ function fileNameOf(botName: string, format: 'cb' | 'native'): string {
 
 export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
-export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExportRepository; credentials: CredentialsRepository }> = async (
-  app,
-  { repository, credentials },
-) => {
+/**
+ * What other features keep of an integration in the native export (test cases): app.ts passes them, so this
+ * feature knows nothing of them. The CB export has no place for them and leaves them out.
+ */
+export interface IntegrationParts {
+  /** The parts of each integration of the bot, by integration id, as the native file holds them. */
+  exportParts(botId: string): Promise<Map<string, Record<string, unknown>>>;
+  /** Reads the parts of each entry of a native file: problems keyed by their path in the file, or the writer. */
+  readParts(entries: readonly unknown[]): {
+    errors: Record<string, string>;
+    write: (tx: Database, botId: string, integrationIds: string[]) => Promise<void>;
+  };
+}
+
+export const importExportRoutes: FastifyPluginAsyncZod<{
+  repository: ImportExportRepository;
+  credentials: CredentialsRepository;
+  parts?: IntegrationParts;
+}> = async (app, { repository, credentials, parts }) => {
   app.post(
     '/api/bots/import',
     {
@@ -95,7 +111,20 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
       mapPlanCredentials(result.plan, await credentials.directory(), await repository.credentialHosts());
       if (request.query.dryRun) return reply.code(200).send(planView(result.plan));
       if (!result.plan.valid) throw invalidPlanProblem(result.plan);
-      const imported = await repository.importPlan(result.plan, environmentNameIn(request.body));
+      const entries = result.plan.format === 'native' ? ((request.body as { integrations?: unknown[] }).integrations ?? []) : [];
+      const kept = parts?.readParts(entries);
+      if (kept && Object.keys(kept.errors).length > 0) {
+        throw new HttpProblem(400, 'Validation failed', 'Nothing was imported: a test case of the file is not valid.', kept.errors);
+      }
+      const imported = await repository.importPlan(result.plan, environmentNameIn(request.body), (tx, botId, created) =>
+        kept
+          ? kept.write(
+              tx,
+              botId,
+              created.map((integration) => integration.id),
+            )
+          : Promise.resolve(),
+      );
       return reply.code(201).header('location', `/api/bots/${imported.bot.id}`).send(imported);
     },
   );
@@ -131,7 +160,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ repository: ImportExpor
                 })),
               }),
             )
-          : JSON.stringify(toNativeExport({ ...bot, environmentName }, extras, integrations), null, 2);
+          : JSON.stringify(toNativeExport({ ...bot, environmentName }, extras, integrations, await parts?.exportParts(bot.id)), null, 2);
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileNameOf(bot.name, format)}"`)

@@ -157,8 +157,11 @@ function planCb(file: CbExport): PlanSteps<ImportPlan> {
   );
 }
 
-/** Keys of a native integration that the new record gets afresh rather than from the file. */
-const RECORD_KEYS = new Set(['id', 'botId', 'createdAt', 'updatedAt', 'version', 'extras']);
+/**
+ * Keys of a native integration that the new record gets afresh rather than from the file, and its parts
+ * other features keep (`testCases`, read by the routes' IntegrationParts).
+ */
+const RECORD_KEYS = new Set(['id', 'botId', 'createdAt', 'updatedAt', 'version', 'extras', 'testCases']);
 
 /** A version too large to leave room for saves under an ETag is not kept: the integration starts at 1. */
 const keptVersion = (version: number | undefined) => (version !== undefined && version <= MAX_KEPT_IMPORT_VERSION ? version : null);

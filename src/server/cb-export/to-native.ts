@@ -9,7 +9,7 @@ export interface NativeExport {
   format: typeof NATIVE_FORMAT;
   formatVersion: typeof NATIVE_FORMAT_VERSION;
   bot: NativeBot;
-  integrations: Array<Integration & { extras: ResponderExtras | null }>;
+  integrations: Array<Integration & { extras: ResponderExtras | null; testCases?: unknown[] }>;
   /** The rest of the CB file the bot was imported from; null for a bot made in the panel. */
   extras: BotExtras | null;
 }
@@ -19,12 +19,14 @@ export function toNativeExport(
   bot: NativeBot,
   extras: BotExtras | null,
   integrations: ReadonlyArray<{ integration: Integration; extras: ResponderExtras | null }>,
+  /** What other features keep of each integration (its test cases), by integration id. */
+  parts: ReadonlyMap<string, Record<string, unknown>> = new Map(),
 ): NativeExport {
   return {
     format: NATIVE_FORMAT,
     formatVersion: NATIVE_FORMAT_VERSION,
     bot,
-    integrations: integrations.map(({ integration, extras: kept }) => ({ ...integration, extras: kept })),
+    integrations: integrations.map(({ integration, extras: kept }) => ({ ...integration, extras: kept, ...parts.get(integration.id) })),
     extras,
   };
 }

@@ -1,7 +1,9 @@
 import type { IntegrationInput } from '../../domain/integration';
 import { integrationInputSchema } from '../../domain/integration';
 import { INTEGRATION_TYPE_DESCRIPTORS } from '../../domain/integration-types';
-import { DEMO_BOT, demoIntegrationInput } from '../../domain/samples';
+import { DEMO_BOT, demoIntegrationInput, demoTestCases } from '../../domain/samples';
+import { testCaseInputSchema } from '../../domain/test-cases';
+import type { TestCasesRepository } from '../test-cases/test-cases-repository';
 import type { BotsRepository } from '../bots/bots-repository';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { DEMO_CREDENTIAL_ID } from '../../domain/directories/credentials';
@@ -17,10 +19,13 @@ export const DEMO_INTEGRATIONS: IntegrationInput[] = [...INTEGRATION_TYPE_DESCRI
   .sort((a, b) => Number(b.type === 'LIVEPERSON_AGENT_ESCALATION') - Number(a.type === 'LIVEPERSON_AGENT_ESCALATION'))
   .map(({ type }) => demoIntegrationInput(type, DEMO_RESOURCES[type]));
 
-export async function seedDemoData(bots: BotsRepository, integrations: IntegrationsRepository) {
+export async function seedDemoData(bots: BotsRepository, integrations: IntegrationsRepository, testCases: TestCasesRepository) {
   const bot = await bots.create(DEMO_BOT);
   for (const input of DEMO_INTEGRATIONS) {
-    await integrations.create(bot.id, integrationInputSchema.parse(input));
+    const integration = await integrations.create(bot.id, integrationInputSchema.parse(input));
+    for (const testCase of demoTestCases(integration.type)) {
+      await testCases.create(bot.id, integration.id, testCaseInputSchema.parse(testCase));
+    }
   }
   return bot;
 }

@@ -6,6 +6,7 @@ import { createBotsRepository } from '../bots/bots-repository';
 import { createIntegrationsRepository } from '../integrations/integrations-repository';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
 import { seedDemoData } from './demo-data';
+import { createTestCasesRepository } from '../test-cases/test-cases-repository';
 import { seedDemoDirectories } from './demo-directories';
 
 /** `database_facts` row written once the first start is done (migration 0004 writes it for older databases). */
@@ -25,7 +26,7 @@ export async function initialiseOnce(
   const bots = createBotsRepository(db, options.cursors);
   // A start that died half-way through seeding left its bots: they are not seeded a second time.
   if (options.seedDemo && (await bots.list({ limit: 1 })).items.length === 0) {
-    await seedDemoData(bots, createIntegrationsRepository(db, options.cursors));
+    await seedDemoData(bots, createIntegrationsRepository(db, options.cursors), createTestCasesRepository(db));
     await seedDemoDirectories(db, options.credentials);
   }
   await db.insert(databaseFacts).values({ name: INITIALISED_FACT, value: new Date().toISOString() }).onConflictDoNothing();

@@ -13,6 +13,7 @@ import {
 } from '../db/schema';
 import type { DirectoryRepository } from '../directories/directory-repository';
 import { seedDemoData } from './demo-data';
+import { createTestCasesRepository } from '../test-cases/test-cases-repository';
 import type { BotsRepository } from '../bots/bots-repository';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 
@@ -53,7 +54,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{
       const seed = request.body?.seed ?? 'demo';
       if (seed === 'empty') return { bots: [] };
       for (const directory of Object.values(directories)) await directory.seedDemo();
-      return { bots: [await seedDemoData(bots, integrations)] };
+      return { bots: [await seedDemoData(bots, integrations, createTestCasesRepository(db))] };
     },
   );
 };

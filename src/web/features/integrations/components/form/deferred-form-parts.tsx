@@ -4,6 +4,7 @@ import type { ConflictDialog } from './conflict-dialog';
 import type { RenameDialog } from './rename-dialog';
 import type { DraftOfferBanner } from '../draft/draft-offer';
 import type { UsagesSection } from '../usages/usages-section';
+import type { TestCasesSection } from '../test-cases/test-cases-section';
 
 /*
  * What the form can be used without: the sections below the fields, the draft offer and the dialogs a
@@ -74,4 +75,24 @@ const ConflictPart = deferredPart<ComponentProps<typeof ConflictDialog>>(
 
 export function DeferredConflictDialog(props: ComponentProps<typeof ConflictDialog>) {
   return <ConflictPart {...props} placeholder={null} />;
+}
+
+const TestCasesPart = deferredPart<ComponentProps<typeof TestCasesSection>>(
+  () => import('../test-cases/test-cases-section').then((module) => ({ default: module.TestCasesSection })),
+  'the test cases',
+);
+
+export function DeferredTestCasesSection(props: ComponentProps<typeof TestCasesSection>) {
+  return (
+    <TestCasesPart
+      {...props}
+      placeholder={
+        <section className="form-section test-cases" aria-labelledby="test-cases-title" aria-busy="true">
+          <h3 id="test-cases-title" className="form-section__title">
+            Test cases
+          </h3>
+        </section>
+      }
+    />
+  );
 }

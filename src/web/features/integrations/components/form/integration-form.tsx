@@ -17,6 +17,7 @@ import {
   DeferredRenameDialog,
   DeferredTransferPreviewSection,
   DeferredUsagesSection,
+  DeferredTestCasesSection,
 } from './deferred-form-parts';
 import { emptyValuesFor, NEW_INTEGRATION_TYPE, switchType, valuesFromIntegration, type FormValues } from './form-values';
 import { TestPanelHost } from '../test-panel/test-panel-host';
@@ -180,7 +181,7 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
           <FormSections botId={botId} integration={integration} type={type} meta={meta} editorKey={editorKey} onTypeChange={changeType} />
         </form>
         {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
-        <TestPanelHost botId={botId} />
+        <TestPanelHost botId={botId} integrationId={integration?.id ?? null} />
       </FormWorkspace>
       <UnsavedChangesGuard when={isDirty && !saving} />
       <DeferredRenameDialog {...renameDialog} />
@@ -224,6 +225,7 @@ const FormSections = memo(function FormSections({ botId, integration, type, meta
       <TransformScriptField editorKey={editorKey} />
       <CustomDataFields />
       {integration ? <DeferredUsagesSection botId={botId} integration={integration} /> : null}
+      {integration ? <DeferredTestCasesSection botId={botId} integration={integration} /> : null}
       {type === 'LIVEPERSON_AGENT_ESCALATION' ? <DeferredTransferPreviewSection /> : null}
     </>
   );

@@ -6,6 +6,24 @@ import { INTEGRATION_TYPE_LABELS } from '../../../../../domain/integration-types
 import { paths } from '../../../../../domain/screen-routes';
 import { TypeBadge } from './type-badge';
 import type { MenuOpener } from './integration-row-placeholder';
+import { useFailingTestCases } from '../../api/test-cases';
+
+/** Shown on a row whose test cases failed their last run against the saved integration (one query per bot). */
+function FailingTestsBadge({ botId, integration }: { botId: string; integration: IntegrationSummary }) {
+  const failing = useFailingTestCases(botId).data?.find((item) => item.integrationId === integration.id);
+  if (!failing) return null;
+  const words = `${failing.failed} test case${failing.failed === 1 ? '' : 's'} failing`;
+  return (
+    <span
+      className="pill test-status test-status--failed integration-item__tests"
+      title={words}
+      aria-label={`${integration.name}: ${words}`}
+      data-testid="failing-tests-badge"
+    >
+      {failing.failed} failing
+    </span>
+  );
+}
 
 interface IntegrationListItemProps {
   botId: string;
@@ -58,6 +76,7 @@ export function IntegrationListItem({ botId, integration, onDelete, menuOpen = n
           </Tooltip.Content>
         </Tooltip.Portal>
       </Tooltip.Root>
+      <FailingTestsBadge botId={botId} integration={integration} />
       <DropdownMenu.Root modal={false} defaultOpen={menuOpen !== null} onOpenChange={(open) => !open && onMenuClosed?.()}>
         <DropdownMenu.Trigger className="button button--icon integration-item__menu" aria-label={`Actions for ${integration.name}`}>
           <span aria-hidden="true">⋯</span>

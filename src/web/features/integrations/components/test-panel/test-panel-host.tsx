@@ -4,13 +4,13 @@ import { LoadingState } from '../../../../components/states';
 import { useTestPanel } from './test-panel-context';
 
 // Most visits never open the panel: its code loads on the first click on Test.
-const TestPanel = retryableLazy<{ botId: string }>(
+const TestPanel = retryableLazy<{ botId: string; integrationId: string | null }>(
   () => import('./test-panel').then((module) => ({ default: module.TestPanel })),
   'the test panel',
 );
 
 /** Mounts the Test panel on first open and keeps it mounted, so what was entered survives closing it. */
-export function TestPanelHost({ botId }: { botId: string }) {
+export function TestPanelHost({ botId, integrationId }: { botId: string; integrationId: string | null }) {
   const { open } = useTestPanel();
   const [opened, setOpened] = useState(open);
   if (open && !opened) setOpened(true);
@@ -20,6 +20,7 @@ export function TestPanelHost({ botId }: { botId: string }) {
     <div className="test-panel-slot" hidden={!open}>
       <TestPanel
         botId={botId}
+        integrationId={integrationId}
         fallback={
           <div className="test-panel">
             <LoadingState label="Loading the test panel…" />

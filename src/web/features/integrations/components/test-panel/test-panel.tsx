@@ -10,6 +10,21 @@ import { SimulationResults } from './simulation-results';
 import { TEST_PANEL_ID, useTestPanel } from './test-panel-context';
 import { TestInputs, useTestInputsForm } from './test-inputs';
 import { useTestRun } from './use-test-run';
+import { SaveTestCase } from '../test-cases/save-test-case';
+import { RunTestCases } from '../test-cases/run-test-cases';
+import type { SimulateUnsavedRequest } from '../../../../../domain/simulation';
+
+const recordOf = (rows: { key: string; value: string }[] | undefined) =>
+  rows && rows.length > 0 ? Object.fromEntries(rows.map((row) => [row.key, row.value])) : undefined;
+
+/** The inputs a test case keeps of a run. */
+function testCaseInputsOf(request: SimulateUnsavedRequest) {
+  return {
+    sample: { status: request.sample.status ?? 200, body: request.sample.body },
+    botVariables: recordOf(request.botVariables),
+    envVariables: recordOf(request.envVariables),
+  };
+}
 
 /** A 400 names each bad field: list them, since the form fields they belong to may be out of sight. */
 function RequestError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
@@ -32,7 +47,7 @@ function RequestError({ error, onRetry }: { error: unknown; onRetry: () => void 
  * The Test panel beside the form: runs the integration as it stands in the form, saved or not,
  * on a sample raw result (POST /api/bots/:botId/simulate), and shows what the bot would get.
  */
-export function TestPanel({ botId }: { botId: string }) {
+export function TestPanel({ botId, integrationId }: { botId: string; integrationId: string | null }) {
   const { open, setOpen, toggleRef } = useTestPanel();
   const { getValues, control } = useFormContext<FormValues>();
   const type = useWatch({ control, name: 'type' });
@@ -41,7 +56,9 @@ export function TestPanel({ botId }: { botId: string }) {
   const [initialSample] = useState(() => demoSampleFor(getValues()));
   const inputs = useTestInputsForm(initialSample);
   const typed = useWatch({ control: inputs.control });
-  const { run, simulation, output, stale, editor } = useTestRun(botId, typed);
+  const { run, simulation, output, outputRequest, stale, editor } = useTestRun(botId, typed);
+  const [saving, setSaving] = useState(false);
+  const [savedNote, setSavedNote] = useState('');
   const submit = inputs.handleSubmit(run);
 
   const { setFocus } = inputs;
@@ -107,10 +124,38 @@ export function TestPanel({ botId }: { botId: string }) {
                 </p>
               ) : null}
               <SimulationResults output={output} editor={editor} />
+              {integrationId && outputRequest && !saving ? (
+                <div className="test-panel__actions">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      setSavedNote('');
+                      setSaving(true);
+                    }}
+                  >
+                    Save as test case
+                  </button>
+                </div>
+              ) : null}
+              {integrationId && outputRequest && saving ? (
+                <SaveTestCase
+                  botId={botId}
+                  integrationId={integrationId}
+                  output={output}
+                  inputs={testCaseInputsOf(outputRequest)}
+                  onDone={(saved) => {
+                    setSaving(false);
+                    if (saved) setSavedNote('Test case saved.');
+                  }}
+                />
+              ) : null}
+              <p aria-live="polite">{savedNote}</p>
             </>
           ) : simulation.isPending ? null : (
             <p className="kv__empty">Enter a sample result and run the test to see what the bot would get.</p>
           )}
+          {integrationId ? <RunTestCases botId={botId} integrationId={integrationId} /> : null}
           {type === 'LIVEPERSON_AGENT_ESCALATION' ? (
             <section
               className="test-panel__transfer-preview"

@@ -24,6 +24,8 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
   // The server runs with the bot's environment unless told another (or none); secrets never reach the browser.
   const { pickedId } = useEnvironmentPick();
   const [output, setOutput] = useState<SimulationOutput | null>(null);
+  // What the output was computed from: Save as test case keeps it as the test case's inputs.
+  const [outputRequest, setOutputRequest] = useState<SimulateUnsavedRequest | null>(null);
   const [ranWith, setRanWith] = useState<{ integration: string; inputs: string } | null>(null);
   const [formChanged, setFormChanged] = useState(false);
   useEffect(() => {
@@ -48,6 +50,7 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
     simulation.mutate(request, {
       onSuccess: (result) => {
         setOutput(result);
+        setOutputRequest(request);
         setRanWith(ran);
         setFormChanged(false);
         const { error } = result;
@@ -56,5 +59,5 @@ export function useTestRun(botId: string, typed: Partial<SimulationInputs>) {
     });
   };
 
-  return { run, simulation, output, stale, editor };
+  return { run, simulation, output, outputRequest, stale, editor };
 }

@@ -9,6 +9,7 @@ const PLACE_WORDS: Record<Usage['where'], string> = {
   text: 'text',
   transformScript: 'transform script',
   customDataFields: 'custom data fields',
+  testCase: 'test case',
 };
 
 const KIND_WORDS: Record<Usage['kind'], string> = {

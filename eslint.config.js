@@ -30,6 +30,7 @@ const SERVER_FEATURES = {
   simulator: ['bots', 'integrations'],
   'cb-export': ['bots', 'integrations', 'credentials'],
   dialogs: ['integrations', 'cb-export'],
+  rehearsal: ['dialogs', 'simulator'],
   directories: [],
   credentials: ['directories'],
   health: [],

@@ -34,6 +34,8 @@ import { testingRoutes } from './demo/testing-routes';
 import { createImportExportRepository } from './cb-export/import-export-repository';
 import { importExportRoutes } from './cb-export/import-export-routes';
 import { simulateRoutes } from './simulator/simulate-routes';
+import { createSandbox } from './simulator/sandbox';
+import { rehearsalRoutes } from './rehearsal/rehearsal-routes';
 import { dialogRoutes } from './dialogs/dialog-routes';
 import { createDialogsRepository } from './dialogs/dialogs-repository';
 import { createCredentialsRepository } from './credentials/credentials-repository';
@@ -145,7 +147,11 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const dialogs = createDialogsRepository(database.db, integrations);
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
-  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry });
+  // One sandbox for the Test panel and the rehearsals: one worker per core between them.
+  const sandbox = createSandbox();
+  app.addHook('onClose', () => sandbox.close());
+  await app.register(simulateRoutes, { bots, integrations, metrics: metrics.registry, sandbox });
+  await app.register(rehearsalRoutes, { db: database.db, sandbox });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, { repository: createImportExportRepository(database.db, bots, integrations), credentials });
   await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });

@@ -34,7 +34,7 @@ const SERVER_FEATURES = {
   directories: [],
   credentials: ['directories'],
   health: [],
-  demo: ['bots', 'integrations', 'credentials', 'directories'],
+  demo: ['bots', 'integrations', 'credentials', 'directories', 'dialogs'],
 };
 const serverFeature = (feature) => `./src/server/${feature}`;
 

@@ -51,7 +51,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{
       const seed = request.body?.seed ?? 'demo';
       if (seed === 'empty') return { bots: [] };
       for (const directory of Object.values(directories)) await directory.seedDemo();
-      return { bots: [await seedDemoData(bots, integrations)] };
+      return { bots: [await seedDemoData(db, bots, integrations)] };
     },
   );
 };

@@ -102,7 +102,7 @@ export function RehearsePanel({ botId, onSteps }: RehearsePanelProps) {
               Type what a customer would say, such as “hi” or “talk to an agent”. Integrations answer with their samples.
             </p>
           ) : null}
-          <ol className="rehearse__transcript" aria-label="Transcript" aria-live="polite" ref={logRef}>
+          <ol className="rehearse__transcript" aria-label="Transcript" aria-live="polite" ref={logRef} tabIndex={0}>
             {(result?.transcript ?? []).map((entry, index) => (
               <li key={index} className={`rehearse__entry rehearse__entry--${entry.from}`}>
                 <span className="rehearse__speaker">
@@ -149,7 +149,7 @@ export function RehearsePanel({ botId, onSteps }: RehearsePanelProps) {
             </ul>
           ) : null}
         </div>
-        <ol className="rehearse__steps" aria-label="Steps">
+        <ol className="rehearse__steps" aria-label="Steps" tabIndex={0}>
           {(result?.steps ?? []).map((step, index) => (
             <li key={index}>
               <Link to={paths.dialogs(botId, step.interactionId)}>

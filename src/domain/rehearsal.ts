@@ -26,6 +26,8 @@ export const LATE_FAILURE_EVENTS = 3;
 
 /** Interactions (and code runs) one rehearsal may walk through: a loop in the flow ends here with a warning. */
 export const REHEARSAL_STEP_BUDGET = 300;
+/** Code runs (pre/post-process, transform scripts) one rehearsal makes, each up to the sandbox's 1.5 s. */
+export const REHEARSAL_CODE_RUNS = 25;
 /** Customer messages one rehearsal plays. */
 export const REHEARSAL_MAX_MESSAGES = 50;
 

@@ -6,6 +6,7 @@ import type { Integration } from '../../domain/integration';
 import {
   LATE_FAILURE_EVENTS,
   PLATFORM_TRANSFER_GIVE_UP,
+  REHEARSAL_CODE_RUNS,
   REHEARSAL_STEP_BUDGET,
   type Rehearsal,
   type RehearsalRequest,
@@ -127,6 +128,7 @@ interface TransferSpec {
 
 type Next = { to: 'interaction'; interaction: InteractionRecord; rule?: string } | { to: 'wait' } | { to: 'end' };
 
+/** Thrown when a rehearsal has spent a budget; `message` names which. */
 class BudgetSpent extends Error {}
 
 export class Rehearser {
@@ -136,6 +138,7 @@ export class Rehearser {
   private readonly warned = new Set<string>();
   private readonly variables = new Map<string, string>();
   private stepsLeft = REHEARSAL_STEP_BUDGET;
+  private codeRunsLeft = REHEARSAL_CODE_RUNS;
   private waitingAt: InteractionRecord | null = null;
   private transfer: Rehearsal['transfer'];
   private outcome: Rehearsal['outcome'] = 'no-transfer';
@@ -187,10 +190,7 @@ export class Rehearser {
       }
     } catch (error) {
       if (!(error instanceof BudgetSpent)) throw error;
-      this.warn(
-        'step-budget',
-        `The rehearsal stopped after ${REHEARSAL_STEP_BUDGET} steps: the flow loops, or is longer than a rehearsal plays.`,
-      );
+      this.warn('step-budget', `The rehearsal stopped after ${error.message}: the flow loops, or is longer than a rehearsal plays.`);
     }
     return {
       transcript: this.transcript,
@@ -319,7 +319,7 @@ export class Rehearser {
 
   private spend() {
     this.stepsLeft -= 1;
-    if (this.stepsLeft < 0) throw new BudgetSpent();
+    if (this.stepsLeft < 0) throw new BudgetSpent(`${REHEARSAL_STEP_BUDGET} steps`);
   }
 
   private async walk(start: InteractionRecord, matched?: string): Promise<void> {
@@ -647,7 +647,7 @@ export class Rehearser {
         );
       sample = { status: 200, body: demo === '' ? '{}' : demo };
     }
-    const output = await this.runCode(
+    const output = await this.sandboxRun(
       {
         responseDataVariable: integration.responseDataVariable,
         transformScript: integration.transformScript,
@@ -670,6 +670,13 @@ export class Rehearser {
     return success;
   }
 
+  /** Every sandbox run goes through here: a rehearsal makes at most REHEARSAL_CODE_RUNS of them. */
+  private sandboxRun(integration: SimulatedIntegration, request: SimulateRequestValues): Promise<SimulationOutput> {
+    this.codeRunsLeft -= 1;
+    if (this.codeRunsLeft < 0) throw new BudgetSpent(`${REHEARSAL_CODE_RUNS} code runs`);
+    return this.runCode(integration, request);
+  }
+
   private request(sample: { status: number; body: string }): SimulateRequestValues {
     // The sandbox takes at most 200 variables of 64 KB: the latest ones, which the code most likely reads.
     const rows = [...this.variables.entries()].slice(-200).map(([key, value]) => ({ key, value: value.slice(0, 64 * 1024) }));
@@ -680,7 +687,7 @@ export class Rehearser {
   private async code(interaction: InteractionRecord, source: string, where: string): Promise<string | null> {
     this.spend();
     const last = this.lastApi;
-    const output = await this.runCode(
+    const output = await this.sandboxRun(
       { responseDataVariable: last?.rdv ?? 'Rehearsal', transformScript: source, customDataFields: [] },
       this.request(last ? { status: last.status, body: last.body } : { status: 200, body: '{}' }),
     );

@@ -111,6 +111,12 @@ describeEachDatabase('rehearsals on %s (fixture bot)', (kind) => {
     const loop = await play({ messages: ['loop'] });
     expect(codes(loop)).toContain('step-budget');
     expect(said(loop).slice(0, 4)).toEqual(['Ping', 'Pong', 'Ping', 'Pong']);
+    expect(loop.warnings.find((item: any) => item.code === 'step-budget').detail).toContain('300 steps');
+    // A loop that runs code stops at the code budget first: 25 runs of up to 1.5 s each, not 300.
+    const ticks = await play({ messages: ['tick'] });
+    expect(ticks.warnings.find((item: any) => item.code === 'step-budget').detail).toContain('25 code runs');
+    expect(said(ticks)).toHaveLength(25);
+    expect(said(ticks).at(-1)).toBe('Tick 25');
   }, 30_000);
 
   it('accepted: the transfer message is the last thing the customer sees, after a delayed text; later messages go to the agent', async () => {

@@ -4,7 +4,7 @@
  * integration has success and failure rules around pre- and post-process code, an Agent Transfer
  * with no failure rule after a delayed text, an Agent Escalation integration with a failure rule, a
  * transfer whose skill id is not a number, one that talks after it, a dialog that only an intent
- * starts, code that never ends, a loop, and a Fallback dialog.
+ * starts, code that never ends, a loop, a loop that runs code, and a Fallback dialog.
  */
 
 type Json = Record<string, unknown>;
@@ -21,6 +21,7 @@ const D = {
   loop: '0e5b9a7c-2222-4000-8000-000000000008',
   fallback: '0e5b9a7c-2222-4000-8000-000000000009',
   returns: '0e5b9a7c-2222-4000-8000-00000000000a',
+  ticks: '0e5b9a7c-2222-4000-8000-00000000000b',
 };
 const R = { orders: '0e5b9a7c-3333-4000-8000-000000000001', billing: '0e5b9a7c-3333-4000-8000-000000000002' };
 
@@ -263,6 +264,13 @@ export function rehearsalBotExport(options: { defaultErrorMessage?: string } = {
       }),
       text(id(10, 3), 'text_returns_after', D.returns, 'Anything else?', { prevMessageId: id(10, 2), responseMatches: [rule('none')] }),
 
+      starter(id(11, 1), D.ticks, ['tick'], id(11, 2)),
+      text(id(11, 2), 'text_tick', D.ticks, 'Tick {$botContext.ticks}', {
+        preProcessMessage: "botContext.setBotVariable('ticks', String(Number(botContext.getBotVariable('ticks') || 0) + 1), true, false);",
+        prevMessageId: id(11, 1),
+        responseMatches: [rule(id(11, 2))],
+      }),
+
       text(id(9, 1), 'fallback_starter', D.fallback, FALLBACK_TEXT, { responseMatches: [rule('none')] }),
     ],
     menus: [],
@@ -277,6 +285,7 @@ export function rehearsalBotExport(options: { defaultErrorMessage?: string } = {
       group(D.loop, 'Loop'),
       group(D.fallback, 'Fallback', 'FALLBACK_DIALOG'),
       group(D.returns, 'Returns'),
+      group(D.ticks, 'Ticks'),
     ],
     platforms: [
       {

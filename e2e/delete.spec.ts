@@ -4,8 +4,11 @@ test('deleting an integration asks first, says which dialogs use it, and removes
   await openIntegration('OrderStatus');
 
   let dialog = await panel.askToDelete('OrderStatus');
-  // The demo bot was made in the panel: no dialogs (an imported bot lists its usages: dialogs.spec.ts).
-  await expect(dialog).toContainText('No dialog of this bot uses it.');
+  // The demo bot's order-status dialog invokes it and shows two of its fields.
+  await expect(dialog).toContainText('Used in 3 places');
+  await expect(dialog.getByRole('list', { name: 'Where it is used' })).toContainText(
+    'Order status › api_integration_order_status, integration interaction',
+  );
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(panel.item('OrderStatus')).toBeVisible();

@@ -26,7 +26,7 @@ export async function initialiseOnce(
   const bots = createBotsRepository(db, options.cursors);
   // A start that died half-way through seeding left its bots: they are not seeded a second time.
   if (options.seedDemo && (await bots.list({ limit: 1 })).items.length === 0) {
-    await seedDemoData(bots, createIntegrationsRepository(db, options.cursors), createTestCasesRepository(db));
+    await seedDemoData(db, bots, createIntegrationsRepository(db, options.cursors), createTestCasesRepository(db));
     await seedDemoDirectories(db, options.credentials);
   }
   await db.insert(databaseFacts).values({ name: INITIALISED_FACT, value: new Date().toISOString() }).onConflictDoNothing();

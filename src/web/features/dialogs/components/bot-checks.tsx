@@ -12,6 +12,12 @@ const AddFailureDialog = retryableLazy<{ botId: string; open: boolean; onClose: 
   'the failure dialog form',
 );
 
+// Rehearsing every transfer takes the server a moment: asked for only when the list is opened.
+const TransferCoverage = retryableLazy<{ botId: string; onAddFailureDialog: () => void }>(
+  () => import('./transfer-coverage').then((module) => ({ default: module.TransferCoverage })),
+  'the transfer coverage',
+);
+
 const STATUS_WORDS: Record<Check['status'], string> = { pass: 'Passes', warn: 'Warning', fail: 'Fails' };
 
 function summaryOf(checks: Check[]): string {
@@ -88,6 +94,9 @@ export function BotChecks({ botId, waiting = false }: { botId: string; waiting?:
               </li>
             );
           })}
+          <li className="bot-checks__item bot-checks__item--coverage">
+            <TransferCoverage botId={botId} onAddFailureDialog={() => setAdding(true)} />
+          </li>
         </ul>
       ) : null}
       {adding ? <AddFailureDialog botId={botId} open onClose={() => setAdding(false)} /> : null}

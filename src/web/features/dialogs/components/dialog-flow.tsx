@@ -23,11 +23,20 @@ interface DialogFlowProps {
   checks: Check[];
   /** The node to centre and select: an interaction id, or a dialog id. */
   focus: string | null;
+  /** Interactions a rehearsal passed: their nodes light up. */
+  lit?: ReadonlySet<string>;
 }
 
 type FlowNode = DialogFlowNode | InteractionFlowNode;
 
-function buildFlow(botId: string, dialogs: DialogView[], checks: Check[], layout: DialogLayout, focus: string | null) {
+function buildFlow(
+  botId: string,
+  dialogs: DialogView[],
+  checks: Check[],
+  layout: DialogLayout,
+  focus: string | null,
+  lit: ReadonlySet<string>,
+) {
   const marks = checksByNode(checks);
   const nodes: FlowNode[] = [];
   const edges: Edge[] = [];
@@ -57,6 +66,7 @@ function buildFlow(botId: string, dialogs: DialogView[], checks: Check[], layout
         style: { width: inner.width, minHeight: inner.height },
         data: { interaction, botId, marks: marks.get(interaction.id) ?? [] },
         selected: focus === interaction.id,
+        ...(lit.has(interaction.id) ? { className: 'rehearsed' } : {}),
         ariaLabel: `${interaction.name} in dialog ${dialog.name}`,
       });
       const targets = new Set<string>();
@@ -101,7 +111,9 @@ function FocusOnNode({ focus, layout, dialogs }: { focus: string | null; layout:
   return null;
 }
 
-export function DialogFlow({ botId, dialogs, checks, focus }: DialogFlowProps) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function DialogFlow({ botId, dialogs, checks, focus, lit = NONE }: DialogFlowProps) {
   const [layout, setLayout] = useState<{ dialogs: DialogView[]; result: DialogLayout } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -116,8 +128,8 @@ export function DialogFlow({ botId, dialogs, checks, focus }: DialogFlowProps) {
     };
   }, [dialogs, attempt]);
   const flow = useMemo(
-    () => (layout && layout.dialogs === dialogs ? buildFlow(botId, dialogs, checks, layout.result, focus) : null),
-    [layout, dialogs, botId, checks, focus],
+    () => (layout && layout.dialogs === dialogs ? buildFlow(botId, dialogs, checks, layout.result, focus, lit) : null),
+    [layout, dialogs, botId, checks, focus, lit],
   );
   if (error) {
     const retry = () => {

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useSearchParams } from '../../../lib/history-router';
+import { retryableLazy } from '../../../components/lazy-part';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useChecks } from '../api/get-checks';
 import { useDialogs } from '../api/get-dialogs';
@@ -8,6 +10,12 @@ import './dialogs.css';
 
 type View = 'flow' | 'list';
 
+// The chat loads on the first click on Rehearse: the flow does not wait for it.
+const RehearsePanel = retryableLazy<{ botId: string; onSteps: (interactionIds: string[]) => void }>(
+  () => import('./rehearse-panel').then((module) => ({ default: module.RehearsePanel })),
+  'the rehearsal',
+);
+
 /** The bot's dialogs, drawn as flows or read as a list; ?node=<id> centres one interaction (or dialog). */
 export function DialogsScreen({ botId }: { botId: string }) {
   const [params, setParams] = useSearchParams();
@@ -15,6 +23,8 @@ export function DialogsScreen({ botId }: { botId: string }) {
   const checks = useChecks(botId);
   const view: View = params.get('view') === 'list' ? 'list' : 'flow';
   const focus = params.get('node');
+  const [rehearsing, setRehearsing] = useState(false);
+  const [lit, setLit] = useState<ReadonlySet<string>>(new Set());
   const show = (next: View) =>
     setParams(
       (current) => {
@@ -41,7 +51,7 @@ export function DialogsScreen({ botId }: { botId: string }) {
   }
   const checkItems = checks.data ?? [];
   return (
-    <div className="dialogs-screen">
+    <div className={`dialogs-screen${rehearsing ? ' dialogs-screen--rehearsing' : ''}`}>
       <div className="dialogs-screen__bar">
         <div className="segmented" role="group" aria-label="Show the dialogs as">
           <button type="button" className="segmented__button" aria-pressed={view === 'flow'} onClick={() => show('flow')}>
@@ -51,16 +61,30 @@ export function DialogsScreen({ botId }: { botId: string }) {
             List
           </button>
         </div>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={rehearsing}
+          onClick={() => {
+            setRehearsing((value) => !value);
+            setLit(new Set());
+          }}
+        >
+          Rehearse
+        </button>
         <p className="dialogs-screen__hint">
           {dialogs.data.length} dialog{dialogs.data.length === 1 ? '' : 's'}. The list shows the same as the flow, for the keyboard and
           screen readers.
         </p>
       </div>
       {view === 'flow' ? (
-        <DialogFlow botId={botId} dialogs={dialogs.data} checks={checkItems} focus={focus} />
+        <DialogFlow botId={botId} dialogs={dialogs.data} checks={checkItems} focus={focus} lit={lit} />
       ) : (
         <DialogList botId={botId} dialogs={dialogs.data} checks={checkItems} focus={focus} />
       )}
+      {rehearsing ? (
+        <RehearsePanel botId={botId} onSteps={(ids) => setLit(new Set(ids))} fallback={<LoadingState label="Loading the rehearsal…" />} />
+      ) : null}
     </div>
   );
 }

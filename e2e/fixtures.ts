@@ -17,6 +17,12 @@ export interface DemoBot {
   knowledgeBaseIds: Record<string, string>;
 }
 
+export interface ImportedBot {
+  botId: string;
+  botName: string;
+  integration: (name: string) => { id: string; name: string };
+}
+
 /** One browser tab's page objects: the test's own page, or a second tab's. */
 export interface Tab {
   page: Page;
@@ -37,6 +43,8 @@ interface Fixtures extends Omit<Tab, 'page'> {
   demoBot: DemoBot;
   /** A fresh bot with nothing in it, for this test alone, dropped after it. */
   emptyBot: DemoBot;
+  /** Imports a bot export through the API for this test alone (dropped after it): its id, name and integrations by name. */
+  importBot: (file: unknown) => Promise<ImportedBot>;
   /** A word unique to this test, for names in the global directories (skills, credentials…). */
   unique: string;
   /** Opens a second tab in the same browser context, with its own page objects. */
@@ -89,6 +97,25 @@ export const test = base.extend<Fixtures>({
     const bot = await makeFixture(request, 'empty', botPrefix ?? unique);
     await use(bot);
     await dropFixture(request, bot);
+  },
+  importBot: async ({ request }, use) => {
+    const imported: string[] = [];
+    await use(async (file) => {
+      const response = await request.post('/api/bots/import', { data: file });
+      expect(response.status(), await response.text()).toBe(201);
+      const body = (await response.json()) as { bot: { id: string; name: string }; integrations: { id: string; name: string }[] };
+      imported.push(body.bot.id);
+      return {
+        botId: body.bot.id,
+        botName: body.bot.name,
+        integration: (name) => {
+          const found = body.integrations.find((item) => item.name === name);
+          if (!found) throw new Error(`The import has no integration ${name}.`);
+          return found;
+        },
+      };
+    });
+    for (const botId of imported) expect([204, 404]).toContain((await request.delete(`/api/testing/fixtures/${botId}`)).status());
   },
   externalRequests: [
     async ({ context }, use) => {

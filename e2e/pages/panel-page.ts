@@ -47,6 +47,21 @@ export class PanelPage {
     return dialog;
   }
 
+  /** The toast's Undo after a delete; waits for the toast that says it is back. */
+  async undoDelete(name: string): Promise<void> {
+    const toast = this.page.getByRole('listitem').filter({ hasText: `Deleted ${name}` });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect(this.page.getByText(`Restored ${name}`)).toBeVisible();
+  }
+
+  /** Recently deleted in the bot's header: the dialog that lists the deleted integrations. */
+  async openRecentlyDeleted(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Recently deleted' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Recently deleted' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   /** The Export menu in the panel header → one of its two choices; resolves with the browser's download. */
   async export(botName: string, choice: 'Export for Conversation Builder' | 'Export (native JSON)'): Promise<Download> {
     await this.page.getByRole('button', { name: `Export ${botName}` }).click();

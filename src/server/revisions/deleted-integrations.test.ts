@@ -22,13 +22,19 @@ describeEachDatabase('recently deleted integrations on %s', (kind) => {
     const { botId, ids } = await botWith('Orders', 'Refunds', 'Kept');
     const [orders, refunds] = ids as [string, string];
     const other = await botWith('Orders');
-    expect((await server.request('DELETE', `/api/bots/${other.botId}/integrations/${other.ids[0]}`, { headers: { 'if-match': '"1"' } })).status).toBe(204);
+    expect(
+      (await server.request('DELETE', `/api/bots/${other.botId}/integrations/${other.ids[0]}`, { headers: { 'if-match': '"1"' } })).status,
+    ).toBe(204);
     await server.request('PUT', `/api/bots/${botId}/integrations/${orders}`, {
       body: anIntegrationInput('API', { name: 'Orders', url: 'https://orders.example.com/v2' }),
       headers: { 'if-match': '"1"' },
     });
-    expect((await server.request('DELETE', `/api/bots/${botId}/integrations/${orders}`, { headers: { 'if-match': '"2"' } })).status).toBe(204);
-    expect((await server.request('DELETE', `/api/bots/${botId}/integrations/${refunds}`, { headers: { 'if-match': '"1"' } })).status).toBe(204);
+    expect((await server.request('DELETE', `/api/bots/${botId}/integrations/${orders}`, { headers: { 'if-match': '"2"' } })).status).toBe(
+      204,
+    );
+    expect((await server.request('DELETE', `/api/bots/${botId}/integrations/${refunds}`, { headers: { 'if-match': '"1"' } })).status).toBe(
+      204,
+    );
 
     const list = await server.request('GET', `/api/bots/${botId}/deleted-integrations`);
     expect(list.status).toBe(200);

@@ -25,7 +25,7 @@ export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteI
         <>
           {usagesList}
           <p>Deleting affects only this bot.</p>
-          <p>Undo it from the message that follows, or restore it later from Recently deleted.</p>
+          <p>Undo it from the message that follows, or restore it later from the list of recently deleted integrations.</p>
         </>
       }
       mutation={mutation}

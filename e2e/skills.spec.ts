@@ -49,7 +49,18 @@ test('manages the skill directory: add, a duplicate name on its field, search, r
   const dialog = await skills.askToDelete(refunds);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(skills.row(refunds)).toBeVisible();
-  const confirm = await skills.askToDelete(refunds);
+  let confirm = await skills.askToDelete(refunds);
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(skills.row(refunds)).toHaveCount(0);
+  // Undo in the toast adds it back with its id.
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: `Deleted ${refunds}` })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(page.getByText(`Restored ${refunds}`)).toBeVisible();
+  await expect(skills.row(refunds)).toContainText(returnsId);
+  confirm = await skills.askToDelete(refunds);
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(skills.row(refunds)).toHaveCount(0);
 

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Bot, BotPatch } from '../../domain/bot';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
-import { bots } from '../db/schema';
+import { bots, naturalOrderKey } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
 import type { ListCursors } from '../db/cursor';
 
@@ -20,7 +20,8 @@ export function toBot(row: BotRow): Bot {
   };
 }
 
-const nameKey = sql<string>`lower(${bots.name})`;
+/** The list's order and cursor: natural, so "Load bot 6" comes before "Load bot 59" (the index is on the same key). */
+const nameKey = naturalOrderKey(bots.name);
 
 export interface BotValues {
   name: string;
@@ -50,7 +51,7 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
         .from(bots)
         .where(
           and(
-            query.q ? sql`strpos(${nameKey}, lower(${query.q})) > 0` : undefined,
+            query.q ? sql`strpos(lower(${bots.name}), lower(${query.q})) > 0` : undefined,
             cursor ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(bots.id, cursor.id))) : undefined,
           ),
         )

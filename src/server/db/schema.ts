@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn } from 'drizzle-orm';
 import { bigint, bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CustomDataField } from '../../domain/custom-data-fields';
 
@@ -8,6 +8,15 @@ const timestamps = {
   // Bumped on every update; writes are conditional on it (optimistic concurrency, ETags).
   version: integer('version').notNull().default(1),
 };
+
+/**
+ * A name's natural order ("Load bot 6" before "Load bot 59"): lower case, every run of digits padded to 20
+ * with zeros (a longer run keeps its length). Two fixed patterns, linear in the name; the bots list orders
+ * and pages by it, with an index on the same expression.
+ */
+export function naturalOrderKey(name: AnyColumn) {
+  return sql<string>`regexp_replace(regexp_replace(lower(${name}), '(\\d+)', '00000000000000000000\\1', 'g'), '0*(\\d{20})', '\\1', 'g')`;
+}
 
 export const bots = pgTable(
   'bots',
@@ -19,7 +28,7 @@ export const bots = pgTable(
     extras: jsonb('extras').$type<Record<string, unknown>>().notNull().default({}),
     ...timestamps,
   },
-  (t) => [index('bots_name_order').on(sql`lower(${t.name})`, t.id)],
+  (t) => [index('bots_natural_order').on(naturalOrderKey(t.name), t.id)],
 );
 
 export const integrations = pgTable(

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import type { DirectoryDescriptor, DirectoryPill } from '../../../../domain/directories/define-directory';
 import type { DirectoryEntry } from '../../../../domain/directories/directory-usage';
+import { useUrlSearchState } from '../../../lib/url-search-state';
 import { useCreateEntry, useDeleteEntry, useDirectory } from '../api/directory-api';
 import { AddEntryForm } from './entry-form';
 import { RenameEntryDialog } from './rename-entry-dialog';
@@ -37,7 +38,7 @@ function Cell({ value }: { value: string | readonly DirectoryPill[] }) {
 /** A directory's screen, from its descriptor: search, add, rename, delete after confirmation, and which integrations use each entry. */
 export function DirectoryPage({ directory }: { directory: DirectoryDescriptor }) {
   const { kind, noun, plural, columns, usages } = directory;
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useUrlSearchState('q');
   const q = useDebouncedValue(search.trim(), 250);
   const query = useDirectory(directory.path, q);
   const [renaming, setRenaming] = useState<DirectoryEntry | null>(null);

@@ -40,7 +40,11 @@ test('bots: create, edit the name and description, and delete with confirmation;
   await expect(bots.botLink(invoices)).toHaveCount(0);
 
   // Undo in the toast brings the bot back, description included; then it goes for good.
-  await page.getByRole('listitem').filter({ hasText: `Deleted ${invoices}` }).getByRole('button', { name: 'Undo' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: `Deleted ${invoices}` })
+    .getByRole('button', { name: 'Undo' })
+    .click();
   await expect(page.getByText(`Restored ${invoices}`)).toBeVisible();
   await expect(page.getByTestId('bot-card').filter({ hasText: invoices })).toContainText('Sends invoices and answers billing questions.');
   dialog = await bots.askToDelete(invoices);

@@ -13,8 +13,9 @@ export default defineConfig({
   testDir: 'e2e',
   // The docs screenshots rewrite files in docs/: only when asked for.
   testIgnore: process.env.SCREENSHOTS === '1' ? [] : ['**/screenshots.spec.ts'],
-  // Every test resets the one shared database, so tests must not overlap.
-  workers: 1,
+  // Each test has a bot of its own (POST /api/testing/fixtures) and unique names in the shared directories,
+  // so two workers share the one server. Files, not tests, are spread: a file's beforeAll runs once.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

@@ -6,7 +6,8 @@ import { expect, test } from './fixtures';
 import { AdminTokenDialog } from './pages/admin-token-dialog';
 
 // A second server of the same build with ADMIN_TOKEN set, on a port and data directory of its own.
-const PORT = 4450;
+// Beside the suite's own server when E2E_PORT moves it, so two runs on one machine do not take the same port.
+const PORT = process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 1 : 4450;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const TOKEN = 'e2e-admin-token';
 

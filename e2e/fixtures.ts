@@ -1,41 +1,121 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { BotsPage } from './pages/bots-page';
 import { DialogsPage } from './pages/dialogs-page';
 import { IntegrationFormPage } from './pages/integration-form-page';
 import { PanelPage } from './pages/panel-page';
 import { SkillsPage } from './pages/skills-page';
 
+/** A bot of one test's own, made by `POST /api/testing/fixtures`, with the ids of what it holds by name. */
 export interface DemoBot {
   id: string;
   name: string;
+  integrationIds: Record<string, string>;
+  skillIds: Record<string, string>;
+  credentialIds: Record<string, string>;
+  functionIds: Record<string, string>;
+  knowledgeBaseIds: Record<string, string>;
 }
 
-interface Fixtures {
-  /** The demo bot of a freshly reset database ("Customer Care Bot" with one integration of each type). */
-  demoBot: DemoBot;
+export interface ImportedBot {
+  botId: string;
+  botName: string;
+  integration: (name: string) => { id: string; name: string };
+}
+
+/** One browser tab's page objects: the test's own page, or a second tab's. */
+export interface Tab {
+  page: Page;
   bots: BotsPage;
   panel: PanelPage;
   form: IntegrationFormPage;
   skills: SkillsPage;
   dialogs: DialogsPage;
+}
+
+interface Fixtures extends Omit<Tab, 'page'> {
+  /**
+   * The prefix of the test's bot name (so parallel workers never share a bot), `''` for the demo's own name
+   * (the docs' screenshots): a test option.
+   */
+  botPrefix: string | undefined;
+  /** A fresh demo bot for this test alone (the demo's integrations, one of each type), dropped after it. */
+  demoBot: DemoBot;
+  /** A fresh bot with nothing in it, for this test alone, dropped after it. */
+  emptyBot: DemoBot;
+  /** Imports a bot export through the API for this test alone (dropped after it): its id, name and integrations by name. */
+  importBot: (file: unknown) => Promise<ImportedBot>;
+  /** A word unique to this test, for names in the global directories (skills, credentials…). */
+  unique: string;
+  /** Opens a second tab in the same browser context, with its own page objects. */
+  secondTab: () => Promise<Tab>;
   /** Every request the test's browser pages made to a host other than 127.0.0.1. */
   externalRequests: string[];
-  /** Opens one of the demo bot's integrations by name in the panel (the demo data reset first). */
+  /** Opens one of the demo bot's integrations by name in the panel. */
   openIntegration: (name: string, timeout?: number) => Promise<void>;
 }
 
 const LOCAL_ORIGIN = /^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//;
 const IN_PAGE = /^(data|blob|about|chrome-extension):/;
 
+function tabOf(page: Page): Tab {
+  return {
+    page,
+    bots: new BotsPage(page),
+    panel: new PanelPage(page),
+    form: new IntegrationFormPage(page),
+    skills: new SkillsPage(page),
+    dialogs: new DialogsPage(page),
+  };
+}
+
+async function makeFixture(request: APIRequestContext, seed: 'demo' | 'empty', prefix: string): Promise<DemoBot> {
+  const response = await request.post('/api/testing/fixtures', { data: prefix ? { seed, prefix } : { seed } });
+  expect(response.status(), await response.text()).toBe(201);
+  const { botId, botName, ...ids } = (await response.json()) as Omit<DemoBot, 'id' | 'name'> & { botId: string; botName: string };
+  return { id: botId, name: botName, ...ids };
+}
+
+async function dropFixture(request: APIRequestContext, bot: DemoBot): Promise<void> {
+  // A test may have deleted its bot itself.
+  const response = await request.delete(`/api/testing/fixtures/${bot.id}`);
+  expect([204, 404], `dropping the bot ${bot.name}`).toContain(response.status());
+}
+
 export const test = base.extend<Fixtures>({
-  demoBot: async ({ request }, use) => {
-    const response = await request.post('/api/testing/reset');
-    expect(response.ok(), await response.text()).toBeTruthy();
-    const { bots } = (await response.json()) as { bots: DemoBot[] };
-    const bot = bots[0];
-    if (!bot) throw new Error('The reset API loaded no demo bot.');
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+  unique: async ({}, use, testInfo) => {
+    await use(`w${testInfo.workerIndex}${testInfo.testId.slice(0, 6)}${testInfo.retry || ''}`);
+  },
+  botPrefix: [undefined, { option: true }],
+  demoBot: async ({ request, botPrefix, unique }, use) => {
+    const bot = await makeFixture(request, 'demo', botPrefix ?? unique);
     await use(bot);
+    await dropFixture(request, bot);
+  },
+  emptyBot: async ({ request, botPrefix, unique }, use) => {
+    const bot = await makeFixture(request, 'empty', botPrefix ?? unique);
+    await use(bot);
+    await dropFixture(request, bot);
+  },
+  importBot: async ({ request }, use) => {
+    const imported: string[] = [];
+    await use(async (file) => {
+      const response = await request.post('/api/bots/import', { data: file });
+      expect(response.status(), await response.text()).toBe(201);
+      const body = (await response.json()) as { bot: { id: string; name: string }; integrations: { id: string; name: string }[] };
+      imported.push(body.bot.id);
+      return {
+        botId: body.bot.id,
+        botName: body.bot.name,
+        integration: (name) => {
+          const found = body.integrations.find((item) => item.name === name);
+          if (!found) throw new Error(`The import has no integration ${name}.`);
+          return found;
+        },
+      };
+    });
+    for (const botId of imported) expect([204, 404]).toContain((await request.delete(`/api/testing/fixtures/${botId}`)).status());
   },
   externalRequests: [
     async ({ context }, use) => {
@@ -55,6 +135,15 @@ export const test = base.extend<Fixtures>({
       await panel.goto(demoBot.id);
       await panel.open(name, timeout);
     });
+  },
+  secondTab: async ({ context }, use) => {
+    const opened: Page[] = [];
+    await use(async () => {
+      const page = await context.newPage();
+      opened.push(page);
+      return tabOf(page);
+    });
+    for (const page of opened) await page.close();
   },
   bots: async ({ page }, use) => use(new BotsPage(page)),
   panel: async ({ page }, use) => use(new PanelPage(page)),

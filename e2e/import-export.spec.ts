@@ -4,6 +4,9 @@ import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 /** A real Conversation Builder export, read where it lives (`<repo>/../shared/cb-exports`), never copied in. */
 const SAMPLE = fileURLToPath(new URL('../../shared/cb-exports/dynamic-buttons__dynamic-button-bot.json', import.meta.url));
+/** The export's file name for a bot name of letters, digits and spaces (each test's bot has a name of its own). */
+const fileNameOf = (botName: string) => botName.replaceAll(' ', '-');
+
 const sample = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as { bot: { name: string }; responder: Record<string, unknown>[] };
 
 test('imports a real CB export through the dialog: plan, import, land on the new bot', async ({ page, demoBot: _demoBot, bots, panel }) => {
@@ -62,7 +65,7 @@ test('JSON that is no bot export gets the server detail; a broken entry blocks t
 test('exports a bot as native JSON from the panel and for Conversation Builder from the bots list', async ({ demoBot, bots, panel }) => {
   await panel.goto(demoBot.id);
   const native = await panel.export(demoBot.name, 'Export (native JSON)');
-  expect(native.suggestedFilename()).toBe('Customer-Care-Bot.integrations-panel.json');
+  expect(native.suggestedFilename()).toBe(`${fileNameOf(demoBot.name)}.integrations-panel.json`);
   const nativeFile = JSON.parse(readFileSync(await native.path(), 'utf8')) as {
     format: string;
     integrations: { name: string; version: number }[];
@@ -74,7 +77,7 @@ test('exports a bot as native JSON from the panel and for Conversation Builder f
 
   await bots.goto();
   const cb = await bots.export(demoBot.name, 'Export for Conversation Builder');
-  expect(cb.suggestedFilename()).toBe('Customer-Care-Bot.json');
+  expect(cb.suggestedFilename()).toBe(`${fileNameOf(demoBot.name)}.json`);
   const cbFile = JSON.parse(readFileSync(await cb.path(), 'utf8')) as {
     bot: { name: string };
     responder: { name: string; integrationType: string }[];

@@ -3,10 +3,7 @@ import { expect, test } from './fixtures';
 
 const COUNT = 520; // more than one page of 500
 
-test('a long list is virtual and loads its next page while scrolling', async ({ request, panel }) => {
-  const reset = await request.post('/api/testing/reset', { data: { seed: 'empty' } });
-  expect(reset.ok()).toBeTruthy();
-  const bot = await (await request.post('/api/bots', { data: { name: 'Big Bot' } })).json();
+test('a long list is virtual and loads its next page while scrolling', async ({ request, emptyBot: bot, panel }) => {
   const names = Array.from({ length: COUNT }, (_, index) => `Transfer_${String(index).padStart(4, '0')}`);
   for (let start = 0; start < names.length; start += 20) {
     await Promise.all(

@@ -28,19 +28,22 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
   demoBot,
   panel,
   form,
+  unique,
 }) => {
+  // The credential directory is shared with the tests running beside this one: a name of this test's own.
+  const bearer = `Payments Bearer ${unique}`;
   const responses = recordResponses(page);
 
   // A credential with a secret, added on its page.
   await page.goto('/credentials');
   await expect(page.getByRole('heading', { name: 'Credentials', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Credentials' })).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByTestId('credentials-row').filter({ hasText: 'Orders API key' })).toContainText('Customer Care Bot › OrderStatus');
-  await page.getByLabel('Name', { exact: true }).fill('Payments Bearer');
+  await expect(page.getByTestId('credentials-row').filter({ hasText: 'Orders API key' })).toContainText(`${demoBot.name} › OrderStatus`);
+  await page.getByLabel('Name', { exact: true }).fill(bearer);
   await page.getByLabel('Type', { exact: true }).selectOption('BEARER');
   await page.getByLabel('Token', { exact: true }).fill(SECRET);
   await page.getByRole('button', { name: 'Add credential' }).click();
-  const added = page.getByTestId('credentials-row').filter({ hasText: 'Payments Bearer' });
+  const added = page.getByTestId('credentials-row').filter({ hasText: bearer });
   await expect(added).toContainText('Token: set');
   await expect(page.getByLabel('Token', { exact: true })).toHaveValue('');
   await expectNoSeriousA11yViolations(page, 'the Credentials page');
@@ -51,12 +54,12 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
   await expect(page.getByTestId('picked-credentialId')).toContainText('Orders API key');
   const credential = form.root.getByRole('combobox', { name: 'Credential', exact: true });
   await credential.fill('');
-  await credential.pressSequentially('paym');
+  await credential.pressSequentially(unique);
   const credentials = page.getByRole('listbox', { name: 'Credential directory' });
   await expect(credentials.getByRole('option')).toHaveCount(1);
   await credential.press('ArrowDown');
   await credential.press('Enter');
-  await expect(page.getByTestId('picked-credentialId')).toContainText('Payments Bearer');
+  await expect(page.getByTestId('picked-credentialId')).toContainText(bearer);
   await form.save();
 
   // FaaS: a draft function is picked with a warning that does not block the save.
@@ -96,17 +99,17 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
   await page.reload();
   await expect(page.getByTestId('picked-knowledgeBaseId')).toContainText('Product manuals', { timeout: 20_000 });
   await panel.goto(demoBot.id, await integrationId(request, demoBot.id, 'OrderStatus'));
-  await expect(page.getByTestId('picked-credentialId')).toContainText('Payments Bearer', { timeout: 20_000 });
+  await expect(page.getByTestId('picked-credentialId')).toContainText(bearer, { timeout: 20_000 });
   await panel.goto(demoBot.id, await integrationId(request, demoBot.id, 'LoyaltyPoints'));
   await expect(page.getByTestId('picked-functionId')).toContainText('Order refund check', { timeout: 20_000 });
 
   // The directory pages say who uses what.
   await page.goto('/functions');
   await expect(page.getByTestId('functions-row').filter({ hasText: 'Order refund check' })).toContainText(
-    'Customer Care Bot › LoyaltyPoints',
+    `${demoBot.name} › LoyaltyPoints`,
   );
   await page.goto('/credentials');
-  await expect(page.getByTestId('credentials-row').filter({ hasText: 'Payments Bearer' })).toContainText('Customer Care Bot › OrderStatus');
+  await expect(page.getByTestId('credentials-row').filter({ hasText: bearer })).toContainText(`${demoBot.name} › OrderStatus`);
 
   // The secret: not in the page, not in any response the browser got, not in either export.
   expect(await page.content()).not.toContain(SECRET);
@@ -114,7 +117,7 @@ test('picks a credential, a function and a knowledge base; they are kept, and th
     const exported = await request.get(`/api/bots/${demoBot.id}/export?format=${format}`);
     expect(exported.ok()).toBe(true);
     const text = await exported.text();
-    expect(text).toContain(format === 'cb' ? '"credentialName": "Payments Bearer"' : '"credentialId"');
+    expect(text).toContain(format === 'cb' ? `"credentialName": "${bearer}"` : '"credentialId"');
     expect(text).not.toContain(SECRET);
   }
   await expect.poll(() => responses.length).toBeGreaterThan(10);

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
 // Run with SCREENSHOTS=1 (see docs/testing.md): refreshes the pictures in docs/ from the demo data.
+// The pictures show the demo bot's own name, not a test's prefix.
+test.use({ botPrefix: '' });
+
 test('screenshots of the bots page, the panel and the form for docs/', async ({ page, demoBot, form, openIntegration }) => {
   await page.goto(`/bots/${demoBot.id}/integrations`);
   await page.getByRole('link', { name: 'Bots' }).click();

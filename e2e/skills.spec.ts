@@ -8,26 +8,33 @@ test('manages the skill directory: add, a duplicate name on its field, search, r
   demoBot,
   panel,
   skills,
+  unique,
 }) => {
+  // The directory is shared by every test running beside this one: its own entries have unique names and ids.
+  const digits = String(Date.now()).slice(-9);
+  const [returnsId, duplicateId] = [`55${digits}0`, `55${digits}1`];
+  const returns = `Returns ${unique}`;
+  const refunds = `Returns and Refunds ${unique}`;
+  const DEMO_SKILLS = ['Billing', 'Customer Care', 'Sales', 'Technical Support'];
+
   await panel.goto(demoBot.id);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Skills' }).click();
   await expect(page.getByRole('heading', { name: 'Skills', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Skills' })).toHaveAttribute('aria-current', 'page');
-  expect(await skills.names()).toEqual(['Billing', 'Customer Care', 'Sales', 'Technical Support']);
+  expect(await skills.names()).toEqual(expect.arrayContaining(DEMO_SKILLS));
   await expectNoSeriousA11yViolations(page, 'the Skills page');
 
-  await skills.add('3402109740', 'Returns');
-  await expect(skills.row('Returns')).toContainText('3402109740');
-  await expect(page.getByText('Added Returns (3402109740)')).toBeVisible();
+  await skills.add(returnsId, returns);
+  await expect(skills.row(returns)).toContainText(returnsId);
+  await expect(page.getByText(`Added ${returns} (${returnsId})`)).toBeVisible();
   // The form is ready for the next skill.
   await expect(skills.addForm.getByLabel('Skill id', { exact: true })).toHaveValue('');
 
-  await skills.add('3402109741', 'billing');
+  await skills.add(duplicateId, returns.toUpperCase());
   await expect(skills.errorOf('name')).toContainText('already used');
   await expect(skills.addForm.getByLabel('Skill name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(skills.table.getByRole('row')).toHaveCount(1 + 5);
 
-  await skills.search('ret');
+  await skills.search(unique.toUpperCase());
   await expect(skills.table.getByRole('row')).toHaveCount(2);
   await skills.search('3402109733');
   await expect(skills.row('Technical Support')).toBeVisible();
@@ -36,19 +43,32 @@ test('manages the skill directory: add, a duplicate name on its field, search, r
   await expect(page.getByText('No skill matches “nothing like it”.')).toBeVisible();
   await skills.search('');
 
-  await skills.rename('Returns', 'Returns and Refunds');
-  await expect(skills.row('Returns and Refunds')).toContainText('3402109740');
+  await skills.rename(returns, refunds);
+  await expect(skills.row(refunds)).toContainText(returnsId);
 
-  const dialog = await skills.askToDelete('Returns and Refunds');
+  const dialog = await skills.askToDelete(refunds);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(skills.row('Returns and Refunds')).toBeVisible();
-  const confirm = await skills.askToDelete('Returns and Refunds');
+  await expect(skills.row(refunds)).toBeVisible();
+  let confirm = await skills.askToDelete(refunds);
   await confirm.getByRole('button', { name: 'Delete' }).click();
-  await expect(skills.row('Returns and Refunds')).toHaveCount(0);
+  await expect(skills.row(refunds)).toHaveCount(0);
+  // Undo in the toast adds it back with its id.
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: `Deleted ${refunds}` })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(page.getByText(`Restored ${refunds}`)).toBeVisible();
+  await expect(skills.row(refunds)).toContainText(returnsId);
+  confirm = await skills.askToDelete(refunds);
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(skills.row(refunds)).toHaveCount(0);
 
   await page.reload();
   await expect(skills.table).toBeVisible();
-  expect(await skills.names()).toEqual(['Billing', 'Customer Care', 'Sales', 'Technical Support']);
+  const names = await skills.names();
+  expect(names).toEqual(expect.arrayContaining(DEMO_SKILLS));
+  expect(names.filter((name) => name.includes(unique))).toEqual([]);
 });
 
 test('picks a skill in the Escalation form, warns about an unknown id, previews the transfer and saves', async ({

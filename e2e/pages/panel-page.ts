@@ -40,9 +40,29 @@ export class PanelPage {
 
   /** Ellipsis menu → Delete Integration; returns the confirmation dialog. */
   async askToDelete(name: string): Promise<Locator> {
-    await this.list.getByRole('button', { name: `Actions for ${name}` }).click();
-    await this.page.getByRole('menuitem', { name: 'Delete Integration' }).click();
+    const item = this.page.getByRole('menuitem', { name: 'Delete Integration' });
+    // A form still settling (its editor loading, its focus placed) can close the menu as it opens: open it again then.
+    await expect(async () => {
+      if (!(await item.isVisible())) await this.list.getByRole('button', { name: `Actions for ${name}` }).click();
+      await expect(item).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await item.click();
     const dialog = this.page.getByRole('alertdialog', { name: `Delete ${name}?` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** The toast's Undo after a delete; waits for the toast that says it is back. */
+  async undoDelete(name: string): Promise<void> {
+    const toast = this.page.getByRole('listitem').filter({ hasText: `Deleted ${name}` });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect(this.page.getByText(`Restored ${name}`)).toBeVisible();
+  }
+
+  /** Recently deleted in the bot's header: the dialog that lists the deleted integrations. */
+  async openRecentlyDeleted(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Recently deleted' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Recently deleted' });
     await expect(dialog).toBeVisible();
     return dialog;
   }

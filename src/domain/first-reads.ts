@@ -11,8 +11,8 @@ const segment = encodeURIComponent;
  * in the page it sends (see firstReadsOf), which only helps when both spell them alike.
  */
 export const apiReads = {
-  bots: (cursor: string | null = null) =>
-    `/api/bots?${new URLSearchParams({ limit: String(BOTS_PAGE_SIZE), ...(cursor ? { cursor } : {}) })}`,
+  bots: (cursor: string | null = null, q = '') =>
+    `/api/bots?${new URLSearchParams({ limit: String(BOTS_PAGE_SIZE), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) })}`,
   bot: (botId: string) => `/api/bots/${segment(botId)}`,
   integrations: (botId: string) => `/api/bots/${segment(botId)}/integrations`,
   integrationsPage: (botId: string, q: string, cursor: string | null) =>

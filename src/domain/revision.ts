@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INTEGRATION_FIELD_LABELS } from './field-labels';
 import { integrationSchema } from './integration';
 import { authorSchema } from './people';
+import { INTEGRATION_TYPES } from './integration-types';
 
 /** `release`: written by a release from another bot, or by its rollback (GET …/releases names it). */
 export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete', 'release'] as const;
@@ -37,3 +38,19 @@ export function describeRevision(action: RevisionSummary['action'], changedField
       return changedFields.length ? `Released (${changedFields.join(', ')})` : 'Released';
   }
 }
+
+/**
+ * An integration of the bot whose newest revision is its deletion: restorable with one click. Revisions are
+ * kept for good, so the list reaches back at least the 30 days the panel promises.
+ */
+export const deletedIntegrationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.enum(INTEGRATION_TYPES),
+  deletedAt: z.iso.datetime(),
+  /** The deletion's version: the If-Match of the restore. */
+  deletedVersion: z.number().int().positive(),
+  /** The last saved state before the deletion: the revision a restore saves again. */
+  restoreVersion: z.number().int().positive(),
+});
+export type DeletedIntegration = z.infer<typeof deletedIntegrationSchema>;

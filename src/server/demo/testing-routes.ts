@@ -147,4 +147,65 @@ export const testingRoutes: FastifyPluginAsyncZod<{
       return reply.code(204).send(null);
     },
   );
+
+  // One bot per test instead of one database for all: parallel workers never see each other's bots. The
+  // directories are global, so the demo entries the demo integrations refer to are put back if missing
+  // (never changed): a test that edits a directory makes entries of its own with unique names.
+  app.post(
+    '/api/testing/fixtures',
+    {
+      schema: {
+        tags: ['testing'],
+        summary: "A fresh bot for one test: the demo bot's integrations (seed demo) or none (seed empty), named with the prefix",
+        body: fixtureBody,
+        response: { 201: fixtureSchema },
+      },
+    },
+    async (request, reply) => {
+      const seed = request.body?.seed ?? 'demo';
+      const prefix = request.body?.prefix;
+      const baseName = seed === 'demo' ? DEMO_BOT.name : 'Empty bot';
+      const name = prefix ? `${prefix} ${baseName}` : baseName;
+      const directoryIds = { skillIds: {}, credentialIds: {}, functionIds: {}, knowledgeBaseIds: {} } as Record<
+        (typeof DIRECTORY_KEYS)[keyof typeof DIRECTORY_KEYS],
+        Record<string, string>
+      >;
+      let bot;
+      if (seed === 'demo') {
+        for (const directory of Object.values(directories)) await directory.seedDemo();
+        for (const directory of DIRECTORIES)
+          for (const entry of directory.demo) directoryIds[DIRECTORY_KEYS[directory.kind]][entry.name] = String(entry.id);
+        // The demo seed names its bot: renamed after, so whatever the seed adds comes along unchanged.
+        const seeded = await seedDemoData(bots, integrations);
+        bot = name === seeded.name ? seeded : await bots.update(seeded.id, seeded.version, { name });
+      } else {
+        bot = await bots.create({ name, description: '' });
+      }
+      const integrationIds: Record<string, string> = {};
+      for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+        const page = await integrations.list(bot.id, { limit: 500, cursor });
+        for (const item of page.items) integrationIds[item.name] = item.id;
+        cursor = page.nextCursor ?? undefined;
+      }
+      reply.code(201);
+      return { botId: bot.id, botName: bot.name, integrationIds, ...directoryIds };
+    },
+  );
+
+  app.delete(
+    '/api/testing/fixtures/:botId',
+    {
+      schema: {
+        tags: ['testing'],
+        summary: "Drop a fixture's bot with everything it holds (its integrations, their history, its dialogs)",
+        params: z.object({ botId: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const dropped = await db.delete(botsTable).where(eq(botsTable.id, request.params.botId)).returning({ id: botsTable.id });
+      if (dropped.length === 0) throw notFound(`The fixture bot ${request.params.botId}`);
+      return reply.code(204).send(null);
+    },
+  );
 };

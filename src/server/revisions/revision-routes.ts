@@ -1,14 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { integrationSchema } from '../../domain/integration';
-import { revisionSchema, revisionSummarySchema } from '../../domain/revision';
+import { deletedIntegrationSchema, revisionSchema, revisionSummarySchema } from '../../domain/revision';
 import { setEtag, writeIfMatch } from '../http/etag';
 import type { RevisionsRepository } from './revisions-repository';
-import { ifMatchHeader, integrationParams, problems, storedIntegerParam } from '../http/route-schemas';
+import { botParams, ifMatchHeader, integrationParams, problems, storedIntegerParam } from '../http/route-schemas';
 
 const revisionParams = integrationParams.extend({ version: storedIntegerParam('version') });
 
 export const revisionRoutes: FastifyPluginAsyncZod<{ revisions: RevisionsRepository }> = async (app, { revisions }) => {
+  app.get(
+    '/api/bots/:botId/deleted-integrations',
+    {
+      schema: {
+        tags: ['revisions'],
+        summary:
+          "The bot's deleted integrations, the latest first: each restores with POST …/revisions/{restoreVersion}/restore and If-Match: deletedVersion",
+        params: botParams,
+        response: { 200: z.object({ items: z.array(deletedIntegrationSchema) }), ...problems(400, 404) },
+      },
+    },
+    async (request) => ({ items: await revisions.deleted(request.params.botId) }),
+  );
+
   app.get(
     '/api/bots/:botId/integrations/:id/revisions',
     {

@@ -1,10 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { integrationInputSchema, integrationSchema } from '../../domain/integration';
-import { describeRevision, type Revision, type RevisionSummary } from '../../domain/revision';
+import { describeRevision, type DeletedIntegration, type Revision, type RevisionSummary } from '../../domain/revision';
 import type { Database } from '../db/database';
 import { LOCAL_AUTHOR } from '../../domain/people';
 import { violatedUniqueConstraint } from '../db/errors';
-import { integrationRevisions } from '../db/schema';
+import { bots, integrationRevisions } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 
@@ -65,6 +65,28 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
       const found = await rows(botId, integrationId);
       if (found.length === 0) throw notFound(`Integration ${integrationId} in bot ${botId}`);
       return found.map(toSummary);
+    },
+
+    /** The bot's integrations whose newest revision is their deletion, the latest deleted first. */
+    async deleted(botId: string): Promise<DeletedIntegration[]> {
+      const [bot] = await db.select({ id: bots.id }).from(bots).where(eq(bots.id, botId));
+      if (!bot) throw notFound('The bot you asked about');
+      const newest = await db
+        .selectDistinctOn([integrationRevisions.integrationId])
+        .from(integrationRevisions)
+        .where(eq(integrationRevisions.botId, botId))
+        .orderBy(asc(integrationRevisions.integrationId), desc(integrationRevisions.version));
+      return newest
+        .filter((row) => row.action === 'delete')
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
+        .map((row) => ({
+          id: row.integrationId,
+          name: String(row.snapshot.name),
+          type: row.snapshot.type as DeletedIntegration['type'],
+          deletedAt: row.createdAt.toISOString(),
+          deletedVersion: row.version,
+          restoreVersion: row.version - 1,
+        }));
     },
 
     async get(botId: string, integrationId: string, version: number): Promise<Revision> {

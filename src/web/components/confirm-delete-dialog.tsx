@@ -24,6 +24,19 @@ interface ConfirmDeleteDialogProps<Item extends { name: string }> {
   onClose: () => void;
   /** After a confirmed delete succeeded and the dialog closed. */
   onDeleted?: (item: Item) => void;
+  /** Brings the item back: the toast that says it was deleted offers Undo. */
+  undo?: (item: Item) => Promise<unknown>;
+}
+
+/** Undo from the toast: the item is back, or the toast says why not (a name taken meanwhile, the server away). */
+async function undoDelete<Item extends { name: string }>(item: Item, undo: (item: Item) => Promise<unknown>): Promise<void> {
+  try {
+    await undo(item);
+    notify('success', `Restored ${item.name}`);
+  } catch (error) {
+    const failure = describeFailure(error, `restore ${item.name}`);
+    notify('error', failure.kind === 'request' && failure.detail ? `${failure.title}: ${failure.detail}` : failure.title);
+  }
 }
 
 /** "Delete X?" with the consequences spelled out; the item goes only after an explicit confirm. */
@@ -34,6 +47,7 @@ export function ConfirmDeleteDialog<Item extends { name: string }>({
   mutation,
   onClose,
   onDeleted,
+  undo,
 }: ConfirmDeleteDialogProps<Item>) {
   const close = () => {
     mutation.reset();
@@ -43,7 +57,7 @@ export function ConfirmDeleteDialog<Item extends { name: string }>({
     if (!item) return;
     mutation.mutate(item, {
       onSuccess: () => {
-        notify('success', `Deleted ${item.name}`);
+        notify('success', `Deleted ${item.name}`, undo ? { label: 'Undo', onClick: () => void undoDelete(item, undo) } : undefined);
         close();
         onDeleted?.(item);
       },

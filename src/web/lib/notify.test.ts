@@ -26,6 +26,14 @@ describe('notify', () => {
     notify('info', 'Loaded the latest version');
     expect(toast.info).toHaveBeenCalledWith('Loaded the latest version');
     expect(requests).toHaveBeenCalledTimes(1);
+
+    // An Undo is a button of the toast, which stays long enough to reach it.
+    const undo = vi.fn();
+    notify('success', 'Deleted OrderStatus', { label: 'Undo', onClick: undo });
+    expect(toast.success).toHaveBeenLastCalledWith('Deleted OrderStatus', {
+      action: { label: 'Undo', onClick: undo },
+      duration: expect.any(Number),
+    });
   });
 });
 

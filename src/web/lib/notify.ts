@@ -6,6 +6,14 @@ import type { toast } from 'sonner';
 
 export type ToastKind = 'success' | 'info' | 'error';
 
+/** A button in the toast ("Undo"): the toast stays long enough to reach it by keyboard (sonner's Alt+T). */
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
+
+const ACTION_TOAST_MS = 10_000;
+
 const listeners = new Set<() => void>();
 let requested = false;
 let markMounted: () => void = () => undefined;
@@ -63,17 +71,17 @@ export function afterToastsShown(): Promise<void> {
 const shownLast = new Map<string, string | number>();
 
 /** Raises a toast; one with the same kind and message still on screen goes (five saves say "Saved" once, not five times). */
-function raise(show: typeof toast, kind: ToastKind, message: string): void {
+function raise(show: typeof toast, kind: ToastKind, message: string, action?: ToastAction): void {
   const key = `${kind}\n${message}`;
   const before = shownLast.get(key);
   if (before !== undefined) show.dismiss(before);
-  shownLast.set(key, show[kind](message));
+  shownLast.set(key, action ? show[kind](message, { action, duration: ACTION_TOAST_MS }) : show[kind](message));
 }
 
-export function notify(kind: ToastKind, message: string): void {
+export function notify(kind: ToastKind, message: string, action?: ToastAction): void {
   if (ready) {
     // In the caller's own task: sonner shows it in the next one, ahead of work the caller starts after.
-    raise(ready, kind, message);
+    raise(ready, kind, message, action);
     return;
   }
   if (!requested) {
@@ -83,7 +91,7 @@ export function notify(kind: ToastKind, message: string): void {
   pending = Promise.all([import('sonner'), mounted]).then(
     ([sonner]) => {
       ready = sonner.toast;
-      raise(sonner.toast, kind, message);
+      raise(sonner.toast, kind, message, action);
     },
     // Without the toaster's code there are no toasts; every screen also shows its own state.
     () => undefined,

@@ -11,6 +11,8 @@ import { FormEnvironmentProvider } from '../../features/integrations/components/
 import { useFormEnvironmentOf } from './use-form-environment';
 import { useFormDirectories } from './use-form-directories';
 import { HistoryButton } from '../../features/revisions/components/history-button';
+import { MissingIntegration } from '../../features/integrations/components/recently-deleted/missing-integration';
+import { isApiError } from '../../lib/api-client';
 
 // The diff editor uses the form's Monaco setup (bundled workers, no CDN); the route hands it over so the features stay apart.
 const loadMonaco = () => import('../../features/integrations/components/script-editor/monaco-setup');
@@ -23,6 +25,8 @@ export function Component() {
   const environment = useFormEnvironmentOf(botId);
   if (query.isPending) return <LoadingState label="Loading the integration…" shape="form" />;
   if (query.isError) {
+    // Said in words: what the integration was and Restore when it was deleted, never a bare id and a Retry that cannot help.
+    if (isApiError(query.error) && query.error.status === 404) return <MissingIntegration botId={botId} integrationId={integrationId} />;
     return <ErrorState title="Could not load this integration" error={query.error} onRetry={() => void query.refetch()} />;
   }
   const remember = (stored: Integration) => {

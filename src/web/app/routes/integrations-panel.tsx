@@ -12,6 +12,7 @@ import { whenScreenSettled } from '../../lib/screen-settled';
 import { paths } from '../../../domain/screen-routes';
 import { BotPanelHeader } from './bot-panel-header';
 import { useLiveIntegrations } from '../../features/integrations/components/live/live-integrations';
+import { RecentlyDeletedButton } from '../../features/integrations/components/recently-deleted/recently-deleted-button';
 
 export function Component() {
   const { botId = '' } = useParams();
@@ -50,6 +51,7 @@ export function Component() {
     <div className="panel">
       <title>{`Integrations · ${botName} · Integrations Panel`}</title>
       <BotPanelHeader botId={botId} bot={bot.data} title="Integrations" checksWait={!listAnswered}>
+        <RecentlyDeletedButton botId={botId} />
         <Link className="button button--primary" to={paths.newIntegration(botId)}>
           Add Integration
         </Link>

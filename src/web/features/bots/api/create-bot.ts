@@ -3,6 +3,7 @@ import type { Bot, BotInput } from '../../../../domain/bot';
 import { apiRequest } from '../../../lib/api-client';
 import { botKeys } from './bot-keys';
 import { updateBotsCache } from './update-bots-cache';
+import { compareNames } from '../../../../domain/natural-order';
 
 export async function createBot(input: BotInput): Promise<Bot> {
   return (await apiRequest<Bot>('/api/bots', { method: 'POST', body: input })).data;
@@ -13,9 +14,7 @@ export function useCreateBot() {
   return useMutation({
     mutationFn: createBot,
     onSuccess: (bot) => {
-      updateBotsCache(client, (items, pageIndex) =>
-        pageIndex === 0 ? [...items, bot].sort((a, b) => a.name.localeCompare(b.name)) : items,
-      );
+      updateBotsCache(client, (items, pageIndex) => (pageIndex === 0 ? [...items, bot].sort(compareNames) : items));
       client.setQueryData(botKeys.detail(bot.id), bot);
     },
   });

@@ -29,7 +29,7 @@ export function useImportBot() {
     onSuccess: async ({ bot }) => {
       client.setQueryData(botKeys.detail(bot.id), bot);
       // A new bot lands somewhere in a paged, sorted list: ask the server again.
-      await client.invalidateQueries({ queryKey: botKeys.list() });
+      await client.invalidateQueries({ queryKey: botKeys.lists() });
     },
   });
 }

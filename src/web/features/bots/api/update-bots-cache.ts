@@ -5,9 +5,9 @@ import { botKeys } from './bot-keys';
 
 type BotPages = InfiniteData<Page<Bot>, string | null>;
 
-/** Writes a change into the cached list so it shows at once, without refetching every page. */
+/** Writes a change into every cached list (each search) so it shows at once, without refetching every page. */
 export function updateBotsCache(client: QueryClient, change: (items: Bot[], pageIndex: number) => Bot[]): void {
-  client.setQueryData<BotPages>(botKeys.list(), (data) =>
+  client.setQueriesData<BotPages>({ queryKey: botKeys.lists() }, (data) =>
     data ? { ...data, pages: data.pages.map((page, index) => ({ ...page, items: change(page.items, index) })) } : data,
   );
 }

@@ -3,6 +3,8 @@ import { retryableLazy } from '../../../components/lazy-part';
 import { Link } from '../../../lib/history-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useBots } from '../api/get-bots';
+import { useUrlSearchState } from '../../../lib/url-search-state';
+import { useDebouncedValue } from '../../../components/use-debounced-value';
 import type { BotAction } from './bot-dialogs';
 import { ExportBotMenuSlot } from './export-bot-menu-slot';
 import { paths } from '../../../../domain/screen-routes';
@@ -10,8 +12,27 @@ import { paths } from '../../../../domain/screen-routes';
 const BotDialogs = retryableLazy(() => import('./bot-dialogs'), 'the dialog');
 
 export function BotsList() {
-  const query = useBots();
+  const [search, setSearch] = useUrlSearchState('q');
+  const q = useDebouncedValue(search.trim(), 250);
+  const query = useBots(q);
   const [action, setAction] = useState<BotAction>(null);
+  const searchBox = (
+    <div className="skills-search">
+      <label htmlFor="bots-search" className="field__label">
+        Search bots
+      </label>
+      <input
+        id="bots-search"
+        className="input"
+        type="search"
+        placeholder="Part of a name, such as order"
+        autoComplete="off"
+        maxLength={200}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
+    </div>
+  );
 
   if (query.isPending) return <LoadingState label="Loading bots…" shape="list" />;
   if (query.isError) return <ErrorState title="Could not load the bots" error={query.error} onRetry={() => void query.refetch()} />;
@@ -19,7 +40,12 @@ export function BotsList() {
 
   return (
     <>
-      {bots.length === 0 ? (
+      {searchBox}
+      {bots.length === 0 && q ? (
+        <EmptyState title={`No bot matches “${q}”.`}>
+          <p>Search by any part of the name.</p>
+        </EmptyState>
+      ) : bots.length === 0 ? (
         <EmptyState title="No bots yet.">
           <p>Create your first bot above, then add its integrations.</p>
         </EmptyState>

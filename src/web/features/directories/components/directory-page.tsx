@@ -6,9 +6,25 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import type { DirectoryDescriptor, DirectoryPill } from '../../../../domain/directories/define-directory';
 import { lastReadText, type DirectoryEntry } from '../../../../domain/directories/directory-usage';
-import { useDeleteEntry, useDirectory } from '../api/directory-api';
+import { useUrlSearchState } from '../../../lib/url-search-state';
+import { useCreateEntry, useDeleteEntry, useDirectory } from '../api/directory-api';
 import { AddEntryForm } from './entry-form';
 import { RenameEntryDialog } from './rename-entry-dialog';
+
+/**
+ * An entry the page can add again as it was: its id and every field are on screen. Not a credential: its
+ * secrets are write-only, so the page never has them to send back.
+ */
+const restorable = (directory: DirectoryDescriptor) => !directory.variants && directory.id.given !== 'server';
+
+/** What the add form would send for the entry: its id and each of the directory's fields. */
+function inputOf(directory: DirectoryDescriptor, entry: DirectoryEntry): Record<string, unknown> {
+  const values = entry as unknown as Record<string, unknown>;
+  return {
+    id: entry.id,
+    ...Object.fromEntries(Object.keys(directory.fields).flatMap((key) => (key in values ? [[key, values[key]]] : []))),
+  };
+}
 
 function Cell({ value }: { value: string | readonly DirectoryPill[] }) {
   if (typeof value === 'string') return value;
@@ -22,12 +38,13 @@ function Cell({ value }: { value: string | readonly DirectoryPill[] }) {
 /** A directory's screen, from its descriptor: search, add, rename, delete after confirmation, and which integrations use each entry. */
 export function DirectoryPage({ directory }: { directory: DirectoryDescriptor }) {
   const { kind, noun, plural, columns, usages } = directory;
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useUrlSearchState('q');
   const q = useDebouncedValue(search.trim(), 250);
   const query = useDirectory(directory.path, q);
   const [renaming, setRenaming] = useState<DirectoryEntry | null>(null);
   const [deleting, setDeleting] = useState<DirectoryEntry | null>(null);
   const deletion = useDeleteEntry(directory.path);
+  const recreate = useCreateEntry(directory.path);
   const remote = query.data?.source === 'liveperson';
   const editable = query.data !== undefined && !remote;
   const searchId = `${kind}-search`;
@@ -173,6 +190,7 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
         }
         mutation={deletion}
         onClose={() => setDeleting(null)}
+        undo={restorable(directory) ? (entry) => recreate.mutateAsync(inputOf(directory, entry)) : undefined}
       />
     </div>
   );

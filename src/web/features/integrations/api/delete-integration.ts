@@ -25,6 +25,7 @@ export function useDeleteIntegration(botId: string) {
     onSuccess: (_, integration) => {
       removeFromListCache(client, botId, integration.id);
       client.removeQueries({ queryKey: integrationKeys.detail(botId, integration.id) });
+      void client.invalidateQueries({ queryKey: integrationKeys.deleted(botId) });
       // Its custom data fields or its existence are what the checks and the usages read.
       void invalidateBotDialogs(client, botId);
     },

@@ -3,6 +3,7 @@ import type { IntegrationSummary } from '../../../../../domain/integration';
 import { ConfirmDeleteDialog } from '../../../../components/confirm-delete-dialog';
 import { SKIP_UNSAVED_GUARD } from '../../../../components/unsaved-changes-guard';
 import { useDeleteWithUsages } from './delete-usages';
+import { useRestoreDeletedIntegration } from '../../api/deleted-integrations';
 import { paths } from '../../../../../domain/screen-routes';
 
 interface DeleteIntegrationDialogProps {
@@ -13,6 +14,7 @@ interface DeleteIntegrationDialogProps {
 
 export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteIntegrationDialogProps) {
   const { mutation, usagesList } = useDeleteWithUsages(botId, integration);
+  const restore = useRestoreDeletedIntegration(botId);
   const navigate = useNavigate();
   const { integrationId } = useParams();
   return (
@@ -23,11 +25,13 @@ export function DeleteIntegrationDialog({ botId, integration, onClose }: DeleteI
         <>
           {usagesList}
           <p>Deleting affects only this bot.</p>
-          <p>This cannot be undone.</p>
+          <p>Undo it from the message that follows, or restore it later from the list of recently deleted integrations.</p>
         </>
       }
       mutation={mutation}
       onClose={onClose}
+      // The deletion is a revision one version after the last save: restoring that save brings it back as it was.
+      undo={(deleted) => restore.mutateAsync({ id: deleted.id, restoreVersion: deleted.version, deletedVersion: deleted.version + 1 })}
       onDeleted={(deleted) => {
         // The open form of a deleted integration has nothing left to show.
         if (integrationId === deleted.id) {

@@ -67,7 +67,13 @@ test('edits survive a closed tab: restored when the integration opens again, the
   await expect(offer).toBeHidden();
   await expect(formAgain.field('URL')).toHaveValue('https://orders.example.com/v2/orders/{$botContext.orderNumber}');
   expect(await formAgain.scriptText()).toBe(SCRIPT.join('\n'));
-  await formAgain.save();
+  // The demo's dialogs read api_OrderStatus: the restored new variable name goes through the rename preview.
+  await formAgain.saveButton.click();
+  await again
+    .getByRole('alertdialog', { name: 'Change the response data variable of OrderStatus?' })
+    .getByRole('button', { name: 'Rename and save' })
+    .click();
+  await expect(again.getByText('Saved', { exact: true }).last()).toBeVisible();
 
   const list = await (await request.get(`/api/bots/${demoBot.id}/integrations?q=OrderStatus`)).json();
   const stored = await (await request.get(`/api/bots/${demoBot.id}/integrations/${list.items[0].id}`)).json();

@@ -99,6 +99,7 @@ export const AUDIT_ACTIONS = [
   'rename',
   'delete',
   'restore',
+  'release',
   'import',
   'export',
   'test-run',

@@ -41,6 +41,7 @@ describe.skipIf(!hasRealExports)('dialogs API on the real exports', () => {
         ['escalation-failure-caught', escalates ? 'fail' : 'pass'],
         ['integration-exists', 'pass'],
         ['custom-field-exists', 'pass'],
+        ['env-variable-exists', 'pass'],
       ]);
       if (escalates) expect(checks[0]).toMatchObject({ interactionId: AGENT_TRANSFER_27 });
     });

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { bots } from '../db/schema';
-import { encodeExtras } from '../cb-export/stored-extras';
+import { encodeBotExtras } from '../cb-export/stored-extras';
+import { writeDialogItems } from '../cb-export/dialog-items-store';
 import { chatBotIdOf, extrasForPanelBot, loadBot } from './bot-dialogs-store';
 import { keptArray, type BotIntegration } from './dialog-model';
+import { createKeptFileCache } from './kept-file-cache';
 
 type Json = Record<string, unknown>;
 
@@ -17,7 +19,8 @@ export async function seedDialogs(
   build: (chatBotId: string, integrations: BotIntegration[]) => { groups: Json[]; interactions: Json[] },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const loaded = await loadBot(tx, botId, true);
+    // A cache of its own: the bot is new, and its version (the cache key) does not change here.
+    const loaded = await loadBot(tx, createKeptFileCache(1), botId, true);
     const extras = loaded.extras ?? extrasForPanelBot(loaded);
     const { groups, interactions } = build(chatBotIdOf(loaded, extras), loaded.model.integrations);
     const topLevel = {
@@ -25,9 +28,9 @@ export async function seedDialogs(
       groups: [...keptArray(extras, 'groups'), ...groups],
       conversationMessage: [...keptArray(extras, 'conversationMessage'), ...interactions],
     };
-    await tx
-      .update(bots)
-      .set({ extras: encodeExtras({ ...extras, topLevel }) })
-      .where(eq(bots.id, botId));
+    const next = { ...extras, topLevel };
+    const stored = encodeBotExtras(next);
+    await tx.update(bots).set({ extras: stored.extras }).where(eq(bots.id, botId));
+    await writeDialogItems(tx, botId, loaded.itemsApart ? loaded.extras : null, next, stored.items);
   });
 }

@@ -9,6 +9,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   // A viewer may run the Test panel: a run stores nothing.
   'POST /api/bots/:botId/simulate': 'viewer',
   'POST /api/bots/:botId/integrations/:id/simulate': 'viewer',
+  // A viewer with the bot open is present like anyone else.
+  'POST /api/bots/:botId/presence': 'viewer',
   // Deleting a bot takes everything in it.
   'DELETE /api/bots/:botId': 'admin',
   'PUT /api/bots/:botId/members/:personId': 'admin',

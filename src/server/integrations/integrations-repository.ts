@@ -27,8 +27,20 @@ export interface IntegrationListQuery {
 type RevisionAction = 'create' | 'update' | 'restore' | 'delete' | 'release';
 
 /** The audit trail's word for each kind of revision. */
-const AUDIT_ACTION: Record<RevisionAction, AuditAction> = { create: 'create', update: 'save', restore: 'restore', delete: 'delete' };
-const REVISION_VERB: Record<RevisionAction, string> = { create: 'Created', update: 'Saved', restore: 'Restored', delete: 'Deleted' };
+const AUDIT_ACTION: Record<RevisionAction, AuditAction> = {
+  create: 'create',
+  update: 'save',
+  restore: 'restore',
+  delete: 'delete',
+  release: 'release',
+};
+const REVISION_VERB: Record<RevisionAction, string> = {
+  create: 'Created',
+  update: 'Saved',
+  restore: 'Restored',
+  delete: 'Deleted',
+  release: 'Released',
+};
 
 export interface ReplaceOptions {
   action?: RevisionAction;

@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problems';
 import { botParams, problems } from '../http/route-schemas';
 import { loadBot } from '../dialogs/bot-dialogs-store';
+import type { KeptFileCache } from '../dialogs/kept-file-cache';
 import { SandboxBusyError, type Sandbox } from '../simulator/sandbox';
 import { simulate } from '../simulator/simulate';
 import { rehearse, type RehearsalBot, type RunCode } from './rehearsal-engine';
@@ -14,6 +15,8 @@ export interface RehearsalRoutesOptions {
   db: Database;
   /** The simulator's sandbox: code in a rehearsal runs with the Test panel's budgets and shares its workers. */
   sandbox: Sandbox;
+  /** The parsed kept files of this process, shared with the dialogs routes. */
+  keptFiles: KeptFileCache;
 }
 
 /** Bot Settings' "default user-friendly response", kept in the imported file's `bot.botAttributes`. */
@@ -24,9 +27,9 @@ function defaultErrorMessageOf(extras: BotExtras | null): string | null {
   return typeof message === 'string' && message.trim() !== '' ? message : null;
 }
 
-export const rehearsalRoutes: FastifyPluginAsyncZod<RehearsalRoutesOptions> = async (app, { db, sandbox }) => {
+export const rehearsalRoutes: FastifyPluginAsyncZod<RehearsalRoutesOptions> = async (app, { db, sandbox, keptFiles }) => {
   const load = async (botId: string): Promise<RehearsalBot> => {
-    const loaded = await db.transaction((tx) => loadBot(tx, botId));
+    const loaded = await db.transaction((tx) => loadBot(tx, keptFiles, botId));
     return { model: loaded.model, defaultErrorMessage: defaultErrorMessageOf(loaded.extras) };
   };
   const runCode: RunCode = (integration, request) => simulate(sandbox, integration, request);

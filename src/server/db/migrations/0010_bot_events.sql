@@ -28,7 +28,7 @@ END $$;
 --> statement-breakpoint
 -- Every write path of an integration (create, save, rename, delete, restore) writes a revision: the event
 -- follows from it, so no path can forget one. An import's thousands of creations set app.quiet_events and
--- announce themselves once (bot.imported). The author is null until revisions record who saved.
+-- announce themselves once (bot.imported). The author is the revision's, null for the local builder (AUTH=none).
 CREATE FUNCTION integration_revision_event() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('app.quiet_events', true) = 'on' THEN RETURN NULL; END IF;
@@ -40,7 +40,7 @@ BEGIN
       ELSE CASE WHEN NEW.changed_fields ? 'name' THEN 'integration.renamed' ELSE 'integration.saved' END
     END,
     jsonb_build_object('integrationId', NEW.integration_id, 'version', NEW.version, 'fields', NEW.changed_fields,
-      'name', NEW.snapshot ->> 'name', 'type', NEW.snapshot ->> 'type', 'author', NULL));
+      'name', NEW.snapshot ->> 'name', 'type', NEW.snapshot ->> 'type', 'author', CASE WHEN NEW.author ->> 'kind' = 'local' THEN NULL ELSE NEW.author END));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -50,7 +50,7 @@ CREATE FUNCTION bot_revision_event() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('app.quiet_events', true) = 'on' THEN RETURN NULL; END IF;
   PERFORM record_bot_event(NEW.bot_id, 'dialogs.changed',
-    jsonb_build_object('version', NEW.version, 'action', NEW.action, 'summary', left(NEW.summary, 500), 'author', NULL));
+    jsonb_build_object('version', NEW.version, 'action', NEW.action, 'summary', left(NEW.summary, 500), 'author', CASE WHEN NEW.author ->> 'kind' = 'local' THEN NULL ELSE NEW.author END));
   RETURN NULL;
 END $$;
 --> statement-breakpoint

@@ -8,6 +8,7 @@ import { measureSaves, saveFigures, type BrowserSettings } from './browser';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL, postgresAnswers, type BenchDatabase, type BenchDatabaseKind } from './databases';
 import { startDemoServer } from './demo-server';
 import { footprintFigures, measureBareFootprint, measureFootprint, type FootprintSettings } from './footprint';
+import { livenessFigures, measureLiveness, type LivenessSettings } from './liveness';
 import { LoadMonitor } from './load-average';
 import { brokenBudgets, formatGoal, formatMarkdown, formatTable, withLoad, writeJson, type Figure } from './report';
 import { measureScale, scaleFigures, type ScaleSettings } from './scale';
@@ -16,8 +17,9 @@ import { ensureBuilt, root } from './server-process';
 import { measureWeight, weightFigures } from './weight';
 
 // first-page: the weight of each screen (deterministic: CI checks it); screens: each screen against its
-// floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations.
-const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale'] as const;
+// floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations;
+// liveness: /api/health/live while the biggest bots are read, against the same server idle.
+const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -67,6 +69,7 @@ interface Settings {
   screens: ScreensSettings;
   browser: BrowserSettings;
   scale: ScaleSettings;
+  liveness: LivenessSettings;
 }
 
 const settingsFor = (quick: boolean): Settings =>
@@ -77,6 +80,7 @@ const settingsFor = (quick: boolean): Settings =>
         screens: { repetitions: 1 },
         browser: { visits: 1, savesPerVisit: 4 },
         scale: { apiRequests: 5, repetitions: 1 },
+        liveness: { idleMs: 1_000, hammerMs: 3_000 },
       }
     : {
         api: { seconds: 2, repetitions: 3 },
@@ -84,6 +88,7 @@ const settingsFor = (quick: boolean): Settings =>
         screens: { repetitions: 5 },
         browser: { visits: 4, savesPerVisit: 5 },
         scale: { apiRequests: 20, repetitions: 3 },
+        liveness: { idleMs: 2_000, hammerMs: 6_000 },
       };
 
 async function main(): Promise<void> {
@@ -137,8 +142,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const kinds = wants('api') || wants('footprint') || wants('liveness') ? await databasesToUse(skipped) : [];
   if (wants('api') || wants('footprint')) {
-    const kinds = await databasesToUse(skipped);
     const bareFootprint = wants('footprint') ? await measureBareFootprint(settings.footprint) : null;
     for (const kind of kinds) {
       const database: BenchDatabase = await createBenchDatabase(kind);
@@ -156,6 +161,17 @@ async function main(): Promise<void> {
           step(`footprint on the ${database.label} database`);
           await timed(async () => footprintFigures(database, await measureFootprint(database, settings.footprint, seeded), bareFootprint));
         }
+      } finally {
+        await database.destroy();
+      }
+    }
+  }
+  if (wants('liveness')) {
+    for (const kind of kinds) {
+      const database = await createBenchDatabase(kind);
+      try {
+        step(`liveness while the biggest bots are read, on the ${database.label} database`);
+        await timed(async () => livenessFigures(await measureLiveness(database, settings.liveness)));
       } finally {
         await database.destroy();
       }

@@ -96,18 +96,26 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, stderr: () => s
  * Starts the production server the way `npm start` does (scripts/start.mjs: the built app and the API,
  * one Node process), on 127.0.0.1 with the test API on, and waits for /api/health.
  */
-export async function startServer(target: DatabaseTarget, options: { timeoutMs?: number; webRoot?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  target: DatabaseTarget,
+  options: { timeoutMs?: number; webRoot?: string; port?: number } = {},
+): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ENABLE_TEST_API: '1', LOG_LEVEL: 'warn', WEB_ROOT: options.webRoot ?? join(root, 'dist') };
   // PostgreSQL needs SECRETS_KEY to start; a fixed one does for a benchmark's throwaway database.
   if (target.kind === 'postgres') Object.assign(env, { DATABASE_URL: target.url, SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') });
   else if (target.dataDir) env.DATA_DIR = target.dataDir;
   else throw new Error('the bench needs an on-disk data dir for the embedded database');
-  return startProcess(['scripts/start.mjs'], env, options.timeoutMs ?? 180_000);
+  return startProcess(['scripts/start.mjs'], env, options.timeoutMs ?? 180_000, options.port);
 }
 
 /** Runs `node <args>` with PORT and HOST set, until its /api/health answers 200. */
-export async function startProcess(args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunningServer> {
-  const port = await takePort();
+export async function startProcess(
+  args: string[],
+  extraEnv: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  fixedPort?: number,
+): Promise<RunningServer> {
+  const port = fixedPort ?? (await takePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
   for (const name of ['DATABASE_URL', 'DATA_DIR', 'SECRETS_KEY', 'ADMIN_TOKEN', 'CORS_ORIGIN', 'NODE_ENV', 'WEB_ROOT']) delete env[name];

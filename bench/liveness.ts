@@ -68,32 +68,43 @@ interface Call {
 async function hammer(baseUrl: string, calls: Call[], ms: number, lanes = 3) {
   const until = performance.now() + ms;
   const statuses = new Map<string, number>();
+  const slowest = new Map<string, number>();
   let count = 0;
   await Promise.all(
     Array.from({ length: lanes }, async (_, lane) => {
       for (let n = lane; performance.now() < until; n += 1) {
         const call = calls[n % calls.length]!;
+        const begin = performance.now();
         const response = await fetch(baseUrl + call.path, {
           method: call.method,
           headers: call.json === undefined ? {} : { 'content-type': 'application/json' },
           body: call.json === undefined ? undefined : JSON.stringify(call.json),
         });
         await response.arrayBuffer();
-        const key = `${call.method} ${call.path.replace(/[0-9a-f-]{36}/g, ':id')} ${response.status}`;
+        const route = `${call.method} ${call.path.replace(/[0-9a-f-]{36}/g, ':id').replace(/cursor=[^&]+/, 'cursor=…')}`;
+        const key = `${route} ${response.status}`;
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
+        slowest.set(route, Math.max(slowest.get(route) ?? 0, performance.now() - begin));
         count += 1;
       }
     }),
   );
   const failed = [...statuses.keys()].filter((key) => !key.endsWith(' 200'));
   if (failed.length > 0) throw new Error(`reads that did not answer 200: ${failed.join(', ')}`);
-  return count;
+  // Where the time went: the slowest answer of each read, slowest first (three lanes share the server).
+  const reads = [...slowest]
+    .sort(([, a], [, b]) => b - a)
+    .map(([route, ms]) => `${route} ${ms.toFixed(0)} ms`)
+    .join('; ');
+  return { count, reads };
 }
 
 /** Every liveness answer's time while `work` runs, probing every 25 ms. */
 async function probeWhile(baseUrl: string, work: Promise<unknown>): Promise<number[]> {
   let done = false;
+  // Settled either way before the probing stops, so a failed read is reported by `await settled`, not as unhandled.
   const settled = work.finally(() => (done = true));
+  settled.catch(() => undefined);
   const times: number[] = [];
   while (!done) {
     const begin = performance.now();
@@ -128,6 +139,8 @@ export interface LivenessPhase {
   slowest: number;
   probes: number;
   reads: number;
+  /** The slowest answer of each read, slowest first. */
+  slowestReads: string;
 }
 
 export interface LivenessMeasurement {
@@ -184,10 +197,10 @@ export async function measureLiveness(database: BenchDatabase, settings: Livenes
     const { baseUrl } = server;
     const idle = Math.max(...(await probeWhile(baseUrl, sleep(settings.idleMs))));
     const phases: LivenessPhase[] = [];
-    const measure = async (label: string, work: Promise<number>) => {
+    const measure = async (label: string, work: Promise<{ count: number; reads: string }>) => {
       const times = await probeWhile(baseUrl, work);
-      const reads = await work;
-      phases.push({ label, slowest: Math.max(...times), probes: times.length, reads });
+      const { count, reads } = await work;
+      phases.push({ label, slowest: Math.max(...times), probes: times.length, reads: count, slowestReads: reads });
     };
 
     for (const [label, bot] of [
@@ -237,6 +250,8 @@ export async function measureLiveness(database: BenchDatabase, settings: Livenes
       ),
     );
     return { database, idle, phases };
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nthe server's stderr: ${server.stderr()}`, { cause: error });
   } finally {
     await server.stop();
   }
@@ -250,6 +265,6 @@ export function livenessFigures({ database, idle, phases }: LivenessMeasurement)
     unit: 'ms',
     reference: { label: 'idle slowest', value: idle },
     goal: { on: 'value', op: '<=', limit: LIVENESS_BEYOND_IDLE_MS },
-    note: `slowest ${phase.slowest.toFixed(0)} ms over ${phase.probes} probes during ${phase.reads} reads; idle slowest ${idle.toFixed(0)} ms`,
+    note: `slowest ${phase.slowest.toFixed(0)} ms over ${phase.probes} probes during ${phase.reads} reads; idle slowest ${idle.toFixed(0)} ms; slowest answers: ${phase.slowestReads}`,
   }));
 }

@@ -40,6 +40,8 @@ export interface RunningServer {
   pid: number;
   /** Milliseconds from spawning the command to the first healthy /api/health. */
   startMs: number;
+  /** The last 2,000 characters the server wrote to stderr, for failure messages. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -146,7 +148,7 @@ export async function startProcess(
   const startMs = performance.now() - started;
   // The start script serves from a child; a script run directly serves itself.
   const pid = childrenOf(child.pid ?? -1)[0] ?? child.pid ?? -1;
-  return { baseUrl, pid, startMs, stop };
+  return { baseUrl, pid, startMs, stderr: () => errors, stop };
 }
 
 const compiledScripts = new Map<string, string>();

@@ -128,6 +128,18 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
+/** The database of the server just stopped: its data dir lock may take a moment to be released on a busy machine. */
+async function openStopped(database: BenchDatabase) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await openDatabase(database.target);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await sleep(1_000);
+    }
+  }
+}
+
 async function start(database: BenchDatabase): Promise<RunningServer> {
   const port = portFor(database.kind);
   await assertPortFree(port);
@@ -179,7 +191,7 @@ export async function measureLiveness(database: BenchDatabase, settings: Livenes
   // A bot of 20,000 dialogs cannot be imported any more (413), but one imported before the limit still
   // exists: its file is written as an import wrote it then (the whole file in the bot's row), with the
   // server stopped (PGlite has one owner), then kept apart as a server does at start.
-  const handle = await openDatabase(database.target);
+  const handle = await openStopped(database);
   try {
     const extras = mapCbExport(JSON.parse(botFile(HUGE_DIALOGS)) as Parameters<typeof mapCbExport>[0]).bot.extras;
     await handle.db

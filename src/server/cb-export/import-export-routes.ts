@@ -7,7 +7,8 @@ import { HttpProblem } from '../http/problems';
 import { botParams, problems } from '../http/route-schemas';
 import type { ImportExportRepository } from './import-export-repository';
 import { planImportYielding, type ImportPlan } from './plan-import';
-import { serializeCbExport, toCbExport } from './to-cb';
+import { stringifyIndentedSliced } from '../http/sliced-json';
+import { serializeCbExportSliced, toCbExport } from './to-cb';
 import { environmentNameIn } from './environment-name';
 import { toNativeExport } from './to-native';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
@@ -148,7 +149,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{
       // Sent as text: CB's own layout, so a re-exported file matches the imported one byte for byte.
       const file =
         format === 'cb'
-          ? serializeCbExport(
+          ? await serializeCbExportSliced(
               toCbExport({
                 ...bot,
                 environmentName,
@@ -160,7 +161,9 @@ export const importExportRoutes: FastifyPluginAsyncZod<{
                 })),
               }),
             )
-          : JSON.stringify(toNativeExport({ ...bot, environmentName }, extras, integrations, await parts?.exportParts(bot.id)), null, 2);
+          : await stringifyIndentedSliced(
+              toNativeExport({ ...bot, environmentName }, extras, integrations, await parts?.exportParts(bot.id)),
+            );
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileNameOf(bot.name, format)}"`)

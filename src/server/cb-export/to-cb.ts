@@ -1,3 +1,4 @@
+import { stringifyIndentedSliced } from '../http/sliced-json';
 import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
 import type { IntegrationValues } from '../../domain/integration';
 import { cbFieldsOf, inCbOrder, newResponderDefaults } from './cb-fields';
@@ -88,4 +89,9 @@ export function toCbExport(bot: BotToExport): Record<string, unknown> {
 /** CB's own layout: two-space indent, no final newline (all five sample exports match it byte for byte). */
 export function serializeCbExport(file: Record<string, unknown>): string {
   return JSON.stringify(file, null, 2);
+}
+
+/** serializeCbExport's text, written in slices: a bot of thousands of integrations and dialogs does not hold other requests. */
+export function serializeCbExportSliced(file: Record<string, unknown>): Promise<string> {
+  return stringifyIndentedSliced(file);
 }

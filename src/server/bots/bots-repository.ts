@@ -117,10 +117,10 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
         row = await db.transaction(async (tx) => {
           const [before] = await tx.select({ name: bots.name }).from(bots).where(eq(bots.id, id));
           const [updated] = await tx
-          .update(bots)
-          .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
-          .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
-          .returning();
+            .update(bots)
+            .set({ ...patch, updatedAt: new Date(), version: sql`${bots.version} + 1` })
+            .where(and(eq(bots.id, id), eq(bots.version, expectedVersion)))
+            .returning();
           if (!updated) return null;
           const renamed = before && before.name !== updated.name;
           await recordAudit(tx, {

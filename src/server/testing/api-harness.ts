@@ -148,8 +148,13 @@ export async function startTestServer(target: DatabaseTarget | DatabaseHandle, o
         headers['content-type'] ??= 'application/json';
       }
       const response = await fetch(baseUrl + path, { method, headers, body });
-      const text = await response.text();
       const type = response.headers.get('content-type') ?? '';
+      // A stream (the live events) stays open: its status and headers are the answer; live tests read it with their SSE client.
+      if (type.includes('text/event-stream')) {
+        await response.body?.cancel();
+        return { status: response.status, headers: response.headers, body: '' };
+      }
+      const text = await response.text();
       return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
     },
     async close() {

@@ -15,10 +15,15 @@ interface OpenApiOperation {
   requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
 }
 
-/** Every PUT, PATCH and DELETE route of the app, from its own OpenAPI document: a route added later is covered. */
+/**
+ * Every PUT, PATCH and DELETE route of the app, from its own OpenAPI document: a route added later is covered.
+ * The test API's routes are left out: they exist only for test runs and drop a whole fixture bot, with no
+ * version of it for a client to hold.
+ */
 export async function writeRoutes(server: TestServer): Promise<WriteRoute[]> {
   const document = (await server.request<{ paths: Record<string, Record<string, OpenApiOperation>> }>('GET', '/api/openapi.json')).body;
-  return Object.entries(document.paths).flatMap(([route, operations]) =>
+  const routes = Object.entries(document.paths).filter(([route]) => !route.startsWith('/api/testing/'));
+  return routes.flatMap(([route, operations]) =>
     Object.entries(operations).flatMap(([method, operation]) => {
       const upper = method.toUpperCase();
       if (upper !== 'PUT' && upper !== 'PATCH' && upper !== 'DELETE') return [];
@@ -107,11 +112,25 @@ async function integrationTarget(server: TestServer): Promise<WriteTarget> {
   };
 }
 
+async function testCaseTarget(server: TestServer): Promise<WriteTarget> {
+  const n = unique();
+  const integration = await integrationTarget(server);
+  const testCases = `${integration.path}/test-cases`;
+  const input = { name: `Test case ${n}`, sample: { status: 200, body: '{}' }, expect: { error: null } };
+  const response = await created(server, testCases, input);
+  return {
+    path: `${testCases}/${response.body.id}`,
+    etag: response.headers.get('etag')!,
+    body: { ...input, name: `Renamed test case ${n}` },
+  };
+}
+
 /** How to make a resource for each write route, by its declared path. */
 export const WRITE_TARGETS: Record<string, (server: TestServer) => Promise<WriteTarget>> = {
   '/api/bots/{botId}': botTarget,
   '/api/bots/{botId}/integrations/{id}': integrationTarget,
   '/api/environments/{id}': environmentTarget,
+  '/api/bots/{botId}/integrations/{integrationId}/test-cases/{testCaseId}': testCaseTarget,
   ...Object.fromEntries(
     DIRECTORIES.map((directory) => [`${directory.path}/{id}`, (server: TestServer) => directoryTarget(server, directory)]),
   ),

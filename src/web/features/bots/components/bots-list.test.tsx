@@ -27,6 +27,8 @@ describe('the bots page', () => {
   it('deletes a bot only after confirmation, with its ETag', async () => {
     const api = fakeApi({
       'GET /api/bots': () => ({ status: 200, body: { items: [BOT], nextCursor: null } }),
+      // The copy Undo imports again, read just before the delete.
+      [`GET /api/bots/${BOT.id}/export`]: () => ({ status: 200, body: { format: 'native', bot: { name: BOT.name }, integrations: [] } }),
       [`DELETE /api/bots/${BOT.id}`]: () => ({ status: 204 }),
     });
     const user = userEvent.setup();

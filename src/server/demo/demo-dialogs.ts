@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BotIntegration } from '../dialogs/dialog-model';
+import { apiResult, patterns, rule, tile } from '../dialogs/cb-dialog-parts';
 
 /*
  * The demo bot's dialogs, written as a Conversation Builder export writes them, so the Dialogs tab,
@@ -24,19 +25,6 @@ const uuid = (seed: string) => {
   const h = hex(seed, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
-
-const tile = (text?: string, extra: Json = {}) => ({
-  tileData: [{ ...(text === undefined ? {} : { text }), buttons: [], quickReplyList: [], ...extra }],
-});
-const rule = (value: string, conditions: Json[] = [], name?: string, action = 'INTERACTION') => ({
-  ...(name ? { name } : {}),
-  conditions,
-  contextConditions: [],
-  action: { name: action, value },
-  contextDataVariables: [],
-});
-const apiResult = (status: 'SUCCESS' | 'FAILURE') => ({ matchType: 'API_RESULT', apiResultsMatch: { status } });
-const patterns = (...list: string[]) => ({ matchType: 'PATTERN', patternMatch: { patterns: list, excludeKeywords: [] } });
 
 export function demoDialogs(chatBotId: string, integrations: BotIntegration[]): { groups: Json[]; interactions: Json[] } {
   const responder = (name: string) => {

@@ -5,14 +5,9 @@ import { anIntegrationInput } from '../../domain/samples';
 import type { Role } from '../../domain/people';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { createPeopleRepository } from './people-repository';
+import { cookieOf } from './testing/cookies';
 
 const PASSWORD = 'correct horse battery';
-
-const cookieOf = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
 
 interface Entry {
   action: string;

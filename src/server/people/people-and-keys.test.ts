@@ -2,15 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { createPeopleRepository } from './people-repository';
+import { cookieOf } from './testing/cookies';
 
 const PASSWORD = 'correct horse battery';
 const ADMIN_TOKEN = 'the-old-admin-token';
-
-const cookieOf = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
 
 describeEachDatabase('people and API keys on %s', (kind) => {
   const server = useTestServer(kind, {

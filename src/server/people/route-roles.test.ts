@@ -6,15 +6,9 @@ import { minimumRole } from '../http/route-roles';
 import { routeTable } from '../http/route-access';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { createPeopleRepository } from './people-repository';
+import { cookieOf } from './testing/cookies';
 
 const PASSWORD = 'correct horse battery';
-
-/** The cookie a sign-in answered, as a browser would send it back. */
-const cookieOf = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
 
 describeEachDatabase('every route × every role with AUTH=accounts on %s', (kind) => {
   const server = useTestServer(kind, { auth: { mode: 'accounts', secretsKey: randomBytes(32), secureCookies: false } });

@@ -6,14 +6,9 @@ import { authAccounts } from '../db/schema';
 import { routeTable } from '../http/route-access';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { createPeopleRepository } from './people-repository';
+import { cookieOf } from './testing/cookies';
 
 const PASSWORD = 'correct horse battery';
-
-const cookieOf = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
 
 describeEachDatabase('sessions are safe on %s', (kind) => {
   const lines: string[] = [];

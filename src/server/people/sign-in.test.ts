@@ -2,15 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { createPeopleRepository } from './people-repository';
+import { cookieOf } from './testing/cookies';
 
 const ACCOUNTS = { mode: 'accounts' as const, secretsKey: randomBytes(32), secureCookies: false, signInLimit: { window: 600, max: 5 } };
-
-/** The session cookie of a sign-in answer, as a browser would send it back. */
-const cookieOf = (headers: Headers) =>
-  headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
 
 describeEachDatabase('signing in with AUTH=accounts on %s', (kind) => {
   const server = useTestServer(kind, { auth: ACCOUNTS });

@@ -6,6 +6,7 @@
  * transfer whose skill id is not a number, one that talks after it, a dialog that only an intent
  * starts, code that never ends, a loop, a loop that runs code, and a Fallback dialog.
  */
+import { apiResult, patterns, rule, tile } from '../../dialogs/cb-dialog-parts';
 
 type Json = Record<string, unknown>;
 
@@ -27,19 +28,6 @@ const R = { orders: '0e5b9a7c-3333-4000-8000-000000000001', billing: '0e5b9a7c-3
 
 /** Interaction ids: 40 hex digits, as CB writes them; `n` dialog, `i` place in it. */
 const id = (n: number, i: number) => `${n.toString(16).padStart(2, '0')}${'0'.repeat(36)}${i.toString(16).padStart(2, '0')}`;
-
-const tile = (text?: string, extra: Json = {}) => ({
-  tileData: [{ ...(text === undefined ? {} : { text }), buttons: [], quickReplyList: [], ...extra }],
-});
-const rule = (value: string, conditions: Json[] = [], name?: string, action = 'INTERACTION') => ({
-  ...(name ? { name } : {}),
-  conditions,
-  contextConditions: [],
-  action: { name: action, value },
-  contextDataVariables: [],
-});
-const apiResult = (status: 'SUCCESS' | 'FAILURE') => ({ matchType: 'API_RESULT', apiResultsMatch: { status } });
-const patterns = (...list: string[]) => ({ matchType: 'PATTERN', patternMatch: { patterns: list, excludeKeywords: [] } });
 
 function interaction(iid: string, name: string, group: string, interactionType: string, content: Json, extra: Json = {}): Json {
   const { responseMatches = [rule('next')], ...rest } = extra;

@@ -66,4 +66,33 @@ describe('request timeouts for slow clients', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     expect(closedAfterMs).toBeLessThan(8_000);
   });
+
+  // Node's agent reuses a socket until the announced idle time is nearly over; the server must not close it
+  // under a request sent just before then (that race answers ECONNRESET).
+  it('keeps an idle connection open past the keep-alive time it announces', async () => {
+    const { answer, closedAfterMs } = await trickle(server.baseUrl, 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', '', 1_000);
+    const announcedSeconds = Number(/^keep-alive: timeout=(\d+)/im.exec(answer)?.[1]);
+    expect(announcedSeconds).toBe(1);
+    expect(closedAfterMs).toBeGreaterThanOrEqual(announcedSeconds * 1_000 + 500);
+  });
+});
+
+describe('keep-alive behind a load balancer', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ kind: 'pglite', dataDir: null });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  // A balancer (or a client such as Playwright's request context, whose agent ignores the server's hint) keeps
+  // idle connections to the servers open for up to 60 s by default and reuses them. If a server closes one
+  // first, a request sent at that moment fails with ECONNRESET (a 502 at the balancer): the server must outlast it.
+  it("keeps idle connections longer than a balancer's 60 s idle timeout", async () => {
+    const response = await fetch(`${server.baseUrl}/api/health`);
+    await response.arrayBuffer();
+    expect(Number(/timeout=(\d+)/.exec(response.headers.get('keep-alive') ?? '')?.[1])).toBeGreaterThan(60);
+  });
 });

@@ -50,6 +50,7 @@ import { createPlainDirectoryRepositories } from './directories/directory-reposi
 import type { AuthMode } from '../domain/people';
 import { createAuth, type AuthOptions } from './people/better-auth';
 import { createIdentify } from './people/actors';
+import { HttpProblem } from './http/problems';
 import { authRoutes } from './people/auth-routes';
 import { recordAudit } from './db/audit';
 import { auditRoutes, peopleRoutes } from './people/people-routes';
@@ -234,6 +235,19 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     metrics,
     // Presence names people; the local builder of AUTH=none is every tab, so other tabs say "another tab".
     authorOf: (request) => (request.actor && request.actor.kind !== 'local' ? authorOf(request.actor) : null),
+    // A stream ends when the session or key that opened it no longer holds (asked as every request asks).
+    accessCheckOf: (request) =>
+      people && (request.actor?.via === 'session' || request.actor?.via === 'key')
+        ? async () => {
+            try {
+              return (await people.identify(request)) !== null;
+            } catch (error) {
+              // A revoked key is refused 401; anything else (the database away) says nothing about it.
+              if (error instanceof HttpProblem && error.status === 401) return false;
+              throw error;
+            }
+          }
+        : null,
     ...options.live,
   });
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };

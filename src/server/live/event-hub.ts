@@ -11,7 +11,10 @@ import type { PresentTab } from './presence';
 export interface HubLimits {
   /** Open streams this process accepts; one more is answered 503 with Retry-After. */
   maxStreams: number;
-  /** A comment line this often keeps proxies from closing an idle stream. */
+  /**
+   * A comment line this often keeps proxies from closing an idle stream; as often, each stream opened with a
+   * session or a key asks whether it still holds (so a stream ends within this time of its session's end).
+   */
   heartbeatMs: number;
   /** Bytes a stream may have waiting for a client that does not read; past it the stream is dropped. */
   maxBufferedBytes: number;
@@ -33,6 +36,8 @@ export class EventStream {
     startId: number,
     private readonly limits: HubLimits,
     private readonly onSlow: () => void,
+    /** Whether whoever opened the stream may still read it (absent: nothing can end that, as with AUTH=none). */
+    readonly stillAllowed: (() => Promise<boolean>) | null = null,
   ) {
     this.lastId = startId;
   }
@@ -117,7 +122,10 @@ export class EventHub {
       help: 'Event streams ended because their client did not read fast enough.',
       registers: [registry],
     });
-    this.heartbeat = setInterval(() => this.forEach((stream) => stream.heartbeat()), limits.heartbeatMs);
+    this.heartbeat = setInterval(() => {
+      this.forEach((stream) => stream.heartbeat());
+      void this.endRevoked();
+    }, limits.heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -129,9 +137,15 @@ export class EventHub {
   }
 
   /** A new stream, or null when this process has as many as it accepts (counted as refused). */
-  open(botId: string, tab: string | null, response: ServerResponse, startId: number): EventStream | null {
+  open(
+    botId: string,
+    tab: string | null,
+    response: ServerResponse,
+    startId: number,
+    stillAllowed: (() => Promise<boolean>) | null = null,
+  ): EventStream | null {
     if (!this.admits()) return null;
-    const stream = new EventStream(botId, tab, response, startId, this.limits, () => this.dropped.inc());
+    const stream = new EventStream(botId, tab, response, startId, this.limits, () => this.dropped.inc(), stillAllowed);
     const streams = this.byBot.get(botId) ?? new Set<EventStream>();
     streams.add(stream);
     this.byBot.set(botId, streams);
@@ -164,6 +178,24 @@ export class EventHub {
   close(): void {
     clearInterval(this.heartbeat);
     this.forEach((stream) => stream.end());
+  }
+
+  /**
+   * Ends the streams whose session ended (signed out, expired, deactivated) or whose key was revoked, on
+   * whichever server they are: the check reads the database, not this process's memory.
+   */
+  private async endRevoked(): Promise<void> {
+    const checked: EventStream[] = [];
+    this.forEach((stream) => {
+      if (stream.stillAllowed && stream.isOpen) checked.push(stream);
+    });
+    await Promise.all(
+      checked.map(async (stream) => {
+        // A database that cannot answer says nothing about the session: the stream stays until it can.
+        const allowed = await stream.stillAllowed!().catch(() => true);
+        if (!allowed) stream.end();
+      }),
+    );
   }
 
   private forEach(visit: (stream: EventStream) => void): void {

@@ -41,6 +41,11 @@ export interface LiveOptions {
    * The same seam decides which bots a person may stream.
    */
   authorOf?: (request: FastifyRequest) => Author | null;
+  /**
+   * For a stream opened with a session or a key: whether its credential still holds, asked again every
+   * heartbeat; null when nothing can end it (AUTH=none, ADMIN_TOKEN).
+   */
+  accessCheckOf?: (request: FastifyRequest) => (() => Promise<boolean>) | null;
 }
 
 /** A tab without an id of its own: its address and browser, so at least two browsers are two tabs. */
@@ -112,7 +117,7 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveOptions> = async (app, option
       const lastEventId = /^\d{1,15}$/.test(request.headers['last-event-id'] ?? '') ? Number(request.headers['last-event-id']) : null;
       await Promise.race([listener.ready, new Promise((resolve) => setTimeout(resolve, LISTEN_WAIT_MS).unref())]);
       const startId = lastEventId ?? (await events.latestId());
-      const stream = hub.open(botId, request.query.tab ?? null, reply.raw, startId);
+      const stream = hub.open(botId, request.query.tab ?? null, reply.raw, startId, options.accessCheckOf?.(request) ?? null);
       if (!stream) throw streamsFull();
       let missed: StoredEvent[] | 'resync' = [];
       try {

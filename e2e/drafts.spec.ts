@@ -82,7 +82,8 @@ test('edits survive a closed tab: restored when the integration opens again, the
     responseDataVariable: 'OrderStatusV2',
     transformScript: SCRIPT.join('\n'),
     customDataFields: [
-      { key: 'status', value: '{$.api_OrderStatus.status}' },
+      // The rename rewrote the restored draft's field that still read the old variable, as its preview said.
+      { key: 'status', value: '{$.api_OrderStatusV2.status}' },
       { key: 'eta', value: '{$.api_OrderStatusV2.delivery.eta}' },
     ],
   });

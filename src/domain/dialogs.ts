@@ -1,6 +1,7 @@
 import { authorSchema } from './people';
 import { z } from 'zod';
 import { identifierSchema } from './identifier';
+import { integrationInputSchema } from './integration';
 import { problemSchema } from './problem';
 import { requiredText } from './request-fields';
 
@@ -95,6 +96,11 @@ export const usagesProblemSchema = problemSchema.extend({ usages: z.array(usageS
 export const renameInputSchema = z.strictObject({
   name: identifierSchema('Integration Name'),
   responseDataVariable: identifierSchema('Response Data Variable Name').optional(),
+  values: integrationInputSchema
+    .optional()
+    .describe(
+      "The integration as the form saves it with the rename (the builder's other edits): its own script and fields are rewritten like the stored ones would be, and stored in the same revision. Its name and variable are the ones above.",
+    ),
 });
 export type RenameInput = z.infer<typeof renameInputSchema>;
 

@@ -148,6 +148,47 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     expect(taken.status).toBe(409);
   });
 
+  it("rewrites the builder's own edits saved with a rename, and previews exactly what it stores", async () => {
+    const { botId, byName } = await importBot(server, OWN_SUPPORT_DESK);
+    const lookup = byName('OrderLookup');
+    const url = `/api/bots/${botId}/integrations/${lookup.id}/rename`;
+    const stored = (await server.request('GET', `/api/bots/${botId}/integrations/${lookup.id}`)).body;
+    const { id: _id, botId: _bot, version: _version, createdAt: _created, updatedAt: _updated, ...values } = stored;
+    // The form's edits: one field already typed with the new variable, one new field still reading the old one.
+    const edited = {
+      ...values,
+      name: 'OrderStatus',
+      responseDataVariable: 'OrderStatus',
+      customDataFields: [
+        { key: 'status', value: '{$.api_OrderLookup.status}' },
+        { key: 'eta', value: '{$.api_OrderStatus.eta}' },
+        { key: 'carrier', value: '{$.api_OrderLookup.carrier}' },
+      ],
+    };
+    const body = { name: 'OrderStatus', responseDataVariable: 'OrderStatus', values: edited };
+
+    const dry = await server.request('POST', `${url}?dryRun=true`, { body });
+    expect(dry.status).toBe(200);
+    const own = dry.body.changes.filter((change: any) => change.integrationName === 'OrderLookup');
+    expect(own.map((change: any) => change.after)).toEqual(['status: {$.api_OrderStatus.status}', 'carrier: {$.api_OrderStatus.carrier}']);
+
+    const done = await server.request('POST', url, { body, headers: { 'if-match': '"1"' } });
+    expect(done.status).toBe(200);
+    expect(done.body.changes).toEqual(dry.body.changes);
+    const after = (await server.request('GET', `/api/bots/${botId}/integrations/${lookup.id}`)).body;
+    expect(after.customDataFields).toEqual([
+      { key: 'status', value: '{$.api_OrderStatus.status}' },
+      { key: 'eta', value: '{$.api_OrderStatus.eta}' },
+      { key: 'carrier', value: '{$.api_OrderStatus.carrier}' },
+    ]);
+    expect(after.version).toBe(2);
+
+    const otherType = await server.request('POST', `${url}?dryRun=true`, {
+      body: { ...body, name: 'OrderStatus2', values: { ...edited, type: 'EMAIL' } },
+    });
+    expect(otherType.status).toBe(400);
+  });
+
   it('checks the bot: an escalating bot without a catch fails, a field that is missing fails', async () => {
     const { botId, byName } = await importBot(server, OWN_SUPPORT_DESK);
     const { body } = await server.request('GET', `/api/bots/${botId}/checks`);

@@ -156,7 +156,11 @@ export function createDialogsRepository(
             });
           }
         }
-        const plan = await runSliced(planRenameSteps(loaded.model, target, renamed));
+        if (input.values && input.values.type !== current.type) {
+          throw badRequest(`values.type is ${input.values.type}, but the integration is ${current.type}: a rename keeps the type.`);
+        }
+        // The preview (dry run) and the save rewrite the same values: what the builder saves with the rename.
+        const plan = await runSliced(planRenameSteps(loaded.model, target, renamed, input.values));
         const followed: ReferenceChange[] = [];
         for (const follower of followers) followed.push(...(await follower.followRename(tx, current, renamed, dryRun)));
         if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: [...plan.changes, ...followed] };

@@ -43,7 +43,13 @@ export function valuesOf(integration: Integration): IntegrationValues {
  * code, texts and JSON paths, `{<old>.<key>}` in texts and code, and the bot's other integrations'
  * scripts and fields. Nothing else changes, so the rest of the kept file is written back as it was.
  */
-export function* planRenameSteps(model: BotModel, target: BotIntegration, renamed: NewNames): Steps<RenamePlan> {
+export function* planRenameSteps(
+  model: BotModel,
+  target: BotIntegration,
+  renamed: NewNames,
+  /** The renamed integration's values to rewrite (the form's edits saved with the rename); its stored ones when absent. */
+  ownValues: IntegrationValues = valuesOf(target.integration),
+): Steps<RenamePlan> {
   const old = target.integration;
   const withStatus = statusSuffixIsOurs(model, old);
   const rewrite = (where: UsagePlace, value: string): string => {
@@ -102,7 +108,7 @@ export function* planRenameSteps(model: BotModel, target: BotIntegration, rename
     return { ...values, transformScript, customDataFields };
   };
 
-  const values = rewriteScripts(old, { ...valuesOf(old), ...renamed });
+  const values = rewriteScripts(old, { ...ownValues, ...renamed });
   const others: RenamePlan['others'] = [];
   for (const [index, { integration }] of model.integrations.entries()) {
     if (index % STEP_BATCH === STEP_BATCH - 1) yield;
@@ -114,5 +120,5 @@ export function* planRenameSteps(model: BotModel, target: BotIntegration, rename
   return { values, others, interactions, changes };
 }
 
-export const planRename = (model: BotModel, target: BotIntegration, renamed: NewNames): RenamePlan =>
-  runNow(planRenameSteps(model, target, renamed));
+export const planRename = (model: BotModel, target: BotIntegration, renamed: NewNames, ownValues?: IntegrationValues): RenamePlan =>
+  runNow(planRenameSteps(model, target, renamed, ownValues));

@@ -74,8 +74,7 @@ export function useIntegrationSave({ botId, integration, form, resetTo, baseVers
   const rename = useRenameFlow({
     botId,
     integration,
-    onRenamed: async (renamed, rest) => {
-      if (rest) return save(rest, renamed.version);
+    onRenamed: (renamed) => {
       onStored?.();
       notify('success', 'Saved');
       startTransition(() => loaded(renamed));

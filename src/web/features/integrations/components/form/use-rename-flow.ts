@@ -28,15 +28,15 @@ export interface RenameDialogState {
 interface RenameFlowOptions {
   botId: string;
   integration: Integration | null;
-  /** After the rename stored: `rest` is what remains to save on top of `renamed` (the form's other edits), or null. */
-  onRenamed: (renamed: Integration, rest: IntegrationValues | null) => Promise<void>;
+  /** After the rename stored, with the form's other edits in the same revision. */
+  onRenamed: (renamed: Integration) => void;
 }
 
 /**
  * A PUT that changes the name or the response data variable of a used integration answers 409
  * with the usages: the references have to change with it. The flow asks the server for the
- * changes a rename makes (dry run), shows them, and on confirmation renames (If-Match: the version
- * the edit started from), then hands the new version back so the other edits are saved on top.
+ * changes a rename makes to the form's values (dry run), shows them, and on confirmation renames
+ * with them (If-Match: the version the edit started from): one revision holds the rename and the edits.
  */
 export function useRenameFlow({ botId, integration, onRenamed }: RenameFlowOptions) {
   const client = useQueryClient();
@@ -50,7 +50,8 @@ export function useRenameFlow({ botId, integration, onRenamed }: RenameFlowOptio
     const { usagesProblemSchema } = await import('../../../../../domain/dialogs');
     const problem = usagesProblemSchema.safeParse(error.problem);
     if (!problem.success || !problem.data.usages?.length) return false;
-    const input: RenameInput = { name: values.name, responseDataVariable: values.responseDataVariable };
+    // The form's other edits go with the rename, so the preview shows what is stored, in one revision.
+    const input: RenameInput = { name: values.name, responseDataVariable: values.responseDataVariable, values };
     setPending({ values, version, input, changes: null, error: null, busy: true });
     renameIntegration(botId, integration.id, version, input, true).then(
       (dryRun) => update({ changes: dryRun.changes, busy: false }),
@@ -68,8 +69,7 @@ export function useRenameFlow({ botId, integration, onRenamed }: RenameFlowOptio
       upsertInListCache(client, botId, renamed);
       void invalidateBotDialogs(client, botId);
       setPending(null);
-      const { editsAfterRename } = await import('./rename-edits');
-      await onRenamed(renamed, editsAfterRename(integration, renamed, pending.values));
+      onRenamed(renamed);
     } catch (failure) {
       update({ busy: false, error: errorMessage(failure) });
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -45,6 +46,21 @@ describe('the PGlite client drizzle is given', () => {
     const inTransaction = await fast.transaction((tx) => tx.select().from(moments));
     expect(inTransaction).toEqual(await plain.select().from(moments));
     expect(inTransaction[0]?.at).toEqual(new Date('2026-11-30T12:34:56.789Z'));
+  });
+
+  it('writes and reads bytea as PGlite does, for every byte value and an empty value', async () => {
+    const values = [new Uint8Array(0), Uint8Array.from({ length: 256 }, (_, index) => index), new Uint8Array(randomBytes(100_000))];
+    // A view into a larger buffer: only its own bytes are written.
+    const pool = randomBytes(64);
+    values.push(new Uint8Array(pool.buffer, pool.byteOffset + 8, 16));
+    const fast = withDrizzleParsers(wrapped);
+    for (const value of values) {
+      const read = await fast.query<{ b: Uint8Array; hex: string }>('select $1::bytea as b, encode($1::bytea, $2) as hex', [value, 'hex']);
+      const plain = await bare.query<{ b: Uint8Array; hex: string }>('select $1::bytea as b, encode($1::bytea, $2) as hex', [value, 'hex']);
+      expect(read.rows[0]!.hex).toBe(plain.rows[0]!.hex);
+      expect(Buffer.from(read.rows[0]!.b).equals(Buffer.from(plain.rows[0]!.b))).toBe(true);
+      expect(read.rows[0]!.b).toBeInstanceOf(Uint8Array);
+    }
   });
 
   it('leaves a query that brings other parsers to them', async () => {

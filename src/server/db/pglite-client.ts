@@ -110,6 +110,13 @@ type Parser = (text: string, typeId?: number) => unknown;
 const TYPES_DRIZZLE_READS_AS_TEXT = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
 const asText: Parser = (text) => text;
 
+function serializeBytea(value: unknown): string {
+  if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+  return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+}
+
+const parseBytea: Parser = (text) => Buffer.from(text.slice(2), 'hex');
+
 /** `target` with some of its members replaced; the others are its own, bound to it. */
 function overriding<T extends object>(target: T, own: Partial<T>): T {
   return new Proxy(target, {
@@ -130,6 +137,11 @@ function overriding<T extends object>(target: T, own: Partial<T>): T {
  */
 export function withDrizzleParsers(client: PGlite): PGlite {
   for (const type of TYPES_DRIZZLE_READS_AS_TEXT) (client.parsers as Record<number, Parser>)[type] = asText;
+  // PGlite turns bytea to and from hex one byte at a time in JavaScript (an array of a string per byte):
+  // a 3 MB value (a stored web asset) held the event loop for about a second and churned the heap.
+  // Node's own hex codec does the same in native code.
+  (client.serializers as Record<number, (value: unknown) => string>)[types.BYTEA] = serializeBytea;
+  (client.parsers as Record<number, Parser>)[types.BYTEA] = parseBytea;
   const setOnClient = new Set(TYPES_DRIZZLE_READS_AS_TEXT.map(String));
   const withoutSetParsers = (options: QueryOptions | undefined): QueryOptions | undefined => {
     if (!options?.parsers) return options;

@@ -8,6 +8,7 @@ import { measureSaves, saveFigures, type BrowserSettings } from './browser';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL, postgresAnswers, type BenchDatabase, type BenchDatabaseKind } from './databases';
 import { startDemoServer } from './demo-server';
 import { footprintFigures, measureBareFootprint, measureFootprint, type FootprintSettings } from './footprint';
+import { liveFigures, measureLiveSaves, measureLiveStreams, type LiveSaves, type LiveSettings, type LiveStreams } from './live';
 import { livenessFigures, measureLiveness, type LivenessSettings } from './liveness';
 import { LoadMonitor } from './load-average';
 import { brokenBudgets, formatGoal, formatMarkdown, formatTable, withLoad, writeJson, type Figure } from './report';
@@ -18,8 +19,9 @@ import { measureWeight, weightFigures } from './weight';
 
 // first-page: the weight of each screen (deterministic: CI checks it); screens: each screen against its
 // floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations;
-// liveness: /api/health/live while the biggest bots are read, against the same server idle.
-const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness'] as const;
+// liveness: /api/health/live while the biggest bots are read, against the same server idle; live: the
+// cost of the event streams (a save with the page's stream open, a server holding 500), against none.
+const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness', 'live'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -70,6 +72,7 @@ interface Settings {
   browser: BrowserSettings;
   scale: ScaleSettings;
   liveness: LivenessSettings;
+  live: LiveSettings;
 }
 
 const settingsFor = (quick: boolean): Settings =>
@@ -81,6 +84,7 @@ const settingsFor = (quick: boolean): Settings =>
         browser: { visits: 1, savesPerVisit: 4 },
         scale: { apiRequests: 5, repetitions: 1 },
         liveness: { idleMs: 1_000, hammerMs: 3_000 },
+        live: { saves: { visits: 1, savesPerVisit: 4 }, streams: 500, loadSeconds: 1, repetitions: 1 },
       }
     : {
         api: { seconds: 2, repetitions: 3 },
@@ -89,6 +93,7 @@ const settingsFor = (quick: boolean): Settings =>
         browser: { visits: 4, savesPerVisit: 5 },
         scale: { apiRequests: 20, repetitions: 3 },
         liveness: { idleMs: 2_000, hammerMs: 6_000 },
+        live: { saves: { visits: 4, savesPerVisit: 5 }, streams: 500, loadSeconds: 2, repetitions: 3 },
       };
 
 async function main(): Promise<void> {
@@ -111,7 +116,9 @@ async function main(): Promise<void> {
   step('building the web app and the server if needed');
   ensureBuilt();
 
-  if (wants('first-page') || wants('screens') || wants('browser') || wants('scale')) {
+  let liveSaves: LiveSaves | null = null;
+  let liveSavesLoad = 0;
+  if (wants('first-page') || wants('screens') || wants('browser') || wants('scale') || wants('live')) {
     step(`starting the app on the demo data${wants('screens') ? ', with the floor pages,' : ''} and Chromium`);
     const server = await startDemoServer({ floors: wants('screens') });
     try {
@@ -134,6 +141,12 @@ async function main(): Promise<void> {
           step('scale: 50, 500 and 5,000 integrations');
           await timed(async () => scaleFigures(await measureScale(chromium, server.baseUrl, settings.scale)));
         }
+        if (wants('live')) {
+          step('live: Save → "Saved" with the event stream open and without');
+          const since = Date.now();
+          liveSaves = await measureLiveSaves(chromium, server, settings.live.saves);
+          liveSavesLoad = monitor.highestSince(since);
+        }
       } finally {
         await chromium.close();
       }
@@ -142,7 +155,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const kinds = wants('api') || wants('footprint') || wants('liveness') ? await databasesToUse(skipped) : [];
+  const kinds = wants('api') || wants('footprint') || wants('liveness') || wants('live') ? await databasesToUse(skipped) : [];
   if (wants('api') || wants('footprint')) {
     const bareFootprint = wants('footprint') ? await measureBareFootprint(settings.footprint) : null;
     for (const kind of kinds) {
@@ -176,6 +189,22 @@ async function main(): Promise<void> {
         await database.destroy();
       }
     }
+  }
+  if (wants('live')) {
+    const streams: LiveStreams[] = [];
+    const since = Date.now();
+    for (const kind of kinds) {
+      const database = await createBenchDatabase(kind);
+      try {
+        step(`live: ${settings.live.streams} event streams open on one server, on the ${database.label} database`);
+        streams.push(await measureLiveStreams(database, settings.live));
+      } finally {
+        await database.destroy();
+      }
+    }
+    const streamsLoad = monitor.highestSince(since);
+    for (const figure of liveFigures(liveSaves, streams))
+      figures.push(...withLoad([figure], figure.group === 'live' ? liveSavesLoad : streamsLoad));
   }
   monitor.stop();
 

@@ -64,6 +64,27 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** User plus system CPU time of a process in µs, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/**
+ * Waits until the process has used under a tenth of a core for a whole second (at most `timeoutMs`): a
+ * server on a new embedded database stores its build's assets in the background after it answers, which
+ * would land on whatever is measured first.
+ */
+export async function waitUntilIdle(pid: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const before = cpuMicros(pid);
+    await sleep(1_000);
+    if (cpuMicros(pid) - before < 100_000) return;
+  }
+}
+
 /** Resident memory of a process in MB (VmRSS), or NaN when it is gone. */
 export function rssMegabytes(pid: number): number {
   try {

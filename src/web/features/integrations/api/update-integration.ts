@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Integration, IntegrationValues } from '../../../../domain/integration';
 import { apiRequest, etagOf } from '../../../lib/api-client';
 import { invalidateBotDialogs } from '../../../lib/bot-dialog-keys';
+import { trackOwnWrite } from '../../../lib/own-writes';
 import { integrationKeys } from './integration-keys';
 import { integrationPath } from './integration-path';
 import { upsertInListCache } from './update-integrations-cache';
@@ -14,7 +15,11 @@ export interface UpdateIntegrationVariables {
 }
 
 export async function updateIntegration(botId: string, { id, version, input }: UpdateIntegrationVariables): Promise<Integration> {
-  return (await apiRequest<Integration>(integrationPath(botId, id), { method: 'PUT', body: input, ifMatch: etagOf(version) })).data;
+  const write = apiRequest<Integration>(integrationPath(botId, id), { method: 'PUT', body: input, ifMatch: etagOf(version) });
+  return trackOwnWrite(
+    id,
+    write.then((answer) => answer.data),
+  );
 }
 
 export interface StoredCallback {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { authorName, listenToBot, othersIn, sendPresence, type PresentTab } from '../../../../lib/bot-events';
 import { INTEGRATION_FIELD_LABELS } from '../../../../../domain/field-labels';
+import { isOwnWrite } from '../../../../lib/own-writes';
 
 /** A tab says where it is this often; the server forgets a tab silent for 25 s. */
 const HEARTBEAT_MS = 10_000;
@@ -41,7 +42,7 @@ export function useLiveForm(botId: string, integrationId: string | null, formEle
     };
     element?.addEventListener('focusin', moved);
     element?.addEventListener('focusout', moved);
-    const stop = listenToBot(botId, (event) => {
+    const stop = listenToBot(botId, async (event) => {
       if (event.type === 'presence')
         setOthers(othersIn(event.data).filter((tab) => integrationId !== null && tab.integrationId === integrationId));
       const about = event.data.integrationId === integrationId && integrationId !== null;
@@ -49,6 +50,8 @@ export function useLiveForm(botId: string, integrationId: string | null, formEle
         const fields = ((event.data.fields as string[] | undefined) ?? []).map(labelOf);
         const who = authorName(event.data.author as { name: string } | null);
         const version = Number(event.data.version);
+        // This tab's own save is not news to it (and would re-render the whole form as "Saved" is drawn).
+        if (await isOwnWrite(integrationId, version)) return;
         setSaved({ version, text: `${who} saved version ${version}${fields.length ? `: ${fields.join(', ')}` : ''}` });
       }
     });

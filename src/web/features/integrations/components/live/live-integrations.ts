@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { listenToBot } from '../../../../lib/bot-events';
 import { invalidateBotDialogs } from '../../../../lib/bot-dialog-keys';
+import { isOwnWrite } from '../../../../lib/own-writes';
 import { integrationKeys } from '../../api/integration-keys';
 
 /** How long a row saved elsewhere stays marked in the list. */
@@ -44,7 +45,11 @@ export function useLiveIntegrations(botId: string): void {
   const client = useQueryClient();
   useEffect(
     () =>
-      listenToBot(botId, (event) => {
+      listenToBot(botId, async (event) => {
+        // This tab's own save: its caches hold the result already.
+        const { integrationId, version } = event.data;
+        if (event.type === 'integration.saved' && typeof integrationId === 'string' && (await isOwnWrite(integrationId, Number(version))))
+          return;
         if (event.type.startsWith('integration.') || event.type === 'bot.imported' || event.type === 'resync') {
           void client.invalidateQueries({ queryKey: integrationKeys.lists(botId) });
         }

@@ -80,9 +80,9 @@ test('edits survive a closed tab: restored when the integration opens again, the
   expect(stored).toMatchObject({
     url: 'https://orders.example.com/v2/orders/{$botContext.orderNumber}',
     responseDataVariable: 'OrderStatusV2',
-    transformScript: SCRIPT.join('\n'),
+    // The rename rewrote what the restored draft still read of the old variable, as its preview said.
+    transformScript: SCRIPT.join('\n').replace("'api_OrderStatus'", "'api_OrderStatusV2'"),
     customDataFields: [
-      // The rename rewrote the restored draft's field that still read the old variable, as its preview said.
       { key: 'status', value: '{$.api_OrderStatusV2.status}' },
       { key: 'eta', value: '{$.api_OrderStatusV2.delivery.eta}' },
     ],

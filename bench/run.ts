@@ -13,13 +13,15 @@ import { LoadMonitor } from './load-average';
 import { brokenBudgets, formatGoal, formatMarkdown, formatTable, withLoad, writeJson, type Figure } from './report';
 import { measureScale, scaleFigures, type ScaleSettings } from './scale';
 import { measureScreens, screenFigures, type ScreensSettings } from './screens';
+import { measureTyping, typingFigures, type TypingSettings } from './typing';
 import { ensureBuilt, root } from './server-process';
 import { measureWeight, weightFigures } from './weight';
 
 // first-page: the weight of each screen (deterministic: CI checks it); screens: each screen against its
 // floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations;
-// liveness: /api/health/live while the biggest bots are read, against the same server idle.
-const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness'] as const;
+// liveness: /api/health/live while the biggest bots are read, against the same server idle; typing: Event Timing
+// of keystrokes in the form and of list row clicks, against a React-only page of controlled inputs.
+const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness', 'typing'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -70,6 +72,7 @@ interface Settings {
   browser: BrowserSettings;
   scale: ScaleSettings;
   liveness: LivenessSettings;
+  typing: TypingSettings;
 }
 
 const settingsFor = (quick: boolean): Settings =>
@@ -81,6 +84,7 @@ const settingsFor = (quick: boolean): Settings =>
         browser: { visits: 1, savesPerVisit: 4 },
         scale: { apiRequests: 5, repetitions: 1 },
         liveness: { idleMs: 1_000, hammerMs: 3_000 },
+        typing: { visits: 1 },
       }
     : {
         api: { seconds: 2, repetitions: 3 },
@@ -89,6 +93,7 @@ const settingsFor = (quick: boolean): Settings =>
         browser: { visits: 4, savesPerVisit: 5 },
         scale: { apiRequests: 20, repetitions: 3 },
         liveness: { idleMs: 2_000, hammerMs: 6_000 },
+        typing: { visits: 3 },
       };
 
 async function main(): Promise<void> {
@@ -111,9 +116,10 @@ async function main(): Promise<void> {
   step('building the web app and the server if needed');
   ensureBuilt();
 
-  if (wants('first-page') || wants('screens') || wants('browser') || wants('scale')) {
-    step(`starting the app on the demo data${wants('screens') ? ', with the floor pages,' : ''} and Chromium`);
-    const server = await startDemoServer({ floors: wants('screens') });
+  if (wants('first-page') || wants('screens') || wants('browser') || wants('scale') || wants('typing')) {
+    const floors = wants('screens') || wants('typing');
+    step(`starting the app on the demo data${floors ? ', with the floor pages,' : ''} and Chromium`);
+    const server = await startDemoServer({ floors });
     try {
       const chromium = await launchBrowser();
       try {
@@ -129,6 +135,10 @@ async function main(): Promise<void> {
         if (wants('browser')) {
           step('Save → "Saved"');
           await timed(async () => saveFigures(await measureSaves(chromium, server, settings.browser)));
+        }
+        if (wants('typing')) {
+          step('typing: keystrokes in the form and list row clicks against the React-only page');
+          await timed(async () => typingFigures(await measureTyping(chromium, server, settings.typing)));
         }
         if (wants('scale')) {
           step('scale: 50, 500 and 5,000 integrations');

@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useId, useMemo } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { notify } from '../../../../lib/notify';
 import { customDataValueReads, customDataWarningParts, customDataWarningsOf } from '../../../../../domain/custom-data-warnings';
-import { useFieldError } from '../../../../components/form/field';
+import { useArrayFieldError } from '../../../../components/form/field';
 import { FieldWarning } from '../../../../components/form/field-warning';
 import { ROW_NAME_ATTRIBUTE, rowNameText, useSettledVariable, type RowNamesStore } from './custom-data-names';
 
@@ -21,8 +21,8 @@ interface CustomDataRowProps {
  */
 export const CustomDataRow = memo(function CustomDataRow({ index, last, names, onMove, onRemove }: CustomDataRowProps) {
   const { register } = useFormContext();
-  const keyError = useFieldError(`customDataFields.${index}.key`);
-  const valueError = useFieldError(`customDataFields.${index}.value`);
+  const keyError = useArrayFieldError(`customDataFields.${index}.key`);
+  const valueError = useArrayFieldError(`customDataFields.${index}.value`);
   const n = index + 1;
   const errorId = `cdf-error-${n}`;
   return (

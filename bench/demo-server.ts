@@ -14,7 +14,7 @@ export interface DemoServer {
   /** The demo bot's integrations, one of each type (src/server/demo/demo-data.ts). */
   integrations: DemoIntegration[];
   /** A floor page's address; `react` draws the list (and, with an id, the form) with React alone. */
-  floor(page: 'list' | 'form' | 'monaco' | 'react', integrationId?: string): string;
+  floor(page: 'list' | 'form' | 'monaco' | 'react' | 'typing', integrationId?: string): string;
   stop(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ export async function startDemoServer(options: { floors: boolean }): Promise<Dem
       botId,
       integrations: items.map(({ id, name, type }) => ({ id, name, type })),
       floor: (page, integrationId) =>
-        `${FLOOR_PATH}/${page === 'monaco' || page === 'react' ? `${page}/index` : page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
+        `${FLOOR_PATH}/${page === 'monaco' || page === 'react' || page === 'typing' ? `${page}/index` : page}.html?bot=${botId}${integrationId ? `&id=${integrationId}` : ''}`,
       stop,
     };
   } catch (error) {

@@ -14,7 +14,7 @@ export interface FloorRoot {
 }
 
 /** The floor pages that are built (bench/floors/<name>/), not written by hand. */
-type BuiltFloor = 'monaco' | 'react';
+type BuiltFloor = 'monaco' | 'react' | 'typing';
 
 /**
  * A floor page built with the app's Vite config from bench/floors/<name>/: the Monaco-only page (the
@@ -27,7 +27,7 @@ async function buildFloor(name: BuiltFloor): Promise<string> {
   const outDir = join(root, 'node_modules', '.cache', 'integrations-panel-bench', `${name}-floor`);
   const index = join(outDir, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs > statSync(join(root, 'dist', 'index.html')).mtimeMs) return outDir;
-  console.log(`Building the ${name === 'monaco' ? 'Monaco' : 'React'}-only floor page…`);
+  console.log(`Building the ${{ monaco: 'Monaco-only', react: 'React-only', typing: 'typing (React-only)' }[name]} floor page…`);
   await build({
     configFile: join(root, 'vite.config.ts'),
     root: join(root, 'bench', 'floors', name),
@@ -56,7 +56,7 @@ export async function createFloorRoot(): Promise<FloorRoot> {
     writeFileSync(join(target, file), readFileSync(join(source, file), 'utf8').replace('<!--app-css-->', appCss));
   }
   // Their chunks go beside the app's, so the server sends them as it sends the app's (compressed once, cached).
-  for (const name of ['monaco', 'react'] as const) {
+  for (const name of ['monaco', 'react', 'typing'] as const) {
     const built = await buildFloor(name);
     cpSync(join(built, 'assets'), join(webRoot, 'assets'), { recursive: true });
     mkdirSync(join(target, name));

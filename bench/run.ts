@@ -14,14 +14,16 @@ import { LoadMonitor } from './load-average';
 import { brokenBudgets, formatGoal, formatMarkdown, formatTable, withLoad, writeJson, type Figure } from './report';
 import { measureScale, scaleFigures, type ScaleSettings } from './scale';
 import { measureScreens, screenFigures, type ScreensSettings } from './screens';
+import { measureTyping, typingFigures, type TypingSettings } from './typing';
 import { ensureBuilt, root } from './server-process';
 import { measureWeight, weightFigures } from './weight';
 
 // first-page: the weight of each screen (deterministic: CI checks it); screens: each screen against its
 // floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations;
-// liveness: /api/health/live while the biggest bots are read, against the same server idle; live: the
+// liveness: /api/health/live while the biggest bots are read, against the same server idle; typing: Event Timing
+// of keystrokes in the form and of list row clicks, against a React-only page of controlled inputs; live: the
 // cost of the event streams (a save with the page's stream open, a server holding 500), against none.
-const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness', 'live'] as const;
+const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness', 'typing', 'live'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -73,6 +75,7 @@ interface Settings {
   scale: ScaleSettings;
   liveness: LivenessSettings;
   live: LiveSettings;
+  typing: TypingSettings;
 }
 
 const settingsFor = (quick: boolean): Settings =>
@@ -85,6 +88,7 @@ const settingsFor = (quick: boolean): Settings =>
         scale: { apiRequests: 5, repetitions: 1 },
         liveness: { idleMs: 1_000, hammerMs: 3_000 },
         live: { saves: { visits: 1, savesPerVisit: 4 }, streams: 500, loadSeconds: 1, repetitions: 1 },
+        typing: { visits: 1 },
       }
     : {
         api: { seconds: 2, repetitions: 3 },
@@ -94,6 +98,7 @@ const settingsFor = (quick: boolean): Settings =>
         scale: { apiRequests: 20, repetitions: 3 },
         liveness: { idleMs: 2_000, hammerMs: 6_000 },
         live: { saves: { visits: 4, savesPerVisit: 5 }, streams: 500, loadSeconds: 2, repetitions: 3 },
+        typing: { visits: 3 },
       };
 
 async function main(): Promise<void> {
@@ -118,9 +123,10 @@ async function main(): Promise<void> {
 
   let liveSaves: LiveSaves | null = null;
   let liveSavesLoad = 0;
-  if (wants('first-page') || wants('screens') || wants('browser') || wants('scale') || wants('live')) {
-    step(`starting the app on the demo data${wants('screens') ? ', with the floor pages,' : ''} and Chromium`);
-    const server = await startDemoServer({ floors: wants('screens') });
+  if (wants('first-page') || wants('screens') || wants('browser') || wants('scale') || wants('typing') || wants('live')) {
+    const floors = wants('screens') || wants('typing');
+    step(`starting the app on the demo data${floors ? ', with the floor pages,' : ''} and Chromium`);
+    const server = await startDemoServer({ floors });
     try {
       const chromium = await launchBrowser();
       try {
@@ -136,6 +142,10 @@ async function main(): Promise<void> {
         if (wants('browser')) {
           step('Save → "Saved"');
           await timed(async () => saveFigures(await measureSaves(chromium, server, settings.browser)));
+        }
+        if (wants('typing')) {
+          step('typing: keystrokes in the form and list row clicks against the React-only page');
+          await timed(async () => typingFigures(await measureTyping(chromium, server, settings.typing)));
         }
         if (wants('scale')) {
           step('scale: 50, 500 and 5,000 integrations');

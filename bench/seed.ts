@@ -1,4 +1,4 @@
-import type { IntegrationInputOf } from '../src/domain/integration';
+import type { IntegrationInput, IntegrationInputOf } from '../src/domain/integration';
 import { anIntegrationInput } from '../src/domain/samples';
 
 export interface SeededIntegration {
@@ -36,15 +36,15 @@ export function escalation(name: string): IntegrationInputOf<'LIVEPERSON_AGENT_E
 export const integrationName = (index: number) => `Transfer_${String(index).padStart(4, '0')}`;
 
 /**
- * A bot with `count` integrations in one request, through the native import endpoint
+ * A bot with `count` integrations (`others` first, then Agent Escalations) in one request, through the native import endpoint
  * (one transaction: far faster than thousands of POSTs, and still the public API).
  */
-export async function importBot(baseUrl: string, name: string, count: number): Promise<string> {
+export async function importBot(baseUrl: string, name: string, count: number, others: readonly IntegrationInput[] = []): Promise<string> {
   const file = {
     format: 'integrations-panel',
     formatVersion: 1,
     bot: { name, description: 'Seeded by npm run bench' },
-    integrations: Array.from({ length: count }, (_, index) => escalation(integrationName(index))),
+    integrations: [...others, ...Array.from({ length: count - others.length }, (_, index) => escalation(integrationName(index)))],
     extras: null,
   };
   const response = await fetch(`${baseUrl}/api/bots/import`, {

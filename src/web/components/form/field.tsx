@@ -1,5 +1,5 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { get, useFormContext, useFormState } from 'react-hook-form';
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { get, useFormContext, useFormState, type FieldValues, type FormState } from 'react-hook-form';
 import { fieldId } from './field-id';
 
 /**
@@ -38,11 +38,33 @@ interface FieldProps {
  */
 export function useFieldError(name: string, eager = false): string | undefined {
   const { control } = useFormContext();
-  const { errors, touchedFields, isSubmitted } = useFormState({ control, name });
+  return visibleError(useFormState({ control, name }), name, eager);
+}
+
+function visibleError(
+  { errors, touchedFields, isSubmitted }: Partial<Pick<FormState<FieldValues>, 'errors' | 'touchedFields' | 'isSubmitted'>>,
+  name: string,
+  eager: boolean,
+): string | undefined {
   const error = get(errors, name) as { message?: string; type?: string } | undefined;
   if (!error?.message) return undefined;
   const visible = eager || isSubmitted || error.type === 'server' || Boolean(get(touchedFields, name));
   return visible ? error.message : undefined;
+}
+
+/**
+ * useFieldError for one of many fields of an array (a custom data row's cell): it renders its component only
+ * when the error it shows changes. useFormState renders on any change of the array's errors or touched
+ * fields, so moving or removing one row rendered every row.
+ */
+export function useArrayFieldError(name: string): string | undefined {
+  const { control, subscribe } = useFormContext();
+  const follow = useCallback(
+    (changed: () => void) => subscribe({ name, formState: { errors: true, touchedFields: true, isSubmitted: true }, callback: changed }),
+    [subscribe, name],
+  );
+  // control._formState: the form's state as it is now (react-hook-form merges each change into it before telling).
+  return useSyncExternalStore(follow, () => visibleError(control._formState, name, false));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { IntegrationValues } from '../../../../../domain/integration';
 import { draftStore, type Draft } from '../../../../lib/draft-store';
@@ -45,6 +45,19 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
   useEffect(() => {
     latest.current = { baseVersion, offered };
   });
+  // Whether the form is dirty, followed without rendering the form: reading form.formState.isDirty, even in a
+  // callback, would make every change of it render the whole form (react-hook-form's root subscription).
+  const dirty = useRef(false);
+  useLayoutEffect(
+    () =>
+      form.subscribe({
+        formState: { isDirty: true },
+        callback: ({ isDirty }) => {
+          dirty.current = Boolean(isDirty);
+        },
+      }),
+    [form],
+  );
 
   const write = useCallback(async () => {
     clearTimeout(timer.current);
@@ -54,7 +67,7 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
     const values = JSON.stringify(form.getValues());
     if (values !== justSaved.current) justSaved.current = null;
     try {
-      if (form.formState.isDirty && justSaved.current === null) {
+      if (dirty.current && justSaved.current === null) {
         const draft = {
           key: { botId, integrationId: formId, baseVersion: latest.current.baseVersion },
           values: form.getValues(),
@@ -138,7 +151,7 @@ export function useIntegrationDraft({ botId, integrationId, form, baseVersion, s
       latest.current.offered = null;
       void draftStore()
         .removeAll(botId, formId)
-        .then(() => (form.formState.isDirty ? write() : setKept(false)));
+        .then(() => (dirty.current ? write() : setKept(false)));
     },
     /** After a save: the stored integration has every edit. */
     clear() {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { envReferencesOf, resolveEnvText } from '../../../../../domain/env-references';
 import type { EnvironmentVariable } from '../../../../../domain/environments';
@@ -120,8 +120,9 @@ function labelOf(path: string): string {
  */
 export function EnvironmentValues() {
   const environment = useFormEnvironment();
-  const values = useWatch() as Record<string, unknown>;
-  const references = envReferencesOf(values);
+  // Read after the keystroke's frame: finding the references walks every field (a hundred custom data rows).
+  const values = useDeferredValue(useWatch() as Record<string, unknown>);
+  const references = useMemo(() => envReferencesOf(values), [values]);
   if (references.length === 0 || environment === undefined) return null;
   const fields = [...new Set(references.map((reference) => reference.field))];
   return (

@@ -1,29 +1,31 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { notify } from '../../../../lib/notify';
 import { MAX_CUSTOM_DATA_FIELDS } from '../../../../../domain/limits';
-import { customDataValueWarnings } from '../../../../../domain/custom-data-warnings';
 import { useFieldError } from '../../../../components/form/field';
 import { commonFieldText } from './field-meta';
-import { FieldWarning } from '../../../../components/form/field-warning';
+import { CustomDataRow } from './custom-data-row';
+import { createRowNames, rowNamesOf, useRowNamesWriter, type WritableRowNames } from './custom-data-names';
 
 /** Key/value rows that dialogs read as {IntegrationName.key} (reference §2.4). */
 export function CustomDataFields() {
-  const { control } = useFormContext();
+  const { control, getValues } = useFormContext();
+  // The list renders when rows are added, removed or moved; a row follows its own values, the help the names.
   const { fields, append, remove, move } = useFieldArray({ control, name: 'customDataFields' });
-  const [integrationName, responseDataVariable, rows] = useWatch({
-    control,
-    name: ['name', 'responseDataVariable', 'customDataFields'],
-  }) as [string, string | undefined, { key: string }[] | undefined];
-  const variable = responseDataVariable || integrationName || '<ResponseDataVariable>';
+  const [names] = useState(() => createRowNames(rowNamesOf(getValues('name') as string, getValues('responseDataVariable') as string)));
   const listError = useFieldError('customDataFields');
   const addRow = () => append({ key: '', value: '' });
   const group = useRef<HTMLFieldSetElement>(null);
   const moved = useRef<{ to: number; up: boolean } | null>(null);
-  const moveRow = (from: number, to: number) => {
+  // The rows are memoised: what they are given stays the same object from one render of the list to the next.
+  const arrayActions = useRef({ move, remove });
+  useLayoutEffect(() => {
+    arrayActions.current = { move, remove };
+  });
+  const moveRow = useCallback((from: number, to: number) => {
     moved.current = { to, up: to < from };
-    move(from, to);
-  };
+    arrayActions.current.move(from, to);
+  }, []);
+  const removeRow = useCallback((index: number) => arrayActions.current.remove(index), []);
   // A moved row's arrow loses the focus as the row moves in the document (or is disabled at an end): the
   // focus follows the row to its new place, on the same arrow, or on the other one at the top or the bottom.
   useEffect(() => {
@@ -40,9 +42,7 @@ export function CustomDataFields() {
   return (
     <fieldset ref={group} className="field cdf" aria-describedby="customDataFields-help" data-testid="field-customDataFields">
       <legend className="field__label">{commonFieldText('customDataFields').label}</legend>
-      <p className="field__help" id="customDataFields-help">
-        {commonFieldText('customDataFields').help} The value is a JSON path such as <code>{`{$.api_${variable}.path}`}</code>.
-      </p>
+      <CustomDataHelp names={names} group={group} />
       {fields.length === 0 ? (
         <div className="cdf__empty">
           <p>No custom data fields yet. Add one to keep a value from the response for your dialogs.</p>
@@ -56,12 +56,10 @@ export function CustomDataFields() {
             <CustomDataRow
               key={row.id}
               index={index}
-              count={fields.length}
-              integrationName={integrationName}
-              variable={variable}
-              rowKey={rows?.[index]?.key ?? ''}
+              last={index === fields.length - 1}
+              names={names}
               onMove={moveRow}
-              onRemove={remove}
+              onRemove={removeRow}
             />
           ))}
         </ol>
@@ -80,119 +78,17 @@ export function CustomDataFields() {
   );
 }
 
-interface CustomDataRowProps {
-  index: number;
-  count: number;
-  integrationName: string;
-  variable: string;
-  rowKey: string;
-  onMove: (from: number, to: number) => void;
-  onRemove: (index: number) => void;
-}
-
-function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove, onRemove }: CustomDataRowProps) {
-  const { register } = useFormContext();
-  const keyError = useFieldError(`customDataFields.${index}.key`);
-  const valueError = useFieldError(`customDataFields.${index}.value`);
-  const n = index + 1;
-  const reference = `{${integrationName || 'IntegrationName'}.${rowKey || 'key'}}`;
-  const errorId = `cdf-error-${n}`;
-  const value = (useWatch({ name: `customDataFields.${index}.value` }) as string | undefined) ?? '';
-  const warnings = customDataValueWarnings(value, variable);
+/**
+ * The one part of the list that follows the integration's name: its help, and the names every row shows,
+ * written into the rows at the keystroke (and judged by their warnings after its frame).
+ */
+function CustomDataHelp({ names, group }: { names: WritableRowNames; group: React.RefObject<HTMLFieldSetElement | null> }) {
+  const [name, responseDataVariable] = useWatch({ name: ['name', 'responseDataVariable'] }) as [string | undefined, string | undefined];
+  const current = useMemo(() => rowNamesOf(name, responseDataVariable), [name, responseDataVariable]);
+  useRowNamesWriter(names, group, current, useDeferredValue(current.variable));
   return (
-    <li className={keyError || valueError ? 'cdf__row cdf__row--invalid' : 'cdf__row'} data-testid={`cdf-row-${n}`}>
-      <span className="cdf__index" aria-hidden="true">
-        {n}
-      </span>
-      <input
-        className="input cdf__key"
-        aria-label={`Key ${n}`}
-        aria-invalid={Boolean(keyError)}
-        aria-describedby={keyError ? `${errorId}-key` : undefined}
-        placeholder="key"
-        autoComplete="off"
-        spellCheck={false}
-        {...register(`customDataFields.${index}.key`)}
-      />
-      <input
-        className="input cdf__value"
-        aria-label={`Value ${n}`}
-        aria-invalid={Boolean(valueError)}
-        aria-describedby={valueError ? `${errorId}-value` : undefined}
-        placeholder={`{$.api_${variable}.path}`}
-        autoComplete="off"
-        spellCheck={false}
-        {...register(`customDataFields.${index}.value`)}
-      />
-      <div className="cdf__actions">
-        <button
-          type="button"
-          className="button button--icon"
-          aria-label={`Move row ${n} up`}
-          disabled={index === 0}
-          onClick={() => onMove(index, index - 1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="button button--icon"
-          aria-label={`Move row ${n} down`}
-          disabled={index === count - 1}
-          onClick={() => onMove(index, index + 1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="button button--icon button--danger-text"
-          aria-label={`Remove row ${n}`}
-          onClick={() => onRemove(index)}
-        >
-          ✕
-        </button>
-      </div>
-      {warnings.length > 0 ? (
-        <div className="cdf__warnings" data-testid={`cdf-warning-${n}`}>
-          {warnings.map((warning) => (
-            <FieldWarning key={warning}>{warning}</FieldWarning>
-          ))}
-        </div>
-      ) : null}
-      <div className="cdf__reference">
-        <span>Dialogs use</span> <code data-testid={`cdf-reference-${n}`}>{reference}</code>
-        <button
-          type="button"
-          className="button button--link"
-          aria-label={`Copy reference ${reference}`}
-          onClick={() => void copy(reference)}
-        >
-          Copy
-        </button>
-      </div>
-      {keyError || valueError ? (
-        <div className="cdf__errors" role="alert" data-testid={errorId}>
-          {keyError ? (
-            <p className="field__error" id={`${errorId}-key`}>
-              {keyError}
-            </p>
-          ) : null}
-          {valueError ? (
-            <p className="field__error" id={`${errorId}-value`}>
-              {valueError}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-    </li>
+    <p className="field__help" id="customDataFields-help">
+      {commonFieldText('customDataFields').help} The value is a JSON path such as <code>{`{$.api_${current.variable}.path}`}</code>.
+    </p>
   );
-}
-
-async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    notify('success', `Copied ${text}`);
-  } catch {
-    notify('error', 'Copying was blocked by the browser: select the reference and copy it by hand.');
-  }
 }

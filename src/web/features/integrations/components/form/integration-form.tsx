@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { whenScreenSettled } from '../../../../lib/screen-settled';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useFormState, useWatch, type Control } from 'react-hook-form';
 import { FormMethodsProvider } from '../../../../components/form/form-methods-provider';
 import type { Integration, IntegrationValues } from '../../../../../domain/integration';
 import type { IntegrationType } from '../../../../../domain/integration-types';
@@ -128,7 +128,6 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
     [form],
   );
 
-  const { isDirty } = form.formState;
   const title = integration ? integration.name : 'Add Integration';
 
   return (
@@ -139,15 +138,8 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
             <h2 id="integration-form-title" className="form-header__title">
               {title}
             </h2>
-            <span className="form-header__status" role="status" data-testid="dirty-status">
-              {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
-            </span>
-            {isDirty && draft.kept ? (
-              <span className="form-header__draft" data-testid="draft-status">
-                Kept in this browser
-              </span>
-            ) : null}
-            {headerActions?.({ isDirty, load })}
+            <DirtyStatus control={form.control} kept={draft.kept} />
+            {headerActions ? <DirtyHeaderActions control={form.control} actions={headerActions} load={load} /> : null}
             <TestPanelToggle />
             <button
               type="submit"
@@ -183,7 +175,7 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
         {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
         <TestPanelHost botId={botId} integrationId={integration?.id ?? null} />
       </FormWorkspace>
-      <UnsavedChangesGuard when={isDirty && !saving} />
+      <DirtyGuard control={form.control} saving={saving} />
       <DeferredRenameDialog {...renameDialog} />
       <DeferredConflictDialog
         open={conflict !== null}
@@ -198,6 +190,44 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
       />
     </FormMethodsProvider>
   );
+}
+
+/*
+ * What shows whether the form has unsaved changes. Each follows isDirty on its own (useFormState), so the
+ * first keystroke renders these, not the whole form: the form itself reads no form state.
+ */
+function DirtyStatus({ control, kept }: { control: Control<FormValues>; kept: boolean }) {
+  const { isDirty } = useFormState({ control });
+  return (
+    <>
+      <span className="form-header__status" role="status" data-testid="dirty-status">
+        {isDirty ? <span className="pill pill--warning">Unsaved changes</span> : null}
+      </span>
+      {isDirty && kept ? (
+        <span className="form-header__draft" data-testid="draft-status">
+          Kept in this browser
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function DirtyHeaderActions({
+  control,
+  actions,
+  load,
+}: {
+  control: Control<FormValues>;
+  actions: (form: FormHeaderState) => ReactNode;
+  load: FormHeaderState['load'];
+}) {
+  const { isDirty } = useFormState({ control });
+  return actions({ isDirty, load });
+}
+
+function DirtyGuard({ control, saving }: { control: Control<FormValues>; saving: boolean }) {
+  const { isDirty } = useFormState({ control });
+  return <UnsavedChangesGuard when={isDirty && !saving} />;
 }
 
 interface FormSectionsProps {

@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Link } from '../../../../lib/history-router';
 import type { Usage } from '../../../../../domain/dialogs';
@@ -28,13 +29,16 @@ export function UsageItem({ botId, usage }: { botId: string; usage: Usage }) {
  */
 function FieldKeyWarnings({ integration, usages }: { integration: Integration; usages: Usage[] }) {
   const { control } = useFormContext<FormValues>();
-  const fields = useWatch({ control, name: 'customDataFields' }) as { key: string }[] | undefined;
-  const keys = new Set((fields ?? []).map((field) => field.key));
-  const gone = integration.customDataFields.map((field) => field.key).filter((key) => !keys.has(key));
-  const warnings = [...new Set(gone)].flatMap((key) => {
-    const readers = usages.filter((usage) => fieldKeysIn(usage, integration.name).includes(key));
-    return readers.length > 0 ? [{ key, readers }] : [];
-  });
+  // Judged after the keystroke's frame: a key typed in one row is checked against every row.
+  const fields = useDeferredValue(useWatch({ control, name: 'customDataFields' }) as { key: string }[] | undefined);
+  const warnings = useMemo(() => {
+    const keys = new Set((fields ?? []).map((field) => field.key));
+    const gone = integration.customDataFields.map((field) => field.key).filter((key) => !keys.has(key));
+    return [...new Set(gone)].flatMap((key) => {
+      const readers = usages.filter((usage) => fieldKeysIn(usage, integration.name).includes(key));
+      return readers.length > 0 ? [{ key, readers }] : [];
+    });
+  }, [fields, integration, usages]);
   return (
     <div role="status" data-testid="field-key-warnings">
       {warnings.map(({ key, readers }) => (

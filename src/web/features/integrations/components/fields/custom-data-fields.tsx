@@ -6,6 +6,7 @@ import { customDataValueWarnings } from '../../../../../domain/custom-data-warni
 import { useFieldError } from '../../../../components/form/field';
 import { commonFieldText } from './field-meta';
 import { FieldWarning } from '../../../../components/form/field-warning';
+import { describedWithNote, EnvNote, useEnvCompletion, useEnvNoteShown } from '../../../../components/form/env-completion';
 
 /** Key/value rows that dialogs read as {IntegrationName.key} (reference §2.4). */
 export function CustomDataFields() {
@@ -91,7 +92,7 @@ interface CustomDataRowProps {
 }
 
 function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove, onRemove }: CustomDataRowProps) {
-  const { register } = useFormContext();
+  const { register, setValue } = useFormContext();
   const keyError = useFieldError(`customDataFields.${index}.key`);
   const valueError = useFieldError(`customDataFields.${index}.value`);
   const n = index + 1;
@@ -99,6 +100,14 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
   const errorId = `cdf-error-${n}`;
   const value = (useWatch({ name: `customDataFields.${index}.value` }) as string | undefined) ?? '';
   const warnings = customDataValueWarnings(value, variable);
+  const valueName = `customDataFields.${index}.value`;
+  const completion = useEnvCompletion({
+    id: `cdf-value-${n}`,
+    kind: 'input',
+    onValue: (text) => setValue(valueName, text, { shouldDirty: true, shouldTouch: true, shouldValidate: true }),
+  });
+  const noted = useEnvNoteShown(value);
+  const noteId = `cdf-env-${n}`;
   return (
     <li className={keyError || valueError ? 'cdf__row cdf__row--invalid' : 'cdf__row'} data-testid={`cdf-row-${n}`}>
       <span className="cdf__index" aria-hidden="true">
@@ -118,12 +127,14 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
         className="input cdf__value"
         aria-label={`Value ${n}`}
         aria-invalid={Boolean(valueError)}
-        aria-describedby={valueError ? `${errorId}-value` : undefined}
+        aria-describedby={describedWithNote(valueError ? `${errorId}-value` : undefined, noteId, noted)}
         placeholder={`{$.api_${variable}.path}`}
         autoComplete="off"
         spellCheck={false}
-        {...register(`customDataFields.${index}.value`)}
+        {...completion.props}
+        {...register(valueName)}
       />
+      {completion.popup}
       <div className="cdf__actions">
         <button
           type="button"
@@ -157,6 +168,11 @@ function CustomDataRow({ index, count, integrationName, variable, rowKey, onMove
           {warnings.map((warning) => (
             <FieldWarning key={warning}>{warning}</FieldWarning>
           ))}
+        </div>
+      ) : null}
+      {noted ? (
+        <div className="cdf__note">
+          <EnvNote id={noteId} text={value} testId={`env-resolved-${valueName}`} />
         </div>
       ) : null}
       <div className="cdf__reference">

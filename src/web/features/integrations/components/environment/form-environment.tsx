@@ -63,17 +63,20 @@ export const useFormEnvironment = () => useContext(FormEnvironmentContext).envir
 
 export const useEnvironmentPick = () => useContext(FormEnvironmentContext);
 
-/** The Test panel's choice of environment: the bot's own by default. */
-export function EnvironmentPicker() {
+/**
+ * The choice of environment the Test panel and the transfer preview run with (one choice, shown in both):
+ * the bot's own by default.
+ */
+export function EnvironmentPicker({ id, help }: { id: string; help: string }) {
   const { botEnvironment, choices, pickedId, setPickedId } = useEnvironmentPick();
   const value = pickedId === undefined ? 'bot' : pickedId === null ? 'none' : pickedId;
   return (
     <div className="field">
-      <label htmlFor="test-environment" className="field__label">
+      <label htmlFor={id} className="field__label">
         Environment
       </label>
       <select
-        id="test-environment"
+        id={id}
         className="input"
         value={value}
         onChange={(event) => {
@@ -89,7 +92,7 @@ export function EnvironmentPicker() {
         ))}
         <option value="none">No environment</option>
       </select>
-      <p className="field__help">What {'{$env.NAME}'} and getEnvVariable read in the run and the transfer preview; the rows below win.</p>
+      <p className="field__help">{help}</p>
     </div>
   );
 }

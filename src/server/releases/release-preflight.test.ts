@@ -76,6 +76,21 @@ describeEachDatabase('release preflight on %s', (kind) => {
     expect(planned.body.problems[0]).toMatchObject({ integrationName: 'Bills' });
   });
 
+  it('never says a secret: a skill id from a secret variable the directory lacks is named by its reference', async () => {
+    await server.request('PATCH', `/api/environments/${bots.production}`, {
+      body: { variables: [{ name: 'SKILL_ID', value: '987654321', secret: true }] },
+      headers: { 'if-match': '*' },
+    });
+    await integration(bots.dev, anIntegrationInput('LIVEPERSON_AGENT_ESCALATION', { name: 'ToAgents', agentSkillId: '{$env.SKILL_ID}' }));
+    const planned = await plan();
+    expect(codes(planned)).toEqual([['error', 'skill-missing', 'agentSkillId']]);
+    expect(planned.body.problems[0].detail).toContain('{$env.SKILL_ID} (a secret');
+    expect(JSON.stringify(planned.body)).not.toContain('987654321');
+    const refused = await release();
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).not.toContain('987654321');
+  });
+
   it("error: an integration the target's dialogs use would be removed (the source deleted it since releasing it)", async () => {
     const importBot = async () =>
       (

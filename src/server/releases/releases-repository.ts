@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { envReferencesOf } from '../../domain/environments';
+import { envNamesIn, envReferencesOf } from '../../domain/environments';
 import { integrationInputSchema, type Integration, type IntegrationValues } from '../../domain/integration';
 import {
   fieldChanges,
@@ -89,6 +89,9 @@ const resolveIn = (text: string, environment: ResolvedEnvironment | null) =>
     return found ? found.value : reference;
   });
 
+const usesSecret = (text: string, environment: ResolvedEnvironment | null) =>
+  envNamesIn(text).some((name) => environment?.variables.find((variable) => variable.name === name)?.secret);
+
 export function createReleasesRepository(
   db: Database,
   deps: {
@@ -153,7 +156,7 @@ export function createReleasesRepository(
         if (typeof raw !== 'string' || raw.trim() === '') return [];
         const id = resolveIn(raw.trim(), environment);
         // A reference the environment lacks is reported above; a bot variable is only known at run time.
-        return id.includes('{$') ? [] : [{ source, id, raw }];
+        return id.includes('{$') ? [] : [{ source, id, raw, secret: usesSecret(raw, environment) }];
       });
       if (wanted.length === 0) continue;
       let entries: ReadonlyArray<{ id: string; name: string }>;
@@ -172,14 +175,20 @@ export function createReleasesRepository(
       }
       const ids = new Set(entries.map((entry) => entry.id));
       const names = new Set(directory.byName ? entries.map((entry) => entry.name.toLowerCase()) : []);
-      for (const { source, id, raw } of wanted) {
+      for (const { source, id, raw, secret } of wanted) {
         if (ids.has(id) || names.has(id.toLowerCase())) continue;
+        // A secret's value is never said: the problem names the reference instead.
+        const said = secret
+          ? `${raw} (a secret of the target's environment)`
+          : raw === id
+            ? `"${id}"`
+            : `"${id}" (${raw} in the target's environment)`;
         problems.push({
           severity: 'error',
           code: directory.code,
           integrationName: source.name,
           field: directory.field,
-          detail: `The ${directory.noun} ${raw === id ? `"${id}"` : `"${id}" (${raw} in the target's environment)`} is not in the ${directory.noun} directory${directory.byName ? ' by id or name' : ''}: add it, or pick one that is.`,
+          detail: `The ${directory.noun} ${said} is not in the ${directory.noun} directory${directory.byName ? ' by id or name' : ''}: add it, or pick one that is.`,
         });
       }
     }

@@ -1,8 +1,8 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, expect, it } from 'vitest';
 import { anIntegrationInput } from '../../domain/samples';
 import { OWN_EXPORTS, OWN_SUPPORT_DESK } from '../cb-export/testing/own-exports';
 import { startFakeLivePerson } from '../directories/testing/fake-liveperson';
-import { describeEachDatabase, startTestServer, useTestServer, type TestServer } from '../testing/api-harness';
+import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read the answers' JSON */
 
@@ -200,21 +200,18 @@ describeEachDatabase('release preflight with directories read from LivePerson on
   });
 });
 
-describe('release preflight when a LivePerson list cannot be read', () => {
+describeEachDatabase('release preflight when a LivePerson list cannot be read on %s', (kind) => {
+  const server = useTestServer(kind, { livePersonDirectories: { functions: account('revoked') } });
+
   it('warns that the ids are not checked (a warning: force releases)', async () => {
-    const server = await startTestServer({ kind: 'pglite', dataDir: null }, { livePersonDirectories: { functions: account('revoked') } });
-    try {
-      await server.request('POST', '/api/testing/reset', { body: { seed: 'empty' } });
-      const dev = (await server.request('POST', '/api/bots', { body: { name: 'Dev bot' } })).body.id;
-      const prod = (await server.request('POST', '/api/bots', { body: { name: 'Prod bot' } })).body.id;
-      await server.request('POST', `/api/bots/${dev}/integrations`, { body: anIntegrationInput('FAAS', { functionId: REMOTE_FUNCTION }) });
-      const planned = await server.request('POST', `/api/bots/${dev}/releases?dryRun=true`, { body: { targetBotId: prod } });
-      expect(codes(planned)).toEqual([['warning', 'directory-not-checked', 'functionId']]);
-      expect(planned.body.problems[0].detail).toContain('401');
-      expect((await server.request('POST', `/api/bots/${dev}/releases`, { body: { targetBotId: prod } })).status).toBe(409);
-      expect((await server.request('POST', `/api/bots/${dev}/releases`, { body: { targetBotId: prod, force: true } })).status).toBe(201);
-    } finally {
-      await server.close();
-    }
+    await server.request('POST', '/api/testing/reset', { body: { seed: 'empty' } });
+    const dev = (await server.request('POST', '/api/bots', { body: { name: 'Dev bot' } })).body.id;
+    const prod = (await server.request('POST', '/api/bots', { body: { name: 'Prod bot' } })).body.id;
+    await server.request('POST', `/api/bots/${dev}/integrations`, { body: anIntegrationInput('FAAS', { functionId: REMOTE_FUNCTION }) });
+    const planned = await server.request('POST', `/api/bots/${dev}/releases?dryRun=true`, { body: { targetBotId: prod } });
+    expect(codes(planned)).toEqual([['warning', 'directory-not-checked', 'functionId']]);
+    expect(planned.body.problems[0].detail).toContain('401');
+    expect((await server.request('POST', `/api/bots/${dev}/releases`, { body: { targetBotId: prod } })).status).toBe(409);
+    expect((await server.request('POST', `/api/bots/${dev}/releases`, { body: { targetBotId: prod, force: true } })).status).toBe(201);
   });
 });

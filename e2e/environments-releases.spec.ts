@@ -29,20 +29,45 @@ test('environments and releases: {$env.SKILL_ID} resolves per bot, a missing var
   await sandbox.getByRole('button', { name: 'Save Sandbox' }).click();
   await expect(page.getByText('Saved Sandbox')).toBeVisible();
 
-  // Each bot points at its environment from its header.
+  // Each bot points at its environment from its header: the demo bot is the dev bot.
   await panel.goto(prod.id);
   await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Production' });
   await expect(page.getByRole('combobox', { name: 'Environment' })).toHaveValue(/.+/);
+  await panel.goto(demoBot.id);
+  await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Sandbox' });
+  await expect(page.getByRole('combobox', { name: 'Environment' })).not.toBeDisabled();
   await openIntegration('Escalation');
-  await page.getByRole('combobox', { name: 'Environment', exact: true }).selectOption({ label: 'Sandbox' });
-  await expect(page.getByRole('combobox', { name: 'Environment', exact: true })).not.toBeDisabled();
 
-  // The escalation skill from the environment: the form shows what it resolves to here.
-  await form.fill('Agent Skill Id', '{$env.SKILL_ID}');
-  await expect(page.getByTestId('env-resolved-agentSkillId')).toHaveText('3402109731');
-  // Text fields complete {$env. with the environment's names.
-  await expect(form.field('Agent Id')).toHaveAttribute('list', 'env-variable-completion');
-  await expect(page.getByTestId('env-completion').locator('option')).toHaveAttribute('value', '{$env.SKILL_ID}');
+  // The escalation skill from the environment, completed with the keyboard; the form shows what it resolves to here.
+  const skillId = form.field('Agent Skill Id');
+  await skillId.fill('');
+  await skillId.pressSequentially('{$env.SK');
+  const variables = page.getByRole('listbox', { name: 'Variables of Sandbox' });
+  await expect(variables.getByRole('option')).toHaveText(['{$env.SKILL_ID} 3402109731']);
+  await page.keyboard.press('Enter');
+  await expect(skillId).toHaveValue('{$env.SKILL_ID}');
+  await expect(variables).toBeHidden();
+  await expect(page.getByTestId('env-resolved-agentSkillId-value')).toHaveText('3402109731');
+  // Multi-line fields complete too, and a name the environment lacks is said beside the field.
+  const message = form.field('Message to User');
+  if (await message.isDisabled()) await page.getByText('Send no message').click();
+  await message.fill('');
+  await message.pressSequentially('Queue {$env.');
+  await expect(variables).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(variables).toBeHidden();
+  await message.pressSequentially('QUEUE}');
+  await expect(page.getByTestId('env-resolved-messageToUser')).toContainText('{$env.QUEUE} is not in Sandbox');
+  await message.fill('One moment.');
+
+  // The Test panel runs with the bot's environment by default, and can pick another: the form reads it too.
+  const testPanel = await form.openTestPanel();
+  const runWith = testPanel.getByRole('combobox', { name: 'Environment', exact: true });
+  await expect(runWith).toHaveValue('bot');
+  await runWith.selectOption({ label: 'Production' });
+  await expect(page.getByTestId('env-resolved-agentSkillId')).toContainText('{$env.SKILL_ID} is not in Production');
+  await runWith.selectOption({ value: 'bot' });
+  await expect(page.getByTestId('env-resolved-agentSkillId-value')).toHaveText('3402109731');
   await form.save();
 
   // Release into the prod bot: Production lacks SKILL_ID, which stops it.

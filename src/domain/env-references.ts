@@ -71,3 +71,13 @@ export function resolveEnvText(
 export function previewRowsOf(variables: readonly EnvironmentVariable[]): Array<{ key: string; value: string }> {
   return variables.map((variable) => ({ key: variable.name, value: variable.secret ? SECRET_MASK : variable.value }));
 }
+
+/**
+ * What a directory check reads: the text with its references filled in when the environment has them all
+ * (and none is secret: the browser never has those); else the text as it is, which checks leave alone.
+ */
+export function resolvedForCheck(text: string, variables: readonly EnvironmentVariable[] | null | undefined): string {
+  if (!variables || envNamesIn(text).length === 0) return text;
+  const resolved = resolveEnvText(text, variables);
+  return resolved.missing.length > 0 || resolved.usesSecret ? text : resolved.text;
+}

@@ -29,7 +29,10 @@ export const releaseChangeSchema = z.object({
   /** The source's integration (for a rollback: the target's, which it restores). */
   integrationId: z.uuid(),
   name: z.string(),
-  /** create, update, unchanged; a rollback removes what a release created (delete). */
+  /**
+   * create, update, unchanged; delete: the source deleted an integration it had released into the target (a
+   * release of all integrations carries that, as does one naming its id), or a rollback removes what a release created.
+   */
   action: z.enum(RELEASE_ACTIONS),
   fields: z.array(fieldChangeSchema),
   /** The target's copy it writes (absent in a plan for a copy still to be made). */
@@ -44,6 +47,8 @@ export const PROBLEM_CODES = [
   'function-missing',
   'knowledge-base-missing',
   'integration-in-use-renamed',
+  'integration-in-use-removed',
+  'directory-not-checked',
   'escalation-failure-not-caught',
   'target-changed',
 ] as const;

@@ -41,11 +41,11 @@ import { dialogRoutes } from './dialogs/dialog-routes';
 import { createDialogsRepository } from './dialogs/dialogs-repository';
 import { createCredentialsRepository } from './credentials/credentials-repository';
 import type { SecretBox } from './credentials/secret-box';
-import { DIRECTORIES } from '../domain/directories';
+import { DIRECTORIES, type DirectoryKind } from '../domain/directories';
 import { MAX_PATH_PARAM_LENGTH } from '../domain/directories/directory-kit';
 import { directoryRoutes } from './directories/directory-routes';
-import { createSharedCachedSource, sharedListName } from './directories/cached-source';
-import { REMOTE_LISTS } from './directories/remote-lists';
+import { createSharedCachedSource, sharedListName, type SharedList } from './directories/cached-source';
+import { REMOTE_LISTS, type RemoteEntry } from './directories/remote-lists';
 import { createPlainDirectoryRepositories } from './directories/directory-repositories';
 import type { AuthMode } from '../domain/people';
 import { createAuth, type AuthOptions } from './people/better-auth';
@@ -211,7 +211,32 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   registerRunAfterSave(app, { runner: testRunner, integrations, renameFollower });
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
-  await app.register(releaseRoutes, { releases: createReleasesRepository(database.db, { bots, integrations, environments, dialogs }) });
+  const credentials = createCredentialsRepository(database.db, options.secretBox);
+  const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
+  // Read upstream at most once a minute for every server on this database (upstream_lists), not per process.
+  const remoteLists = new Map<DirectoryKind, () => Promise<SharedList<RemoteEntry>>>(
+    DIRECTORIES.flatMap((directory) => {
+      const livePerson = 'remote' in directory ? options.livePersonDirectories[directory.kind] : null;
+      return livePerson && 'remote' in directory
+        ? [
+            [
+              directory.kind,
+              createSharedCachedSource({ db: database.db, source: sharedListName(directory.kind, livePerson) }, () =>
+                REMOTE_LISTS[directory.kind](livePerson),
+              ),
+            ] as const,
+          ]
+        : [];
+    }),
+  );
+  // What the form's pickers list, so a release checks the entries the form offers.
+  const directoryEntries = async (kind: DirectoryKind) => {
+    const remote = remoteLists.get(kind);
+    return remote ? (await remote()).items : directories[kind].list();
+  };
+  await app.register(releaseRoutes, {
+    releases: createReleasesRepository(database.db, { bots, integrations, environments, dialogs, directories: directoryEntries }),
+  });
   await app.register(simulateRoutes, {
     bots,
     integrations,
@@ -222,7 +247,6 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   });
   await app.register(testCaseRoutes, { bots, integrations, testCases, runner: testRunner });
   await app.register(rehearsalRoutes, { db: database.db, sandbox, keptFiles });
-  const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, {
     repository: createImportExportRepository(database.db, bots, integrations, environments),
     credentials,
@@ -250,16 +274,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
         : null,
     ...options.live,
   });
-  const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
   for (const directory of DIRECTORIES) {
-    const livePerson = 'remote' in directory ? options.livePersonDirectories[directory.kind] : null;
-    // Read upstream at most once a minute for every server on this database (upstream_lists), not per process.
-    const readRemote =
-      livePerson && 'remote' in directory
-        ? createSharedCachedSource({ db: database.db, source: sharedListName(directory.kind, livePerson) }, () =>
-            REMOTE_LISTS[directory.kind](livePerson),
-          )
-        : null;
+    const readRemote = remoteLists.get(directory.kind) ?? null;
     await app.register(directoryRoutes, { directory, repository: directories[directory.kind], db: database.db, readRemote });
   }
   if (options.enableTestApi) {

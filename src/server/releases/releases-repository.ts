@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { envReferencesOf } from '../../domain/environments';
+import { envNamesIn, envReferencesOf } from '../../domain/environments';
 import { integrationInputSchema, type Integration, type IntegrationValues } from '../../domain/integration';
 import {
   fieldChanges,
@@ -11,15 +11,7 @@ import {
   type ReleaseRequest,
 } from '../../domain/releases';
 import type { Database } from '../db/database';
-import {
-  credentials,
-  integrationRevisions,
-  integrations as integrationsTable,
-  knowledgeBases,
-  lpFunctions,
-  releases,
-  skills,
-} from '../db/schema';
+import { integrationRevisions, integrations as integrationsTable, releases } from '../db/schema';
 import { badRequest, conflict, DomainError, notFound } from '../errors';
 import { toIntegration } from '../integrations/integration-rows';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
@@ -34,15 +26,34 @@ export interface ReleaseDialogs {
   catchesEscalationFailure(botId: string): Promise<boolean>;
 }
 
+/** The directories integrations name entries of, by the kinds their routes use. */
+export type ReleaseDirectoryKind = 'skills' | 'credentials' | 'functions' | 'knowledge-bases';
+
+/**
+ * The entries of a directory as the form's pickers read them (app.ts: the LivePerson list when the directory
+ * is read from the account, else its table), so a release checks what the form checks.
+ */
+export type ReleaseDirectories = (kind: ReleaseDirectoryKind) => Promise<ReadonlyArray<{ id: string; name: string }>>;
+
 const ESCALATION = 'LIVEPERSON_AGENT_ESCALATION';
 const DEFAULT_AUTHOR = 'Integrations panel';
 
-/** The directory entries an integration names, by type: the field, the table's ids, and the problem's words. */
+/**
+ * The directory entries an integration names, by type: the field, the directory, and the problem's words.
+ * A credential counts by name too: a CB file names it (ids differ between accounts), and so may the field.
+ */
 const DIRECTORY_FIELDS = [
-  { field: 'agentSkillId', types: [ESCALATION], code: 'skill-missing', noun: 'skill', table: 'skills' },
-  { field: 'credentialId', types: ['API', 'FILE'], code: 'credential-missing', noun: 'credential', table: 'credentials' },
-  { field: 'functionId', types: ['FAAS'], code: 'function-missing', noun: 'function', table: 'functions' },
-  { field: 'knowledgeBaseId', types: ['KNOWLEDGE_AI'], code: 'knowledge-base-missing', noun: 'knowledge base', table: 'knowledgeBases' },
+  { field: 'agentSkillId', types: [ESCALATION], code: 'skill-missing', noun: 'skill', kind: 'skills', byName: false },
+  { field: 'credentialId', types: ['API', 'FILE'], code: 'credential-missing', noun: 'credential', kind: 'credentials', byName: true },
+  { field: 'functionId', types: ['FAAS'], code: 'function-missing', noun: 'function', kind: 'functions', byName: false },
+  {
+    field: 'knowledgeBaseId',
+    types: ['KNOWLEDGE_AI'],
+    code: 'knowledge-base-missing',
+    noun: 'knowledge base',
+    kind: 'knowledge-bases',
+    byName: false,
+  },
 ] as const;
 
 /** An integration as a write takes it again: its values without the record's own members. */
@@ -65,12 +76,12 @@ function toRelease(row: ReleaseRow): Release {
   };
 }
 
-/** What a plan found for one source integration: its change, and the target's copy it writes (when there is one). */
-interface PlannedItem {
-  source: Integration;
-  copy: Integration | null;
-  change: ReleaseChange;
-}
+/**
+ * What a plan found for one source integration: its change, and the target's copy it writes (when there is
+ * one). No source: the source deleted it since releasing it, and the release deletes the copy.
+ */
+type PlannedItem =
+  { source: Integration; copy: Integration | null; change: ReleaseChange } | { source: null; copy: Integration; change: ReleaseChange };
 
 const resolveIn = (text: string, environment: ResolvedEnvironment | null) =>
   text.replace(/\{\$env\.([A-Za-z_][A-Za-z0-9_.]*)\}/g, (reference, name: string) => {
@@ -78,35 +89,24 @@ const resolveIn = (text: string, environment: ResolvedEnvironment | null) =>
     return found ? found.value : reference;
   });
 
+const usesSecret = (text: string, environment: ResolvedEnvironment | null) =>
+  envNamesIn(text).some((name) => environment?.variables.find((variable) => variable.name === name)?.secret);
+
 export function createReleasesRepository(
   db: Database,
-  deps: { bots: BotsRepository; integrations: IntegrationsRepository; environments: EnvironmentsRepository; dialogs: ReleaseDialogs },
+  deps: {
+    bots: BotsRepository;
+    integrations: IntegrationsRepository;
+    environments: EnvironmentsRepository;
+    dialogs: ReleaseDialogs;
+    directories: ReleaseDirectories;
+  },
 ) {
-  const { bots, integrations, environments, dialogs } = deps;
+  const { bots, integrations, environments, dialogs, directories } = deps;
 
   async function integrationsOf(botId: string, tx: Database = db): Promise<Integration[]> {
     const rows = await tx.select().from(integrationsTable).where(eq(integrationsTable.botId, botId));
     return rows.map(toIntegration);
-  }
-
-  /** Which directory ids exist, per table, for the ids asked. */
-  async function existingIds(table: (typeof DIRECTORY_FIELDS)[number]['table'], ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    if (table === 'skills') {
-      const numeric = ids.filter((id) => /^[0-9]{1,19}$/.test(id));
-      if (numeric.length === 0) return new Set();
-      const rows = await db
-        .select({ id: sql<string>`${skills.id}::text` })
-        .from(skills)
-        .where(sql`${skills.id}::text = any(${sql.param(numeric)}::text[])`);
-      return new Set(rows.map((row) => row.id));
-    }
-    const source = { credentials, functions: lpFunctions, knowledgeBases }[table];
-    const rows = await db
-      .select({ id: sql<string>`${source.id}::text` })
-      .from(source)
-      .where(sql`${source.id}::text = any(${sql.param(ids)}::text[])`);
-    return new Set(rows.map((row) => row.id));
   }
 
   /** The last release from `sourceBotId` into `targetBotId` that wrote each source integration: its copy and the version it left. */
@@ -146,6 +146,55 @@ export function createReleasesRepository(
     return row?.snapshot ?? null;
   }
 
+  /** Directory entries the changed integrations name (ids with {$env.X} read in the target's environment). */
+  async function directoryProblems(items: readonly PlannedItem[], environment: ResolvedEnvironment | null): Promise<ReleaseProblem[]> {
+    const problems: ReleaseProblem[] = [];
+    for (const directory of DIRECTORY_FIELDS) {
+      const wanted = items.flatMap(({ source, change }) => {
+        if (!source || change.action === 'unchanged' || !(directory.types as readonly string[]).includes(source.type)) return [];
+        const raw = (source as Record<string, unknown>)[directory.field];
+        if (typeof raw !== 'string' || raw.trim() === '') return [];
+        const id = resolveIn(raw.trim(), environment);
+        // A reference the environment lacks is reported above; a bot variable is only known at run time.
+        return id.includes('{$') ? [] : [{ source, id, raw, secret: usesSecret(raw, environment) }];
+      });
+      if (wanted.length === 0) continue;
+      let entries: ReadonlyArray<{ id: string; name: string }>;
+      try {
+        entries = await directories(directory.kind);
+      } catch (error) {
+        // LivePerson failing (and no recent list): the release may go on knowingly, as the form saves unchecked.
+        problems.push({
+          severity: 'warning',
+          code: 'directory-not-checked',
+          integrationName: wanted[0]!.source.name,
+          field: directory.field,
+          detail: `The ${directory.noun} directory could not be read (${error instanceof Error ? error.message : String(error)}), so ${directory.noun} ids are not checked.`,
+        });
+        continue;
+      }
+      const ids = new Set(entries.map((entry) => entry.id));
+      const names = new Set(directory.byName ? entries.map((entry) => entry.name.toLowerCase()) : []);
+      for (const { source, id, raw, secret } of wanted) {
+        if (ids.has(id) || names.has(id.toLowerCase())) continue;
+        // A secret's value is never said: the problem names the reference instead.
+        const said = secret
+          ? `${raw} (a secret of the target's environment)`
+          : raw === id
+            ? `"${id}"`
+            : `"${id}" (${raw} in the target's environment)`;
+        problems.push({
+          severity: 'error',
+          code: directory.code,
+          integrationName: source.name,
+          field: directory.field,
+          detail: `The ${directory.noun} ${said} is not in the ${directory.noun} directory${directory.byName ? ' by id or name' : ''}: add it, or pick one that is.`,
+        });
+      }
+    }
+    return problems;
+  }
+
   async function plan(sourceBotId: string, request: ReleaseRequest): Promise<{ plan: ReleasePlan; items: PlannedItem[] }> {
     const { targetBotId } = request;
     if (targetBotId === sourceBotId) {
@@ -163,21 +212,31 @@ export function createReleasesRepository(
       throw error;
     }
     const all = await integrationsOf(sourceBotId);
+    const target = await integrationsOf(targetBotId);
+    const targetById = new Map(target.map((item) => [item.id, item]));
+    const targetByName = new Map(target.map((item) => [item.name.toLowerCase(), item]));
+    const links = await lastReleased(sourceBotId, targetBotId);
+    const byId = new Map(all.map((item) => [item.id, item]));
+    // Copies whose source integration the source deleted since releasing it: releasing it deletes the copy.
+    const deletedInSource = new Map(
+      [...links].flatMap(([sourceId, link]) => {
+        const copy = targetById.get(link.targetIntegrationId);
+        return !byId.has(sourceId) && copy ? [[sourceId, copy] as const] : [];
+      }),
+    );
     let selected = all;
+    let removed = [...deletedInSource];
     if (request.integrationIds) {
-      const byId = new Map(all.map((item) => [item.id, item]));
-      const unknown = request.integrationIds.findIndex((id) => !byId.has(id));
+      const unknown = request.integrationIds.findIndex((id) => !byId.has(id) && !deletedInSource.has(id));
       if (unknown >= 0) {
         throw badRequest(`Integration ${request.integrationIds[unknown]} is not an integration of the source bot.`, {
           [`integrationIds.${unknown}`]: 'Pick an integration of the source bot.',
         });
       }
-      selected = [...new Set(request.integrationIds)].map((id) => byId.get(id)!);
+      const ids = [...new Set(request.integrationIds)];
+      selected = ids.flatMap((id) => byId.get(id) ?? []);
+      removed = ids.flatMap((id) => (deletedInSource.has(id) ? [[id, deletedInSource.get(id)!] as const] : []));
     }
-    const target = await integrationsOf(targetBotId);
-    const targetById = new Map(target.map((item) => [item.id, item]));
-    const targetByName = new Map(target.map((item) => [item.name.toLowerCase(), item]));
-    const links = await lastReleased(sourceBotId, targetBotId);
     const environment = await environments.ofBot(targetBotId);
     const envNames = new Set(environment?.variables.map((variable) => variable.name) ?? []);
 
@@ -235,35 +294,41 @@ export function createReleasesRepository(
       }
     }
 
-    // Directory entries the changed integrations name (ids with {$env.X} read in the target's environment).
-    for (const directory of DIRECTORY_FIELDS) {
-      const wanted = items.flatMap((item) => {
-        if (item.change.action === 'unchanged' || !(directory.types as readonly string[]).includes(item.source.type)) return [];
-        const raw = (item.source as Record<string, unknown>)[directory.field];
-        if (typeof raw !== 'string' || raw.trim() === '') return [];
-        const id = resolveIn(raw.trim(), environment);
-        // A reference the environment lacks is reported above; a bot variable is only known at run time.
-        return id.includes('{$') ? [] : [{ item, id, raw }];
+    for (const [sourceId, copy] of removed) {
+      items.push({
+        source: null,
+        copy,
+        change: {
+          integrationId: sourceId,
+          name: copy.name,
+          action: 'delete',
+          fields: fieldChanges(copy, null),
+          targetIntegrationId: copy.id,
+        },
       });
-      const existing = await existingIds(
-        directory.table,
-        wanted.map((entry) => entry.id),
-      );
-      for (const { item, id, raw } of wanted) {
-        if (existing.has(id)) continue;
+      const link = links.get(sourceId)!;
+      if (copy.version !== link.version) {
         problems.push({
           severity: 'error',
-          code: directory.code,
-          integrationName: item.source.name,
-          field: directory.field,
-          detail: `The ${directory.noun} ${raw === id ? `"${id}"` : `"${id}" (${raw} in the target's environment)`} is not in the ${directory.noun} directory: add it, or pick one that is.`,
+          code: 'target-changed',
+          integrationName: copy.name,
+          detail: `The target's "${copy.name}" was changed there since the last release from this bot (version ${link.version}, now ${copy.version}): deleting it would lose those changes. Leave it out of the release, or delete it in the target by hand.`,
+        });
+      }
+      if ((await dialogs.usages(targetBotId, copy.id)).length > 0) {
+        problems.push({
+          severity: 'error',
+          code: 'integration-in-use-removed',
+          integrationName: copy.name,
+          detail: `The target's dialogs use "${copy.name}", which this bot deleted and this release would delete there: remove those uses in the target first, or leave it out of the release.`,
         });
       }
     }
 
-    const bringsEscalation = items.some((item) => item.change.action !== 'unchanged' && item.source.type === ESCALATION);
-    if (bringsEscalation && !(await dialogs.catchesEscalationFailure(targetBotId))) {
-      const escalation = items.find((item) => item.change.action !== 'unchanged' && item.source.type === ESCALATION)!;
+    problems.push(...(await directoryProblems(items, environment)));
+
+    const escalation = items.find((item) => item.change.action !== 'unchanged' && item.source?.type === ESCALATION);
+    if (escalation?.source && !(await dialogs.catchesEscalationFailure(targetBotId))) {
       problems.push({
         severity: 'warning',
         code: 'escalation-failure-not-caught',
@@ -318,6 +383,13 @@ export function createReleasesRepository(
           if (item.change.action === 'unchanged') {
             // Its version is where the next release from this bot starts from; a rollback leaves it (not in `before`).
             if (item.copy) after[item.copy.id] = item.copy.version;
+            changes.push(item.change);
+            continue;
+          }
+          if (!item.source) {
+            await integrations.delete(request.targetBotId, item.copy.id, item.copy.version, tx);
+            before[item.copy.id] = { ...item.copy };
+            after[item.copy.id] = 0;
             changes.push(item.change);
             continue;
           }

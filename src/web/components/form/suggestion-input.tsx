@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { deferredModule } from '../deferred-part';
+import { describedWithNote, EnvNote, useEnvCompletion, useEnvNoteShown } from './env-completion';
 import { inputAttributes, type SuggestionInputProps } from './suggestion-props';
 
 const useCombobox = deferredModule(() => import('./suggestion-combobox'));
@@ -13,19 +14,35 @@ const useCombobox = deferredModule(() => import('./suggestion-combobox'));
 export function SuggestionInput(props: SuggestionInputProps) {
   const { module } = useCombobox();
   const [inUse, setInUse] = useState(false);
-  if (module && !inUse) return <module.default {...props} />;
+  const combobox = module && !inUse;
+  const completion = useEnvCompletion({ id: props.control.id, kind: combobox ? 'combobox' : 'input', onValue: props.field.onChange });
+  const noteId = `${props.control.id}-env`;
+  const noted = useEnvNoteShown(props.field.value);
+  const described = {
+    ...props,
+    control: { ...props.control, 'aria-describedby': describedWithNote(props.control['aria-describedby'], noteId, noted) },
+  };
   return (
-    <input
-      {...inputAttributes(props)}
-      className="input"
-      spellCheck={false}
-      value={props.field.value}
-      onChange={(event) => props.field.onChange(event.target.value)}
-      onFocus={() => setInUse(true)}
-      onBlur={() => {
-        setInUse(false);
-        props.field.onBlur();
-      }}
-    />
+    <>
+      {combobox ? (
+        <module.default {...described} completion={completion.props} />
+      ) : (
+        <input
+          {...inputAttributes(described)}
+          {...completion.props}
+          className="input"
+          spellCheck={false}
+          value={props.field.value}
+          onChange={(event) => props.field.onChange(event.target.value)}
+          onFocus={() => setInUse(true)}
+          onBlur={() => {
+            setInUse(false);
+            props.field.onBlur();
+          }}
+        />
+      )}
+      {completion.popup}
+      <EnvNote id={noteId} text={props.field.value} testId={`env-resolved-${props.field.name}`} />
+    </>
   );
 }

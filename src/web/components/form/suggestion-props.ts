@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from 'react';
+import type { EnvCompletion } from './env-completion';
 import type { ControlProps } from './field';
 
 export interface Suggestion {
@@ -20,6 +21,11 @@ export interface SuggestionInputProps {
   listLabel: string;
   placeholder?: string;
   testId?: string;
+}
+
+/** What the combobox takes beside its props: the `{$env.` completion SuggestionInput runs for it. */
+export interface SuggestionComboboxProps extends SuggestionInputProps {
+  completion: EnvCompletion['props'];
 }
 
 /** The input's own attributes, the same before and after the combobox arrives. */

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
-import { useFormContext } from 'react-hook-form';
-import { Field } from './field';
-import { useTextCompletion } from './text-completion';
+import { useContext, type ReactNode } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { describedWithNote, EnvNote, useEnvCompletion, useEnvNoteShown } from './env-completion';
+import { Field, FieldScope, fieldId } from './field';
 
 interface TextFieldProps {
   name: string;
@@ -29,31 +29,58 @@ export function TextField({
   inputMode,
   onValueChange,
 }: TextFieldProps) {
-  const { register } = useFormContext();
-  const completion = useTextCompletion();
+  const { register, setValue } = useFormContext();
+  const id = fieldId(name, useContext(FieldScope));
   const registration = register(name, {
     valueAsNumber: inputType === 'number',
     onChange: onValueChange ? (event: { target: { value: string } }) => onValueChange(event.target.value) : undefined,
   });
+  const isText = inputType === 'text';
+  const completion = useEnvCompletion({
+    id,
+    kind: multiline ? 'textarea' : 'input',
+    onValue: (text) => {
+      setValue(name, text, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+      onValueChange?.(text);
+    },
+  });
+  const value = useWatch({ name }) as unknown;
+  const text = isText && typeof value === 'string' ? value : '';
+  const noteId = `${id}-env`;
+  const noted = useEnvNoteShown(text);
   return (
     <Field name={name} label={label} required={required} help={help}>
-      {(control) =>
-        multiline ? (
-          <textarea className="input input--multiline" rows={rows} placeholder={placeholder} {...control} {...registration} />
-        ) : (
-          <input
-            className="input"
-            type={inputType}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={placeholder}
-            inputMode={inputMode}
-            list={inputType === 'text' ? completion : undefined}
-            {...control}
-            {...registration}
-          />
-        )
-      }
+      {(control) => {
+        const aria = { ...control, 'aria-describedby': describedWithNote(control['aria-describedby'], noteId, noted) };
+        return (
+          <>
+            {multiline ? (
+              <textarea
+                className="input input--multiline"
+                rows={rows}
+                placeholder={placeholder}
+                {...aria}
+                {...completion.props}
+                {...registration}
+              />
+            ) : (
+              <input
+                className="input"
+                type={inputType}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={placeholder}
+                inputMode={inputMode}
+                {...aria}
+                {...(isText ? completion.props : {})}
+                {...registration}
+              />
+            )}
+            {completion.popup}
+            <EnvNote id={noteId} text={text} testId={`env-resolved-${name}`} />
+          </>
+        );
+      }}
     </Field>
   );
 }

@@ -45,9 +45,10 @@ function ReleaseForm({ botId, onDone }: { botId: string; onDone: () => void }) {
   const [plan, setPlan] = useState<ReleasePlan | null>(null);
   const targets = (choices.bots.data ?? []).filter((bot) => bot.id !== botId);
   const integrations = choices.integrations.data ?? [];
+  // Every one picked: the bot as a whole, which also carries what it deleted since releasing it.
   const request = () => ({
     targetBotId,
-    integrationIds: integrations.filter((item) => !excluded.has(item.id)).map((item) => item.id),
+    integrationIds: excluded.size === 0 ? undefined : integrations.filter((item) => !excluded.has(item.id)).map((item) => item.id),
     note,
   });
   const errors = plan?.problems.filter((problem) => problem.severity === 'error').length ?? 0;

@@ -57,6 +57,8 @@ function fixLink(problem: ReleaseProblem, targetBotId: string) {
     case 'knowledge-base-missing':
       return <Link to={paths.knowledgeBases()}>Fix it in the knowledge base directory</Link>;
     case 'escalation-failure-not-caught':
+    case 'integration-in-use-renamed':
+    case 'integration-in-use-removed':
       return <Link to={paths.dialogs(targetBotId)}>Fix it in the target's dialogs</Link>;
     default:
       return <Link to={paths.integrations(targetBotId)}>Fix it in the target's integrations</Link>;

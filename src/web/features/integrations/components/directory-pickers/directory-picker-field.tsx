@@ -7,6 +7,8 @@ import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { lookUpEntry, matchingEntries } from './matching-entries';
 import { useDirectoryList } from './directories-context';
 import { PickerWarning } from './picker-warning';
+import { useFormEnvironment } from '../environment/form-environment';
+import { resolvedForCheck } from '../../../../../domain/env-references';
 
 const MAX_OPTIONS = 50;
 
@@ -29,6 +31,8 @@ export function DirectoryPickerField({ kind, name, required, help, placeholder }
   const label = picker?.label ?? noun;
   const { items, isError } = useDirectoryList(kind);
   const { control } = useFormContext();
+  // An id given as {$env.NAME} is checked as it resolves in the form's environment.
+  const variables = useFormEnvironment()?.variables;
   const describe = picker?.describe
     ? (entry: DirectoryEntry) => (
         <span className="combobox__meta" data-testid={`${kind}-meta`}>
@@ -44,7 +48,7 @@ export function DirectoryPickerField({ kind, name, required, help, placeholder }
           name={name}
           render={({ field }) => {
             const value = String(field.value ?? '');
-            const { entry, warning: missing } = lookUpEntry(items, value, noun);
+            const { entry, warning: missing } = lookUpEntry(items, resolvedForCheck(value, variables), noun);
             const warning = missing ?? (entry ? picker?.warn?.(entry) : undefined);
             const options = items ? matchingEntries(items, value).slice(0, MAX_OPTIONS) : [];
             const warningId = `${aria.id}-warning`;

@@ -1,10 +1,6 @@
-import { createContext, useContext, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { useWatch } from 'react-hook-form';
-import { envReferencesOf, resolveEnvText } from '../../../../../domain/env-references';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { EnvironmentVariable } from '../../../../../domain/environments';
-import { INTEGRATION_FIELD_LABELS } from '../../../../../domain/field-labels';
-import { TextCompletionProvider } from '../../../../components/form/text-completion';
-import './form-environment.css';
+import { EnvCompletionProvider } from '../../../../components/form/env-completion';
 
 /** The bot's environment as the form reads it: secret values are never in the browser (they show masked). */
 export interface FormEnvironment {
@@ -36,11 +32,10 @@ const FormEnvironmentContext = createContext<EnvironmentPick>({
   setPickedId: () => undefined,
 });
 
-const COMPLETION_LIST = 'env-variable-completion';
-
 /**
- * `value`: undefined while loading, null when the bot has no environment. Its names complete `{$env.` in
- * the form's one-line text fields.
+ * `value`: undefined while loading, null when the bot has no environment. The form's text fields complete
+ * `{$env.` and show what each reference resolves to in the environment the form reads: the bot's, unless
+ * the Test panel picked another.
  */
 export function FormEnvironmentProvider({
   value,
@@ -56,17 +51,9 @@ export function FormEnvironmentProvider({
     const picked = pickedId === undefined ? value : pickedId === null ? null : choices.find((choice) => choice.id === pickedId);
     return { environment: picked, botEnvironment: value, choices, pickedId, setPickedId };
   }, [value, choices, pickedId]);
-  const names = value?.variables.map((variable) => variable.name) ?? [];
   return (
     <FormEnvironmentContext.Provider value={pick}>
-      <TextCompletionProvider listId={names.length > 0 ? COMPLETION_LIST : undefined}>{children}</TextCompletionProvider>
-      {names.length > 0 ? (
-        <datalist id={COMPLETION_LIST} data-testid="env-completion">
-          {names.map((name) => (
-            <option key={name} value={`{$env.${name}}`} />
-          ))}
-        </datalist>
-      ) : null}
+      <EnvCompletionProvider environment={pick.environment}>{children}</EnvCompletionProvider>
     </FormEnvironmentContext.Provider>
   );
 }
@@ -76,17 +63,20 @@ export const useFormEnvironment = () => useContext(FormEnvironmentContext).envir
 
 export const useEnvironmentPick = () => useContext(FormEnvironmentContext);
 
-/** The Test panel's choice of environment: the bot's own by default. */
-export function EnvironmentPicker() {
+/**
+ * The choice of environment the Test panel and the transfer preview run with (one choice, shown in both):
+ * the bot's own by default.
+ */
+export function EnvironmentPicker({ id, help }: { id: string; help: string }) {
   const { botEnvironment, choices, pickedId, setPickedId } = useEnvironmentPick();
   const value = pickedId === undefined ? 'bot' : pickedId === null ? 'none' : pickedId;
   return (
     <div className="field">
-      <label htmlFor="test-environment" className="field__label">
+      <label htmlFor={id} className="field__label">
         Environment
       </label>
       <select
-        id="test-environment"
+        id={id}
         className="input"
         value={value}
         onChange={(event) => {
@@ -102,55 +92,7 @@ export function EnvironmentPicker() {
         ))}
         <option value="none">No environment</option>
       </select>
-      <p className="field__help">What {'{$env.NAME}'} and getEnvVariable read in the run and the transfer preview; the rows below win.</p>
+      <p className="field__help">{help}</p>
     </div>
-  );
-}
-
-/** A field path (`headers.0.value`) in the panel's words: "Request Headers 1 value". */
-function labelOf(path: string): string {
-  const [field, ...rest] = path.split('.');
-  const label = INTEGRATION_FIELD_LABELS[field!] ?? field!;
-  return rest.length === 0 ? label : `${label} ${rest.map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part)).join(' ')}`;
-}
-
-/**
- * Beside the fields: every one that uses `{$env.NAME}`, with the value it resolves to in the bot's environment
- * (a secret masked), and a warning for each name the environment lacks.
- */
-export function EnvironmentValues() {
-  const environment = useFormEnvironment();
-  // Read after the keystroke's frame: finding the references walks every field (a hundred custom data rows).
-  const values = useDeferredValue(useWatch() as Record<string, unknown>);
-  const references = useMemo(() => envReferencesOf(values), [values]);
-  if (references.length === 0 || environment === undefined) return null;
-  const fields = [...new Set(references.map((reference) => reference.field))];
-  return (
-    <section className="form-section" aria-labelledby="environment-values-title" data-testid="environment-values">
-      <h3 id="environment-values-title" className="form-section__summary">
-        {environment ? `Values in ${environment.name}` : 'Environment values'}
-      </h3>
-      {environment ? null : <p className="field__help">This bot has no environment: pick one in its header to fill in {'{$env.NAME}'}.</p>}
-      <dl className="env-resolved">
-        {fields.map((field) => {
-          const text = field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], values);
-          const resolved = resolveEnvText(String(text ?? ''), environment?.variables ?? []);
-          return (
-            <div key={field}>
-              <dt>{labelOf(field)}</dt>
-              <dd data-testid={`env-resolved-${field}`}>
-                <code>{resolved.text}</code>
-                {resolved.missing.length > 0 ? (
-                  <p className="field__warning" role="status">
-                    {resolved.missing.map((name) => `{$env.${name}}`).join(', ')}{' '}
-                    {environment ? `missing from ${environment.name}` : 'has no value'}.
-                  </p>
-                ) : null}
-              </dd>
-            </div>
-          );
-        })}
-      </dl>
-    </section>
   );
 }

@@ -4,6 +4,7 @@ import { notify } from '../../../../lib/notify';
 import { customDataValueReads, customDataWarningParts, customDataWarningsOf } from '../../../../../domain/custom-data-warnings';
 import { useArrayFieldError } from '../../../../components/form/field';
 import { FieldWarning } from '../../../../components/form/field-warning';
+import { EnvNote, useEnvCompletion, useEnvNoteShown } from '../../../../components/form/env-completion';
 import { ROW_NAME_ATTRIBUTE, rowNameText, useSettledVariable, type RowNamesStore } from './custom-data-names';
 
 interface CustomDataRowProps {
@@ -20,11 +21,19 @@ interface CustomDataRowProps {
  * (custom-data-names.ts), so a keystroke anywhere else renders no row.
  */
 export const CustomDataRow = memo(function CustomDataRow({ index, last, names, onMove, onRemove }: CustomDataRowProps) {
-  const { register } = useFormContext();
+  const { register, setValue } = useFormContext();
   const keyError = useArrayFieldError(`customDataFields.${index}.key`);
   const valueError = useArrayFieldError(`customDataFields.${index}.value`);
   const n = index + 1;
   const errorId = `cdf-error-${n}`;
+  const valueName = `customDataFields.${index}.value`;
+  // Renders the row only while its `{$env.` list is open or closes.
+  const completion = useEnvCompletion({
+    id: `cdf-value-${n}`,
+    kind: 'input',
+    onValue: (text) => setValue(valueName, text, { shouldDirty: true, shouldTouch: true, shouldValidate: true }),
+  });
+  const noteId = `cdf-env-${n}`;
   return (
     <li className={keyError || valueError ? 'cdf__row cdf__row--invalid' : 'cdf__row'} data-testid={`cdf-row-${n}`}>
       <span className="cdf__index" aria-hidden="true">
@@ -44,13 +53,17 @@ export const CustomDataRow = memo(function CustomDataRow({ index, last, names, o
         className="input cdf__value"
         aria-label={`Value ${n}`}
         aria-invalid={Boolean(valueError)}
-        aria-describedby={valueError ? `${errorId}-value` : undefined}
+        // The note's id is named even while it is not drawn (an id that is not there describes nothing), so
+        // the row need not follow its value to say whether the note is there.
+        aria-describedby={[valueError ? `${errorId}-value` : null, noteId].filter(Boolean).join(' ')}
         placeholder={rowNameText(names.current(), 'placeholder')}
         {...{ [ROW_NAME_ATTRIBUTE]: 'placeholder' }}
         autoComplete="off"
         spellCheck={false}
-        {...register(`customDataFields.${index}.value`)}
+        {...completion.props}
+        {...register(valueName)}
       />
+      {completion.popup}
       <div className="cdf__actions">
         <button
           type="button"
@@ -80,6 +93,7 @@ export const CustomDataRow = memo(function CustomDataRow({ index, last, names, o
         </button>
       </div>
       <CustomDataRowWarnings index={index} names={names} />
+      <CustomDataRowEnvNote index={index} id={noteId} />
       <CustomDataRowReference index={index} names={names} />
       {keyError || valueError ? (
         <div className="cdf__errors" role="alert" data-testid={errorId}>
@@ -128,6 +142,18 @@ const CustomDataRowWarnings = memo(function CustomDataRowWarnings({ index, names
           </FieldWarning>
         );
       })}
+    </div>
+  );
+});
+
+/** What the value's `{$env.NAME}` references resolve to: follows the value after the keystroke's frame. */
+const CustomDataRowEnvNote = memo(function CustomDataRowEnvNote({ index, id }: { index: number; id: string }) {
+  const valueName = `customDataFields.${index}.value`;
+  const value = useDeferredValue((useWatch({ name: valueName }) as string | undefined) ?? '');
+  if (!useEnvNoteShown(value)) return null;
+  return (
+    <div className="cdf__note">
+      <EnvNote id={id} text={value} testId={`env-resolved-${valueName}`} />
     </div>
   );
 });

@@ -1,5 +1,6 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { RowPlaceholder } from '../../../../../domain/integration-types';
+import { describedWithNote, EnvNote, useEnvCompletion, useEnvNoteShown } from '../../../../components/form/env-completion';
 import { fieldId, useFieldError } from '../../../../components/form/field';
 
 interface KeyValueListProps {
@@ -45,31 +46,44 @@ interface KeyValueRowProps {
 }
 
 function KeyValueRow({ name, item, index, placeholder, onRemove }: KeyValueRowProps) {
-  const { register } = useFormContext();
-  const keyError = useFieldError(`${name}.${index}.key`);
-  const valueError = useFieldError(`${name}.${index}.value`);
+  const { register, setValue } = useFormContext();
+  const keyName = `${name}.${index}.key`;
+  const valueName = `${name}.${index}.value`;
+  const keyError = useFieldError(keyName);
+  const valueError = useFieldError(valueName);
   const n = index + 1;
-  const errorId = `${fieldId(name)}-${n}-error`;
+  const rowId = `${fieldId(name)}-${n}`;
+  const errorId = `${rowId}-error`;
+  const [keyText = '', valueText = ''] = useWatch({ name: [keyName, valueName] }) as [string | undefined, string | undefined];
+  const put = (field: string) => (text: string) => setValue(field, text, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+  const keyCompletion = useEnvCompletion({ id: `${rowId}-key`, kind: 'input', onValue: put(keyName) });
+  const valueCompletion = useEnvCompletion({ id: `${rowId}-value`, kind: 'input', onValue: put(valueName) });
+  const keyNoted = useEnvNoteShown(keyText);
+  const valueNoted = useEnvNoteShown(valueText);
   return (
     <div className="kv__row">
       <input
         className="input"
         aria-label={`${item} key ${n}`}
         aria-invalid={Boolean(keyError)}
-        aria-describedby={keyError ? errorId : undefined}
+        aria-describedby={describedWithNote(keyError ? errorId : undefined, `${rowId}-key-env`, keyNoted)}
         placeholder={placeholder.key}
         autoComplete="off"
-        {...register(`${name}.${index}.key`)}
+        {...keyCompletion.props}
+        {...register(keyName)}
       />
       <input
         className="input"
         aria-label={`${item} value ${n}`}
         aria-invalid={Boolean(valueError)}
-        aria-describedby={valueError ? errorId : undefined}
+        aria-describedby={describedWithNote(valueError ? errorId : undefined, `${rowId}-value-env`, valueNoted)}
         placeholder={placeholder.value}
         autoComplete="off"
-        {...register(`${name}.${index}.value`)}
+        {...valueCompletion.props}
+        {...register(valueName)}
       />
+      {keyCompletion.popup}
+      {valueCompletion.popup}
       <button
         type="button"
         className="button button--icon"
@@ -78,6 +92,12 @@ function KeyValueRow({ name, item, index, placeholder, onRemove }: KeyValueRowPr
       >
         ✕
       </button>
+      {keyNoted || valueNoted ? (
+        <div className="kv__note">
+          <EnvNote id={`${rowId}-key-env`} text={keyText} testId={`env-resolved-${keyName}`} />
+          <EnvNote id={`${rowId}-value-env`} text={valueText} testId={`env-resolved-${valueName}`} />
+        </div>
+      ) : null}
       {keyError || valueError ? (
         <p className="field__error kv__error" role="alert" id={errorId}>
           {[keyError, valueError].filter(Boolean).join(' ')}

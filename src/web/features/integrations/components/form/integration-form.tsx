@@ -24,7 +24,6 @@ import { TestPanelHost } from '../test-panel/test-panel-host';
 import { TestPanelToggle } from '../test-panel/test-panel-toggle';
 import { TransformScriptField } from '../script-editor/transform-script-field';
 import { TypeFields } from '../fields/type-fields';
-import { EnvironmentValues } from '../environment/form-environment';
 import { useIntegrationSave } from './use-integration-save';
 import { useSaveShortcut } from './use-save-shortcut';
 import { useIntegrationDraft } from '../draft/use-integration-draft';
@@ -251,7 +250,6 @@ const FormSections = memo(function FormSections({ botId, integration, type, meta
         <CommonFields meta={meta} onTypeChange={onTypeChange} />
         <TypeFields type={type} meta={meta} />
       </div>
-      <EnvironmentValues />
       <TransformScriptField editorKey={editorKey} />
       <CustomDataFields />
       {integration ? <DeferredUsagesSection botId={botId} integration={integration} /> : null}

@@ -45,7 +45,10 @@ export function TestInputs({ form, onRun, running }: TestInputsProps) {
             help="Read by botContext.getBotVariable and {$botContext.name}."
             testId="test-bot-variable-inputs"
           />
-          <EnvironmentPicker />
+          <EnvironmentPicker
+            id="test-environment"
+            help="What {$env.NAME} and getEnvVariable read in the run, the transfer preview and beside the form's fields; the rows below win."
+          />
           <SampleVariableList
             legend="Environment variables"
             item="Environment variable"

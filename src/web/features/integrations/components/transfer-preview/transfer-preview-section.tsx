@@ -1,11 +1,11 @@
 import { useSampleVariables } from '../test-panel/sample-variables-context';
 import { TransferPreview } from './transfer-preview';
 import { previewRowsOf } from '../../../../../domain/env-references';
-import { useFormEnvironment } from '../environment/form-environment';
+import { EnvironmentPicker, useFormEnvironment } from '../environment/form-environment';
 
 /**
  * The preview as a collapsible part of the form, for those who do not open the Test panel; it resolves
- * variable references with the bot's environment and the sample variables entered there (the others show as unresolved).
+ * variable references with the bot's environment (or the one picked) and the sample variables entered there (the others show as unresolved).
  */
 export function TransferPreviewSection() {
   const { botVariables, envVariables: sampleEnv } = useSampleVariables();
@@ -17,6 +17,7 @@ export function TransferPreviewSection() {
     <details className="form-section" data-testid="transfer-preview-section">
       <summary className="form-section__summary">Transfer preview</summary>
       <p className="field__help">What the bot runtime would do with this transfer as the form stands, saved or not.</p>
+      <EnvironmentPicker id="preview-environment" help="What {$env.NAME} reads in the preview and in the test run." />
       <TransferPreview botVariables={botVariables} envVariables={envVariables} />
     </details>
   );

@@ -211,6 +211,9 @@ export function useEnvCompletion({ id, kind, onValue }: EnvCompletionOptions) {
 export type EnvCompletion = ReturnType<typeof useEnvCompletion>;
 
 /** What `<EnvNote>` would show for a text: null when it uses no `{$env.NAME}` or the form knows no environment. */
+/** The text a note follows (a `useWatch` compute): the value while it holds a `{$env.` reference, else nothing. */
+export const envTextOf = (value: unknown): string => (typeof value === 'string' && value.includes('{$env.') ? value : '');
+
 export function useEnvNoteShown(text: string): boolean {
   const environment = useContext(EnvCompletionContext);
   return environment !== undefined && envNamesIn(text).length > 0;

@@ -1,6 +1,6 @@
 import { useContext, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { describedWithNote, EnvNote, useEnvCompletion, useEnvNoteShown } from './env-completion';
+import { describedWithNote, EnvNote, envTextOf, useEnvCompletion } from './env-completion';
 import { Field, FieldScope, fieldId } from './field';
 
 interface TextFieldProps {
@@ -15,6 +15,15 @@ interface TextFieldProps {
   /** The keyboard a phone shows: `numeric` for ids typed as text (no spinner the mouse wheel changes). */
   inputMode?: 'numeric' | 'text';
   onValueChange?: (value: string) => void;
+}
+
+/**
+ * What the field's `{$env.NAME}` references resolve to. It follows the value only while the value holds a
+ * reference: a keystroke in a field without one renders nothing here.
+ */
+function FieldEnvNote({ name, id }: { name: string; id: string }) {
+  const text = useWatch({ name, compute: envTextOf });
+  return <EnvNote id={id} text={text} testId={`env-resolved-${name}`} />;
 }
 
 export function TextField({
@@ -44,14 +53,13 @@ export function TextField({
       onValueChange?.(text);
     },
   });
-  const value = useWatch({ name }) as unknown;
-  const text = isText && typeof value === 'string' ? value : '';
   const noteId = `${id}-env`;
-  const noted = useEnvNoteShown(text);
   return (
     <Field name={name} label={label} required={required} help={help}>
       {(control) => {
-        const aria = { ...control, 'aria-describedby': describedWithNote(control['aria-describedby'], noteId, noted) };
+        // The note's id is named even while no note is drawn (an id that is not there describes nothing),
+        // so the field need not follow its own value: a keystroke renders the note alone.
+        const aria = { ...control, 'aria-describedby': describedWithNote(control['aria-describedby'], noteId, isText) };
         return (
           <>
             {multiline ? (
@@ -77,7 +85,7 @@ export function TextField({
               />
             )}
             {completion.popup}
-            <EnvNote id={noteId} text={text} testId={`env-resolved-${name}`} />
+            {isText ? <FieldEnvNote name={name} id={noteId} /> : null}
           </>
         );
       }}

@@ -4,7 +4,7 @@ import { notify } from '../../../../lib/notify';
 import { customDataValueReads, customDataWarningParts, customDataWarningsOf } from '../../../../../domain/custom-data-warnings';
 import { useArrayFieldError } from '../../../../components/form/field';
 import { FieldWarning } from '../../../../components/form/field-warning';
-import { EnvNote, useEnvCompletion, useEnvNoteShown } from '../../../../components/form/env-completion';
+import { EnvNote, envTextOf, useEnvCompletion, useEnvNoteShown } from '../../../../components/form/env-completion';
 import { ROW_NAME_ATTRIBUTE, rowNameText, useSettledVariable, type RowNamesStore } from './custom-data-names';
 
 interface CustomDataRowProps {
@@ -146,10 +146,10 @@ const CustomDataRowWarnings = memo(function CustomDataRowWarnings({ index, names
   );
 });
 
-/** What the value's `{$env.NAME}` references resolve to: follows the value after the keystroke's frame. */
+/** What the value's `{$env.NAME}` references resolve to: follows the value only while it holds one. */
 const CustomDataRowEnvNote = memo(function CustomDataRowEnvNote({ index, id }: { index: number; id: string }) {
   const valueName = `customDataFields.${index}.value`;
-  const value = useDeferredValue((useWatch({ name: valueName }) as string | undefined) ?? '');
+  const value = useWatch({ name: valueName, compute: envTextOf });
   if (!useEnvNoteShown(value)) return null;
   return (
     <div className="cdf__note">

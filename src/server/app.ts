@@ -203,7 +203,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   // One sandbox for the Test panel, the test runs and the rehearsals: they share its one-run-per-core limit and its queue.
   const sandbox = createSandbox();
   app.addHook('onClose', () => sandbox.close());
-  const testRunner = createTestRunner({ sandbox, testCases, integrations });
+  const testRunner = createTestRunner({ sandbox, testCases, integrations, environments });
   registerRunAfterSave(app, { runner: testRunner, integrations, renameFollower });
   await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
   await app.register(dialogRoutes, { dialogs, integrations });
@@ -217,7 +217,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     audit: (record) => recordAudit(database.db, record),
   });
   await app.register(testCaseRoutes, { bots, integrations, testCases, runner: testRunner });
-  await app.register(rehearsalRoutes, { db: database.db, sandbox, keptFiles });
+  await app.register(rehearsalRoutes, { db: database.db, sandbox, keptFiles, testCases, environments });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   await app.register(importExportRoutes, {
     repository: createImportExportRepository(database.db, bots, integrations, environments),

@@ -73,7 +73,11 @@ function judge(outcome: TransferOutcome, verdict: Verdict, bot: RehearsalBot): P
   return { handled: true };
 }
 
-export async function transferCoverage(bot: RehearsalBot, runCode: RunCode): Promise<TransferCoverageItem[]> {
+export async function transferCoverage(
+  bot: RehearsalBot,
+  runCode: RunCode,
+  envVariables: { key: string; value: string }[] = [],
+): Promise<TransferCoverageItem[]> {
   const items: TransferCoverageItem[] = [];
   for (const path of escalationPaths(bot.model)) {
     const where = {
@@ -83,7 +87,7 @@ export async function transferCoverage(bot: RehearsalBot, runCode: RunCode): Pro
       interactionId: path.id,
     };
     for (const outcome of TRANSFER_OUTCOMES) {
-      const { verdict } = await rehearse(bot, { messages: [], transferOutcome: outcome, startAt: path }, runCode);
+      const { verdict } = await rehearse(bot, { messages: [], transferOutcome: outcome, startAt: path, envVariables }, runCode);
       items.push({ path: where, outcome, customerSees: verdict.customerSees, ...judge(outcome, verdict, bot) });
     }
   }

@@ -4,8 +4,6 @@ import { anIntegrationInput } from '../../domain/samples';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { freshBot } from '../testing/fixtures';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests read the JSON answers as they come */
-
 const SECRET = 'test-case-secret-91c2';
 const SCRIPT = `var response = botContext.getBotVariable('api_Pages');
 var headers = response.headers || {};

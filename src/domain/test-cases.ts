@@ -94,6 +94,19 @@ export const testCaseSchema = testCaseInputSchema.extend({
 });
 export type TestCase = z.infer<typeof testCaseSchema>;
 
+/** How a test case changed: `rename` follows a rename of what it tests, `restore` a restore of the integration. */
+export const TEST_CASE_REVISION_ACTIONS = ['create', 'update', 'rename', 'restore', 'delete'] as const;
+
+/** One change of a test case, as the integration's history lists it under the version it was made with. */
+export const testCaseChangeSchema = z.object({
+  testCaseId: z.uuid(),
+  name: z.string(),
+  action: z.enum(TEST_CASE_REVISION_ACTIONS),
+  /** What a rename rewrote (`expect.customData.status → expect.customData.state`), or what a restore did. */
+  note: z.string().optional(),
+});
+export type TestCaseChange = z.infer<typeof testCaseChangeSchema>;
+
 export const TEST_RESULT_STATUSES = ['passed', 'failed', 'error'] as const;
 
 export const testFailureSchema = z.strictObject({

@@ -204,8 +204,8 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   const sandbox = createSandbox();
   app.addHook('onClose', () => sandbox.close());
   const testRunner = createTestRunner({ sandbox, testCases, integrations, environments });
-  registerRunAfterSave(app, { runner: testRunner, integrations, renameFollower });
-  await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
+  registerRunAfterSave(app, { runner: testRunner });
+  await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs, saveFollowers: [renameFollower] });
   await app.register(dialogRoutes, { dialogs, integrations });
   await app.register(releaseRoutes, { releases: createReleasesRepository(database.db, { bots, integrations, environments, dialogs }) });
   await app.register(simulateRoutes, {
@@ -224,7 +224,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     credentials,
     parts: createTestCaseParts(testCases),
   });
-  await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
+  await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations, testCases) });
   await app.register(liveRoutes, {
     database,
     bots,

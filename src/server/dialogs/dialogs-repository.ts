@@ -158,14 +158,21 @@ export function createDialogsRepository(
         }
         const plan = await runSliced(planRenameSteps(loaded.model, target, renamed));
         const followed: ReferenceChange[] = [];
-        for (const follower of followers) followed.push(...(await follower.followRename(tx, current, renamed, dryRun)));
-        if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: [...plan.changes, ...followed] };
+        const follow = async () => {
+          for (const follower of followers) followed.push(...(await follower.followRename(tx, current, renamed, dryRun)));
+        };
+        if (dryRun) {
+          await follow();
+          return { integration: { ...current, ...plan.values } as Integration, changes: [...plan.changes, ...followed] };
+        }
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
         const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, {
           outer: tx,
           auditAction: 'rename',
         });
+        // After the integration is written: what followers change is recorded with the rename's version.
+        await follow();
         for (const other of plan.others)
           await integrations.replace(botId, other.integration.id, other.integration.version, other.values, { outer: tx });
         if (plan.interactions.size > 0 && loaded.extras) {

@@ -107,3 +107,52 @@ describeEachDatabase('rehearsal inputs on %s: test cases as integration results,
     expect(unknown.status).toBe(404);
   }, 60_000);
 });
+
+describeEachDatabase('the coverage fix "Add a failure rule" on %s', (kind) => {
+  const server = useTestServer(kind);
+
+  it('turns an unanswered immediate failure of an Agent Escalation integration interaction into a handled one', async () => {
+    const imported = await server.request('POST', '/api/bots/import', {
+      raw: rehearsalBotExport({ billingFailureRule: false }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(imported.status).toBe(201);
+    const botId = imported.body.bot.id as string;
+    const rowOf = async (interactionName: string) =>
+      (await server.request('GET', `/api/bots/${botId}/transfer-coverage`)).body.items.find(
+        (item: any) => item.path.interactionName === interactionName && item.outcome === 'immediate-failure',
+      );
+    const before = await rowOf('api_integration_billing');
+    expect(before).toMatchObject({ handled: false, fix: 'add-failure-rule', customerSees: [] });
+    // An Agent Transfer interaction has no response rules on the platform: no such fix offered there.
+    expect((await rowOf('escalation_human')).fix).toBeUndefined();
+
+    const message = 'Billing cannot take your call now: we will call you back.';
+    const notRule = await server.request('POST', `/api/bots/${botId}/dialogs/failure-rule`, {
+      body: { interactionId: (await rowOf('escalation_human')).path.interactionId, message },
+    });
+    expect(notRule.status).toBe(400);
+    expect(Object.keys(notRule.body.errors)).toEqual(['interactionId']);
+    const added = await server.request('POST', `/api/bots/${botId}/dialogs/failure-rule`, {
+      body: { interactionId: before.path.interactionId, message },
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(await rowOf('api_integration_billing')).toMatchObject({ handled: true, customerSees: [message] });
+    expect((await rowOf('api_integration_billing')).fix).toBeUndefined();
+    const failed = await server.request('POST', `/api/bots/${botId}/rehearsals`, {
+      body: { messages: ['billing'], transferOutcome: 'immediate-failure' },
+    });
+    expect(said(failed.body)).toEqual([message]);
+    expect(failed.body.steps.find((step: any) => step.interactionName === 'api_integration_billing').rule).toBe('failure');
+
+    const again = await server.request('POST', `/api/bots/${botId}/dialogs/failure-rule`, {
+      body: { interactionId: before.path.interactionId, message },
+    });
+    expect(again.status).toBe(409);
+    const missing = await server.request('POST', `/api/bots/${botId}/dialogs/failure-rule`, { body: { interactionId: 'nope', message } });
+    expect(missing.status).toBe(404);
+    // The CB export carries the new rule and text as Conversation Builder's own.
+    const exported = JSON.stringify((await server.request('GET', `/api/bots/${botId}/export?format=cb`)).body);
+    expect(exported).toContain(message);
+  }, 60_000);
+});

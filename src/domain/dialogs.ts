@@ -133,7 +133,17 @@ export const escalationFailureInputSchema = z.strictObject({
 });
 export type EscalationFailureInput = z.infer<typeof escalationFailureInputSchema>;
 
-export const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references'] as const;
+/**
+ * `POST /api/bots/:botId/dialogs/failure-rule`: the one-click fix for a transfer that fails at once with nothing
+ * to answer: the Agent Escalation integration interaction gets a "failure" rule leading to a text with the message.
+ */
+export const failureRuleInputSchema = z.strictObject({
+  interactionId: z.string().min(1, 'interactionId is required.').max(200),
+  message: requiredText('Message', 2000, 'Enter what the bot says when the transfer fails at once.'),
+});
+export type FailureRuleInput = z.infer<typeof failureRuleInputSchema>;
+
+export const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references', 'add-failure-rule'] as const;
 
 /** A change to the bot's dialogs, recorded with the bot version it produced. */
 export const botRevisionSchema = z.object({

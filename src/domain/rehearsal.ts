@@ -58,7 +58,8 @@ export const rehearsalRequestSchema = z.strictObject({
     .refine((value) => Object.keys(value).length <= 100, 'At most 100 integration results.')
     .optional(),
   transferOutcome: z.enum(TRANSFER_OUTCOMES).optional(),
-  environmentId: z.string().max(200).optional(),
+  /** The environment `{$env.NAME}` reads: the bot's own when left out, none with null. */
+  environmentId: z.uuid('environmentId must be the id of an environment, or null.').nullable().optional(),
 });
 export type RehearsalRequest = z.infer<typeof rehearsalRequestSchema>;
 
@@ -99,7 +100,6 @@ export const REHEARSAL_WARNING_CODES = [
   'integration-missing',
   'integration-sample',
   'test-case-unknown',
-  'environment-unknown',
   'code-error',
   'regex-invalid',
   'no-fallback',

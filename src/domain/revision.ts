@@ -3,6 +3,7 @@ import { INTEGRATION_FIELD_LABELS } from './field-labels';
 import { integrationSchema } from './integration';
 import { authorSchema } from './people';
 import { INTEGRATION_TYPES } from './integration-types';
+import { testCaseChangeSchema, testCaseSchema } from './test-cases';
 
 /** `release`: written by a release from another bot, or by its rollback (GET …/releases names it). */
 export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete', 'release'] as const;
@@ -15,11 +16,16 @@ export const revisionSummarySchema = z.object({
   summary: z.string(),
   /** Who saved it (revisions from before people were known: the local builder). */
   author: authorSchema,
+  /** The test case changes made with this version (a rename or restore in the save itself, then edits until the next save). */
+  testCaseChanges: z.array(testCaseChangeSchema),
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
-/** One saved state of an integration: the whole integration as it was saved. */
-export const revisionSchema = revisionSummarySchema.extend({ integration: integrationSchema });
+/**
+ * One saved state of an integration: the whole integration as it was saved, and its test cases as they
+ * stood with it (until the next save): what restoring it brings back.
+ */
+export const revisionSchema = revisionSummarySchema.extend({ integration: integrationSchema, testCases: z.array(testCaseSchema) });
 export type Revision = z.infer<typeof revisionSchema>;
 
 /** A save in the panel's words: the fields it changed by their labels ("Message to User"), never their keys. */

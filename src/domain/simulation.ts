@@ -52,6 +52,14 @@ export const simulationSampleSchema = z.strictObject({
         });
       }
     }),
+  /**
+   * The response headers of the sample, when they matter to the script: it reads them as
+   * `botContext.getBotVariable('api_<RDV>').headers` (beside `jsonData`); left out, the variable has none.
+   */
+  headers: z
+    .record(z.string().min(1).max(256), z.string().max(8192))
+    .refine((headers) => Object.keys(headers).length <= 100, 'A sample holds at most 100 headers.')
+    .optional(),
 });
 
 /** What `botContext.getCurrentUserMessage()` returns. */

@@ -74,12 +74,11 @@ const variableRecord = z
 /** What `POST …/test-cases` and `PUT …/test-cases/:testCaseId` take (the form's schema too). */
 export const testCaseInputSchema = z.strictObject({
   name: z.string({ error: 'Name is required.' }).trim().min(1, 'Name is required.').max(200, 'Name must be at most 200 characters.'),
-  sample: simulationSampleSchema.extend({
-    headers: z.record(z.string().min(1).max(256), z.string().max(8192)).optional(),
-  }),
+  sample: simulationSampleSchema,
   botVariables: variableRecord.optional(),
   envVariables: variableRecord.optional(),
-  environmentId: z.string().max(256).nullable().optional(),
+  /** The environment `{$env.NAME}` reads in the run: the bot's own when left out, none with null. */
+  environmentId: z.uuid('environmentId must be the id of an environment, or null.').nullable().optional(),
   expect: testCaseExpectSchema,
 });
 export type TestCaseInput = z.input<typeof testCaseInputSchema>;
@@ -94,6 +93,19 @@ export const testCaseSchema = testCaseInputSchema.extend({
   updatedAt: z.iso.datetime(),
 });
 export type TestCase = z.infer<typeof testCaseSchema>;
+
+/** How a test case changed: `rename` follows a rename of what it tests, `restore` a restore of the integration. */
+export const TEST_CASE_REVISION_ACTIONS = ['create', 'update', 'rename', 'restore', 'delete'] as const;
+
+/** One change of a test case, as the integration's history lists it under the version it was made with. */
+export const testCaseChangeSchema = z.object({
+  testCaseId: z.uuid(),
+  name: z.string(),
+  action: z.enum(TEST_CASE_REVISION_ACTIONS),
+  /** What a rename rewrote (`expect.customData.status → expect.customData.state`), or what a restore did. */
+  note: z.string().optional(),
+});
+export type TestCaseChange = z.infer<typeof testCaseChangeSchema>;
 
 export const TEST_RESULT_STATUSES = ['passed', 'failed', 'error'] as const;
 

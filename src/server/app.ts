@@ -207,9 +207,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
   // One sandbox for the Test panel, the test runs and the rehearsals: they share its one-run-per-core limit and its queue.
   const sandbox = createSandbox();
   app.addHook('onClose', () => sandbox.close());
-  const testRunner = createTestRunner({ sandbox, testCases, integrations });
-  registerRunAfterSave(app, { runner: testRunner, integrations, renameFollower });
-  await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs });
+  const testRunner = createTestRunner({ sandbox, testCases, integrations, environments });
+  registerRunAfterSave(app, { runner: testRunner });
+  await app.register(integrationRoutes, { bots, integrations, usageGuard: dialogs, saveFollowers: [renameFollower] });
   await app.register(dialogRoutes, { dialogs, integrations });
   const credentials = createCredentialsRepository(database.db, options.secretBox);
   const directories = { ...createPlainDirectoryRepositories(database.db), credentials };
@@ -246,13 +246,13 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     audit: (record) => recordAudit(database.db, record),
   });
   await app.register(testCaseRoutes, { bots, integrations, testCases, runner: testRunner });
-  await app.register(rehearsalRoutes, { db: database.db, sandbox, keptFiles });
+  await app.register(rehearsalRoutes, { db: database.db, sandbox, keptFiles, testCases, environments });
   await app.register(importExportRoutes, {
     repository: createImportExportRepository(database.db, bots, integrations, environments),
     credentials,
     parts: createTestCaseParts(testCases),
   });
-  await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations) });
+  await app.register(revisionRoutes, { revisions: createRevisionsRepository(database.db, integrations, testCases) });
   await app.register(liveRoutes, {
     database,
     bots,

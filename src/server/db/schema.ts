@@ -105,7 +105,7 @@ export const botRevisions = pgTable(
       .notNull()
       .references(() => bots.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    action: text('action').$type<'add-dialog' | 'rename-references'>().notNull(),
+    action: text('action').$type<'add-dialog' | 'rename-references' | 'add-failure-rule'>().notNull(),
     summary: text('summary').notNull(),
     author: jsonb('author').$type<RevisionAuthor>(),
     // `{ cbChangedJson }`: the groups and conversationMessage entries the change added or rewrote, as JSON
@@ -483,8 +483,15 @@ export const testCaseRevisions = pgTable(
       .notNull()
       .references(() => bots.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    action: text('action').$type<'create' | 'update' | 'delete' | 'rename'>().notNull(),
+    action: text('action').$type<'create' | 'update' | 'delete' | 'rename' | 'restore'>().notNull(),
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The integration's version when the test case changed: the test cases of integration revision N are
+     * each test case's latest revision at or below N (what restoring N brings back).
+     */
+    integrationVersion: integer('integration_version').notNull(),
+    /** What a rename rewrote in it (`expect.customData.status → expect.customData.state`), for the history. */
+    note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('test_case_revisions_integration').on(t.integrationId, t.id)],

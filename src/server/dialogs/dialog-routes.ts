@@ -6,6 +6,7 @@ import {
   dialogListSchema,
   dialogViewSchema,
   escalationFailureInputSchema,
+  failureRuleInputSchema,
   referenceChangeSchema,
   renameInputSchema,
   usageListSchema,
@@ -118,6 +119,25 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
       // The bot's version went up: its ETag, for a client that edits the bot next.
       setEtag(reply, version);
       return reply.code(201).header('location', `/api/bots/${botId}/dialogs#${dialog.id}`).send(dialog);
+    },
+  );
+
+  app.post(
+    '/api/bots/:botId/dialogs/failure-rule',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary:
+          'Give an interaction that invokes an Agent Escalation integration a "failure" rule leading to a text with the message (409 when it has one)',
+        params: botParams,
+        body: failureRuleInputSchema,
+        response: { 201: z.object({ textInteractionId: z.string() }), ...problems(400, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { version, textId } = await dialogs.addFailureRule(request.params.botId, request.body);
+      setEtag(reply, version);
+      return reply.code(201).send({ textInteractionId: textId });
     },
   );
 

@@ -1,5 +1,13 @@
 import type { BotExtras } from '../../domain/cb-export';
-import type { Check, DialogView, EscalationFailureInput, ReferenceChange, RenameInput, Usage } from '../../domain/dialogs';
+import type {
+  Check,
+  DialogView,
+  EscalationFailureInput,
+  FailureRuleInput,
+  ReferenceChange,
+  RenameInput,
+  Usage,
+} from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
 import { MAX_DIALOGS_PER_BOT } from '../../domain/limits';
 import type { Database } from '../db/database';
@@ -8,8 +16,15 @@ import type { IntegrationsRepository } from '../integrations/integrations-reposi
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
 import { envVariableChecks, escalationFailureCatcher, runChecksSteps } from './checks';
 import type { EnvironmentsRepository } from '../environments/environments-repository';
-import { keptArray, toDialogViews, toDialogViewsSteps, type BotIntegration } from './dialog-model';
-import { escalationFailureDialog } from './escalation-failure-dialog';
+import {
+  invokedIntegration,
+  isIntegrationInteraction,
+  keptArray,
+  toDialogViews,
+  toDialogViewsSteps,
+  type BotIntegration,
+} from './dialog-model';
+import { escalationFailureDialog, failureRule } from './escalation-failure-dialog';
 import { createKeptFileCache, type KeptFileCache } from './kept-file-cache';
 import { planRenameSteps } from './rename-references';
 import { findUsagesSteps } from './usages';
@@ -162,14 +177,21 @@ export function createDialogsRepository(
         // The preview (dry run) and the save rewrite the same values: what the builder saves with the rename.
         const plan = await runSliced(planRenameSteps(loaded.model, target, renamed, input.values));
         const followed: ReferenceChange[] = [];
-        for (const follower of followers) followed.push(...(await follower.followRename(tx, current, renamed, dryRun)));
-        if (dryRun) return { integration: { ...current, ...plan.values } as Integration, changes: [...plan.changes, ...followed] };
+        const follow = async () => {
+          for (const follower of followers) followed.push(...(await follower.followRename(tx, current, renamed, dryRun)));
+        };
+        if (dryRun) {
+          await follow();
+          return { integration: { ...current, ...plan.values } as Integration, changes: [...plan.changes, ...followed] };
+        }
         if (expectedVersion === null) throw new Error('a rename that stores needs the version it was read at');
 
         const integration = await integrations.replace(botId, integrationId, expectedVersion, plan.values, {
           outer: tx,
           auditAction: 'rename',
         });
+        // After the integration is written: what followers change is recorded with the rename's version.
+        await follow();
         for (const other of plan.others)
           await integrations.replace(botId, other.integration.id, other.integration.version, other.values, { outer: tx });
         if (plan.interactions.size > 0 && loaded.extras) {
@@ -182,6 +204,49 @@ export function createDialogsRepository(
           });
         }
         return { integration, changes: [...plan.changes, ...followed] };
+      });
+    },
+
+    /**
+     * Gives an integration interaction that invokes an Agent Escalation integration a "failure" rule leading
+     * to a text with the message (the coverage table's "Add a failure rule"). 409 when it has one already.
+     */
+    async addFailureRule(botId: string, input: FailureRuleInput): Promise<{ version: number; textId: string }> {
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, cache, botId, true);
+        const target = loaded.model.interactions.find((item) => item.id === input.interactionId);
+        if (!target) throw notFound(`Interaction ${input.interactionId} in bot ${botId}`);
+        const invoked = isIntegrationInteraction(target) ? invokedIntegration(loaded.model, target)?.integration : undefined;
+        if (invoked?.type !== 'LIVEPERSON_AGENT_ESCALATION') {
+          const why = 'only an interaction that invokes an Agent Escalation integration has a failure rule on the platform';
+          throw badRequest(
+            `"${target.name}" cannot take a failure rule: ${why}.`,
+            { interactionId: `Pick such an interaction (${why}).` },
+            'Validation failed',
+          );
+        }
+        const rules = Array.isArray(target.raw.responseMatches) ? (target.raw.responseMatches as Record<string, unknown>[]) : [];
+        const hasFailure = rules.some((rule) =>
+          (Array.isArray(rule.conditions) ? rule.conditions : []).some(
+            (condition) => (condition as { apiResultsMatch?: { status?: unknown } }).apiResultsMatch?.status === 'FAILURE',
+          ),
+        );
+        if (hasFailure) throw conflict(`"${target.name}" has a failure rule already.`);
+        const extras = loaded.extras ?? extrasForPanelBot(loaded);
+        const added = failureRule(target.raw, { chatBotId: chatBotIdOf(loaded, extras), message: input.message });
+        const messages = keptArray(extras, 'conversationMessage').map((raw) => (raw.id === target.id ? added.interaction : raw));
+        const topLevel = { ...extras.topLevel, conversationMessage: [...messages, added.text] };
+        const version = await writeDialogs(
+          tx,
+          loaded,
+          { ...extras, topLevel },
+          {
+            action: 'add-failure-rule',
+            summary: `Added a failure rule to "${target.name}"`,
+            changed: { groups: [], conversationMessage: [added.interaction, added.text] },
+          },
+        );
+        return { version, textId: String(added.text.id) };
       });
     },
 

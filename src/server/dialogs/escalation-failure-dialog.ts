@@ -98,3 +98,35 @@ export function escalationFailureDialog(input: FailureDialogInput): { group: Jso
   }
   return { group, interactions };
 }
+
+/**
+ * The one-click "add a failure rule" on an integration interaction that transfers: a text with the message,
+ * placed after it in its dialog, and the interaction with a "failure" rule (API_RESULT FAILURE) leading to it,
+ * first among its rules so no unconditional rule takes the failure before it.
+ */
+export function failureRule(interaction: Json, input: { chatBotId: string; message: string }): { interaction: Json; text: Json } {
+  const id = interactionId();
+  const text = {
+    id,
+    chatBotId: input.chatBotId,
+    userInputRequired: false,
+    name: 'text_transfer_failed',
+    type: 'BOT_MESSAGE',
+    content: { contentType: 'STATIC', results: { type: 'TEXT', tile: tile(input.message) } },
+    group: interaction.group,
+    status: 'ACTIVE',
+    required: true,
+    prevMessageId: interaction.id,
+    responseMatches: goTo('none'),
+    interactionType: 'TEXT',
+  };
+  const rules = Array.isArray(interaction.responseMatches) ? interaction.responseMatches : [];
+  const failure = {
+    name: 'failure',
+    conditions: [{ matchType: 'API_RESULT', apiResultsMatch: { status: 'FAILURE' } }],
+    contextConditions: [],
+    action: { name: 'INTERACTION', value: id },
+    contextDataVariables: [],
+  };
+  return { interaction: { ...interaction, responseMatches: [failure, ...rules] }, text };
+}

@@ -36,11 +36,21 @@ export interface IntegrationUsageGuard {
   deleteIntegration(botId: string, integrationId: string, expectedVersion: number, force: boolean): Promise<void>;
 }
 
+/**
+ * What else changes with a save of an integration, in its transaction (test cases follow renamed custom data
+ * keys; app.ts passes them), so the integrations feature knows nothing of it.
+ */
+export interface SaveFollower {
+  /** Nothing when the save changes nothing it follows, else the change to make in the save's transaction. */
+  followSave(before: Integration, after: Integration): ((tx: Database) => Promise<void>) | undefined;
+}
+
 export const integrationRoutes: FastifyPluginAsyncZod<{
   bots: BotsRepository;
   integrations: IntegrationsRepository;
   usageGuard: IntegrationUsageGuard;
-}> = async (app, { bots, integrations, usageGuard }) => {
+  saveFollowers?: readonly SaveFollower[];
+}> = async (app, { bots, integrations, usageGuard, saveFollowers = [] }) => {
   const currentVersion = (botId: string, id: string) => async () => (await integrations.get(botId, id)).version;
 
   async function requireBot(botId: string) {
@@ -119,6 +129,13 @@ export const integrationRoutes: FastifyPluginAsyncZod<{
       const updated = await writeIfMatch(request, currentVersion(request.params.botId, request.params.id), (version) =>
         integrations.replace(request.params.botId, request.params.id, version, request.body, {
           check: (current) => usageGuard.refuseRenameByPut(current, request.body),
+          after: (before, after) => {
+            const follows = saveFollowers.flatMap((follower) => follower.followSave(before, after) ?? []);
+            if (follows.length === 0) return undefined;
+            return async (tx) => {
+              for (const follow of follows) await follow(tx);
+            };
+          },
         }),
       );
       setEtag(reply, updated.version);

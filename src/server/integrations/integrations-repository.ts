@@ -54,6 +54,11 @@ export interface ReplaceOptions {
    * and reads through `tx`; what it throws refuses the save.
    */
   check?: (before: Integration) => ((tx: Database) => Promise<void>) | undefined;
+  /**
+   * Asked with the record before and after the save: nothing when nothing follows it (most saves, which then
+   * stay one statement), else what runs inside the save's transaction once the record is written.
+   */
+  after?: (before: Integration, updated: Integration) => ((tx: Database) => Promise<void>) | undefined;
 }
 
 /** One integration of an import: its values, the file's kept keys, and the version it keeps (or 1). */
@@ -255,7 +260,7 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
       id: string,
       expectedVersion: number,
       values: IntegrationValues,
-      { action = 'update', outer, check, auditAction = AUDIT_ACTION[action] }: ReplaceOptions = {},
+      { action = 'update', outer, check, after, auditAction = AUDIT_ACTION[action] }: ReplaceOptions = {},
     ): Promise<Integration> {
       // What needs no database is done before the first statement, so no transaction waits on it.
       const columns = columnsOf(values);
@@ -277,6 +282,7 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
         // known), so it is the answer, and a later read of that row finds this parse remembered. The write
         // only says whether it applied: reading the row back cost every driver a row of jsonb to parse.
         const updated = toSharedIntegration(replacedRow(row, columns, updatedAt));
+        const follows = after?.(before, updated);
         // One statement writes the record and its revision: one round trip, atomic on its own. It locks the
         // bot row (the key share its revision's foreign key takes anyway) before the integration's row, in
         // the order every write path keeps (db/retry.ts); a bot deleted meanwhile leaves nothing to update.
@@ -306,10 +312,12 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
           );
         // A transaction only for what must share one: the check's reads with the write, or the caller's.
         const [written] =
-          reads || outer
+          reads || outer || follows
             ? await reader.transaction(async (tx) => {
                 await reads?.(tx);
-                return write(tx);
+                const versions = await write(tx);
+                if (versions.length > 0) await follows?.(tx);
+                return versions;
               })
             : await retryConflicts(() => write(db));
         // Someone saved or deleted it since the read: a deletion is a 404, a save a stale version.

@@ -39,7 +39,11 @@ export interface RehearsalBot {
   defaultErrorMessage: string | null;
 }
 
-export interface RehearseOptions extends RehearsalRequest {
+export interface RehearseOptions extends Omit<RehearsalRequest, 'integrationResults' | 'environmentId'> {
+  /** Each integration's answer by its name: a test case id the route could not find stays an id (a warning). */
+  integrationResults?: Record<string, string | { status: number; body: string; headers?: Record<string, string> }>;
+  /** The environment's variables (`{$env.NAME}`, getEnvVariable), resolved by the route. */
+  envVariables?: { key: string; value: string }[];
   /** Coverage starts a walk at the transfer itself rather than at a customer message. */
   startAt?: InteractionRecord;
 }
@@ -170,11 +174,6 @@ export class Rehearser {
 
   async run(): Promise<Rehearsal> {
     try {
-      if (this.options.environmentId)
-        this.warn(
-          'environment-unknown',
-          `Environment ${this.options.environmentId} is not known here: {$env.…} values are left as written.`,
-        );
       if (this.options.startAt) {
         await this.walk(this.options.startAt);
         await this.deliverEvents();
@@ -629,7 +628,7 @@ export class Rehearser {
 
   private async callIntegration(interaction: InteractionRecord, integration: Integration): Promise<boolean> {
     const given = this.options.integrationResults?.[integration.name];
-    let sample: { status: number; body: string };
+    let sample: SimulateRequestValues['sample'];
     if (typeof given === 'object') sample = given;
     else {
       if (typeof given === 'string')
@@ -677,10 +676,10 @@ export class Rehearser {
     return this.runCode(integration, request);
   }
 
-  private request(sample: { status: number; body: string }): SimulateRequestValues {
+  private request(sample: SimulateRequestValues['sample']): SimulateRequestValues {
     // The sandbox takes at most 200 variables of 64 KB: the latest ones, which the code most likely reads.
     const rows = [...this.variables.entries()].slice(-200).map(([key, value]) => ({ key, value: value.slice(0, 64 * 1024) }));
-    return { sample, botVariables: rows, envVariables: [], userMessage: this.userMessage.slice(0, 2000) };
+    return { sample, botVariables: rows, envVariables: this.options.envVariables ?? [], userMessage: this.userMessage.slice(0, 2000) };
   }
 
   /** Runs pre- or post-process code; answers the interaction it asks for next, if any. */
@@ -711,6 +710,10 @@ export class Rehearser {
   private substitute(interaction: InteractionRecord, text: string): string {
     return text.replace(/\{([^{}]{1,200})\}/g, (whole, inner: string) => {
       const name = inner.trim();
+      if (name.startsWith('$env.')) {
+        const variable = this.options.envVariables?.find((row) => row.key === name.slice('$env.'.length));
+        if (variable) return variable.value;
+      }
       const key = name.startsWith('$botContext.') ? name.slice('$botContext.'.length) : name.startsWith('$') ? null : name;
       const value = key === null ? undefined : this.variables.get(key);
       if (value !== undefined) return value;

@@ -47,7 +47,12 @@ export function escalationPaths(model: BotModel): InteractionRecord[] {
   return model.interactions.filter((item) => seen.has(item.id) && isEscalation(model, item)).slice(0, MAX_COVERAGE_PATHS);
 }
 
-function judge(outcome: TransferOutcome, verdict: Verdict, bot: RehearsalBot): Pick<TransferCoverageItem, 'handled' | 'problem' | 'fix'> {
+function judge(
+  outcome: TransferOutcome,
+  verdict: Verdict,
+  bot: RehearsalBot,
+  path: InteractionRecord,
+): Pick<TransferCoverageItem, 'handled' | 'problem' | 'fix'> {
   const fallsThrough = `${AGENT_ESCALATION_FAILED} is caught by no dialog: it falls into the Fallback dialog. Add a failure dialog.`;
   if (outcome === 'late-failure' && verdict.eventFellThrough) return { handled: false, problem: fallsThrough, fix: 'add-failure-dialog' };
   if (outcome === 'late-failure-4x') {
@@ -58,13 +63,19 @@ function judge(outcome: TransferOutcome, verdict: Verdict, bot: RehearsalBot): P
         problem: `After the fourth failed attempt the customer gets the platform's default text: set a default error message in Bot Settings.`,
       };
   }
-  if (outcome === 'immediate-failure' && verdict.unanswered)
+  if (outcome === 'immediate-failure' && verdict.unanswered) {
+    // Only an integration interaction has response rules on the platform; an Agent Transfer interaction has none.
+    const ruleFits = isIntegrationInteraction(path);
     return {
       handled: false,
       problem: bot.defaultErrorMessage
         ? 'The transfer fails at once and nothing answers the customer.'
-        : 'The transfer fails at once, no response rule catches "failure" and the bot has no default error message: add a failure rule.',
+        : ruleFits
+          ? 'The transfer fails at once, no response rule catches "failure" and the bot has no default error message: add a failure rule.'
+          : 'The transfer fails at once and the bot has no default error message: set one in Bot Settings.',
+      ...(ruleFits ? { fix: 'add-failure-rule' as const } : {}),
     };
+  }
   if (verdict.messagesAfterTransfer && (outcome === 'accepted' || outcome === 'agent-unavailable'))
     return {
       handled: true,
@@ -73,7 +84,11 @@ function judge(outcome: TransferOutcome, verdict: Verdict, bot: RehearsalBot): P
   return { handled: true };
 }
 
-export async function transferCoverage(bot: RehearsalBot, runCode: RunCode): Promise<TransferCoverageItem[]> {
+export async function transferCoverage(
+  bot: RehearsalBot,
+  runCode: RunCode,
+  envVariables: { key: string; value: string }[] = [],
+): Promise<TransferCoverageItem[]> {
   const items: TransferCoverageItem[] = [];
   for (const path of escalationPaths(bot.model)) {
     const where = {
@@ -83,8 +98,8 @@ export async function transferCoverage(bot: RehearsalBot, runCode: RunCode): Pro
       interactionId: path.id,
     };
     for (const outcome of TRANSFER_OUTCOMES) {
-      const { verdict } = await rehearse(bot, { messages: [], transferOutcome: outcome, startAt: path }, runCode);
-      items.push({ path: where, outcome, customerSees: verdict.customerSees, ...judge(outcome, verdict, bot) });
+      const { verdict } = await rehearse(bot, { messages: [], transferOutcome: outcome, startAt: path, envVariables }, runCode);
+      items.push({ path: where, outcome, customerSees: verdict.customerSees, ...judge(outcome, verdict, bot, path) });
     }
   }
   return items;

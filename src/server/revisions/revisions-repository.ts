@@ -7,11 +7,14 @@ import { violatedUniqueConstraint } from '../db/errors';
 import { bots, integrationRevisions } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
+import type { TestCasesRepository } from '../test-cases/test-cases-repository';
+import type { TestCaseChange } from '../../domain/test-cases';
 
 type RevisionRow = typeof integrationRevisions.$inferSelect;
 
-function toSummary(row: RevisionRow): RevisionSummary {
+function toSummary(row: RevisionRow, testCaseChanges: TestCaseChange[] = []): RevisionSummary {
   return {
+    testCaseChanges,
     version: row.version,
     action: row.action,
     createdAt: row.createdAt.toISOString(),
@@ -30,7 +33,7 @@ function valuesOf(snapshot: Record<string, unknown>) {
 /** The keys two restores of one deletion both try to take: the integration's id and its next version. */
 const RACE_CONSTRAINTS = new Set(['integrations_pkey', 'integration_revisions_version_unique']);
 
-export function createRevisionsRepository(db: Database, integrations: IntegrationsRepository) {
+export function createRevisionsRepository(db: Database, integrations: IntegrationsRepository, testCases: TestCasesRepository) {
   async function rows(botId: string, integrationId: string): Promise<RevisionRow[]> {
     return db
       .select()
@@ -64,7 +67,8 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
     async list(botId: string, integrationId: string): Promise<RevisionSummary[]> {
       const found = await rows(botId, integrationId);
       if (found.length === 0) throw notFound(`Integration ${integrationId} in bot ${botId}`);
-      return found.map(toSummary);
+      const changes = await testCases.changesByVersion(botId, integrationId);
+      return found.map((row) => toSummary(row, changes.get(row.version)));
     },
 
     /** The bot's integrations whose newest revision is their deletion, the latest deleted first. */
@@ -91,7 +95,12 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
 
     async get(botId: string, integrationId: string, version: number): Promise<Revision> {
       const row = await requireRevision(botId, integrationId, version);
-      return { ...toSummary(row), integration: integrationSchema.parse(row.snapshot) };
+      const changes = await testCases.changesByVersion(botId, integrationId);
+      return {
+        ...toSummary(row, changes.get(version)),
+        integration: integrationSchema.parse(row.snapshot),
+        testCases: await testCases.at(botId, integrationId, version),
+      };
     },
 
     /**
@@ -103,10 +112,25 @@ export function createRevisionsRepository(db: Database, integrations: Integratio
       if (revision.action === 'delete') throw notFound(`Revision ${version} is the deletion; restore an earlier revision`);
       const values = valuesOf(revision.snapshot);
       const [latest] = await rows(botId, integrationId);
-      if (latest?.action !== 'delete') return integrations.replace(botId, integrationId, expectedVersion, values, { action: 'restore' });
+      // The integration and its test cases as they stood with that version, in one transaction.
+      if (latest?.action !== 'delete')
+        return db.transaction(async (tx) => {
+          const restored = await integrations.replace(botId, integrationId, expectedVersion, values, { action: 'restore', outer: tx });
+          await testCases.restoreTo(tx, botId, integrationId, version);
+          return restored;
+        });
       if (expectedVersion !== latest.version) throw preconditionFailed(latest.version);
       try {
-        return await integrations.create(botId, values, { id: integrationId, version: latest.version + 1, action: 'restore' });
+        return await db.transaction(async (tx) => {
+          const restored = await integrations.create(
+            botId,
+            values,
+            { id: integrationId, version: latest.version + 1, action: 'restore' },
+            tx,
+          );
+          await testCases.restoreTo(tx, botId, integrationId, version);
+          return restored;
+        });
       } catch (error) {
         // Another restore of the same deletion committed first (PostgreSQL runs them side by side): its
         // row or its revision holds the id and version now, so this one is the stale write it is.

@@ -10,6 +10,8 @@ export interface PreludeInput {
   /** The JSON text of `{ "api_<RDV>": <raw result> }`. */
   jsonData: string;
   status: number;
+  /** The sample's response headers: set as `headers` on the api_<RDV> variable when given. */
+  headers?: Record<string, string>;
   botVariables: Record<string, string>;
   envVariables: Record<string, string>;
   userMessage: string;
@@ -50,7 +52,7 @@ const PRELUDE = String.raw`(function (input, limits) {
   function append(list, value) { list[list.length] = value; list.length++; }
 
   var variables = newMap(input.botVariables);
-  variables[apiName] = { jsonData: input.jsonData };
+  variables[apiName] = input.headers ? { jsonData: input.jsonData, headers: copy(input.headers) } : { jsonData: input.jsonData };
   variables[apiName + 'Status'] = toText(input.status);
   var env = newMap(input.envVariables);
   var setOrder = newList(), setSeen = createMap(null);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { simulateRequestSchema, simulateUnsavedRequestSchema, simulationOutputSchema } from '../../domain/simulation';
 import { HttpProblem } from '../http/problems';
-import { notFound } from '../errors';
 import type { BotsRepository } from '../bots/bots-repository';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { botParams, integrationParams, problems } from '../http/route-schemas';
@@ -13,7 +12,9 @@ import type { SimulateRequestValues } from '../../domain/simulation';
 import { createSimulatorMetrics, type SimulatorMetrics } from './simulator-metrics';
 import type { AuditRecord } from '../db/audit';
 import type { EnvironmentsRepository } from '../environments/environments-repository';
+import { notFound } from '../errors';
 import { maskSecrets } from './mask-secrets';
+import { runEnvironment } from './run-environment';
 
 export interface SimulateRoutesOptions {
   /** Writes a test run to the audit trail (db/audit.ts). */
@@ -33,29 +34,13 @@ const description =
   'A script error or a limit reached is a 200 whose `error` says what happened; a malformed request is a 4xx; ' +
   'a 503 with Retry-After says that the simulator is full: it runs one test per core of the server, and a test that would wait more than 2 s for a core is refused rather than slowed down.';
 
-/**
- * The run's environment variables: the environment's (the bot's own unless the request names another, or
- * null for none), then the request's own rows over them. Secret values go into the run; the answer masks them.
- */
 async function withEnvironment(
   environments: EnvironmentsRepository,
   botId: string,
   request: SimulateRequestValues,
 ): Promise<{ request: SimulateRequestValues; secrets: string[] }> {
   const { environmentId, ...rest } = request;
-  let environment;
-  if (environmentId === undefined) environment = await environments.ofBot(botId);
-  else {
-    environment = await environments.resolved(environmentId);
-    if (environmentId !== null && !environment) throw notFound(`Environment ${environmentId}`);
-  }
-  const variables = environment?.variables ?? [];
-  const given = new Set(rest.envVariables.map((row) => row.key));
-  const envVariables = [
-    ...variables.filter((variable) => !given.has(variable.name)).map((variable) => ({ key: variable.name, value: variable.value })),
-    ...rest.envVariables,
-  ];
-  const secrets = variables.filter((variable) => variable.secret && !given.has(variable.name)).map((variable) => variable.value);
+  const { envVariables, secrets } = await runEnvironment(environments, botId, environmentId, rest.envVariables);
   return { request: { ...rest, envVariables }, secrets };
 }
 

@@ -144,6 +144,7 @@ export function runSimulation(QuickJS: QuickJSWASMModule, job: SimulationJob): S
           responseDataVariable: integration.responseDataVariable,
           jsonData,
           status: request.sample.status,
+          ...(request.sample.headers ? { headers: request.sample.headers } : {}),
           botVariables: rows(request.botVariables),
           envVariables: rows(request.envVariables),
           userMessage: request.userMessage,

@@ -81,7 +81,7 @@ export function renamedFieldKeys(before: readonly CustomDataField[], after: read
 }
 
 export function createRenameFollower(testCases: TestCasesRepository) {
-  async function apply(tx: Database | undefined, integration: Integration, renames: Renames, dryRun: boolean): Promise<ReferenceChange[]> {
+  async function apply(tx: Database, integration: Integration, renames: Renames, dryRun: boolean): Promise<ReferenceChange[]> {
     if (renames.botVariables.size === 0 && renames.customData.size === 0) return [];
     const changes: ReferenceChange[] = [];
     for (const testCase of await testCases.list(integration.botId, integration.id, tx)) {
@@ -98,7 +98,10 @@ export function createRenameFollower(testCases: TestCasesRepository) {
         before: renamed.before.join('\n'),
         after: renamed.after.join('\n'),
       });
-      if (!dryRun) await testCases.replace(integration.botId, integration.id, testCase.id, testCase.version, renamed.values, 'rename', tx);
+      if (!dryRun) {
+        const note = renamed.before.map((line, index) => `${line} → ${renamed.after[index]}`).join('\n');
+        await testCases.replace(integration.botId, integration.id, testCase.id, testCase.version, renamed.values, 'rename', tx, note);
+      }
     }
     return changes;
   }
@@ -116,10 +119,17 @@ export function createRenameFollower(testCases: TestCasesRepository) {
             ]);
       return apply(tx, integration, { botVariables, customData: new Map() }, dryRun);
     },
-    /** After a save that renamed custom data keys. */
-    async followFieldKeys(before: Integration, after: Integration): Promise<void> {
+    /**
+     * Inside a save's transaction, after the integration is written (integrations' SaveFollower): the custom
+     * data keys the save renamed are renamed in the test cases' expectations, each a `rename` revision whose
+     * note lists the lines, under the save's version in the History.
+     */
+    followSave(before: Integration, after: Integration): ((tx: Database) => Promise<void>) | undefined {
       const customData = renamedFieldKeys(before.customDataFields, after.customDataFields);
-      await apply(undefined, after, { botVariables: new Map(), customData }, false);
+      if (customData.size === 0) return undefined;
+      return async (tx) => {
+        await apply(tx, after, { botVariables: new Map(), customData }, false);
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { testCaseInputSchema, testCaseSchema, testRunRequestSchema, testRunSchema } from '../../domain/test-cases';
+import { testCaseChangeSchema, testCaseInputSchema, testCaseSchema, testRunRequestSchema, testRunSchema } from '../../domain/test-cases';
 import { sendNotModified, setEtag, writeIfMatch } from '../http/etag';
 import { botParams, ifMatchHeader, problems } from '../http/route-schemas';
 import { notFound } from '../errors';
@@ -11,8 +11,6 @@ import { checkPatterns } from './matchers';
 import { toJunit } from './junit';
 import type { TestCasesRepository } from './test-cases-repository';
 import type { TestRunner } from './test-runner';
-import type { RenameFollower } from './follow-renames';
-import type { Integration } from '../../domain/integration';
 
 const integrationParams = botParams.extend({ integrationId: z.uuid('integrationId must be a UUID.') });
 const testCaseParams = integrationParams.extend({ testCaseId: z.uuid('testCaseId must be a UUID.') });
@@ -136,16 +134,15 @@ export const testCaseRoutes: FastifyPluginAsyncZod<{
     {
       schema: {
         tags: ['test cases'],
-        summary: "The history of an integration's test cases (created, changed, renamed with it, deleted), newest first",
+        summary: "The history of an integration's test cases (created, changed, renamed or restored with it, deleted), newest first",
         params: integrationParams,
         response: {
           200: z.object({
             items: z.array(
-              z.object({
-                testCaseId: z.uuid(),
+              testCaseChangeSchema.extend({
                 version: z.number().int(),
-                action: z.enum(['create', 'update', 'delete', 'rename']),
-                name: z.string(),
+                /** The integration's version the change was made with (History lists it there). */
+                integrationVersion: z.number().int(),
                 createdAt: z.iso.datetime(),
               }),
             ),
@@ -230,34 +227,18 @@ const SAVES = new Set([
   'POST /api/bots/:botId/integrations/:id/rename',
   'POST /api/bots/:botId/integrations/:id/revisions/:version/restore',
 ]);
-const PUT = 'PUT /api/bots/:botId/integrations/:id';
-
-const savedBefore = Symbol('the integration a PUT replaces');
-
 /**
- * On the root instance, before the integration routes are registered: the hooks watch their requests and
- * answers, so the integrations feature needs to know nothing of test cases. A PUT that renamed custom data
- * keys has them renamed in the test cases' expectations first, then the test cases run.
+ * On the root instance, before the integration routes are registered: the hook watches their answers, so
+ * the integrations feature needs to know nothing of test cases.
  */
-export function registerRunAfterSave(
-  app: FastifyInstance,
-  { runner, integrations, renameFollower }: { runner: TestRunner; integrations: IntegrationsRepository; renameFollower: RenameFollower },
-): void {
+export function registerRunAfterSave(app: FastifyInstance, { runner }: { runner: TestRunner }): void {
   const routeOf = (request: FastifyRequest) => `${request.method} ${request.routeOptions.url}`;
-  app.addHook('preHandler', async (request) => {
-    if (routeOf(request) !== PUT) return;
-    const { botId, id } = request.params as { botId: string; id: string };
-    // Read only to compare after the save; a missing one is the route's own 404.
-    (request as FastifyRequest & { [savedBefore]?: Integration })[savedBefore] = await integrations.get(botId, id).catch(() => undefined);
-  });
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode !== 200 || !SAVES.has(routeOf(request))) return;
     const { botId, id } = request.params as { botId: string; id: string };
     // A dry-run rename changes nothing.
     if ((request.query as { dryRun?: unknown } | undefined)?.dryRun === true) return;
     const log = (error: unknown) => request.log.error({ err: error }, 'the test cases after a save could not run');
-    const before = (request as FastifyRequest & { [savedBefore]?: Integration })[savedBefore];
-    const follow = before ? integrations.get(botId, id).then((after) => renameFollower.followFieldKeys(before, after)) : Promise.resolve();
-    runner.runAfterSave(botId, id, log, follow);
+    runner.runAfterSave(botId, id, log);
   });
 }

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { testCaseInputSchema, type TestCase, type TestCaseValues, type TestResult, type TestRun } from '../../domain/test-cases';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import {
+  testCaseInputSchema,
+  type TestCase,
+  type TestCaseChange,
+  type TestCaseValues,
+  type TestResult,
+  type TestRun,
+} from '../../domain/test-cases';
 import type { Database } from '../db/database';
-import { testCaseRevisions, testCases, testRuns } from '../db/schema';
+import { integrations, testCaseRevisions, testCases, testRuns } from '../db/schema';
 import { notFound, preconditionFailed } from '../errors';
 
 type TestCaseRow = typeof testCases.$inferSelect;
-type RevisionAction = 'create' | 'update' | 'delete' | 'rename';
+type RevisionAction = TestCaseChange['action'];
 
 function toTestCase(row: TestCaseRow): TestCase {
   // Stored after the schema checked it; parsed again so the answer never holds a key the schema lacks.
@@ -31,6 +38,12 @@ function withStatus(row: TestCaseRow): TestCaseWithStatus {
   return { ...toTestCase(row), lastRun: row.lastRunId && row.lastStatus ? { runId: row.lastRunId, status: row.lastStatus } : null };
 }
 
+/** A snapshot's values: the record fields (ids, version, times, last run) left out. */
+function stripRecord(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, botId: _b, integrationId: _i, version: _v, createdAt: _c, updatedAt: _u, lastRun: _l, ...values } = snapshot;
+  return values;
+}
+
 /** A stored test case as the native export carries it: no ids, the integration named by the export's own key. */
 export type ExportedTestCase = TestCaseValues;
 
@@ -44,7 +57,18 @@ export function createTestCasesRepository(db: Database) {
     return row;
   }
 
-  async function writeRevision(tx: Database, action: RevisionAction, testCase: TestCase) {
+  /**
+   * The revision, tagged with the integration's version read in the same transaction: the integration's row
+   * is share-locked, so a save of it waits for this change to commit, and the tag is the version the change
+   * was made against (a restore or a rename that writes the integration first tags its new version).
+   */
+  async function writeRevision(tx: Database, action: RevisionAction, testCase: TestCase, note: string | null = null) {
+    const [integration] = await tx
+      .select({ version: integrations.version })
+      .from(integrations)
+      .where(eq(integrations.id, testCase.integrationId))
+      .for('share');
+    if (!integration) throw notFound(`Integration ${testCase.integrationId}`);
     await tx.insert(testCaseRevisions).values({
       testCaseId: testCase.id,
       integrationId: testCase.integrationId,
@@ -52,7 +76,24 @@ export function createTestCasesRepository(db: Database) {
       version: testCase.version,
       action,
       snapshot: testCase,
+      integrationVersion: integration.version,
+      note,
     });
+  }
+
+  /** Each test case's latest revision at or below the integration's version `version`, deletions included. */
+  async function statesAt(tx: Database, botId: string, integrationId: string, version: number) {
+    return tx
+      .selectDistinctOn([testCaseRevisions.testCaseId])
+      .from(testCaseRevisions)
+      .where(
+        and(
+          eq(testCaseRevisions.botId, botId),
+          eq(testCaseRevisions.integrationId, integrationId),
+          lte(testCaseRevisions.integrationVersion, version),
+        ),
+      )
+      .orderBy(asc(testCaseRevisions.testCaseId), desc(testCaseRevisions.id));
   }
 
   return {
@@ -105,6 +146,7 @@ export function createTestCasesRepository(db: Database) {
       values: TestCaseValues,
       action: RevisionAction = 'update',
       outer: Database | undefined = db,
+      note: string | null = null,
     ): Promise<TestCase> {
       return (outer ?? db).transaction(async (tx) => {
         const [row] = await tx
@@ -121,7 +163,7 @@ export function createTestCasesRepository(db: Database) {
           .returning();
         if (!row) throw preconditionFailed((await requireRow(botId, integrationId, id, tx)).version);
         const updated = toTestCase(row);
-        await writeRevision(tx, action, updated);
+        await writeRevision(tx, action, updated, note);
         return updated;
       });
     },
@@ -158,8 +200,91 @@ export function createTestCasesRepository(db: Database) {
         version: row.version,
         action: row.action,
         name: String((row.snapshot as { name?: unknown }).name ?? ''),
+        integrationVersion: row.integrationVersion,
+        ...(row.note ? { note: row.note } : {}),
         createdAt: row.createdAt.toISOString(),
       }));
+    },
+
+    /** The test cases as they stood with the integration's version `version` (until the next save). */
+    async at(botId: string, integrationId: string, version: number, tx: Database = db): Promise<TestCase[]> {
+      const states = await statesAt(tx, botId, integrationId, version);
+      return states
+        .filter((row) => row.action !== 'delete')
+        .map((row) => ({ ...(row.snapshot as TestCase), version: row.version }))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    },
+
+    /**
+     * Inside the restore of the integration's revision `version` (after the integration is written): its test
+     * cases come back as they stood with it, each as a `restore` revision; test cases made since are deleted
+     * (a `delete` revision: restoring a later version brings them back).
+     */
+    async restoreTo(tx: Database, botId: string, integrationId: string, version: number): Promise<void> {
+      const states = await statesAt(tx, botId, integrationId, version);
+      const wanted = new Map(states.filter((row) => row.action !== 'delete').map((row) => [row.testCaseId, row]));
+      const current = await tx
+        .select()
+        .from(testCases)
+        .where(and(eq(testCases.botId, botId), eq(testCases.integrationId, integrationId)));
+      for (const row of current) {
+        if (wanted.has(row.id)) continue;
+        await tx.delete(testCases).where(eq(testCases.id, row.id));
+        const last = toTestCase(row);
+        await writeRevision(tx, 'delete', { ...last, version: last.version + 1 }, `Removed by the restore of version ${version}`);
+      }
+      const byId = new Map(current.map((row) => [row.id, row]));
+      for (const [id, state] of wanted) {
+        const values = testCaseInputSchema.parse(stripRecord(state.snapshot));
+        const live = byId.get(id);
+        if (live && JSON.stringify(testCaseInputSchema.parse(live.definition)) === JSON.stringify(values)) continue;
+        const [latest] = await tx
+          .select({ version: sql<number>`max(${testCaseRevisions.version})::int` })
+          .from(testCaseRevisions)
+          .where(eq(testCaseRevisions.testCaseId, id));
+        const nextVersion = Math.max(latest?.version ?? 0, live?.version ?? 0) + 1;
+        const [row] = live
+          ? await tx
+              .update(testCases)
+              .set({ name: values.name, definition: values, version: nextVersion, updatedAt: new Date() })
+              .where(eq(testCases.id, id))
+              .returning()
+          : await tx
+              .insert(testCases)
+              .values({
+                id,
+                botId,
+                integrationId,
+                name: values.name,
+                definition: values,
+                version: nextVersion,
+                createdAt: new Date(String((state.snapshot as { createdAt?: unknown }).createdAt ?? new Date().toISOString())),
+              })
+              .returning();
+        await writeRevision(tx, 'restore', toTestCase(row!), `Restored as it was with version ${version}`);
+      }
+    },
+
+    /** The test case changes made with each of the integration's versions (the History drawer's lines). */
+    async changesByVersion(botId: string, integrationId: string) {
+      const rows = await db
+        .select()
+        .from(testCaseRevisions)
+        .where(and(eq(testCaseRevisions.botId, botId), eq(testCaseRevisions.integrationId, integrationId)))
+        .orderBy(asc(testCaseRevisions.id))
+        .limit(5000);
+      const byVersion = new Map<number, TestCaseChange[]>();
+      for (const row of rows) {
+        const list = byVersion.get(row.integrationVersion) ?? [];
+        list.push({
+          testCaseId: row.testCaseId,
+          name: String((row.snapshot as { name?: unknown }).name ?? ''),
+          action: row.action,
+          ...(row.note ? { note: row.note } : {}),
+        });
+        byVersion.set(row.integrationVersion, list);
+      }
+      return byVersion;
     },
 
     async saveRun(botId: string, trigger: 'api' | 'save' | 'unsaved', results: TestResult[]): Promise<TestRun> {

@@ -9,6 +9,9 @@ import type { TestCase, TestResult, TestRun, TestRunRequest } from '../../domain
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { SandboxBusyError, type Sandbox } from '../simulator/sandbox';
 import { simulate } from '../simulator/simulate';
+import { maskSecrets } from '../simulator/mask-secrets';
+import { runEnvironment } from '../simulator/run-environment';
+import type { EnvironmentsRepository } from '../environments/environments-repository';
 import { evaluate } from './matchers';
 import type { TestCasesRepository } from './test-cases-repository';
 
@@ -17,14 +20,9 @@ export const RUN_AT_ONCE = 4;
 const BUSY_ATTEMPTS = 40;
 const BUSY_PAUSE_MS = 250;
 
-function requestOf(testCase: TestCase): SimulateRequestValues {
+function requestOf(testCase: TestCase, envVariables: SimulateRequestValues['envVariables']): SimulateRequestValues {
   const rows = (record: Record<string, string> | undefined) => Object.entries(record ?? {}).map(([key, value]) => ({ key, value }));
-  return {
-    sample: { status: testCase.sample.status, body: testCase.sample.body },
-    botVariables: rows(testCase.botVariables),
-    envVariables: rows(testCase.envVariables),
-    userMessage: '',
-  };
+  return { sample: testCase.sample, botVariables: rows(testCase.botVariables), envVariables, userMessage: '' };
 }
 
 async function mapAtMost<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -40,8 +38,13 @@ async function mapAtMost<T, R>(items: readonly T[], limit: number, work: (item: 
   return results;
 }
 
-export function createTestRunner(deps: { sandbox: Sandbox; testCases: TestCasesRepository; integrations: IntegrationsRepository }) {
-  const { sandbox, testCases, integrations } = deps;
+export function createTestRunner(deps: {
+  sandbox: Sandbox;
+  testCases: TestCasesRepository;
+  integrations: IntegrationsRepository;
+  environments: EnvironmentsRepository;
+}) {
+  const { sandbox, testCases, integrations, environments } = deps;
   const background = new Set<Promise<unknown>>();
 
   async function runOne(integration: Integration, testCase: TestCase): Promise<TestResult> {
@@ -49,7 +52,10 @@ export function createTestRunner(deps: { sandbox: Sandbox; testCases: TestCasesR
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        const output = await simulate(sandbox, integration, requestOf(testCase));
+        // As the Test panel runs it: the test case's environment (the bot's when it names none), its own rows over it.
+        const own = Object.entries(testCase.envVariables ?? {}).map(([key, value]) => ({ key, value }));
+        const { envVariables, secrets } = await runEnvironment(environments, testCase.botId, testCase.environmentId, own);
+        const output = maskSecrets(await simulate(sandbox, integration, requestOf(testCase, envVariables)), secrets);
         const { status, failures } = evaluate(integration, testCase, output);
         return { ...base, status, failures, durationMs: output.durationMs };
       } catch (error) {

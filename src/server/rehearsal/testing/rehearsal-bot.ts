@@ -85,7 +85,8 @@ export const BILLING_CLOSED = 'Billing is closed right now: try again tomorrow.'
 export const FALLBACK_TEXT = "Sorry, I didn't get that.";
 export const ORDER_FAILURE_TEXT = 'Sorry, I cannot find that order.';
 
-export function rehearsalBotExport(options: { defaultErrorMessage?: string } = {}): string {
+/** `billingFailureRule: false`: the billing transfer (an Agent Escalation integration interaction) has no "failure" rule. */
+export function rehearsalBotExport(options: { defaultErrorMessage?: string; billingFailureRule?: boolean } = {}): string {
   const file = {
     hash: '1029384756',
     bot: {
@@ -208,7 +209,10 @@ export function rehearsalBotExport(options: { defaultErrorMessage?: string } = {
         { contentType: 'DYNAMIC', responderName: 'TransferToBilling', responderId: R.billing },
         {
           prevMessageId: id(4, 1),
-          responseMatches: [rule('none', [apiResult('SUCCESS')], 'success'), rule(id(4, 3), [apiResult('FAILURE')], 'failure')],
+          responseMatches: [
+            rule('none', [apiResult('SUCCESS')], 'success'),
+            ...(options.billingFailureRule === false ? [] : [rule(id(4, 3), [apiResult('FAILURE')], 'failure')]),
+          ],
         },
       ),
       text(id(4, 3), 'text_billing_closed', D.billing, BILLING_CLOSED, { prevMessageId: id(4, 2), responseMatches: [rule('none')] }),

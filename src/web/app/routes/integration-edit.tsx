@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { integrationQueryOptions, useIntegration } from '../../features/integrations/api/get-integration';
 import { integrationKeys } from '../../features/integrations/api/integration-keys';
 import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
+import { testCaseKeys } from '../../features/integrations/api/test-cases';
 import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
 import { DirectoriesProvider } from '../../features/integrations/components/directory-pickers/directories-context';
 import { FormEnvironmentProvider } from '../../features/integrations/components/environment/form-environment';
@@ -50,6 +51,8 @@ export function Component() {
               onLoaded={(stored) => {
                 remember(stored);
                 load(stored);
+                // A restore brings back the revision's test cases too.
+                void client.invalidateQueries({ queryKey: testCaseKeys.list(botId, stored.id) });
               }}
               reloadLatest={async () => {
                 const latest = await client.fetchQuery({ ...integrationQueryOptions(botId, integrationId), staleTime: 0 });

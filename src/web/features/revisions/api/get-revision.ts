@@ -7,13 +7,16 @@ export async function getRevision(botId: string, id: string, version: number, si
   return (await apiRequest<Revision>(`${revisionsPath(botId, id)}/${version}`, { signal })).data;
 }
 
-/** A revision never changes once written, so it is cached for good. */
-export const revisionQueryOptions = (botId: string, id: string, version: number) =>
+/**
+ * A revision never changes once the next save is written, so an earlier one is cached for good; the current
+ * version's test cases still change until then (`current`: read again each time).
+ */
+export const revisionQueryOptions = (botId: string, id: string, version: number, current = false) =>
   queryOptions({
     queryKey: revisionKeys.detail(botId, id, version),
     queryFn: ({ signal }) => getRevision(botId, id, version, signal),
-    staleTime: Infinity,
+    staleTime: current ? 0 : Infinity,
   });
 
-export const useRevision = (botId: string, id: string, version: number | null) =>
-  useQuery({ ...revisionQueryOptions(botId, id, version ?? 0), enabled: version !== null });
+export const useRevision = (botId: string, id: string, version: number | null, current = false) =>
+  useQuery({ ...revisionQueryOptions(botId, id, version ?? 0, current), enabled: version !== null });

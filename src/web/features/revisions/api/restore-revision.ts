@@ -24,6 +24,7 @@ export function useRestoreRevision(botId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (variables: RestoreVariables) => restoreRevision(botId, variables),
-    onSuccess: (_restored, { integrationId }) => client.invalidateQueries({ queryKey: revisionKeys.list(botId, integrationId) }),
+    // The list, and the current version's test cases (now those of the restore).
+    onSuccess: (_restored, { integrationId }) => client.invalidateQueries({ queryKey: revisionKeys.all(botId, integrationId) }),
   });
 }

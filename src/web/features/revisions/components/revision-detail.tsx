@@ -11,11 +11,13 @@ import { diffFields } from './field-diff';
 import { FieldDiffTable } from './field-diff-table';
 import type { HistoryHostProps } from './history-props';
 import { ScriptDiff } from './script-diff';
+import { RevisionTestCases } from './revision-test-cases';
 
 /** One revision side by side with the current version, and Restore. */
 export function RevisionDetail({ version, ...host }: HistoryHostProps & { version: number }) {
   const { botId, integration, isDirty, onLoaded, reloadLatest, loadMonaco } = host;
-  const revision = useRevision(botId, integration.id, version);
+  const revision = useRevision(botId, integration.id, version, version === integration.version);
+  const now = useRevision(botId, integration.id, integration.version, true);
   const restore = useRestoreRevision(botId);
   const [confirming, setConfirming] = useState(false);
   const [reloading, setReloading] = useState(false);
@@ -98,6 +100,12 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
         rows={diffFields(revision.data.integration, integration)}
         revisionVersion={version}
         currentVersion={integration.version}
+      />
+      <RevisionTestCases
+        version={version}
+        testCases={revision.data.testCases}
+        current={now.data?.testCases}
+        changes={revision.data.testCaseChanges}
       />
       <ConfirmDialog
         open={confirming}

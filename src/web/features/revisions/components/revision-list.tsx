@@ -1,4 +1,5 @@
 import type { RevisionSummary } from '../../../../domain/revision';
+import { testCaseChangesLine } from './revision-test-cases';
 
 const ACTION_LABELS: Record<RevisionSummary['action'], string> = {
   create: 'Created',
@@ -41,6 +42,12 @@ export function RevisionList({ revisions, selected, currentVersion, onSelect }: 
               {timeFormat.format(new Date(revision.createdAt))}
             </time>{' '}
             <span className="revision-list__summary">{revision.summary}</span>
+            {revision.testCaseChanges.length > 0 ? (
+              <>
+                {' '}
+                <span className="revision-list__summary">{testCaseChangesLine(revision.testCaseChanges)}</span>
+              </>
+            ) : null}
           </button>
         </li>
       ))}

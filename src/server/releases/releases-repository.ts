@@ -22,6 +22,7 @@ import {
 } from '../db/schema';
 import { badRequest, conflict, DomainError, notFound } from '../errors';
 import { toIntegration } from '../integrations/integration-rows';
+import { readBotIntegrations } from '../integrations/integration-statements';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import type { EnvironmentsRepository, ResolvedEnvironment } from '../environments/environments-repository';
 import type { BotsRepository } from '../bots/bots-repository';
@@ -85,8 +86,7 @@ export function createReleasesRepository(
   const { bots, integrations, environments, dialogs } = deps;
 
   async function integrationsOf(botId: string, tx: Database = db): Promise<Integration[]> {
-    const rows = await tx.select().from(integrationsTable).where(eq(integrationsTable.botId, botId));
-    return rows.map(toIntegration);
+    return readBotIntegrations(tx, botId, toIntegration);
   }
 
   /** Which directory ids exist, per table, for the ids asked. */

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { date, interval, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLICE_MS } from '../event-loop-slices';
 import { withDrizzleParsers } from './pglite-client';
 
 const moments = pgTable('moments', {
@@ -45,6 +46,29 @@ describe('the PGlite client drizzle is given', () => {
     const inTransaction = await fast.transaction((tx) => tx.select().from(moments));
     expect(inTransaction).toEqual(await plain.select().from(moments));
     expect(inTransaction[0]?.at).toEqual(new Date('2026-11-30T12:34:56.789Z'));
+  });
+
+  it('lets the event loop in between the answers of a long run of queries, in and out of a transaction', async () => {
+    // PGlite answers on this thread and an awaited answer goes on in the same task: without a pause between
+    // answers, a request's queries held health probes and every other request until its last one.
+    const db = drizzle(withDrizzleParsers(wrapped));
+    type Db = Pick<typeof db, 'execute'>;
+    for (const run of [(work: (on: Db) => Promise<void>) => work(db), (work: (on: Db) => Promise<void>) => db.transaction(work)]) {
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        if (!ticking) return;
+        turns += 1;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      const started = performance.now();
+      await run(async (on) => {
+        while (performance.now() - started < 6 * SLICE_MS) await on.execute(sql`select ${1}::int as n`);
+      });
+      ticking = false;
+      expect(turns).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('leaves a query that brings other parsers to them', async () => {

@@ -31,10 +31,12 @@ export const LIVENESS_BEYOND_IDLE_MS = 200;
 /** A bot imported before the dialogs limit existed: the biggest one a server may still hold. */
 const HUGE_DIALOGS = 20_000;
 /**
- * Its own ports, BENCH_PORT_BASE + 500 and + 501 (4900, 4901 by default): the server restarts on the same
- * database, so a fixed port per database keeps the run readable; `startServer` refuses a taken one.
+ * Its own ports, BENCH_LIVENESS_PORT and the one after it (default BENCH_PORT_BASE + 500 and + 501: 4900,
+ * 4901): the server restarts on the same database, so a fixed port per database keeps the run readable;
+ * `startServer` refuses a taken one.
  */
-const portFor = (kind: BenchDatabase['kind']) => Number(process.env.BENCH_PORT_BASE ?? 4400) + 500 + (kind === 'pglite' ? 0 : 1);
+const portFor = (kind: BenchDatabase['kind']) =>
+  Number(process.env.BENCH_LIVENESS_PORT ?? Number(process.env.BENCH_PORT_BASE ?? 4400) + 500) + (kind === 'pglite' ? 0 : 1);
 
 /** A bot file with `dialogs` dialogs (the support desk's 4 and copies of its welcome dialog). */
 const botFile = (dialogs: number) => bigBotExport(dialogs - 4);
@@ -123,7 +125,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', () => reject(new Error(`port ${port} is taken: set BENCH_PORT_BASE to move the bench's ports`)));
+    probe.once('error', () =>
+      reject(new Error(`port ${port} is taken: set BENCH_LIVENESS_PORT (or BENCH_PORT_BASE) to move the bench's ports`)),
+    );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { yieldIfDue } from './event-loop-slices';
 
 /**
  * Values just produced by parsing with a schema: checking them again for the same schema would find
@@ -18,25 +19,19 @@ export function wasParsedWith(value: unknown, schema: z.ZodType): boolean {
 }
 
 /**
- * A list answer checked one item at a time, `pause` letting other requests in between: a page of 1,000
- * dialogs checked whole held the server 190-450 ms (on a loaded machine). The envelope is checked with
- * its items left out, then the answer is remembered as checked against the list's schema.
+ * A list answer checked one item at a time, letting other requests in between: a page of 1,000 dialogs
+ * checked whole held the server 190-450 ms (on a loaded machine). The envelope is checked with its items
+ * left out, then the answer is remembered as checked against the list's schema.
  */
 export async function parseListInSlices<S extends z.ZodType, T>(
   listSchema: S,
   itemSchema: z.ZodType<T>,
   answer: { items: unknown[] } & Record<string, unknown>,
-  pause: () => Promise<void>,
-  sliceMs = 10,
 ): Promise<z.output<S>> {
   const items: T[] = [];
-  let sliceStart = performance.now();
   for (const item of answer.items) {
     items.push(itemSchema.parse(item));
-    if (performance.now() - sliceStart >= sliceMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    await yieldIfDue();
   }
   const value = { ...(listSchema.parse({ ...answer, items: [] }) as object), items } as z.output<S>;
   parsedWith.set(value as object, listSchema);

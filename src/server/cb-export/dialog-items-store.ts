@@ -1,16 +1,9 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { BotExtras } from '../../domain/cb-export';
 import type { Database } from '../db/database';
+import { readPaged } from '../db/paged-read';
 import { botDialogItems, bots } from '../db/schema';
-import {
-  decodeBotExtras,
-  decodeBotExtrasWith,
-  DIALOG_LISTS,
-  encodeBotExtras,
-  hasItemsApart,
-  ITEMS_APART,
-  type DialogItemRow,
-} from './stored-extras';
+import { decodeBotExtras, listsOf, DIALOG_LISTS, encodeBotExtras, hasItemsApart, ITEMS_APART, type DialogItemRow } from './stored-extras';
 
 /*
  * The dialog items of a bot's kept file (bot_dialog_items): written beside its extras by an import and by
@@ -81,12 +74,40 @@ export async function keepDialogItemsApart(db: Database): Promise<number> {
   return legacy.length;
 }
 
+/**
+ * The dialog items of a bot's stored extras put back in their lists, read a page at a time in the file's
+ * order; answers the characters of stored JSON read. The extras must be decoded from a row marked as kept apart.
+ */
+export async function fillDialogItems(tx: Database, botId: string, extras: BotExtras): Promise<number> {
+  const lists = listsOf(extras);
+  let bytes = 0;
+  await readPaged(
+    (after: { list: string; position: number } | undefined, limit) =>
+      tx
+        .select({ list: botDialogItems.list, position: botDialogItems.position, item: botDialogItems.item })
+        .from(botDialogItems)
+        .where(
+          and(
+            eq(botDialogItems.botId, botId),
+            // The whole key compared as a row, so that each page starts where the last ended in the primary key's index.
+            after &&
+              sql`(${botDialogItems.botId}, ${botDialogItems.list}, ${botDialogItems.position}) > (${botId}, ${after.list}, ${after.position})`,
+          ),
+        )
+        .orderBy(asc(botDialogItems.list), asc(botDialogItems.position))
+        .limit(limit),
+    (row) => ({ list: row.list, position: row.position }),
+    (row) => {
+      bytes += row.item.length;
+      lists[row.list]?.push(JSON.parse(row.item));
+    },
+  );
+  return bytes;
+}
+
 /** The bot's stored extras with their dialog items, whole (an export writes all of them anyway). */
 export async function readBotExtras(tx: Database, botId: string, stored: Record<string, unknown>): Promise<BotExtras | null> {
-  const items = await tx
-    .select({ list: botDialogItems.list, item: botDialogItems.item })
-    .from(botDialogItems)
-    .where(eq(botDialogItems.botId, botId))
-    .orderBy(asc(botDialogItems.list), asc(botDialogItems.position));
-  return decodeBotExtrasWith(stored, items);
+  const extras = decodeBotExtras(stored);
+  if (extras && hasItemsApart(stored)) await fillDialogItems(tx, botId, extras);
+  return extras;
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from '../db/audit';
 import { quietEvents, recordBotEvent } from '../db/bot-events';
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Bot } from '../../domain/bot';
 import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
 import type { Integration } from '../../domain/integration';
@@ -9,6 +9,7 @@ import { bots as botsTable, integrations as integrationsTable } from '../db/sche
 import { notFound } from '../errors';
 import { toBot, type BotsRepository } from '../bots/bots-repository';
 import { toIntegration } from '../integrations/integration-rows';
+import { readBotIntegrations } from '../integrations/integration-statements';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import type { EnvironmentsRepository } from '../environments/environments-repository';
 import { hostOf, type CredentialHosts } from './credential-mapping';
@@ -96,16 +97,14 @@ export function createImportExportRepository(
       return db.transaction(async (tx) => {
         const [botRow] = await tx.select().from(botsTable).where(eq(botsTable.id, botId));
         if (!botRow) throw notFound(`Bot ${botId}`);
-        const rows = await tx
-          .select()
-          .from(integrationsTable)
-          .where(eq(integrationsTable.botId, botId))
-          .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
         return {
           bot: toBot(botRow),
           environmentName: await environments.nameOf(botRow.environmentId, tx),
           extras: await readBotExtras(tx, botId, botRow.extras),
-          integrations: rows.map((row) => ({ integration: toIntegration(row), extras: decodeResponderExtras(row.extras) })),
+          integrations: await readBotIntegrations(tx, botId, (row) => ({
+            integration: toIntegration(row),
+            extras: decodeResponderExtras(row.extras),
+          })),
         };
       });
     },

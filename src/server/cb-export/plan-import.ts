@@ -17,6 +17,7 @@ import { depthExceededAt, MAX_JSON_DEPTH } from '../http/json-body';
 import { cbPathOf } from './cb-fields';
 import { mapCbBot, mapCbResponder } from './from-cb';
 import { reportDuplicates } from './import-duplicates';
+import { runNow, runSliced, type Steps } from '../event-loop-slices';
 
 export interface PlannedIntegration {
   index: number;
@@ -57,7 +58,6 @@ export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; reason: s
  * steps yield every PLAN_BATCH entries so the route can let other requests run in between.
  */
 const PLAN_BATCH = 100;
-type PlanSteps<T> = Generator<void, T, void>;
 
 /** Model paths to file paths; the CB names of fields differ from the model's. */
 type SourcePath = (path: ReadonlyArray<PropertyKey>) => string;
@@ -110,7 +110,7 @@ function* buildPlan(
   bot: { input: Record<string, unknown>; extras: BotExtras | null; keptKeys: string[]; sourcePath: SourcePath },
   candidateAt: (index: number) => Candidate,
   count: number,
-): PlanSteps<ImportPlan> {
+): Steps<ImportPlan> {
   const parsedBot = botInputSchema.safeParse(bot.input);
   const candidates: Candidate[] = [];
   const integrations: PlannedIntegration[] = [];
@@ -132,7 +132,7 @@ function* buildPlan(
   };
 }
 
-function planCb(file: CbExport): PlanSteps<ImportPlan> {
+function planCb(file: CbExport): Steps<ImportPlan> {
   const bot = mapCbBot(file);
   const keptBotKeys = Object.keys(bot.extras.bot.unmapped).map((key) => `bot.${key}`);
   return buildPlan(
@@ -169,7 +169,7 @@ const keptVersion = (version: number | undefined) => (version !== undefined && v
 type NativeFile = z.infer<typeof nativeExportSchema>;
 const nativeEnvelopeSchema = nativeExportSchema.extend({ integrations: z.array(z.unknown()) });
 
-function planNative(file: NativeFile): PlanSteps<ImportPlan> {
+function planNative(file: NativeFile): Steps<ImportPlan> {
   return buildPlan(
     'native',
     {
@@ -217,7 +217,7 @@ function tooLarge(count: number, what: string, limit: number): PlanResult {
   return { ok: false, reason, errors: {}, tooLarge: true };
 }
 
-function* planSteps(file: unknown): PlanSteps<PlanResult> {
+function* planSteps(file: unknown): Steps<PlanResult> {
   const isObject = typeof file === 'object' && file !== null && !Array.isArray(file);
   if (isObject && entryCount(file) > MAX_INTEGRATIONS_PER_IMPORT)
     return tooLarge(entryCount(file), 'integrations', MAX_INTEGRATIONS_PER_IMPORT);
@@ -259,17 +259,12 @@ function* planSteps(file: unknown): PlanSteps<PlanResult> {
 
 /** The dry-run plan of an import file already parsed as JSON (a CB export or a native export). */
 export function planImport(file: unknown): PlanResult {
-  const steps = planSteps(file);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return runNow(planSteps(file));
 }
 
 /** The same, giving the event loop back between batches of entries (what the HTTP route uses). */
-export async function planImportYielding(file: unknown): Promise<PlanResult> {
-  const steps = planSteps(file);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+export function planImportYielding(file: unknown): Promise<PlanResult> {
+  return runSliced(planSteps(file));
 }
 
 /** The same from the file's text, for uploads read as text. */

@@ -5,6 +5,7 @@ import { cbFieldsOf, inCbOrder, newResponderDefaults } from './cb-fields';
 import { cbBotFieldsOf } from './from-cb';
 import { restoreObject } from './kept-keys';
 import { ENVIRONMENT_NAME_KEY } from './environment-name';
+import { mapSteps, runNow, type Steps } from '../event-loop-slices';
 
 export interface IntegrationToExport {
   id: string;
@@ -58,11 +59,16 @@ function newCbBot(bot: BotToExport): Record<string, unknown> {
 }
 
 /** The CB export file of a bot: imported bots get back every key of their file. */
-export function toCbExport(bot: BotToExport): Record<string, unknown> {
+export const toCbExport = (bot: BotToExport): Record<string, unknown> => runNow(toCbExportSteps(bot));
+
+/** The same, as steps between its integrations (a bot may hold 5,000). */
+export function* toCbExportSteps(bot: BotToExport): Steps<Record<string, unknown>> {
   const kept = bot.extras;
   const botObject = withEnvironmentName(kept ? restoreObject(kept.bot, cbBotFieldsOf(bot)) : newCbBot(bot), bot.environmentName);
   const chatbotId = typeof botObject.id === 'string' ? botObject.id : bot.id;
-  const responder = [...bot.integrations].sort(exportOrder).map((integration) => toCbResponder(integration, chatbotId));
+  const sorted = [...bot.integrations].sort(exportOrder);
+  yield;
+  const responder = yield* mapSteps(sorted, (integration) => toCbResponder(integration, chatbotId));
   if (!kept) {
     // A bot made in the panel has no dialogs: the file carries its integrations only.
     return {

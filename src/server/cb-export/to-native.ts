@@ -1,6 +1,7 @@
 import type { Bot } from '../../domain/bot';
 import { NATIVE_FORMAT, NATIVE_FORMAT_VERSION, type BotExtras, type ResponderExtras } from '../../domain/cb-export';
 import type { Integration } from '../../domain/integration';
+import { mapSteps, runNow, type Steps } from '../event-loop-slices';
 
 /** The bot as a native file holds it: its environment by name (ids differ between databases). */
 export type NativeBot = Omit<Bot, 'environmentId'> & { environmentId?: string | null; environmentName?: string | null };
@@ -15,18 +16,25 @@ export interface NativeExport {
 }
 
 /** The project's own export: every field and version as stored, and the CB extras untouched. */
-export function toNativeExport(
+export const toNativeExport = (...args: Parameters<typeof toNativeExportSteps>): NativeExport => runNow(toNativeExportSteps(...args));
+
+/** The same, as steps between its integrations (a bot may hold 5,000). */
+export function* toNativeExportSteps(
   bot: NativeBot,
   extras: BotExtras | null,
   integrations: ReadonlyArray<{ integration: Integration; extras: ResponderExtras | null }>,
   /** What other features keep of each integration (its test cases), by integration id. */
   parts: ReadonlyMap<string, Record<string, unknown>> = new Map(),
-): NativeExport {
+): Steps<NativeExport> {
   return {
     format: NATIVE_FORMAT,
     formatVersion: NATIVE_FORMAT_VERSION,
     bot,
-    integrations: integrations.map(({ integration, extras: kept }) => ({ ...integration, extras: kept, ...parts.get(integration.id) })),
+    integrations: yield* mapSteps(integrations, ({ integration, extras: kept }) => ({
+      ...integration,
+      extras: kept,
+      ...parts.get(integration.id),
+    })),
     extras,
   };
 }

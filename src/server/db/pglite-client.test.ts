@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { date, interval, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLICE_MS } from '../event-loop-slices';
 import { withDrizzleParsers } from './pglite-client';
 
 const moments = pgTable('moments', {
@@ -53,13 +54,39 @@ describe('the PGlite client drizzle is given', () => {
     // A view into a larger buffer: only its own bytes are written.
     const pool = randomBytes(64);
     values.push(new Uint8Array(pool.buffer, pool.byteOffset + 8, 16));
-    const fast = withDrizzleParsers(wrapped);
+    // A client of its own: each wrapping keeps its own prepared statements, which would clash on one client.
+    const own = new PGlite();
+    const fast = withDrizzleParsers(own);
     for (const value of values) {
       const read = await fast.query<{ b: Uint8Array; hex: string }>('select $1::bytea as b, encode($1::bytea, $2) as hex', [value, 'hex']);
       const plain = await bare.query<{ b: Uint8Array; hex: string }>('select $1::bytea as b, encode($1::bytea, $2) as hex', [value, 'hex']);
       expect(read.rows[0]!.hex).toBe(plain.rows[0]!.hex);
       expect(Buffer.from(read.rows[0]!.b).equals(Buffer.from(plain.rows[0]!.b))).toBe(true);
       expect(read.rows[0]!.b).toBeInstanceOf(Uint8Array);
+    }
+    await own.close();
+  });
+
+  it('lets the event loop in between the answers of a long run of queries, in and out of a transaction', async () => {
+    // PGlite answers on this thread and an awaited answer goes on in the same task: without a pause between
+    // answers, a request's queries held health probes and every other request until its last one.
+    const db = drizzle(withDrizzleParsers(wrapped));
+    type Db = Pick<typeof db, 'execute'>;
+    for (const run of [(work: (on: Db) => Promise<void>) => work(db), (work: (on: Db) => Promise<void>) => db.transaction(work)]) {
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        if (!ticking) return;
+        turns += 1;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      const started = performance.now();
+      await run(async (on) => {
+        while (performance.now() - started < 6 * SLICE_MS) await on.execute(sql`select ${1}::int as n`);
+      });
+      ticking = false;
+      expect(turns).toBeGreaterThanOrEqual(3);
     }
   });
 

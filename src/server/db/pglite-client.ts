@@ -5,6 +5,7 @@ import { PGlite, types, type PGliteOptions, type Transaction } from '@electric-s
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { DataDirProblem } from './data-dir-problem';
 import { preparedStatements } from './pglite-statements';
+import { yieldIfDue } from '../event-loop-slices';
 
 /**
  * Postgres's default 128 MB of shared buffers live in PGlite's WebAssembly memory and are all
@@ -149,10 +150,16 @@ export function withDrizzleParsers(client: PGlite): PGlite {
     return { ...options, parsers: undefined };
   };
   const prepared = preparedStatements(client);
+  // PGlite answers on this thread, and an awaited answer continues in the same task: a request's queries,
+  // one after the other, would hold the event loop until its last one. Each answer lets other work in
+  // first once the slice is over (so a query's result must be bounded: read big sets a page at a time).
   const queryOf =
     (target: PGlite | Transaction, inTransaction: boolean): PGlite['query'] =>
-    (text, params, options) =>
-      prepared(target, inTransaction, text, params, withoutSetParsers(options));
+    async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+      const result = await prepared<T>(target, inTransaction, text, params, withoutSetParsers(options));
+      await yieldIfDue();
+      return result;
+    };
   return overriding(client, {
     query: queryOf(client, false),
     transaction: (work) => client.transaction((tx) => work(overriding(tx, { query: queryOf(tx, true) }))),

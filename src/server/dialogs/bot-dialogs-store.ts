@@ -1,30 +1,22 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { BotExtras } from '../../domain/cb-export';
 import { cbExportSchema } from '../../domain/cb-export';
 import type { BotRevision } from '../../domain/dialogs';
 import type { Database } from '../db/database';
-import { botDialogItems, botRevisions, bots, integrations as integrationsTable } from '../db/schema';
+import { botRevisions, bots } from '../db/schema';
 import { authorOf, currentActor } from '../db/actor-context';
 import { recordAudit } from '../db/audit';
 import { LOCAL_AUTHOR } from '../../domain/people';
 import { notFound } from '../errors';
 import { toIntegration } from '../integrations/integration-rows';
+import { readBotIntegrations } from '../integrations/integration-statements';
 import { mapCbExport } from '../cb-export/from-cb';
-import {
-  decodeBotExtras,
-  decodeResponderExtras,
-  encodeBotExtras,
-  hasItemsApart,
-  ITEMS_APART,
-  listsOf,
-  type DialogItemRow,
-  type DialogList,
-} from '../cb-export/stored-extras';
+import { decodeBotExtras, decodeResponderExtras, encodeBotExtras, hasItemsApart, ITEMS_APART } from '../cb-export/stored-extras';
 import { toCbExport } from '../cb-export/to-cb';
-import { writeDialogItems } from '../cb-export/dialog-items-store';
+import { fillDialogItems, writeDialogItems } from '../cb-export/dialog-items-store';
 import { botIntegrationsOf, readBotDialogsSteps, withIntegrations, type BotModel } from './dialog-model';
 import type { KeptFile, KeptFileCache } from './kept-file-cache';
-import { runSliced, STEP_BATCH, type Steps } from './walk-steps';
+import { runSliced } from '../event-loop-slices';
 
 /*
  * Reads a bot with its kept CB file and integrations as one model, and writes its dialogs back
@@ -41,11 +33,6 @@ export interface LoadedBot {
   itemsApart: boolean;
 }
 
-/**
- * Rows of bot_dialog_items one query reads (about 100 KB): PGlite runs a query on the server's own thread,
- * and 1,000 rows took 200-590 ms there on a loaded machine.
- */
-const ITEMS_PAGE = 250;
 /** Reads of a bot that changed meanwhile (a read outside the bot's lock): each one starts again. */
 const LOAD_ATTEMPTS = 3;
 
@@ -55,48 +42,18 @@ const keyOf = (botId: string, version: number) => `${botId}@${version}`;
 
 /** The stored file of a bot at `version`, parsed: its rest, then its dialog items page by page. */
 async function readKeptFile(tx: Database, botId: string, version: number, stored: Record<string, unknown>): Promise<KeptFile> {
-  if (!hasItemsApart(stored)) {
-    // Written before the lists were kept apart (prepareDatabase rewrites such rows at start): parsed whole.
-    const extras = decodeBotExtras(stored);
-    const text = stored.cbExtrasJson;
-    const bytes = typeof text === 'string' ? text.length : 1;
-    return { extras, dialogs: await runSliced(readBotDialogsSteps(extras)), apart: false, bytes };
-  }
   const extras = decodeBotExtras(stored);
-  let bytes = String(stored.cbExtrasJson).length;
-  if (extras) {
-    const lists = listsOf(extras);
-    let after: { list: string; position: number } = { list: '', position: -1 };
-    for (;;) {
-      const page = await tx
-        .select({ list: botDialogItems.list, position: botDialogItems.position, item: botDialogItems.item })
-        .from(botDialogItems)
-        .where(
-          and(
-            eq(botDialogItems.botId, botId),
-            // The whole key compared as a row, so that each page starts where the last ended in the primary key's index.
-            sql`(${botDialogItems.botId}, ${botDialogItems.list}, ${botDialogItems.position}) > (${botId}, ${after.list}, ${after.position})`,
-          ),
-        )
-        .orderBy(asc(botDialogItems.list), asc(botDialogItems.position))
-        .limit(ITEMS_PAGE);
-      await runSliced(parseItemsSteps(page, lists));
-      for (const row of page) bytes += row.item.length;
-      if (page.length < ITEMS_PAGE) break;
-      after = page[page.length - 1]!;
-    }
+  const text = stored.cbExtrasJson;
+  let bytes = typeof text === 'string' ? text.length : 1;
+  // Written before the lists were kept apart (prepareDatabase rewrites such rows at start): parsed whole.
+  const apart = hasItemsApart(stored);
+  if (extras && apart) {
+    bytes += await fillDialogItems(tx, botId, extras);
     // Read committed: a save that came between two pages would mix two versions (every save bumps the version).
     const [now] = await tx.select({ version: bots.version }).from(bots).where(eq(bots.id, botId));
     if (now?.version !== version) throw new ChangedWhileRead();
   }
-  return { extras, dialogs: await runSliced(readBotDialogsSteps(extras)), apart: true, bytes };
-}
-
-function* parseItemsSteps(page: DialogItemRow[], lists: Partial<Record<DialogList, unknown[]>>): Steps<void> {
-  for (const [index, row] of page.entries()) {
-    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
-    lists[row.list]?.push(JSON.parse(row.item));
-  }
+  return { extras, dialogs: await runSliced(readBotDialogsSteps(extras)), apart, bytes };
 }
 
 /**
@@ -138,13 +95,8 @@ async function loadBotOnce(tx: Database, cache: KeptFileCache, botId: string, fo
     },
   });
   if (!file) throw new Error(`the kept file of bot ${botId} was not read`);
-  const rows = await tx
-    .select()
-    .from(integrationsTable)
-    .where(eq(integrationsTable.botId, botId))
-    .orderBy(asc(sql`lower(${integrationsTable.name})`), asc(integrationsTable.id));
   const integrations = botIntegrationsOf(
-    rows.map((item) => ({ integration: toIntegration(item), extras: decodeResponderExtras(item.extras) })),
+    await readBotIntegrations(tx, botId, (item) => ({ integration: toIntegration(item), extras: decodeResponderExtras(item.extras) })),
   );
   return { row, extras: file.extras, model: withIntegrations(file.dialogs, integrations), itemsApart: file.apart };
 }

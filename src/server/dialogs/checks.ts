@@ -3,7 +3,7 @@ import { patternMatches } from './cb-patterns';
 import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotModel, type InteractionRecord } from './dialog-model';
 import { fieldReads } from '../../domain/reference-scan';
 import { fieldOpeners, visitInteraction } from './reference-places';
-import { runNow, STEP_BATCH, type Steps } from './walk-steps';
+import { runNow, STEP_BATCH, type Steps } from '../event-loop-slices';
 import { envReferencesOf } from '../../domain/environments';
 import type { ResolvedEnvironment } from '../environments/environments-repository';
 
@@ -14,21 +14,36 @@ function dialogName(model: BotModel, interaction: InteractionRecord): string {
 }
 
 /** Starters of the dialogs that can start: enabled and not the fallback (which is what an uncaught message reaches). */
-function liveStarters(model: BotModel): InteractionRecord[] {
-  const live = new Set(
-    model.dialogs.filter((dialog) => dialog.status !== 'DISABLED' && dialog.type !== 'FALLBACK_DIALOG').map((dialog) => dialog.id),
-  );
-  return model.interactions.filter((item) => item.kind === 'DIALOG_STARTER' && live.has(item.dialogId));
+function* liveStartersSteps(model: BotModel): Steps<InteractionRecord[]> {
+  const live = new Set<string>();
+  for (const [index, dialog] of model.dialogs.entries()) {
+    if (index % (STEP_BATCH * 10) === STEP_BATCH * 10 - 1) yield;
+    if (dialog.status !== 'DISABLED' && dialog.type !== 'FALLBACK_DIALOG') live.add(dialog.id);
+  }
+  const starters: InteractionRecord[] = [];
+  for (const [index, item] of model.interactions.entries()) {
+    if (index % (STEP_BATCH * 10) === STEP_BATCH * 10 - 1) yield;
+    if (item.kind === 'DIALOG_STARTER' && live.has(item.dialogId)) starters.push(item);
+  }
+  return starters;
 }
 
 /** The starter of a dialog that can start on the failed-transfer message, whether or not the bot escalates. */
-export function escalationFailureCatcher(model: BotModel): InteractionRecord | undefined {
-  return liveStarters(model).find((item) => item.patterns?.some((pattern) => patternMatches(pattern, AGENT_ESCALATION_FAILED)));
+export function* escalationFailureCatcherSteps(model: BotModel): Steps<InteractionRecord | undefined> {
+  for (const [index, item] of (yield* liveStartersSteps(model)).entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
+    if (item.patterns?.some((pattern) => patternMatches(pattern, AGENT_ESCALATION_FAILED))) return item;
+  }
+  return undefined;
 }
 
 export function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
   const base = { id: 'escalation-failure-caught', title: `A dialog catches ${AGENT_ESCALATION_FAILED}` } as const;
-  const transfers = model.interactions.filter((item) => item.kind === 'ESCALATION');
+  const transfers: InteractionRecord[] = [];
+  for (const [index, item] of model.interactions.entries()) {
+    if (index % (STEP_BATCH * 10) === STEP_BATCH * 10 - 1) yield;
+    if (item.kind === 'ESCALATION') transfers.push(item);
+  }
   const escalationIntegration = model.integrations.find((item) => item.integration.type === ESCALATION_TYPE)?.integration;
   if (transfers.length === 0 && !escalationIntegration) {
     return {
@@ -40,7 +55,7 @@ export function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
   const how = escalationIntegration
     ? `the Agent Escalation integration "${escalationIntegration.name}"`
     : `the Agent Transfer "${transfers[0]!.name}" in dialog "${dialogName(model, transfers[0]!)}"`;
-  const starters = liveStarters(model);
+  const starters = yield* liveStartersSteps(model);
   let catcher: { starter: InteractionRecord; pattern: string } | undefined;
   for (const [index, starter] of starters.entries()) {
     if (index % STEP_BATCH === STEP_BATCH - 1) yield;
@@ -81,9 +96,13 @@ export function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
   };
 }
 
-export function integrationExistsChecks(model: BotModel): Check[] {
+function* integrationExistsChecksSteps(model: BotModel): Steps<Check[]> {
   const base = { id: 'integration-exists', title: 'Integration interactions invoke integrations the bot has' } as const;
-  const broken = model.interactions.filter((item) => isIntegrationInteraction(item) && !invokedIntegration(model, item));
+  const broken: InteractionRecord[] = [];
+  for (const [index, item] of model.interactions.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
+    if (isIntegrationInteraction(item) && !invokedIntegration(model, item)) broken.push(item);
+  }
   if (broken.length === 0)
     return [{ ...base, status: 'pass', detail: 'Every integration interaction invokes an integration of this bot.' }];
   return broken.map((item) => ({
@@ -136,8 +155,7 @@ function* customFieldChecksSteps(model: BotModel): Steps<Check[]> {
 
 export function* runChecksSteps(model: BotModel): Steps<Check[]> {
   const escalation = yield* escalationFailureCheckSteps(model);
-  const exists = integrationExistsChecks(model);
-  yield;
+  const exists = yield* integrationExistsChecksSteps(model);
   return [escalation, ...exists, ...(yield* customFieldChecksSteps(model))];
 }
 
@@ -145,11 +163,12 @@ export const escalationFailureCheck = (model: BotModel): Check => runNow(escalat
 export const runChecks = (model: BotModel): Check[] => runNow(runChecksSteps(model));
 
 /** Every `{$env.NAME}` an integration uses that the bot's environment lacks (all of them when it has none). */
-export function envVariableChecks(model: BotModel, environment: ResolvedEnvironment | null): Check[] {
+export function* envVariableChecksSteps(model: BotModel, environment: ResolvedEnvironment | null): Steps<Check[]> {
   const base = { id: 'env-variable-exists', title: "Environment variables the integrations use exist in the bot's environment" } as const;
   const names = new Set(environment?.variables.map((variable) => variable.name) ?? []);
   const failures: Check[] = [];
-  for (const { integration } of model.integrations) {
+  for (const [index, { integration }] of model.integrations.entries()) {
+    if (index % STEP_BATCH === STEP_BATCH - 1) yield;
     const seen = new Set<string>();
     for (const reference of envReferencesOf(integration)) {
       if (names.has(reference.name) || seen.has(reference.name)) continue;

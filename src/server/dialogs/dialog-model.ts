@@ -1,7 +1,7 @@
 import type { BotExtras, ResponderExtras } from '../../domain/cb-export';
 import type { DialogView, InteractionView, Transition } from '../../domain/dialogs';
 import type { Integration } from '../../domain/integration';
-import { runNow, STEP_BATCH, type Steps } from './walk-steps';
+import { runNow, STEP_BATCH, type Steps } from '../event-loop-slices';
 
 /*
  * Reads the dialogs of a bot out of the CB file kept in its extras. The file stays the source of

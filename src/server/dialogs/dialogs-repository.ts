@@ -14,7 +14,7 @@ import type { Database } from '../db/database';
 import { badRequest, conflict, inUse, limitReached, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
-import { envVariableChecks, escalationFailureCatcher, runChecksSteps } from './checks';
+import { envVariableChecksSteps, escalationFailureCatcherSteps, runChecksSteps } from './checks';
 import type { EnvironmentsRepository } from '../environments/environments-repository';
 import {
   invokedIntegration,
@@ -28,7 +28,7 @@ import { escalationFailureDialog, failureRule } from './escalation-failure-dialo
 import { createKeptFileCache, type KeptFileCache } from './kept-file-cache';
 import { planRenameSteps } from './rename-references';
 import { findUsagesSteps } from './usages';
-import { runSliced, type Steps } from './walk-steps';
+import { runSliced, type Steps } from '../event-loop-slices';
 
 const FAILURE_DIALOG_NAME = 'Agent escalation failed';
 
@@ -86,7 +86,11 @@ export function createDialogsRepository(
         loaded: await loadBot(tx, cache, botId),
         environment: await environments.ofBot(botId, tx),
       }));
-      return [...(await runSliced(runChecksSteps(loaded.model))), ...envVariableChecks(loaded.model, environment)];
+      return runSliced(
+        (function* () {
+          return [...(yield* runChecksSteps(loaded.model)), ...(yield* envVariableChecksSteps(loaded.model, environment))];
+        })(),
+      );
     },
 
     usages: (botId: string, integrationId: string): Promise<Usage[]> =>
@@ -94,8 +98,7 @@ export function createDialogsRepository(
 
     /** Whether a dialog of the bot can start on __agent_escalation_failed__ (a release that brings an escalation asks). */
     async catchesEscalationFailure(botId: string): Promise<boolean> {
-      const loaded = await db.transaction((tx) => loadBot(tx, cache, botId));
-      return escalationFailureCatcher(loaded.model) !== undefined;
+      return (await read(botId, ({ model }) => escalationFailureCatcherSteps(model))) !== undefined;
     },
 
     async revisions(botId: string) {
@@ -262,7 +265,7 @@ export function createDialogsRepository(
           );
         }
         // Whether or not the bot escalates yet: a second dialog on the same message would never start.
-        const catcher = escalationFailureCatcher(loaded.model);
+        const catcher = await runSliced(escalationFailureCatcherSteps(loaded.model));
         if (catcher) {
           const dialog = loaded.model.dialogs.find((item) => item.id === catcher.dialogId)?.name ?? catcher.dialogId;
           throw conflict(`The bot already catches the failed-transfer message: dialog "${dialog}" starts on it.`);

@@ -4,7 +4,7 @@ import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotIntegra
 import { fieldReads, replaceFound, variableReads } from '../../domain/reference-scan';
 import { changedLines, fieldOpeners, visitInteraction } from './reference-places';
 import { statusSuffixIsOurs } from './usages';
-import { runNow, STEP_BATCH, type Steps } from './walk-steps';
+import { runNow, STEP_BATCH, type Steps } from '../event-loop-slices';
 
 type Json = Record<string, unknown>;
 

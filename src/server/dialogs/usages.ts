@@ -11,7 +11,7 @@ import {
 } from './dialog-model';
 import { fieldReads, variableReads } from '../../domain/reference-scan';
 import { excerptAt, fieldOpeners, visitInteraction } from './reference-places';
-import { runNow, STEP_BATCH, type Steps } from './walk-steps';
+import { runNow, STEP_BATCH, type Steps } from '../event-loop-slices';
 
 type Holder = Pick<Usage, 'dialogId' | 'dialogName' | 'interactionId' | 'interactionName' | 'integrationId' | 'integrationName'>;
 

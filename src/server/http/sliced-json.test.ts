@@ -13,6 +13,29 @@ describe('stringifyIndentedSliced', () => {
     expect(await stringifyIndentedSliced(value)).toBe(JSON.stringify(value, null, 2));
   });
 
+  it("lets other work in while it writes a list three levels down (a native export's dialogs)", async () => {
+    const value = {
+      extras: {
+        topLevel: {
+          conversationMessage: Array.from({ length: 30_000 }, (_, index) => ({ id: `m${index}`, content: { text: 'x'.repeat(50) } })),
+        },
+      },
+    };
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      if (!ticking) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const text = await stringifyIndentedSliced(value);
+    ticking = false;
+    expect(text).toBe(JSON.stringify(value, null, 2));
+    // Written in one call, as its member was before, it gave the event loop no turn at all.
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+
   it('writes 20,000 items identically', async () => {
     const value = {
       responder: Array.from({ length: 20_000 }, (_, index) => ({ id: index, config: { url: `https://x/${index}`, list: [index] } })),

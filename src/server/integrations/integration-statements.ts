@@ -1,7 +1,9 @@
-import type { SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { IntegrationValues } from '../../domain/integration';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
+import { readPaged } from '../db/paged-read';
+import { integrations } from '../db/schema';
 import { conflict } from '../errors';
 import { fromStoredRow, type IntegrationRow, type StoredIntegrationRow } from './integration-rows';
 
@@ -36,4 +38,24 @@ export async function storedRows(tx: Database, statement: SQL): Promise<Integrat
 export async function writtenVersions(tx: Database, statement: SQL): Promise<number[]> {
   const result = (await tx.execute(statement)) as unknown as { rows: Array<{ version: number }> };
   return result.rows.map((row) => row.version);
+}
+
+const nameKey = sql<string>`lower(${integrations.name})`;
+
+/**
+ * Every integration of a bot in the list's order (by name ignoring case, which is unique in a bot), each
+ * row mapped by `map`, read a page at a time: a bot may hold 5,000 of them.
+ */
+export function readBotIntegrations<T>(tx: Database, botId: string, map: (row: IntegrationRow) => T): Promise<T[]> {
+  return readPaged(
+    (after: string | undefined, limit) =>
+      tx
+        .select({ row: integrations, nameKey })
+        .from(integrations)
+        .where(and(eq(integrations.botId, botId), after === undefined ? undefined : gt(nameKey, after)))
+        .orderBy(asc(nameKey))
+        .limit(limit),
+    (page) => page.nameKey,
+    (page) => map(page.row),
+  );
 }

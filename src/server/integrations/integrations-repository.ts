@@ -248,9 +248,6 @@ export function createIntegrationsRepository(db: Database, cursors: ListCursors)
           })),
         );
         created.push(...records);
-        // PGlite answers from the same thread without any I/O wait: without this the whole import would
-        // run as one uninterrupted task and no other request could even be read until it ends.
-        await new Promise((resolve) => setImmediate(resolve));
       }
       return created;
     },

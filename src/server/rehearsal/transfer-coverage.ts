@@ -2,6 +2,7 @@ import { AGENT_ESCALATION_FAILED } from '../../domain/dialogs';
 import { TRANSFER_OUTCOMES, type TransferCoverageItem, type TransferOutcome } from '../../domain/rehearsal';
 import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotModel, type InteractionRecord } from '../dialogs/dialog-model';
 import { rehearse, type RehearsalBot, type RunCode, type Verdict } from './rehearsal-engine';
+import { runSliced, STEP_BATCH, type Steps } from '../event-loop-slices';
 
 /*
  * Every escalation path of a bot (an Agent Transfer interaction, or an interaction invoking an Agent
@@ -18,15 +19,18 @@ function isEscalation(model: BotModel, item: InteractionRecord) {
 }
 
 /** Escalations reached from the starter of a live dialog along the flow's transitions (linear in the flow). */
-export function escalationPaths(model: BotModel): InteractionRecord[] {
+export function* escalationPathsSteps(model: BotModel): Steps<InteractionRecord[]> {
   const live = new Set(
     model.dialogs.filter((dialog) => dialog.status !== 'DISABLED' && dialog.type !== 'FALLBACK_DIALOG').map((dialog) => dialog.id),
   );
+  yield;
   const byId = new Map(model.interactions.map((item) => [item.id, item]));
+  yield;
   const queue = model.interactions.filter((item) => item.kind === 'DIALOG_STARTER' && live.has(item.dialogId));
   const seen = new Set(queue.map((item) => item.id));
   const enteredDialogs = new Set<string>();
   for (let head = 0; head < queue.length; head += 1) {
+    if (head % STEP_BATCH === STEP_BATCH - 1) yield;
     const item = queue[head]!;
     for (const transition of item.transitions) {
       const targets: InteractionRecord[] = [];
@@ -44,6 +48,7 @@ export function escalationPaths(model: BotModel): InteractionRecord[] {
       }
     }
   }
+  yield;
   return model.interactions.filter((item) => seen.has(item.id) && isEscalation(model, item)).slice(0, MAX_COVERAGE_PATHS);
 }
 
@@ -90,7 +95,7 @@ export async function transferCoverage(
   envVariables: { key: string; value: string }[] = [],
 ): Promise<TransferCoverageItem[]> {
   const items: TransferCoverageItem[] = [];
-  for (const path of escalationPaths(bot.model)) {
+  for (const path of await runSliced(escalationPathsSteps(bot.model))) {
     const where = {
       dialogName: dialogOf(bot.model, path)?.name ?? path.dialogId,
       interactionName: path.name,

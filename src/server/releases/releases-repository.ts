@@ -14,6 +14,7 @@ import type { Database } from '../db/database';
 import { integrationRevisions, integrations as integrationsTable, releases } from '../db/schema';
 import { badRequest, conflict, DomainError, notFound } from '../errors';
 import { toIntegration } from '../integrations/integration-rows';
+import { readBotIntegrations } from '../integrations/integration-statements';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import type { EnvironmentsRepository, ResolvedEnvironment } from '../environments/environments-repository';
 import type { BotsRepository } from '../bots/bots-repository';
@@ -105,8 +106,7 @@ export function createReleasesRepository(
   const { bots, integrations, environments, dialogs, directories } = deps;
 
   async function integrationsOf(botId: string, tx: Database = db): Promise<Integration[]> {
-    const rows = await tx.select().from(integrationsTable).where(eq(integrationsTable.botId, botId));
-    return rows.map(toIntegration);
+    return readBotIntegrations(tx, botId, toIntegration);
   }
 
   /** The last release from `sourceBotId` into `targetBotId` that wrote each source integration: its copy and the version it left. */

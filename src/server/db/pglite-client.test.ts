@@ -56,6 +56,7 @@ describe('the PGlite client drizzle is given', () => {
     values.push(new Uint8Array(pool.buffer, pool.byteOffset + 8, 16));
     // A client of its own: each wrapping keeps its own prepared statements, which would clash on one client.
     const own = new PGlite();
+    await own.waitReady;
     const fast = withDrizzleParsers(own);
     for (const value of values) {
       const read = await fast.query<{ b: Uint8Array; hex: string }>('select $1::bytea as b, encode($1::bytea, $2) as hex', [value, 'hex']);

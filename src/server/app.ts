@@ -52,11 +52,12 @@ import { createAuth, type AuthOptions } from './people/better-auth';
 import { createIdentify } from './people/actors';
 import { HttpProblem } from './http/problems';
 import { authRoutes } from './people/auth-routes';
+import { botMemberRoutes, createBotMembersRepository } from './people/bot-members';
 import { recordAudit } from './db/audit';
 import { auditRoutes, peopleRoutes } from './people/people-routes';
 import { createPeopleRepository } from './people/people-repository';
 import { liveRoutes, type LiveOptions } from './live/live-routes';
-import { authorOf } from './db/actor-context';
+import { actorRoleOnBot, authorOf } from './db/actor-context';
 import { createEnvironmentsRepository } from './environments/environments-repository';
 import { environmentRoutes } from './environments/environment-routes';
 import { createReleasesRepository } from './releases/releases-repository';
@@ -195,7 +196,10 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     cache: people?.cache ?? null,
     signInLimit: options.auth?.signInLimit,
   });
-  if (auth) await app.register(peopleRoutes, { people: createPeopleRepository(database.db), cache: people?.cache ?? null });
+  if (auth) {
+    await app.register(peopleRoutes, { people: createPeopleRepository(database.db), cache: people?.cache ?? null });
+    await app.register(botMemberRoutes, { members: createBotMembersRepository(database.db), cache: people?.cache ?? null });
+  }
   await app.register(auditRoutes, { db: database.db });
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
@@ -240,7 +244,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
       people && (request.actor?.via === 'session' || request.actor?.via === 'key')
         ? async () => {
             try {
-              return (await people.identify(request)) !== null;
+              // Also ends when the person's role on this bot becomes none.
+              const actor = await people.identify(request);
+              return actor !== null && actorRoleOnBot(actor, (request.params as { botId: string }).botId) !== null;
             } catch (error) {
               // A revoked key is refused 401; anything else (the database away) says nothing about it.
               if (error instanceof HttpProblem && error.status === 401) return false;

@@ -428,6 +428,25 @@ export const apiKeys = pgTable(
 );
 
 /**
+ * A person's role on one bot, over their role everywhere else: `none` hides the bot from them, viewer,
+ * builder or admin is their role there (above or below their own). Admins are admins on every bot.
+ */
+export const botMembers = pgTable(
+  'bot_members',
+  {
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role').$type<'none' | 'viewer' | 'builder' | 'admin'>().notNull(),
+    updatedAt: authTime('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.personId] }), index('bot_members_person').on(t.personId)],
+);
+
+/**
  * Who did what: append-only (no route updates or deletes a row), each row written in the transaction of the
  * change it records. The actor is copied (id, name, kind), so the trail outlives the person or key.
  */
@@ -530,6 +549,7 @@ export const schema = {
   authVerifications,
   authRateLimits,
   apiKeys,
+  botMembers,
   auditEvents,
   testCases,
   testCaseRevisions,

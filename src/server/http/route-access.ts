@@ -8,8 +8,8 @@ import type {
   RouteOptions,
 } from 'fastify';
 import { roleAllows } from '../../domain/people';
-import { LOCAL_ACTOR, runAs, type Actor } from '../db/actor-context';
-import { minimumRole } from './route-roles';
+import { actorRoleOnBot, LOCAL_ACTOR, runAs, type Actor } from '../db/actor-context';
+import { isDecidedPerBot, minimumRole } from './route-roles';
 import { HttpProblem } from './problems';
 
 declare module 'fastify' {
@@ -178,8 +178,16 @@ export function registerRouteAccess(app: FastifyInstance, options: AccessOptions
       });
     }
     const needed = minimumRole(request.method, url);
-    if (!roleAllows(actor.role, needed)) {
-      throw new HttpProblem(403, 'Forbidden', `This needs the ${needed} role; ${actor.name} has the ${actor.role} role.`, undefined, {
+    const botId = isDecidedPerBot(request.method, url) ? (request.params as { botId?: string }).botId : undefined;
+    const role = botId === undefined ? actor.role : actorRoleOnBot(actor, botId);
+    if (role === null) {
+      throw new HttpProblem(403, 'Forbidden', `This needs the ${needed} role on this bot; ${actor.name} has no access to it.`, undefined, {
+        requiredRole: needed,
+      });
+    }
+    if (!roleAllows(role, needed)) {
+      const where = botId !== undefined && role !== actor.role ? ' on this bot' : '';
+      throw new HttpProblem(403, 'Forbidden', `This needs the ${needed} role; ${actor.name} has the ${role} role${where}.`, undefined, {
         requiredRole: needed,
       });
     }

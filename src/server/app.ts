@@ -149,6 +149,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     metricsToken: options.metricsToken ?? null,
     identify: people?.identify,
     trustedOrigins,
+    signInWith: options.auth?.oidc ? { name: options.auth.oidc.providerName, url: '/api/auth/oidc/start' } : null,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
@@ -195,6 +196,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     identify: people?.identify ?? (async () => null),
     cache: people?.cache ?? null,
     signInLimit: options.auth?.signInLimit,
+    oidcName: options.auth?.oidc?.providerName ?? null,
   });
   if (auth) {
     await app.register(peopleRoutes, { people: createPeopleRepository(database.db), cache: people?.cache ?? null });

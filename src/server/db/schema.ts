@@ -327,6 +327,8 @@ export const people = pgTable('people', {
   banned: boolean('banned').notNull().default(false),
   banReason: text('ban_reason'),
   banExpires: authTime('ban_expires'),
+  // AUTH=oidc: the role the provider's claim named at the first sign-in (OIDC_ROLE_CLAIM), which became `role`.
+  claimedRole: text('claimed_role'),
   createdAt: authTime('created_at').notNull().defaultNow(),
   updatedAt: authTime('updated_at').notNull().defaultNow(),
 });

@@ -96,6 +96,8 @@ export interface AccessOptions {
   identify?: Identify;
   /** Origins other than the request's own whose pages may send writes with a session cookie (CORS_ORIGIN). */
   trustedOrigins?: string[];
+  /** AUTH=oidc: the 401 also names the provider and where its sign-in starts (the web app's button). */
+  signInWith?: { name: string; url: string } | null;
 }
 
 /** The admin token as an API key of its own, named as the README and the audit trail show it. */
@@ -172,9 +174,10 @@ export function registerRouteAccess(app: FastifyInstance, options: AccessOptions
     const actor = await identify(request);
     if (!actor) {
       if (!options.identify) throw new HttpProblem(401, 'Unauthorized', 'Send Authorization: Bearer <ADMIN_TOKEN>.');
-      // `signIn` tells the web app to ask for email and password rather than a token.
+      // `signIn` tells the web app to ask for email and password rather than a token; `signInWith` offers the provider.
       throw new HttpProblem(401, 'Unauthorized', 'Sign in, or send Authorization: Bearer <API key>.', undefined, {
         signIn: '/api/auth/sign-in/email',
+        ...(options.signInWith ? { signInWith: options.signInWith } : {}),
       });
     }
     const needed = minimumRole(request.method, url);

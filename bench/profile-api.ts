@@ -19,7 +19,7 @@ import { createBenchDatabase, DEFAULT_POSTGRES_URL, type BenchDatabaseKind } fro
 import { openDriverSession } from './driver';
 import { OPERATIONS, runLoad, type LoadResult, type Operation } from './load';
 import { seedApiBot, type SeededBot } from './seed';
-import { referenceServerArgs, root, startProcess, startServer } from './server-process';
+import { cpuMicros, referenceServerArgs, root, startProcess, startServer } from './server-process';
 
 const [kindArg = 'pglite', operationArg = 'put-one', secondsArg = '3', runsArg = '3', sideArg = 'app'] = process.argv.slice(2);
 const kind = kindArg as BenchDatabaseKind;
@@ -27,13 +27,6 @@ const operation = operationArg as Operation;
 if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`the database is pglite or postgres, not ${kindArg}`);
 if (!OPERATIONS.some((known) => known.operation === operation)) throw new Error(`unknown operation ${operationArg}`);
 const profile = process.env.PROFILE ?? '';
-
-/** User plus system CPU time of a process in µs, from /proc/<pid>/stat (clock ticks of 10 ms). */
-function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 function report(result: LoadResult, cpu: number): void {
   const answers = result.ok + result.status412 + result.failures;

@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiFigures, measureApi, type ApiMeasurement, type ApiSettings } from './api';
+import { authFigures, measureAuth, type AuthSettings } from './auth';
 import { launchBrowser } from './browser-session';
 import { measureSaves, saveFigures, type BrowserSettings } from './browser';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL, postgresAnswers, type BenchDatabase, type BenchDatabaseKind } from './databases';
@@ -18,8 +19,9 @@ import { measureWeight, weightFigures } from './weight';
 
 // first-page: the weight of each screen (deterministic: CI checks it); screens: each screen against its
 // floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations;
-// liveness: /api/health/live while the biggest bots are read, against the same server idle.
-const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness'] as const;
+// liveness: /api/health/live while the biggest bots are read, against the same server idle; auth: a signed-in
+// GET's CPU against AUTH=none's.
+const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness', 'auth'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -70,6 +72,7 @@ interface Settings {
   browser: BrowserSettings;
   scale: ScaleSettings;
   liveness: LivenessSettings;
+  auth: AuthSettings;
 }
 
 const settingsFor = (quick: boolean): Settings =>
@@ -81,6 +84,7 @@ const settingsFor = (quick: boolean): Settings =>
         browser: { visits: 1, savesPerVisit: 4 },
         scale: { apiRequests: 5, repetitions: 1 },
         liveness: { idleMs: 1_000, hammerMs: 3_000 },
+        auth: { seconds: 1, repetitions: 2 },
       }
     : {
         api: { seconds: 2, repetitions: 3 },
@@ -89,6 +93,7 @@ const settingsFor = (quick: boolean): Settings =>
         browser: { visits: 4, savesPerVisit: 5 },
         scale: { apiRequests: 20, repetitions: 3 },
         liveness: { idleMs: 2_000, hammerMs: 6_000 },
+        auth: { seconds: 3, repetitions: 5 },
       };
 
 async function main(): Promise<void> {
@@ -142,7 +147,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const kinds = wants('api') || wants('footprint') || wants('liveness') ? await databasesToUse(skipped) : [];
+  const kinds = wants('api') || wants('footprint') || wants('liveness') || wants('auth') ? await databasesToUse(skipped) : [];
   if (wants('api') || wants('footprint')) {
     const bareFootprint = wants('footprint') ? await measureBareFootprint(settings.footprint) : null;
     for (const kind of kinds) {
@@ -161,6 +166,17 @@ async function main(): Promise<void> {
           step(`footprint on the ${database.label} database`);
           await timed(async () => footprintFigures(database, await measureFootprint(database, settings.footprint, seeded), bareFootprint));
         }
+      } finally {
+        await database.destroy();
+      }
+    }
+  }
+  if (wants('auth')) {
+    for (const kind of kinds) {
+      const database = await createBenchDatabase(kind);
+      try {
+        step(`a signed-in GET against AUTH=none on the ${database.label} database`);
+        await timed(async () => authFigures(await measureAuth(database, settings.auth)));
       } finally {
         await database.destroy();
       }

@@ -64,6 +64,13 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** User plus system CPU time of a process in µs, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 /** Resident memory of a process in MB (VmRSS), or NaN when it is gone. */
 export function rssMegabytes(pid: number): number {
   try {
@@ -100,9 +107,14 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, stderr: () => s
  */
 export async function startServer(
   target: DatabaseTarget,
-  options: { timeoutMs?: number; webRoot?: string; port?: number } = {},
+  options: { timeoutMs?: number; webRoot?: string; port?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ENABLE_TEST_API: '1', LOG_LEVEL: 'warn', WEB_ROOT: options.webRoot ?? join(root, 'dist') };
+  const env: NodeJS.ProcessEnv = {
+    ENABLE_TEST_API: '1',
+    LOG_LEVEL: 'warn',
+    WEB_ROOT: options.webRoot ?? join(root, 'dist'),
+    ...options.env,
+  };
   // PostgreSQL needs SECRETS_KEY to start; a fixed one does for a benchmark's throwaway database.
   if (target.kind === 'postgres') Object.assign(env, { DATABASE_URL: target.url, SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') });
   else if (target.dataDir) env.DATA_DIR = target.dataDir;

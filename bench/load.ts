@@ -95,7 +95,7 @@ function summarize(result: AutocannonResult, latencies: number[]): LoadResult {
 }
 
 /** One autocannon run, keeping each 2xx answer's latency as it arrives. */
-async function load(options: AutocannonOptions): Promise<LoadResult> {
+export async function load(options: AutocannonOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const run = autocannon(options);
   run.on('response', (_client, status, _bytes, ms) => {

@@ -13,7 +13,7 @@
 // A/B on the same machine minutes apart). PROFILE=cpu writes a V8 CPU profile (--cpu-prof) of the
 // server to bench/results/profiles/. Ports come from BENCH_PORT_BASE as in the bench; PostgreSQL from
 // TEST_DATABASE_URL.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL, type BenchDatabaseKind } from './databases';
 import { openDriverSession } from './driver';

@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiFigures, measureApi, type ApiMeasurement, type ApiSettings } from './api';
+import { authFigures, measureAuth, type AuthSettings } from './auth';
 import { launchBrowser } from './browser-session';
 import { measureSaves, saveFigures, type BrowserSettings } from './browser';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL, postgresAnswers, type BenchDatabase, type BenchDatabaseKind } from './databases';
@@ -22,8 +23,9 @@ import { measureWeight, weightFigures } from './weight';
 // floor page; browser: Save → "Saved"; api and footprint: the server; scale: 50 to 5,000 integrations;
 // liveness: /api/health/live while the biggest bots are read, against the same server idle; typing: Event Timing
 // of keystrokes in the form and of list row clicks, against a React-only page of controlled inputs; live: the
-// cost of the event streams (a save with the page's stream open, a server holding 500), against none.
-const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness', 'typing', 'live'] as const;
+// cost of the event streams (a save with the page's stream open, a server holding 500), against none; auth: a
+// signed-in GET's CPU against AUTH=none's.
+const GROUPS = ['first-page', 'screens', 'browser', 'api', 'footprint', 'scale', 'liveness', 'typing', 'live', 'auth'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -76,6 +78,7 @@ interface Settings {
   liveness: LivenessSettings;
   live: LiveSettings;
   typing: TypingSettings;
+  auth: AuthSettings;
 }
 
 const settingsFor = (quick: boolean): Settings =>
@@ -89,6 +92,7 @@ const settingsFor = (quick: boolean): Settings =>
         liveness: { idleMs: 1_000, hammerMs: 3_000 },
         live: { saves: { visits: 1, savesPerVisit: 4 }, streams: 500, loadSeconds: 1, repetitions: 1 },
         typing: { visits: 1 },
+        auth: { seconds: 1, repetitions: 2 },
       }
     : {
         api: { seconds: 2, repetitions: 3 },
@@ -99,6 +103,7 @@ const settingsFor = (quick: boolean): Settings =>
         liveness: { idleMs: 2_000, hammerMs: 6_000 },
         live: { saves: { visits: 4, savesPerVisit: 5 }, streams: 500, loadSeconds: 2, repetitions: 3 },
         typing: { visits: 3 },
+        auth: { seconds: 3, repetitions: 5 },
       };
 
 async function main(): Promise<void> {
@@ -165,7 +170,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const kinds = wants('api') || wants('footprint') || wants('liveness') || wants('live') ? await databasesToUse(skipped) : [];
+  const kinds =
+    wants('api') || wants('footprint') || wants('liveness') || wants('live') || wants('auth') ? await databasesToUse(skipped) : [];
   if (wants('api') || wants('footprint')) {
     const bareFootprint = wants('footprint') ? await measureBareFootprint(settings.footprint) : null;
     for (const kind of kinds) {
@@ -184,6 +190,17 @@ async function main(): Promise<void> {
           step(`footprint on the ${database.label} database`);
           await timed(async () => footprintFigures(database, await measureFootprint(database, settings.footprint, seeded), bareFootprint));
         }
+      } finally {
+        await database.destroy();
+      }
+    }
+  }
+  if (wants('auth')) {
+    for (const kind of kinds) {
+      const database = await createBenchDatabase(kind);
+      try {
+        step(`a signed-in GET against AUTH=none on the ${database.label} database`);
+        await timed(async () => authFigures(await measureAuth(database, settings.auth)));
       } finally {
         await database.destroy();
       }

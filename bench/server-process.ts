@@ -121,9 +121,14 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, stderr: () => s
  */
 export async function startServer(
   target: DatabaseTarget,
-  options: { timeoutMs?: number; webRoot?: string; port?: number } = {},
+  options: { timeoutMs?: number; webRoot?: string; port?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ENABLE_TEST_API: '1', LOG_LEVEL: 'warn', WEB_ROOT: options.webRoot ?? join(root, 'dist') };
+  const env: NodeJS.ProcessEnv = {
+    ENABLE_TEST_API: '1',
+    LOG_LEVEL: 'warn',
+    WEB_ROOT: options.webRoot ?? join(root, 'dist'),
+    ...options.env,
+  };
   // PostgreSQL needs SECRETS_KEY to start; a fixed one does for a benchmark's throwaway database.
   if (target.kind === 'postgres') Object.assign(env, { DATABASE_URL: target.url, SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') });
   else if (target.dataDir) env.DATA_DIR = target.dataDir;

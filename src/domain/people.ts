@@ -13,6 +13,32 @@ export const roleRank = (role: Role): number => ROLES.indexOf(role);
 export const roleAllows = (role: Role, needed: Role): boolean => roleRank(role) >= roleRank(needed);
 export const lowerRole = (a: Role, b: Role): Role => (roleRank(a) <= roleRank(b) ? a : b);
 
+/**
+ * A person's role on one bot (PUT /api/bots/:botId/members/:personId): it replaces their own role there,
+ * above or below it; `none` hides the bot from them. Admins stay admins on every bot.
+ */
+export const BOT_MEMBER_ROLES = ['none', ...ROLES] as const;
+export type BotMemberRole = (typeof BOT_MEMBER_ROLES)[number];
+export const botMemberInputSchema = z.strictObject({
+  role: z.enum(BOT_MEMBER_ROLES, { error: 'role must be none, viewer, builder or admin.' }),
+});
+export const botMemberSchema = z.object({
+  botId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  /** Their role everywhere else. */
+  globalRole: roleSchema,
+  role: z.enum(BOT_MEMBER_ROLES),
+});
+export type BotMember = z.infer<typeof botMemberSchema>;
+
+/** A person's role on a bot: the member role when set, else their own; null when the bot is hidden from them. */
+export function roleOnBot(globalRole: Role, memberRole: BotMemberRole | undefined): Role | null {
+  if (globalRole === 'admin' || memberRole === undefined) return globalRole;
+  return memberRole === 'none' ? null : memberRole;
+}
+
 export const AUTH_MODES = ['none', 'accounts', 'oidc'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 

@@ -52,11 +52,12 @@ import { createAuth, type AuthOptions } from './people/better-auth';
 import { createIdentify } from './people/actors';
 import { HttpProblem } from './http/problems';
 import { authRoutes } from './people/auth-routes';
+import { botMemberRoutes, createBotMembersRepository } from './people/bot-members';
 import { recordAudit } from './db/audit';
 import { auditRoutes, peopleRoutes } from './people/people-routes';
 import { createPeopleRepository } from './people/people-repository';
 import { liveRoutes, type LiveOptions } from './live/live-routes';
-import { authorOf } from './db/actor-context';
+import { actorRoleOnBot, authorOf } from './db/actor-context';
 import { createEnvironmentsRepository } from './environments/environments-repository';
 import { environmentRoutes } from './environments/environment-routes';
 import { createReleasesRepository } from './releases/releases-repository';
@@ -148,6 +149,7 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     metricsToken: options.metricsToken ?? null,
     identify: people?.identify,
     trustedOrigins,
+    signInWith: options.auth?.oidc ? { name: options.auth.oidc.providerName, url: '/api/auth/oidc/start' } : null,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
@@ -194,8 +196,12 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
     identify: people?.identify ?? (async () => null),
     cache: people?.cache ?? null,
     signInLimit: options.auth?.signInLimit,
+    oidcName: options.auth?.oidc?.providerName ?? null,
   });
-  if (auth) await app.register(peopleRoutes, { people: createPeopleRepository(database.db), cache: people?.cache ?? null });
+  if (auth) {
+    await app.register(peopleRoutes, { people: createPeopleRepository(database.db), cache: people?.cache ?? null });
+    await app.register(botMemberRoutes, { members: createBotMembersRepository(database.db), cache: people?.cache ?? null });
+  }
   await app.register(auditRoutes, { db: database.db });
   await app.register(healthRoutes, { database, build: readBuildId(options.webRoot), isReady });
   await app.register(botRoutes, { bots });
@@ -264,7 +270,9 @@ export async function buildApp(database: DatabaseHandle, options: AppOptions): P
       people && (request.actor?.via === 'session' || request.actor?.via === 'key')
         ? async () => {
             try {
-              return (await people.identify(request)) !== null;
+              // Also ends when the person's role on this bot becomes none.
+              const actor = await people.identify(request);
+              return actor !== null && actorRoleOnBot(actor, (request.params as { botId: string }).botId) !== null;
             } catch (error) {
               // A revoked key is refused 401; anything else (the database away) says nothing about it.
               if (error instanceof HttpProblem && error.status === 401) return false;

@@ -40,6 +40,8 @@ export interface OidcSettings {
   defaultRole: Role;
   /** The name on the sign-in button. */
   providerName: string;
+  /** Scopes asked for (OIDC_SCOPES, space-separated): the role claim may need one of its own. */
+  scopes: string[];
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
@@ -67,6 +69,7 @@ function readOidc(env: NodeJS.ProcessEnv): OidcSettings {
     roleClaim: env.OIDC_ROLE_CLAIM?.trim() || 'role',
     defaultRole: defaultRole.data,
     providerName: env.OIDC_PROVIDER_NAME?.trim() || 'your identity provider',
+    scopes: (env.OIDC_SCOPES?.trim() || 'openid email profile').split(/\s+/),
   };
 }
 

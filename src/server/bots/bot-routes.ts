@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { botInputSchema, botPatchSchema, botSchema } from '../../domain/bot';
 import { pageQuerySchema, pageSchema } from '../../domain/page';
+import { hiddenBotsOf, LOCAL_ACTOR } from '../db/actor-context';
 import { sendNotModified, setEtag, writeIfMatch } from '../http/etag';
 import type { BotsRepository } from './bots-repository';
 import { botParams, ifMatchHeader, problems } from '../http/route-schemas';
@@ -19,7 +20,7 @@ export const botRoutes: FastifyPluginAsyncZod<{ bots: BotsRepository }> = async 
         response: { 200: pageSchema(botSchema), ...problems(400) },
       },
     },
-    async (request) => bots.list(request.query),
+    async (request) => bots.list({ ...request.query, hidden: hiddenBotsOf(request.actor ?? LOCAL_ACTOR) }),
   );
 
   app.post(

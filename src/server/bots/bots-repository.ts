@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, notInArray, or, sql } from 'drizzle-orm';
 import type { Bot, BotPatch } from '../../domain/bot';
 import type { Page } from '../../domain/page';
 import type { Database } from '../db/database';
@@ -59,7 +59,8 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
   }
 
   return {
-    async list(query: { q?: string; limit: number; cursor?: string }): Promise<Page<Bot>> {
+    /** `hidden`: bots the asker may not read (a member role of none), left out of the pages. */
+    async list(query: { q?: string; limit: number; cursor?: string; hidden?: readonly string[] }): Promise<Page<Bot>> {
       const cursor = cursors.decode(query.cursor, 'bots');
       const rows = await db
         .select({ bot: bots, nameKey })
@@ -67,6 +68,7 @@ export function createBotsRepository(db: Database, cursors: ListCursors) {
         .where(
           and(
             query.q ? sql`strpos(lower(${bots.name}), lower(${query.q})) > 0` : undefined,
+            query.hidden?.length ? notInArray(bots.id, [...query.hidden]) : undefined,
             cursor ? or(gt(nameKey, cursor.nameKey), and(eq(nameKey, cursor.nameKey), gt(bots.id, cursor.id))) : undefined,
           ),
         )

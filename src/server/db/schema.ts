@@ -327,6 +327,8 @@ export const people = pgTable('people', {
   banned: boolean('banned').notNull().default(false),
   banReason: text('ban_reason'),
   banExpires: authTime('ban_expires'),
+  // AUTH=oidc: the role the provider's claim named at the first sign-in (OIDC_ROLE_CLAIM), which became `role`.
+  claimedRole: text('claimed_role'),
   createdAt: authTime('created_at').notNull().defaultNow(),
   updatedAt: authTime('updated_at').notNull().defaultNow(),
 });
@@ -425,6 +427,25 @@ export const apiKeys = pgTable(
     metadata: text('metadata'),
   },
   (t) => [index('api_keys_key').on(t.key), index('api_keys_reference').on(t.referenceId)],
+);
+
+/**
+ * A person's role on one bot, over their role everywhere else: `none` hides the bot from them, viewer,
+ * builder or admin is their role there (above or below their own). Admins are admins on every bot.
+ */
+export const botMembers = pgTable(
+  'bot_members',
+  {
+    botId: uuid('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role').$type<'none' | 'viewer' | 'builder' | 'admin'>().notNull(),
+    updatedAt: authTime('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.personId] }), index('bot_members_person').on(t.personId)],
 );
 
 /**
@@ -537,6 +558,7 @@ export const schema = {
   authVerifications,
   authRateLimits,
   apiKeys,
+  botMembers,
   auditEvents,
   testCases,
   testCaseRevisions,

@@ -8,8 +8,8 @@ import type {
   RouteOptions,
 } from 'fastify';
 import { roleAllows } from '../../domain/people';
-import { LOCAL_ACTOR, runAs, type Actor } from '../db/actor-context';
-import { minimumRole } from './route-roles';
+import { actorRoleOnBot, LOCAL_ACTOR, runAs, type Actor } from '../db/actor-context';
+import { isDecidedPerBot, minimumRole } from './route-roles';
 import { HttpProblem } from './problems';
 
 declare module 'fastify' {
@@ -96,6 +96,8 @@ export interface AccessOptions {
   identify?: Identify;
   /** Origins other than the request's own whose pages may send writes with a session cookie (CORS_ORIGIN). */
   trustedOrigins?: string[];
+  /** AUTH=oidc: the 401 also names the provider and where its sign-in starts (the web app's button). */
+  signInWith?: { name: string; url: string } | null;
 }
 
 /** The admin token as an API key of its own, named as the README and the audit trail show it. */
@@ -172,14 +174,23 @@ export function registerRouteAccess(app: FastifyInstance, options: AccessOptions
     const actor = await identify(request);
     if (!actor) {
       if (!options.identify) throw new HttpProblem(401, 'Unauthorized', 'Send Authorization: Bearer <ADMIN_TOKEN>.');
-      // `signIn` tells the web app to ask for email and password rather than a token.
+      // `signIn` tells the web app to ask for email and password rather than a token; `signInWith` offers the provider.
       throw new HttpProblem(401, 'Unauthorized', 'Sign in, or send Authorization: Bearer <API key>.', undefined, {
         signIn: '/api/auth/sign-in/email',
+        ...(options.signInWith ? { signInWith: options.signInWith } : {}),
       });
     }
     const needed = minimumRole(request.method, url);
-    if (!roleAllows(actor.role, needed)) {
-      throw new HttpProblem(403, 'Forbidden', `This needs the ${needed} role; ${actor.name} has the ${actor.role} role.`, undefined, {
+    const botId = isDecidedPerBot(request.method, url) ? (request.params as { botId?: string }).botId : undefined;
+    const role = botId === undefined ? actor.role : actorRoleOnBot(actor, botId);
+    if (role === null) {
+      throw new HttpProblem(403, 'Forbidden', `This needs the ${needed} role on this bot; ${actor.name} has no access to it.`, undefined, {
+        requiredRole: needed,
+      });
+    }
+    if (!roleAllows(role, needed)) {
+      const where = botId !== undefined && role !== actor.role ? ' on this bot' : '';
+      throw new HttpProblem(403, 'Forbidden', `This needs the ${needed} role; ${actor.name} has the ${role} role${where}.`, undefined, {
         requiredRole: needed,
       });
     }

@@ -13,7 +13,9 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'POST /api/bots/:botId/presence': 'viewer',
   // Deleting a bot takes everything in it.
   'DELETE /api/bots/:botId': 'admin',
+  'GET /api/bots/:botId/members': 'admin',
   'PUT /api/bots/:botId/members/:personId': 'admin',
+  'DELETE /api/bots/:botId/members/:personId': 'admin',
   'GET /api/metrics': 'admin',
   'GET /api/people': 'admin',
   'POST /api/people': 'admin',
@@ -28,6 +30,20 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   // QA resets the data with a builder key; the route exists only with the test API.
   'POST /api/testing/reset': 'builder',
 };
+
+/**
+ * A route with `:botId` is decided with the person's role on that bot (their member role there, else their
+ * own), except these: who may change roles on a bot is decided by the role everywhere, so that an admin of
+ * one bot cannot hand out roles.
+ */
+const DECIDED_ON_OWN_ROLE = new Set([
+  'GET /api/bots/:botId/members',
+  'PUT /api/bots/:botId/members/:personId',
+  'DELETE /api/bots/:botId/members/:personId',
+]);
+
+export const isDecidedPerBot = (method: string, url: string): boolean =>
+  url.includes(':botId') && !DECIDED_ON_OWN_ROLE.has(`${method === 'HEAD' ? 'GET' : method} ${url}`);
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -64,4 +64,16 @@ describeEachDatabase('an event stream and the session that opened it on %s', (ki
     expect((await server.request('DELETE', `/api/me/api-keys/${created.body.id}`, { headers: admin })).status).toBe(204);
     expect(await endsWithin(stream, HEARTBEAT_MS * 15)).toBe(true);
   });
+
+  it('ends when its person’s role on the bot becomes none, and cannot be opened again', async () => {
+    const { person } = await addPerson('hidden@example.com', 'viewer');
+    const session = await signIn('hidden@example.com');
+    const stream = await events(session);
+    expect(stream.status).toBe(200);
+    expect(await endsWithin(stream, HEARTBEAT_MS * 4)).toBe(false);
+    const hide = await server.request('PUT', `/api/bots/${botId}/members/${person.id}`, { headers: admin, body: { role: 'none' } });
+    expect(hide.status).toBe(200);
+    expect(await endsWithin(stream, HEARTBEAT_MS * 15)).toBe(true);
+    expect((await events(session)).status).toBe(403);
+  });
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { lowerRole, roleSchema, type AuthMode, type Role } from '../../domain/people';
+import { lowerRole, roleSchema, type AuthMode, type BotMemberRole, type Role } from '../../domain/people';
 import type { Actor } from '../db/actor-context';
 import type { Database } from '../db/database';
-import { people } from '../db/schema';
+import { botMembers, people } from '../db/schema';
 import { fromNodeHeaders } from 'better-auth/node';
 import { ADMIN_TOKEN_ACTOR, bearerTokenOf, isAdminToken, type Identify } from '../http/route-access';
 import { HttpProblem } from '../http/problems';
@@ -52,6 +52,14 @@ export function createIdentify(
     return actor;
   }
 
+  async function botRolesOf(personId: string): Promise<Record<string, BotMemberRole>> {
+    const rows = await db
+      .select({ botId: botMembers.botId, role: botMembers.role })
+      .from(botMembers)
+      .where(eq(botMembers.personId, personId));
+    return Object.fromEntries(rows.map((row) => [row.botId, row.role]));
+  }
+
   async function byKey(token: string): Promise<Actor | null> {
     const result = await auth.api.verifyApiKey({ body: { key: token } });
     if (!result.valid || !result.key) return null;
@@ -63,6 +71,9 @@ export function createIdentify(
       kind: 'api-key',
       // A key never does more than its person may now, whatever it was given.
       role: lowerRole(keyRoleOf(result.key.metadata), roleOf(person.role)),
+      personRole: roleOf(person.role),
+      keyRole: keyRoleOf(result.key.metadata),
+      botRoles: await botRolesOf(person.id),
       personId: person.id,
       email: person.email,
       via: 'key',
@@ -74,7 +85,16 @@ export function createIdentify(
     if (!session) return null;
     const user = session.user as typeof session.user & { role?: string; banned?: boolean | null };
     if (user.banned) return null;
-    return { id: user.id, name: user.name, kind: 'person', role: roleOf(user.role), personId: user.id, email: user.email, via: 'session' };
+    return {
+      id: user.id,
+      name: user.name,
+      kind: 'person',
+      role: roleOf(user.role),
+      botRoles: await botRolesOf(user.id),
+      personId: user.id,
+      email: user.email,
+      via: 'session',
+    };
   }
 
   const identify: Identify = async (request) => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lt, notInArray, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditEntry } from '../../domain/people';
 import type { Database } from '../db/database';
 import { auditEvents } from '../db/schema';
@@ -12,6 +12,8 @@ export interface AuditQuery {
   limit: number;
   /** Builders see the entries of bots only (sign-ins, people and keys are the admins'). */
   botsOnly: boolean;
+  /** Bots the asker may not read: their entries are left out. */
+  hiddenBots?: readonly string[];
 }
 
 /** Reads the trail; nothing here (or anywhere) updates or deletes an entry. */
@@ -25,6 +27,7 @@ export function createAuditRepository(db: Database) {
       if (query.since) conditions.push(gte(auditEvents.at, new Date(query.since)));
       if (query.cursor) conditions.push(lt(auditEvents.id, Number(query.cursor)));
       if (query.botsOnly) conditions.push(isNotNull(auditEvents.botId));
+      if (query.hiddenBots?.length) conditions.push(notInArray(auditEvents.botId, [...query.hiddenBots]));
       const rows = await db
         .select()
         .from(auditEvents)

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, count, eq, gt, min, sql } from 'drizzle-orm';
 import { fromNodeHeaders } from 'better-auth/node';
@@ -10,14 +11,22 @@ import { auditEvents } from '../db/schema';
 import { HttpProblem, RetryLaterProblem } from '../http/problems';
 import type { Identify } from '../http/route-access';
 import type { ActorCache } from './actors';
-import { CLIENT_IP_HEADER, SIGN_IN_LIMIT, type Auth } from './better-auth';
+import { CLIENT_IP_HEADER, OIDC_PROVIDER_ID, SIGN_IN_LIMIT, type Auth } from './better-auth';
+import { z } from 'zod';
 
 /**
  * The library's routes this API offers; the rest (its admin and key endpoints) stay closed, so that people
  * and keys change only through /api/people and /api/me/api-keys, which write the audit trail.
  */
-const OPEN_AUTH_PATHS = new Set(['sign-in/email', 'sign-out', 'change-password', 'reset-password', 'sign-in/oauth2', 'ok']);
-const isOpenAuthPath = (path: string) => OPEN_AUTH_PATHS.has(path) || path.startsWith('oauth2/callback/');
+const OPEN_AUTH_PATHS = new Set(['sign-in/email', 'sign-out', 'change-password', 'reset-password', 'ok']);
+/** AUTH=oidc adds the provider's callback (the start is /api/auth/oidc/start, below). */
+const OIDC_AUTH_PATHS = new Set([`callback/${OIDC_PROVIDER_ID}`]);
+
+/** Where a failed sign-in through the provider lands: the web app shows `signInError` on its sign-in screen. */
+export const OIDC_ERROR_PATH = '/?signInError=oidc';
+
+/** A path of this server to return to (never `//other.host` or a full address): else the app's home. */
+const ownPath = (returnTo: string | undefined) => (returnTo && /^\/(?![/\\])/.test(returnTo) ? returnTo : '/');
 
 /** Headers of the library's answer that Fastify sets itself. */
 const SKIPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie', 'x-retry-after']);
@@ -49,7 +58,9 @@ export const authRoutes: FastifyPluginAsyncZod<{
   identify: Identify;
   cache: ActorCache | null;
   signInLimit?: { window: number; max: number };
-}> = async (app, { auth, db, mode, identify, cache, signInLimit = SIGN_IN_LIMIT }) => {
+  /** AUTH=oidc: the provider's name, for the sign-in button. */
+  oidcName?: string | null;
+}> = async (app, { auth, db, mode, identify, cache, signInLimit = SIGN_IN_LIMIT, oidcName = null }) => {
   app.get(
     '/api/me',
     { schema: { tags: ['people'], summary: 'Who is signed in, with which role', response: { 200: meSchema } } },
@@ -74,6 +85,68 @@ export const authRoutes: FastifyPluginAsyncZod<{
     }
   }
 
+  /** The library's answer to one of its routes, asked as the client asked us (its cookies, its address). */
+  function askLibrary(
+    request: FastifyRequest,
+    url: string,
+    method: 'GET' | 'POST',
+    body: unknown,
+    extraHeaders: Record<string, string> = {},
+  ) {
+    const headers = fromNodeHeaders(request.headers);
+    // The client's address as Fastify found it (trustProxy): the library's limiter counts per address.
+    headers.set(CLIENT_IP_HEADER, request.ip);
+    headers.delete('content-length');
+    for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
+    const target = new URL(url, `${request.protocol}://${request.host}`);
+    return auth!.handler(new Request(target, { method, headers, body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined }));
+  }
+
+  if (oidcName) {
+    app.get(
+      '/api/auth/oidc/start',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['people'],
+          summary: `Sign in through the organisation's OpenID provider: redirects there, then back to returnTo`,
+          querystring: z.object({ returnTo: z.string().max(2000).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const origin = `${request.protocol}://${request.host}`;
+        // Asked by this server for the browser: the library's origin check sees the server's own page.
+        const answer = await askLibrary(
+          request,
+          '/api/auth/sign-in/social',
+          'POST',
+          {
+            provider: OIDC_PROVIDER_ID,
+            callbackURL: ownPath(request.query.returnTo),
+            errorCallbackURL: OIDC_ERROR_PATH,
+            disableRedirect: true,
+          },
+          { origin, 'content-type': 'application/json' },
+        );
+        const json = (await answer.json().catch(() => null)) as { url?: string; message?: string } | null;
+        if (!answer.ok || !json?.url) {
+          throw new HttpProblem(502, 'Bad Gateway', `The identity provider cannot be reached now: ${json?.message ?? answer.status}.`);
+        }
+        // The state and PKCE verifier cookies that the callback checks.
+        for (const cookie of answer.headers.getSetCookie()) reply.header('set-cookie', cookie);
+        return reply.redirect(json.url, 302);
+      },
+    );
+  }
+
+  /** The person a session cookie just set belongs to: the sign-in through the provider is audited with it. */
+  async function personOfNewSession(setCookies: string[]) {
+    const cookie = setCookies.map((value) => value.split(';')[0]).join('; ');
+    if (!cookie.includes('session_token=')) return null;
+    const session = await auth!.api.getSession({ headers: new Headers({ cookie }), query: { disableCookieCache: true } }).catch(() => null);
+    return session?.user ?? null;
+  }
+
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -81,7 +154,9 @@ export const authRoutes: FastifyPluginAsyncZod<{
     schema: { hide: true },
     async handler(request, reply) {
       const path = (request.params as { '*': string })['*'];
-      if (!isOpenAuthPath(path)) throw new HttpProblem(404, 'Not Found', `No route ${request.method} /api/auth/${path}.`);
+      if (!OPEN_AUTH_PATHS.has(path) && !(oidcName && OIDC_AUTH_PATHS.has(path))) {
+        throw new HttpProblem(404, 'Not Found', `No route ${request.method} /api/auth/${path}.`);
+      }
       const signIn = path === 'sign-in/email' && request.method === 'POST';
       let email: string | null = null;
       if (signIn) {
@@ -92,15 +167,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       }
       const signingOut = path === 'sign-out' ? await identify(request).catch(() => null) : null;
 
-      const headers = fromNodeHeaders(request.headers);
-      // The client's address as Fastify found it (trustProxy): the library's limiter counts per address.
-      headers.set(CLIENT_IP_HEADER, request.ip);
-      headers.delete('content-length');
-      const url = new URL(request.url, `${request.protocol}://${request.host}`);
-      const hasBody = request.method === 'POST';
-      const answer = await auth.handler(
-        new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(request.body ?? {}) : undefined }),
-      );
+      const answer = await askLibrary(request, request.url, request.method === 'POST' ? 'POST' : 'GET', request.body);
       const text = await answer.text();
       const json = text && (answer.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as unknown) : null;
 
@@ -128,6 +195,13 @@ export const authRoutes: FastifyPluginAsyncZod<{
             { action: 'sign-in-failed', summary: `Failed sign-in for ${email.toLowerCase()}` },
             failedSignInActor(email),
           );
+        }
+      }
+      if (OIDC_AUTH_PATHS.has(path)) {
+        const person = await personOfNewSession(answer.headers.getSetCookie());
+        if (person) {
+          const actor: Actor = { id: person.id, name: person.name, kind: 'person', role: 'viewer', via: 'session' };
+          await recordAudit(db, { action: 'sign-in', summary: `Signed in through ${oidcName} as ${person.email}` }, actor);
         }
       }
       if (path === 'sign-out' && answer.status < 400) {

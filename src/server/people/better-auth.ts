@@ -3,8 +3,10 @@ import { apiKey } from '@better-auth/api-key';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { admin } from 'better-auth/plugins/admin';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { adminAc, userAc } from 'better-auth/plugins/admin/access';
-import { MIN_PASSWORD_LENGTH } from '../../domain/people';
+import { MIN_PASSWORD_LENGTH, ROLES, roleRank, type Role } from '../../domain/people';
+import type { OidcSettings } from '../config';
 import type { Database } from '../db/database';
 import { apiKeys, authAccounts, authRateLimits, authSessions, authVerifications, people } from '../db/schema';
 
@@ -31,6 +33,21 @@ export interface AuthOptions {
   sessionSeconds?: number;
   /** For tests: sign-in attempts per address. */
   signInLimit?: { window: number; max: number };
+  /** AUTH=oidc: the organisation's OpenID provider (better-auth's generic OAuth, provider id `oidc`). */
+  oidc?: OidcSettings | null;
+}
+
+/** The provider id of AUTH=oidc: its callback is /api/auth/callback/oidc. */
+export const OIDC_PROVIDER_ID = 'oidc';
+
+/**
+ * The role a claim names: a role's name, or a list of names (groups) of which the highest counts; case is
+ * ignored. Null when it names none of ours.
+ */
+export function roleFromClaim(claim: unknown): Role | null {
+  const names = (Array.isArray(claim) ? claim : [claim]).filter((name): name is string => typeof name === 'string');
+  const roles = names.map((name) => name.trim().toLowerCase()).filter((name): name is Role => (ROLES as readonly string[]).includes(name));
+  return roles.length === 0 ? null : roles.reduce((a, b) => (roleRank(a) >= roleRank(b) ? a : b));
 }
 
 export function authSecret(secretsKey: Buffer): string {
@@ -57,6 +74,21 @@ export function createAuth(db: Database, options: AuthOptions) {
       const own = request ? new URL(request.url).origin : [];
       return [...options.trustedOrigins, ...(typeof own === 'string' ? [own] : own)];
     },
+    // A first sign-in through the provider names its role in `claimedRole` (the library keeps `role` out of
+    // what a provider's profile may set); only the provider's callback may turn it into the person's role.
+    user: { additionalFields: { claimedRole: { type: 'string', required: false, input: true, returned: false } } },
+    databaseHooks: {
+      user: {
+        create: {
+          async before(user, context) {
+            const { claimedRole } = user as typeof user & { claimedRole?: string | null };
+            if (!claimedRole) return { data: user };
+            if (!context?.path?.startsWith('/callback/')) return { data: { ...user, claimedRole: null } };
+            return { data: { ...user, role: claimedRole } };
+          },
+        },
+      },
+    },
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, disableSignUp: true },
     session: {
       expiresIn: options.sessionSeconds ?? SESSION_SECONDS,
@@ -67,7 +99,11 @@ export function createAuth(db: Database, options: AuthOptions) {
       storage: 'database',
       window: 60,
       max: 600,
-      customRules: { '/sign-in/email': options.signInLimit ?? SIGN_IN_LIMIT },
+      customRules: {
+        '/sign-in/email': options.signInLimit ?? SIGN_IN_LIMIT,
+        // Starting a sign-in through the provider guesses nothing: the library's 3 in 10 s is for passwords.
+        '/sign-in/social': { window: 60, max: 60 },
+      },
     },
     advanced: {
       useSecureCookies: options.secureCookies,
@@ -83,6 +119,7 @@ export function createAuth(db: Database, options: AuthOptions) {
         adminRoles: ['admin'],
         roles: { admin: adminAc, builder: userAc, viewer: userAc },
       }),
+      ...(options.oidc ? [openIdProvider(options.oidc)] : []),
       apiKey({
         defaultPrefix: 'ipk_',
         enableMetadata: true,
@@ -92,6 +129,31 @@ export function createAuth(db: Database, options: AuthOptions) {
         // Expiry is given as a date by the API; any length is allowed.
         keyExpiration: { minExpiresIn: 0, maxExpiresIn: 3650 },
       }),
+    ],
+  });
+}
+
+/**
+ * Sign-in through the organisation's provider (discovery, PKCE, the ID token checked against its keys).
+ * A first sign-in creates the person with the role the claim names, else OIDC_DEFAULT_ROLE; later sign-ins
+ * find them by the provider's subject and keep the role an admin gives them in People.
+ */
+function openIdProvider(oidc: OidcSettings) {
+  return genericOAuth({
+    config: [
+      {
+        providerId: OIDC_PROVIDER_ID,
+        name: oidc.providerName,
+        discoveryUrl: `${oidc.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+        clientId: oidc.clientId,
+        clientSecret: oidc.clientSecret,
+        scopes: oidc.scopes,
+        requireIdTokenVerification: true,
+        mapProfileToUser: (profile) => ({
+          name: (typeof profile.name === 'string' && profile.name) || profile.email || undefined,
+          claimedRole: roleFromClaim(profile[oidc.roleClaim]) ?? oidc.defaultRole,
+        }),
+      },
     ],
   });
 }

@@ -10,7 +10,7 @@ import {
   personSchema,
   roleSchema,
 } from '../../domain/people';
-import { LOCAL_ACTOR } from '../db/actor-context';
+import { hiddenBotsOf, LOCAL_ACTOR } from '../db/actor-context';
 import type { Database } from '../db/database';
 import { badRequest } from '../errors';
 import { problems } from '../http/route-schemas';
@@ -157,6 +157,9 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
         response: { 200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }), ...problems(400) },
       },
     },
-    async (request) => audit.list({ ...request.query, botsOnly: actorOf(request).role !== 'admin' }),
+    async (request) => {
+      const actor = actorOf(request);
+      return audit.list({ ...request.query, botsOnly: actor.role !== 'admin', hiddenBots: hiddenBotsOf(actor) });
+    },
   );
 };

@@ -104,7 +104,7 @@ test('an admin adds a builder and a viewer; the builder saves; the viewer reads 
   await add.getByLabel('Role').selectOption('builder');
   await add.getByLabel('Password (optional)').fill(BUILDER.password);
   await add.getByRole('button', { name: 'Add person' }).click();
-  await expect(add.getByText(`${BUILDER.name} can sign in now`)).toBeVisible();
+  await expect(add.getByText(`${BUILDER.name} can sign in now`)).toBeVisible({ timeout: 60_000 });
 
   // The viewer without a password: an invite link to copy, which lets them set one.
   await add.getByLabel('Email').fill(VIEWER.email);
@@ -124,7 +124,8 @@ test('an admin adds a builder and a viewer; the builder saves; the viewer reads 
   await invited.getByLabel('New password').fill(VIEWER.password);
   await invited.getByLabel('Password again').fill(VIEWER.password);
   await invited.getByRole('button', { name: 'Set password' }).click();
-  await expect(invited.getByText('Your password is set.')).toBeVisible();
+  // Generous, as every step that hashes a password (scrypt) on a machine shared with other runs.
+  await expect(invited.getByText('Your password is set.')).toBeVisible({ timeout: 60_000 });
   await invited.context().close();
 
   // The builder saves an integration.

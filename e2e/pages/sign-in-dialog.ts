@@ -13,6 +13,7 @@ export class SignInDialog {
     await this.dialog.getByLabel('Email').fill(email);
     await this.dialog.getByLabel('Password').fill(password);
     await this.dialog.getByRole('button', { name: 'Sign in' }).click();
-    await expect(this.dialog).toBeHidden();
+    // Checking a password (scrypt) is slow on purpose, and slower on a busy machine.
+    await expect(this.dialog).toBeHidden({ timeout: 60_000 });
   }
 }

@@ -17,6 +17,10 @@ export type ScreenName =
   | 'integration-edit'
   | 'dialogs'
   | 'releases'
+  | 'api-keys'
+  | 'people'
+  | 'activity'
+  | 'invite'
   | 'not-found';
 
 export interface ScreenRoute {
@@ -33,6 +37,12 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   { path: '/functions', screen: 'functions' },
   { path: '/knowledge-bases', screen: 'knowledge-bases' },
   { path: '/environments', screen: 'environments' },
+  // The person's menu: their keys, the team (admins), and who did what.
+  { path: '/api-keys', screen: 'api-keys' },
+  { path: '/people', screen: 'people' },
+  { path: '/activity', screen: 'activity' },
+  // Where an invite link leads: the person sets a password once.
+  { path: '/invite', screen: 'invite' },
   {
     path: '/bots/:botId/integrations',
     screen: 'integrations-panel',
@@ -64,6 +74,14 @@ export const paths = {
   functions: () => '/functions',
   knowledgeBases: () => '/knowledge-bases',
   environments: () => '/environments',
+  apiKeys: () => '/api-keys',
+  people: () => '/people',
+  /** With filters, as the Activity screen keeps them in its address. */
+  activity: (filters: Record<string, string | undefined> = {}) => {
+    const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return `/activity${query.size ? `?${query}` : ''}`;
+  },
+  invite: () => '/invite',
   integrations: (botId: string) => `/bots/${segment(botId)}/integrations`,
   newIntegration: (botId: string) => `/bots/${segment(botId)}/integrations/new`,
   integration: (botId: string, integrationId: string) => `/bots/${segment(botId)}/integrations/${segment(integrationId)}`,

@@ -20,8 +20,8 @@ export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   'GET /api/people': 'admin',
   'POST /api/people': 'admin',
   'PATCH /api/people/:id': 'admin',
-  // Builders see the entries of bots they may read; admins all of them.
-  'GET /api/audit': 'builder',
+  // Viewers and builders see the entries of bots they may read (who changed what they read); admins all of them.
+  'GET /api/audit': 'viewer',
   // Everyone signed in manages their own keys.
   'GET /api/me': 'viewer',
   'GET /api/me/api-keys': 'viewer',

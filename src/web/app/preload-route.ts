@@ -7,6 +7,7 @@ import { integrationsQueryOptions } from '../features/integrations/api/get-integ
 import { checksQueryOptions } from '../features/dialogs/api/get-checks';
 import { dialogsQueryOptions } from '../features/dialogs/api/get-dialogs';
 import { screenLoaders } from './screen-loaders';
+import { meQueryOptions } from '../lib/me';
 
 /**
  * Starts everything the first screen needs at once: its chunks and its API requests. Left to React,
@@ -17,6 +18,8 @@ import { screenLoaders } from './screen-loaders';
  */
 export function preloadRoute(client: QueryClient, pathname: string): Promise<void> {
   const { screens, botId, integrationId } = screensFor(pathname);
+  // Every screen leaves out what the role cannot do; the invite page has nobody signed in to ask about.
+  if (!screens.includes('invite')) void client.prefetchQuery(meQueryOptions());
   if (screens.includes('bots')) void client.prefetchInfiniteQuery(botsQueryOptions());
   if (botId) {
     void client.prefetchQuery(botQueryOptions(botId));

@@ -45,5 +45,9 @@ export const screenLoaders: Record<ScreenName, ScreenLoader> = {
   'integration-edit': screenLoader(() => import('./routes/integration-edit')),
   dialogs: screenLoader(() => import('./routes/dialogs')),
   releases: screenLoader(() => import('./routes/releases')),
+  'api-keys': screenLoader(() => import('./routes/api-keys')),
+  people: screenLoader(() => import('./routes/people')),
+  activity: screenLoader(() => import('./routes/activity')),
+  invite: screenLoader(() => import('./routes/invite')),
   'not-found': screenLoader(() => import('./routes/not-found')),
 };

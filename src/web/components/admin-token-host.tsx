@@ -3,10 +3,9 @@ import { retryableLazy } from './lazy-part';
 import { setAdminTokenAsker, type OpenTokenQuestion } from '../lib/admin-token';
 
 // The dialog (and the dialog library under it) loads only on a 401: most servers never ask.
-const AdminTokenDialog = retryableLazy(() => import('./admin-token-dialog'), 'the admin token dialog');
-const SignInDialog = retryableLazy(() => import('./sign-in-dialog'), 'the sign-in dialog');
+const CredentialsDialog = retryableLazy(() => import('./credentials-dialog'), 'the sign-in dialog');
 
-/** Answers the API client's call for the ADMIN_TOKEN by showing the dialog that asks for it. */
+/** Answers the API client's call for credentials (a sign-in, or the ADMIN_TOKEN) by showing the prompt. */
 export function AdminTokenHost() {
   const [question, setQuestion] = useState<OpenTokenQuestion | null>(null);
 
@@ -16,6 +15,5 @@ export function AdminTokenHost() {
   }, []);
 
   if (!question) return null;
-  if (question.signIn) return <SignInDialog question={question} onAnswered={() => setQuestion(null)} />;
-  return <AdminTokenDialog question={question} onAnswered={() => setQuestion(null)} />;
+  return <CredentialsDialog question={question} onAnswered={() => setQuestion(null)} />;
 }

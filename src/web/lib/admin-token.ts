@@ -35,6 +35,8 @@ export interface TokenQuestion {
    * in, and the session cookie carries the requests sent again.
    */
   signIn?: string;
+  /** AUTH=oidc: the identity provider's name, and where this app starts its sign-in (else better-auth's route). */
+  provider?: { name: string; start?: string };
 }
 
 /** A question on screen: the dialog calls `answer` with the token the user typed. */

@@ -80,9 +80,14 @@ async function authorized(path: string, options: RequestOptions): Promise<Respon
         token = latest;
         continue;
       }
-      const { signIn: where } = problem as Problem & { signIn?: unknown };
+      const { signIn: where, provider: named } = problem as Problem & { signIn?: unknown; provider?: unknown };
       const signIn = typeof where === 'string' ? where : undefined;
-      const asked = askForAdminToken({ rejection: token ? problem.detail : null, ...(signIn ? { signIn } : {}) });
+      const provider = providerOf(named);
+      const asked = askForAdminToken({
+        rejection: token ? problem.detail : null,
+        ...(signIn ? { signIn } : {}),
+        ...(provider ? { provider } : {}),
+      });
       if (!asked) throw new ApiError(problem);
       token = (await asked) || null;
       continue;
@@ -90,6 +95,16 @@ async function authorized(path: string, options: RequestOptions): Promise<Respon
     if (!response.ok) throw new ApiError(await problemOf(response));
     return response;
   }
+}
+
+/** A 401 under AUTH=oidc names the provider: `"provider": "Okta"` or `{ "name": "Okta", "start": "/api/auth/…" }`. */
+function providerOf(value: unknown): { name: string; start?: string } | undefined {
+  if (typeof value === 'string' && value) return { name: value };
+  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') {
+    const { name, start } = value as { name: string; start?: unknown };
+    return { name, ...(typeof start === 'string' ? { start } : {}) };
+  }
+  return undefined;
 }
 
 /** Calls the API on the same origin and reads its JSON answer. */

@@ -15,7 +15,11 @@ type Handler = (call: FakeCall) => { status: number; body?: unknown; headers?: R
  * Replaces fetch with handlers keyed by "METHOD /path" (query string ignored);
  * records every call so tests can assert what the UI sent.
  */
-export function fakeApi(handlers: Record<string, Handler>) {
+/** Who the server says is signed in unless a test says otherwise: AUTH=none's local builder, an admin. */
+export const LOCAL_ME = { id: 'local', email: '', name: 'Local builder', role: 'admin', authMode: 'none' } as const;
+
+export function fakeApi(given: Record<string, Handler>) {
+  const handlers: Record<string, Handler> = { 'GET /api/me': () => ({ status: 200, body: LOCAL_ME }), ...given };
   const calls: FakeCall[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://127.0.0.1');

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useCan } from '../../lib/me';
 import { Link, NavLink } from '../../lib/history-router';
 import type { Bot } from '../../../domain/bot';
 import { paths } from '../../../domain/screen-routes';
@@ -38,6 +39,8 @@ interface BotPanelHeaderProps {
 
 /** The header the bot's screens share: where you are, the bot's tabs, its checks, export, and the screen's own actions. */
 export function BotPanelHeader({ botId, bot, title, checksWait = false, children }: BotPanelHeaderProps) {
+  // Release… writes into another bot: a builder's.
+  const canWrite = useCan('builder');
   return (
     <div className="panel__header">
       <div>
@@ -69,7 +72,7 @@ export function BotPanelHeader({ botId, bot, title, checksWait = false, children
           placeholder={<p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>}
         />
         {bot ? <BotEnvironment bot={bot} placeholder={<p className="bot-environment">Environment…</p>} /> : null}
-        {bot ? (
+        {bot && canWrite ? (
           <ReleaseButton
             botId={botId}
             botName={bot.name}

@@ -1,8 +1,11 @@
+import { useCan } from '../../lib/me';
 import { BotsList } from '../../features/bots/components/bots-list';
 import { CreateBotFormSlot } from '../../features/bots/components/create-bot-form-slot';
 import { ImportBotButton } from '../../features/bots/components/import-bot-button';
 
 export function Component() {
+  // Importing and creating bots is a builder's: a viewer is not offered them.
+  const canWrite = useCan('builder');
   return (
     <div className="page page--narrow">
       <title>Bots · Integrations Panel</title>
@@ -11,9 +14,9 @@ export function Component() {
           <h1>Bots</h1>
           <p className="page__lead">Pick a bot to configure its integrations.</p>
         </div>
-        <ImportBotButton />
+        {canWrite ? <ImportBotButton /> : null}
       </div>
-      <CreateBotFormSlot />
+      {canWrite ? <CreateBotFormSlot /> : null}
       <BotsList />
     </div>
   );

@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { BOT, ESCALATION } from '../../testing/demo-records';
 import { fakeApi } from '../../testing/fake-api';
@@ -34,5 +35,47 @@ describe('the integration form screen', () => {
     } finally {
       observer.disconnect();
     }
+  });
+});
+
+describe('the integration form for a viewer', () => {
+  it('is read-only with one line saying why: no Save, no Add Integration, and Ctrl+S sends nothing', async () => {
+    const api = fakeApi({
+      'GET /api/me': () => ({
+        status: 200,
+        body: { id: 'p-1', email: 'vic@example.com', name: 'Vic', role: 'viewer', authMode: 'accounts' },
+      }),
+      [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+      [`GET /api/bots/${BOT.id}/integrations`]: () => ({
+        status: 200,
+        body: {
+          items: [
+            {
+              id: ESCALATION.id,
+              name: ESCALATION.name,
+              type: ESCALATION.type,
+              responseDataVariable: ESCALATION.responseDataVariable,
+              version: ESCALATION.version,
+              updatedAt: ESCALATION.updatedAt,
+            },
+          ],
+          nextCursor: null,
+        },
+      }),
+      [`GET /api/bots/${BOT.id}/integrations/${ESCALATION.id}`]: () => ({ status: 200, body: ESCALATION }),
+      [`GET /api/bots/${BOT.id}/checks`]: () => ({ status: 200, body: { items: [] } }),
+      ...Object.fromEntries(DIRECTORIES.map((path) => [`GET ${path}`, empty])),
+    });
+    renderApp(`/bots/${BOT.id}/integrations/${ESCALATION.id}`);
+    expect(await screen.findByTestId('read-only-reason')).toHaveTextContent(
+      'Read-only: your role is viewer; changing this needs the builder role.',
+    );
+    expect(screen.getByLabelText('Integration Name')).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Add Integration' })).not.toBeInTheDocument();
+    // The Test panel stays: a viewer may run tests.
+    expect(screen.getByTestId('test-panel-toggle')).toBeEnabled();
+    await userEvent.keyboard('{Control>}s{/Control}');
+    expect(api.calls.filter((call) => call.method === 'PUT')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { prefetchScriptEditor } from '../../features/integrations/components/scr
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/list/skip-to-form';
 import { ErrorState } from '../../components/states';
 import { whenScreenSettled } from '../../lib/screen-settled';
+import { useCan } from '../../lib/me';
 import { paths } from '../../../domain/screen-routes';
 import { BotPanelHeader } from './bot-panel-header';
 import { useLiveIntegrations } from '../../features/integrations/components/live/live-integrations';
@@ -21,6 +22,8 @@ export function Component() {
   // The checks read every integration of the bot on the server (most of a second at 5,000): asked
   // beside the list, they held its first page up, and the panel opened slower the larger the bot.
   const listAnswered = useIntegrationsAnswered(botId);
+  // Add Integration and Recently deleted (its Restore) are a builder's: a viewer is not offered them.
+  const canWrite = useCan('builder');
   // Saves, renames and dialog changes made elsewhere show in the list and the checks as they happen.
   useLiveIntegrations(botId);
 
@@ -51,10 +54,12 @@ export function Component() {
     <div className="panel">
       <title>{`Integrations · ${botName} · Integrations Panel`}</title>
       <BotPanelHeader botId={botId} bot={bot.data} title="Integrations" checksWait={!listAnswered}>
-        <RecentlyDeletedButton botId={botId} />
-        <Link className="button button--primary" to={paths.newIntegration(botId)}>
-          Add Integration
-        </Link>
+        {canWrite ? <RecentlyDeletedButton botId={botId} /> : null}
+        {canWrite ? (
+          <Link className="button button--primary" to={paths.newIntegration(botId)}>
+            Add Integration
+          </Link>
+        ) : null}
       </BotPanelHeader>
       <div className="panel__body">
         <IntegrationsList botId={botId} />

@@ -3,6 +3,7 @@ import { LoadingState } from '../../components/states';
 import { ToastHost } from '../../components/toast-host';
 import { paths } from '../../../domain/screen-routes';
 import { ConnectionStatus } from '../../components/connection-status';
+import { PersonMenu } from '../../components/person-menu';
 import { useFocusAfterNavigation } from '../focus-after-navigation';
 
 export function RootLayout() {
@@ -36,6 +37,7 @@ export function RootLayout() {
             Environments
           </NavLink>
         </nav>
+        <PersonMenu />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />

@@ -8,6 +8,7 @@ import { useDebouncedValue } from '../../../components/use-debounced-value';
 import type { BotAction } from './bot-dialogs';
 import { ExportBotMenuSlot } from './export-bot-menu-slot';
 import { paths } from '../../../../domain/screen-routes';
+import { useCan } from '../../../lib/me';
 
 const BotDialogs = retryableLazy(() => import('./bot-dialogs'), 'the dialog');
 
@@ -16,6 +17,9 @@ export function BotsList() {
   const q = useDebouncedValue(search.trim(), 250);
   const query = useBots(q);
   const [action, setAction] = useState<BotAction>(null);
+  // Editing a bot is a builder's; deleting one takes everything in it, an admin's.
+  const canEdit = useCan('builder');
+  const canDelete = useCan('admin');
   const searchBox = (
     <div className="skills-search">
       <label htmlFor="bots-search" className="field__label">
@@ -60,22 +64,26 @@ export function BotsList() {
                 {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}
               </div>
               <ExportBotMenuSlot bot={bot} small />
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={`Edit ${bot.name}`}
-                onClick={() => setAction({ kind: 'edit', bot })}
-              >
-                Edit
-              </button>
-              <button
-                type="button"
-                className="button button--small button--danger-text"
-                aria-label={`Delete ${bot.name}`}
-                onClick={() => setAction({ kind: 'delete', bot })}
-              >
-                Delete
-              </button>
+              {canEdit ? (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Edit ${bot.name}`}
+                  onClick={() => setAction({ kind: 'edit', bot })}
+                >
+                  Edit
+                </button>
+              ) : null}
+              {canDelete ? (
+                <button
+                  type="button"
+                  className="button button--small button--danger-text"
+                  aria-label={`Delete ${bot.name}`}
+                  onClick={() => setAction({ kind: 'delete', bot })}
+                >
+                  Delete
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

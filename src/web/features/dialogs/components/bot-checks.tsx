@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../../lib/me';
 import { Link } from '../../../lib/history-router';
 import type { Check } from '../../../../domain/dialogs';
 import { paths } from '../../../../domain/screen-routes';
@@ -33,6 +34,8 @@ function summaryOf(checks: Check[]): string {
  * `waiting` holds the request back: the server reads every integration of the bot to answer it.
  */
 export function BotChecks({ botId, waiting = false }: { botId: string; waiting?: boolean }) {
+  // Adding a dialog is a builder's.
+  const canWrite = useCan('builder');
   const checks = useChecks(botId, { enabled: !waiting });
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -85,7 +88,7 @@ export function BotChecks({ botId, waiting = false }: { botId: string; waiting?:
                   {check.integrationId && !node ? (
                     <Link to={paths.integration(botId, check.integrationId)}>Open the integration</Link>
                   ) : null}
-                  {check.id === 'escalation-failure-caught' && check.status !== 'pass' ? (
+                  {canWrite && check.id === 'escalation-failure-caught' && check.status !== 'pass' ? (
                     <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
                       Add a failure dialog
                     </button>

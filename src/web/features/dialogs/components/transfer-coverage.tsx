@@ -1,4 +1,5 @@
 import { TRANSFER_OUTCOME_LABELS } from '../../../../domain/rehearsal';
+import { useCan } from '../../../lib/me';
 import { Link } from '../../../lib/history-router';
 import { paths } from '../../../../domain/screen-routes';
 import { useTransferCoverage } from '../api/get-transfer-coverage';
@@ -10,6 +11,7 @@ import { AddFailureRule } from './add-failure-rule';
  * in the Fallback dialog, the platform's default text or no answer, with the one-click fix that exists.
  */
 export function TransferCoverage({ botId, onAddFailureDialog }: { botId: string; onAddFailureDialog: () => void }) {
+  const canWrite = useCan('builder');
   const coverage = useTransferCoverage(botId);
   const [addingRule, setAddingRule] = useState<{ id: string; name: string } | null>(null);
   if (coverage.isPending) return <p className="transfer-coverage__note">Rehearsing every transfer…</p>;
@@ -54,12 +56,12 @@ export function TransferCoverage({ botId, onAddFailureDialog }: { botId: string;
               <td>
                 {item.customerSees.length > 0 ? item.customerSees.join(' / ') : 'Nothing'}
                 {item.problem ? <span className="transfer-coverage__problem">{item.problem}</span> : null}
-                {item.fix === 'add-failure-dialog' && !item.handled ? (
+                {canWrite && item.fix === 'add-failure-dialog' && !item.handled ? (
                   <button type="button" className="button button--link" onClick={onAddFailureDialog}>
                     Add a failure dialog
                   </button>
                 ) : null}
-                {item.fix === 'add-failure-rule' && !item.handled ? (
+                {canWrite && item.fix === 'add-failure-rule' && !item.handled ? (
                   <button
                     type="button"
                     className="button button--link"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../../lib/me';
 import { Link } from '../../../lib/history-router';
 import { paths } from '../../../../domain/screen-routes';
 import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
@@ -46,7 +47,9 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
   const deletion = useDeleteEntry(directory.path);
   const recreate = useCreateEntry(directory.path);
   const remote = query.data?.source === 'liveperson';
-  const editable = query.data !== undefined && !remote;
+  // Directory entries are edited by builders; a viewer reads them (never their secrets).
+  const canWrite = useCan('builder');
+  const editable = query.data !== undefined && !remote && canWrite;
   const searchId = `${kind}-search`;
 
   const title = plural[0]!.toUpperCase() + plural.slice(1);

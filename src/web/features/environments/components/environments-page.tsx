@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { describeFailure } from '../../../lib/failure';
 import { Link } from '../../../lib/history-router';
 import { notify } from '../../../lib/notify';
+import { useReadOnlyReason } from '../../../lib/me';
 import { useCreateEnvironment, useDeleteEnvironment, useEnvironments, useUpdateEnvironment } from '../api/environments-api';
 import './environments.css';
 
@@ -32,7 +33,7 @@ const inputOf = (row: VariableRow): EnvironmentVariableInput =>
     ? { name: row.name.trim(), secret: true }
     : { name: row.name.trim(), value: row.value, secret: row.secret };
 
-function VariablesForm({ environment }: { environment: Environment }) {
+function VariablesForm({ environment, readOnly }: { environment: Environment; readOnly: boolean }) {
   const update = useUpdateEnvironment();
   const { register, control, handleSubmit, reset, formState } = useForm<{ variables: VariableRow[] }>({
     values: { variables: rowsOf(environment) },
@@ -53,74 +54,78 @@ function VariablesForm({ environment }: { environment: Environment }) {
   const base = `environment-${environment.id}`;
   return (
     <form onSubmit={save} aria-label={`Variables of ${environment.name}`}>
-      <table className="env-grid">
-        <caption className="visually-hidden">Variables of {environment.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col">Secret</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((field, index) => {
-            const row = rows[index];
-            const secret = row?.secret ?? field.secret;
-            return (
-              <tr key={field.id}>
-                <td>
-                  <input
-                    className="input"
-                    aria-label={`Variable ${index + 1} name`}
-                    placeholder="SKILL_ID"
-                    spellCheck={false}
-                    {...register(`variables.${index}.name`)}
-                  />
-                </td>
-                <td>
-                  <input
-                    className="input"
-                    aria-label={`Variable ${index + 1} value`}
-                    type={secret ? 'password' : 'text'}
-                    autoComplete="off"
-                    placeholder={secret ? (field.set ? 'Set: type to replace' : 'Not set') : '1234567890'}
-                    {...register(`variables.${index}.value`)}
-                  />
-                  {secret ? (
-                    <span className={`pill pill--${field.set ? 'success' : 'warning'}`} data-testid={`${base}-secret-${index}`}>
-                      {field.set ? 'Set' : 'Not set'}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <input type="checkbox" aria-label={`Variable ${index + 1} is secret`} {...register(`variables.${index}.secret`)} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--small button--danger-text"
-                    aria-label={`Remove variable ${index + 1}`}
-                    onClick={() => remove(index)}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div className="env-card__actions">
-        <button type="button" className="button button--small" onClick={() => append({ name: '', value: '', secret: false, set: false })}>
-          Add variable
-        </button>
-        <button type="submit" className="button button--primary button--small" disabled={update.isPending || !formState.isDirty}>
-          {update.isPending ? 'Saving…' : `Save ${environment.name}`}
-        </button>
-      </div>
+      <fieldset className="form-fields" disabled={readOnly}>
+        <table className="env-grid">
+          <caption className="visually-hidden">Variables of {environment.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Value</th>
+              <th scope="col">Secret</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((field, index) => {
+              const row = rows[index];
+              const secret = row?.secret ?? field.secret;
+              return (
+                <tr key={field.id}>
+                  <td>
+                    <input
+                      className="input"
+                      aria-label={`Variable ${index + 1} name`}
+                      placeholder="SKILL_ID"
+                      spellCheck={false}
+                      {...register(`variables.${index}.name`)}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      className="input"
+                      aria-label={`Variable ${index + 1} value`}
+                      type={secret ? 'password' : 'text'}
+                      autoComplete="off"
+                      placeholder={secret ? (field.set ? 'Set: type to replace' : 'Not set') : '1234567890'}
+                      {...register(`variables.${index}.value`)}
+                    />
+                    {secret ? (
+                      <span className={`pill pill--${field.set ? 'success' : 'warning'}`} data-testid={`${base}-secret-${index}`}>
+                        {field.set ? 'Set' : 'Not set'}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`Variable ${index + 1} is secret`} {...register(`variables.${index}.secret`)} />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small button--danger-text"
+                      aria-label={`Remove variable ${index + 1}`}
+                      onClick={() => remove(index)}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </fieldset>
+      {readOnly ? null : (
+        <div className="env-card__actions">
+          <button type="button" className="button button--small" onClick={() => append({ name: '', value: '', secret: false, set: false })}>
+            Add variable
+          </button>
+          <button type="submit" className="button button--primary button--small" disabled={update.isPending || !formState.isDirty}>
+            {update.isPending ? 'Saving…' : `Save ${environment.name}`}
+          </button>
+        </div>
+      )}
       {update.error ? <ActionFailure failure={describeFailure(update.error, `save ${environment.name}`)} /> : null}
     </form>
   );
@@ -159,6 +164,7 @@ export function EnvironmentsPage() {
   const query = useEnvironments();
   const deletion = useDeleteEnvironment();
   const [deleting, setDeleting] = useState<Environment | null>(null);
+  const readOnly = useReadOnlyReason('builder');
   const deleteMutation = {
     mutate: (environment: Environment, options: { onSuccess: () => void }) =>
       deletion.mutate({ environment, force: environment.usedBy.length > 0 }, options),
@@ -175,7 +181,13 @@ export function EnvironmentsPage() {
           The values {'{$env.NAME}'} takes in the bots that use each environment. Secret values are stored encrypted and never shown again.
         </p>
       </div>
-      <AddEnvironmentForm />
+      {readOnly ? (
+        <p className="note" data-testid="read-only-reason">
+          {readOnly}
+        </p>
+      ) : (
+        <AddEnvironmentForm />
+      )}
       {query.isPending ? (
         <LoadingState label="Loading the environments" />
       ) : query.isError ? (
@@ -187,9 +199,11 @@ export function EnvironmentsPage() {
           <section key={environment.id} className="env-card" aria-labelledby={`environment-${environment.id}-title`}>
             <div className="env-card__header">
               <h2 id={`environment-${environment.id}-title`}>{environment.name}</h2>
-              <button type="button" className="button button--small button--danger-text" onClick={() => setDeleting(environment)}>
-                Delete {environment.name}
-              </button>
+              {readOnly ? null : (
+                <button type="button" className="button button--small button--danger-text" onClick={() => setDeleting(environment)}>
+                  Delete {environment.name}
+                </button>
+              )}
             </div>
             {environment.description ? <p>{environment.description}</p> : null}
             <p className="env-card__bots">
@@ -207,7 +221,7 @@ export function EnvironmentsPage() {
                 </>
               )}
             </p>
-            <VariablesForm environment={environment} />
+            <VariablesForm environment={environment} readOnly={readOnly !== null} />
           </section>
         ))
       )}

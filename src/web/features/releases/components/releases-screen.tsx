@@ -1,4 +1,5 @@
 import type { Release } from '../../../../domain/releases';
+import { useCan } from '../../../lib/me';
 import { ActionFailure } from '../../../components/action-failure';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { describeFailure } from '../../../lib/failure';
@@ -11,6 +12,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 /** The Releases tab: releases into and out of the bot, each with its diffs and Roll back. */
 export function ReleasesScreen({ botId }: { botId: string }) {
+  const canWrite = useCan('builder');
   const query = useReleases(botId);
   const rollback = useRollback(botId);
   const roll = (release: Release) =>
@@ -33,15 +35,17 @@ export function ReleasesScreen({ botId }: { botId: string }) {
             {release.note ? ` — ${release.note}` : ''}
           </p>
           <ChangeList changes={release.changes} />
-          <button
-            type="button"
-            className="button button--small"
-            disabled={rollback.isPending}
-            onClick={() => roll(release)}
-            aria-label={`Roll back release ${release.number}`}
-          >
-            Roll back
-          </button>
+          {canWrite ? (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={rollback.isPending}
+              onClick={() => roll(release)}
+              aria-label={`Roll back release ${release.number}`}
+            >
+              Roll back
+            </button>
+          ) : null}
         </article>
       ))}
     </div>

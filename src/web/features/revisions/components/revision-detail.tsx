@@ -7,6 +7,7 @@ import { describeFailure } from '../../../lib/failure';
 import { notify } from '../../../lib/notify';
 import { useRevision } from '../api/get-revision';
 import { useRestoreRevision } from '../api/restore-revision';
+import { useCan } from '../../../lib/me';
 import { diffFields } from './field-diff';
 import { FieldDiffTable } from './field-diff-table';
 import type { HistoryHostProps } from './history-props';
@@ -19,6 +20,7 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
   const revision = useRevision(botId, integration.id, version, version === integration.version);
   const now = useRevision(botId, integration.id, integration.version, true);
   const restore = useRestoreRevision(botId);
+  const canRestore = useCan('builder');
   const [confirming, setConfirming] = useState(false);
   const [reloading, setReloading] = useState(false);
 
@@ -52,14 +54,16 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
         <h3>
           Version {version} compared with the current version ({integration.version})
         </h3>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={isCurrent || restore.isPending}
-          onClick={() => (isDirty ? setConfirming(true) : runRestore())}
-        >
-          {restore.isPending ? 'Restoring…' : `Restore version ${version}`}
-        </button>
+        {canRestore ? (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={isCurrent || restore.isPending}
+            onClick={() => (isDirty ? setConfirming(true) : runRestore())}
+          >
+            {restore.isPending ? 'Restoring…' : `Restore version ${version}`}
+          </button>
+        ) : null}
       </div>
       {isCurrent ? <p className="form-legend">This is the current version.</p> : null}
       {restore.error && stale ? (

@@ -38,9 +38,10 @@ export function RevisionList({ revisions, selected, currentVersion, onSelect }: 
                 {revision.version === currentVersion ? ' · current' : ''}
               </span>
             </span>{' '}
-            <time className="revision-list__meta" dateTime={revision.createdAt}>
-              {timeFormat.format(new Date(revision.createdAt))}
-            </time>{' '}
+            <span className="revision-list__meta">
+              <time dateTime={revision.createdAt}>{timeFormat.format(new Date(revision.createdAt))}</time> by{' '}
+              <span data-testid="revision-author">{revision.author.name}</span>
+            </span>{' '}
             <span className="revision-list__summary">{revision.summary}</span>
             {revision.testCaseChanges.length > 0 ? (
               <>

@@ -30,6 +30,7 @@ import { useIntegrationDraft } from '../draft/use-integration-draft';
 import { SaveFailureMessage } from './save-failure-message';
 import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
 import { useLiveForm } from '../live/live-form';
+import { useReadOnlyReason } from '../../../../lib/me';
 
 interface IntegrationFormProps {
   botId: string;
@@ -116,7 +117,9 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
       .catch(failBeforeRequest);
   // One save at a time. Save stays enabled while saving (aria-disabled): a disabled button would drop the
   // focus to the page, and after Save the focus stays where it was.
-  const onSubmit = (event?: BaseSyntheticEvent) => (saving ? (event?.preventDefault(), Promise.resolve()) : submit(event));
+  // A viewer reads the form: its fields are read-only and there is no Save (the API would refuse it).
+  const readOnly = useReadOnlyReason('builder');
+  const onSubmit = (event?: BaseSyntheticEvent) => (saving || readOnly ? (event?.preventDefault(), Promise.resolve()) : submit(event));
   useSaveShortcut(() => void onSubmit());
 
   const changeType = useCallback(
@@ -140,15 +143,17 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
             <DirtyStatus control={form.control} kept={draft.kept} />
             {headerActions ? <DirtyHeaderActions control={form.control} actions={headerActions} load={load} /> : null}
             <TestPanelToggle />
-            <button
-              type="submit"
-              className="button button--primary"
-              aria-disabled={saving}
-              aria-keyshortcuts="Control+S Meta+S"
-              title="Save (Ctrl+S / ⌘S)"
-            >
-              {saving ? 'Saving…' : 'Save'}
-            </button>
+            {readOnly ? null : (
+              <button
+                type="submit"
+                className="button button--primary"
+                aria-disabled={saving}
+                aria-keyshortcuts="Control+S Meta+S"
+                title="Save (Ctrl+S / ⌘S)"
+              >
+                {saving ? 'Saving…' : 'Save'}
+              </button>
+            )}
             {problem ? <SaveFailureMessage failure={problem} saving={saving} onRetry={() => void retry()} /> : null}
           </header>
           <div className="live-notes">
@@ -163,13 +168,26 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
             ) : null}
           </div>
           {draft.offer ? <DeferredDraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} /> : null}
+          {readOnly ? (
+            <p className="note form-read-only" data-testid="read-only-reason">
+              {readOnly}
+            </p>
+          ) : null}
           <p className="form-legend">
             Required fields are marked with an asterisk{' '}
             <span className="field__asterisk" aria-hidden="true">
               *
             </span>
           </p>
-          <FormSections botId={botId} integration={integration} type={type} meta={meta} editorKey={editorKey} onTypeChange={changeType} />
+          <FormSections
+            botId={botId}
+            integration={integration}
+            type={type}
+            meta={meta}
+            editorKey={editorKey}
+            onTypeChange={changeType}
+            readOnly={readOnly !== null}
+          />
         </form>
         {/* Beside the form, sharing its values, the skill directory and the sample variables. */}
         <TestPanelHost botId={botId} integrationId={integration?.id ?? null} />
@@ -236,6 +254,7 @@ interface FormSectionsProps {
   meta: FieldMeta;
   editorKey: number;
   onTypeChange: (type: IntegrationType) => void;
+  readOnly: boolean;
 }
 
 /**
@@ -243,15 +262,19 @@ interface FormSectionsProps {
  * Unsaved changes, a failure): memo keeps those from rendering every field again, which held the
  * PUT and "Saved" up. The fields follow their own values and errors through the form's context.
  */
-const FormSections = memo(function FormSections({ botId, integration, type, meta, editorKey, onTypeChange }: FormSectionsProps) {
+const FormSections = memo(function FormSections({ botId, integration, type, meta, editorKey, onTypeChange, readOnly }: FormSectionsProps) {
   return (
     <>
-      <div className="form-grid">
-        <CommonFields meta={meta} onTypeChange={onTypeChange} />
-        <TypeFields type={type} meta={meta} />
-      </div>
-      <TransformScriptField editorKey={editorKey} />
-      <CustomDataFields />
+      {/* A disabled fieldset makes every control in it read-only at once; the sections below it (usages, test
+          cases, the transfer preview) stay usable, as a viewer may run tests. */}
+      <fieldset className="form-fields" disabled={readOnly}>
+        <div className="form-grid">
+          <CommonFields meta={meta} onTypeChange={onTypeChange} />
+          <TypeFields type={type} meta={meta} />
+        </div>
+        <TransformScriptField editorKey={editorKey} readOnly={readOnly} />
+        <CustomDataFields />
+      </fieldset>
       {integration ? <DeferredUsagesSection botId={botId} integration={integration} /> : null}
       {integration ? <DeferredTestCasesSection botId={botId} integration={integration} /> : null}
       {type === 'LIVEPERSON_AGENT_ESCALATION' ? <DeferredTransferPreviewSection /> : null}

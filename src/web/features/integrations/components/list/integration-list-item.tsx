@@ -28,7 +28,8 @@ function FailingTestsBadge({ botId, integration }: { botId: string; integration:
 interface IntegrationListItemProps {
   botId: string;
   integration: IntegrationSummary;
-  onDelete: (integration: IntegrationSummary) => void;
+  /** Absent for a role that may not delete: the row then has no actions menu. */
+  onDelete?: (integration: IntegrationSummary) => void;
   /** Opens the menu as the row mounts: the user asked for it (so) while the row's code was on its way. */
   menuOpen?: MenuOpener | null;
   onMenuClosed?: () => void;
@@ -77,18 +78,20 @@ export function IntegrationListItem({ botId, integration, onDelete, menuOpen = n
         </Tooltip.Portal>
       </Tooltip.Root>
       <FailingTestsBadge botId={botId} integration={integration} />
-      <DropdownMenu.Root modal={false} defaultOpen={menuOpen !== null} onOpenChange={(open) => !open && onMenuClosed?.()}>
-        <DropdownMenu.Trigger className="button button--icon integration-item__menu" aria-label={`Actions for ${integration.name}`}>
-          <span aria-hidden="true">⋯</span>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-            <DropdownMenu.Item ref={focusFirstItem} className="menu__item menu__item--danger" onSelect={() => onDelete(integration)}>
-              Delete Integration
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      {onDelete ? (
+        <DropdownMenu.Root modal={false} defaultOpen={menuOpen !== null} onOpenChange={(open) => !open && onMenuClosed?.()}>
+          <DropdownMenu.Trigger className="button button--icon integration-item__menu" aria-label={`Actions for ${integration.name}`}>
+            <span aria-hidden="true">⋯</span>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+              <DropdownMenu.Item ref={focusFirstItem} className="menu__item menu__item--danger" onSelect={() => onDelete(integration)}>
+                Delete Integration
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      ) : null}
     </div>
   );
 }

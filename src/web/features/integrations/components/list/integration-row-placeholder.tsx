@@ -13,6 +13,8 @@ interface IntegrationRowPlaceholderProps {
   menuAsked: boolean;
   /** Asks for the menu: it loads the row's code at once, and the menu opens when it arrives. */
   onMenu: (by: MenuOpener) => void;
+  /** false for a role that may not delete, the menu's one action. */
+  withMenu?: boolean;
 }
 
 /**
@@ -20,31 +22,33 @@ interface IntegrationRowPlaceholderProps {
  * menu's button, which takes the focus and the user's request at once (a keyboard user who reaches it
  * in the first moments finds it working) and opens the menu when integration-list-item.tsx replaces it.
  */
-export function IntegrationRowPlaceholder({ botId, integration, menuAsked, onMenu }: IntegrationRowPlaceholderProps) {
+export function IntegrationRowPlaceholder({ botId, integration, menuAsked, onMenu, withMenu = true }: IntegrationRowPlaceholderProps) {
   return (
     <div className="integration-item" data-testid="integration-item">
       <NavLink to={paths.integration(botId, integration.id)} className="integration-item__link">
         <span className="integration-item__name">{integration.name}</span>
         <TypeBadge type={integration.type} />
       </NavLink>
-      <button
-        type="button"
-        className="button button--icon integration-item__menu"
-        aria-label={`Actions for ${integration.name}`}
-        aria-haspopup="menu"
-        aria-expanded={false}
-        aria-busy={menuAsked}
-        // Enter and Space click a button too, with no pointer: detail 0.
-        onClick={(event) => onMenu(event.detail === 0 ? 'keyboard' : 'pointer')}
-        onKeyDown={(event) => {
-          // As the menu's own trigger does: the arrow opens it too.
-          if (event.key !== 'ArrowDown') return;
-          event.preventDefault();
-          onMenu('keyboard');
-        }}
-      >
-        <span aria-hidden="true">⋯</span>
-      </button>
+      {withMenu ? (
+        <button
+          type="button"
+          className="button button--icon integration-item__menu"
+          aria-label={`Actions for ${integration.name}`}
+          aria-haspopup="menu"
+          aria-expanded={false}
+          aria-busy={menuAsked}
+          // Enter and Space click a button too, with no pointer: detail 0.
+          onClick={(event) => onMenu(event.detail === 0 ? 'keyboard' : 'pointer')}
+          onKeyDown={(event) => {
+            // As the menu's own trigger does: the arrow opens it too.
+            if (event.key !== 'ArrowDown') return;
+            event.preventDefault();
+            onMenu('keyboard');
+          }}
+        >
+          <span aria-hidden="true">⋯</span>
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { IntegrationSummary } from '../../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
 import { useFilteredIntegrations } from './use-filtered-integrations';
 import { retryableLazy } from '../../../../components/lazy-part';
+import { useCan } from '../../../../lib/me';
 import { IntegrationRowPlaceholder, type MenuOpener } from './integration-row-placeholder';
 import { deferredModule } from '../../../../components/deferred-part';
 import { paths } from '../../../../../domain/screen-routes';
@@ -154,6 +155,8 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
     setScroller(scrollerRef.current);
   }, []);
   const { module: parts, failed: partsFailed, request: requestParts } = useRowParts();
+  // The rows' one action is Delete Integration: a viewer's rows have no menu.
+  const canDelete = useCan('builder');
   // Rows saved elsewhere a moment ago flash (the list follows the bot's live events).
   const justChanged = useJustChanged();
   // The row whose menu was asked for before its code was here: it opens once the code arrives, and
@@ -180,7 +183,7 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
             <parts.IntegrationListItem
               botId={botId}
               integration={integration}
-              onDelete={onDelete}
+              onDelete={canDelete ? onDelete : undefined}
               menuOpen={menuAsked?.id === integration.id ? menuAsked.by : null}
               onMenuClosed={() => setMenuAsked(null)}
             />
@@ -189,6 +192,7 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
               botId={botId}
               integration={integration}
               menuAsked={menuAsked?.id === integration.id && !partsFailed}
+              withMenu={canDelete}
               onMenu={(by) => {
                 setMenuAsked({ id: integration.id, by });
                 requestParts();

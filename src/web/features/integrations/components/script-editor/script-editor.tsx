@@ -14,6 +14,8 @@ export interface ScriptEditorProps {
   onBlur: () => void;
   /** Gives the rest of the form a handle on the editor; returns the function that withdraws it. */
   onReady?: (handle: ScriptEditorHandle) => () => void;
+  /** For a role that may read but not change the integration. */
+  readOnly?: boolean;
 }
 
 const SYNTAX_OWNER = 'transform-script-syntax';
@@ -79,7 +81,7 @@ function showRunError(model: monaco.editor.ITextModel, problem: ScriptProblem | 
  * Uncontrolled on purpose: binding `value` to the form makes fast typing lose characters.
  * The form remounts this component (new key) when it loads another record.
  */
-export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange, onBlur, onReady }: ScriptEditorProps) {
+export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange, onBlur, onReady, readOnly = false }: ScriptEditorProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const callbacks = useRef({ onChange, onBlur, onReady });
   const withdraw = useRef<(() => void) | undefined>(undefined);
@@ -149,8 +151,9 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
       acceptSuggestionOnEnter: 'off' as const,
       renderLineHighlight: 'line' as const,
       lineNumbersMinChars: 3,
+      readOnly,
     }),
-    [ariaLabel],
+    [ariaLabel, readOnly],
   );
 
   return (

@@ -19,7 +19,7 @@ function EditorPlaceholder() {
   );
 }
 
-export function TransformScriptField({ editorKey }: { editorKey: number }) {
+export function TransformScriptField({ editorKey, readOnly = false }: { editorKey: number; readOnly?: boolean }) {
   const { control, trigger } = useFormContext();
   const { register } = useScriptEditorBridge();
   // Monaco is fetched once the form is here with its data (it is usable without it); the screen's
@@ -65,6 +65,7 @@ export function TransformScriptField({ editorKey }: { editorKey: number }) {
                     }}
                     onBlur={field.onBlur}
                     onReady={register}
+                    readOnly={readOnly}
                   />
                 </ErrorBoundary>
               )

@@ -1,0 +1,5 @@
+import { ActivityPage } from '../../features/people/components/activity-page';
+
+export function Component() {
+  return <ActivityPage />;
+}

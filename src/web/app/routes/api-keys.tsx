@@ -1,0 +1,5 @@
+import { ApiKeysPage } from '../../features/people/components/api-keys-page';
+
+export function Component() {
+  return <ApiKeysPage />;
+}

@@ -80,7 +80,10 @@ describeEachDatabase('Agent Transfer interactions on %s', (kind) => {
     const before = (await exportCb(server, botId)).text;
     const missing = await server.request('PATCH', path, { body: { agentSkillId: '1' } });
     expect(missing.status).toBe(428);
-    const stale = await server.request('PATCH', path, { headers: { 'if-match': `"${Number(JSON.parse(etag)) + 5}"` }, body: { agentSkillId: '1' } });
+    const stale = await server.request('PATCH', path, {
+      headers: { 'if-match': `"${Number(JSON.parse(etag)) + 5}"` },
+      body: { agentSkillId: '1' },
+    });
     expect(stale.status).toBe(412);
     expect((await exportCb(server, botId)).text).toBe(before);
   });

@@ -240,7 +240,9 @@ export function createDialogsRepository(
         if (loaded.row.version !== expectedVersion) throw preconditionFailed(loaded.row.version);
         const { dialog, interaction: target } = findInteraction(loaded, dialogId, interactionId);
         if (target.kind !== 'ESCALATION') {
-          throw conflict(`Interaction "${target.name}" is a ${target.kind} interaction, not an Agent Transfer: only Agent Transfers are edited here.`);
+          throw conflict(
+            `Interaction "${target.name}" is a ${target.kind} interaction, not an Agent Transfer: only Agent Transfers are edited here.`,
+          );
         }
         const edited = editedAgentTransfer(target.raw, input);
         // Only the edited entry is replaced: a file whose ids repeat keeps its other entries as they were.
@@ -251,7 +253,10 @@ export function createDialogsRepository(
           changed: { groups: [], conversationMessage: [edited] },
           summary: `Agent Transfer "${target.name}" in dialog "${dialog.name}": ${fields.join(', ')} changed`,
         });
-        const model = readBotModel({ ...extras, topLevel: { ...extras.topLevel, conversationMessage: [edited] } }, loaded.model.integrations);
+        const model = readBotModel(
+          { ...extras, topLevel: { ...extras.topLevel, conversationMessage: [edited] } },
+          loaded.model.integrations,
+        );
         return { interaction: toInteractionView(model, model.interactions[0]!), version };
       });
     },

@@ -143,7 +143,13 @@ async function agentTransferTarget(server: TestServer): Promise<WriteTarget> {
   return {
     path: `/api/bots/${botId}/dialogs/${dialog.id}/interactions/${transfer.id}`,
     etag: dialogs.headers.get('etag')!,
-    body: { messageToUser: 'One moment.', agentSkillId: '12345', agentId: '{$botContext.agentId}', transferBotContext: true, interactionDelay: 2000 },
+    body: {
+      messageToUser: 'One moment.',
+      agentSkillId: '12345',
+      agentId: '{$botContext.agentId}',
+      transferBotContext: true,
+      interactionDelay: 2000,
+    },
   };
 }
 

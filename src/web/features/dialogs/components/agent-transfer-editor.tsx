@@ -77,7 +77,9 @@ export function AgentTransferEditor({ botId, dialogId, interactionId, name, onCl
             Saved into the bot&apos;s Conversation Builder file as a new revision of its dialogs; the export carries it.
           </Dialog.Description>
           {read.isPending ? <LoadingState label="Loading the interaction…" /> : null}
-          {read.isError ? <ErrorState title="Could not load the interaction" error={read.error} onRetry={() => void read.refetch()} /> : null}
+          {read.isError ? (
+            <ErrorState title="Could not load the interaction" error={read.error} onRetry={() => void read.refetch()} />
+          ) : null}
           {read.data ? (
             <TransferForm
               botId={botId}

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Dialog } from 'radix-ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { agentTransferInputSchema, type AgentTransferInput, type InteractionView } from '../../../../domain/dialogs';
@@ -112,6 +112,7 @@ function TransferForm({ botId, dialogId, interactionId, loaded, reload, onDone }
   const [stale, setStale] = useState(false);
   // The version the edits apply to: the one read, or the one loaded after a 412.
   const [etag, setEtag] = useState(loaded.etag);
+  const baseline = useRef(valuesOf(loaded.interaction));
   const directory = useDirectoryList('skills');
   const [skillId, skillName] = useWatch({ control: form.control, name: ['agentSkillId', 'agentSkillName'] });
   const warnings = skillWarnings(skillId ?? '', skillName ?? '', directory.items);
@@ -122,15 +123,17 @@ function TransferForm({ botId, dialogId, interactionId, loaded, reload, onDone }
       ? `Skill ${known.id} is “${known.name}” in the skill directory.`
       : undefined;
 
-  /** What changed since the form was read: a PATCH changes what it is given. */
+  /** What changed since the form was read (or theirs loaded): a PATCH changes what it is given. */
   const changesOf = (values: FormInput): AgentTransferInput => {
-    const dirty = form.formState.dirtyFields;
+    const base = baseline.current;
     const input: AgentTransferInput = {};
-    if (dirty.messageToUser) input.messageToUser = values.messageToUser;
-    if (dirty.agentSkillId) input.agentSkillId = values.agentSkillId;
-    if (dirty.agentId) input.agentId = values.agentId;
-    if (dirty.transferBotContext) input.transferBotContext = values.transferBotContext;
-    if (dirty.interactionDelay) input.interactionDelay = values.interactionDelay === '' ? 0 : Number(values.interactionDelay);
+    if (values.messageToUser !== base.messageToUser) input.messageToUser = values.messageToUser;
+    if (values.agentSkillId.trim() !== base.agentSkillId) input.agentSkillId = values.agentSkillId;
+    if (values.agentId.trim() !== base.agentId) input.agentId = values.agentId;
+    if (values.transferBotContext !== base.transferBotContext) input.transferBotContext = values.transferBotContext;
+    if (values.interactionDelay.trim() !== base.interactionDelay) {
+      input.interactionDelay = values.interactionDelay.trim() === '' ? 0 : Number(values.interactionDelay);
+    }
     return input;
   };
 
@@ -161,7 +164,8 @@ function TransferForm({ botId, dialogId, interactionId, loaded, reload, onDone }
     const latest = await reload();
     if (!latest) return;
     setEtag(latest.etag);
-    form.reset(valuesOf(latest.interaction));
+    baseline.current = valuesOf(latest.interaction);
+    form.reset(baseline.current);
     setStale(false);
   };
   // Only the fields changed here are sent: what the other save changed and this form did not stays.

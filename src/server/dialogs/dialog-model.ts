@@ -245,7 +245,10 @@ function flowOrder(interactions: InteractionRecord[]): InteractionRecord[] {
 }
 
 export function toInteractionView(model: BotModel, item: InteractionRecord): InteractionView {
-  const view: InteractionView = { id: item.id, name: item.name, kind: item.kind, transitions: item.transitions, texts: item.texts };
+  // An Agent Transfer's message is its messageToUser: told once, not again among its texts.
+  const texts =
+    item.messageToUser === undefined ? item.texts : item.texts.filter((text, index) => index > 0 || text !== item.messageToUser);
+  const view: InteractionView = { id: item.id, name: item.name, kind: item.kind, transitions: item.transitions, texts };
   const invoked = isIntegrationInteraction(item) ? invokedIntegration(model, item) : undefined;
   if (invoked) view.integrationId = invoked.integration.id;
   const integrationName = item.responderName ?? invoked?.integration.name;

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Dialog } from 'radix-ui';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { agentTransferInputSchema, type AgentTransferInput, type InteractionView } from '../../../../domain/dialogs';
@@ -112,7 +112,7 @@ function TransferForm({ botId, dialogId, interactionId, loaded, reload, onDone }
   const [stale, setStale] = useState(false);
   // The version the edits apply to: the one read, or the one loaded after a 412.
   const [etag, setEtag] = useState(loaded.etag);
-  const baseline = useRef(valuesOf(loaded.interaction));
+  const [baseline, setBaseline] = useState(() => valuesOf(loaded.interaction));
   const directory = useDirectoryList('skills');
   const [skillId, skillName] = useWatch({ control: form.control, name: ['agentSkillId', 'agentSkillName'] });
   const warnings = skillWarnings(skillId ?? '', skillName ?? '', directory.items);
@@ -125,7 +125,7 @@ function TransferForm({ botId, dialogId, interactionId, loaded, reload, onDone }
 
   /** What changed since the form was read (or theirs loaded): a PATCH changes what it is given. */
   const changesOf = (values: FormInput): AgentTransferInput => {
-    const base = baseline.current;
+    const base = baseline;
     const input: AgentTransferInput = {};
     if (values.messageToUser !== base.messageToUser) input.messageToUser = values.messageToUser;
     if (values.agentSkillId.trim() !== base.agentSkillId) input.agentSkillId = values.agentSkillId;
@@ -164,8 +164,9 @@ function TransferForm({ botId, dialogId, interactionId, loaded, reload, onDone }
     const latest = await reload();
     if (!latest) return;
     setEtag(latest.etag);
-    baseline.current = valuesOf(latest.interaction);
-    form.reset(baseline.current);
+    const theirs = valuesOf(latest.interaction);
+    setBaseline(theirs);
+    form.reset(theirs);
     setStale(false);
   };
   // Only the fields changed here are sent: what the other save changed and this form did not stays.

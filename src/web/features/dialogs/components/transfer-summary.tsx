@@ -24,6 +24,9 @@ export function TransferSummary({ interaction }: { interaction: InteractionView 
   const agent = interaction.agentId ? `, agent ${interaction.agentId}` : '';
   return (
     <div className="flow-node__transfer">
+      {interaction.messageToUser && interaction.messageToUser !== BLANK_MESSAGE ? (
+        <p className="flow-node__text">{interaction.messageToUser}</p>
+      ) : null}
       <p>
         {skill}
         {agent}

@@ -4,6 +4,8 @@ import { identifierSchema } from './identifier';
 import { integrationInputSchema } from './integration';
 import { problemSchema } from './problem';
 import { requiredText } from './request-fields';
+import { agentEscalation } from './integration-types/agent-escalation';
+import { schemaKit } from './integration-types/schema-kit';
 
 /*
  * The bot around its integrations, as the server reads it from an imported Conversation Builder
@@ -40,6 +42,14 @@ export const interactionViewSchema = z.object({
   postProcess: z.string().optional(),
   /** The skill of an Agent Transfer (ESCALATION) interaction. */
   agentSkillId: z.string().optional(),
+  /** An Agent Transfer's message (BLANK_MESSAGE: none is sent). */
+  messageToUser: z.string().optional(),
+  /** An Agent Transfer's agent, when it names one. */
+  agentId: z.string().optional(),
+  /** An Agent Transfer's Transfer Bot Context (the file's `tangoContextEnabled`). */
+  transferBotContext: z.boolean().optional(),
+  /** Milliseconds the platform waits before the interaction (the file keeps `interactionDelay` as text: "2000"). */
+  interactionDelay: z.number().int().nonnegative().optional(),
 });
 export type InteractionView = z.infer<typeof interactionViewSchema>;
 
@@ -143,7 +153,32 @@ export const failureRuleInputSchema = z.strictObject({
 });
 export type FailureRuleInput = z.infer<typeof failureRuleInputSchema>;
 
-export const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references', 'add-failure-rule'] as const;
+export const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references', 'add-failure-rule', 'edit-interaction'] as const;
+/** The longest Interaction Delay the panel writes: a minute (the platform's own advice is 2,000 ms per message before a transfer). */
+export const MAX_INTERACTION_DELAY = 60_000;
+
+/*
+ * An Agent Transfer interaction's fields, each checked as the Agent Escalation integration checks the field of
+ * the same name. A PATCH changes what it is given: every field may be left out, none is cleared by leaving it out.
+ */
+const transferFields = agentEscalation.fields;
+export const agentTransferInputSchema = z.strictObject({
+  messageToUser: transferFields.messageToUser.schema(schemaKit).optional(),
+  agentSkillId: transferFields.agentSkillId.schema(schemaKit).optional(),
+  agentId: z
+    .union([schemaKit.idOrVariableSchema('Agent Id', { variable: 'agentId', accountUserId: true }), z.literal('')])
+    .optional()
+    .describe('Empty removes the agent'),
+  transferBotContext: z.boolean({ error: 'Transfer Bot Context must be true or false.' }).optional(),
+  interactionDelay: z
+    .number({ error: 'Interaction Delay must be a number of milliseconds.' })
+    .int('Interaction Delay must be a whole number of milliseconds.')
+    .min(0, 'Interaction Delay cannot be negative.')
+    .max(MAX_INTERACTION_DELAY, `Interaction Delay must be at most ${MAX_INTERACTION_DELAY.toLocaleString('en-US')} ms.`)
+    .optional()
+    .describe('Milliseconds; 0 removes the delay'),
+});
+export type AgentTransferInput = z.infer<typeof agentTransferInputSchema>;
 
 /** A change to the bot's dialogs, recorded with the bot version it produced. */
 export const botRevisionSchema = z.object({

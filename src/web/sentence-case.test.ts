@@ -23,6 +23,8 @@ const CONVERSATION_BUILDER_WORDS = [
   'Add Integration',
   'Delete Integration',
   'Agent Transfer',
+  // The interaction setting's name in Conversation Builder (Settings > Advanced).
+  'Interaction Delay',
   'Phrase Search',
   'Intents Only',
   'Very Good',

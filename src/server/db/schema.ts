@@ -105,7 +105,7 @@ export const botRevisions = pgTable(
       .notNull()
       .references(() => bots.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    action: text('action').$type<'add-dialog' | 'rename-references' | 'add-failure-rule'>().notNull(),
+    action: text('action').$type<'add-dialog' | 'rename-references' | 'add-failure-rule' | 'edit-interaction'>().notNull(),
     summary: text('summary').notNull(),
     author: jsonb('author').$type<RevisionAuthor>(),
     // `{ cbChangedJson }`: the groups and conversationMessage entries the change added or rewrote, as JSON

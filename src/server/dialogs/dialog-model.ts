@@ -32,6 +32,10 @@ export interface InteractionRecord {
   preProcess?: string;
   postProcess?: string;
   agentSkillId?: string;
+  messageToUser?: string;
+  agentId?: string;
+  transferBotContext?: boolean;
+  interactionDelay?: number;
   transitions: Transition[];
   texts: string[];
 }
@@ -98,6 +102,12 @@ function transitionsOf(raw: Json, next: string | undefined): Transition[] {
   return transitions;
 }
 
+/** Real exports keep the delay as text ("500"); the panel's demo wrote numbers before. Anything else is no delay. */
+export function delayOf(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? Math.round(value) : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(number) && number > 0 ? number : undefined;
+}
+
 function readInteraction(raw: Json): InteractionRecord | null {
   const id = nonEmpty(raw.id);
   const dialogId = nonEmpty(raw.group);
@@ -105,7 +115,8 @@ function readInteraction(raw: Json): InteractionRecord | null {
   const content = isObject(raw.content) ? raw.content : {};
   const tiles = tileData(raw);
   const next = nonEmpty(raw.nextMessageId);
-  const escalation = tiles.map((tile) => tile.escalation).find(isObject);
+  const transferTile = tiles.find((tile) => isObject(tile.escalation));
+  const escalation = transferTile?.escalation as Json | undefined;
   const patterns = Array.isArray(raw.pattern) ? raw.pattern.filter((item): item is string => typeof item === 'string') : undefined;
   const record: InteractionRecord = {
     id,
@@ -125,6 +136,10 @@ function readInteraction(raw: Json): InteractionRecord | null {
     preProcess: nonEmpty(raw.preProcessMessage),
     postProcess: nonEmpty(raw.postProcessMessage),
     agentSkillId: escalation ? text(escalation.agentSkillId) : undefined,
+    messageToUser: transferTile ? (text(transferTile.text) ?? '') : undefined,
+    agentId: escalation ? nonEmpty(escalation.agentId) : undefined,
+    transferBotContext: escalation && typeof escalation.tangoContextEnabled === 'boolean' ? escalation.tangoContextEnabled : undefined,
+    interactionDelay: delayOf(raw.interactionDelay),
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(record, { [key]: value });
   return record;
@@ -230,7 +245,10 @@ function flowOrder(interactions: InteractionRecord[]): InteractionRecord[] {
 }
 
 export function toInteractionView(model: BotModel, item: InteractionRecord): InteractionView {
-  const view: InteractionView = { id: item.id, name: item.name, kind: item.kind, transitions: item.transitions, texts: item.texts };
+  // An Agent Transfer's message is its messageToUser: told once, not again among its texts.
+  const texts =
+    item.messageToUser === undefined ? item.texts : item.texts.filter((text, index) => index > 0 || text !== item.messageToUser);
+  const view: InteractionView = { id: item.id, name: item.name, kind: item.kind, transitions: item.transitions, texts };
   const invoked = isIntegrationInteraction(item) ? invokedIntegration(model, item) : undefined;
   if (invoked) view.integrationId = invoked.integration.id;
   const integrationName = item.responderName ?? invoked?.integration.name;
@@ -242,6 +260,10 @@ export function toInteractionView(model: BotModel, item: InteractionRecord): Int
     preProcess: item.preProcess,
     postProcess: item.postProcess,
     agentSkillId: item.agentSkillId,
+    messageToUser: item.messageToUser,
+    agentId: item.agentId,
+    transferBotContext: item.transferBotContext,
+    interactionDelay: item.interactionDelay,
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(view, { [key]: value });
   return view;

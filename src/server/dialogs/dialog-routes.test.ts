@@ -234,7 +234,7 @@ describeEachDatabase('dialogs API on %s (own exports)', (kind) => {
     expect(added.body.interactions[0].patterns).toEqual(['__agent_escalation_failed__']);
     expect(added.body.interactions[2]).toMatchObject({
       agentSkillId: '3402109730',
-      texts: ['Hold on while I connect you with a billing specialist.'],
+      messageToUser: 'Hold on while I connect you with a billing specialist.',
     });
 
     const checks = await server.request('GET', `/api/bots/${botId}/checks`);

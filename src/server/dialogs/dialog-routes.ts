@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  agentTransferInputSchema,
   botRevisionSchema,
   checkListSchema,
   dialogListSchema,
   dialogViewSchema,
   escalationFailureInputSchema,
   failureRuleInputSchema,
+  interactionViewSchema,
   referenceChangeSchema,
   renameInputSchema,
   usageListSchema,
@@ -34,9 +36,11 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
         response: { 200: dialogListSchema, ...problems(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const offset = decodeDialogCursor(request.query.cursor);
-      const { items, more } = await dialogs.dialogs(request.params.botId, offset, DIALOG_PAGE);
+      const { items, more, version } = await dialogs.dialogs(request.params.botId, offset, DIALOG_PAGE);
+      // What an edit of an interaction sends back as If-Match.
+      setEtag(reply, version);
       const answer = more ? { items, nextCursor: encodeDialogCursor(offset + DIALOG_PAGE) } : { items };
       // Checked here a slice at a time, so that the serializer does not check 1,000 dialogs in one go.
       return parseListInSlices(dialogListSchema, dialogViewSchema, answer);
@@ -138,6 +142,54 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
       const { version, textId } = await dialogs.addFailureRule(request.params.botId, request.body);
       setEtag(reply, version);
       return reply.code(201).send({ textInteractionId: textId });
+    },
+  );
+
+  const interactionParams = botParams.extend({
+    dialogId: z.string().min(1).max(100),
+    interactionId: z.string().min(1).max(100),
+  });
+
+  app.get(
+    '/api/bots/:botId/dialogs/:dialogId/interactions/:interactionId',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: "One interaction of a dialog, with the bot's ETag (what an edit sends as If-Match)",
+        params: interactionParams,
+        response: { 200: interactionViewSchema, ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { botId, dialogId, interactionId } = request.params;
+      const { interaction, version } = await dialogs.interaction(botId, dialogId, interactionId);
+      setEtag(reply, version);
+      return interaction;
+    },
+  );
+
+  app.patch(
+    '/api/bots/:botId/dialogs/:dialogId/interactions/:interactionId',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary:
+          "Edit an Agent Transfer interaction (message, skill, agent, Transfer Bot Context, delay) in the bot's CB file, as a revision of its dialogs. If-Match: the bot's ETag (GET …/dialogs answers it)",
+        params: interactionParams,
+        headers: ifMatchHeader,
+        body: agentTransferInputSchema,
+        response: { 200: interactionViewSchema, ...problems(400, 404, 409, 412, 413, 415, 428) },
+      },
+    },
+    async (request, reply) => {
+      const { botId, dialogId, interactionId } = request.params;
+      const { interaction, version } = await writeIfMatch(
+        request,
+        () => dialogs.version(botId),
+        (expected) => dialogs.editAgentTransfer(botId, dialogId, interactionId, expected, request.body),
+      );
+      setEtag(reply, version);
+      return interaction;
     },
   );
 

@@ -1,9 +1,11 @@
 import type { BotExtras } from '../../domain/cb-export';
 import type {
+  AgentTransferInput,
   Check,
   DialogView,
   EscalationFailureInput,
   FailureRuleInput,
+  InteractionView,
   ReferenceChange,
   RenameInput,
   Usage,
@@ -11,6 +13,8 @@ import type {
 import type { Integration, IntegrationValues } from '../../domain/integration';
 import { MAX_DIALOGS_PER_BOT } from '../../domain/limits';
 import type { Database } from '../db/database';
+import { eq } from 'drizzle-orm';
+import { bots } from '../db/schema';
 import { badRequest, conflict, inUse, limitReached, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
 import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
@@ -20,10 +24,13 @@ import {
   invokedIntegration,
   isIntegrationInteraction,
   keptArray,
+  readBotModel,
   toDialogViews,
   toDialogViewsSteps,
+  toInteractionView,
   type BotIntegration,
 } from './dialog-model';
+import { changedFields, editedAgentTransfer } from './agent-transfer-edit';
 import { escalationFailureDialog, failureRule } from './escalation-failure-dialog';
 import { createKeptFileCache, type KeptFileCache } from './kept-file-cache';
 import { planRenameSteps } from './rename-references';
@@ -36,6 +43,14 @@ function requireIntegration(loaded: LoadedBot, integrationId: string): BotIntegr
   const found = loaded.model.integrations.find((item) => item.integration.id === integrationId);
   if (!found) throw notFound(`Integration ${integrationId} in bot ${loaded.row.id}`);
   return found;
+}
+
+function findInteraction(loaded: LoadedBot, dialogId: string, interactionId: string) {
+  const dialog = loaded.model.index.dialogById.get(dialogId);
+  if (!dialog) throw notFound(`A dialog with id ${dialogId} in this bot`);
+  const interaction = loaded.model.index.interactionsByDialog.get(dialogId)?.find((item) => item.id === interactionId);
+  if (!interaction) throw notFound(`An interaction with id ${interactionId} in dialog "${dialog.name}"`);
+  return { dialog, interaction };
 }
 
 const places = (count: number) => `${count} place${count === 1 ? '' : 's'}`;
@@ -75,10 +90,10 @@ export function createDialogsRepository(
 
   return {
     /** The dialogs from `offset` on, at most `limit` of them, and whether more follow. */
-    dialogs: (botId: string, offset: number, limit: number): Promise<{ items: DialogView[]; more: boolean }> =>
-      read(botId, function* ({ model }) {
+    dialogs: (botId: string, offset: number, limit: number): Promise<{ items: DialogView[]; more: boolean; version: number }> =>
+      read(botId, function* ({ model, row }) {
         const page = { ...model, dialogs: model.dialogs.slice(offset, offset + limit) };
-        return { items: yield* toDialogViewsSteps(page), more: model.dialogs.length > offset + limit };
+        return { items: yield* toDialogViewsSteps(page), more: model.dialogs.length > offset + limit, version: row.version };
       }),
 
     async checks(botId: string): Promise<Check[]> {
@@ -250,6 +265,62 @@ export function createDialogsRepository(
           },
         );
         return { version, textId: String(added.text.id) };
+      });
+    },
+
+    /** The version of the bot's dialogs (the bot's version: every write to its dialogs raises it). */
+    async version(botId: string): Promise<number> {
+      const [row] = await db.select({ version: bots.version }).from(bots).where(eq(bots.id, botId));
+      if (!row) throw notFound(`Bot ${botId}`);
+      return row.version;
+    },
+
+    /** One interaction of a dialog and the bot's version (its ETag). */
+    async interaction(botId: string, dialogId: string, interactionId: string): Promise<{ interaction: InteractionView; version: number }> {
+      const loaded = await db.transaction((tx) => loadBot(tx, cache, botId));
+      const target = findInteraction(loaded, dialogId, interactionId);
+      return { interaction: toInteractionView(loaded.model, target.interaction), version: loaded.row.version };
+    },
+
+    /** Edits an Agent Transfer interaction in the kept CB file, as a revision of the bot's dialogs. */
+    async editAgentTransfer(
+      botId: string,
+      dialogId: string,
+      interactionId: string,
+      expectedVersion: number,
+      input: AgentTransferInput,
+    ): Promise<{ interaction: InteractionView; version: number }> {
+      const fields = changedFields(input);
+      if (fields.length === 0) {
+        throw badRequest(
+          'Send at least one of messageToUser, agentSkillId, agentId, transferBotContext, interactionDelay.',
+          undefined,
+          'Validation failed',
+        );
+      }
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, cache, botId, true);
+        if (loaded.row.version !== expectedVersion) throw preconditionFailed(loaded.row.version);
+        const { dialog, interaction: target } = findInteraction(loaded, dialogId, interactionId);
+        if (target.kind !== 'ESCALATION') {
+          throw conflict(
+            `Interaction "${target.name}" is a ${target.kind} interaction, not an Agent Transfer: only Agent Transfers are edited here.`,
+          );
+        }
+        const edited = editedAgentTransfer(target.raw, input);
+        // Only the edited entry is replaced: a file whose ids repeat keeps its other entries as they were.
+        const messages = keptArray(loaded.extras, 'conversationMessage').map((raw) => (raw === target.raw ? edited : raw));
+        const extras: BotExtras = { ...loaded.extras!, topLevel: { ...loaded.extras!.topLevel, conversationMessage: messages } };
+        const version = await writeDialogs(tx, loaded, extras, {
+          action: 'edit-interaction',
+          changed: { groups: [], conversationMessage: [edited] },
+          summary: `Agent Transfer "${target.name}" in dialog "${dialog.name}": ${fields.join(', ')} changed`,
+        });
+        const model = readBotModel(
+          { ...extras, topLevel: { ...extras.topLevel, conversationMessage: [edited] } },
+          loaded.model.integrations,
+        );
+        return { interaction: toInteractionView(model, model.interactions[0]!), version };
       });
     },
 

@@ -514,10 +514,7 @@ export class Rehearser {
   }
 
   private say(interaction: InteractionRecord, text: string, quickReplies?: string[]) {
-    const delay =
-      typeof interaction.raw.interactionDelay === 'number' && interaction.raw.interactionDelay > 0
-        ? Math.round(interaction.raw.interactionDelay)
-        : undefined;
+    const delay = interaction.interactionDelay;
     if (this.transferred && !this.handlingEvent) {
       this.verdict.messagesAfterTransfer = true;
       this.warn(

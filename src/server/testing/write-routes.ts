@@ -2,6 +2,8 @@ import { DIRECTORIES } from '../../domain/directories';
 import type { DirectoryDescriptor } from '../../domain/directories/define-directory';
 import { anIntegrationInput } from '../../domain/samples';
 import type { TestServer } from './api-harness';
+import { OWN_SUPPORT_DESK } from '../cb-export/testing/own-exports';
+import { readSampleExport } from '../cb-export/testing/sample-exports';
 
 /** A write route as the app documents it: method and path as declared, e.g. `PATCH /api/bots/{botId}`. */
 export interface WriteRoute {
@@ -125,11 +127,38 @@ async function testCaseTarget(server: TestServer): Promise<WriteTarget> {
   };
 }
 
+async function agentTransferTarget(server: TestServer): Promise<WriteTarget> {
+  const imported = await server.request('POST', '/api/bots/import', {
+    raw: readSampleExport(OWN_SUPPORT_DESK),
+    headers: { 'content-type': 'application/json' },
+  });
+  if (imported.status !== 201) throw new Error(`import: ${imported.status} ${JSON.stringify(imported.body)}`);
+  const botId = imported.body.bot.id as string;
+  const dialogs = await server.request<{ items: Array<{ id: string; interactions: Array<{ id: string; kind: string }> }> }>(
+    'GET',
+    `/api/bots/${botId}/dialogs`,
+  );
+  const dialog = dialogs.body.items.find((item) => item.interactions.some((interaction) => interaction.kind === 'ESCALATION'))!;
+  const transfer = dialog.interactions.find((interaction) => interaction.kind === 'ESCALATION')!;
+  return {
+    path: `/api/bots/${botId}/dialogs/${dialog.id}/interactions/${transfer.id}`,
+    etag: dialogs.headers.get('etag')!,
+    body: {
+      messageToUser: 'One moment.',
+      agentSkillId: '12345',
+      agentId: '{$botContext.agentId}',
+      transferBotContext: true,
+      interactionDelay: 2000,
+    },
+  };
+}
+
 /** How to make a resource for each write route, by its declared path. */
 export const WRITE_TARGETS: Record<string, (server: TestServer) => Promise<WriteTarget>> = {
   '/api/bots/{botId}': botTarget,
   '/api/bots/{botId}/integrations/{id}': integrationTarget,
   '/api/environments/{id}': environmentTarget,
+  '/api/bots/{botId}/dialogs/{dialogId}/interactions/{interactionId}': agentTransferTarget,
   '/api/bots/{botId}/integrations/{integrationId}/test-cases/{testCaseId}': testCaseTarget,
   ...Object.fromEntries(
     DIRECTORIES.map((directory) => [`${directory.path}/{id}`, (server: TestServer) => directoryTarget(server, directory)]),

@@ -4,6 +4,8 @@ import { ErrorState } from '../../components/states';
 import { useBot } from '../../features/bots/api/get-bot';
 import { DialogsScreen } from '../../features/dialogs/components/dialogs-screen';
 import { BotPanelHeader } from './bot-panel-header';
+import { DirectoriesProvider } from '../../components/directory-pickers/directories-context';
+import { useFormDirectories } from './use-form-directories';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { listenToBot } from '../../lib/bot-events';
@@ -21,6 +23,8 @@ export function Component() {
     [botId, client],
   );
   const bot = useBot(botId);
+  // The Agent Transfer form picks skills from the directory and checks ids against it.
+  const directories = useFormDirectories();
   if (bot.isError) {
     return (
       <div className="page">
@@ -35,7 +39,9 @@ export function Component() {
     <div className="panel">
       <title>{`Dialogs · ${bot.data?.name ?? '…'} · Integrations Panel`}</title>
       <BotPanelHeader botId={botId} bot={bot.data} title="Dialogs" />
-      <DialogsScreen botId={botId} />
+      <DirectoriesProvider value={directories}>
+        <DialogsScreen botId={botId} />
+      </DirectoriesProvider>
     </div>
   );
 }

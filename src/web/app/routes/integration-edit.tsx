@@ -7,7 +7,7 @@ import { integrationKeys } from '../../features/integrations/api/integration-key
 import { upsertInListCache } from '../../features/integrations/api/update-integrations-cache';
 import { testCaseKeys } from '../../features/integrations/api/test-cases';
 import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
-import { DirectoriesProvider } from '../../features/integrations/components/directory-pickers/directories-context';
+import { DirectoriesProvider } from '../../components/directory-pickers/directories-context';
 import { FormEnvironmentProvider } from '../../features/integrations/components/environment/form-environment';
 import { useFormEnvironmentOf } from './use-form-environment';
 import { useFormDirectories } from './use-form-directories';

@@ -1,6 +1,6 @@
 import { useParams } from '../../lib/history-router';
 import { IntegrationForm } from '../../features/integrations/components/form/integration-form';
-import { DirectoriesProvider } from '../../features/integrations/components/directory-pickers/directories-context';
+import { DirectoriesProvider } from '../../components/directory-pickers/directories-context';
 import { FormEnvironmentProvider } from '../../features/integrations/components/environment/form-environment';
 import { useFormEnvironmentOf } from './use-form-environment';
 import { useFormDirectories } from './use-form-directories';

@@ -3,7 +3,7 @@ import { DIRECTORIES } from '../../../domain/directories';
 import type { DirectoryPage } from '../../../domain/directories/directory-usage';
 import { useScreenSettled } from '../../components/use-screen-settled';
 import { directoryQueryOptions } from '../../features/directories/api/directory-api';
-import type { FormDirectories } from '../../features/integrations/components/directory-pickers/directories-context';
+import type { FormDirectories } from '../../components/directory-pickers/directories-context';
 
 /**
  * Every directory the integration form suggests from and checks ids against, composed here because

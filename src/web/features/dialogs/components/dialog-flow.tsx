@@ -14,6 +14,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Check, DialogView } from '../../../../domain/dialogs';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { layoutDialogs, type DialogLayout } from './flow-layout';
+import { useOpenTransfer } from './transfer-summary';
 import { nodeTypes, type DialogFlowNode, type InteractionFlowNode } from './flow-nodes';
 import { checksByNode, dialogNodeId } from './interaction-kinds';
 
@@ -162,6 +163,7 @@ function FlowCanvas({
   fitView: boolean;
   children: ReactNode;
 }) {
+  const openTransfer = useOpenTransfer();
   const [nodes, setNodes] = useState(given);
   const [shown, setShown] = useState(given);
   if (shown !== given) {
@@ -174,6 +176,10 @@ function FlowCanvas({
       edges={edges}
       onNodesChange={(changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current))}
       nodeTypes={nodeTypes}
+      // Selecting an Agent Transfer opens its form, as its Edit button does.
+      onNodeClick={(_, node) => {
+        if (node.type === 'interaction' && node.data.interaction.kind === 'ESCALATION') openTransfer(node.data.interaction.id);
+      }}
       nodesDraggable={false}
       nodesConnectable={false}
       edgesFocusable={false}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Check, DialogView } from '../../../../domain/dialogs';
 import { InvokedIntegration } from './invoked-integration';
+import { TransferSummary } from './transfer-summary';
 import { checksByNode, describeNext, dialogNodeId, dialogTypeLabel, kindLabel } from './interaction-kinds';
 
 interface DialogListProps {
@@ -82,6 +83,7 @@ export function DialogList({ botId, dialogs, checks, focus }: DialogListProps) {
                     </p>
                   ))}
                   <InvokedIntegration interaction={interaction} botId={botId} />
+                  <TransferSummary interaction={interaction} />
                   {next.length > 0 ? <p>Then: {next.join('; ')}</p> : null}
                   <CheckNotes marks={marks.get(interaction.id)} />
                 </li>

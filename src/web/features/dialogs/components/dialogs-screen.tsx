@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DialogView } from '../../../../domain/dialogs';
 import { useSearchParams } from '../../../lib/history-router';
 import { retryableLazy } from '../../../components/lazy-part';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
@@ -6,6 +7,7 @@ import { useChecks } from '../api/get-checks';
 import { useDialogs } from '../api/get-dialogs';
 import { DialogFlow } from './dialog-flow';
 import { DialogList } from './dialog-list';
+import { EDIT_PARAM, useOpenTransfer } from './transfer-summary';
 import './dialogs.css';
 
 type View = 'flow' | 'list';
@@ -16,6 +18,12 @@ const RehearsePanel = retryableLazy<{ botId: string; onSteps: (interactionIds: s
   'the rehearsal',
 );
 
+// The form and its schemas load when an Agent Transfer is opened.
+const AgentTransferEditor = retryableLazy<{ botId: string; dialogId: string; interactionId: string; name: string; onClose: () => void }>(
+  () => import('./agent-transfer-editor').then((module) => ({ default: module.AgentTransferEditor })),
+  'the Agent Transfer form',
+);
+
 /** The bot's dialogs, drawn as flows or read as a list; ?node=<id> centres one interaction (or dialog). */
 export function DialogsScreen({ botId }: { botId: string }) {
   const [params, setParams] = useSearchParams();
@@ -24,6 +32,8 @@ export function DialogsScreen({ botId }: { botId: string }) {
   const view: View = params.get('view') === 'list' ? 'list' : 'flow';
   const focus = params.get('node');
   const [rehearsing, setRehearsing] = useState(false);
+  const openTransfer = useOpenTransfer();
+  const editing = params.get(EDIT_PARAM);
   const [lit, setLit] = useState<ReadonlySet<string>>(new Set());
   const show = (next: View) =>
     setParams(
@@ -50,6 +60,7 @@ export function DialogsScreen({ botId }: { botId: string }) {
     );
   }
   const checkItems = checks.data ?? [];
+  const edited = editing ? findTransfer(dialogs.data, editing) : undefined;
   return (
     <div className={`dialogs-screen${rehearsing ? ' dialogs-screen--rehearsing' : ''}`}>
       <div className="dialogs-screen__bar">
@@ -82,9 +93,28 @@ export function DialogsScreen({ botId }: { botId: string }) {
       ) : (
         <DialogList botId={botId} dialogs={dialogs.data} checks={checkItems} focus={focus} />
       )}
+      {edited ? (
+        <AgentTransferEditor
+          botId={botId}
+          dialogId={edited.dialogId}
+          interactionId={edited.interaction.id}
+          name={edited.interaction.name}
+          onClose={() => openTransfer(null)}
+          fallback={<LoadingState label="Loading the Agent Transfer form…" />}
+        />
+      ) : null}
       {rehearsing ? (
         <RehearsePanel botId={botId} onSteps={(ids) => setLit(new Set(ids))} fallback={<LoadingState label="Loading the rehearsal…" />} />
       ) : null}
     </div>
   );
+}
+
+/** The Agent Transfer ?edit= names, with its dialog; another kind of interaction opens nothing. */
+function findTransfer(dialogs: DialogView[], interactionId: string) {
+  for (const dialog of dialogs) {
+    const interaction = dialog.interactions.find((item) => item.id === interactionId && item.kind === 'ESCALATION');
+    if (interaction) return { dialogId: dialog.id, interaction };
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@ import type { Check, DialogView, InteractionView } from '../../../../domain/dial
 import { PATTERNS_SHOWN } from './flow-layout';
 import { dialogTypeLabel, kindLabel } from './interaction-kinds';
 import { InvokedIntegration } from './invoked-integration';
+import { TransferSummary } from './transfer-summary';
 
 export type InteractionNodeData = { interaction: InteractionView; botId: string; marks: Check[] };
 export type DialogNodeData = { dialog: DialogView; marks: Check[] };
@@ -46,6 +47,7 @@ export function InteractionNode({ data }: NodeProps<InteractionFlowNode>) {
       ) : null}
       {interaction.texts[0] ? <p className="flow-node__text">{interaction.texts[0]}</p> : null}
       <InvokedIntegration interaction={interaction} botId={botId} />
+      <TransferSummary interaction={interaction} />
       <Marks marks={marks} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>

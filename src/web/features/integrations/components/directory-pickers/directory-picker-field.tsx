@@ -5,8 +5,8 @@ import type { DirectoryEntry } from '../../../../../domain/directories/directory
 import { Field } from '../../../../components/form/field';
 import { SuggestionInput } from '../../../../components/form/suggestion-input';
 import { lookUpEntry, matchingEntries } from './matching-entries';
-import { useDirectoryList } from './directories-context';
-import { PickerWarning } from './picker-warning';
+import { useDirectoryList } from '../../../../components/directory-pickers/directories-context';
+import { PickerWarning } from '../../../../components/directory-pickers/picker-warning';
 import { useFormEnvironment } from '../environment/form-environment';
 import { resolvedForCheck } from '../../../../../domain/env-references';
 

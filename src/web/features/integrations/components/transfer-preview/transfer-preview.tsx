@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { previewTransfer, type CheckStatus, type PreviewVariable } from '../../../../../domain/transfer-preview';
-import { useDirectoryList } from '../directory-pickers/directories-context';
+import { useDirectoryList } from '../../../../components/directory-pickers/directories-context';
 
 interface TransferPreviewProps {
   /** Sample bot variables ({$botContext.name}); the Test panel supplies them. */

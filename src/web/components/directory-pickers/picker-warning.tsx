@@ -1,4 +1,4 @@
-import { FieldWarning } from '../../../../components/form/field-warning';
+import { FieldWarning } from '../form/field-warning';
 
 /** A picker's warning (an id the directory lacks, a function not deployed), announced as it changes; it never blocks the save. */
 export function PickerWarning({ id, name, warning }: { id: string; name: string; warning: string | undefined }) {

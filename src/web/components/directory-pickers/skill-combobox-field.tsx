@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
-import { Field } from '../../../../components/form/field';
-import { SuggestionInput } from '../../../../components/form/suggestion-input';
+import { Field } from '../form/field';
+import { SuggestionInput } from '../form/suggestion-input';
 import { useDirectoryList } from './directories-context';
 import { matchingSkills } from './skill-directory-check';
 import { PickerWarning } from './picker-warning';

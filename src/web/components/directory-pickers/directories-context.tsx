@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { DIRECTORIES, type DirectoryKind } from '../../../../../domain/directories';
-import type { DirectoryEntry } from '../../../../../domain/directories/directory-usage';
+import { DIRECTORIES, type DirectoryKind } from '../../../domain/directories';
+import type { DirectoryEntry } from '../../../domain/directories/directory-usage';
 
 export interface DirectoryList {
   /** undefined while loading, when it failed, or when no directory was given: nothing is checked then. */

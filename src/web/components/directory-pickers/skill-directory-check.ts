@@ -1,5 +1,5 @@
-import type { DirectorySkill } from '../../../../../domain/transfer-preview';
-import { POSITIVE_ID_PATTERN } from '../../../../../domain/variable-reference';
+import type { DirectorySkill } from '../../../domain/transfer-preview';
+import { POSITIVE_ID_PATTERN } from '../../../domain/variable-reference';
 
 export interface SkillWarnings {
   agentSkillId?: string;

@@ -11,6 +11,17 @@ export interface SavedElsewhere {
   text: string;
 }
 
+const sameTabs = (a: readonly PresentTab[], b: readonly PresentTab[]) =>
+  a.length === b.length &&
+  a.every(
+    (tab, index) =>
+      tab.tab === b[index]!.tab &&
+      tab.integrationId === b[index]!.integrationId &&
+      tab.field === b[index]!.field &&
+      tab.author?.id === b[index]!.author?.id &&
+      tab.author?.name === b[index]!.author?.name,
+  );
+
 const labelOf = (field: string) => INTEGRATION_FIELD_LABELS[field] ?? field;
 
 /** The form field a focused control belongs to: its `name` up to the first dot (`customDataFields.2.key` → customDataFields). */
@@ -43,8 +54,12 @@ export function useLiveForm(botId: string, integrationId: string | null, formEle
     element?.addEventListener('focusin', moved);
     element?.addEventListener('focusout', moved);
     const stop = listenToBot(botId, async (event) => {
-      if (event.type === 'presence')
-        setOthers(othersIn(event.data).filter((tab) => integrationId !== null && tab.integrationId === integrationId));
+      if (event.type === 'presence') {
+        const next = othersIn(event.data).filter((tab) => integrationId !== null && tab.integrationId === integrationId);
+        // Every tab's focus change is a presence event for all: one that changes nobody here renders nothing
+        // (this tab's own, at each click on Save, re-rendered the whole form as it drew "Saved").
+        setOthers((current) => (sameTabs(current, next) ? current : next));
+      }
       const about = event.data.integrationId === integrationId && integrationId !== null;
       if (about && ['integration.saved', 'integration.renamed', 'integration.restored'].includes(event.type)) {
         const fields = ((event.data.fields as string[] | undefined) ?? []).map(labelOf);

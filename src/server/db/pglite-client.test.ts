@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { date, interval, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLICE_MS } from '../event-loop-slices';
+import { turnsDuring } from '../testing/event-loop-turns';
 import { withDrizzleParsers } from './pglite-client';
 
 const moments = pgTable('moments', {
@@ -74,19 +75,12 @@ describe('the PGlite client drizzle is given', () => {
     const db = drizzle(withDrizzleParsers(wrapped));
     type Db = Pick<typeof db, 'execute'>;
     for (const run of [(work: (on: Db) => Promise<void>) => work(db), (work: (on: Db) => Promise<void>) => db.transaction(work)]) {
-      let turns = 0;
-      let ticking = true;
-      const tick = () => {
-        if (!ticking) return;
-        turns += 1;
-        setImmediate(tick);
-      };
-      setImmediate(tick);
       const started = performance.now();
-      await run(async (on) => {
-        while (performance.now() - started < 6 * SLICE_MS) await on.execute(sql`select ${1}::int as n`);
-      });
-      ticking = false;
+      const { turns } = await turnsDuring(() =>
+        run(async (on) => {
+          while (performance.now() - started < 6 * SLICE_MS) await on.execute(sql`select ${1}::int as n`);
+        }),
+      );
       expect(turns).toBeGreaterThanOrEqual(3);
     }
   });

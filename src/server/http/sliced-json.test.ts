@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringifyIndentedSliced } from './sliced-json';
+import { turnsDuring } from '../testing/event-loop-turns';
 
 describe('stringifyIndentedSliced', () => {
   it.each([
@@ -21,16 +22,7 @@ describe('stringifyIndentedSliced', () => {
         },
       },
     };
-    let turns = 0;
-    let ticking = true;
-    const tick = () => {
-      if (!ticking) return;
-      turns += 1;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    const text = await stringifyIndentedSliced(value);
-    ticking = false;
+    const { turns, result: text } = await turnsDuring(() => stringifyIndentedSliced(value));
     expect(text).toBe(JSON.stringify(value, null, 2));
     // Written in one call, as its member was before, it gave the event loop no turn at all.
     expect(turns).toBeGreaterThanOrEqual(3);

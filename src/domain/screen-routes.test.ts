@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screensFor } from './screen-routes';
+import { SCREEN_ROUTES, screensFor, type ScreenRoute } from './screen-routes';
 
 const BOT = '00000000-0000-4000-8000-000000000000';
 
@@ -27,5 +27,13 @@ describe('screensFor', () => {
   it('matches nothing for addresses the app does not know', () => {
     expect(screensFor('/no/such/page')).toEqual({ screens: [] });
     expect(screensFor(`/bots/${BOT}`)).toEqual({ screens: [] });
+  });
+
+  // A proxy or balancer that sends `/api…` to the API would never show such a page; the API's own access
+  // rules treat every `/api…` path as the API's.
+  it('keeps every page out of the API space', () => {
+    const paths = (routes: readonly ScreenRoute[]): string[] =>
+      routes.flatMap((route) => [route.path ?? '', ...paths(route.children ?? [])]);
+    for (const path of paths(SCREEN_ROUTES)) expect(path).not.toMatch(/^\/api/);
   });
 });

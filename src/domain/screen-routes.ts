@@ -38,7 +38,7 @@ export const SCREEN_ROUTES: readonly ScreenRoute[] = [
   { path: '/knowledge-bases', screen: 'knowledge-bases' },
   { path: '/environments', screen: 'environments' },
   // The person's menu: their keys, the team (admins), and who did what.
-  { path: '/api-keys', screen: 'api-keys' },
+  { path: '/me/api-keys', screen: 'api-keys' },
   { path: '/people', screen: 'people' },
   { path: '/activity', screen: 'activity' },
   // Where an invite link leads: the person sets a password once.
@@ -74,7 +74,7 @@ export const paths = {
   functions: () => '/functions',
   knowledgeBases: () => '/knowledge-bases',
   environments: () => '/environments',
-  apiKeys: () => '/api-keys',
+  apiKeys: () => '/me/api-keys',
   people: () => '/people',
   /** With filters, as the Activity screen keeps them in its address. */
   activity: (filters: Record<string, string | undefined> = {}) => {

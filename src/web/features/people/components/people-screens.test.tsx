@@ -111,7 +111,7 @@ describe('the API keys screen', () => {
       },
     });
     const user = userEvent.setup();
-    renderApp('/api-keys');
+    renderApp('/me/api-keys');
     const create = await screen.findByRole('region', { name: 'Create an API key' });
     expect(
       within(within(create).getByLabelText('Role'))

@@ -1,10 +1,12 @@
 import {
   createContext,
   forwardRef,
-  useCallback,
+  memo,
+  startTransition,
   useContext,
+  useLayoutEffect,
   useMemo,
-  useSyncExternalStore,
+  useState,
   type ComponentProps,
   type ReactNode,
 } from 'react';
@@ -14,6 +16,8 @@ import { Link as RouterLink, Router } from 'wouter';
 // wouter rather than react-router: react-router's declarative mode weighed about 11 KB gzip of a form's 130 KB
 // budget, wouter about 2 KB. The app runs it on a `history` it can also block (lib/navigation-blocker), shared here.
 const NavigationHistoryContext = createContext<History | null>(null);
+// The location the screen shows, which may be a moment behind history's while the next screen renders.
+const ShownLocationContext = createContext<Location | null>(null);
 
 type NavigateOptions = { replace?: boolean; state?: unknown };
 export type Navigate = (to: string, options?: NavigateOptions) => void;
@@ -24,24 +28,60 @@ const navigatorOf =
   (to, options) =>
     options?.replace ? history.replace(to, options.state) : history.push(to, options?.state);
 
-/** wouter reads the address through a hook: this one reads `history`, so a blocked navigation never shows. */
+/** wouter reads the address through a hook: this one reads the location shown, so a blocked navigation never shows. */
 function locationHookOf(history: History) {
-  const subscribe = (onChange: () => void) => history.listen(onChange);
   const navigate = navigatorOf(history);
-  const useHistoryLocation = (): [string, Navigate] => [useSyncExternalStore(subscribe, () => history.location.pathname), navigate];
-  const useHistorySearch = () => useSyncExternalStore(subscribe, () => history.location.search);
+  const useHistoryLocation = (): [string, Navigate] => [useShownLocation().pathname, navigate];
+  const useHistorySearch = () => useShownLocation().search;
   return Object.assign(useHistoryLocation, { searchHook: useHistorySearch });
+}
+
+/**
+ * history's location as state. A move to another path renders in a transition: the click (or key) that
+ * asked for it returns at once and the browser paints, then the old screen leaves and the next one renders
+ * in slices, without holding the input up (a list row's click unmounted a 100-row form and its editor
+ * inside the click). A change of the search or the state alone (a filter typed into the address) is shown
+ * at once, as the input that made it is.
+ */
+function useShownLocationOf(history: History): Location {
+  const [shown, setShown] = useState(history.location);
+  useLayoutEffect(() => {
+    let latest = history.location;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a navigation between the first render and this subscription, rare: shown at once.
+    setShown(latest);
+    return history.listen(({ location }) => {
+      const moved = location.pathname !== latest.pathname;
+      latest = location;
+      if (moved) startTransition(() => setShown(location));
+      else setShown(location);
+    });
+  }, [history]);
+  return shown;
 }
 
 /** The app's router on `history`, which the components inside may block through useNavigationHistory. */
 export function NavigationHistoryRouter({ history, children }: { history: History; children: ReactNode }) {
   const hook = useMemo(() => locationHookOf(history), [history]);
+  const location = useShownLocationOf(history);
   return (
     <NavigationHistoryContext.Provider value={history}>
-      <Router hook={hook}>{children}</Router>
+      <ShownLocationContext.Provider value={location}>
+        <RouterOnHistory hook={hook}>{children}</RouterOnHistory>
+      </ShownLocationContext.Provider>
     </NavigationHistoryContext.Provider>
   );
 }
+
+// Memoised: a new location re-renders the components that read it, not the whole tree under the router.
+const RouterOnHistory = memo(function RouterOnHistory({
+  hook,
+  children,
+}: {
+  hook: ReturnType<typeof locationHookOf>;
+  children: ReactNode;
+}) {
+  return <Router hook={hook}>{children}</Router>;
+});
 
 export function useNavigationHistory(): History {
   const history = useContext(NavigationHistoryContext);
@@ -51,9 +91,13 @@ export function useNavigationHistory(): History {
 
 /** Where the app is: pathname, search, the navigation's state, and a key that is new on every visit. */
 export function useLocation(): Location {
-  const history = useNavigationHistory();
-  const subscribe = useCallback((onChange: () => void) => history.listen(onChange), [history]);
-  return useSyncExternalStore(subscribe, () => history.location);
+  return useShownLocation();
+}
+
+function useShownLocation(): Location {
+  const location = useContext(ShownLocationContext);
+  if (!location) throw new Error('useLocation must be used inside a NavigationHistoryRouter.');
+  return location;
 }
 
 /** The app's navigate, the same function for as long as its history is. */

@@ -1,6 +1,6 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
 import { useRef, useState, type ReactNode } from 'react';
-import { NavLink } from '../../../../lib/history-router';
+import { Link } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { INTEGRATION_TYPE_LABELS } from '../../../../../domain/integration-types';
 import { paths } from '../../../../../domain/screen-routes';
@@ -28,6 +28,8 @@ function FailingTestsBadge({ botId, integration }: { botId: string; integration:
 interface IntegrationListItemProps {
   botId: string;
   integration: IntegrationSummary;
+  /** The open integration's row: marked aria-current="page" (the styles and tests read that). */
+  current: boolean;
   /** Absent for a role that may not delete: the row then has no actions menu. */
   onDelete?: (integration: IntegrationSummary) => void;
   /** Opens the menu as the row mounts: the user asked for it (so) while the row's code was on its way. */
@@ -45,7 +47,7 @@ function isCut(link: HTMLElement | null): boolean {
   return [...(link?.children ?? [])].some((part) => part.scrollWidth > part.clientWidth);
 }
 
-export function IntegrationListItem({ botId, integration, onDelete, menuOpen = null, onMenuClosed }: IntegrationListItemProps) {
+export function IntegrationListItem({ botId, integration, current, onDelete, menuOpen = null, onMenuClosed }: IntegrationListItemProps) {
   const link = useRef<HTMLAnchorElement>(null);
   const [fullTextShown, setFullTextShown] = useState(false);
   // Asked for from the keyboard before Radix listened for keys, the menu would take it for a pointer and
@@ -61,15 +63,16 @@ export function IntegrationListItem({ botId, integration, onDelete, menuOpen = n
       {/* A cut name or badge shows in full beside the row, on hover and on keyboard focus alike. */}
       <Tooltip.Root open={fullTextShown} onOpenChange={(open) => setFullTextShown(open && isCut(link.current))}>
         <Tooltip.Trigger asChild>
-          <NavLink
+          <Link
             ref={link}
             to={paths.integration(botId, integration.id)}
-            // A plain string: the tooltip's Slot merges class names as strings. NavLink marks the open one with aria-current.
+            // A plain string: the tooltip's Slot merges class names as strings.
             className="integration-item__link"
+            aria-current={current ? 'page' : undefined}
           >
             <span className="integration-item__name">{integration.name}</span>
             <TypeBadge type={integration.type} />
-          </NavLink>
+          </Link>
         </Tooltip.Trigger>
         <Tooltip.Portal>
           <Tooltip.Content className="integration-tooltip" side="bottom" align="start" sideOffset={2} data-testid="integration-full-name">

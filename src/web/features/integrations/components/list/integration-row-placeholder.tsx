@@ -1,4 +1,4 @@
-import { NavLink } from '../../../../lib/history-router';
+import { Link } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { paths } from '../../../../../domain/screen-routes';
 import { TypeBadge } from './type-badge';
@@ -9,6 +9,8 @@ export type MenuOpener = 'keyboard' | 'pointer';
 interface IntegrationRowPlaceholderProps {
   botId: string;
   integration: IntegrationSummary;
+  /** The open integration's row: marked aria-current="page" (the styles and tests read that). */
+  current: boolean;
   /** The menu was asked for and opens once the row's code is here. */
   menuAsked: boolean;
   /** Asks for the menu: it loads the row's code at once, and the menu opens when it arrives. */
@@ -22,13 +24,20 @@ interface IntegrationRowPlaceholderProps {
  * menu's button, which takes the focus and the user's request at once (a keyboard user who reaches it
  * in the first moments finds it working) and opens the menu when integration-list-item.tsx replaces it.
  */
-export function IntegrationRowPlaceholder({ botId, integration, menuAsked, onMenu, withMenu = true }: IntegrationRowPlaceholderProps) {
+export function IntegrationRowPlaceholder({
+  botId,
+  integration,
+  current,
+  menuAsked,
+  onMenu,
+  withMenu = true,
+}: IntegrationRowPlaceholderProps) {
   return (
     <div className="integration-item" data-testid="integration-item">
-      <NavLink to={paths.integration(botId, integration.id)} className="integration-item__link">
+      <Link to={paths.integration(botId, integration.id)} className="integration-item__link" aria-current={current ? 'page' : undefined}>
         <span className="integration-item__name">{integration.name}</span>
         <TypeBadge type={integration.type} />
-      </NavLink>
+      </Link>
       {withMenu ? (
         <button
           type="button"

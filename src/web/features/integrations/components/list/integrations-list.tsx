@@ -1,4 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ComponentProps,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { useLocation, useParams } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
@@ -35,6 +45,10 @@ export function IntegrationsList({ botId }: { botId: string }) {
   const pickerRef = useRef<HTMLButtonElement>(null);
   const folded = useFoldedList(botId, pickerRef);
   const current = items.find((item) => item.id === folded.integrationId)?.name;
+  const askDelete = useCallback((integration: IntegrationSummary) => {
+    setDeleteAsked(true);
+    setToDelete(integration);
+  }, []);
 
   return (
     <nav className="panel-list" aria-label="Integrations" data-expanded={String(folded.expanded)} onKeyDown={folded.onKeyDown}>
@@ -74,12 +88,10 @@ export function IntegrationsList({ botId }: { botId: string }) {
         <Rows
           botId={botId}
           items={items}
+          currentId={folded.integrationId}
           hasMore={answered && query.hasNextPage}
           loadMore={() => !query.isFetchingNextPage && void query.fetchNextPage()}
-          onDelete={(integration) => {
-            setDeleteAsked(true);
-            setToDelete(integration);
-          }}
+          onDelete={askDelete}
         />
       )}
       {query.isFetchNextPageError ? (
@@ -131,6 +143,8 @@ function useFoldedList(botId: string, toggleRef: RefObject<HTMLButtonElement | n
 interface RowsProps {
   botId: string;
   items: IntegrationSummary[];
+  /** The open integration's id, if any: its row is marked current. */
+  currentId: string | undefined;
   hasMore: boolean;
   loadMore: () => void;
   onDelete: (integration: IntegrationSummary) => void;
@@ -141,7 +155,7 @@ interface RowsProps {
  * fit on the screen are drawn where the virtualizer will draw them, under a list of the full height, so
  * the list looks and reads the same and its first render does not grow with the number of rows.
  */
-function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
+function Rows({ botId, items, currentId, hasMore, loadMore, onDelete }: RowsProps) {
   // The virtual window reads the scroller from state, taken after the first rows are drawn: the window's
   // layout effects run before this element's ref is attached, so a ref would still be empty for them. Set
   // while the rows were committed (a callback ref), the state rendered the list again in the same task, and
@@ -163,6 +177,14 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
   // is forgotten when it closes (a row drawn again later must not open it a second time).
   const [menuAsked, setMenuAsked] = useState<{ id: string; by: MenuOpener } | null>(null);
   const menuFailed = partsFailed && menuAsked !== null;
+  const askMenu = useCallback(
+    (id: string, by: MenuOpener) => {
+      setMenuAsked({ id, by });
+      requestParts();
+    },
+    [requestParts],
+  );
+  const forgetMenu = useCallback(() => setMenuAsked(null), []);
   useEffect(() => {
     // The stand-in stays, no longer busy: asking again tries again.
     if (menuFailed) notify('error', 'Could not load the menu. Try again.');
@@ -179,26 +201,17 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
           aria-setsize={items.length}
           aria-posinset={index + 1}
         >
-          {parts ? (
-            <parts.IntegrationListItem
-              botId={botId}
-              integration={integration}
-              onDelete={canDelete ? onDelete : undefined}
-              menuOpen={menuAsked?.id === integration.id ? menuAsked.by : null}
-              onMenuClosed={() => setMenuAsked(null)}
-            />
-          ) : (
-            <IntegrationRowPlaceholder
-              botId={botId}
-              integration={integration}
-              menuAsked={menuAsked?.id === integration.id && !partsFailed}
-              withMenu={canDelete}
-              onMenu={(by) => {
-                setMenuAsked({ id: integration.id, by });
-                requestParts();
-              }}
-            />
-          )}
+          <ListRow
+            botId={botId}
+            integration={integration}
+            current={integration.id === currentId}
+            parts={parts}
+            onDelete={canDelete ? onDelete : undefined}
+            menuAsked={menuAsked?.id === integration.id ? menuAsked.by : null}
+            partsFailed={partsFailed}
+            onMenu={askMenu}
+            onMenuClosed={forgetMenu}
+          />
         </li>
       );
     });
@@ -228,3 +241,53 @@ function Rows({ botId, items, hasMore, loadMore, onDelete }: RowsProps) {
     </div>
   );
 }
+
+interface ListRowProps {
+  botId: string;
+  integration: IntegrationSummary;
+  current: boolean;
+  /** The rows' code (tooltip and menu), once it is here. */
+  parts: typeof import('./integration-list-item') | null;
+  onDelete: ((integration: IntegrationSummary) => void) | undefined;
+  /** How this row's menu was asked for before its code was here, if it was. */
+  menuAsked: MenuOpener | null;
+  partsFailed: boolean;
+  onMenu: (id: string, by: MenuOpener) => void;
+  onMenuClosed: () => void;
+}
+
+/**
+ * One row, memoised on what it shows: a click on a row (a new address) renders the row that stops being
+ * current and the one that becomes current, not every row in view with their tooltips and menus.
+ */
+const ListRow = memo(function ListRow({
+  botId,
+  integration,
+  current,
+  parts,
+  onDelete,
+  menuAsked,
+  partsFailed,
+  onMenu,
+  onMenuClosed,
+}: ListRowProps) {
+  return parts ? (
+    <parts.IntegrationListItem
+      botId={botId}
+      integration={integration}
+      current={current}
+      onDelete={onDelete}
+      menuOpen={menuAsked}
+      onMenuClosed={onMenuClosed}
+    />
+  ) : (
+    <IntegrationRowPlaceholder
+      botId={botId}
+      integration={integration}
+      current={current}
+      menuAsked={menuAsked !== null && !partsFailed}
+      withMenu={onDelete !== undefined}
+      onMenu={(by) => onMenu(integration.id, by)}
+    />
+  );
+});

@@ -1,5 +1,5 @@
-import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useRef } from 'react';
+import { whenIdle } from '../../../../lib/when-idle';
 import { findScriptSyntaxError } from '../../../../../domain/transform-script';
 import { describeUnknownBotContextCall, findUnknownBotContextCalls } from '../../../../../domain/unknown-bot-context-calls';
 import { leaveWithEscapeThenTab } from './editor-tab-escape';
@@ -82,61 +82,15 @@ function showRunError(model: monaco.editor.ITextModel, problem: ScriptProblem | 
  * The form remounts this component (new key) when it loads another record.
  */
 export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange, onBlur, onReady, readOnly = false }: ScriptEditorProps) {
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const callbacks = useRef({ onChange, onBlur, onReady });
-  const withdraw = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     callbacks.current = { onChange, onBlur, onReady };
   });
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      withdraw.current?.();
-    },
-    [],
-  );
 
-  const handleMount: OnMount = (editor) => {
-    const model = editor.getModel();
-    if (model) showScriptMarkers(model);
-    editor.onDidChangeModelContent(() => {
-      callbacks.current.onChange(editor.getValue());
-      const current = editor.getModel();
-      // A run-time error belongs to the text that ran: the first edit takes it away.
-      if (current) showRunError(current, null);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        const latest = editor.getModel();
-        if (latest) showScriptMarkers(latest);
-      }, 250);
-    });
-    editor.onDidBlurEditorText(() => callbacks.current.onBlur());
-    leaveWithEscapeThenTab(editor, monaco.KeyCode);
-
-    const handle: ScriptEditorHandle = {
-      replaceText(text) {
-        const current = editor.getModel();
-        if (!current) return;
-        editor.pushUndoStop();
-        editor.executeEdits('insert-example', [{ range: current.getFullModelRange(), text, forceMoveMarkers: true }]);
-        editor.pushUndoStop();
-      },
-      showRunError(problem) {
-        const current = editor.getModel();
-        if (current) showRunError(current, problem);
-      },
-      revealLine(line, column) {
-        const position = { lineNumber: line, column: column ?? 1 };
-        editor.setPosition(position);
-        editor.revealLineInCenterIfOutsideViewport(line);
-        editor.focus();
-      },
-    };
-    withdraw.current = callbacks.current.onReady?.(handle);
-  };
-
-  // The same object from render to render: @monaco-editor/react calls updateOptions whenever it
-  // changes, which re-lays out the editor on every render of the form around it.
+  // The same object from render to render: the editor's options are set again whenever it changes, which
+  // re-lays out the editor (on every render of the form around it, were it new each time).
   const options = useMemo(
     () => ({
       ariaLabel,
@@ -156,17 +110,71 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
     [ariaLabel, readOnly],
   );
 
+  const firstSettings = useRef({ defaultValue, options });
+  useEffect(() => {
+    // The editor draws into a box of its own, which leaves the page with the form at once; the editor and
+    // its model are disposed once the browser is idle. Disposing them inside the unmount held up the commit
+    // that took the form away (a click on another list row) by as long as Monaco took to tear down.
+    const box = document.createElement('div');
+    box.style.height = '100%';
+    host.current?.append(box);
+    const model = monaco.editor.createModel(firstSettings.current.defaultValue, 'javascript');
+    const editor = monaco.editor.create(box, { model, ...firstSettings.current.options });
+    editorRef.current = editor;
+    let gone = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    showScriptMarkers(model);
+    editor.onDidChangeModelContent(() => {
+      if (gone) return;
+      callbacks.current.onChange(editor.getValue());
+      // A run-time error belongs to the text that ran: the first edit takes it away.
+      showRunError(model, null);
+      clearTimeout(timer);
+      timer = setTimeout(() => showScriptMarkers(model), 250);
+    });
+    editor.onDidBlurEditorText(() => {
+      if (!gone) callbacks.current.onBlur();
+    });
+    leaveWithEscapeThenTab(editor, monaco.KeyCode);
+
+    const handle: ScriptEditorHandle = {
+      replaceText(text) {
+        editor.pushUndoStop();
+        editor.executeEdits('insert-example', [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      },
+      showRunError(problem) {
+        showRunError(model, problem);
+      },
+      revealLine(line, column) {
+        const position = { lineNumber: line, column: column ?? 1 };
+        editor.setPosition(position);
+        editor.revealLineInCenterIfOutsideViewport(line);
+        editor.focus();
+      },
+    };
+    const withdraw = callbacks.current.onReady?.(handle);
+    return () => {
+      gone = true;
+      clearTimeout(timer);
+      withdraw?.();
+      editorRef.current = null;
+      box.remove();
+      whenIdle(() => {
+        editor.dispose();
+        model.dispose();
+      });
+    };
+  }, []);
+  // A change of the label or of the role (read-only) after the editor is made.
+  useEffect(() => {
+    editorRef.current?.updateOptions(options);
+  }, [options]);
+
   return (
     <>
       <div className="script-editor" style={{ height }} data-testid="script-editor">
-        <Editor
-          height={height}
-          defaultLanguage="javascript"
-          defaultValue={defaultValue}
-          onMount={handleMount}
-          loading={<div className="script-editor__placeholder">Loading editor…</div>}
-          options={options}
-        />
+        <div ref={host} style={{ height }} />
       </div>
       <p className="script-editor-hint" data-testid="script-editor-hint">
         In the editor, Tab indents. To move on, press <kbd>Esc</kbd> then <kbd>Tab</kbd> (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go back).

@@ -44,9 +44,10 @@ async function signedInViewer(server: RunningServer): Promise<string> {
     body: JSON.stringify({ email: 'bench@example.com', name: 'Bench viewer', role: 'viewer', password: PASSWORD }),
   });
   if (added.status !== 201) throw new Error(`adding the bench viewer answered ${added.status}: ${await added.text()}`);
+  // As the sign-in page sends it: Node's fetch adds Sec-Fetch-Mode, and with it the library wants an Origin.
   const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
     body: JSON.stringify({ email: 'bench@example.com', password: PASSWORD }),
   });
   if (signIn.status !== 200) throw new Error(`signing the bench viewer in answered ${signIn.status}: ${await signIn.text()}`);

@@ -59,23 +59,25 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('signs in through the OpenID provider’s own pages and comes back signed in with the claim’s role', async ({ page }) => {
-  // Where the web app's "Sign in with Test IdP" leads (the 401 names it).
-  const refused = await page.request.get(`${ORIGIN}/api/me`);
-  expect(refused.status()).toBe(401);
-  const { signInWith } = (await refused.json()) as { signInWith: { name: string; url: string } };
-  expect(signInWith.name).toBe('Test IdP');
+test('signs in through the OpenID provider’s own pages from the app’s prompt and comes back signed in with the claim’s role', async ({
+  page,
+}) => {
+  // A deep link while signed out: the app's prompt offers the provider (the 401 names it).
+  await page.goto(`${ORIGIN}/skills`);
+  const prompt = page.getByRole('dialog', { name: 'Sign in' });
+  await prompt.getByRole('link', { name: 'Sign in with Test IdP' }).click();
 
-  await page.goto(`${ORIGIN}${signInWith.url}?returnTo=/`);
   // The provider's login page, then its consent page.
   await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
-  await page.locator('input[name="login"]').fill('ana');
-  await page.locator('input[name="password"]').fill('any password');
+  await page.getByLabel('Login').fill('ana');
+  await page.getByLabel('Password').fill('any password');
   await page.getByRole('button', { name: 'Sign-in' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  await expect(page).toHaveURL(`${ORIGIN}/`);
-  await expect(page.getByRole('link', { name: 'Customer Care Bot', exact: true })).toBeVisible();
+  // Back where the person was, signed in: no prompt, their name and the claim's role in the top bar.
+  await expect(page).toHaveURL(`${ORIGIN}/skills`);
+  await expect(page.getByRole('button', { name: 'Ana Lima, builder: account menu' })).toBeVisible();
+  await expect(prompt).toHaveCount(0);
   const me = await page.request.get(`${ORIGIN}/api/me`);
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ name: 'Ana Lima', email: 'ana@idp.example', role: 'builder', authMode: 'oidc' });

@@ -28,6 +28,13 @@ export const OIDC_ERROR_PATH = '/?signInError=oidc';
 /** A path of this server to return to (never `//other.host` or a full address): else the app's home. */
 const ownPath = (returnTo: string | undefined) => (returnTo && /^\/(?![/\\])/.test(returnTo) ? returnTo : '/');
 
+/**
+ * The library's refusals of a request that does not come from a page it trusts (an Origin not of this server
+ * nor CORS_ORIGIN, a cross-site form). They say nothing about the password: they are not failed sign-ins
+ * and are answered for what they are.
+ */
+const ORIGIN_REFUSALS = new Set(['MISSING_OR_NULL_ORIGIN', 'INVALID_ORIGIN', 'CROSS_SITE_NAVIGATION_LOGIN_BLOCKED']);
+
 /** Headers of the library's answer that Fastify sets itself. */
 const SKIPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie', 'x-retry-after']);
 
@@ -97,6 +104,12 @@ export const authRoutes: FastifyPluginAsyncZod<{
     // The client's address as Fastify found it (trustProxy): the library's limiter counts per address.
     headers.set(CLIENT_IP_HEADER, request.ip);
     headers.delete('content-length');
+    // The library wants an Origin on every request with Fetch Metadata (Node's fetch sends Sec-Fetch-Mode too);
+    // the rule of the rest of the API holds here: without Origin, only a cross-site or same-site request is refused.
+    const site = request.headers['sec-fetch-site'];
+    if (!headers.has('origin') && site !== 'cross-site' && site !== 'same-site') {
+      headers.set('origin', `${request.protocol}://${request.host}`);
+    }
     for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
     const target = new URL(url, `${request.protocol}://${request.host}`);
     return auth!.handler(new Request(target, { method, headers, body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined }));
@@ -171,6 +184,14 @@ export const authRoutes: FastifyPluginAsyncZod<{
       const text = await answer.text();
       const json = text && (answer.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as unknown) : null;
 
+      const code = (json as { code?: unknown } | null)?.code;
+      if (answer.status === 403 && typeof code === 'string' && ORIGIN_REFUSALS.has(code)) {
+        throw new HttpProblem(
+          403,
+          'Forbidden',
+          `A sign-in must come from a page of this server or of CORS_ORIGIN, not ${request.headers.origin ?? 'another site'}.`,
+        );
+      }
       if (answer.status === 429) {
         const retryAfter = Number(answer.headers.get('x-retry-after')) || 60;
         throw new RetryLaterProblem(retryAfter, 'Too many sign-in attempts from this address: wait, then try again.', 429);

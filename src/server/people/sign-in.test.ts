@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { auditEvents } from '../db/schema';
 import { describeEachDatabase, useTestServer } from '../testing/api-harness';
 import { createPeopleRepository } from './people-repository';
 import { cookieOf } from './testing/cookies';
@@ -46,5 +48,32 @@ describeEachDatabase('signing in with AUTH=accounts on %s', (kind) => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describeEachDatabase('where a sign-in may come from, with AUTH=accounts on %s', (kind) => {
+  // A server of its own: the sign-in limit per address above is spent by the tests before.
+  const server = useTestServer(kind, { auth: ACCOUNTS });
+
+  it('refuses a sign-in from another site 403 (not as a wrong password), and signs in a script whose fetch sends no Origin', async () => {
+    await createPeopleRepository(server.database.db).create({
+      email: 'cy@example.com',
+      name: 'cy',
+      role: 'viewer',
+      password: 'correct horse battery',
+    });
+    const body = { email: 'cy@example.com', password: 'correct horse battery' };
+    const otherSite = await server.request('POST', '/api/auth/sign-in/email', {
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' },
+      body,
+    });
+    expect(otherSite.status).toBe(403);
+    expect((otherSite.body as { detail: string }).detail).toContain('https://evil.example');
+    // Nothing about the password was tried: no failed sign-in counts against the account.
+    const failures = await server.database.db.select().from(auditEvents).where(eq(auditEvents.actorId, 'email:cy@example.com'));
+    expect(failures).toEqual([]);
+    // Node's fetch sends Sec-Fetch-Mode and no Origin, as QA scripts and the bench do.
+    const script = await server.request('POST', '/api/auth/sign-in/email', { headers: { 'sec-fetch-mode': 'cors' }, body });
+    expect(script.status).toBe(200);
   });
 });

@@ -2,8 +2,29 @@ import { Dialog } from 'radix-ui';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { OpenTokenQuestion } from '../lib/admin-token';
 
-/** better-auth's generic OAuth route: it answers `{ url }`, the identity provider's page to go to. */
-const OIDC_START = '/api/auth/sign-in/oauth2';
+/** What the server adds to the address when a sign-in through the provider fails (`OIDC_ERROR_PATH`, the library's `error`). */
+const FAILURE_PARAMS = ['signInError', 'error'];
+
+/**
+ * The server's start of a sign-in through the provider, asked to bring the browser back here: to this
+ * address as the browser shows it (the app's router follows the browser's address).
+ */
+function startAddress(url: string): string {
+  const here = new URL(window.location.href);
+  // A failed try's report is not part of where the person was.
+  for (const name of FAILURE_PARAMS) here.searchParams.delete(name);
+  const start = new URL(url, window.location.origin);
+  start.searchParams.set('returnTo', here.pathname + here.search);
+  return start.origin === window.location.origin ? start.pathname + start.search : start.href;
+}
+
+/** A sign-in through the provider that failed comes back to `/?signInError=oidc` (and the library's `error`). */
+function providerFailure(name: string): string | null {
+  const search = new URLSearchParams(window.location.search);
+  if (search.get('signInError') !== 'oidc') return null;
+  const reason = search.get('error');
+  return `Signing in with ${name} did not work${reason ? ` (${reason.replace(/_/g, ' ')})` : ''}: try again.`;
+}
 
 async function readProblem(response: Response): Promise<string> {
   const problem = (await response.json().catch(() => null)) as { detail?: string; message?: string } | null;
@@ -20,7 +41,10 @@ export default function CredentialsDialog({ question, onAnswered }: { question: 
   const people = question.signIn !== undefined;
   const [email, setEmail] = useState('');
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(people ? null : question.rejection);
+  const provider = question.signInWith;
+  const [error, setError] = useState<string | null>(() =>
+    people ? (provider ? providerFailure(provider.name) : null) : question.rejection,
+  );
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -55,25 +79,6 @@ export default function CredentialsDialog({ question, onAnswered }: { question: 
     }
   }
 
-  async function signInWithProvider() {
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await fetch(question.provider?.start ?? OIDC_START, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ providerId: 'oidc', callbackURL: window.location.href, errorCallbackURL: window.location.href }),
-      });
-      if (!response.ok) throw new Error(await readProblem(response));
-      const { url } = (await response.json()) as { url?: string };
-      if (!url) throw new Error('The server did not say where to sign in.');
-      window.location.assign(url);
-    } catch (failure) {
-      setError(failure instanceof TypeError ? 'The server cannot be reached: try again.' : (failure as Error).message);
-      setBusy(false);
-    }
-  }
-
   const errorLine = error ? (
     <p className="field__error" id={`${id}-error`} role="alert" data-testid={people ? 'error-sign-in' : 'error-admin-token'}>
       {error}
@@ -97,16 +102,17 @@ export default function CredentialsDialog({ question, onAnswered }: { question: 
           <Dialog.Title className="dialog__title">{people ? 'Sign in' : 'Admin token required'}</Dialog.Title>
           <Dialog.Description className="dialog__description">
             {people
-              ? question.provider
-                ? `Sign in with ${question.provider.name}, or with the email and password your admin gave you.`
+              ? provider
+                ? `Sign in with ${provider.name}, or with the email and password your admin gave you.`
                 : 'Sign in with the email and password your admin gave you.'
               : 'This server asks for its admin token (ADMIN_TOKEN). It is kept for this tab only.'}
           </Dialog.Description>
-          {question.provider ? (
+          {provider ? (
             <div className="dialog__actions dialog__actions--start">
-              <button type="button" className="button button--primary" disabled={busy} onClick={() => void signInWithProvider()}>
-                Sign in with {question.provider.name}
-              </button>
+              {/* A navigation, not a fetch: the server answers 302 to the provider's pages, which come back here. */}
+              <a className="button button--primary" href={startAddress(provider.url)}>
+                Sign in with {provider.name}
+              </a>
             </div>
           ) : null}
           <form onSubmit={(event) => void submit(event)} noValidate>

@@ -35,8 +35,11 @@ export interface TokenQuestion {
    * in, and the session cookie carries the requests sent again.
    */
   signIn?: string;
-  /** AUTH=oidc: the identity provider's name, and where this app starts its sign-in (else better-auth's route). */
-  provider?: { name: string; start?: string };
+  /**
+   * AUTH=oidc: the identity provider's name, and the server's address that sends the browser there (a GET
+   * answered 302; `returnTo` says where to come back).
+   */
+  signInWith?: { name: string; url: string };
 }
 
 /** A question on screen: the dialog calls `answer` with the token the user typed. */

@@ -80,13 +80,13 @@ async function authorized(path: string, options: RequestOptions): Promise<Respon
         token = latest;
         continue;
       }
-      const { signIn: where, provider: named } = problem as Problem & { signIn?: unknown; provider?: unknown };
+      const { signIn: where, signInWith: named } = problem as Problem & { signIn?: unknown; signInWith?: unknown };
       const signIn = typeof where === 'string' ? where : undefined;
-      const provider = providerOf(named);
+      const signInWith = signInWithOf(named);
       const asked = askForAdminToken({
         rejection: token ? problem.detail : null,
         ...(signIn ? { signIn } : {}),
-        ...(provider ? { provider } : {}),
+        ...(signInWith ? { signInWith } : {}),
       });
       if (!asked) throw new ApiError(problem);
       token = (await asked) || null;
@@ -97,14 +97,11 @@ async function authorized(path: string, options: RequestOptions): Promise<Respon
   }
 }
 
-/** A 401 under AUTH=oidc names the provider: `"provider": "Okta"` or `{ "name": "Okta", "start": "/api/auth/…" }`. */
-function providerOf(value: unknown): { name: string; start?: string } | undefined {
-  if (typeof value === 'string' && value) return { name: value };
-  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') {
-    const { name, start } = value as { name: string; start?: unknown };
-    return { name, ...(typeof start === 'string' ? { start } : {}) };
-  }
-  return undefined;
+/** A 401 under AUTH=oidc names the provider: `"signInWith": { "name": "Okta", "url": "/api/auth/oidc/start" }`. */
+function signInWithOf(value: unknown): { name: string; url: string } | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { name, url } = value as { name?: unknown; url?: unknown };
+  return typeof name === 'string' && name && typeof url === 'string' && url ? { name, url } : undefined;
 }
 
 /** Calls the API on the same origin and reads its JSON answer. */

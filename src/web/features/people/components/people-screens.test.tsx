@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, type FakeCall } from '../../../testing/fake-api';
 import { renderApp } from '../../../testing/render-app';
 
@@ -186,6 +186,8 @@ describe('the Activity screen', () => {
 });
 
 describe('the top bar and the credentials prompt', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
   it('asks for email and password on a 401, offers the identity provider when the server names one, and says a wrong password', async () => {
     let signedIn = false;
     fakeApi({
@@ -200,7 +202,7 @@ describe('the top bar and the credentials prompt', () => {
                 status: 401,
                 detail: 'Sign in.',
                 signIn: '/api/auth/sign-in/email',
-                provider: 'Okta',
+                signInWith: { name: 'Okta', url: '/api/auth/oidc/start' },
               },
             },
       'GET /api/bots': () =>
@@ -221,9 +223,15 @@ describe('the top bar and the credentials prompt', () => {
       },
     });
     const user = userEvent.setup();
-    renderApp('/');
+    // The browser's address, where the provider's sign-in comes back to.
+    window.history.replaceState(null, '', '/?q=care');
+    renderApp('/?q=care');
     const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
-    expect(within(dialog).getByRole('button', { name: 'Sign in with Okta' })).toBeInTheDocument();
+    // A link to the server's start (a GET it answers 302 to the provider), returning to this address.
+    expect(within(dialog).getByRole('link', { name: 'Sign in with Okta' })).toHaveAttribute(
+      'href',
+      '/api/auth/oidc/start?returnTo=%2F%3Fq%3Dcare',
+    );
     expect(within(dialog).getByLabelText('Email')).toHaveFocus();
     await user.type(within(dialog).getByLabelText('Email'), 'bea@example.com');
     await user.type(within(dialog).getByLabelText('Password'), 'wrong');
@@ -245,5 +253,26 @@ describe('the top bar and the credentials prompt', () => {
     await user.keyboard('{Escape}');
     expect(screen.getByRole('button', { name: 'Bea Builder, builder: account menu' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Bea Builder, builder: account menu' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('says a sign-in through the provider came back refused, and offers it again to where the person was', async () => {
+    const refused = {
+      status: 401,
+      body: {
+        type: 'about:blank',
+        title: 'Unauthorized',
+        status: 401,
+        detail: 'Sign in.',
+        signIn: '/api/auth/sign-in/email',
+        signInWith: { name: 'Okta', url: '/api/auth/oidc/start' },
+      },
+    };
+    fakeApi({ 'GET /api/me': () => refused, 'GET /api/bots': () => refused });
+    // Where the server sends a failed sign-in back (OIDC_ERROR_PATH), with the library's reason.
+    window.history.replaceState(null, '', '/?signInError=oidc&error=access_denied');
+    renderApp('/?signInError=oidc&error=access_denied');
+    const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Signing in with Okta did not work (access denied): try again.');
+    expect(within(dialog).getByRole('link', { name: 'Sign in with Okta' })).toHaveAttribute('href', '/api/auth/oidc/start?returnTo=%2F');
   });
 });

@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { ROLES, type Role } from './roles';
 
-/**
- * People, roles, API keys and the audit trail: one definition for the forms, the API and OpenAPI.
- * Roles are ordered; each can do what the ones before it can (Conversation Builder's view-only, Bot Builder,
- * Administrator).
- */
-export const ROLES = ['viewer', 'builder', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { lowerRole, ROLES, roleAllows, roleRank, type Role } from './roles';
+
+/** People, roles, API keys and the audit trail: one definition for the forms, the API and OpenAPI. */
 export const roleSchema = z.enum(ROLES, { error: 'role must be viewer, builder or admin.' });
-
-export const roleRank = (role: Role): number => ROLES.indexOf(role);
-export const roleAllows = (role: Role, needed: Role): boolean => roleRank(role) >= roleRank(needed);
-export const lowerRole = (a: Role, b: Role): Role => (roleRank(a) <= roleRank(b) ? a : b);
 
 /**
  * A person's role on one bot (PUT /api/bots/:botId/members/:personId): it replaces their own role there,

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { roleAllows } from '../../domain/people';
+import { roleAllows } from '../../domain/roles';
 import { paths } from '../../domain/screen-routes';
 import { Link, useLocation } from '../lib/history-router';
 import { useMe } from '../lib/me';

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { roleAllows, type Me, type Role } from '../../domain/people';
+import type { Me } from '../../domain/people';
+import { roleAllows, type Role } from '../../domain/roles';
 import { apiRequest } from './api-client';
 
 /**

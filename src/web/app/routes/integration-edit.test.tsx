@@ -75,6 +75,11 @@ describe('the integration form for a viewer', () => {
     expect(screen.queryByRole('link', { name: 'Add Integration' })).not.toBeInTheDocument();
     // The Test panel stays: a viewer may run tests.
     expect(screen.getByTestId('test-panel-toggle')).toBeEnabled();
+    // The bot's environment is shown, not offered; test cases are a builder's to store and run.
+    expect(await screen.findByTestId('bot-environment')).toHaveTextContent('No environment');
+    expect(screen.queryByRole('combobox', { name: 'Environment' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('test-panel-toggle'));
+    expect(screen.queryByRole('button', { name: 'Run all test cases' })).not.toBeInTheDocument();
     await userEvent.keyboard('{Control>}s{/Control}');
     expect(api.calls.filter((call) => call.method === 'PUT')).toEqual([]);
   });

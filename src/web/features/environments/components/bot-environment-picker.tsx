@@ -5,11 +5,21 @@ interface BotEnvironmentPickerProps {
   /** Saves the bot's choice (the app layer owns the bot's cache). */
   onChange: (environmentId: string | null) => void;
   saving: boolean;
+  /** A role that may not change the bot: the environment is shown, not offered. */
+  readOnly?: boolean;
 }
 
 /** The bot header's environment: what its `{$env.NAME}` references read, and a builder can change it. */
-export function BotEnvironmentPicker({ environmentId, onChange, saving }: BotEnvironmentPickerProps) {
+export function BotEnvironmentPicker({ environmentId, onChange, saving, readOnly = false }: BotEnvironmentPickerProps) {
   const environments = useEnvironments();
+  if (readOnly) {
+    const name = environments.data?.find((environment) => environment.id === environmentId)?.name;
+    return (
+      <p className="bot-environment" data-testid="bot-environment">
+        <span className="field__label">Environment</span> {environmentId === null ? 'No environment' : (name ?? '…')}
+      </p>
+    );
+  }
   return (
     <div className="bot-environment">
       <label htmlFor="bot-environment" className="field__label">

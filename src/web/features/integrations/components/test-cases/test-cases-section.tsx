@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Integration } from '../../../../../domain/integration';
 import { ErrorState } from '../../../../components/states';
+import { useReadOnlyReason } from '../../../../lib/me';
 import { testCaseKeys, testCasesQueryOptions, useDeleteTestCase, useTestRunResult, type ListedTestCase } from '../../api/test-cases';
 import { TestFailures, TestStatusPill } from './test-results';
 
@@ -39,6 +40,7 @@ export function TestCasesSection({ botId, integration }: { botId: string; integr
     refetchInterval: () => (polling && Date.now() - savedAt < POLL_AFTER_SAVE_MS ? 1000 : false),
   });
   const remove = useDeleteTestCase(botId, integration.id);
+  const canWrite = useReadOnlyReason() === null;
   const failing = (list.data ?? []).filter((item) => item.lastRun && item.lastRun.status !== 'passed');
   const lastRuns = (list.data ?? []).map((item) => item.lastRun?.runId ?? '').join(',');
   useEffect(() => {
@@ -66,15 +68,17 @@ export function TestCasesSection({ botId, integration }: { botId: string; integr
           {list.data.map((testCase) => (
             <li key={testCase.id} className="test-cases__item" data-testid="test-case">
               <span className="test-cases__name">{testCase.name}</span> <TestStatusPill status={testCase.lastRun?.status ?? null} />
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={`Delete test case ${testCase.name}`}
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(testCase)}
-              >
-                Delete
-              </button>
+              {canWrite ? (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Delete test case ${testCase.name}`}
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(testCase)}
+                >
+                  Delete
+                </button>
+              ) : null}
               {testCase.lastRun && testCase.lastRun.status !== 'passed' ? <FailingCase botId={botId} testCase={testCase} /> : null}
             </li>
           ))}

@@ -3,6 +3,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { demoSampleFor } from '../../../../../domain/integration-types';
 import { ErrorState } from '../../../../components/states';
 import { isApiError } from '../../../../lib/api-client';
+import { useReadOnlyReason } from '../../../../lib/me';
 import type { FormValues } from '../form/form-values';
 import { TransferPreview } from '../transfer-preview/transfer-preview';
 import { useSampleVariables } from './sample-variables-context';
@@ -49,6 +50,7 @@ function RequestError({ error, onRetry }: { error: unknown; onRetry: () => void 
  */
 export function TestPanel({ botId, integrationId }: { botId: string; integrationId: string | null }) {
   const { open, setOpen, toggleRef } = useTestPanel();
+  const canWrite = useReadOnlyReason() === null;
   const { getValues, control } = useFormContext<FormValues>();
   const type = useWatch({ control, name: 'type' });
   const { botVariables, envVariables } = useSampleVariables();
@@ -124,7 +126,7 @@ export function TestPanel({ botId, integrationId }: { botId: string; integration
                 </p>
               ) : null}
               <SimulationResults output={output} editor={editor} />
-              {integrationId && outputRequest && !saving ? (
+              {integrationId && outputRequest && !saving && canWrite ? (
                 <div className="test-panel__actions">
                   <button
                     type="button"
@@ -155,7 +157,8 @@ export function TestPanel({ botId, integrationId }: { botId: string; integration
           ) : simulation.isPending ? null : (
             <p className="kv__empty">Enter a sample result and run the test to see what the bot would get.</p>
           )}
-          {integrationId ? <RunTestCases botId={botId} integrationId={integrationId} /> : null}
+          {/* Test runs and test cases are stored: a builder's. A viewer runs the Test panel itself. */}
+          {integrationId && canWrite ? <RunTestCases botId={botId} integrationId={integrationId} /> : null}
           {type === 'LIVEPERSON_AGENT_ESCALATION' ? (
             <section
               className="test-panel__transfer-preview"

@@ -17,7 +17,8 @@ test('edits the skill of an Agent Transfer interaction with the skill picker, an
   panel,
   unique,
 }) => {
-  const skill = { id: String(8_000_000_000 + Math.floor(Math.random() * 1_000_000_000)), name: `Billing ${unique}` };
+  // Not "Billing …": other tests, in the other worker, type "bil" and expect the demo's Billing skill alone.
+  const skill = { id: String(8_000_000_000 + Math.floor(Math.random() * 1_000_000_000)), name: `Transfer desk ${unique}` };
   expect((await request.post('/api/skills', { data: skill })).status()).toBe(201);
   const file = JSON.parse(OWN_EXPORTS[OWN_SUPPORT_DESK]!) as { bot: { name: string } };
   file.bot.name = `Support Desk ${unique}`;

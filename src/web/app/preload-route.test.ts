@@ -35,7 +35,7 @@ describe('preloadRoute', () => {
     expect(screenLoaders['integration-edit'].loaded()?.Component).toBeTypeOf('function');
 
     expect(api.calls.map((call) => call.path).sort()).toEqual(
-      [`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`, `/api/bots/${BOT.id}/integrations/${ESCALATION.id}`].sort(),
+      ['/api/me', `/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`, `/api/bots/${BOT.id}/integrations/${ESCALATION.id}`].sort(),
     );
     expect(client.getQueryData(botKeys.detail(BOT.id))).toEqual(BOT);
     expect(client.getQueryData(integrationKeys.detail(BOT.id, ESCALATION.id))).toEqual(ESCALATION);
@@ -48,7 +48,9 @@ describe('preloadRoute', () => {
       const client = createQueryClient();
       preloadRoute(client, path);
       await settled(client);
-      expect(api.calls.map((call) => call.path).sort()).toEqual([`/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`]);
+      expect(api.calls.map((call) => call.path).sort()).toEqual(
+        ['/api/me', `/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/integrations`].sort(),
+      );
     }
   });
 
@@ -58,22 +60,21 @@ describe('preloadRoute', () => {
     await preloadRoute(client, `/bots/${BOT.id}/dialogs`);
     await settled(client);
     expect(screenLoaders.dialogs.loaded()?.Component).toBeTypeOf('function');
-    expect(api.calls.map((call) => call.path).sort()).toEqual([
-      `/api/bots/${BOT.id}`,
-      `/api/bots/${BOT.id}/checks`,
-      `/api/bots/${BOT.id}/dialogs`,
-    ]);
+    expect(api.calls.map((call) => call.path).sort()).toEqual(
+      ['/api/me', `/api/bots/${BOT.id}`, `/api/bots/${BOT.id}/checks`, `/api/bots/${BOT.id}/dialogs`].sort(),
+    );
     expect(client.getQueryData(botDialogKeys.dialogs(BOT.id))).toEqual([]);
   });
 
-  it('asks for the bots on the home page and for nothing on other pages', async () => {
+  // Who is signed in decides what every screen offers (a viewer's are read-only): asked with the first screen, once.
+  it('asks for the bots on the home page and, on every page, once for who is signed in', async () => {
     const api = fakeApi({ 'GET /api/bots': () => ({ status: 200, body: { items: [BOT], nextCursor: null } }) });
     const client = createQueryClient();
     preloadRoute(client, '/');
     preloadRoute(client, '/skills');
     preloadRoute(client, '/no/such/page');
     await settled(client);
-    expect(api.calls.map((call) => call.path)).toEqual(['/api/bots']);
+    expect(api.calls.map((call) => call.path).sort()).toEqual(['/api/bots', '/api/me']);
   });
 
   it('asks, on every screen the server names reads for, for exactly those addresses (the browser gives the app their preloaded answers only when they match)', async () => {

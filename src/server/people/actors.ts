@@ -38,17 +38,24 @@ export function createIdentify(
   db: Database,
   options: { mode: Exclude<AuthMode, 'none'>; adminToken: string | null },
 ): { identify: Identify; cache: ActorCache } {
-  const cache = new Map<string, { actor: Actor | null; until: number }>();
+  // The lookup itself is kept, not only its answer: the event streams of one session all ask again at the
+  // same heartbeat, and one query answers them all.
+  const cache = new Map<string, { actor: Promise<Actor | null>; until: number }>();
 
-  async function cached(kind: string, secret: string, find: () => Promise<Actor | null>): Promise<Actor | null> {
+  function cached(kind: string, secret: string, find: () => Promise<Actor | null>): Promise<Actor | null> {
     // Hashed, so that no credential is kept in memory longer than the request that brought it.
     const key = kind + createHash('sha256').update(secret).digest('base64');
     const now = Date.now();
     const hit = cache.get(key);
     if (hit && hit.until > now) return hit.actor;
-    const actor = await find();
+    const actor = find();
     if (cache.size >= ACTOR_CACHE_MAX) cache.clear();
-    cache.set(key, { actor, until: now + ACTOR_CACHE_MS });
+    const entry = { actor, until: now + ACTOR_CACHE_MS };
+    cache.set(key, entry);
+    // A lookup that failed (the database away) is not remembered.
+    actor.catch(() => {
+      if (cache.get(key) === entry) cache.delete(key);
+    });
     return actor;
   }
 

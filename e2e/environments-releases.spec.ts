@@ -31,11 +31,11 @@ test('environments and releases: {$env.SKILL_ID} resolves per bot, a missing var
 
   // Each bot points at its environment from its header: the demo bot is the dev bot.
   await panel.goto(prod.id);
-  await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Production' });
-  await expect(page.getByRole('combobox', { name: 'Environment' })).toHaveValue(/.+/);
+  await page.getByRole('combobox', { name: 'Bot environment' }).selectOption({ label: 'Production' });
+  await expect(page.getByRole('combobox', { name: 'Bot environment' })).toHaveValue(/.+/);
   await panel.goto(demoBot.id);
-  await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Sandbox' });
-  await expect(page.getByRole('combobox', { name: 'Environment' })).not.toBeDisabled();
+  await page.getByRole('combobox', { name: 'Bot environment' }).selectOption({ label: 'Sandbox' });
+  await expect(page.getByRole('combobox', { name: 'Bot environment' })).not.toBeDisabled();
   await openIntegration('Escalation');
 
   // The escalation skill from the environment, completed with the keyboard; the form shows what it resolves to here.

@@ -77,7 +77,7 @@ describe('the integration form for a viewer', () => {
     expect(screen.getByTestId('test-panel-toggle')).toBeEnabled();
     // The bot's environment is shown, not offered; test cases are a builder's to store and run.
     expect(await screen.findByTestId('bot-environment')).toHaveTextContent('No environment');
-    expect(screen.queryByRole('combobox', { name: 'Environment' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Bot environment' })).not.toBeInTheDocument();
     await userEvent.click(screen.getByTestId('test-panel-toggle'));
     expect(screen.queryByRole('button', { name: 'Run all test cases' })).not.toBeInTheDocument();
     await userEvent.keyboard('{Control>}s{/Control}');

@@ -16,14 +16,15 @@ export function BotEnvironmentPicker({ environmentId, onChange, saving, readOnly
     const name = environments.data?.find((environment) => environment.id === environmentId)?.name;
     return (
       <p className="bot-environment" data-testid="bot-environment">
-        <span className="field__label">Environment</span> {environmentId === null ? 'No environment' : (name ?? '…')}
+        <span className="field__label">Bot environment</span> {environmentId === null ? 'No environment' : (name ?? '…')}
       </p>
     );
   }
   return (
     <div className="bot-environment">
+      {/* "Bot environment": the Test panel and the preview have an "Environment" of their own on the same page. */}
       <label htmlFor="bot-environment" className="field__label">
-        Environment
+        Bot environment
       </label>
       <select
         id="bot-environment"

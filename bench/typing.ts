@@ -18,6 +18,8 @@ export interface TypingSettings {
 const INTEGRATIONS = 500;
 const ROWS = 100;
 const FORM_NAME = 'Orders';
+/** The bot both the bench and `bench/profile-typing.ts` type in. */
+export const TYPING_BOT = { name: 'Typing bench', integrations: INTEGRATIONS, formName: FORM_NAME } as const;
 const KEYS = 'abcdefghij';
 /** Chromium runs the pages 4× slower (as Lighthouse does), so a keystroke's events pass Event Timing's 16 ms threshold. */
 const CPU_SLOWDOWN = 4;
@@ -35,7 +37,7 @@ type Side = 'app' | 'floor';
 type Samples = Record<Action, Record<Side, Sample[]>>;
 
 /** An API integration whose rows read its own result, another integration's, or a path outside braces. */
-function ordersIntegration() {
+export function ordersIntegration() {
   return anIntegrationInput('API', {
     name: FORM_NAME,
     responseDataVariable: FORM_NAME,
@@ -171,7 +173,7 @@ async function visit(browser: Browser, baseUrl: string, path: string, side: Side
 }
 
 export async function measureTyping(browser: Browser, server: DemoServer, settings: TypingSettings): Promise<Samples> {
-  const botId = await importBot(server.baseUrl, 'Typing bench', INTEGRATIONS, [ordersIntegration()]);
+  const botId = await importBot(server.baseUrl, TYPING_BOT.name, INTEGRATIONS, [ordersIntegration()]);
   const list = await fetch(`${server.baseUrl}/api/bots/${botId}/integrations?limit=${INTEGRATIONS}`);
   const { items } = (await list.json()) as { items: { id: string; name: string }[] };
   const orders = items.find((item) => item.name === FORM_NAME);

@@ -61,13 +61,17 @@ export function createRowNames(initial: RowNames): WritableRowNames {
       return () => listeners.delete(listener);
     },
     write: (group, names) => {
-      if (names.reference === current.reference && names.variable === current.variable) return;
+      // Only the parts whose text changed: a letter of the name changes the references, not the placeholders.
+      const changed = (Object.keys(PARTS) as RowNamePart[]).filter((part) => PARTS[part](names) !== PARTS[part](current));
       current = names;
-      for (const element of group?.querySelectorAll<HTMLElement>(`[${ROW_NAME_ATTRIBUTE}]`) ?? []) {
-        const part = element.getAttribute(ROW_NAME_ATTRIBUTE) as RowNamePart;
+      for (const part of changed) {
         const text = PARTS[part](names);
-        if (part === 'placeholder') element.setAttribute('placeholder', text);
-        else element.textContent = text;
+        for (const element of group?.querySelectorAll<HTMLElement>(`[${ROW_NAME_ATTRIBUTE}="${part}"]`) ?? []) {
+          if (part === 'placeholder') element.setAttribute('placeholder', text);
+          // The text node's data, not textContent, which would replace the node with a new one.
+          else if (element.firstChild instanceof Text && element.childNodes.length === 1) element.firstChild.data = text;
+          else element.textContent = text;
+        }
       }
     },
     settle: (variable) => {

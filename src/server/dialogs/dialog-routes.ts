@@ -127,6 +127,25 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
   );
 
   app.post(
+    '/api/bots/:botId/dialogs/samples',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary:
+          'Give a bot without dialogs sample ones: a greeting, a dialog invoking each of its first 12 integrations, "Talk to an agent" when an Agent Escalation names a numeric skill, and a Fallback (409 when it has dialogs)',
+        params: botParams,
+        response: { 201: dialogListSchema.pick({ items: true }), ...problems(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { botId } = request.params;
+      const { dialogs: items, version } = await dialogs.addSampleDialogs(botId);
+      setEtag(reply, version);
+      return reply.code(201).header('location', `/api/bots/${botId}/dialogs`).send({ items });
+    },
+  );
+
+  app.post(
     '/api/bots/:botId/dialogs/failure-rule',
     {
       schema: {

@@ -32,10 +32,13 @@ import {
 } from './dialog-model';
 import { changedFields, editedAgentTransfer } from './agent-transfer-edit';
 import { escalationFailureDialog, failureRule } from './escalation-failure-dialog';
+import { sampleDialogs } from './sample-dialogs';
 import { createKeptFileCache, type KeptFileCache } from './kept-file-cache';
 import { planRenameSteps } from './rename-references';
 import { findUsagesSteps } from './usages';
 import { runSliced, type Steps } from '../event-loop-slices';
+
+type Json = Record<string, unknown>;
 
 const FAILURE_DIALOG_NAME = 'Agent escalation failed';
 
@@ -56,6 +59,35 @@ function findInteraction(loaded: LoadedBot, dialogId: string, interactionId: str
 const places = (count: number) => `${count} place${count === 1 ? '' : 's'}`;
 
 /** A dialog name the bot does not use yet: CB shows dialogs by name. */
+/**
+ * Adds dialogs written as a CB export writes them (`groups` entries and their `conversationMessage`
+ * interactions) to a bot loaded under its lock, as one revision; answers them as the API shows dialogs.
+ */
+async function appendDialogs(
+  tx: Database,
+  cache: KeptFileCache,
+  loaded: LoadedBot,
+  summary: string,
+  build: (chatBotId: string) => { groups: Json[]; interactions: Json[] },
+): Promise<{ dialogs: DialogView[]; version: number }> {
+  const extras = loaded.extras ?? extrasForPanelBot(loaded);
+  const added = build(chatBotIdOf(loaded, extras));
+  const topLevel = {
+    ...extras.topLevel,
+    groups: [...keptArray(extras, 'groups'), ...added.groups],
+    conversationMessage: [...keptArray(extras, 'conversationMessage'), ...added.interactions],
+  };
+  const version = await writeDialogs(
+    tx,
+    loaded,
+    { ...extras, topLevel },
+    { action: 'add-dialog', summary, changed: { groups: added.groups, conversationMessage: added.interactions } },
+  );
+  const ids = new Set(added.groups.map((group) => group.id));
+  const after = await loadBot(tx, cache, loaded.row.id);
+  return { dialogs: toDialogViews(after.model).filter((dialog) => ids.has(dialog.id)), version };
+}
+
 function freeDialogName(loaded: LoadedBot): string {
   const taken = new Set(loaded.model.dialogs.map((dialog) => dialog.name.toLowerCase()));
   for (let n = 1; ; n += 1) {
@@ -354,27 +386,28 @@ export function createDialogsRepository(
           }
           escalateTo = found;
         }
-        const extras = loaded.extras ?? extrasForPanelBot(loaded);
         const name = freeDialogName(loaded);
-        const added = escalationFailureDialog({ chatBotId: chatBotIdOf(loaded, extras), name, message: input.message, escalateTo });
-        const topLevel = {
-          ...extras.topLevel,
-          groups: [...keptArray(extras, 'groups'), added.group],
-          conversationMessage: [...keptArray(extras, 'conversationMessage'), ...added.interactions],
-        };
-        const version = await writeDialogs(
-          tx,
-          loaded,
-          { ...extras, topLevel },
-          {
-            action: 'add-dialog',
-            summary: `Added dialog "${name}"`,
-            changed: { groups: [added.group], conversationMessage: added.interactions },
-          },
+        const { dialogs, version } = await appendDialogs(tx, cache, loaded, `Added dialog "${name}"`, (chatBotId) => {
+          const added = escalationFailureDialog({ chatBotId, name, message: input.message, escalateTo });
+          return { groups: [added.group], interactions: added.interactions };
+        });
+        return { dialog: dialogs[0]!, version };
+      });
+    },
+
+    /** Dialogs for a bot without any (sample-dialogs.ts): a revision of the bot's dialogs, like any other change. */
+    async addSampleDialogs(botId: string): Promise<{ dialogs: DialogView[]; version: number }> {
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, cache, botId, true);
+        const count = loaded.model.dialogs.length;
+        if (count > 0) {
+          throw conflict(
+            `This bot already has ${count.toLocaleString('en-US')} ${count === 1 ? 'dialog' : 'dialogs'}: the sample dialogs are for a bot without any.`,
+          );
+        }
+        return appendDialogs(tx, cache, loaded, 'Added the sample dialogs', (chatBotId) =>
+          sampleDialogs(chatBotId, loaded.model.integrations),
         );
-        const after = await loadBot(tx, cache, botId);
-        const dialog = toDialogViews(after.model).find((item) => item.id === added.group.id)!;
-        return { dialog, version };
       });
     },
   };

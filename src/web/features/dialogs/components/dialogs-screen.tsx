@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { DialogView } from '../../../../domain/dialogs';
 import { useSearchParams } from '../../../lib/history-router';
 import { retryableLazy } from '../../../components/lazy-part';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { ErrorState, LoadingState } from '../../../components/states';
 import { useChecks } from '../api/get-checks';
 import { useDialogs } from '../api/get-dialogs';
 import { DialogFlow } from './dialog-flow';
 import { DialogList } from './dialog-list';
+import { NoDialogs } from './no-dialogs';
 import { EDIT_PARAM, useOpenTransfer } from './transfer-summary';
 import './dialogs.css';
 
@@ -49,16 +50,7 @@ export function DialogsScreen({ botId }: { botId: string }) {
   if (dialogs.isPending) return <LoadingState label="Loading the dialogs…" />;
   if (dialogs.isError)
     return <ErrorState title="Could not load the dialogs" error={dialogs.error} onRetry={() => void dialogs.refetch()} />;
-  if (dialogs.data.length === 0) {
-    return (
-      <EmptyState title="This bot has no dialogs.">
-        <p>
-          Bots made in the panel start without dialogs. Import a Conversation Builder export to see its dialogs and where they use the
-          integrations.
-        </p>
-      </EmptyState>
-    );
-  }
+  if (dialogs.data.length === 0) return <NoDialogs botId={botId} />;
   const checkItems = checks.data ?? [];
   const edited = editing ? findTransfer(dialogs.data, editing) : undefined;
   return (

@@ -16,7 +16,7 @@ export interface ApiSettings {
 }
 
 /** One repetition: the app's run and its floor's, back to back under the same load. */
-export interface Pair {
+interface Pair {
   app: LoadResult;
   floor: LoadResult;
 }

@@ -20,7 +20,7 @@ interface Pair {
   failures: number;
 }
 
-export interface AuthMeasurement {
+interface AuthMeasurement {
   database: BenchDatabase;
   pairs: Pair[];
 }

@@ -26,7 +26,7 @@ function lastPutDuration(page: Page): Promise<number> {
   });
 }
 
-export interface SaveOptions {
+interface SaveOptions {
   /** false: the page's live event stream never opens (its request waits, unanswered, until the page goes). */
   eventStream: boolean;
   /** One uncounted visit first, to warm the server and the OS file cache. */

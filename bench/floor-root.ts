@@ -7,7 +7,7 @@ import { root } from './server-process';
 /** Where the floor pages are served, beside the app, by the same server. */
 export const FLOOR_PATH = '/bench-floors';
 
-export interface FloorRoot {
+interface FloorRoot {
   /** WEB_ROOT for the app server: the build as it is, plus the floor pages. */
   webRoot: string;
   remove(): void;

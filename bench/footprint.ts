@@ -10,7 +10,7 @@ export interface FootprintSettings {
   loadSeconds: number;
 }
 
-export interface Footprint {
+interface Footprint {
   startMs: number[];
   idleMb: number;
   loadMb: number;

@@ -27,7 +27,7 @@ export interface LivenessSettings {
 }
 
 /** The budget: the slowest probe under load may exceed the idle floor by this much. */
-export const LIVENESS_BEYOND_IDLE_MS = 200;
+const LIVENESS_BEYOND_IDLE_MS = 200;
 /** A bot imported before the dialogs limit existed: the biggest one a server may still hold. */
 const HUGE_DIALOGS = 20_000;
 /**
@@ -150,7 +150,7 @@ async function start(database: BenchDatabase): Promise<RunningServer> {
   return startServer(database.target, { port });
 }
 
-export interface LivenessPhase {
+interface LivenessPhase {
   label: string;
   slowest: number;
   probes: number;
@@ -159,7 +159,7 @@ export interface LivenessPhase {
   slowestReads: string;
 }
 
-export interface LivenessMeasurement {
+interface LivenessMeasurement {
   database: BenchDatabase;
   idle: number;
   phases: LivenessPhase[];

@@ -11,7 +11,7 @@ export const OPERATIONS: Array<{ operation: Operation; title: string }> = [
 
 /** Concurrent clients: enough to keep a 2-core server busy without measuring only queueing. */
 export const CONNECTIONS = 10;
-export const LIST_SIZE = 100;
+const LIST_SIZE = 100;
 
 export interface LoadResult {
   /** Successful (2xx) responses per second: failures never count as throughput. */
@@ -28,12 +28,12 @@ export interface LoadResult {
 }
 
 export const integrationPath = (botId: string, id: string) => `/api/bots/${botId}/integrations/${id}`;
-export const listPath = (botId: string) => `/api/bots/${botId}/integrations?limit=${LIST_SIZE}`;
+const listPath = (botId: string) => `/api/bots/${botId}/integrations?limit=${LIST_SIZE}`;
 
 /** The integrations the PUT load writes: never the one GET reads, so its size stays put. */
 export const putTargets = (bot: SeededBot): SeededIntegration[] => bot.integrations.slice(1);
 
-export function putBody(integration: SeededIntegration, counter: number): string {
+function putBody(integration: SeededIntegration, counter: number): string {
   return JSON.stringify({ ...escalation(integration.name), messageToUser: `Hold on, connecting you with an agent (${counter}).` });
 }
 

@@ -40,7 +40,7 @@ export function withRatio(figure: Figure): Figure {
 }
 
 /** true = met, false = broken, null = the figure has no goal. */
-export function goalMet(figure: Figure): boolean | null {
+function goalMet(figure: Figure): boolean | null {
   const { goal } = figure;
   if (!goal) return null;
   const actual = goal.on === 'value' ? figure.value : figure.ratio;
@@ -122,7 +122,7 @@ export function brokenBudgets(figures: readonly Figure[]): Figure[] {
   return figures.filter((figure) => goalMet(figure) === false);
 }
 
-export interface RunInfo {
+interface RunInfo {
   startedAt: string;
   durationSeconds: number;
   groups: string[];

@@ -4,7 +4,7 @@ import { withRatio, type Figure } from './report';
 import { importBot, integrationName } from './seed';
 import { median } from './stats';
 
-export const SIZES = [50, 500, 5_000] as const;
+const SIZES = [50, 500, 5_000] as const;
 // The panel's first request: the list's page size (INTEGRATIONS_PAGE_SIZE in src/domain/first-reads.ts).
 const PANEL_PAGE = 500;
 

@@ -25,7 +25,7 @@ function isFree(port: number): Promise<boolean> {
 }
 
 /** A fresh free port per server: a stopped server's sockets in TIME_WAIT never get in the way. */
-export async function takePort(): Promise<number> {
+async function takePort(): Promise<number> {
   for (let tries = 0; tries <= LAST_PORT - FIRST_PORT; tries += 1) {
     const port = nextPort;
     nextPort = nextPort === LAST_PORT ? FIRST_PORT : nextPort + 1;

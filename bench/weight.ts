@@ -13,7 +13,7 @@ const dist = join(root, 'dist');
 const MONACO_MARKERS = /MonacoEnvironment|monaco-editor|vs\/editor\//;
 const MONACO_FILES = /^(monaco-setup|editor\.api|workers|script-editor)-|\.worker-/;
 
-export interface FetchedFile {
+interface FetchedFile {
   path: string;
   gzipBytes: number;
   /** What travelled (the server sends br or gzip): for the note, not the budget. */
@@ -22,7 +22,7 @@ export interface FetchedFile {
   beforeUsable: boolean;
 }
 
-export interface ScreenWeight {
+interface ScreenWeight {
   screen: string;
   path: string;
   /** The budget: KB of gzip JS before the screen is usable. */
@@ -43,7 +43,7 @@ interface Screen {
 const WEIGHT_LIMIT_KB = 160;
 
 /** `/`, the list, and the form of one integration of each type, each opened by a deep link. */
-export function weightScreens(server: DemoServer): Screen[] {
+function weightScreens(server: DemoServer): Screen[] {
   const panel = `/bots/${server.botId}/integrations`;
   return [
     { screen: '/', path: '/', limitKb: WEIGHT_LIMIT_KB, expect: {}, mark: 'botsShown' },

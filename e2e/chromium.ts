@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
  * `/usr/bin/chromium`, else a Chromium that Playwright itself installed. Nothing here downloads one:
  * `npm run test:e2e` stops at once with one line when none is there (scripts/check-browser.ts).
  */
-export type BrowserChoice =
+type BrowserChoice =
   { found: true; executablePath: string; from: 'CHROMIUM_PATH' | 'Debian' | 'Playwright' } | { found: false; reason: string };
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';

@@ -7,7 +7,7 @@ import { PanelPage } from './pages/panel-page';
 import { SkillsPage } from './pages/skills-page';
 
 /** A bot of one test's own, made by `POST /api/testing/fixtures`, with the ids of what it holds by name. */
-export interface DemoBot {
+interface DemoBot {
   id: string;
   name: string;
   integrationIds: Record<string, string>;
@@ -17,14 +17,14 @@ export interface DemoBot {
   knowledgeBaseIds: Record<string, string>;
 }
 
-export interface ImportedBot {
+interface ImportedBot {
   botId: string;
   botName: string;
   integration: (name: string) => { id: string; name: string };
 }
 
 /** One browser tab's page objects: the test's own page, or a second tab's. */
-export interface Tab {
+interface Tab {
   page: Page;
   bots: BotsPage;
   panel: PanelPage;

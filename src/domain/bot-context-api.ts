@@ -3,14 +3,14 @@
  * that it implements every entry) and once as a TypeScript declaration for Monaco's `addExtraLib`.
  */
 
-export interface BotContextParam {
+interface BotContextParam {
   name: string;
   type: string;
   doc: string;
   optional?: boolean;
 }
 
-export interface BotContextFunction {
+interface BotContextFunction {
   name: string;
   params: BotContextParam[];
   returns: { type: string; doc: string };

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** The `bot` object of a CB export; only what the panel maps is typed. */
-export const cbBotSchema = z.looseObject(
+const cbBotSchema = z.looseObject(
   {
     id: z.string().optional(),
     name: z.string({ error: 'bot.name must be a string: the name of the bot.' }),
@@ -15,40 +15,6 @@ export const cbBotSchema = z.looseObject(
   },
   { error: 'bot must be an object: the exported bot with its name.' },
 );
-export type CbBot = z.infer<typeof cbBotSchema>;
-
-const cbKeyValueList = z.array(z.looseObject({ key: z.string(), value: z.string() }));
-
-/**
- * One `responder` entry (an integration) as CB writes it. The keys up to
- * `tangoContextEnabled` are seen in real exports; the others are this project's
- * choice for the types no public export shows (see src/server/cb-export/README.md).
- */
-export const cbResponderSchema = z.looseObject({
-  chatbotId: z.string().optional(),
-  id: z.string().optional(),
-  name: z.string(),
-  webhook: z.string().optional(),
-  fileUrl: z.string().optional(),
-  method: z.string().optional(),
-  headers: cbKeyValueList.optional(),
-  defaultValues: z.array(z.unknown()).optional(),
-  customDataFields: cbKeyValueList.optional(),
-  postBody: z.string().optional(),
-  results: z.unknown().optional(),
-  group: z.string().optional(),
-  transformResultsScript: z.string().optional(),
-  responseDataVariable: z.string().optional(),
-  integrationType: z.string(),
-  tangoContextEnabled: z.boolean().optional(),
-  credentialName: z.string().optional(),
-  requestParameters: cbKeyValueList.optional(),
-  agentSkillName: z.string().optional(),
-  agentSkillId: z.string().optional(),
-  agentId: z.string().optional(),
-  messageToUser: z.string().optional(),
-});
-export type CbResponder = z.infer<typeof cbResponderSchema>;
 
 /**
  * A whole CB export. Responder entries are only required to be objects here:
@@ -130,4 +96,3 @@ export const nativeExportSchema = z.strictObject({
   integrations: z.array(nativeIntegrationEntrySchema),
   extras: botExtrasSchema.nullable(),
 });
-export type NativeExportEnvelope = z.infer<typeof nativeExportSchema>;

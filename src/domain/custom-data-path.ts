@@ -4,9 +4,9 @@
  * `{$botContext.name}` / `{$env.name}` references. Pure: the web app uses it too.
  */
 
-export type CustomDataValue = string | string[] | null;
+type CustomDataValue = string | string[] | null;
 
-export interface CustomDataResult {
+interface CustomDataResult {
   value: CustomDataValue;
   /** Why the value is null, or what is odd about it (elements without the field); null when all is well. */
   note: string | null;
@@ -23,7 +23,7 @@ export interface PathContext {
 
 type Segment = { kind: 'key'; name: string } | { kind: 'index'; index: number } | { kind: 'iterate' };
 
-export type ParsedPath = { ok: true; segments: Segment[] } | { ok: false; error: string };
+type ParsedPath = { ok: true; segments: Segment[] } | { ok: false; error: string };
 
 const KEY = /^\.([^.[\]]+)/;
 const INDEX = /^\[(\d+)\]/;
@@ -84,7 +84,7 @@ function walk(value: unknown, segments: Segment[], done: Segment[]): Found {
 }
 
 /** Values that are objects become JSON text, as the platform shows them. */
-export function renderJsonValue(value: unknown): string {
+function renderJsonValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
@@ -103,7 +103,7 @@ export interface EvaluationBudget {
 }
 
 /** Which budget ran out while evaluating a value; its value holds what fitted. */
-export type BudgetCut = 'chars' | 'steps' | null;
+type BudgetCut = 'chars' | 'steps' | null;
 
 const MISSING: unique symbol = Symbol('missing');
 type Item = unknown;

@@ -7,15 +7,14 @@
  * variable (`customDataWarningsOf`): the form reads a value once per change of that value, and judges
  * every row again when the variable changes, which is a comparison per row.
  */
-export interface CustomDataValueReads {
+interface CustomDataValueReads {
   /** The variables of `{$.api_<variable>…}` paths, in braces, in order. */
   variables: readonly string[];
   /** `$.api_…` paths outside braces, sent as written. */
   outside: readonly string[];
 }
 
-export type CustomDataWarning =
-  { kind: 'another-integration'; read: string; ownVariable: string } | { kind: 'outside-braces'; path: string };
+type CustomDataWarning = { kind: 'another-integration'; read: string; ownVariable: string } | { kind: 'outside-braces'; path: string };
 
 export function customDataValueReads(value: string): CustomDataValueReads {
   const variables: string[] = [];

@@ -66,7 +66,7 @@ export type DialogView = z.infer<typeof dialogViewSchema>;
 /** Every dialog, or for a bot of more than 1,000 a page of them and the cursor of the next (GET …/dialogs?cursor=). */
 export const dialogListSchema = z.object({ items: z.array(dialogViewSchema), nextCursor: z.string().optional() });
 
-export const USAGE_KINDS = ['invokes', 'reads-variable', 'reads-field'] as const;
+const USAGE_KINDS = ['invokes', 'reads-variable', 'reads-field'] as const;
 /** testCase: a rename's change only, the expectations of the renamed integration's test cases. */
 export const USAGE_PLACES = [
   'interaction',
@@ -121,8 +121,8 @@ export const referenceChangeSchema = z.object({
 });
 export type ReferenceChange = z.infer<typeof referenceChangeSchema>;
 
-export const CHECK_IDS = ['escalation-failure-caught', 'integration-exists', 'custom-field-exists', 'env-variable-exists'] as const;
-export const CHECK_STATUSES = ['pass', 'warn', 'fail'] as const;
+const CHECK_IDS = ['escalation-failure-caught', 'integration-exists', 'custom-field-exists', 'env-variable-exists'] as const;
+const CHECK_STATUSES = ['pass', 'warn', 'fail'] as const;
 
 export const checkSchema = z.object({
   id: z.enum(CHECK_IDS),
@@ -153,9 +153,9 @@ export const failureRuleInputSchema = z.strictObject({
 });
 export type FailureRuleInput = z.infer<typeof failureRuleInputSchema>;
 
-export const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references', 'add-failure-rule', 'edit-interaction'] as const;
+const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references', 'add-failure-rule', 'edit-interaction'] as const;
 /** The longest Interaction Delay the panel writes: a minute (the platform's own advice is 2,000 ms per message before a transfer). */
-export const MAX_INTERACTION_DELAY = 60_000;
+const MAX_INTERACTION_DELAY = 60_000;
 
 /*
  * An Agent Transfer interaction's fields, each checked as the Agent Escalation integration checks the field of

@@ -14,7 +14,7 @@ export function envNamesIn(text: string): string[] {
   return [...new Set([...text.matchAll(ENV_REFERENCE)].map((match) => match[1]!))];
 }
 
-export interface EnvReference {
+interface EnvReference {
   name: string;
   /** The field's path in the integration: `url`, `headers.0.value`, `customDataFields.2.value`. */
   field: string;

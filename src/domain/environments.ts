@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { nameString } from './names';
 
 // The pure helpers live apart so the integration form reads them without loading zod.
-export { envNamesIn, envReferencesOf, previewRowsOf, resolveEnvText, SECRET_MASK, type EnvReference } from './env-references';
+export { envNamesIn, envReferencesOf, previewRowsOf, resolveEnvText, SECRET_MASK } from './env-references';
 
 /** Conversation Builder's variable names: a letter or underscore, then letters, digits and underscores. */
-export const ENV_VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-export const MAX_ENV_VARIABLES = 500;
-export const MAX_ENV_VALUE_CHARS = 10_000;
+const ENV_VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_ENV_VARIABLES = 500;
+const MAX_ENV_VALUE_CHARS = 10_000;
 
 const variableName = z
   .string({ error: 'Variable name is required.' })

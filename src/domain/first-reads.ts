@@ -1,8 +1,8 @@
 import { screensFor } from './screen-routes';
 
 /** Bots per page of the bots list; integrations per page of a bot's list (large: a 5,000-integration bot is ten requests). */
-export const BOTS_PAGE_SIZE = 100;
-export const INTEGRATIONS_PAGE_SIZE = 500;
+const BOTS_PAGE_SIZE = 100;
+const INTEGRATIONS_PAGE_SIZE = 500;
 
 const segment = encodeURIComponent;
 

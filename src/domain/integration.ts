@@ -46,7 +46,7 @@ export type IntegrationInput = z.input<typeof integrationInputSchema>;
 export type IntegrationValues = z.output<typeof integrationInputSchema>;
 export type IntegrationInputOf<T extends IntegrationType> = Extract<IntegrationInput, { type: T }>;
 
-export const recordFields = {
+const recordFields = {
   id: z.uuid(),
   botId: z.uuid(),
   createdAt: z.iso.datetime(),

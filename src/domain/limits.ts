@@ -3,11 +3,11 @@
  * problem+json that names it (see the README's security section).
  */
 
-/** Integrations one bot may hold: the benchmark's largest bot (5,000) fits; the list stays usable. */
+/**
+ * Integrations one bot may hold: the benchmark's largest bot (5,000) fits; the list stays usable. An import
+ * makes a bot, so it brings no more.
+ */
 export const MAX_INTEGRATIONS_PER_BOT = 5_000;
-
-/** An import makes a new bot, so it can bring no more than a bot may hold. */
-export const MAX_INTEGRATIONS_PER_IMPORT = MAX_INTEGRATIONS_PER_BOT;
 
 /**
  * The largest version a native import keeps. ETags name versions of at most 9 digits, and each save adds

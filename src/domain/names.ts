@@ -42,26 +42,26 @@ const INVISIBLE_PATTERN = new RegExp(
   'u',
 );
 
-export interface InvisibleCharacter {
+interface InvisibleCharacter {
   codePoint: number;
   /** 1-based, in characters as people count them (code points). */
   position: number;
 }
 
 /** The first zero-width or bidi control character in `text`, or null. */
-export function findInvisibleCharacter(text: string): InvisibleCharacter | null {
+function findInvisibleCharacter(text: string): InvisibleCharacter | null {
   const match = INVISIBLE_PATTERN.exec(text);
   if (!match) return null;
   return { codePoint: match[0].codePointAt(0)!, position: [...text.slice(0, match.index)].length + 1 };
 }
 
-export function invisibleCharacterMessage(label: string, found: InvisibleCharacter): string {
+function invisibleCharacterMessage(label: string, found: InvisibleCharacter): string {
   const code = found.codePoint.toString(16).toUpperCase().padStart(4, '0');
   return `${label} holds an invisible character (U+${code} ${INVISIBLE_CHARACTERS[found.codePoint]}) at position ${found.position}: remove it. Zero-width and text-direction characters are not allowed in names and keys, because they make different names look the same.`;
 }
 
 /** The form a name is stored and compared in. */
-export const normalizeName = (text: string) => text.normalize('NFC');
+const normalizeName = (text: string) => text.normalize('NFC');
 
 /**
  * A string schema for a name or key: NFC-normalised first, then refused with a clear message when it

@@ -4,14 +4,14 @@
  * never compiled into a regular expression: the cost is the text's length times the name's at worst.
  */
 
-export interface Found {
+interface Found {
   /** Where the reference starts (the `a` of `api_`, the first character of the name). */
   index: number;
   /** Its length in the text. */
   length: number;
 }
 
-export interface FieldRead extends Found {
+interface FieldRead extends Found {
   name: string;
   key: string;
 }

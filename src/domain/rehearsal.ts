@@ -29,9 +29,9 @@ export const REHEARSAL_STEP_BUDGET = 300;
 /** Code runs (pre/post-process, transform scripts) one rehearsal makes, each up to the sandbox's 1.5 s. */
 export const REHEARSAL_CODE_RUNS = 25;
 /** Customer messages one rehearsal plays. */
-export const REHEARSAL_MAX_MESSAGES = 50;
+const REHEARSAL_MAX_MESSAGES = 50;
 
-export const integrationResultSchema = z.union([
+const integrationResultSchema = z.union([
   z.string().min(1).max(200).describe('The id of a test case of the integration'),
   z.strictObject({
     status: z.number().int().min(100).max(599),
@@ -63,7 +63,7 @@ export const rehearsalRequestSchema = z.strictObject({
 });
 export type RehearsalRequest = z.infer<typeof rehearsalRequestSchema>;
 
-export const transcriptEntrySchema = z.object({
+const transcriptEntrySchema = z.object({
   from: z.enum(['user', 'bot', 'platform']),
   text: z.string().optional(),
   quickReplies: z.array(z.string()).optional(),
@@ -72,7 +72,6 @@ export const transcriptEntrySchema = z.object({
   interactionName: z.string().nullable(),
   delayMs: z.number().int().nonnegative().optional(),
 });
-export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
 
 export const rehearsalStepSchema = z.object({
   dialogName: z.string(),
@@ -91,7 +90,7 @@ export const rehearsalStepSchema = z.object({
 });
 export type RehearsalStep = z.infer<typeof rehearsalStepSchema>;
 
-export const REHEARSAL_WARNING_CODES = [
+const REHEARSAL_WARNING_CODES = [
   'intent-not-evaluated',
   'channel-element',
   'message-after-transfer',
@@ -118,7 +117,7 @@ export const rehearsalWarningSchema = z.object({
 export type RehearsalWarning = z.infer<typeof rehearsalWarningSchema>;
 
 /** What happened to the transfer the rehearsal reached; `no-transfer` when it reached none. */
-export const REHEARSAL_OUTCOMES = [...TRANSFER_OUTCOMES, 'no-transfer'] as const;
+const REHEARSAL_OUTCOMES = [...TRANSFER_OUTCOMES, 'no-transfer'] as const;
 
 export const rehearsalSchema = z.object({
   transcript: z.array(transcriptEntrySchema),
@@ -153,4 +152,3 @@ export const transferCoverageItemSchema = z.object({
 export type TransferCoverageItem = z.infer<typeof transferCoverageItemSchema>;
 
 export const transferCoverageSchema = z.object({ items: z.array(transferCoverageItemSchema) });
-export type TransferCoverage = z.infer<typeof transferCoverageSchema>;

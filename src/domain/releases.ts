@@ -20,10 +20,10 @@ export const releaseRequestSchema = z.strictObject({
 });
 export type ReleaseRequest = z.input<typeof releaseRequestSchema>;
 
-export const fieldChangeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
-export type FieldChange = z.infer<typeof fieldChangeSchema>;
+const fieldChangeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+type FieldChange = z.infer<typeof fieldChangeSchema>;
 
-export const RELEASE_ACTIONS = ['create', 'update', 'unchanged', 'delete'] as const;
+const RELEASE_ACTIONS = ['create', 'update', 'unchanged', 'delete'] as const;
 
 export const releaseChangeSchema = z.object({
   /** The source's integration (for a rollback: the target's, which it restores). */
@@ -40,7 +40,7 @@ export const releaseChangeSchema = z.object({
 });
 export type ReleaseChange = z.infer<typeof releaseChangeSchema>;
 
-export const PROBLEM_CODES = [
+const PROBLEM_CODES = [
   'env-variable-missing',
   'skill-missing',
   'credential-missing',

@@ -6,7 +6,7 @@ import { INTEGRATION_TYPES } from './integration-types';
 import { testCaseChangeSchema, testCaseSchema } from './test-cases';
 
 /** `release`: written by a release from another bot, or by its rollback (GET …/releases names it). */
-export const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete', 'release'] as const;
+const REVISION_ACTIONS = ['create', 'update', 'restore', 'delete', 'release'] as const;
 
 export const revisionSummarySchema = z.object({
   version: z.number().int().positive(),

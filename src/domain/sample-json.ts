@@ -1,5 +1,5 @@
 /** Where sample JSON text fails to parse, in the terms an editor uses (1-based line and column). */
-export interface JsonTextError {
+interface JsonTextError {
   message: string;
   line: number;
   column: number;

@@ -14,8 +14,8 @@ import type { TestCaseInput } from './test-cases';
 export type IntegrationOf<T extends IntegrationType> = Extract<Integration, { type: T }>;
 
 /** Fixed ids and times, so records compare equal from run to run. */
-export const SAMPLE_BOT_ID = '5b0c1a52-8f59-4a57-9a38-0a4f8f3c2d11';
-export const SAMPLE_INTEGRATION_ID = '9d7e2c1b-3f4a-4b5c-8d6e-7f8091a2b3c4';
+const SAMPLE_BOT_ID = '5b0c1a52-8f59-4a57-9a38-0a4f8f3c2d11';
+const SAMPLE_INTEGRATION_ID = '9d7e2c1b-3f4a-4b5c-8d6e-7f8091a2b3c4';
 const SAMPLE_TIME = '2026-01-01T00:00:00.000Z';
 
 /** The bot a new database shows. */

@@ -90,7 +90,7 @@ export const paths = {
   dialogs: (botId: string, node?: string) => `/bots/${segment(botId)}/dialogs${node ? `?node=${segment(node)}` : ''}`,
 };
 
-export interface ScreenMatch {
+interface ScreenMatch {
   /** Outermost first: the panel, then the screen inside it. */
   screens: ScreenName[];
   botId?: string;

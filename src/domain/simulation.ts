@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { integrationInputSchema } from './integration';
 import { describeJsonTextError, findJsonTextError } from './sample-json';
 
-export { OUTPUT_CAPS, SIMULATED_ACCOUNT_ID, SIMULATED_CONVERSATION_ID, SIMULATION_LIMITS, type OutputChannel } from './simulation-limits';
+export { SIMULATED_ACCOUNT_ID, SIMULATED_CONVERSATION_ID, SIMULATION_LIMITS } from './simulation-limits';
 import { SIMULATION_LIMITS } from './simulation-limits';
 
 const MAX_VARIABLES = 200;
@@ -106,7 +106,7 @@ export const simulationInputsSchema = z.object({
 });
 export type SimulationInputs = z.infer<typeof simulationInputsSchema>;
 
-export const SIMULATION_ERROR_KINDS = ['script', 'timeout', 'memory', 'result', 'sandbox', 'output'] as const;
+const SIMULATION_ERROR_KINDS = ['script', 'timeout', 'memory', 'result', 'sandbox', 'output'] as const;
 
 export const simulationErrorSchema = z.strictObject({
   /**

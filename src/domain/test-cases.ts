@@ -11,7 +11,7 @@ import { simulationSampleSchema, type SimulationOutput } from './simulation';
 const MAX_EXPECTATIONS = 200;
 const MAX_VALUE_CHARS = 64 * 1024;
 /** Patterns run on RE2 (linear time), but a pattern is still a program: kept short. */
-export const MAX_PATTERN_CHARS = 1000;
+const MAX_PATTERN_CHARS = 1000;
 
 const expectedText = z.string().max(MAX_VALUE_CHARS, 'An expected value must be at most 64 KB.');
 
@@ -25,15 +25,13 @@ export const patternMatcherSchema = z.strictObject({
 export type PatternMatcher = z.infer<typeof patternMatcherSchema>;
 
 /** A custom data field's value: exact text, an exact list (`[i]` paths), null (finds nothing), or a pattern. */
-export const customDataExpectationSchema = z.union([expectedText, z.array(expectedText).max(2000), z.null(), patternMatcherSchema], {
+const customDataExpectationSchema = z.union([expectedText, z.array(expectedText).max(2000), z.null(), patternMatcherSchema], {
   error: 'A custom data expectation is a text, a list of texts, null, or { "matches": "<regex>" }.',
 });
-export type CustomDataExpectation = z.infer<typeof customDataExpectationSchema>;
 
-export const botVariableExpectationSchema = z.union([expectedText, z.null(), patternMatcherSchema], {
+const botVariableExpectationSchema = z.union([expectedText, z.null(), patternMatcherSchema], {
   error: 'A bot variable expectation is a text, null, or { "matches": "<regex>" }.',
 });
-export type BotVariableExpectation = z.infer<typeof botVariableExpectationSchema>;
 
 function keyedExpectations<T extends z.ZodType>(label: string, value: T) {
   return z
@@ -45,14 +43,13 @@ function keyedExpectations<T extends z.ZodType>(label: string, value: T) {
 export const EXPECTED_ERROR_KINDS = ['script', 'timeout', 'memory', 'output'] as const;
 
 /** What an Agent Escalation sends when it transfers, after its variables are resolved (each part optional). */
-export const transferExpectationSchema = z.strictObject({
+const transferExpectationSchema = z.strictObject({
   agentSkillId: expectedText.optional(),
   agentId: expectedText.optional(),
   /** The text sent before the transfer, or BLANK_MESSAGE. */
   message: expectedText.optional(),
   transferBotContext: z.boolean().optional(),
 });
-export type TransferExpectation = z.infer<typeof transferExpectationSchema>;
 
 export const testCaseExpectSchema = z.strictObject({
   /** null: the run must end without an error; a kind: it must end with that one. Left out: not checked. */
@@ -95,7 +92,7 @@ export const testCaseSchema = testCaseInputSchema.extend({
 export type TestCase = z.infer<typeof testCaseSchema>;
 
 /** How a test case changed: `rename` follows a rename of what it tests, `restore` a restore of the integration. */
-export const TEST_CASE_REVISION_ACTIONS = ['create', 'update', 'rename', 'restore', 'delete'] as const;
+const TEST_CASE_REVISION_ACTIONS = ['create', 'update', 'rename', 'restore', 'delete'] as const;
 
 /** One change of a test case, as the integration's history lists it under the version it was made with. */
 export const testCaseChangeSchema = z.object({
@@ -107,7 +104,7 @@ export const testCaseChangeSchema = z.object({
 });
 export type TestCaseChange = z.infer<typeof testCaseChangeSchema>;
 
-export const TEST_RESULT_STATUSES = ['passed', 'failed', 'error'] as const;
+const TEST_RESULT_STATUSES = ['passed', 'failed', 'error'] as const;
 
 export const testFailureSchema = z.strictObject({
   /** Where in `expect` the failed expectation is, e.g. `customData.city` or `transfer.agentSkillId`. */

@@ -32,7 +32,7 @@ export interface TransferCheck {
   text: string;
 }
 
-export interface TransferRequestBody {
+interface TransferRequestBody {
   message: string;
   agentSkillName: string;
   agentSkillId: string;
@@ -40,7 +40,7 @@ export interface TransferRequestBody {
   transferBotContext?: true;
 }
 
-export interface TransferPreview {
+interface TransferPreview {
   skillId: string;
   /** transfer: the id is numeric; fallback: the platform sends the fallback message instead. */
   action: 'transfer' | 'fallback';

@@ -1,9 +1,9 @@
 import { parse } from 'acorn';
 import { z } from 'zod';
 
-export const MAX_TRANSFORM_SCRIPT_BYTES = 64 * 1024;
+const MAX_TRANSFORM_SCRIPT_BYTES = 64 * 1024;
 
-export interface ScriptSyntaxError {
+interface ScriptSyntaxError {
   readonly message: string;
   readonly line: number;
   readonly column: number;
@@ -47,7 +47,7 @@ function parseScript(source: string): ScriptSyntaxError | null {
   }
 }
 
-export function describeScriptSyntaxError(error: ScriptSyntaxError): string {
+function describeScriptSyntaxError(error: ScriptSyntaxError): string {
   return `Transform Result Script has a syntax error at line ${error.line}, column ${error.column}: ${error.message}.`;
 }
 

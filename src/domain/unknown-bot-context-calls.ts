@@ -2,7 +2,7 @@ import { parse, type Node } from 'acorn';
 import { BOT_CONTEXT_FUNCTION_NAMES } from './bot-context-api';
 
 /** A `botContext.<name>(…)` call whose function the bot runtime does not have. 1-based lines and columns, end exclusive. */
-export interface UnknownBotContextCall {
+interface UnknownBotContextCall {
   name: string;
   /** The closest real function, when the name looks like a typo of one. */
   suggestion: string | null;

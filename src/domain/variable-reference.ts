@@ -1,5 +1,5 @@
 /** `{$botContext.name}` or `{$env.name}`: resolved by the bot runtime when the integration runs. */
-export const VARIABLE_REFERENCE_PATTERN = /^\{\$(botContext|env)\.([A-Za-z_][A-Za-z0-9_.]*)\}$/;
+const VARIABLE_REFERENCE_PATTERN = /^\{\$(botContext|env)\.([A-Za-z_][A-Za-z0-9_.]*)\}$/;
 /** Conversational Cloud ids are positive longs; kept as text so 19 digits survive JSON. */
 export const POSITIVE_ID_PATTERN = /^[1-9][0-9]{0,18}$/;
 

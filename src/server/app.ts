@@ -106,7 +106,7 @@ export interface RequestTimeouts {
 // Keep-alive outlasts the idle timeout of the balancer in front (60 s by default on the common ones) and of
 // clients that ignore the announced one (Playwright's request context): whoever closes an idle connection
 // second is the one whose request can meet the close and fail (ECONNRESET, a 502 at the balancer).
-export const REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 };
+const REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 65_000 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 

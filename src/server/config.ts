@@ -46,7 +46,7 @@ export interface OidcSettings {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 
-export const isLoopback = (host: string) => LOOPBACK.test(host.trim());
+const isLoopback = (host: string) => LOOPBACK.test(host.trim());
 
 /**
  * Secure by default: an API anyone on the network can call as an admin is refused at start, in one line

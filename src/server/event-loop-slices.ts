@@ -33,7 +33,7 @@ let sliceStart = performance.now();
 let idleSeen = performance.eventLoopUtilization().idle;
 
 /** Whether the running task has held the event loop for a slice (and so should let other work in). */
-export function sliceIsOver(): boolean {
+function sliceIsOver(): boolean {
   const now = performance.now();
   const { idle } = performance.eventLoopUtilization();
   if (idle !== idleSeen) {

@@ -10,7 +10,7 @@ import type { DirectoryKit } from './directory-kit';
  */
 
 /** One field a person types or picks when adding an entry. */
-export interface DirectoryFieldDescriptor {
+interface DirectoryFieldDescriptor {
   /** What the field accepts; a default belongs in `default`, never here, so a PATCH that leaves it out keeps it. */
   readonly schema: (kit: DirectoryKit) => z.ZodType<string, string>;
   readonly label: string;

@@ -102,5 +102,3 @@ export function directorySchemas(descriptor: DirectoryDescriptor) {
     variantPatch: (variant: string) => variantShapes.find((shape) => shape.variant === variant),
   };
 }
-
-export type DirectorySchemas = ReturnType<typeof directorySchemas>;

@@ -2,7 +2,6 @@ import { defineDirectory } from './define-directory';
 
 /** LivePerson Functions' lifecycle states: only Productive is deployed (Modified runs the previous deployment). */
 export const FUNCTION_STATES = ['Productive', 'Draft', 'Modified'] as const;
-export type FunctionState = (typeof FUNCTION_STATES)[number];
 
 /** What a bot gets when it calls a function in each state. */
 export function deploymentWarning(fn: { name?: unknown; state?: unknown }): string | undefined {

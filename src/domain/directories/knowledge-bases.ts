@@ -1,8 +1,8 @@
 import { defineDirectory } from './define-directory';
 
 /** KnowledgeAI's two kinds: content stored in KnowledgeAI, or searched in an external CMS through it. */
-export const KNOWLEDGE_BASE_TYPES = ['internal', 'external'] as const;
-export type KnowledgeBaseType = (typeof KNOWLEDGE_BASE_TYPES)[number];
+const KNOWLEDGE_BASE_TYPES = ['internal', 'external'] as const;
+type KnowledgeBaseType = (typeof KNOWLEDGE_BASE_TYPES)[number];
 const TYPE_LABELS: Record<KnowledgeBaseType, string> = { internal: 'Internal', external: 'External' };
 
 /** The KnowledgeAI knowledge bases that KnowledgeAI integrations search. */

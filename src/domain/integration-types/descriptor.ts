@@ -47,14 +47,14 @@ export function field<S extends z.ZodType>(descriptor: FieldDescriptor<S>): Fiel
 type InputOfField<D> = D extends FieldDescriptor<infer S> ? z.input<S> : never;
 
 /** The body fields of a type as a client sends them: fields with a default may be left out. */
-export type TypeFieldInputs<F extends FieldDescriptors> = {
+type TypeFieldInputs<F extends FieldDescriptors> = {
   [K in keyof F as undefined extends InputOfField<F[K]> ? never : K]: InputOfField<F[K]>;
 } & {
   [K in keyof F as undefined extends InputOfField<F[K]> ? K : never]?: InputOfField<F[K]>;
 };
 
 /** A complete example of the type, with the fields every type shares: the demo data seeds it. */
-export type DemoIntegration<F extends FieldDescriptors> = {
+type DemoIntegration<F extends FieldDescriptors> = {
   name: string;
   responseDataVariable: string;
   transformScript?: string;
@@ -66,7 +66,7 @@ export interface SummaryItem {
   value: string;
 }
 
-export interface IntegrationTypeDescriptor<T extends string = string, F extends FieldDescriptors = FieldDescriptors> {
+interface IntegrationTypeDescriptor<T extends string = string, F extends FieldDescriptors = FieldDescriptors> {
   readonly type: T;
   /** The name Conversation Builder shows in its Integration Type select. */
   readonly displayName: string;

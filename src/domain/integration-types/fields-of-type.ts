@@ -17,7 +17,7 @@ export function initialValuesOf<T extends IntegrationType>(type: T, common?: Com
   return { ...base, ...Object.fromEntries(kept), type, ...Object.fromEntries(own) } as IntegrationInputOf<T>;
 }
 
-export type FieldText = Omit<FieldDescriptor, 'schema' | 'initial'>;
+type FieldText = Omit<FieldDescriptor, 'schema' | 'initial'>;
 
 /** The descriptor of a field of the type, common or its own; undefined for a field the type does not have. */
 export function fieldDescriptorOf(type: IntegrationType, field: string): FieldText | undefined {

@@ -9,7 +9,7 @@ export { API_METHODS } from './api';
 export { FILE_METHODS } from './file';
 export { KNOWLEDGE_AI_METHODS, KNOWLEDGE_AI_MODES, KNOWLEDGE_AI_THRESHOLDS } from './knowledge-ai';
 export { BLANK_MESSAGE } from './agent-escalation';
-export type { FieldDescriptor, IntegrationTypeDescriptor, RowPlaceholder, SummaryItem } from './descriptor';
+export type { RowPlaceholder, SummaryItem } from './descriptor';
 
 /**
  * Every integration type, in the order of the type select. A type is one module

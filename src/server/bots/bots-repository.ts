@@ -25,7 +25,7 @@ export function toBot(row: BotRow): Bot {
 /** The list's order and cursor: natural, so "Load bot 6" comes before "Load bot 59" (the index is on the same key). */
 const nameKey = naturalOrderKey(bots.name);
 
-export interface BotValues {
+interface BotValues {
   name: string;
   description: string;
   extras?: Record<string, unknown>;

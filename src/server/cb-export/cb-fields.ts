@@ -26,9 +26,10 @@ export const CB_TYPE_KEY = TYPE_FIELD.cbKey;
  * CB's `integrationType` value per type. "API" is the only one seen in real
  * exports; the others are our choice: the panel's own type names.
  */
-export const CB_INTEGRATION_TYPES: Record<IntegrationType, string> = Object.fromEntries(
-  INTEGRATION_TYPES.map((type) => [type, type]),
-) as Record<IntegrationType, string>;
+const CB_INTEGRATION_TYPES: Record<IntegrationType, string> = Object.fromEntries(INTEGRATION_TYPES.map((type) => [type, type])) as Record<
+  IntegrationType,
+  string
+>;
 
 export function integrationTypeOfCb(value: unknown): IntegrationType | undefined {
   return INTEGRATION_TYPES.find((type) => CB_INTEGRATION_TYPES[type] === value);
@@ -60,7 +61,7 @@ export function cbFieldsOf(values: IntegrationValues): Record<string, unknown> {
  * The order CB writes a responder entry's keys in (get-bot-patterns and
  * gpt3-template exports); keys of other types go after `name`.
  */
-export const CB_RESPONDER_KEY_ORDER = [
+const CB_RESPONDER_KEY_ORDER = [
   'chatbotId',
   'id',
   'name',

@@ -1,7 +1,7 @@
 import type { IntegrationValues } from '../../domain/integration';
 import type { ImportPlan } from './plan-import';
 
-export interface CredentialRef {
+interface CredentialRef {
   id: string;
   name: string;
 }

@@ -5,7 +5,7 @@ import type { IntegrationType } from '../../domain/integration-types';
 import { CB_TYPE_KEY, cbFieldsOf, fieldMapOf, integrationTypeOfCb } from './cb-fields';
 import { keepObject } from './kept-keys';
 
-export interface MappedIntegration {
+interface MappedIntegration {
   /** The object to validate with integrationInputSchema: only the keys the entry has. */
   input: Record<string, unknown>;
   /** The type the entry names, when it is one the panel knows. */
@@ -15,12 +15,12 @@ export interface MappedIntegration {
   sourceName: string;
 }
 
-export interface MappedBot {
+interface MappedBot {
   input: Record<string, unknown>;
   extras: BotExtras;
 }
 
-export interface MappedImport {
+interface MappedImport {
   bot: MappedBot;
   integrations: MappedIntegration[];
 }

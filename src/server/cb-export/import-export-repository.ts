@@ -17,7 +17,7 @@ import type { ImportPlan } from './plan-import';
 import { readBotExtras, writeDialogItems } from './dialog-items-store';
 import { decodeResponderExtras, encodeBotExtras, encodeExtras } from './stored-extras';
 
-export interface BotWithExtras {
+interface BotWithExtras {
   bot: Bot;
   /** The name of the bot's environment, which a file carries in place of its id (ids differ between accounts). */
   environmentName: string | null;

@@ -58,13 +58,13 @@ function fileNameOf(botName: string, format: 'cb' | 'native'): string {
   return format === 'cb' ? `${base}.json` : `${base}.integrations-panel.json`;
 }
 
-export const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /**
  * What other features keep of an integration in the native export (test cases): app.ts passes them, so this
  * feature knows nothing of them. The CB export has no place for them and leaves them out.
  */
-export interface IntegrationParts {
+interface IntegrationParts {
   /** The parts of each integration of the bot, by integration id, as the native file holds them. */
   exportParts(botId: string): Promise<Map<string, Record<string, unknown>>>;
   /** Reads the parts of each entry of a native file: problems keyed by their path in the file, or the writer. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { anIntegrationInput } from '../../domain/samples';
-import { MAX_INTEGRATIONS_PER_BOT, MAX_INTEGRATIONS_PER_IMPORT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
+import { MAX_INTEGRATIONS_PER_BOT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
 import { describeEachDatabase, useTestServer, type TestServer } from '../testing/api-harness';
 
 const nativeFile = <T extends object>(integrations: T[]) => ({
@@ -43,7 +43,7 @@ describeEachDatabase('import limits and stored data edge cases on %s', (kind) =>
 
   it('refuses an import of more integrations than the limit with 413 naming it, in both formats and in the dry run', async () => {
     const before = await botCount();
-    const tooMany = MAX_INTEGRATIONS_PER_IMPORT + 1;
+    const tooMany = MAX_INTEGRATIONS_PER_BOT + 1;
     const cb = {
       bot: { name: 'Big' },
       responder: Array.from({ length: tooMany }, (_, index) => ({ name: `R${index}`, integrationType: 'API' })),
@@ -53,7 +53,7 @@ describeEachDatabase('import limits and stored data edge cases on %s', (kind) =>
         const response = await server.request('POST', `/api/bots/import${query}`, { body: file });
         expect(response.status).toBe(413);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
-        expect(response.body.detail).toContain(MAX_INTEGRATIONS_PER_IMPORT.toLocaleString('en-US'));
+        expect(response.body.detail).toContain(MAX_INTEGRATIONS_PER_BOT.toLocaleString('en-US'));
       }
     }
     expect(await botCount()).toBe(before);

@@ -1,7 +1,7 @@
 import type { KeptObject, VerbatimKey } from '../../domain/cb-export';
 
 /** Structural equality of JSON values; key order of objects does not count. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
+function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

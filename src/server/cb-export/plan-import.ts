@@ -11,7 +11,7 @@ import {
 } from '../../domain/cb-export';
 import { integrationInputSchema, type IntegrationValues } from '../../domain/integration';
 import type { ImportProblem } from '../../domain/import-plan';
-import { MAX_DIALOGS_PER_BOT, MAX_INTEGRATIONS_PER_IMPORT, MAX_INTERACTIONS_PER_BOT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
+import { MAX_DIALOGS_PER_BOT, MAX_INTEGRATIONS_PER_BOT, MAX_INTERACTIONS_PER_BOT, MAX_KEPT_IMPORT_VERSION } from '../../domain/limits';
 import { INTEGRATION_TYPES, type IntegrationType } from '../../domain/integration-types';
 import { depthExceededAt, MAX_JSON_DEPTH } from '../http/json-body';
 import { cbPathOf } from './cb-fields';
@@ -219,8 +219,7 @@ function tooLarge(count: number, what: string, limit: number): PlanResult {
 
 function* planSteps(file: unknown): Steps<PlanResult> {
   const isObject = typeof file === 'object' && file !== null && !Array.isArray(file);
-  if (isObject && entryCount(file) > MAX_INTEGRATIONS_PER_IMPORT)
-    return tooLarge(entryCount(file), 'integrations', MAX_INTEGRATIONS_PER_IMPORT);
+  if (isObject && entryCount(file) > MAX_INTEGRATIONS_PER_BOT) return tooLarge(entryCount(file), 'integrations', MAX_INTEGRATIONS_PER_BOT);
   if (isObject) {
     const { dialogs, interactions } = dialogCounts(file);
     if (dialogs > MAX_DIALOGS_PER_BOT) return tooLarge(dialogs, 'dialogs', MAX_DIALOGS_PER_BOT);

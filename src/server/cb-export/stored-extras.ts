@@ -69,21 +69,6 @@ export function encodeBotExtras(extras: BotExtras | null): { extras: Record<stri
   return { extras: { cbExtrasJson: JSON.stringify({ ...extras, topLevel }), [ITEMS_APART]: true }, items };
 }
 
-/**
- * The extras read back whole: the stored rest with its lists filled from `items` (in list and position
- * order). Rows written before the lists were kept apart decode as they are.
- */
-export function decodeBotExtrasWith(
-  stored: Record<string, unknown>,
-  items: Iterable<Pick<DialogItemRow, 'list' | 'item'>>,
-): BotExtras | null {
-  const extras = decodeBotExtras(stored);
-  if (!extras || !hasItemsApart(stored)) return extras;
-  const lists = listsOf(extras);
-  for (const { list, item } of items) lists[list]?.push(JSON.parse(item));
-  return extras;
-}
-
 /** The (empty) arrays a decoded rest keeps in its lists' places, to be filled with the items. */
 export function listsOf(extras: BotExtras): Partial<Record<DialogList, unknown[]>> {
   const lists: Partial<Record<DialogList, unknown[]>> = {};

@@ -39,7 +39,7 @@ function exportOrder(a: IntegrationToExport, b: IntegrationToExport): number {
   return a.values.name.toLowerCase().localeCompare(b.values.name.toLowerCase()) || a.id.localeCompare(b.id);
 }
 
-export function toCbResponder(integration: IntegrationToExport, chatbotId: string): Record<string, unknown> {
+function toCbResponder(integration: IntegrationToExport, chatbotId: string): Record<string, unknown> {
   const mapped = cbFieldsOf(integration.values);
   if (integration.extras) return restoreObject(integration.extras, mapped);
   return inCbOrder({ ...newResponderDefaults(chatbotId, integration.id), ...mapped });

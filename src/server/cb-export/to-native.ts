@@ -4,9 +4,9 @@ import type { Integration } from '../../domain/integration';
 import { mapSteps, runNow, type Steps } from '../event-loop-slices';
 
 /** The bot as a native file holds it: its environment by name (ids differ between databases). */
-export type NativeBot = Omit<Bot, 'environmentId'> & { environmentId?: string | null; environmentName?: string | null };
+type NativeBot = Omit<Bot, 'environmentId'> & { environmentId?: string | null; environmentName?: string | null };
 
-export interface NativeExport {
+interface NativeExport {
   format: typeof NATIVE_FORMAT;
   formatVersion: typeof NATIVE_FORMAT_VERSION;
   bot: NativeBot;

@@ -1,7 +1,7 @@
 import { badRequest } from '../errors';
 
 /** Lists are ordered by (lower(name), id); the cursor is the last row's pair, sealed and opaque to clients. */
-export interface NameCursor {
+interface NameCursor {
   nameKey: string;
   id: string;
 }
@@ -30,7 +30,7 @@ function isNameCursor(value: unknown): value is [string, string] {
 }
 
 /** Authenticated encryption with a key every server of the database shares (the credentials' SecretBox). */
-export interface CursorSeal {
+interface CursorSeal {
   seal(plain: string, context: string): string;
   open(sealed: string, context: string): string;
 }

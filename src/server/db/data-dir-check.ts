@@ -8,7 +8,7 @@ import { isLockFile, lockDataDir, type DataDirLock } from './data-dir-lock';
 import { DataDirProblem } from './data-dir-problem';
 import { createPgliteClient, dataDirFailure } from './pglite-client';
 
-export interface DataDirReport {
+interface DataDirReport {
   sound: boolean;
   /** One line: what was checked, or what is wrong and what to do. */
   line: string;

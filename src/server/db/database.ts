@@ -145,7 +145,7 @@ export type DatabaseTarget =
  * The key of the advisory lock that start-ups take: any fixed bigint, the same in every version of the app
  * (the bytes of "ip-start"). Another application on the same database would have to pick this very key.
  */
-export const STARTUP_LOCK_KEY = 0x69702d7374617274n;
+const STARTUP_LOCK_KEY = 0x69702d7374617274n;
 
 /**
  * How long a request waits for a connection: a pool whose server does not answer (a dropped network) must

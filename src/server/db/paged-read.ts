@@ -8,7 +8,7 @@ import { yieldIfDue } from '../event-loop-slices';
  */
 
 /** Rows a page holds: about 100 KB of a bot's dialog items, a few ms to answer on a loaded machine. */
-export const READ_PAGE_ROWS = 250;
+const READ_PAGE_ROWS = 250;
 
 /**
  * Every row `readPage` gives, page after page, each mapped in slices. `readPage(after, limit)` answers the

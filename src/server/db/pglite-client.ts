@@ -56,7 +56,7 @@ function useBaselineWasmCompiler(): void {
   v8.setFlagsFromString('--liftoff-only');
 }
 
-export type PgliteExtensions = PGliteOptions['extensions'];
+type PgliteExtensions = PGliteOptions['extensions'];
 
 /** The embedded engine as the server runs it (the bench's minimal reference server opens it the same way). */
 export function createPgliteClient(dataDir: string | null, extensions?: PgliteExtensions): PGlite {
@@ -82,7 +82,7 @@ function redoSegmentName(control: Buffer): string | null {
 }
 
 /** What is missing from a data dir the engine could not start on, in words an operator can act on. */
-export function diagnoseDataDir(dataDir: string): string | null {
+function diagnoseDataDir(dataDir: string): string | null {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) return null;
   const controlPath = join(dataDir, 'global', 'pg_control');
   if (!existsSync(controlPath)) return `${controlPath} is missing`;

@@ -23,7 +23,7 @@ interface Statement {
 }
 
 /** Runs a statement sent to `target`, the client or one of its transactions (`inTransaction` says which). */
-export type PreparedQuery = <T>(
+type PreparedQuery = <T>(
   target: PGlite | Transaction,
   inTransaction: boolean,
   text: string,

@@ -21,10 +21,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
 
 /** Attempts in all, the first included. */
-export const CONFLICT_ATTEMPTS = 3;
+const CONFLICT_ATTEMPTS = 3;
 
 /** Whether the error (or one it wraps: drizzle puts the driver's in `cause`) says: roll back and try again. */
-export function isRetryableConflict(error: unknown): boolean {
+function isRetryableConflict(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;

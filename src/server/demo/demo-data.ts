@@ -18,7 +18,7 @@ const DEMO_RESOURCES: Partial<Record<IntegrationInput['type'], { credentialId: s
 };
 
 /** Agent Escalation first, as a demo shows it, then one of every other type: each type's own demo. */
-export const DEMO_INTEGRATIONS: IntegrationInput[] = [...INTEGRATION_TYPE_DESCRIPTORS]
+const DEMO_INTEGRATIONS: IntegrationInput[] = [...INTEGRATION_TYPE_DESCRIPTORS]
   .sort((a, b) => Number(b.type === 'LIVEPERSON_AGENT_ESCALATION') - Number(a.type === 'LIVEPERSON_AGENT_ESCALATION'))
   .map(({ type }) => demoIntegrationInput(type, DEMO_RESOURCES[type]));
 

@@ -124,7 +124,7 @@ export function chatBotIdOf(loaded: LoadedBot, extras: BotExtras): string {
 }
 
 /** The dialogs and interactions a change added or rewrote: what its revision keeps. */
-export interface DialogsChange {
+interface DialogsChange {
   groups: Array<Record<string, unknown>>;
   conversationMessage: Array<Record<string, unknown>>;
 }

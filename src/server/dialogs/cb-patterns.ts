@@ -18,7 +18,7 @@ type State =
 
 type Node = { kind: 'char'; char: string } | { kind: 'star' } | { kind: 'group'; alternatives: Node[][] };
 
-export interface CompiledPattern {
+interface CompiledPattern {
   states: State[];
   start: number;
 }

@@ -3,7 +3,7 @@ import { patternMatches } from './cb-patterns';
 import { dialogOf, invokedIntegration, isIntegrationInteraction, type BotModel, type InteractionRecord } from './dialog-model';
 import { fieldReads } from '../../domain/reference-scan';
 import { fieldOpeners, visitInteraction } from './reference-places';
-import { runNow, STEP_BATCH, type Steps } from '../event-loop-slices';
+import { STEP_BATCH, type Steps } from '../event-loop-slices';
 import { envReferencesOf } from '../../domain/environments';
 import type { ResolvedEnvironment } from '../environments/environments-repository';
 
@@ -37,7 +37,7 @@ export function* escalationFailureCatcherSteps(model: BotModel): Steps<Interacti
   return undefined;
 }
 
-export function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
+function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
   const base = { id: 'escalation-failure-caught', title: `A dialog catches ${AGENT_ESCALATION_FAILED}` } as const;
   const transfers: InteractionRecord[] = [];
   for (const [index, item] of model.interactions.entries()) {
@@ -158,9 +158,6 @@ export function* runChecksSteps(model: BotModel): Steps<Check[]> {
   const exists = yield* integrationExistsChecksSteps(model);
   return [escalation, ...exists, ...(yield* customFieldChecksSteps(model))];
 }
-
-export const escalationFailureCheck = (model: BotModel): Check => runNow(escalationFailureCheckSteps(model));
-export const runChecks = (model: BotModel): Check[] => runNow(runChecksSteps(model));
 
 /** Every `{$env.NAME}` an integration uses that the bot's environment lacks (all of them when it has none). */
 export function* envVariableChecksSteps(model: BotModel, environment: ResolvedEnvironment | null): Steps<Check[]> {

@@ -103,7 +103,7 @@ function transitionsOf(raw: Json, next: string | undefined): Transition[] {
 }
 
 /** Real exports keep the delay as text ("500"); the panel's demo wrote numbers before. Anything else is no delay. */
-export function delayOf(value: unknown): number | undefined {
+function delayOf(value: unknown): number | undefined {
   const number = typeof value === 'number' ? Math.round(value) : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(number) && number > 0 ? number : undefined;
 }
@@ -199,7 +199,7 @@ export function withIntegrations(read: BotDialogs, integrations: BotIntegration[
   return { dialogs, interactions, integrations, index: { dialogById, interactionsByDialog, integrationById, integrationByName } };
 }
 
-export function* readBotModelSteps(extras: BotExtras | null, integrations: BotIntegration[]): Steps<BotModel> {
+function* readBotModelSteps(extras: BotExtras | null, integrations: BotIntegration[]): Steps<BotModel> {
   return withIntegrations(yield* readBotDialogsSteps(extras), integrations);
 }
 

@@ -100,7 +100,7 @@ function freeDialogName(loaded: LoadedBot): string {
  * What else follows an integration's names (test cases, app.ts passes them), so the dialogs feature knows
  * nothing of it: called inside the rename's transaction, it rewrites (unless a dry run) and answers its changes.
  */
-export interface RenameFollower {
+interface RenameFollower {
   followRename(
     tx: Database,
     integration: Integration,

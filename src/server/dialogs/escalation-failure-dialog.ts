@@ -5,7 +5,7 @@ import type { Integration } from '../../domain/integration';
 type Json = Record<string, unknown>;
 type EscalationIntegration = Extract<Integration, { type: 'LIVEPERSON_AGENT_ESCALATION' }>;
 
-export interface FailureDialogInput {
+interface FailureDialogInput {
   chatBotId: string;
   name: string;
   message: string;

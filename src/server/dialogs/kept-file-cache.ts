@@ -22,7 +22,7 @@ export interface KeptFile {
  * Stored JSON the cache holds, in characters: about four of the largest bots a bot may be (5,000 dialogs,
  * 7 MB each); parsed, an entry takes some 3 to 4 times its text in memory.
  */
-export const DEFAULT_KEPT_FILE_CACHE_MB = 32;
+const DEFAULT_KEPT_FILE_CACHE_MB = 32;
 
 export type KeptFileCache = LRUCache<string, KeptFile, () => Promise<KeptFile>>;
 

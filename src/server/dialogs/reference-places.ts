@@ -9,7 +9,7 @@ import { FIELD_OPENERS_IN_CODE, FIELD_OPENERS_IN_TEXT } from '../../domain/refer
 type Json = Record<string, unknown>;
 
 /** Called for every string in a place; returns the string to keep (the same one when nothing changes). */
-export type Visit = (where: UsagePlace, value: string) => string;
+type Visit = (where: UsagePlace, value: string) => string;
 
 const CODE_KEYS: Readonly<Record<string, UsagePlace>> = { preProcessMessage: 'preProcess', postProcessMessage: 'postProcess' };
 /** Keys of `content` that are not shown to the user: the invocation itself is read on its own. */
@@ -43,7 +43,7 @@ export function visitInteraction(raw: Json, visit: Visit): Json {
   );
 }
 
-export const isCode = (where: UsagePlace) => where === 'preProcess' || where === 'postProcess' || where === 'transformScript';
+const isCode = (where: UsagePlace) => where === 'preProcess' || where === 'postProcess' || where === 'transformScript';
 
 /** The characters a custom data field read follows in this place: see fieldReads. */
 export const fieldOpeners = (where: UsagePlace) => (isCode(where) ? FIELD_OPENERS_IN_CODE : FIELD_OPENERS_IN_TEXT);

@@ -8,12 +8,12 @@ import { runNow, STEP_BATCH, type Steps } from '../event-loop-slices';
 
 type Json = Record<string, unknown>;
 
-export interface NewNames {
+interface NewNames {
   name: string;
   responseDataVariable: string;
 }
 
-export interface RenamePlan {
+interface RenamePlan {
   /** The renamed integration's values: new names, and its own script and fields reading the new variable. */
   values: IntegrationValues;
   /** Other integrations whose script or fields change, with their new values. */
@@ -33,7 +33,7 @@ const noHolder = {
 };
 
 /** The values an integration is saved with: the stored record without its record fields. */
-export function valuesOf(integration: Integration): IntegrationValues {
+function valuesOf(integration: Integration): IntegrationValues {
   const { id: _id, botId: _botId, createdAt: _c, updatedAt: _u, version: _v, ...values } = integration;
   return values as IntegrationValues;
 }

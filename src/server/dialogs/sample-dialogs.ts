@@ -10,7 +10,7 @@ import type { BotIntegration } from './dialog-model';
  */
 export const SAMPLE_DIALOG_INTEGRATIONS = 12;
 
-export const SAMPLE_FALLBACK_TEXT = "Sorry, I didn't catch that. Say hi to see what I can do.";
+const SAMPLE_FALLBACK_TEXT = "Sorry, I didn't catch that. Say hi to see what I can do.";
 export const SAMPLE_TRANSFER_MESSAGE = 'Transferring you to an agent...';
 
 /** CB writes dialog times as `2021-03-24 02:23:50` (seen in every real export). */

@@ -14,7 +14,7 @@ export interface SourceTiming {
   staleMs: number;
 }
 
-export const SOURCE_TIMING: SourceTiming = { freshMs: 60_000, backoffMs: 1_000, maxBackoffMs: 60_000, staleMs: 10 * 60_000 };
+const SOURCE_TIMING: SourceTiming = { freshMs: 60_000, backoffMs: 1_000, maxBackoffMs: 60_000, staleMs: 10 * 60_000 };
 
 /**
  * A LivePerson list as the routes read it (the same policy as the skill directory's): pickers look entries
@@ -70,7 +70,7 @@ export function createCachedSource<T>(
 export const sharedListName = (directory: string, service: { accountId: string; domain: string }) =>
   `${directory} ${service.accountId}@${service.domain}`;
 
-export interface SharedListStore {
+interface SharedListStore {
   db: Database;
   /** The row this list is kept in (one per directory). */
   source: string;

@@ -13,7 +13,7 @@ import type { SharedList } from './cached-source';
 import type { RemoteEntry } from './remote-lists';
 import { findUsages } from './usages';
 
-export interface DirectoryRoutesOptions {
+interface DirectoryRoutesOptions {
   directory: DirectoryDescriptor;
   repository: DirectoryRepository;
   db: Database;

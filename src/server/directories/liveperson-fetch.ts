@@ -16,7 +16,7 @@ export interface UpstreamLimits {
   timeMs: number;
 }
 
-export const UPSTREAM_LIMITS: UpstreamLimits = { maxBytes: 16 * 1024 * 1024, maxItems: 100_000, timeMs: 15_000 };
+const UPSTREAM_LIMITS: UpstreamLimits = { maxBytes: 16 * 1024 * 1024, maxItems: 100_000, timeMs: 15_000 };
 
 export interface LivePersonService {
   accountId: string;

@@ -1,7 +1,7 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /** The label of requests no route matched: their paths are whatever a client typed, unbounded. */
-export const UNMATCHED_ROUTE = '(unmatched)';
+const UNMATCHED_ROUTE = '(unmatched)';
 
 /**
  * The route pattern the router matched (`/api/bots/:botId`), never the URL as sent: no ids, no query

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Written by the web build (vite.config.ts) next to index.html; the same id is compiled into the app's script. */
-export const BUILD_ID_FILE = 'build-id.txt';
+const BUILD_ID_FILE = 'build-id.txt';
 
 /**
  * The id of the web app this server serves, read once at start: a tab whose own id differs was loaded

@@ -3,7 +3,7 @@ import { accessOf } from './route-access';
 import { RetryLaterProblem } from './problems';
 
 /** Long enough for a restarted PostgreSQL or a new connection, short enough that a client is not kept waiting. */
-export const DATABASE_RETRY_AFTER_SECONDS = 2;
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 export const databaseUnreachable = () =>
   new RetryLaterProblem(

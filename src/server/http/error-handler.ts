@@ -96,7 +96,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
   return new HttpProblem(500, 'Internal Server Error', 'The server failed to answer. The error has been logged.');
 }
 
-export function sendProblem(reply: FastifyReply, problem: HttpProblem, request: FastifyRequest) {
+function sendProblem(reply: FastifyReply, problem: HttpProblem, request: FastifyRequest) {
   if (problem instanceof RetryLaterProblem) reply.header('retry-after', String(problem.retryAfterSeconds));
   return reply
     .code(problem.status)

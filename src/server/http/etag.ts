@@ -2,14 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors';
 import { preconditionRequired } from './problems';
 
-export const etagOf = (version: number) => `"${version}"`;
+const etagOf = (version: number) => `"${version}"`;
 
 export function setEtag(reply: FastifyReply, version: number): void {
   reply.header('etag', etagOf(version));
 }
 
 /** An If-Match or If-None-Match field: `*`, or the entity-tags listed (RFC 9110 §8.8.3, §13.1). */
-export type EtagCondition = { any: true } | { any: false; tags: { weak: boolean; opaque: string }[] };
+type EtagCondition = { any: true } | { any: false; tags: { weak: boolean; opaque: string }[] };
 
 // entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, where etagc may be a comma: the list is read tag by tag.
 const LIST_ITEM = /[\t ]*(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[\t ]*(?:,|$)/y;
@@ -87,7 +87,7 @@ export async function writeIfMatch<T>(
  * If-None-Match on a read (RFC 9110 §13.1.2): weak comparison, so `W/"3"` and `"3"` both match
  * version 3. True when the client's copy is current and the answer is 304.
  */
-export function isNotModified(request: FastifyRequest, version: number): boolean {
+function isNotModified(request: FastifyRequest, version: number): boolean {
   const condition = parseEtagCondition(request.headers['if-none-match']);
   if (condition === null) return false;
   return condition.any || condition.tags.some((tag) => versionOf(tag.opaque) === version);

@@ -6,7 +6,7 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '[::]', '']);
 
 /** `Example.COM.:3000` → `example.com`; `[::1]:80` → `[::1]`. The port does not matter: only the name is rebound. */
-export function hostName(value: string): string {
+function hostName(value: string): string {
   const lower = value.trim().toLowerCase();
   const name = lower.startsWith('[') ? lower.slice(0, lower.indexOf(']') + 1) : lower.replace(/:\d*$/, '');
   return name.endsWith('.') ? name.slice(0, -1) : name;

@@ -38,7 +38,7 @@ export function depthExceededAt(text: string, maxDepth = MAX_JSON_DEPTH): number
   return -1;
 }
 
-export function tooDeepProblem(offset: number, what = 'The request body'): HttpProblem {
+function tooDeepProblem(offset: number, what = 'The request body'): HttpProblem {
   return new HttpProblem(
     400,
     'JSON too deep',

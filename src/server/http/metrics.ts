@@ -8,7 +8,7 @@ import { routePatternOf } from './access-log';
  * builds several apps (the tests) would otherwise register every metric twice. Features add theirs to
  * `registry` (the simulator's in simulator/simulator-metrics.ts).
  */
-export interface AppMetrics {
+interface AppMetrics {
   registry: Registry;
   /** Server-sent event streams open now (live/: GET /api/bots/:botId/events). */
   openStreams: Gauge;

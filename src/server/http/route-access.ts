@@ -86,7 +86,7 @@ const BEARER = /^bearer +(\S+) *$/i;
 /** Who a request comes from; null when it proves nothing (answered 401). May throw a 401 of its own. */
 export type Identify = (request: FastifyRequest) => Promise<Actor | null>;
 
-export interface AccessOptions {
+interface AccessOptions {
   adminToken: string | null;
   metricsToken?: string | null;
   /**

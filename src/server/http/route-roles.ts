@@ -5,7 +5,7 @@ import type { Role } from '../../domain/people';
  * Reads need a viewer and writes a builder, except where listed here. A route added later falls under that
  * rule; give it a line here when it needs more (or less).
  */
-export const ROUTE_ROLES: Readonly<Record<string, Role>> = {
+const ROUTE_ROLES: Readonly<Record<string, Role>> = {
   // A viewer may run the Test panel: a run stores nothing.
   'POST /api/bots/:botId/simulate': 'viewer',
   'POST /api/bots/:botId/integrations/:id/simulate': 'viewer',

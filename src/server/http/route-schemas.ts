@@ -10,7 +10,7 @@ export const botParams = z.strictObject({ botId: z.uuid('botId must be a UUID.')
 export const integrationParams = botParams.extend({ id: z.uuid('id must be a UUID.') });
 
 /** The largest PostgreSQL `integer` (int4), the type versions are stored as. */
-export const INT4_MAX = 2_147_483_647;
+const INT4_MAX = 2_147_483_647;
 
 /**
  * A whole number from 1 that a path or query names a stored integer with (a version). Bounded to int4: a

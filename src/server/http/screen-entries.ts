@@ -15,7 +15,7 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-export const MANIFEST_FILE = join('.vite', 'manifest.json');
+const MANIFEST_FILE = join('.vite', 'manifest.json');
 
 /**
  * index.html for the pages of the route table, with `<link rel="modulepreload">` for the chunks of the

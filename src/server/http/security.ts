@@ -2,10 +2,10 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
-export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
-export const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'if-match', 'if-none-match'];
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const CORS_REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'if-match', 'if-none-match'];
 /** Response headers a cross-origin script may read besides the safelisted ones: what the app's client reads. */
-export const CORS_EXPOSED_HEADERS = ['etag', 'location', 'content-disposition', 'retry-after', 'allow'];
+const CORS_EXPOSED_HEADERS = ['etag', 'location', 'content-disposition', 'retry-after', 'allow'];
 
 /** helmet's options for this server, as `helmet()` takes them. */
 export const HELMET_OPTIONS = {

@@ -24,7 +24,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-export const contentTypeOf = (name: string) => CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
+const contentTypeOf = (name: string) => CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
 
 /** A name as Vite writes one (`index-AbCd_12-.js`): anything else is never looked up. */
 const ASSET_NAME = /^[A-Za-z0-9_.-]{1,200}$/;

@@ -25,7 +25,7 @@ const listQuery = pageQuerySchema.extend({
  * What must happen where an integration is used before it is renamed or deleted. The dialogs feature
  * knows the usages and fulfils this (app.ts passes its repository), so integrations never import it.
  */
-export interface IntegrationUsageGuard {
+interface IntegrationUsageGuard {
   /**
    * Asked with the record a save replaces: nothing when the save keeps the names other places use, else a
    * check to run inside the save's transaction (reading through it) that throws when the new name or
@@ -40,7 +40,7 @@ export interface IntegrationUsageGuard {
  * What else changes with a save of an integration, in its transaction (test cases follow renamed custom data
  * keys; app.ts passes them), so the integrations feature knows nothing of it.
  */
-export interface SaveFollower {
+interface SaveFollower {
   /** Nothing when the save changes nothing it follows, else the change to make in the save's transaction. */
   followSave(before: Integration, after: Integration): ((tx: Database) => Promise<void>) | undefined;
 }

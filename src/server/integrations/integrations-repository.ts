@@ -17,7 +17,7 @@ import { duplicateProblem, storedRows, writtenVersions } from './integration-sta
 
 const nameKey = sql<string>`lower(${integrations.name})`;
 
-export interface IntegrationListQuery {
+interface IntegrationListQuery {
   q?: string;
   type?: IntegrationType;
   limit: number;
@@ -42,7 +42,7 @@ const REVISION_VERB: Record<RevisionAction, string> = {
   release: 'Released',
 };
 
-export interface ReplaceOptions {
+interface ReplaceOptions {
   action?: RevisionAction;
   /** What the audit trail calls the save, when not its revision's action (a rename). */
   auditAction?: AuditAction;
@@ -62,7 +62,7 @@ export interface ReplaceOptions {
 }
 
 /** One integration of an import: its values, the file's kept keys, and the version it keeps (or 1). */
-export interface NewIntegration {
+interface NewIntegration {
   values: IntegrationValues;
   extras: Record<string, unknown>;
   version: number | null;

@@ -22,7 +22,7 @@ export interface HubLimits {
 
 export const HUB_LIMITS: HubLimits = { maxStreams: 1_000, heartbeatMs: 15_000, maxBufferedBytes: 1024 * 1024 };
 
-export class EventStream {
+class EventStream {
   /** The id of the last event written: presence events repeat it, so a reconnect resumes from stored events only. */
   lastId: number;
   /** Live events heard while the missed ones are read: written after them, so none is lost or doubled. */

@@ -10,10 +10,10 @@ export interface StoredEvent {
 }
 
 /** How far back Last-Event-ID is honoured, and how long rows are kept (a little longer, so the boundary is exact). */
-export const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const KEPT_MS = REPLAY_WINDOW_MS + 60 * 60 * 1000;
 /** More missed events than this and the client is better off reloading. */
-export const MAX_REPLAYED = 1_000;
+const MAX_REPLAYED = 1_000;
 
 interface EventRow extends Record<string, unknown> {
   id: string | number;
@@ -72,5 +72,3 @@ export function createEventsRepository(db: Database) {
     },
   };
 }
-
-export type EventsRepository = ReturnType<typeof createEventsRepository>;

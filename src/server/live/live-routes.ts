@@ -23,7 +23,7 @@ const tabSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'tab must be 1-64 letters, digits, - or _.')
   .describe('An id the tab makes for itself, the same on its stream and its presence, so it is one tab on the board.');
 
-export const presenceInputSchema = z.strictObject({
+const presenceInputSchema = z.strictObject({
   integrationId: z.uuid('integrationId must be a UUID.').optional(),
   field: z.string().min(1).max(200, 'field must be at most 200 characters.').optional(),
   tab: tabSchema.optional(),

@@ -15,7 +15,7 @@ import type { Auth } from './better-auth';
  * Per-process state: a change made on this server (deactivation, a revoked key, a role) clears it at once;
  * another server sharing the database sees the change within this time.
  */
-export const ACTOR_CACHE_MS = 2_000;
+const ACTOR_CACHE_MS = 2_000;
 const ACTOR_CACHE_MAX = 10_000;
 
 export interface ActorCache {

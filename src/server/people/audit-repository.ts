@@ -3,7 +3,7 @@ import type { AuditAction, AuditEntry } from '../../domain/people';
 import type { Database } from '../db/database';
 import { auditEvents } from '../db/schema';
 
-export interface AuditQuery {
+interface AuditQuery {
   botId?: string;
   actor?: string;
   action?: AuditAction;

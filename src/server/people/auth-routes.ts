@@ -23,7 +23,7 @@ const OPEN_AUTH_PATHS = new Set(['sign-in/email', 'sign-out', 'change-password',
 const OIDC_AUTH_PATHS = new Set([`callback/${OIDC_PROVIDER_ID}`]);
 
 /** Where a failed sign-in through the provider lands: the web app shows `signInError` on its sign-in screen. */
-export const OIDC_ERROR_PATH = '/?signInError=oidc';
+const OIDC_ERROR_PATH = '/?signInError=oidc';
 
 /** A path of this server to return to (never `//other.host` or a full address): else the app's home. */
 const ownPath = (returnTo: string | undefined) => (returnTo && /^\/(?![/\\])/.test(returnTo) ? returnTo : '/');

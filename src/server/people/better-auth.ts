@@ -14,7 +14,7 @@ import { apiKeys, authAccounts, authRateLimits, authSessions, authVerifications,
 export const CLIENT_IP_HEADER = 'x-panel-client-ip';
 
 /** A session lasts 7 days of disuse; it is extended at most once a day, when used. */
-export const SESSION_SECONDS = 7 * 24 * 3600;
+const SESSION_SECONDS = 7 * 24 * 3600;
 
 /** Sign-in tries per address per window (better-auth's limiter, kept in the database for every server). */
 export const SIGN_IN_LIMIT = { window: 600, max: 10 };
@@ -44,13 +44,13 @@ export const OIDC_PROVIDER_ID = 'oidc';
  * The role a claim names: a role's name, or a list of names (groups) of which the highest counts; case is
  * ignored. Null when it names none of ours.
  */
-export function roleFromClaim(claim: unknown): Role | null {
+function roleFromClaim(claim: unknown): Role | null {
   const names = (Array.isArray(claim) ? claim : [claim]).filter((name): name is string => typeof name === 'string');
   const roles = names.map((name) => name.trim().toLowerCase()).filter((name): name is Role => (ROLES as readonly string[]).includes(name));
   return roles.length === 0 ? null : roles.reduce((a, b) => (roleRank(a) >= roleRank(b) ? a : b));
 }
 
-export function authSecret(secretsKey: Buffer): string {
+function authSecret(secretsKey: Buffer): string {
   return createHmac('sha256', secretsKey).update('integrations-panel better-auth secret').digest('base64');
 }
 

@@ -76,7 +76,7 @@ export function createBotMembersRepository(db: Database) {
   };
 }
 
-export type BotMembersRepository = ReturnType<typeof createBotMembersRepository>;
+type BotMembersRepository = ReturnType<typeof createBotMembersRepository>;
 
 const memberParams = botParams.extend({ personId: z.string().min(1).max(64) });
 

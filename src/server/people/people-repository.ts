@@ -22,14 +22,14 @@ type PersonRow = typeof people.$inferSelect;
 type KeyRow = typeof apiKeys.$inferSelect;
 
 /** The prefix of every key, so that a leaked one is recognised by secret scanners and people. */
-export const API_KEY_PREFIX = 'ipk_';
+const API_KEY_PREFIX = 'ipk_';
 const KEY_LENGTH = 48;
 /** An invite link lets its person set a password once, within this time. */
-export const INVITE_SECONDS = 7 * 24 * 3600;
+const INVITE_SECONDS = 7 * 24 * 3600;
 
 const roleOf = (value: string): Role => roleSchema.catch('viewer').parse(value);
 
-export function toPerson(row: PersonRow): Person {
+function toPerson(row: PersonRow): Person {
   return {
     id: row.id,
     email: row.email,

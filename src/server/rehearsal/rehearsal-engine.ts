@@ -135,7 +135,7 @@ type Next = { to: 'interaction'; interaction: InteractionRecord; rule?: string }
 /** Thrown when a rehearsal has spent a budget; `message` names which. */
 class BudgetSpent extends Error {}
 
-export class Rehearser {
+class Rehearser {
   private readonly transcript: Rehearsal['transcript'] = [];
   private readonly steps: RehearsalStep[] = [];
   private readonly warnings: RehearsalWarning[] = [];

@@ -39,7 +39,7 @@ async function withTestCaseSamples(
   );
 }
 
-export interface RehearsalRoutesOptions {
+interface RehearsalRoutesOptions {
   db: Database;
   testCases: TestCasesRepository;
   environments: EnvironmentsRepository;

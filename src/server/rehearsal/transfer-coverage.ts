@@ -11,7 +11,7 @@ import { runSliced, STEP_BATCH, type Steps } from '../event-loop-slices';
  */
 
 /** Paths a coverage run rehearses (each five times): a bot with more gets the first ones, in file order. */
-export const MAX_COVERAGE_PATHS = 40;
+const MAX_COVERAGE_PATHS = 40;
 
 function isEscalation(model: BotModel, item: InteractionRecord) {
   if (item.kind === 'ESCALATION') return true;
@@ -19,7 +19,7 @@ function isEscalation(model: BotModel, item: InteractionRecord) {
 }
 
 /** Escalations reached from the starter of a live dialog along the flow's transitions (linear in the flow). */
-export function* escalationPathsSteps(model: BotModel): Steps<InteractionRecord[]> {
+function* escalationPathsSteps(model: BotModel): Steps<InteractionRecord[]> {
   const live = new Set(
     model.dialogs.filter((dialog) => dialog.status !== 'DISABLED' && dialog.type !== 'FALLBACK_DIALOG').map((dialog) => dialog.id),
   );

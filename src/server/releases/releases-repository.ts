@@ -22,19 +22,19 @@ import type { BotsRepository } from '../bots/bots-repository';
 type ReleaseRow = typeof releases.$inferSelect;
 
 /** What the dialogs feature answers about a bot's dialogs (dialogs-repository fulfils it). */
-export interface ReleaseDialogs {
+interface ReleaseDialogs {
   usages(botId: string, integrationId: string): Promise<unknown[]>;
   catchesEscalationFailure(botId: string): Promise<boolean>;
 }
 
 /** The directories integrations name entries of, by the kinds their routes use. */
-export type ReleaseDirectoryKind = 'skills' | 'credentials' | 'functions' | 'knowledge-bases';
+type ReleaseDirectoryKind = 'skills' | 'credentials' | 'functions' | 'knowledge-bases';
 
 /**
  * The entries of a directory as the form's pickers read them (app.ts: the LivePerson list when the directory
  * is read from the account, else its table), so a release checks what the form checks.
  */
-export type ReleaseDirectories = (kind: ReleaseDirectoryKind) => Promise<ReadonlyArray<{ id: string; name: string }>>;
+type ReleaseDirectories = (kind: ReleaseDirectoryKind) => Promise<ReadonlyArray<{ id: string; name: string }>>;
 
 const ESCALATION = 'LIVEPERSON_AGENT_ESCALATION';
 const DEFAULT_AUTHOR = 'Integrations panel';

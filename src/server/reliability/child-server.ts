@@ -22,7 +22,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** PostgreSQL needs SECRETS_KEY to start (credential secrets are sealed with it); a fixed one for test servers. */
-export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
+const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** The environment a test server runs with: quiet, production mode, no web app, on the given database and port. */
 export function serverEnv(target: DatabaseTarget, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
@@ -94,7 +94,7 @@ export async function startChildServerExpectingExit(
 }
 
 /** A start that either ran (healthy on its port) or ended before it was healthy. */
-export type ChildStart = { server: ChildServer } | { exit: FailedStart };
+type ChildStart = { server: ChildServer } | { exit: FailedStart };
 
 /**
  * The real server (src/server/main.ts) in a process of its own on 127.0.0.1:port, started without knowing

@@ -119,7 +119,7 @@ function usedElsewhere(model: LaneModel, record: Stored): boolean {
   return findUsages(readBotModel(null, botIntegrationsOf(all)), { integration: record as unknown as Integration, cbId: null }).length > 0;
 }
 
-export interface Step {
+interface Step {
   call: HttpCall;
   /** The statuses the API may answer; the model decides, so a wrong acceptance fails as a wrong refusal does. */
   expected: number[];

@@ -5,7 +5,7 @@
  */
 import { OUTPUT_CAPS, SIMULATION_LIMITS, type OutputChannel } from '../../domain/simulation-limits';
 
-export interface PreludeInput {
+interface PreludeInput {
   responseDataVariable: string;
   /** The JSON text of `{ "api_<RDV>": <raw result> }`. */
   jsonData: string;
@@ -23,7 +23,7 @@ export interface PreludeInput {
   noteName: string;
 }
 
-export interface PreludeLimits {
+interface PreludeLimits {
   debugLines: number;
   lineChars: number;
   jsonDataChars: number;

@@ -22,7 +22,7 @@
  */
 import { parse, type AnyNode, type Function as FunctionNode, type Pattern, type Program } from 'acorn';
 
-export interface InstrumentedScript {
+interface InstrumentedScript {
   source: string;
   /** The Number.prototype property the prelude must define as its note. */
   noteName: string;

@@ -4,9 +4,7 @@
  * the script did to the sandbox's built-ins.
  */
 import type { CustomDataFieldResult } from '../../domain/simulation';
-import { OUTPUT_CAPS, SIMULATION_LIMITS, type OutputChannel } from '../../domain/simulation-limits';
-
-export type Caps = Record<OutputChannel, number>;
+import { SIMULATION_LIMITS, type OutputChannel } from '../../domain/simulation-limits';
 
 /** The bytes left in a channel; spent in place. */
 interface Room {
@@ -36,7 +34,7 @@ function escapedCost(text: string, index: number): [bytes: number, units: number
 }
 
 /** The string's size in the answer: UTF-8 bytes of its JSON text, quotes and escapes included. */
-export function serializedBytes(text: string): number {
+function serializedBytes(text: string): number {
   if (!ESCAPED.test(text)) return Buffer.byteLength(text) + 2;
   let bytes = 2;
   for (let index = 0; index < text.length;) {
@@ -163,5 +161,3 @@ export function describeCuts(cuts: readonly string[]): string {
   const joined = cuts.length > 1 ? `${cuts.slice(0, -1).join(', ')} and ${cuts.at(-1)}` : (cuts[0] ?? '');
   return `Output limit reached: the run produced more than the simulator shows, so it cut ${joined} (a run answers at most ${kb(SIMULATION_LIMITS.outputChars)} in all). What is shown is the beginning; each cut says so.`;
 }
-
-export const DEFAULT_CAPS: Caps = { ...OUTPUT_CAPS };

@@ -10,7 +10,7 @@ export interface ThrownError {
   stack: string;
 }
 
-export interface QuickJsRun {
+interface QuickJsRun {
   /** The JSON text `collect` returned, or null when it could not run (then `collectFailure` says why). */
   collected: string | null;
   collectFailure: ThrownError | null;
@@ -20,7 +20,7 @@ export interface QuickJsRun {
   interrupted: boolean;
 }
 
-export interface QuickJsJob {
+interface QuickJsJob {
   prelude: string;
   script: string;
   filename: string;

@@ -18,7 +18,7 @@ import { simulationWorkerUrl } from './worker-script';
 export type SandboxOutcome =
   { kind: 'finished'; output: SimulationOutput } | { kind: 'killed'; reason: 'deadline' | 'memory' | 'crashed'; detail: string };
 
-export interface SandboxOptions extends Partial<Omit<RunLimits, 'caps'>> {
+interface SandboxOptions extends Partial<Omit<RunLimits, 'caps'>> {
   caps?: Partial<RunLimits['caps']>;
   /** Runs at the same time (each worker holds up to ~100 MB). */
   maxConcurrent?: number;

@@ -16,7 +16,7 @@ import { notFound } from '../errors';
 import { maskSecrets } from './mask-secrets';
 import { runEnvironment } from './run-environment';
 
-export interface SimulateRoutesOptions {
+interface SimulateRoutesOptions {
   /** Writes a test run to the audit trail (db/audit.ts). */
   audit?: (record: AuditRecord) => Promise<void>;
   bots: BotsRepository;

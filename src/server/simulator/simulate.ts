@@ -8,7 +8,7 @@ import type { Sandbox, SandboxOutcome } from './sandbox';
 import { describeKilled, type RunLimits } from './simulation-errors';
 import type { SimulatedIntegration } from './simulation-run';
 
-export { SCRIPT_FILENAME, type SimulatedIntegration } from './simulation-run';
+export { type SimulatedIntegration } from './simulation-run';
 export { scriptPosition } from './simulation-errors';
 
 function stoppedOutput(

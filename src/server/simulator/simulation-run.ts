@@ -35,7 +35,7 @@ export interface SimulationJob {
   limits: RunLimits;
 }
 
-export const SCRIPT_FILENAME = 'transform.js';
+const SCRIPT_FILENAME = 'transform.js';
 // Far below the WebAssembly stack, so deep recursion ends as QuickJS's "stack overflow" error.
 const STACK_BYTES = 256 * 1024;
 

@@ -19,7 +19,7 @@ function renameKeys<V>(record: Record<string, V> | undefined, renames: Map<strin
 }
 
 /** The test case's values with the renamed keys, and one line per key that changed (`botVariables.api_Old`). */
-export function renameInTestCase(values: TestCaseValues, renames: Renames): { values: TestCaseValues; before: string[]; after: string[] } {
+function renameInTestCase(values: TestCaseValues, renames: Renames): { values: TestCaseValues; before: string[]; after: string[] } {
   const before: string[] = [];
   const after: string[] = [];
   const note = (group: string, record: Record<string, unknown> | undefined, map: Map<string, string>) => {
@@ -66,7 +66,7 @@ function valuesOf(testCase: TestCase): TestCaseValues {
  * Custom data keys a save renamed: a key gone whose expression is now under a key that is new. A key whose
  * expression changed too, or one of several with the same expression, is not taken as renamed.
  */
-export function renamedFieldKeys(before: readonly CustomDataField[], after: readonly CustomDataField[]): Map<string, string> {
+function renamedFieldKeys(before: readonly CustomDataField[], after: readonly CustomDataField[]): Map<string, string> {
   const oldKeys = new Set(before.map((field) => field.key));
   const newKeys = new Set(after.map((field) => field.key));
   const gone = before.filter((field) => !newKeys.has(field.key));
@@ -133,4 +133,3 @@ export function createRenameFollower(testCases: TestCasesRepository) {
     },
   };
 }
-export type RenameFollower = ReturnType<typeof createRenameFollower>;

@@ -29,7 +29,7 @@ function toTestCase(row: TestCaseRow): TestCase {
   };
 }
 
-export interface TestCaseWithStatus extends TestCase {
+interface TestCaseWithStatus extends TestCase {
   /** The last run against the saved integration, when there was one. */
   lastRun: { runId: string; status: 'passed' | 'failed' | 'error' } | null;
 }
@@ -43,9 +43,6 @@ function stripRecord(snapshot: Record<string, unknown>): Record<string, unknown>
   const { id: _id, botId: _b, integrationId: _i, version: _v, createdAt: _c, updatedAt: _u, lastRun: _l, ...values } = snapshot;
   return values;
 }
-
-/** A stored test case as the native export carries it: no ids, the integration named by the export's own key. */
-export type ExportedTestCase = TestCaseValues;
 
 export function createTestCasesRepository(db: Database) {
   async function requireRow(botId: string, integrationId: string, id: string, tx: Database = db): Promise<TestCaseRow> {

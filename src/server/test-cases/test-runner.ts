@@ -15,7 +15,7 @@ import type { EnvironmentsRepository } from '../environments/environments-reposi
 import { evaluate } from './matchers';
 import type { TestCasesRepository } from './test-cases-repository';
 
-export const RUN_AT_ONCE = 4;
+const RUN_AT_ONCE = 4;
 /** A busy simulator (the panel's users, another suite) delays a test case rather than failing it. */
 const BUSY_ATTEMPTS = 40;
 const BUSY_PAUSE_MS = 250;

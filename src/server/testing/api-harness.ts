@@ -10,7 +10,7 @@ import { createSecretBox } from '../credentials/secret-box';
 import { NO_LIVEPERSON_DIRECTORIES } from '../directories/liveperson-settings';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/database';
 
-export type DatabaseKind = 'pglite' | 'postgres';
+type DatabaseKind = 'pglite' | 'postgres';
 
 /** Set when TEST_DATABASE_URL points at a PostgreSQL server (CI sets it); without it those runs report themselves skipped. */
 export const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);

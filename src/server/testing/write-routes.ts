@@ -6,7 +6,7 @@ import { OWN_SUPPORT_DESK } from '../cb-export/testing/own-exports';
 import { readSampleExport } from '../cb-export/testing/sample-exports';
 
 /** A write route as the app documents it: method and path as declared, e.g. `PATCH /api/bots/{botId}`. */
-export interface WriteRoute {
+interface WriteRoute {
   method: 'PUT' | 'PATCH' | 'DELETE';
   route: string;
   /** The properties its body documents (none for DELETE). */
@@ -36,7 +36,7 @@ export async function writeRoutes(server: TestServer): Promise<WriteRoute[]> {
 }
 
 /** A resource a write route can change: where it is, its ETag, and a body the route accepts. */
-export interface WriteTarget {
+interface WriteTarget {
   path: string;
   etag: string;
   /** A body that changes the resource (PUT, PATCH); a value for each of a PATCH's documented properties. */

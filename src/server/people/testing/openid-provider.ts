@@ -20,7 +20,7 @@ export interface TestOpenIdProvider {
   close(): Promise<void>;
 }
 
-export type TestClaims = Record<string, Record<string, unknown>>;
+type TestClaims = Record<string, Record<string, unknown>>;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 

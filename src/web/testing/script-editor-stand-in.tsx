@@ -2,7 +2,7 @@ import type { ScriptEditorProps } from '../features/integrations/components/scri
 
 /**
  * Monaco needs a real browser (Playwright covers it); in component tests a textarea stands in with the same
- * contract: `vi.mock('<path to>/script-editor/script-editor', () => import('<path to>/testing/script-editor-stand-in'))`.
+ * contract, for every test (setup-tests.ts mocks the editor's module with it).
  */
 export default function ScriptEditorStandIn({ ariaLabel, defaultValue, onChange, onBlur }: ScriptEditorProps) {
   return <textarea aria-label={ariaLabel} defaultValue={defaultValue} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} />;

@@ -4,6 +4,10 @@ import { afterEach, vi } from 'vitest';
 import { resetConnectionForTests } from '../lib/connection';
 import { memoryDraftStore, replaceDraftStore } from '../lib/draft-store';
 
+// Monaco needs a real browser (Playwright covers it): in every component test a textarea stands in with the
+// same contract (script-editor-stand-in.tsx). A test that needs another stand-in mocks the module itself.
+vi.mock('../features/integrations/components/script-editor/script-editor', () => import('./script-editor-stand-in'));
+
 // The first render of a lazy route compiles its chunk; on a busy machine that takes more than the default second.
 configure({ asyncUtilTimeout: 5_000 });
 

@@ -1,11 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BOT, ESCALATION } from '../../testing/demo-records';
 import { fakeApi } from '../../testing/fake-api';
 import { renderApp } from '../../testing/render-app';
-
-vi.mock('../../features/integrations/components/script-editor/script-editor', () => import('../../testing/script-editor-stand-in'));
 
 const DIRECTORIES = ['/api/skills', '/api/credentials', '/api/functions', '/api/knowledge-bases'];
 const empty = () => ({ status: 200, body: { items: [], nextCursor: null } });

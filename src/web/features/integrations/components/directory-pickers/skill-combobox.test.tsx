@@ -1,22 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BOT, ESCALATION } from '../../../../testing/demo-records';
 import { fakeApi } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
 
 // Monaco needs a real browser (Playwright covers it); here a textarea stands in with the same contract.
-vi.mock('../script-editor/script-editor', () => ({
-  default: (props: { ariaLabel: string; defaultValue: string; onChange: (value: string) => void; onBlur: () => void }) => (
-    <textarea
-      aria-label={props.ariaLabel}
-      defaultValue={props.defaultValue}
-      onChange={(e) => props.onChange(e.target.value)}
-      onBlur={props.onBlur}
-    />
-  ),
-}));
-
 const SKILLS = [
   { id: '3402109730', name: 'Customer Care' },
   { id: '3402109731', name: 'Billing' },

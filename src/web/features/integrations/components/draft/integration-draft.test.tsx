@@ -1,13 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftStore } from '../../../../lib/draft-store';
 import { BOT, ESCALATION } from '../../../../testing/demo-records';
 import { fakeApi, type FakeCall } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
 import { valuesFromIntegration } from '../form/form-values';
-
-vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
 
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const itemPath = `${listPath}/${ESCALATION.id}`;

@@ -1,12 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BLANK_MESSAGE } from '../../../../../domain/integration-types';
 import { BOT, ESCALATION } from '../../../../testing/demo-records';
 import { fakeApi } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
-
-vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
 
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const baseHandlers = {

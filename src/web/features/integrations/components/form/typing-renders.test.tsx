@@ -7,8 +7,6 @@ import { fakeApi } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
 import { createRenderCounter, type Rendered } from '../../../../testing/render-count';
 
-vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
-
 const ROWS = 100;
 const MOST_PER_KEYSTROKE = 12;
 

@@ -6,8 +6,6 @@ import { fakeApi } from '../../../../testing/fake-api';
 import { renderApp } from '../../../../testing/render-app';
 import { createRenderCounter, type Rendered } from '../../../../testing/render-count';
 
-vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
-
 const COUNT = 500;
 const idOf = (index: number) => `integration-${index + 1}`;
 const nameOf = (index: number) => `Integration ${index + 1}`;

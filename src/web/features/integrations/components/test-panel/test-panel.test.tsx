@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aSimulationOutput } from '../../../../../domain/samples';
 import type { SimulationOutput } from '../../../../../domain/simulation';
 import { BOT, ESCALATION } from '../../../../testing/demo-records';
@@ -10,8 +10,6 @@ import { SampleVariableList } from './sample-variable-list';
 import { SampleVariablesProvider, useSampleVariables, useSampleVariablesEditor } from './sample-variables-context';
 
 // Monaco needs a real browser (Playwright covers it and the error marker); a textarea stands in here.
-vi.mock('../script-editor/script-editor', () => import('../../../../testing/script-editor-stand-in'));
-
 const listPath = `/api/bots/${BOT.id}/integrations`;
 const simulatePath = `POST /api/bots/${BOT.id}/simulate`;
 

@@ -14,7 +14,7 @@ export function NoDialogs({ botId }: { botId: string }) {
       <p>
         Bots made in the panel start without dialogs. Add the sample dialogs to see how dialogs use this bot&apos;s integrations: a
         greeting, a dialog for each integration, a transfer to an agent and a fallback. Or import a Conversation Builder export from the
-        Bots page.
+        list of bots.
       </p>
       {readOnly ? (
         <p>{readOnly}</p>

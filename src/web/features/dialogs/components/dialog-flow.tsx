@@ -17,6 +17,7 @@ import { layoutDialogs, type DialogLayout } from './flow-layout';
 import { useOpenTransfer } from './transfer-summary';
 import { nodeTypes, type DialogFlowNode, type InteractionFlowNode } from './flow-nodes';
 import { checksByNode, dialogNodeId } from './interaction-kinds';
+import { useTheme } from '../../../lib/theme';
 
 interface DialogFlowProps {
   botId: string;
@@ -164,6 +165,7 @@ function FlowCanvas({
   children: ReactNode;
 }) {
   const openTransfer = useOpenTransfer();
+  const colorMode = useTheme();
   const [nodes, setNodes] = useState(given);
   const [shown, setShown] = useState(given);
   if (shown !== given) {
@@ -186,6 +188,7 @@ function FlowCanvas({
       fitView={fitView}
       minZoom={0.2}
       aria-label="Dialogs drawn as flows"
+      colorMode={colorMode}
     >
       <Background />
       <Controls showInteractive={false} />

@@ -181,13 +181,10 @@ export async function showTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme });
   await page.waitForFunction((wanted) => {
     if (document.documentElement.dataset.theme !== wanted) return false;
-    const monacoBase = wanted === 'dark' ? 'vs-dark' : 'vs';
-    const editors = [...document.querySelectorAll('.monaco-editor')];
-    const flows = [...document.querySelectorAll('.react-flow')];
-    return (
-      editors.every((editor) => editor.classList.contains(monacoBase)) &&
-      flows.every((flow) => flow.classList.contains(wanted === 'dark' ? 'dark' : 'light'))
-    );
+    // No editor still in the other base theme (the diff editor's gutter carries .monaco-editor and no theme at all).
+    const otherMonacoBase = wanted === 'dark' ? 'vs' : 'vs-dark';
+    const otherFlowMode = wanted === 'dark' ? 'light' : 'dark';
+    return !document.querySelector(`.monaco-editor.${otherMonacoBase}, .react-flow.${otherFlowMode}`);
   }, theme);
   // A frame for transitions started by the switch to show up in getAnimations().
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -199,7 +196,11 @@ async function expectNoSeriousViolationsNow(page: Page, what: string): Promise<v
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    // Each node with axe's own summary: a contrast failure names both colours, so the theme at fault is plain.
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join(', ')})`,
+    );
   expect(serious, `axe on ${what}`).toEqual([]);
 }
 

@@ -154,8 +154,8 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** axe-core on the current screen: no serious or critical violation. */
-export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+/** Finite animations and transitions on the document's clock have ended. */
+async function animationsSettled(page: Page): Promise<void> {
   // axe computes contrast from the colours drawn at that instant: a toast still fading in (sonner's
   // enter transition) measured as low contrast on a busy CI machine. Finite animations on the document's
   // clock end first; infinite ones (spinners) and scroll-driven ones (the top bar's fade) never would.
@@ -169,9 +169,55 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
           animation.effect?.getComputedTiming().iterations === Infinity,
       ),
   );
+}
+
+type Theme = 'light' | 'dark';
+
+/**
+ * Draws the page in `theme` through the system setting, as the app follows it while the person chose
+ * System: the stylesheets, Monaco's editors and the dialogs' diagram all switch without a reload.
+ */
+export async function showTheme(page: Page, theme: Theme): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.waitForFunction((wanted) => {
+    if (document.documentElement.dataset.theme !== wanted) return false;
+    // No editor still in the other base theme (the diff editor's gutter carries .monaco-editor and no theme at all).
+    const otherMonacoBase = wanted === 'dark' ? 'vs' : 'vs-dark';
+    const otherFlowMode = wanted === 'dark' ? 'light' : 'dark';
+    return !document.querySelector(`.monaco-editor.${otherMonacoBase}, .react-flow.${otherFlowMode}`);
+  }, theme);
+  // A frame for transitions started by the switch to show up in getAnimations().
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await animationsSettled(page);
+}
+
+async function expectNoSeriousViolationsNow(page: Page, what: string): Promise<void> {
+  await animationsSettled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    // Each node with axe's own summary: a contrast failure names both colours, so the theme at fault is plain.
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join(', ')})`,
+    );
   expect(serious, `axe on ${what}`).toEqual([]);
+}
+
+/**
+ * axe-core on the current screen in both themes: no serious or critical violation. While the page follows
+ * the system setting (no theme chosen in the top bar) it is checked in the theme drawn, then in the other
+ * one, and left as it was; a page with a chosen theme is checked in that one.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+  const { drawn, chosen } = await page.evaluate(() => ({
+    drawn: document.documentElement.dataset.theme === 'dark' ? ('dark' as const) : ('light' as const),
+    chosen: localStorage.getItem('integrations-panel:theme'),
+  }));
+  await expectNoSeriousViolationsNow(page, `${what} (${drawn} theme)`);
+  if (chosen) return;
+  const other: Theme = drawn === 'dark' ? 'light' : 'dark';
+  await showTheme(page, other);
+  await expectNoSeriousViolationsNow(page, `${what} (${other} theme)`);
+  await showTheme(page, drawn);
 }

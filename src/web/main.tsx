@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, firstScreenLoaded } from './app/app';
+import { startTheme } from './lib/theme';
 import './styles/base.css';
 // One file per screen or part, in this order: later rules rely on overriding earlier ones.
 import './styles/bots.css';
@@ -13,6 +14,7 @@ import './styles/test-panel.css';
 import './styles/import-history.css';
 import './styles/resilience.css';
 
+startTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 // Rendering once the first screen's code is here shows it straight away, rather than "Loading…"

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useCan } from '../../lib/me';
 import { Link, NavLink } from '../../lib/history-router';
 import type { Bot } from '../../../domain/bot';
@@ -41,9 +41,23 @@ interface BotPanelHeaderProps {
 export function BotPanelHeader({ botId, bot, title, checksWait = false, children }: BotPanelHeaderProps) {
   // Release… writes into another bot: a builder's.
   const canWrite = useCan('builder');
+  // On a phone the header is one bar (the bot's tabs and this button); the breadcrumb and the actions fold under
+  // the button, so the list and the form keep the screen. From 600 px up the button is not shown, nothing folds.
+  const [open, setOpen] = useState(false);
+  const foldId = useId();
   return (
-    <div className="panel__header">
-      <div>
+    <div className="panel__header" data-folded={!open}>
+      <button
+        type="button"
+        className="panel__fold-toggle"
+        aria-expanded={open}
+        aria-controls={`${foldId}-actions`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="panel__fold-name">{bot?.name ?? '…'}</span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      <div className="panel__where">
         <nav aria-label="Breadcrumb" className="breadcrumb">
           <ol>
             <li>
@@ -65,7 +79,7 @@ export function BotPanelHeader({ botId, bot, title, checksWait = false, children
           </NavLink>
         </nav>
       </div>
-      <div className="panel__actions">
+      <div className="panel__actions" id={`${foldId}-actions`}>
         <BotChecks
           botId={botId}
           waiting={checksWait}

@@ -7,7 +7,7 @@ export function Component() {
   // Importing and creating bots is a builder's: a viewer is not offered them.
   const canWrite = useCan('builder');
   return (
-    <div className="page page--narrow">
+    <div className="page page--narrow page--bots">
       <title>Bots · Integrations Panel</title>
       <div className="page__header page__header--actions">
         <div>

@@ -1,11 +1,34 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { anIntegrationSummary } from '../../../domain/samples';
-import { BOT } from '../../testing/demo-records';
+import { BOT, ESCALATION } from '../../testing/demo-records';
 import { fakeApi } from '../../testing/fake-api';
 import { renderApp } from '../../testing/render-app';
 
+vi.mock('../../features/integrations/components/script-editor/script-editor', () => import('../../testing/script-editor-stand-in'));
+
 describe('the integrations panel', () => {
+  it("names the open integration and the bot in the tab's title, and follows navigation", async () => {
+    const empty = () => ({ status: 200, body: { items: [], nextCursor: null } });
+    fakeApi({
+      [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+      [`GET /api/bots/${BOT.id}/integrations`]: () => ({ status: 200, body: { items: [anIntegrationSummary()], nextCursor: null } }),
+      [`GET /api/bots/${BOT.id}/integrations/${ESCALATION.id}`]: () => ({ status: 200, body: ESCALATION }),
+      [`GET /api/bots/${BOT.id}/checks`]: () => ({ status: 200, body: { items: [] } }),
+      ...Object.fromEntries(
+        ['/api/skills', '/api/credentials', '/api/functions', '/api/knowledge-bases'].map((path) => [`GET ${path}`, empty]),
+      ),
+    });
+    const { history } = renderApp(`/bots/${BOT.id}/integrations/${ESCALATION.id}`);
+    // The form's chunk compiles on first use in a test run: longer than the default wait.
+    await waitFor(() => expect(document.title).toBe(`${ESCALATION.name} · ${BOT.name} · Integrations Panel`), { timeout: 15_000 });
+
+    act(() => history.push(`/bots/${BOT.id}/integrations`));
+    await waitFor(() => expect(document.title).toBe(`Integrations · ${BOT.name} · Integrations Panel`));
+    act(() => history.push(`/bots/${BOT.id}/integrations/new`));
+    await waitFor(() => expect(document.title).toBe(`Add Integration · ${BOT.name} · Integrations Panel`));
+  });
+
   it("asks for the bot's checks once its list has answered, so they never hold the list up", async () => {
     const api = fakeApi({
       [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),

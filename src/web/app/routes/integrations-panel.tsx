@@ -1,9 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link, Outlet, useParams } from '../../lib/history-router';
+import { Link, Outlet, useLocation, useParams } from '../../lib/history-router';
 import { useBot } from '../../features/bots/api/get-bot';
 import { IntegrationsList } from '../../features/integrations/components/list/integrations-list';
 import { useIntegrationsAnswered } from '../../features/integrations/api/get-integrations';
+import { integrationQueryOptions } from '../../features/integrations/api/get-integration';
 import { prefetchIntegrationResolver } from '../../features/integrations/components/form/lazy-integration-resolver';
 import { prefetchScriptEditor } from '../../features/integrations/components/script-editor/load-script-editor';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/list/skip-to-form';
@@ -16,9 +17,12 @@ import { useLiveIntegrations } from '../../features/integrations/components/live
 import { RecentlyDeletedButton } from '../../features/integrations/components/recently-deleted/recently-deleted-button';
 
 export function Component() {
-  const { botId = '' } = useParams();
+  const { botId = '', integrationId } = useParams();
+  const { pathname } = useLocation();
   const bot = useBot(botId);
   const client = useQueryClient();
+  // The tab's title names the open integration: read from the form's own query as it answers, never asked twice.
+  const open = useQuery({ ...integrationQueryOptions(botId, integrationId ?? ''), enabled: false });
   // The checks read every integration of the bot on the server (most of a second at 5,000): asked
   // beside the list, they held its first page up, and the panel opened slower the larger the bot.
   const listAnswered = useIntegrationsAnswered(botId);
@@ -50,9 +54,14 @@ export function Component() {
   }
 
   const botName = bot.data?.name ?? '…';
+  const screenName = integrationId
+    ? (open.data?.name ?? '…')
+    : pathname === paths.newIntegration(botId)
+      ? 'Add Integration'
+      : 'Integrations';
   return (
     <div className="panel">
-      <title>{`Integrations · ${botName} · Integrations Panel`}</title>
+      <title>{`${screenName} · ${botName} · Integrations Panel`}</title>
       <BotPanelHeader botId={botId} bot={bot.data} title="Integrations" checksWait={!listAnswered}>
         {canWrite ? <RecentlyDeletedButton botId={botId} /> : null}
         {canWrite ? (

@@ -4,6 +4,7 @@ import { ToastHost } from '../../components/toast-host';
 import { paths } from '../../../domain/screen-routes';
 import { ConnectionStatus } from '../../components/connection-status';
 import { PersonMenu } from '../../components/person-menu';
+import { ThemeMenu } from '../../components/theme-menu';
 import { useFocusAfterNavigation } from '../focus-after-navigation';
 
 export function RootLayout() {
@@ -37,6 +38,7 @@ export function RootLayout() {
             Environments
           </NavLink>
         </nav>
+        <ThemeMenu />
         <PersonMenu />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

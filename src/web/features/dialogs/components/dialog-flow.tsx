@@ -3,20 +3,24 @@ import {
   Background,
   Controls,
   MarkerType,
+  MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  useNodesInitialized,
   useReactFlow,
+  useStore,
   type Edge,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Check, DialogView } from '../../../../domain/dialogs';
 import { ErrorState, LoadingState } from '../../../components/states';
-import { layoutDialogs, type DialogLayout } from './flow-layout';
+import { layoutDialogs, type DialogLayout, type MeasuredHeights } from './flow-layout';
 import { useOpenTransfer } from './transfer-summary';
 import { nodeTypes, type DialogFlowNode, type InteractionFlowNode } from './flow-nodes';
 import { checksByNode, dialogNodeId } from './interaction-kinds';
+import { useTheme } from '../../../lib/theme';
 
 interface DialogFlowProps {
   botId: string;
@@ -95,6 +99,8 @@ function buildFlow(
 /** Centres the focused node once React Flow has measured the graph. */
 function FocusOnNode({ focus, layout, dialogs }: { focus: string | null; layout: DialogLayout; dialogs: DialogView[] }) {
   const flow = useReactFlow();
+  const width = useStore((store) => store.width);
+  const height = useStore((store) => store.height);
   useEffect(() => {
     if (!focus) return;
     const dialogBox = layout.dialogs.get(focus);
@@ -103,31 +109,58 @@ function FocusOnNode({ focus, layout, dialogs }: { focus: string | null; layout:
     const parent = owner ? layout.dialogs.get(owner.id) : undefined;
     const box = dialogBox ?? (inner && parent ? { ...inner, x: parent.x + inner.x, y: parent.y + inner.y } : undefined);
     if (!box) return;
-    void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 1, duration: 0 });
+    // A dialog is shown whole (zoomed out as far as it needs, never in past 100 %); an interaction at 100 %.
+    const FIT_MARGIN = 0.9;
+    const zoom =
+      dialogBox && width > 0 && height > 0 ? Math.min(1, (width / box.width) * FIT_MARGIN, (height / box.height) * FIT_MARGIN) : 1;
+    void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 0 });
     const element = document.querySelector<HTMLElement>(
       `.react-flow__node[data-id="${CSS.escape(dialogBox ? dialogNodeId(focus) : focus)}"]`,
     );
     element?.focus({ preventScroll: true });
-  }, [flow, focus, layout, dialogs]);
+  }, [flow, focus, layout, dialogs, width, height]);
   return null;
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_HEIGHTS: MeasuredHeights = new Map();
+
+/** Once React Flow has measured the nodes, reports the interactions drawn taller than their place in the layout. */
+function MeasureNodes({ layout, onTaller }: { layout: DialogLayout; onTaller: (heights: MeasuredHeights) => void }) {
+  const flow = useReactFlow<FlowNode>();
+  const initialized = useNodesInitialized();
+  const reported = useRef<DialogLayout | null>(null);
+  useEffect(() => {
+    if (!initialized || reported.current === layout) return;
+    reported.current = layout;
+    const taller = new Map<string, number>();
+    for (const node of flow.getNodes()) {
+      const laid = layout.interactions.get(node.id);
+      const drawn = node.measured?.height;
+      // A pixel of rounding is not worth a new layout.
+      if (laid && drawn && drawn > laid.height + 1) taller.set(node.id, Math.ceil(drawn));
+    }
+    if (taller.size > 0) onTaller(taller);
+  }, [initialized, layout, flow, onTaller]);
+  return null;
+}
 
 export function DialogFlow({ botId, dialogs, checks, focus, lit = NONE }: DialogFlowProps) {
   const [layout, setLayout] = useState<{ dialogs: DialogView[]; result: DialogLayout } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+  // Heights of nodes the browser drew taller than the layout guessed: laid out again with them (no overlaps).
+  const [measured, setMeasured] = useState<MeasuredHeights>(NO_HEIGHTS);
   useEffect(() => {
     let current = true;
-    layoutDialogs(dialogs).then(
+    layoutDialogs(dialogs, measured).then(
       (result) => current && setLayout({ dialogs, result }),
       (failure: unknown) => current && setError(failure),
     );
     return () => {
       current = false;
     };
-  }, [dialogs, attempt]);
+  }, [dialogs, attempt, measured]);
   const flow = useMemo(
     () => (layout && layout.dialogs === dialogs ? buildFlow(botId, dialogs, checks, layout.result, focus, lit) : null),
     [layout, dialogs, botId, checks, focus, lit],
@@ -145,6 +178,7 @@ export function DialogFlow({ botId, dialogs, checks, focus, lit = NONE }: Dialog
       <ReactFlowProvider>
         <FlowCanvas nodes={flow.nodes} edges={flow.edges} fitView={!focus}>
           <FocusOnNode focus={focus} layout={layout.result} dialogs={dialogs} />
+          <MeasureNodes layout={layout.result} onTaller={(heights) => setMeasured((known) => new Map([...known, ...heights]))} />
         </FlowCanvas>
       </ReactFlowProvider>
     </div>
@@ -164,6 +198,7 @@ function FlowCanvas({
   children: ReactNode;
 }) {
   const openTransfer = useOpenTransfer();
+  const colorMode = useTheme();
   const [nodes, setNodes] = useState(given);
   const [shown, setShown] = useState(given);
   if (shown !== given) {
@@ -186,9 +221,13 @@ function FlowCanvas({
       fitView={fitView}
       minZoom={0.2}
       aria-label="Dialogs drawn as flows"
+      // React Flow is MIT-licensed, which allows hiding its attribution; the README names it instead.
+      proOptions={{ hideAttribution: true }}
+      colorMode={colorMode}
     >
       <Background />
       <Controls showInteractive={false} />
+      <MiniMap pannable zoomable ariaLabel="Overview of the dialogs" />
       {children}
     </ReactFlow>
   );

@@ -41,7 +41,13 @@ export interface DialogLayout {
 
 const elk = new ELK();
 
-async function layoutOne(dialog: DialogView): Promise<{ width: number; height: number; boxes: Map<string, Box> }> {
+/** Heights the browser drew interactions at, by id, where they came out taller than nodeHeight guessed. */
+export type MeasuredHeights = ReadonlyMap<string, number>;
+
+async function layoutOne(
+  dialog: DialogView,
+  measured: MeasuredHeights,
+): Promise<{ width: number; height: number; boxes: Map<string, Box> }> {
   const ids = new Set(dialog.interactions.map((item) => item.id));
   const edges = dialog.interactions.flatMap((item) =>
     [
@@ -59,7 +65,11 @@ async function layoutOne(dialog: DialogView): Promise<{ width: number; height: n
       'elk.layered.spacing.nodeNodeBetweenLayers': '36',
       'elk.padding': `[top=${PADDING.top},left=${PADDING.side},bottom=${PADDING.bottom},right=${PADDING.side}]`,
     },
-    children: dialog.interactions.map((item) => ({ id: item.id, width: NODE_WIDTH, height: nodeHeight(item) })),
+    children: dialog.interactions.map((item) => ({
+      id: item.id,
+      width: NODE_WIDTH,
+      height: Math.max(nodeHeight(item), measured.get(item.id) ?? 0),
+    })),
     edges,
   };
   const laid = await elk.layout(graph);
@@ -75,8 +85,12 @@ async function layoutOne(dialog: DialogView): Promise<{ width: number; height: n
   };
 }
 
-export async function layoutDialogs(dialogs: readonly DialogView[]): Promise<DialogLayout> {
-  const laid = await Promise.all(dialogs.map(layoutOne));
+/**
+ * `measured` gives the heights nodes were drawn at: a node taller than its guess (a long message, the Agent
+ * Transfer's Edit button) would otherwise overlap the next one and stick out of its dialog.
+ */
+export async function layoutDialogs(dialogs: readonly DialogView[], measured: MeasuredHeights = new Map()): Promise<DialogLayout> {
+  const laid = await Promise.all(dialogs.map((dialog) => layoutOne(dialog, measured)));
   const layout: DialogLayout = { dialogs: new Map(), interactions: new Map() };
   let x = 0;
   let y = 0;

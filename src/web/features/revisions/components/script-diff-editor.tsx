@@ -1,4 +1,6 @@
-import { DiffEditor, type DiffBeforeMount, type DiffOnMount } from '@monaco-editor/react';
+import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
+import { defineMonacoThemes, MONACO_THEME } from '../../../lib/monaco-themes';
+import { useTheme } from '../../../lib/theme';
 
 export interface ScriptDiffEditorProps {
   original: string;
@@ -8,35 +10,10 @@ export interface ScriptDiffEditorProps {
   height: number;
 }
 
-const THEME = 'integrations-diff';
-
-/**
- * Monaco's default diff tints put comments and numbers under 4.5:1 contrast (axe "serious"):
- * lighter tints and darker token colours keep every line readable. Monaco themes are global, so the
- * form's editor behind the drawer takes the same (equally readable) colours.
- */
-const defineTheme: DiffBeforeMount = (monaco) => {
-  monaco.editor.defineTheme(THEME, {
-    base: 'vs',
-    inherit: true,
-    rules: [
-      { token: 'comment', foreground: '1e5e1e' },
-      { token: 'number', foreground: '05603a' },
-      { token: 'regexp', foreground: '6b2f00' },
-      { token: 'type', foreground: '1a4f6b' },
-    ],
-    colors: {
-      'diffEditor.insertedLineBackground': '#eef8ee',
-      'diffEditor.insertedTextBackground': '#d4efd4',
-      'diffEditor.removedLineBackground': '#fcefef',
-      'diffEditor.removedTextBackground': '#f6d5d5',
-    },
-  });
-};
-
 /** Monaco's side-by-side diff, read-only on both sides. Monaco itself is configured before this loads. */
 export default function ScriptDiffEditor({ original, modified, originalLabel, modifiedLabel, height }: ScriptDiffEditorProps) {
   // The diff editor's construction options do not reach the inner editors' text areas: name each one.
+  const theme = MONACO_THEME[useTheme()];
   const nameSides: DiffOnMount = (editor) => {
     editor.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
     editor.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
@@ -45,10 +22,11 @@ export default function ScriptDiffEditor({ original, modified, originalLabel, mo
     <DiffEditor
       height={height}
       language="javascript"
-      theme={THEME}
+      theme={theme}
       original={original}
       modified={modified}
-      beforeMount={defineTheme}
+      // Themes shared with the form's editor (lib/monaco-themes): defined again here, harmlessly, in case this loads first.
+      beforeMount={defineMonacoThemes}
       onMount={nameSides}
       loading={<div className="script-editor__placeholder">Loading the diff…</div>}
       options={{

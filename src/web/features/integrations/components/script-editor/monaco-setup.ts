@@ -4,6 +4,8 @@ import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import { BOT_CONTEXT_DECLARATION } from '../../../../../domain/bot-context-api';
+import { defineMonacoThemes, MONACO_THEME } from '../../../../lib/monaco-themes';
+import { getThemeState, subscribeTheme } from '../../../../lib/theme';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
@@ -25,5 +27,10 @@ monaco.typescript.javascriptDefaults.setCompilerOptions({
 monaco.typescript.javascriptDefaults.addExtraLib(BOT_CONTEXT_DECLARATION, 'ts:filename/bot-context.d.ts');
 
 loader.config({ monaco });
+
+// Monaco's theme is global: every editor follows the app's theme as it changes, without a remount.
+defineMonacoThemes(monaco);
+monaco.editor.setTheme(MONACO_THEME[getThemeState().theme]);
+subscribeTheme(() => monaco.editor.setTheme(MONACO_THEME[getThemeState().theme]));
 
 export { monaco };

@@ -105,6 +105,20 @@ describe('the Test panel', () => {
     expect(screen.getByTestId('dirty-status')).toHaveTextContent('Unsaved changes');
   });
 
+  it("brings a run's results into view as they arrive, below the inputs", async () => {
+    const user = userEvent.setup();
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    openEscalation(() => ({ status: 200, body: OUTPUT }));
+    await screen.findByLabelText('Agent Skill Name', {}, LOADED);
+    const panel = await openPanel(user);
+    scrolled.mockClear();
+    await user.click(within(panel).getByRole('button', { name: 'Run test' }));
+    const results = await within(panel).findByTestId('test-results');
+    await waitFor(() => expect(scrolled.mock.contexts).toContainEqual(results.closest('.test-panel__output')));
+    expect(scrolled.mock.calls.at(-1)?.[0]).toMatchObject({ block: 'start' });
+    scrolled.mockRestore();
+  });
+
   it('says when the form or the sample has changed since the results shown, until the next run', async () => {
     const user = userEvent.setup();
     openEscalation(() => ({ status: 200, body: OUTPUT }));

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { demoSampleFor } from '../../../../../domain/integration-types';
 import { ErrorState } from '../../../../components/states';
@@ -62,6 +62,15 @@ export function TestPanel({ botId, integrationId }: { botId: string; integration
   const [saving, setSaving] = useState(false);
   const [savedNote, setSavedNote] = useState('');
   const submit = inputs.handleSubmit(run);
+  const outputBox = useRef<HTMLDivElement>(null);
+
+  // A run's results come under the inputs, often below the fold (a 1366 × 768 laptop): they are brought into view
+  // as they arrive, so Run test visibly does something. Smoothly, unless the person asked for less motion.
+  useEffect(() => {
+    if (!output) return;
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    outputBox.current?.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+  }, [output]);
 
   const { setFocus } = inputs;
   useEffect(() => {
@@ -102,7 +111,7 @@ export function TestPanel({ botId, integrationId }: { botId: string; integration
         </p>
         <TestInputs form={inputs} onRun={run} running={simulation.isPending} />
 
-        <div className="test-panel__output" aria-busy={simulation.isPending}>
+        <div ref={outputBox} className="test-panel__output" aria-busy={simulation.isPending}>
           <p className="visually-hidden" role="status">
             {simulation.isPending
               ? 'Running the test…'

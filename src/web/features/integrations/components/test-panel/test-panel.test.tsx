@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aSimulationOutput } from '../../../../../domain/samples';
 import type { SimulationOutput } from '../../../../../domain/simulation';
 import { BOT, ESCALATION } from '../../../../testing/demo-records';

@@ -5,6 +5,7 @@ import { paths } from '../../../domain/screen-routes';
 import { ConnectionStatus } from '../../components/connection-status';
 import { PersonMenu } from '../../components/person-menu';
 import { useFocusAfterNavigation } from '../focus-after-navigation';
+import { KeyboardShortcuts } from '../keyboard/keyboard-shortcuts';
 
 export function RootLayout() {
   useFocusAfterNavigation();
@@ -43,6 +44,7 @@ export function RootLayout() {
         <Outlet />
       </main>
       <ToastHost />
+      <KeyboardShortcuts />
     </div>
   );
 }

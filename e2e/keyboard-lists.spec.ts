@@ -104,3 +104,14 @@ test('after a failed save the field with the error is focused below the sticky h
     expect(field!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
   }).toPass({ timeout: 5_000 });
 });
+
+test('Enter accepts a suggestion in the script editor; the hint says how to leave it', async ({ page, demoBot, panel, form }) => {
+  await panel.goto(demoBot.id);
+  await panel.addIntegration();
+  await form.typeScript(['botContext.getLPEng']);
+  await expect(page.locator('.monaco-editor .suggest-widget')).toContainText('getLPEngagementAttribute', { timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => form.scriptText()).toBe('botContext.getLPEngagementAttribute');
+  await expect(page.getByTestId('script-editor-hint')).toContainText('Enter or Tab accepts a suggestion');
+  await expect(page.getByTestId('script-editor-hint')).toContainText('Esc then Tab');
+});

@@ -25,10 +25,13 @@ interface NameClash {
   suggested: string;
 }
 
-/** Asks for the bots whose names hold the file's bot name: a clash when one has it exactly. */
+/**
+ * Asks for the bots whose names hold the file's bot name: a clash when one has it exactly. A plan with
+ * problems imports nothing, so its name asks nothing either.
+ */
 async function nameClashOf(plan: ImportPlan): Promise<NameClash | null> {
   const name = plan.bot.values?.name;
-  if (!name) return null;
+  if (!name || !plan.valid) return null;
   const taken = (await getBots(null, undefined, name)).items.map((bot) => bot.name);
   if (!taken.some((each) => comparableName(each) === comparableName(name))) return null;
   return { taken, suggested: freeName(name, taken) };

@@ -32,13 +32,21 @@ const SEARCH_DELAY_MS = 150;
 
 const contains = (text: string, wanted: string) => text.toLowerCase().includes(wanted.toLowerCase());
 
+interface CommandPaletteProps {
+  onClose: () => void;
+  typedAhead: () => string;
+  onShown: () => string | null;
+}
+
 /**
  * Ctrl+K: one search over where to go and what to do. The bots and the open bot's integrations are searched
  * by the API (as their lists are), the screens and the actions the screen on show offers here. Enter runs
  * the highlighted entry; Escape closes and gives the focus back.
  */
-export function CommandPalette({ onClose }: { onClose: () => void }) {
-  const [search, setSearch] = useState('');
+export function CommandPalette({ onClose, typedAhead, onShown }: CommandPaletteProps) {
+  // What was typed while the code was on its way shows at once; the rest, up to the moment the search takes
+  // the focus, is added then (the host keeps the keys until that moment, so none is lost).
+  const [search, setSearch] = useState(typedAhead);
   const typed = search.trim();
   const q = useDebouncedValue(typed, SEARCH_DELAY_MS);
   const navigate = useNavigate();
@@ -111,6 +119,10 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         <Combobox
           autoSelect
           autoFocus
+          onFocus={() => {
+            const typed = onShown();
+            if (typed) setSearch(typed);
+          }}
           className="input command-palette__input"
           placeholder="Go to a bot, an integration, a screen; run an action"
           aria-label="Search commands"

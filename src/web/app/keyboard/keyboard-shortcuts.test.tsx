@@ -80,4 +80,15 @@ describe('the keyboard shortcuts', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(history.location.pathname).toBe(`/bots/${BOT.id}/integrations/new`));
   });
+
+  it('keeps what is typed right after Ctrl+K, while the palette is on its way, for its search', async () => {
+    withBots();
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByRole('link', { name: BOT.name });
+    await user.keyboard('{Control>}k{/Control}order');
+    const palette = await screen.findByRole('dialog', { name: 'Command palette' });
+    await waitFor(() => expect(within(palette).getByRole('combobox')).toHaveValue('order'));
+    expect(await within(palette).findByRole('option', { name: /Order desk/ })).toBeInTheDocument();
+  });
 });

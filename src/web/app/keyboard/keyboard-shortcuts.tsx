@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { retryableLazy } from '../../components/lazy-part';
 import { isTyping, LIST_FILTER_ATTRIBUTE } from '../../lib/keyboard';
 import { whenIdle } from '../../lib/when-idle';
@@ -7,8 +7,15 @@ interface PartProps {
   onClose: () => void;
 }
 
+interface PaletteProps extends PartProps {
+  /** What was typed between Ctrl+K and the palette's first render (its code was on its way): its search starts with it. */
+  typedAhead: () => string;
+  /** The palette's search has the focus: keys are its own from now on. Answers all that was typed before. */
+  onShown: () => string | null;
+}
+
 const loadParts = () => import('./keyboard-parts');
-const CommandPalette = retryableLazy<PartProps>(
+const CommandPalette = retryableLazy<PaletteProps>(
   () => loadParts().then((module) => ({ default: module.CommandPalette })),
   'the command palette',
 );
@@ -30,13 +37,25 @@ const isPaletteKey = (event: KeyboardEvent) =>
  */
 export function KeyboardShortcuts() {
   const [open, setOpen] = useState<Open>(null);
+  // Ctrl+K then typing at once, before the palette's code is here: the letters are kept for its search.
+  const typedAhead = useRef<string | null>(null);
   useEffect(() => whenIdle(() => void loadParts().catch(() => undefined), 2000), []);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       if (isPaletteKey(event)) {
         event.preventDefault();
-        setOpen((shown) => (shown === 'palette' ? null : 'palette'));
+        setOpen((shown) => {
+          typedAhead.current = shown === 'palette' ? null : '';
+          return shown === 'palette' ? null : 'palette';
+        });
+        return;
+      }
+      if (typedAhead.current !== null) {
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          event.preventDefault();
+          typedAhead.current += event.key;
+        }
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || insideDialog(event.target)) return;
@@ -55,8 +74,23 @@ export function KeyboardShortcuts() {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
-  const close = () => setOpen(null);
-  if (open === 'palette') return <CommandPalette onClose={close} />;
+  const close = () => {
+    typedAhead.current = null;
+    setOpen(null);
+  };
+  if (open === 'palette') {
+    return (
+      <CommandPalette
+        onClose={close}
+        typedAhead={() => typedAhead.current ?? ''}
+        onShown={() => {
+          const typed = typedAhead.current;
+          typedAhead.current = null;
+          return typed;
+        }}
+      />
+    );
+  }
   if (open === 'shortcuts') return <ShortcutsDialog onClose={close} />;
   return null;
 }

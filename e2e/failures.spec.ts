@@ -202,10 +202,14 @@ test('a failed import is said above the Import button and in a toast, takes the 
   page,
   demoBot: _demoBot,
   bots,
+  unique,
 }) => {
   await bots.goto();
   const dialog = await bots.openImport();
-  await dialog.choose({ name: 'support-desk.json', mimeType: 'application/json', buffer: Buffer.from(OWN_EXPORTS[OWN_SUPPORT_DESK]!) });
+  // A name of its own: a Support Desk another test imported meanwhile would make the dialog ask for another name.
+  const file = JSON.parse(OWN_EXPORTS[OWN_SUPPORT_DESK]!) as { bot: { name: string } };
+  file.bot.name = `Support Desk ${unique}`;
+  await dialog.choose({ name: 'support-desk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await page.route(/\/api\/bots\/import$/, (route) => route.abort('failed'));
   await expect(dialog.importButton).toBeEnabled();
   await dialog.importButton.click();

@@ -5,6 +5,7 @@ import { DialogsPage } from './pages/dialogs-page';
 import { IntegrationFormPage } from './pages/integration-form-page';
 import { PanelPage } from './pages/panel-page';
 import { SkillsPage } from './pages/skills-page';
+import { collectConsoleErrors } from './console-errors';
 
 /** A bot of one test's own, made by `POST /api/testing/fixtures`, with the ids of what it holds by name. */
 interface DemoBot {
@@ -51,6 +52,11 @@ interface Fixtures extends Omit<Tab, 'page'> {
   secondTab: () => Promise<Tab>;
   /** Every request the test's browser pages made to a host other than 127.0.0.1. */
   externalRequests: string[];
+  /**
+   * What the test's pages logged as errors or threw, from the moment the test asks for it: `expect(consoleErrors).toEqual([])`
+   * needs no allow-list (the browser's own record of a 4xx the app answers in words is left out: console-errors.ts).
+   */
+  consoleErrors: string[];
   /** Opens one of the demo bot's integrations by name in the panel. */
   openIntegration: (name: string, timeout?: number) => Promise<void>;
 }
@@ -116,6 +122,9 @@ export const test = base.extend<Fixtures>({
       };
     });
     for (const botId of imported) expect([204, 404]).toContain((await request.delete(`/api/testing/fixtures/${botId}`)).status());
+  },
+  consoleErrors: async ({ context }, use) => {
+    await use(collectConsoleErrors(context));
   },
   externalRequests: [
     async ({ context }, use) => {

@@ -15,8 +15,8 @@ export const apiReads = {
     `/api/bots?${new URLSearchParams({ limit: String(BOTS_PAGE_SIZE), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) })}`,
   bot: (botId: string) => `/api/bots/${segment(botId)}`,
   integrations: (botId: string) => `/api/bots/${segment(botId)}/integrations`,
-  integrationsPage: (botId: string, q: string, cursor: string | null) =>
-    `${apiReads.integrations(botId)}?${new URLSearchParams({ limit: String(INTEGRATIONS_PAGE_SIZE), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) })}`,
+  integrationsPage: (botId: string, q: string, cursor: string | null, type = '') =>
+    `${apiReads.integrations(botId)}?${new URLSearchParams({ limit: String(INTEGRATIONS_PAGE_SIZE), ...(q ? { q } : {}), ...(type ? { type } : {}), ...(cursor ? { cursor } : {}) })}`,
   integration: (botId: string, id: string) => `${apiReads.integrations(botId)}/${segment(id)}`,
 };
 

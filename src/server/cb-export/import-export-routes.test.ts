@@ -122,4 +122,22 @@ describeEachDatabase('import and export API on %s', (kind) => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors).toEqual({ format: 'format must be cb (Conversation Builder) or native.' });
   });
+
+  it('imports under another name with ?name=, for a file whose bot name is taken; an empty name is refused', async () => {
+    const file = readSampleExport(OWN_STORE_LOCATOR);
+    const first = (await importFile(file)).json().bot;
+    const plan = await importFile(file, `?dryRun=true&name=${encodeURIComponent(`${first.name} (2)`)}`);
+    expect(plan.json().bot.values.name).toBe(`${first.name} (2)`);
+    const renamed = await importFile(file, `?name=${encodeURIComponent(`  ${first.name} (2) `)}`);
+    expect(renamed.statusCode, renamed.body).toBe(201);
+    expect(renamed.json().bot.name).toBe(`${first.name} (2)`);
+    const exported = await app.inject({ method: 'GET', url: `/api/bots/${renamed.json().bot.id}/export?format=native` });
+    expect(exported.json().bot.name).toBe(`${first.name} (2)`);
+
+    const before = await botCount();
+    const empty = await importFile(file, '?name=%20');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors.name).toBe('Bot name is required.');
+    expect(await botCount()).toBe(before);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { botSchema } from '../../domain/bot';
+import { botInputSchema, botSchema } from '../../domain/bot';
 import { integrationSchema } from '../../domain/integration';
 import { importPlanSchema } from '../../domain/import-plan';
 import { HttpProblem } from '../http/problems';
@@ -21,6 +21,9 @@ const importQuery = z.strictObject({
     .enum(['true', 'false'], { error: 'dryRun must be true or false.' })
     .default('false')
     .transform((value) => value === 'true'),
+  name: botInputSchema.shape.name
+    .optional()
+    .describe("The new bot's name instead of the file's: a bot of the file's name exists, and this one is to stand beside it"),
 });
 
 const exportQuery = z.strictObject({
@@ -86,7 +89,8 @@ export const importExportRoutes: FastifyPluginAsyncZod<{
       bodyLimit: IMPORT_BODY_LIMIT_BYTES,
       schema: {
         tags: ['import-export'],
-        summary: 'Import a bot from a Conversation Builder export or a native export; ?dryRun=true returns the plan only',
+        summary:
+          'Import a bot from a Conversation Builder export or a native export; ?dryRun=true returns the plan only, ?name= gives the new bot another name',
         querystring: importQuery,
         body: z.unknown().describe('The export file as JSON'),
         response: {
@@ -110,6 +114,8 @@ export const importExportRoutes: FastifyPluginAsyncZod<{
         const hasErrors = Object.keys(result.errors).length > 0;
         throw new HttpProblem(400, 'Not a bot export', result.reason, hasErrors ? result.errors : undefined);
       }
+      const { name } = request.query;
+      if (name !== undefined && result.plan.bot.values) result.plan.bot.values = { ...result.plan.bot.values, name };
       mapPlanCredentials(result.plan, await credentials.directory(), await repository.credentialHosts());
       if (request.query.dryRun) return reply.code(200).send(planView(result.plan));
       if (!result.plan.valid) throw invalidPlanProblem(result.plan);

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { Link, Outlet, useLocation, useParams } from '../../lib/history-router';
+import { useEffect, useMemo } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useParams } from '../../lib/history-router';
+import { useOfferedCommands } from '../../lib/commands';
 import { useBot } from '../../features/bots/api/get-bot';
 import { IntegrationsList } from '../../features/integrations/components/list/integrations-list';
 import { useIntegrationsAnswered } from '../../features/integrations/api/get-integrations';
@@ -30,6 +31,13 @@ export function Component() {
   const canWrite = useCan('builder');
   // Saves, renames and dialog changes made elsewhere show in the list and the checks as they happen.
   useLiveIntegrations(botId);
+  const navigate = useNavigate();
+  useOfferedCommands(
+    useMemo(
+      () => (canWrite ? [{ id: 'add-integration', label: 'Add Integration', run: () => navigate(paths.newIntegration(botId)) }] : null),
+      [canWrite, navigate, botId],
+    ),
+  );
 
   // Once the list is there, fetch what the form needs only when it is used: its checks (zod and the
   // script parser), then Monaco (about 1 MB), while the user looks at the list.

@@ -6,6 +6,7 @@ import { ConnectionStatus } from '../../components/connection-status';
 import { PersonMenu } from '../../components/person-menu';
 import { ThemeMenu } from '../../components/theme-menu';
 import { useFocusAfterNavigation } from '../focus-after-navigation';
+import { KeyboardShortcuts } from '../keyboard/keyboard-shortcuts';
 
 export function RootLayout() {
   useFocusAfterNavigation();
@@ -45,6 +46,7 @@ export function RootLayout() {
         <Outlet />
       </main>
       <ToastHost />
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -17,15 +17,19 @@ export async function planBotImport(file: unknown, signal?: AbortSignal): Promis
   return (await apiRequest<ImportPlan>('/api/bots/import?dryRun=true', { method: 'POST', body: file, signal })).data;
 }
 
-/** Creates the bot and all its integrations, or nothing. */
-export async function importBot(file: unknown): Promise<ImportedBot> {
-  return (await apiRequest<ImportedBot>('/api/bots/import', { method: 'POST', body: file })).data;
+/**
+ * Creates the bot and all its integrations, or nothing. `name`: the new bot's name instead of the file's
+ * (a bot of the file's name exists and the user chose to import beside it).
+ */
+export async function importBot(file: unknown, name?: string): Promise<ImportedBot> {
+  const query = name === undefined ? '' : `?${new URLSearchParams({ name })}`;
+  return (await apiRequest<ImportedBot>(`/api/bots/import${query}`, { method: 'POST', body: file })).data;
 }
 
 export function useImportBot() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: importBot,
+    mutationFn: ({ file, name }: { file: unknown; name?: string }) => importBot(file, name),
     onSuccess: async ({ bot }) => {
       client.setQueryData(botKeys.detail(bot.id), bot);
       // A new bot lands somewhere in a paged, sorted list: ask the server again.

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { aBot } from '../../../../domain/samples';
 import { BOT } from '../../../testing/demo-records';
 import { fakeApi } from '../../../testing/fake-api';
 import { renderApp } from '../../../testing/render-app';
@@ -57,5 +58,26 @@ describe('the bots page', () => {
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
       await waitFor(() => expect(opener).toHaveFocus());
     }
+  });
+
+  it('puts the focus on the next bot once the deleted one is gone', async () => {
+    const next = aBot({ id: '0c7a52a5-5d5c-4e43-9d1a-3b7c2b1e9f10', name: 'Order desk', description: '' });
+    let bots = [BOT, next];
+    fakeApi({
+      'GET /api/bots': () => ({ status: 200, body: { items: bots, nextCursor: null } }),
+      [`GET /api/bots/${BOT.id}/export`]: () => ({ status: 200, body: { format: 'native', bot: { name: BOT.name }, integrations: [] } }),
+      [`DELETE /api/bots/${BOT.id}`]: () => {
+        bots = [next];
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+    (await screen.findByRole('button', { name: `Delete ${BOT.name}` })).focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('alertdialog', { name: `Delete ${BOT.name}?` });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByRole('link', { name: BOT.name })).toBeNull());
+    await waitFor(() => expect(screen.getByRole('link', { name: next.name })).toHaveFocus());
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { listFilterProps, moveBetweenRows, rowLinkProps } from '../../../lib/keyboard';
 import { retryableLazy } from '../../../components/lazy-part';
 import { Link } from '../../../lib/history-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
@@ -29,6 +30,7 @@ export function BotsList() {
         id="bots-search"
         className="input"
         type="search"
+        {...listFilterProps}
         placeholder="Part of a name, such as order"
         autoComplete="off"
         maxLength={200}
@@ -54,11 +56,11 @@ export function BotsList() {
           <p>Create your first bot above, then add its integrations.</p>
         </EmptyState>
       ) : (
-        <ul className="bot-list" aria-label="Bots">
+        <ul className="bot-list" aria-label="Bots" onKeyDown={moveBetweenRows}>
           {bots.map((bot) => (
             <li key={bot.id} className="bot-card" data-testid="bot-card">
               <div className="bot-card__body">
-                <Link className="bot-card__name" to={paths.integrations(bot.id)}>
+                <Link className="bot-card__name" to={paths.integrations(bot.id)} {...rowLinkProps}>
                   {bot.name}
                 </Link>
                 {bot.description ? <p className="bot-card__description">{bot.description}</p> : null}

@@ -62,7 +62,7 @@ describe('the import dialog', () => {
     const item = within(within(dialog).getByRole('list', { name: 'Integrations to import' })).getByRole('listitem');
     expect(item).toHaveTextContent('Orders');
     expect(item).toHaveTextContent('GET https://x.example');
-    expect(api.calls[api.calls.length - 1]!.body).toEqual(FILE);
+    expect(api.calls.filter((call) => call.method === 'POST').at(-1)!.body).toEqual(FILE);
 
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(history.location.pathname).toBe(`/bots/${IMPORTED.id}/integrations`), { timeout: 5_000 });
@@ -105,5 +105,52 @@ describe('the import dialog', () => {
     await user.upload(within(dialog).getByLabelText('Choose another file'), jsonFile([1, 2]));
     await waitFor(() => expect(within(dialog).getByTestId('import-error')).toHaveTextContent('The file is JSON but not a bot export.'));
     expect(within(dialog).getByRole('button', { name: 'Import' })).toBeDisabled();
+  });
+
+  it("asks for another name when a bot of the file's name exists, suggesting one, and imports under it", async () => {
+    const twin = { ...BOT, id: '6f1d3c1e-2b7a-4c55-9a2e-5d4a3b2c1d0e', name: 'imported bot' };
+    const second = { ...BOT, id: '7a2e4d2f-3c8b-4d66-8b3f-6e5b4c3d2e1f', name: 'Imported Bot (2)' };
+    let imports = 0;
+    const api = fakeApi({
+      'GET /api/bots': () => ({ status: 200, body: { items: [twin, second], nextCursor: null } }),
+      'POST /api/bots/import': () =>
+        imports++ === 0 ? { status: 200, body: planOf([]) } : { status: 201, body: { bot: IMPORTED, integrations: [] } },
+      [`GET /api/bots/${IMPORTED.id}`]: () => ({ status: 200, body: IMPORTED }),
+      [`GET /api/bots/${IMPORTED.id}/integrations`]: () => ({ status: 200, body: { items: [], nextCursor: null } }),
+    });
+    const { history } = renderApp('/');
+    const { user, dialog } = await openDialog();
+    await user.upload(within(dialog).getByLabelText('Choose a file'), jsonFile(FILE));
+
+    const clash = await within(dialog).findByRole('group', { name: 'A bot named “Imported Bot” already exists' });
+    const name = within(clash).getByLabelText('Name of the new bot');
+    expect(name).toHaveValue('Imported Bot (3)');
+    expect(api.calls.some((call) => call.url.startsWith('/api/bots?') && call.url.includes('q=Imported+Bot'))).toBe(true);
+    const importButton = within(dialog).getByRole('button', { name: 'Import as a new bot' });
+    await user.clear(name);
+    await user.type(name, 'imported bot');
+    expect(within(clash).getByText('A bot of this name exists too: choose another.')).toBeInTheDocument();
+    expect(importButton).toBeDisabled();
+    await user.clear(name);
+    await user.type(name, 'Imported Bot, spring');
+    await user.click(importButton);
+    await waitFor(() => expect(history.location.pathname).toBe(`/bots/${IMPORTED.id}/integrations`), { timeout: 5_000 });
+    const sent = api.calls.filter((call) => call.method === 'POST').at(-1)!;
+    expect(sent.url).toBe('/api/bots/import?name=Imported+Bot%2C+spring');
+    expect(sent.body).toEqual(FILE);
+  });
+
+  it('imports a bot whose name is free as the file names it, with no question', async () => {
+    const api = fakeApi({
+      'GET /api/bots': () => ({ status: 200, body: { items: [{ ...BOT, name: 'Imported Bot old' }], nextCursor: null } }),
+      'POST /api/bots/import': () => ({ status: 200, body: planOf([]) }),
+    });
+    renderApp('/');
+    const { user, dialog } = await openDialog();
+    await user.upload(within(dialog).getByLabelText('Choose a file'), jsonFile(FILE));
+    await within(dialog).findByTestId('import-plan');
+    expect(within(dialog).queryByTestId('import-name-clash')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Import' })).toBeEnabled();
+    expect(api.calls.filter((call) => call.method === 'POST').every((call) => !call.url.includes('name='))).toBe(true);
   });
 });

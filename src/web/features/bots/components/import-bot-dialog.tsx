@@ -7,6 +7,8 @@ import { errorMessage, isApiError } from '../../../lib/api-client';
 import { describeFailure } from '../../../lib/failure';
 import { notify } from '../../../lib/notify';
 import { planBotImport, useImportBot, type ImportPlan } from '../api/import-bot';
+import { getBots } from '../api/get-bots';
+import { comparableName, freeName } from './bot-names';
 import { ImportPlanView } from './import-plan-view';
 import { readImportFile } from './read-import-file';
 import { paths } from '../../../../domain/screen-routes';
@@ -15,7 +17,25 @@ type Stage =
   | { kind: 'choose' }
   | { kind: 'failed'; fileName: string; title: string; detail: string; items: string[] }
   | { kind: 'planning'; fileName: string }
-  | { kind: 'plan'; fileName: string; file: unknown; plan: ImportPlan };
+  | { kind: 'plan'; fileName: string; file: unknown; plan: ImportPlan; clash: NameClash | null };
+
+/** The file's bot name is taken: the names like it that exist, and the one the import will give instead. */
+interface NameClash {
+  taken: string[];
+  suggested: string;
+}
+
+/**
+ * Asks for the bots whose names hold the file's bot name: a clash when one has it exactly. A plan with
+ * problems imports nothing, so its name asks nothing either.
+ */
+async function nameClashOf(plan: ImportPlan): Promise<NameClash | null> {
+  const name = plan.bot.values?.name;
+  if (!name || !plan.valid) return null;
+  const taken = (await getBots(null, undefined, name)).items.map((bot) => bot.name);
+  if (!taken.some((each) => comparableName(each) === comparableName(name))) return null;
+  return { taken, suggested: freeName(name, taken) };
+}
 
 function failure(fileName: string, error: unknown): Stage {
   if (isApiError(error)) {
@@ -58,6 +78,9 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
   const summaryId = useId();
   const importing = useImportBot();
   const navigate = useNavigate();
+  // The name the new bot gets when the file's is taken (the suggestion, as the user edits it).
+  const [newName, setNewName] = useState('');
+  const newNameId = useId();
 
   const take = async (file: File | undefined) => {
     if (!file) return;
@@ -72,7 +95,10 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
     }
     try {
       const plan = await planBotImport(read.json);
-      if (current === attempt.current) setStage({ kind: 'plan', fileName: file.name, file: read.json, plan });
+      const clash = await nameClashOf(plan);
+      if (current !== attempt.current) return;
+      setNewName(clash?.suggested ?? '');
+      setStage({ kind: 'plan', fileName: file.name, file: read.json, plan, clash });
     } catch (error) {
       if (current === attempt.current) setStage(failure(file.name, error));
     }
@@ -86,7 +112,7 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
 
   const runImport = () => {
     if (stage.kind !== 'plan') return;
-    importing.mutate(stage.file, {
+    importing.mutate(stage.clash ? { file: stage.file, name: newName.trim() } : { file: stage.file }, {
       onSuccess: ({ bot, integrations }) => {
         notify(
           'success',
@@ -100,7 +126,10 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
   };
 
   const importError = importing.error ? failure(stage.kind === 'plan' ? stage.fileName : '', importing.error) : null;
-  const canImport = stage.kind === 'plan' && stage.plan.valid && !importing.isPending;
+  const clash = stage.kind === 'plan' ? stage.clash : null;
+  const newNameTaken = clash !== null && clash.taken.some((each) => comparableName(each) === comparableName(newName));
+  const canImport =
+    stage.kind === 'plan' && stage.plan.valid && !importing.isPending && (!clash || (newName.trim() !== '' && !newNameTaken));
 
   return (
     <div className="import-flow">
@@ -153,6 +182,32 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
         </div>
       ) : null}
       {stage.kind === 'plan' ? <ImportPlanView plan={stage.plan} fileName={stage.fileName} summaryId={summaryId} /> : null}
+      {clash && stage.kind === 'plan' ? (
+        <div className="form-problem import-clash" role="group" aria-labelledby={`${newNameId}-title`} data-testid="import-name-clash">
+          <p className="form-problem__title" id={`${newNameId}-title`}>
+            A bot named “{stage.plan.bot.values?.name}” already exists
+          </p>
+          <p>Import this one as a new bot under another name, or cancel. The bot that exists stays as it is.</p>
+          <label htmlFor={newNameId} className="field__label">
+            Name of the new bot
+          </label>
+          <input
+            id={newNameId}
+            className="input"
+            value={newName}
+            maxLength={100}
+            autoComplete="off"
+            aria-invalid={newNameTaken || newName.trim() === ''}
+            aria-describedby={newNameTaken || newName.trim() === '' ? `${newNameId}-error` : undefined}
+            onChange={(event) => setNewName(event.target.value)}
+          />
+          {newNameTaken || newName.trim() === '' ? (
+            <p className="field__error" id={`${newNameId}-error`}>
+              {newNameTaken ? 'A bot of this name exists too: choose another.' : 'The new bot needs a name.'}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {importError?.kind === 'failed' && importing.error ? (
         <ImportFailure error={importing.error} shown={importError} retrying={importing.isPending} onRetry={runImport} />
       ) : null}
@@ -168,7 +223,7 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
           aria-describedby={stage.kind === 'plan' ? summaryId : undefined}
           onClick={runImport}
         >
-          {importing.isPending ? 'Importing…' : 'Import'}
+          {importing.isPending ? 'Importing…' : clash ? 'Import as a new bot' : 'Import'}
         </button>
       </div>
     </div>

@@ -1,8 +1,7 @@
 import type { Bot } from '../../../../domain/bot';
 import { useBots } from '../api/get-bots';
 import { FieldWarning } from '../../../components/form/field-warning';
-
-const comparable = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase();
+import { comparableName as comparable } from './bot-names';
 
 /**
  * Two bots may share a name (the API allows it: Conversation Builder does too), but in a list they

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { listFilterProps } from '../../../lib/keyboard';
 import { useCan } from '../../../lib/me';
 import { Link } from '../../../lib/history-router';
 import { paths } from '../../../../domain/screen-routes';
@@ -82,6 +83,7 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
           id={searchId}
           className="input"
           type="search"
+          {...listFilterProps}
           placeholder="Part of a name, or the start of an id"
           autoComplete="off"
           maxLength={200}

@@ -5,27 +5,30 @@ import type { Page } from '../../../../domain/page';
 import { apiRequest } from '../../../lib/api-client';
 import { integrationKeys } from './integration-keys';
 import { apiReads } from '../../../../domain/first-reads';
+import type { IntegrationType } from '../../../../domain/integration-types';
 
 export async function getIntegrations(
   botId: string,
   q: string,
   cursor: string | null,
   signal?: AbortSignal,
+  type: IntegrationType | '' = '',
 ): Promise<Page<IntegrationSummary>> {
-  return (await apiRequest<Page<IntegrationSummary>>(apiReads.integrationsPage(botId, q, cursor), { signal })).data;
+  return (await apiRequest<Page<IntegrationSummary>>(apiReads.integrationsPage(botId, q, cursor, type), { signal })).data;
 }
 
-export const integrationsQueryOptions = (botId: string, q: string) =>
+export const integrationsQueryOptions = (botId: string, q: string, type: IntegrationType | '' = '') =>
   infiniteQueryOptions({
-    queryKey: integrationKeys.list(botId, q),
-    queryFn: ({ pageParam, signal }) => getIntegrations(botId, q, pageParam, signal),
+    queryKey: integrationKeys.list(botId, q, type),
+    queryFn: ({ pageParam, signal }) => getIntegrations(botId, q, pageParam, signal, type),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     // While a new filter loads, the previous result stays instead of a loading flash.
     placeholderData: keepPreviousData,
   });
 
-export const useIntegrations = (botId: string, q: string) => useInfiniteQuery(integrationsQueryOptions(botId, q));
+export const useIntegrations = (botId: string, q: string, type: IntegrationType | '' = '') =>
+  useInfiniteQuery(integrationsQueryOptions(botId, q, type));
 
 /**
  * True once the unfiltered list has had its first answer (or its error), and from then on for this bot:

@@ -25,12 +25,15 @@ export function upsertInListCache(client: QueryClient, botId: string, integratio
   for (const [key, data] of client.getQueriesData<SummaryPages>({ queryKey: integrationKeys.lists(botId) })) {
     if (!data) continue;
     const q = String(key[3] ?? '');
+    // A list filtered by type has it as its last key part (integrationKeys.list).
+    const type = key[4];
+    const fits = matches(summary, q) && (type === undefined || summary.type === type);
     const present = data.pages.some((page) => page.items.some((item) => item.id === summary.id));
     const pages = data.pages.map((page, index) => {
-      let items = page.items.filter((item) => item.id !== summary.id || matches(summary, q));
+      let items = page.items.filter((item) => item.id !== summary.id || fits);
       items = items.map((item) => (item.id === summary.id ? summary : item));
       // A new one goes into the first page, where its neighbours by name may not be yet: good enough until the next fetch.
-      if (!present && index === 0 && matches(summary, q)) items = [...items, summary];
+      if (!present && index === 0 && fits) items = [...items, summary];
       return { ...page, items: [...items].sort(byName) };
     });
     client.setQueryData<SummaryPages>(key, { ...data, pages });

@@ -28,7 +28,7 @@ import { useIntegrationSave } from './use-integration-save';
 import { useSaveShortcut } from './use-save-shortcut';
 import { useIntegrationDraft } from '../draft/use-integration-draft';
 import { SaveFailureMessage } from './save-failure-message';
-import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd } from './use-form-focus';
+import { useFocusAfterRowRemoval, useFocusCarriedOver, useFocusOnAdd, useStickyHeaderHeight } from './use-form-focus';
 import { useLiveForm } from '../live/live-form';
 import { useReadOnlyReason } from '../../../../lib/me';
 
@@ -90,6 +90,7 @@ export function IntegrationForm({ botId, integration, headerActions }: Integrati
   const client = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const formElement = useCallback(() => formRef.current, []);
+  useStickyHeaderHeight(formRef);
   const live = useLiveForm(botId, integration?.id ?? null, formElement);
   useEffect(() => {
     let cancelWarm: () => void = () => undefined;

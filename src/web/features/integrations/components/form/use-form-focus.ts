@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { IntegrationValues } from '../../../../../domain/integration';
 import type { FormValues } from './form-values';
@@ -68,4 +68,21 @@ export function useFocusCarriedOver(): void {
     }, 50);
     return () => clearInterval(timer);
   }, []);
+}
+
+/**
+ * The form's header sticks to the top of the scroller and grows on a phone (its buttons wrap) and with a
+ * failed save's message. Its height, kept in `--form-header-height` on the form, is each field's
+ * scroll-margin (form.css): a field the focus moves to (the first error after a failed save) stops below
+ * the header, not under it.
+ */
+export function useStickyHeaderHeight(formRef: RefObject<HTMLFormElement | null>): void {
+  useEffect(() => {
+    const form = formRef.current;
+    const header = form?.querySelector<HTMLElement>('.form-header');
+    if (!form || !header || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => form.style.setProperty('--form-header-height', `${header.offsetHeight}px`));
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, [formRef]);
 }

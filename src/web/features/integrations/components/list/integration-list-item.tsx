@@ -1,4 +1,5 @@
 import { DropdownMenu, Tooltip } from 'radix-ui';
+import { rowLinkProps } from '../../../../lib/keyboard';
 import { useRef, useState, type ReactNode } from 'react';
 import { Link } from '../../../../lib/history-router';
 import type { IntegrationSummary } from '../../../../../domain/integration';
@@ -30,6 +31,8 @@ interface IntegrationListItemProps {
   integration: IntegrationSummary;
   /** The open integration's row: marked aria-current="page" (the styles and tests read that). */
   current: boolean;
+  /** The list's state in the address (`?q=…`), kept when a row is opened. */
+  linkSearch?: string;
   /** Absent for a role that may not delete: the row then has no actions menu. */
   onDelete?: (integration: IntegrationSummary) => void;
   /** Opens the menu as the row mounts: the user asked for it (so) while the row's code was on its way. */
@@ -47,7 +50,15 @@ function isCut(link: HTMLElement | null): boolean {
   return [...(link?.children ?? [])].some((part) => part.scrollWidth > part.clientWidth);
 }
 
-export function IntegrationListItem({ botId, integration, current, onDelete, menuOpen = null, onMenuClosed }: IntegrationListItemProps) {
+export function IntegrationListItem({
+  botId,
+  integration,
+  current,
+  linkSearch = '',
+  onDelete,
+  menuOpen = null,
+  onMenuClosed,
+}: IntegrationListItemProps) {
   const link = useRef<HTMLAnchorElement>(null);
   const [fullTextShown, setFullTextShown] = useState(false);
   // Asked for from the keyboard before Radix listened for keys, the menu would take it for a pointer and
@@ -65,7 +76,8 @@ export function IntegrationListItem({ botId, integration, current, onDelete, men
         <Tooltip.Trigger asChild>
           <Link
             ref={link}
-            to={paths.integration(botId, integration.id)}
+            to={`${paths.integration(botId, integration.id)}${linkSearch}`}
+            {...rowLinkProps}
             // A plain string: the tooltip's Slot merges class names as strings.
             className="integration-item__link"
             aria-current={current ? 'page' : undefined}

@@ -11,7 +11,8 @@ describe("a row's menu reached from the keyboard before its code is here", () =>
     menuButton.focus();
     expect(menuButton).toHaveFocus();
     await user.keyboard('{Enter}');
-    const item = await screen.findByRole('menuitem', { name: 'Delete Integration' });
+    // The row's code is transformed on its first import here, beside the palette's idle load: slow on a busy machine.
+    const item = await screen.findByRole('menuitem', { name: 'Delete Integration' }, { timeout: 5_000 });
     await expect.poll(() => document.activeElement).toBe(item);
     // Escape closes it, as any menu: the row opens it again only when asked.
     await user.keyboard('{Escape}');

@@ -1,4 +1,5 @@
 import { Link } from '../../../../lib/history-router';
+import { rowLinkProps } from '../../../../lib/keyboard';
 import type { IntegrationSummary } from '../../../../../domain/integration';
 import { paths } from '../../../../../domain/screen-routes';
 import { TypeBadge } from './type-badge';
@@ -11,6 +12,8 @@ interface IntegrationRowPlaceholderProps {
   integration: IntegrationSummary;
   /** The open integration's row: marked aria-current="page" (the styles and tests read that). */
   current: boolean;
+  /** The list's state in the address (`?q=…`), kept when a row is opened. */
+  linkSearch?: string;
   /** The menu was asked for and opens once the row's code is here. */
   menuAsked: boolean;
   /** Asks for the menu: it loads the row's code at once, and the menu opens when it arrives. */
@@ -28,13 +31,19 @@ export function IntegrationRowPlaceholder({
   botId,
   integration,
   current,
+  linkSearch = '',
   menuAsked,
   onMenu,
   withMenu = true,
 }: IntegrationRowPlaceholderProps) {
   return (
     <div className="integration-item" data-testid="integration-item">
-      <Link to={paths.integration(botId, integration.id)} className="integration-item__link" aria-current={current ? 'page' : undefined}>
+      <Link
+        to={`${paths.integration(botId, integration.id)}${linkSearch}`}
+        {...rowLinkProps}
+        className="integration-item__link"
+        aria-current={current ? 'page' : undefined}
+      >
         <span className="integration-item__name">{integration.name}</span>
         <TypeBadge type={integration.type} />
       </Link>

@@ -35,6 +35,37 @@ describe('IntegrationsList filter', () => {
     fireEvent.change(within(nav).getByLabelText('Filter integrations'), { target: { value: 'nothing like it' } });
     expect(within(nav).getByText('No integration matches "nothing like it".')).toBeInTheDocument();
   });
+
+  it('keeps the filter in the address: a link with ?q= opens the filtered list, and typing replaces the entry', async () => {
+    const api = fakeApi({
+      [`GET /api/bots/${BOT.id}`]: () => ({ status: 200, body: BOT }),
+      [`GET /api/bots/${BOT.id}/integrations`]: (call) => {
+        const asked = new URL(call.url, 'http://x').searchParams;
+        const q = asked.get('q')?.toLowerCase() ?? '';
+        const type = asked.get('type');
+        const items = ROWS.filter((row) => row.name.toLowerCase().includes(q) && (!type || row.type === type));
+        return { status: 200, body: { items, nextCursor: null } };
+      },
+    });
+    const { history } = renderApp(`/bots/${BOT.id}/integrations?q=bill`);
+    const nav = await screen.findByRole('navigation', { name: 'Integrations' });
+    expect(within(nav).getByLabelText('Filter integrations')).toHaveValue('bill');
+    expect(await within(nav).findByRole('list', { name: '2 integrations' })).toBeInTheDocument();
+    expect(api.calls.some((call) => call.url.includes('q=bill'))).toBe(true);
+
+    const entries = history.index;
+    fireEvent.change(within(nav).getByLabelText('Filter integrations'), { target: { value: 'order' } });
+    await waitFor(() => expect(history.location.search).toBe('?q=order'));
+    expect(history.index).toBe(entries);
+    fireEvent.change(within(nav).getByLabelText('Filter integrations'), { target: { value: '' } });
+    await waitFor(() => expect(history.location.search).toBe(''));
+
+    // The type too: the select says it, the API is asked for it, the address keeps it.
+    fireEvent.change(within(nav).getByLabelText('Filter by type'), { target: { value: 'LIVEPERSON_AGENT_ESCALATION' } });
+    await waitFor(() => expect(history.location.search).toBe('?type=LIVEPERSON_AGENT_ESCALATION'));
+    expect(await within(nav).findByText('No LivePerson Agent Escalation integration yet.')).toBeInTheDocument();
+    await waitFor(() => expect(api.calls.some((call) => call.url.includes('type=LIVEPERSON_AGENT_ESCALATION'))).toBe(true));
+  });
 });
 
 /**

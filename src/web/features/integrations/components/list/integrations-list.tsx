@@ -1,3 +1,4 @@
+import { listFilterProps, moveBetweenRows } from '../../../../lib/keyboard';
 import {
   memo,
   useCallback,
@@ -22,6 +23,9 @@ import { SkipToForm } from './skip-to-form';
 import { notify } from '../../../../lib/notify';
 import { firstWindow, type RowWindow } from './row-window';
 import { useJustChanged } from '../live/live-integrations';
+import { useUrlSearchState } from '../../../../lib/url-search-state';
+import { INTEGRATION_TYPE_NAMES } from '../../../../../domain/integration-types/type-names';
+import type { IntegrationType } from '../../../../../domain/integration-types';
 
 const ROW_HEIGHT = 48;
 
@@ -36,10 +40,19 @@ const DeleteIntegrationDialog = retryableLazy<ComponentProps<typeof import('./de
   'the dialog',
 );
 
-/** The left panel: filter by name (server-side, so it scales; the loaded rows at once), virtual rows, pages fetched as you scroll. */
+/**
+ * The left panel: filter by name (server-side, so it scales; the loaded rows at once), virtual rows, pages
+ * fetched as you scroll. The filter is kept in the address (`?q=`), and the rows' links carry it, so a link
+ * to the list, Back from an integration, or a reload shows the same rows.
+ */
 export function IntegrationsList({ botId }: { botId: string }) {
-  const [filter, setFilter] = useState('');
-  const { query, typed, answered, complete, items } = useFilteredIntegrations(botId, filter);
+  const [filter, setFilter] = useUrlSearchState('q');
+  const [typeParam, setType] = useUrlSearchState('type');
+  // An unknown type in a hand-written address shows every type, and the select says so.
+  const type = typeParam in INTEGRATION_TYPE_NAMES ? (typeParam as IntegrationType) : '';
+  const linkSearch = listSearch(filter, type);
+  const { query, typed, answered, complete, items } = useFilteredIntegrations(botId, filter, type);
+  const typeName = type ? INTEGRATION_TYPE_NAMES[type].displayName : '';
   const [toDelete, setToDelete] = useState<IntegrationSummary | null>(null);
   const [deleteAsked, setDeleteAsked] = useState(false);
   const pickerRef = useRef<HTMLButtonElement>(null);
@@ -68,11 +81,23 @@ export function IntegrationsList({ botId }: { botId: string }) {
           id="integration-filter"
           className="input"
           type="search"
+          {...listFilterProps}
           placeholder="Filter by name or type"
           autoComplete="off"
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
+        <label htmlFor="integration-type-filter" className="visually-hidden">
+          Filter by type
+        </label>
+        <select id="integration-type-filter" className="select" value={type} onChange={(event) => setType(event.target.value)}>
+          <option value="">All types</option>
+          {(Object.keys(INTEGRATION_TYPE_NAMES) as IntegrationType[]).map((each) => (
+            <option key={each} value={each}>
+              {INTEGRATION_TYPE_NAMES[each].displayName}
+            </option>
+          ))}
+        </select>
       </div>
       {query.isPending ? (
         <LoadingState label="Loading integrations…" shape="list" />
@@ -81,14 +106,23 @@ export function IntegrationsList({ botId }: { botId: string }) {
       ) : items.length === 0 && !complete ? (
         <LoadingState label="Loading integrations…" shape="list" />
       ) : items.length === 0 ? (
-        <EmptyState title={typed ? `No integration matches "${typed}".` : 'No integrations yet.'}>
-          {typed ? null : <p>Use Add Integration to create the first one.</p>}
+        <EmptyState
+          title={
+            typed
+              ? `No ${typeName ? `${typeName} integration` : 'integration'} matches "${typed}".`
+              : typeName
+                ? `No ${typeName} integration yet.`
+                : 'No integrations yet.'
+          }
+        >
+          {typed || typeName ? null : <p>Use Add Integration to create the first one.</p>}
         </EmptyState>
       ) : (
         <Rows
           botId={botId}
           items={items}
           currentId={folded.integrationId}
+          linkSearch={linkSearch}
           hasMore={answered && query.hasNextPage}
           loadMore={() => !query.isFetchingNextPage && void query.fetchNextPage()}
           onDelete={askDelete}
@@ -100,6 +134,14 @@ export function IntegrationsList({ botId }: { botId: string }) {
       {deleteAsked ? <DeleteIntegrationDialog botId={botId} integration={toDelete} onClose={() => setToDelete(null)} /> : null}
     </nav>
   );
+}
+
+/** The list's state as the rows' links carry it (`?q=…&type=…`), so opening a row keeps it. */
+function listSearch(filter: string, type: string): string {
+  const params = new URLSearchParams();
+  if (filter) params.set('q', filter);
+  if (type) params.set('type', type);
+  return params.size ? `?${params}` : '';
 }
 
 /**
@@ -145,6 +187,8 @@ interface RowsProps {
   items: IntegrationSummary[];
   /** The open integration's id, if any: its row is marked current. */
   currentId: string | undefined;
+  /** The list's own state (`?q=`), kept by the rows' links. */
+  linkSearch: string;
   hasMore: boolean;
   loadMore: () => void;
   onDelete: (integration: IntegrationSummary) => void;
@@ -155,7 +199,7 @@ interface RowsProps {
  * fit on the screen are drawn where the virtualizer will draw them, under a list of the full height, so
  * the list looks and reads the same and its first render does not grow with the number of rows.
  */
-function Rows({ botId, items, currentId, hasMore, loadMore, onDelete }: RowsProps) {
+function Rows({ botId, items, currentId, linkSearch, hasMore, loadMore, onDelete }: RowsProps) {
   // The virtual window reads the scroller from state, taken after the first rows are drawn: the window's
   // layout effects run before this element's ref is attached, so a ref would still be empty for them. Set
   // while the rows were committed (a callback ref), the state rendered the list again in the same task, and
@@ -205,6 +249,7 @@ function Rows({ botId, items, currentId, hasMore, loadMore, onDelete }: RowsProp
             botId={botId}
             integration={integration}
             current={integration.id === currentId}
+            linkSearch={linkSearch}
             parts={parts}
             onDelete={canDelete ? onDelete : undefined}
             menuAsked={menuAsked?.id === integration.id ? menuAsked.by : null}
@@ -222,7 +267,13 @@ function Rows({ botId, items, currentId, hasMore, loadMore, onDelete }: RowsProp
     );
   };
   return (
-    <div className="panel-list__scroller" ref={scrollerRef} data-testid="integrations-scroller" onScroll={request}>
+    <div
+      className="panel-list__scroller"
+      ref={scrollerRef}
+      data-testid="integrations-scroller"
+      onScroll={request}
+      onKeyDown={moveBetweenRows}
+    >
       {/* Until the window has its scroller, the first rows are drawn as before it came: never an empty list. */}
       {virtual && scroller ? (
         <virtual.VirtualWindow
@@ -246,6 +297,7 @@ interface ListRowProps {
   botId: string;
   integration: IntegrationSummary;
   current: boolean;
+  linkSearch: string;
   /** The rows' code (tooltip and menu), once it is here. */
   parts: typeof import('./integration-list-item') | null;
   onDelete: ((integration: IntegrationSummary) => void) | undefined;
@@ -264,6 +316,7 @@ const ListRow = memo(function ListRow({
   botId,
   integration,
   current,
+  linkSearch,
   parts,
   onDelete,
   menuAsked,
@@ -276,6 +329,7 @@ const ListRow = memo(function ListRow({
       botId={botId}
       integration={integration}
       current={current}
+      linkSearch={linkSearch}
       onDelete={onDelete}
       menuOpen={menuAsked}
       onMenuClosed={onMenuClosed}
@@ -285,6 +339,7 @@ const ListRow = memo(function ListRow({
       botId={botId}
       integration={integration}
       current={current}
+      linkSearch={linkSearch}
       menuAsked={menuAsked !== null && !partsFailed}
       withMenu={onDelete !== undefined}
       onMenu={(by) => onMenu(integration.id, by)}

@@ -101,8 +101,9 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
       tabSize: 2,
       wordWrap: 'on' as const,
       fixedOverflowWidgets: true,
-      // Enter inserts a new line; Tab accepts a suggestion. Enter accepting would swallow line breaks.
-      acceptSuggestionOnEnter: 'off' as const,
+      // Enter (or Tab) accepts a suggestion, as in every code editor; 'smart': only one that changes the text,
+      // so Enter after a word already typed in full still breaks the line.
+      acceptSuggestionOnEnter: 'smart' as const,
       renderLineHighlight: 'line' as const,
       lineNumbersMinChars: 3,
       readOnly,
@@ -177,7 +178,8 @@ export default function ScriptEditor({ defaultValue, ariaLabel, height, onChange
         <div ref={host} style={{ height }} />
       </div>
       <p className="script-editor-hint" data-testid="script-editor-hint">
-        In the editor, Tab indents. To move on, press <kbd>Esc</kbd> then <kbd>Tab</kbd> (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go back).
+        In the editor, <kbd>Enter</kbd> or <kbd>Tab</kbd> accepts a suggestion and Tab indents. To move on, press <kbd>Esc</kbd> then{' '}
+        <kbd>Tab</kbd> (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go back).
       </p>
     </>
   );

@@ -1,4 +1,5 @@
 import { DiffEditor, type DiffBeforeMount, type DiffOnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
 
 export interface ScriptDiffEditorProps {
   original: string;
@@ -36,8 +37,23 @@ const defineTheme: DiffBeforeMount = (monaco) => {
 
 /** Monaco's side-by-side diff, read-only on both sides. Monaco itself is configured before this loads. */
 export default function ScriptDiffEditor({ original, modified, originalLabel, modifiedLabel, height }: ScriptDiffEditorProps) {
+  const mounted = useRef<Parameters<DiffOnMount>[0] | null>(null);
+  // The wrapper disposes the text models before the editor, which Monaco reports as an uncaught
+  // "TextModel got disposed before DiffEditorWidget model got reset" on every close: it keeps them
+  // (keepCurrent…Model) and they go here, after the editor lets go of them.
+  useEffect(
+    () => () => {
+      const editor = mounted.current;
+      const models = editor?.getModel();
+      editor?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   // The diff editor's construction options do not reach the inner editors' text areas: name each one.
   const nameSides: DiffOnMount = (editor) => {
+    mounted.current = editor;
     editor.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
     editor.getModifiedEditor().updateOptions({ ariaLabel: modifiedLabel });
   };
@@ -50,6 +66,8 @@ export default function ScriptDiffEditor({ original, modified, originalLabel, mo
       modified={modified}
       beforeMount={defineTheme}
       onMount={nameSides}
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
       loading={<div className="script-editor__placeholder">Loading the diff…</div>}
       options={{
         readOnly: true,

@@ -16,6 +16,9 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { CustomDataField } from '../../domain/custom-data-fields';
+import type { BOT_REVISION_ACTIONS } from '../../domain/dialogs';
+
+type BotRevisionAction = (typeof BOT_REVISION_ACTIONS)[number];
 import type { Author as RevisionAuthor } from '../../domain/people';
 
 const timestamps = {
@@ -105,7 +108,7 @@ export const botRevisions = pgTable(
       .notNull()
       .references(() => bots.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    action: text('action').$type<'add-dialog' | 'rename-references' | 'add-failure-rule' | 'edit-interaction'>().notNull(),
+    action: text('action').$type<BotRevisionAction>().notNull(),
     summary: text('summary').notNull(),
     author: jsonb('author').$type<RevisionAuthor>(),
     // `{ cbChangedJson }`: the groups and conversationMessage entries the change added or rewrote, as JSON

@@ -53,7 +53,10 @@ describe('the directory pages', () => {
         .getAllByRole('row')
         .slice(1)
         .map((row) => row.textContent),
-    ).toEqual(['Billing3402109731RenameDelete', 'Customer Care3402109730RenameDelete']);
+    ).toEqual(['Billing, id 3402109731RenameDelete', 'Customer Care, id 3402109730RenameDelete']);
+    // The id is in the name's tooltip, not on a line of its own under it.
+    expect(within(table).getByText('Billing')).toHaveAttribute('title', 'Skill id: 3402109731');
+    expect(within(table).getByText(', id 3402109731')).toHaveClass('visually-hidden');
   });
 
   it('add a skill with the id people type, and put a duplicate name from the server on the name field', async () => {

@@ -123,9 +123,11 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
             {query.data.items.map((entry) => (
               <tr key={entry.id} data-testid={`${kind}-row`}>
                 <td>
-                  <span data-testid="entry-name">{entry.name}</span>
-                  <br />
-                  <code className="combobox__id">{entry.id}</code>
+                  {/* The id in a tooltip (and read after the name): the names are what people scan for. */}
+                  <span data-testid="entry-name" title={`${directory.noun[0]!.toUpperCase()}${directory.noun.slice(1)} id: ${entry.id}`}>
+                    {entry.name}
+                  </span>
+                  <span className="visually-hidden">, id {entry.id}</span>
                 </td>
                 {columns.map((column) => (
                   <td key={column.header}>

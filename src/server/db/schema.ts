@@ -186,6 +186,22 @@ export const credentials = pgTable(
   (t) => [uniqueIndex('credentials_name_unique').on(sql`lower(${t.name})`)],
 );
 
+/**
+ * A directory entry as it was when deleted (its row, secrets still sealed), kept so that the delete can be
+ * undone (POST /api/<directory>/:id/restore): a credential's secrets are write-only, so no client could add it
+ * again as it was. One per directory and id: the latest deletion.
+ */
+export const deletedDirectoryEntries = pgTable(
+  'deleted_directory_entries',
+  {
+    directory: text('directory').notNull(),
+    id: text('id').notNull(),
+    entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.directory, t.id] })],
+);
+
 /** The LivePerson Functions (lambdas) FaaS integrations pick from, when not read from the account. */
 export const lpFunctions = pgTable(
   'lp_functions',

@@ -98,3 +98,26 @@ test('restoring over unsaved changes asks first; a stale restore is explained', 
   await history.close();
   await expect(form.field('Message to User')).toHaveValue(ORIGINAL_MESSAGE);
 });
+
+test('closing History after a script diff throws nothing in the page', async ({ page, form, openIntegration }) => {
+  // Monaco's "TextModel got disposed before DiffEditorWidget model got reset" came on every close.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openIntegration('Escalation', 30_000);
+  await form.typeScript(["botContext.printDebugMessage('changed');"]);
+  await form.save();
+
+  const history = new HistoryDrawer(page);
+  await history.open('Escalation');
+  await history.pick(1);
+  await expect(history.scriptDiff.locator('.monaco-diff-editor')).toBeVisible({ timeout: 15_000 });
+  await history.close();
+  // Opened and closed again: the second diff editor starts from fresh models.
+  await history.open('Escalation');
+  await history.pick(1);
+  await expect(history.scriptDiff.locator('.monaco-diff-editor')).toBeVisible({ timeout: 15_000 });
+  await history.close();
+  // A disposal error surfaces a moment after the drawer is gone.
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
+});

@@ -31,3 +31,16 @@ test('the asterisks are on exactly the required fields of each type, and each fo
   }
   await expect(page.getByText('Required fields are marked with an asterisk')).toBeVisible();
 });
+
+test('a new form shows neither Unsaved changes nor a required error before anything is typed', async ({ page, demoBot, panel, form }) => {
+  await panel.goto(demoBot.id);
+  await panel.addIntegration();
+  await expect(form.root.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+  // The focus starts in Integration Name; moving on through the form types nothing.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(form.unsavedIndicator).toHaveText('');
+  await expect(form.root.getByRole('alert')).toHaveCount(0);
+  await expect(form.field('Integration Name')).toHaveAttribute('aria-invalid', 'false');
+});

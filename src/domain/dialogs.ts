@@ -60,6 +60,8 @@ export const dialogViewSchema = z.object({
   type: z.string(),
   status: z.string(),
   interactions: z.array(interactionViewSchema),
+  /** The panel added it (Add a failure dialog): DELETE …/dialogs/:dialogId removes it again. */
+  addedHere: z.boolean().optional(),
 });
 export type DialogView = z.infer<typeof dialogViewSchema>;
 
@@ -124,6 +126,25 @@ export type ReferenceChange = z.infer<typeof referenceChangeSchema>;
 const CHECK_IDS = ['escalation-failure-caught', 'integration-exists', 'custom-field-exists', 'env-variable-exists'] as const;
 const CHECK_STATUSES = ['pass', 'warn', 'fail'] as const;
 
+/**
+ * The one-click fix a failed check offers, as data: the client shows what it will change before it applies it.
+ * - `add-failure-dialog`: POST …/dialogs/escalation-failure.
+ * - `missing-integration`: an interaction invokes (or a text reads) an integration the bot lacks: restore the
+ *   deleted one that matches (GET …/deleted-integrations) or, when `repoint`, make the check's interaction invoke
+ *   another (PUT …/interactions/:interactionId/integration).
+ * - `add-custom-field`: give the integration the custom data field a dialog shows (`value`: the path suggested).
+ */
+export const checkFixSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('add-failure-dialog') }),
+  z.object({
+    kind: z.literal('missing-integration'),
+    invokes: z.object({ id: z.string().optional(), name: z.string().optional() }),
+    repoint: z.boolean(),
+  }),
+  z.object({ kind: z.literal('add-custom-field'), integrationId: z.uuid(), key: z.string(), value: z.string() }),
+]);
+export type CheckFix = z.infer<typeof checkFixSchema>;
+
 export const checkSchema = z.object({
   id: z.enum(CHECK_IDS),
   status: z.enum(CHECK_STATUSES),
@@ -132,6 +153,7 @@ export const checkSchema = z.object({
   dialogId: z.string().optional(),
   interactionId: z.string().optional(),
   integrationId: z.uuid().optional(),
+  fix: checkFixSchema.optional(),
 });
 export type Check = z.infer<typeof checkSchema>;
 
@@ -153,7 +175,21 @@ export const failureRuleInputSchema = z.strictObject({
 });
 export type FailureRuleInput = z.infer<typeof failureRuleInputSchema>;
 
-const BOT_REVISION_ACTIONS = ['add-dialog', 'rename-references', 'add-failure-rule', 'edit-interaction'] as const;
+export const BOT_REVISION_ACTIONS = [
+  'add-dialog',
+  'rename-references',
+  'add-failure-rule',
+  'edit-interaction',
+  'remove-dialog',
+  'restore-dialog',
+  'repoint-interaction',
+] as const;
+
+/** `PUT …/interactions/:interactionId/integration`: the integration an integration interaction invokes from now on. */
+export const repointInputSchema = z.strictObject({
+  integrationId: z.uuid('integrationId must be the id of an integration of this bot.'),
+});
+export type RepointInput = z.infer<typeof repointInputSchema>;
 /** The longest Interaction Delay the panel writes: a minute (the platform's own advice is 2,000 ms per message before a transfer). */
 const MAX_INTERACTION_DELAY = 60_000;
 

@@ -24,7 +24,7 @@ export const credentialsDirectory = defineDirectory({
   emptyHint: 'Add the credentials your API and File integrations use, so their forms can pick them by name.',
   id: { given: 'server', schema: (k) => k.uuid('credential'), label: 'Id' },
   fields: {
-    name: { schema: (k) => k.name('Credential name'), label: 'Name', required: true, placeholder: 'Orders API key' },
+    name: { schema: (k) => k.name('Credential name'), label: 'Name', required: true, placeholder: 'Payments API token' },
     type: {
       schema: (k) => k.oneOf(CREDENTIAL_TYPES, `Type must be one of ${CREDENTIAL_TYPES.join(', ')}.`),
       label: 'Type',

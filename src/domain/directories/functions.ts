@@ -29,7 +29,7 @@ export const functionsDirectory = defineDirectory({
     help: "The lambda's UUID; left empty, a new one is made.",
   },
   fields: {
-    name: { schema: (k) => k.name('Function name'), label: 'Name', required: true, placeholder: 'Loyalty points lookup' },
+    name: { schema: (k) => k.name('Function name'), label: 'Name', required: true, placeholder: 'Shipping cost estimate' },
     description: { schema: (k) => k.text('Description', 2000), label: 'Description', default: '' },
     state: {
       schema: (k) => k.oneOf(FUNCTION_STATES, 'State must be Productive, Draft or Modified.'),

@@ -22,7 +22,7 @@ export const knowledgeBasesDirectory = defineDirectory({
     help: "KnowledgeAI's id; left empty, a new one is made.",
   },
   fields: {
-    name: { schema: (k) => k.name('Knowledge base name'), label: 'Name', required: true, placeholder: 'Customer Care FAQ' },
+    name: { schema: (k) => k.name('Knowledge base name'), label: 'Name', required: true, placeholder: 'Returns policy articles' },
     type: {
       schema: (k) => k.oneOf(KNOWLEDGE_BASE_TYPES, 'Type must be internal or external.'),
       label: 'Type',

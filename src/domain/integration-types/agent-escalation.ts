@@ -21,7 +21,7 @@ export const agentEscalation = defineIntegrationType({
       help: 'The name of the agent skill to transfer the conversation to, as defined in Conversational Cloud. Display only: it makes the skill readable, since the skill ID is a number.',
       initial: '',
       cbKey: 'agentSkillName',
-      placeholder: 'Customer Care',
+      placeholder: 'Returns',
     }),
     agentSkillId: field({
       schema: (k) => k.idOrVariableSchema('Agent Skill Id'),
@@ -30,7 +30,7 @@ export const agentEscalation = defineIntegrationType({
       help: 'Mandatory: without it the transfer won’t work. A numeric skill ID such as 3402109730, or a bot context variable such as {$botContext.skillId}.',
       initial: '',
       cbKey: 'agentSkillId',
-      placeholder: '3402109730 or {$botContext.skillId}',
+      placeholder: '3402109800 or {$botContext.skillId}',
     }),
     agentId: field({
       schema: (k) =>

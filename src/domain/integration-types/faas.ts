@@ -12,7 +12,7 @@ export const faas = defineIntegrationType({
       help: 'The LivePerson function (lambda) to invoke.',
       initial: '',
       cbKey: 'functionId',
-      placeholder: 'Type a name or id, such as loyalty-points-lookup',
+      placeholder: 'Type a name or id, such as shipping-cost-estimate',
     }),
     headers: field({
       schema: (k) => k.keyValueListSchema('Function Headers'),

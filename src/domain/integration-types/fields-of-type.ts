@@ -17,14 +17,23 @@ export function initialValuesOf<T extends IntegrationType>(type: T, common?: Com
   return { ...base, ...Object.fromEntries(kept), type, ...Object.fromEntries(own) } as IntegrationInputOf<T>;
 }
 
-type FieldText = Omit<FieldDescriptor, 'schema' | 'initial'>;
+const EXAMPLE_NAMES: Record<IntegrationType, string> = {
+  API: 'TrackShipment',
+  EMAIL: 'EmailReceipt',
+  FILE: 'UploadInvoice',
+  FAAS: 'ShippingCost',
+  KNOWLEDGE_AI: 'ReturnsArticles',
+  LIVEPERSON_AGENT_ESCALATION: 'TransferToSales',
+};
+
+export type FieldText = Omit<FieldDescriptor, 'schema' | 'initial'>;
 
 /** The descriptor of a field of the type, common or its own; undefined for a field the type does not have. */
 export function fieldDescriptorOf(type: IntegrationType, field: string): FieldText | undefined {
   if (field === 'type') return TYPE_FIELD;
   if (field === 'name' || field === 'responseDataVariable') {
-    // The type's demo name (OrderStatus, SendTranscript, Escalation…) suggests a name for that kind of integration.
-    return { ...COMMON_FIELD_DESCRIPTORS[field], placeholder: INTEGRATION_TYPE_DESCRIPTOR[type].demo.name };
+    // A name for that kind of integration, in the demo's style but none the demo has (that would read as filled in, or taken).
+    return { ...COMMON_FIELD_DESCRIPTORS[field], placeholder: EXAMPLE_NAMES[type] };
   }
   if (Object.hasOwn(COMMON_FIELD_DESCRIPTORS, field)) return COMMON_FIELD_DESCRIPTORS[field as CommonFieldName];
   const own = INTEGRATION_TYPE_DESCRIPTOR[type].fields as FieldDescriptors;

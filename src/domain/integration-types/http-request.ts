@@ -34,7 +34,7 @@ export function httpRequestFields<const M extends readonly [string, ...string[]]
       initial: '',
       // By name in a CB file (ids differ between accounts); import and export translate it to and from the id.
       cbKey: 'credentialName',
-      placeholder: 'None: type a name such as Orders API key',
+      placeholder: 'None: type a name such as Payments API token',
     }),
     headers: field({
       schema: (k) => k.keyValueListSchema('Request Headers'),

@@ -17,7 +17,7 @@ export const knowledgeAi = defineIntegrationType({
       help: 'The knowledge base to search, picked from the directory.',
       initial: '',
       cbKey: 'knowledgeBaseId',
-      placeholder: 'Type a name or id, such as customer-care-faq',
+      placeholder: 'Type a name or id, such as returns-policy-articles',
     }),
     method: field({
       schema: (k) => k.z.enum(KNOWLEDGE_AI_METHODS, { error: 'Method must be PHRASE_SEARCH (Phrase Search).' }).default('PHRASE_SEARCH'),

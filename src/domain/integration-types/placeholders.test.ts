@@ -59,11 +59,12 @@ describe('placeholders of the integration types', () => {
     },
   );
 
-  it('suggests a name of the type’s kind in Integration Name and Response Data Variable Name: its demo’s name', () => {
+  it('suggests a name of the type’s kind in Integration Name and Response Data Variable Name, not the name its demo has', () => {
     const names = INTEGRATION_TYPE_DESCRIPTORS.map((descriptor) => {
       const name = fieldDescriptorOf(descriptor.type, 'name')?.placeholder;
       expect(fieldDescriptorOf(descriptor.type, 'responseDataVariable')?.placeholder).toBe(name);
-      expect(name).toBe(descriptor.demo.name);
+      expect(name).toMatch(/^[A-Za-z]\w*$/);
+      expect(name).not.toBe(descriptor.demo.name);
       return name;
     });
     expect(new Set(names).size).toBe(INTEGRATION_TYPE_DESCRIPTORS.length);

@@ -140,4 +140,19 @@ describeEachDatabase('import and export API on %s', (kind) => {
     expect(empty.json().errors.name).toBe('Bot name is required.');
     expect(await botCount()).toBe(before);
   });
+
+  it('names the exported file after the bot without doubled or leading dots', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/bots',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'B.I.G.' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json();
+    const cb = await app.inject({ method: 'GET', url: `/api/bots/${id}/export?format=cb` });
+    expect(cb.headers['content-disposition']).toBe('attachment; filename="B.I.G.json"');
+    const native = await app.inject({ method: 'GET', url: `/api/bots/${id}/export?format=native` });
+    expect(native.headers['content-disposition']).toBe('attachment; filename="B.I.G.integrations-panel.json"');
+  });
 });

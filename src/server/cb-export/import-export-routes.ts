@@ -15,6 +15,7 @@ import { mapSliced, runSliced } from '../event-loop-slices';
 import type { CredentialsRepository } from '../credentials/credentials-repository';
 import { mapPlanCredentials, withCredentialNames } from './credential-mapping';
 import type { Database } from '../db/database';
+import { downloadFileName } from '../../domain/file-names';
 
 const importQuery = z.strictObject({
   dryRun: z
@@ -56,10 +57,8 @@ function invalidPlanProblem(plan: ImportPlan): HttpProblem {
   );
 }
 
-function fileNameOf(botName: string, format: 'cb' | 'native'): string {
-  const base = botName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'bot';
-  return format === 'cb' ? `${base}.json` : `${base}.integrations-panel.json`;
-}
+const fileNameOf = (botName: string, format: 'cb' | 'native'): string =>
+  downloadFileName(botName, format === 'cb' ? 'json' : 'integrations-panel.json');
 
 const IMPORT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 

@@ -145,4 +145,35 @@ describeEachDatabase('credentials API on %s', (kind) => {
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain(NEW_PASSWORD);
   });
+  it('puts a deleted credential back with its sealed secrets, one version on; refuses a second restore and a taken name', async () => {
+    const sealedOf = async (id: string) => {
+      const stored = await server.database.db.execute(sql`select secrets::text as secrets from credentials where id = ${id}`);
+      return JSON.stringify((stored as unknown as { rows: unknown[] }).rows ?? stored);
+    };
+    const created = await server.request('POST', '/api/credentials', { body: basic({ name: 'Undo me' }) });
+    const { id } = created.body;
+    const sealed = await sealedOf(id);
+    expect((await server.request('DELETE', `/api/credentials/${id}`, { headers: { 'if-match': '"1"' } })).status).toBe(204);
+    expect((await server.request('GET', `/api/credentials/${id}`)).status).toBe(404);
+
+    const restored = await server.request('POST', `/api/credentials/${id}/restore`);
+    expect(restored.status).toBe(201);
+    expect(restored.headers.get('etag')).toBe('"2"');
+    expect(restored.body).toMatchObject({ id, name: 'Undo me', fields: { username: 'bot' }, secretsSet: { password: true }, version: 2 });
+    expect(await sealedOf(id)).toBe(sealed);
+    // An ETag from before the delete names a version that is gone.
+    expect((await server.request('PATCH', `/api/credentials/${id}`, { headers: { 'if-match': '"1"' }, body: { name: 'x' } })).status).toBe(
+      412,
+    );
+    const again = await server.request('POST', `/api/credentials/${id}/restore`);
+    expect(again.status).toBe(404);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+
+    await server.request('DELETE', `/api/credentials/${id}`, { headers: { 'if-match': '"2"' } });
+    await server.request('POST', '/api/credentials', { body: basic({ name: 'Undo me' }) });
+    const taken = await server.request('POST', `/api/credentials/${id}/restore`);
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors).toHaveProperty('name');
+    expect((await server.request('POST', '/api/credentials/not-a-uuid/restore')).status).toBe(400);
+  });
 });

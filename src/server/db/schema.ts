@@ -16,6 +16,9 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { CustomDataField } from '../../domain/custom-data-fields';
+import type { BOT_REVISION_ACTIONS } from '../../domain/dialogs';
+
+type BotRevisionAction = (typeof BOT_REVISION_ACTIONS)[number];
 import type { Author as RevisionAuthor } from '../../domain/people';
 
 const timestamps = {
@@ -105,7 +108,7 @@ export const botRevisions = pgTable(
       .notNull()
       .references(() => bots.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    action: text('action').$type<'add-dialog' | 'rename-references' | 'add-failure-rule' | 'edit-interaction'>().notNull(),
+    action: text('action').$type<BotRevisionAction>().notNull(),
     summary: text('summary').notNull(),
     author: jsonb('author').$type<RevisionAuthor>(),
     // `{ cbChangedJson }`: the groups and conversationMessage entries the change added or rewrote, as JSON
@@ -181,6 +184,22 @@ export const credentials = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('credentials_name_unique').on(sql`lower(${t.name})`)],
+);
+
+/**
+ * A directory entry as it was when deleted (its row, secrets still sealed), kept so that the delete can be
+ * undone (POST /api/<directory>/:id/restore): a credential's secrets are write-only, so no client could add it
+ * again as it was. One per directory and id: the latest deletion.
+ */
+export const deletedDirectoryEntries = pgTable(
+  'deleted_directory_entries',
+  {
+    directory: text('directory').notNull(),
+    id: text('id').notNull(),
+    entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.directory, t.id] })],
 );
 
 /** The LivePerson Functions (lambdas) FaaS integrations pick from, when not read from the account. */

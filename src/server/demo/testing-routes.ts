@@ -9,6 +9,7 @@ import {
   environments as environmentsTable,
   integrationRevisions,
   knowledgeBases as knowledgeBasesTable,
+  deletedDirectoryEntries,
   lpFunctions,
   skills as skillsTable,
 } from '../db/schema';
@@ -79,6 +80,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{
         await tx.delete(credentialsTable);
         await tx.delete(lpFunctions);
         await tx.delete(knowledgeBasesTable);
+        await tx.delete(deletedDirectoryEntries);
       });
       const seed = request.body?.seed ?? 'demo';
       if (seed === 'empty') return { bots: [] };

@@ -171,3 +171,29 @@ export async function listBotRevisions(db: Database, botId: string): Promise<Bot
     author: row.author ?? LOCAL_AUTHOR,
   }));
 }
+
+/** What a revision of the bot's dialogs kept of the dialogs and interactions it changed. */
+function changeOf(snapshot: unknown): DialogsChange {
+  const text = (snapshot as { cbChangedJson?: unknown } | null)?.cbChangedJson;
+  const parsed = typeof text === 'string' ? (JSON.parse(text) as Partial<DialogsChange>) : {};
+  return { groups: parsed.groups ?? [], conversationMessage: parsed.conversationMessage ?? [] };
+}
+
+/** The ids of the dialogs the panel added to the bot (Add a failure dialog), whether or not the bot still has them. */
+export async function panelAddedDialogIds(tx: Database, botId: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ snapshot: botRevisions.snapshot })
+    .from(botRevisions)
+    .where(and(eq(botRevisions.botId, botId), eq(botRevisions.action, 'add-dialog')));
+  return new Set(rows.flatMap((row) => changeOf(row.snapshot).groups.map((group) => String(group.id))));
+}
+
+/** The dialog and interactions the latest removal of `dialogId` took out of the bot, as they were. */
+export async function lastRemovalOf(tx: Database, botId: string, dialogId: string): Promise<DialogsChange | undefined> {
+  const rows = await tx
+    .select({ snapshot: botRevisions.snapshot })
+    .from(botRevisions)
+    .where(and(eq(botRevisions.botId, botId), eq(botRevisions.action, 'remove-dialog')))
+    .orderBy(desc(botRevisions.version));
+  return rows.map((row) => changeOf(row.snapshot)).find((change) => change.groups.some((group) => group.id === dialogId));
+}

@@ -86,6 +86,7 @@ function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
       status: 'warn',
       detail: `The bot escalates (${how}) and no starter pattern matches ${AGENT_ESCALATION_FAILED}; dialog "${dialogName(model, intentOnly)}" starts on an intent only, which may or may not match it. Add a pattern to be sure.`,
       ...where,
+      fix: { kind: 'add-failure-dialog' },
     };
   }
   return {
@@ -93,6 +94,7 @@ function* escalationFailureCheckSteps(model: BotModel): Steps<Check> {
     status: 'fail',
     detail: `The bot escalates (${how}) but no dialog starter pattern matches ${AGENT_ESCALATION_FAILED}: when a transfer fails later on, the message goes to the Fallback dialog. Add a failure dialog.`,
     ...where,
+    fix: { kind: 'add-failure-dialog' },
   };
 }
 
@@ -111,8 +113,14 @@ function* integrationExistsChecksSteps(model: BotModel): Steps<Check[]> {
     detail: `Interaction "${item.name}" in dialog "${dialogName(model, item)}" invokes "${item.responderName ?? item.responderId ?? '(nothing)'}", which this bot does not have.`,
     dialogId: item.dialogId,
     interactionId: item.id,
+    fix: { kind: 'missing-integration', invokes: invokes(item), repoint: true },
   }));
 }
+
+const invokes = (item: InteractionRecord) => ({
+  ...(item.responderId ? { id: item.responderId } : {}),
+  ...(item.responderName ? { name: item.responderName } : {}),
+});
 
 /**
  * Every `{<name>.<key>}` whose name is an integration the bot has, or had (an interaction still
@@ -142,7 +150,18 @@ function* customFieldChecksSteps(model: BotModel): Steps<Check[]> {
             : `Interaction "${interaction.name}" in dialog "${dialogName(model, interaction)}" shows {${name}.${key}}, but this bot has no integration "${name}".`,
           dialogId: interaction.dialogId,
           interactionId: interaction.id,
-          ...(integration ? { integrationId: integration.id } : {}),
+          ...(integration
+            ? {
+                integrationId: integration.id,
+                // Where such a field usually comes from: the integration's own answer, under the same key.
+                fix: {
+                  kind: 'add-custom-field',
+                  integrationId: integration.id,
+                  key,
+                  value: `{$.api_${integration.responseDataVariable}.${key}}`,
+                },
+              }
+            : { fix: { kind: 'missing-integration', invokes: { name }, repoint: false } }),
         });
       }
       return value;

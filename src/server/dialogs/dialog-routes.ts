@@ -11,6 +11,7 @@ import {
   interactionViewSchema,
   referenceChangeSchema,
   renameInputSchema,
+  repointInputSchema,
   usageListSchema,
 } from '../../domain/dialogs';
 import { integrationSchema } from '../../domain/integration';
@@ -206,6 +207,75 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
         request,
         () => dialogs.version(botId),
         (expected) => dialogs.editAgentTransfer(botId, dialogId, interactionId, expected, request.body),
+      );
+      setEtag(reply, version);
+      return interaction;
+    },
+  );
+
+  const dialogParams = botParams.extend({ dialogId: z.string().min(1).max(100) });
+
+  app.delete(
+    '/api/bots/:botId/dialogs/:dialogId',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary:
+          "Remove a dialog the panel added (409 for one the CB file brought), with its interactions, as a revision of the bot's dialogs; POST …/restore puts it back. If-Match: the bot's ETag",
+        params: dialogParams,
+        headers: ifMatchHeader,
+        response: { 204: z.null().describe('Removed'), ...problems(400, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const { botId, dialogId } = request.params;
+      const version = await writeIfMatch(
+        request,
+        () => dialogs.version(botId),
+        (expected) => dialogs.removeDialog(botId, dialogId, expected),
+      );
+      setEtag(reply, version);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/bots/:botId/dialogs/:dialogId/restore',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary: 'Put back a dialog DELETE …/dialogs/:dialogId removed, as it was (same ids): the Undo of the removal',
+        params: dialogParams,
+        response: { 201: dialogViewSchema, ...problems(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { botId, dialogId } = request.params;
+      const { dialog, version } = await dialogs.restoreDialog(botId, dialogId);
+      setEtag(reply, version);
+      return reply.code(201).header('location', `/api/bots/${botId}/dialogs#${dialog.id}`).send(dialog);
+    },
+  );
+
+  app.put(
+    '/api/bots/:botId/dialogs/:dialogId/interactions/:interactionId/integration',
+    {
+      schema: {
+        tags: ['dialogs'],
+        summary:
+          "Make an integration interaction invoke another integration of the bot (the fix of one it invokes that is gone), as a revision of the bot's dialogs. If-Match: the bot's ETag",
+        params: interactionParams,
+        headers: ifMatchHeader,
+        body: repointInputSchema,
+        response: { 200: interactionViewSchema, ...problems(400, 404, 409, 412, 413, 415, 428) },
+      },
+    },
+    async (request, reply) => {
+      const { botId, dialogId, interactionId } = request.params;
+      const { interaction, version } = await writeIfMatch(
+        request,
+        () => dialogs.version(botId),
+        (expected) => dialogs.repointInteraction(botId, dialogId, interactionId, expected, request.body),
       );
       setEtag(reply, version);
       return interaction;

@@ -8,6 +8,7 @@ import type {
   InteractionView,
   ReferenceChange,
   RenameInput,
+  RepointInput,
   Usage,
 } from '../../domain/dialogs';
 import type { Integration, IntegrationValues } from '../../domain/integration';
@@ -17,7 +18,16 @@ import { eq } from 'drizzle-orm';
 import { bots } from '../db/schema';
 import { badRequest, conflict, inUse, limitReached, notFound, preconditionFailed } from '../errors';
 import type { IntegrationsRepository } from '../integrations/integrations-repository';
-import { chatBotIdOf, extrasForPanelBot, listBotRevisions, loadBot, writeDialogs, type LoadedBot } from './bot-dialogs-store';
+import {
+  chatBotIdOf,
+  extrasForPanelBot,
+  lastRemovalOf,
+  listBotRevisions,
+  loadBot,
+  panelAddedDialogIds,
+  writeDialogs,
+  type LoadedBot,
+} from './bot-dialogs-store';
 import { envVariableChecksSteps, escalationFailureCatcherSteps, runChecksSteps } from './checks';
 import type { EnvironmentsRepository } from '../environments/environments-repository';
 import {
@@ -85,7 +95,11 @@ async function appendDialogs(
   );
   const ids = new Set(added.groups.map((group) => group.id));
   const after = await loadBot(tx, cache, loaded.row.id);
-  return { dialogs: toDialogViews(after.model).filter((dialog) => ids.has(dialog.id)), version };
+  // Added by the panel, so the panel may remove them again (removeDialog).
+  const dialogs = toDialogViews(after.model)
+    .filter((dialog) => ids.has(dialog.id))
+    .map((dialog) => ({ ...dialog, addedHere: true }));
+  return { dialogs, version };
 }
 
 function freeDialogName(loaded: LoadedBot): string {
@@ -122,11 +136,20 @@ export function createDialogsRepository(
 
   return {
     /** The dialogs from `offset` on, at most `limit` of them, and whether more follow. */
-    dialogs: (botId: string, offset: number, limit: number): Promise<{ items: DialogView[]; more: boolean; version: number }> =>
-      read(botId, function* ({ model, row }) {
-        const page = { ...model, dialogs: model.dialogs.slice(offset, offset + limit) };
-        return { items: yield* toDialogViewsSteps(page), more: model.dialogs.length > offset + limit, version: row.version };
-      }),
+    async dialogs(botId: string, offset: number, limit: number): Promise<{ items: DialogView[]; more: boolean; version: number }> {
+      const { loaded, added } = await db.transaction(async (tx) => ({
+        loaded: await loadBot(tx, cache, botId),
+        added: await panelAddedDialogIds(tx, botId),
+      }));
+      return runSliced(
+        (function* () {
+          const { model, row } = loaded;
+          const page = { ...model, dialogs: model.dialogs.slice(offset, offset + limit) };
+          const items = (yield* toDialogViewsSteps(page)).map((dialog) => (added.has(dialog.id) ? { ...dialog, addedHere: true } : dialog));
+          return { items, more: model.dialogs.length > offset + limit, version: row.version };
+        })(),
+      );
+    },
 
     async checks(botId: string): Promise<Check[]> {
       const { loaded, environment } = await db.transaction(async (tx) => ({
@@ -408,6 +431,120 @@ export function createDialogsRepository(
         return appendDialogs(tx, cache, loaded, 'Added the sample dialogs', (chatBotId) =>
           sampleDialogs(chatBotId, loaded.model.integrations),
         );
+      });
+    },
+
+    /** Removes a dialog the panel added, with its interactions, as a revision of the bot's dialogs (kept for restoreDialog). */
+    async removeDialog(botId: string, dialogId: string, expectedVersion: number): Promise<number> {
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, cache, botId, true);
+        if (loaded.row.version !== expectedVersion) throw preconditionFailed(loaded.row.version);
+        const dialog = loaded.model.index.dialogById.get(dialogId);
+        if (!dialog) throw notFound(`A dialog with id ${dialogId} in bot "${loaded.row.name}"`);
+        if (!(await panelAddedDialogIds(tx, botId)).has(dialogId)) {
+          throw conflict(
+            `Dialog "${dialog.name}" came with the bot's Conversation Builder file: only a dialog the panel added is removed here (change the others in Conversation Builder).`,
+          );
+        }
+        const extras = loaded.extras!;
+        const groups = keptArray(extras, 'groups');
+        const messages = keptArray(extras, 'conversationMessage');
+        const removed = {
+          groups: groups.filter((group) => group.id === dialogId),
+          conversationMessage: messages.filter((message) => message.group === dialogId),
+        };
+        const topLevel = {
+          ...extras.topLevel,
+          groups: groups.filter((group) => group.id !== dialogId),
+          conversationMessage: messages.filter((message) => message.group !== dialogId),
+        };
+        return writeDialogs(
+          tx,
+          loaded,
+          { ...extras, topLevel },
+          { action: 'remove-dialog', summary: `Removed dialog "${dialog.name}"`, changed: removed },
+        );
+      });
+    },
+
+    /** Puts back a dialog removeDialog took out, as it was (same ids): Undo of the removal. */
+    async restoreDialog(botId: string, dialogId: string): Promise<{ dialog: DialogView; version: number }> {
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, cache, botId, true);
+        const removed = await lastRemovalOf(tx, botId, dialogId);
+        if (!removed) throw notFound(`A removed dialog with id ${dialogId} in bot "${loaded.row.name}"`);
+        const name = String(removed.groups[0]?.name ?? dialogId);
+        if (loaded.model.index.dialogById.has(dialogId)) throw conflict(`Dialog "${name}" is in the bot already.`);
+        if (loaded.model.dialogs.length >= MAX_DIALOGS_PER_BOT) {
+          throw limitReached(
+            'Too many dialogs',
+            `This bot holds ${loaded.model.dialogs.length.toLocaleString('en-US')} dialogs, the most a bot may hold.`,
+          );
+        }
+        const extras = loaded.extras ?? extrasForPanelBot(loaded);
+        const topLevel = {
+          ...extras.topLevel,
+          groups: [...keptArray(extras, 'groups'), ...removed.groups],
+          conversationMessage: [...keptArray(extras, 'conversationMessage'), ...removed.conversationMessage],
+        };
+        const version = await writeDialogs(
+          tx,
+          loaded,
+          { ...extras, topLevel },
+          { action: 'restore-dialog', summary: `Restored dialog "${name}"`, changed: removed },
+        );
+        const after = await loadBot(tx, cache, botId);
+        const dialog = toDialogViews(after.model).find((item) => item.id === dialogId)!;
+        const added = await panelAddedDialogIds(tx, botId);
+        return { dialog: added.has(dialogId) ? { ...dialog, addedHere: true } : dialog, version };
+      });
+    },
+
+    /** Makes an integration interaction invoke another integration of the bot (the fix of a deleted one). */
+    async repointInteraction(
+      botId: string,
+      dialogId: string,
+      interactionId: string,
+      expectedVersion: number,
+      input: RepointInput,
+    ): Promise<{ interaction: InteractionView; version: number }> {
+      return db.transaction(async (tx) => {
+        const loaded = await loadBot(tx, cache, botId, true);
+        if (loaded.row.version !== expectedVersion) throw preconditionFailed(loaded.row.version);
+        const { dialog, interaction: target } = findInteraction(loaded, dialogId, interactionId);
+        if (!isIntegrationInteraction(target)) {
+          throw conflict(
+            `Interaction "${target.name}" is a ${target.kind} interaction: only an integration interaction invokes an integration.`,
+          );
+        }
+        const next = loaded.model.integrations.find((item) => item.integration.id === input.integrationId);
+        if (!next) {
+          throw badRequest(
+            `integrationId names no integration of this bot.`,
+            { integrationId: 'Pick an integration of this bot.' },
+            'Validation failed',
+          );
+        }
+        const before = target.responderName ?? target.responderId ?? '(nothing)';
+        const raw = target.raw;
+        const content = (raw.content ?? {}) as Record<string, unknown>;
+        // As an imported file names it: the CB id it came with, else the panel's own id.
+        const edited = {
+          ...raw,
+          content: { ...content, responderId: next.cbId ?? next.integration.id, responderName: next.integration.name },
+        };
+        const messages = keptArray(loaded.extras, 'conversationMessage').map((item) => (item === raw ? edited : item));
+        const extras: BotExtras = { ...loaded.extras!, topLevel: { ...loaded.extras!.topLevel, conversationMessage: messages } };
+        const version = await writeDialogs(tx, loaded, extras, {
+          action: 'repoint-interaction',
+          changed: { groups: [], conversationMessage: [edited] },
+          summary: `Interaction "${target.name}" in dialog "${dialog.name}" invokes "${next.integration.name}" instead of "${before}"`,
+        });
+        const model = readBotModel(
+          { ...extras, topLevel: { ...extras.topLevel, conversationMessage: [edited] } },
+          loaded.model.integrations,
+        );
+        return { interaction: toInteractionView(model, model.interactions[0]!), version };
       });
     },
   };

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq, getTableName, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, sql } from 'drizzle-orm';
 import type { DirectoryDescriptor } from '../../domain/directories/define-directory';
 import { matchesEntry } from '../../domain/directories/directory-usage';
 import type { Database } from '../db/database';
 import { violatedUniqueConstraint } from '../db/errors';
-import type { credentials, knowledgeBases, lpFunctions, skills } from '../db/schema';
+import { deletedDirectoryEntries, type credentials, type knowledgeBases, type lpFunctions, type skills } from '../db/schema';
 import { conflict, notFound, preconditionFailed } from '../errors';
 import { inUseProblem } from './in-use';
 import { findUsages } from './usages';
@@ -50,6 +50,18 @@ export function plainStorage<T extends typeof lpFunctions | typeof knowledgeBase
 }
 
 const capitalized = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
+/** A row as JSON: a skill's bigint id as text, times as ISO strings (read back by rowFromJson). */
+const rowToJson = (row: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      typeof value === 'bigint' ? value.toString() : value instanceof Date ? value.toISOString() : value,
+    ]),
+  );
+
+/** The directories' only time columns. */
+const TIME_COLUMNS = new Set(['createdAt', 'updatedAt']);
 
 /** One repository for every directory: list, read, create, and versioned change and delete. */
 export function createDirectoryRepository<T extends DirectoryTable>(
@@ -151,7 +163,54 @@ export function createDirectoryRepository<T extends DirectoryTable>(
           if (usages.length > 0) throw inUseProblem(`${Noun} "${row.name}"`, usages);
         }
         await tx.delete(table).where(eq(table.id, key(id)));
+        // Kept as it was, sealed secrets included, for restore(): the latest deletion of this id.
+        const entry = rowToJson(row as unknown as Record<string, unknown>);
+        await tx
+          .insert(deletedDirectoryEntries)
+          .values({ directory: tableName, id, entry })
+          .onConflictDoUpdate({
+            target: [deletedDirectoryEntries.directory, deletedDirectoryEntries.id],
+            set: { entry, deletedAt: new Date() },
+          });
       });
+    },
+
+    /**
+     * Puts a deleted entry back as it was (same id, same secrets), one version past the one deleted, so an
+     * ETag from before the delete does not match it. 404 when no deletion of the id is kept; 409 when its
+     * id or name was taken meanwhile.
+     */
+    async restore(id: string): Promise<DirectoryRecord> {
+      const [kept] = await db
+        .select()
+        .from(deletedDirectoryEntries)
+        .where(and(eq(deletedDirectoryEntries.directory, tableName), eq(deletedDirectoryEntries.id, id)));
+      if (!kept) throw notFound(`A deleted ${descriptor.noun} with id ${id}`);
+      const values = Object.fromEntries(
+        Object.entries(kept.entry).map(([column, value]) => [
+          column,
+          TIME_COLUMNS.has(column) && typeof value === 'string' ? new Date(value) : value,
+        ]),
+      );
+      try {
+        return await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(table)
+            .values({
+              ...values,
+              id: key(id),
+              version: Number(kept.entry.version ?? 0) + 1,
+              ...(hasUpdatedAt ? { updatedAt: new Date() } : {}),
+            } as typeof table.$inferInsert)
+            .returning();
+          await tx
+            .delete(deletedDirectoryEntries)
+            .where(and(eq(deletedDirectoryEntries.directory, tableName), eq(deletedDirectoryEntries.id, id)));
+          return fromRow(row!);
+        });
+      } catch (error) {
+        duplicateProblem(error, id, kept.entry.name);
+      }
     },
 
     /** The demo's entries, each unless one with its id is there. */

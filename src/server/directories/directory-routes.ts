@@ -158,6 +158,28 @@ export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = as
     },
   );
 
+  app.post(
+    `${path}/:id/restore`,
+    {
+      schema: {
+        tags: [tag],
+        summary: `Put a deleted ${noun} back as it was, same id${directory.variants ? ' and secrets' : ''} (the Undo of its delete); 404 when none was deleted, 409 when its name or id is taken since`,
+        params: writeSchema.params,
+        response: { 201: schemas.entry, ...problems(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      refuseWhenRemote();
+      const restored = await repository.restore(request.params.id);
+      setEtag(reply, restored.version);
+      const [entry] = await withUsages([restored]);
+      return reply
+        .code(201)
+        .header('location', `${path}/${encodeURIComponent(restored.id)}`)
+        .send(entry!);
+    },
+  );
+
   app.delete(
     `${path}/:id`,
     {

@@ -21,6 +21,17 @@ describeEachDatabase('skill directory on %s', (kind) => {
     expect((await server.request('GET', '/api/skills?q=3402109732')).body.items).toEqual([{ id: '3402109732', name: 'Sales', version: 1 }]);
   });
 
+  it('puts a deleted skill back with its long id (the Undo of the delete)', async () => {
+    const created = await server.request('POST', '/api/skills', { body: { id: '9223372036854775807', name: 'Longest' } });
+    expect(created.status).toBe(201);
+    expect((await server.request('DELETE', '/api/skills/9223372036854775807', { headers: ANY_VERSION })).status).toBe(204);
+    const restored = await server.request('POST', '/api/skills/9223372036854775807/restore');
+    expect(restored.status).toBe(201);
+    expect(restored.body).toEqual({ id: '9223372036854775807', name: 'Longest', version: 2 });
+    expect((await server.request('GET', '/api/skills?q=Longest')).body.items).toEqual([restored.body]);
+    expect((await server.request('POST', '/api/skills/42/restore')).status).toBe(404);
+  });
+
   it('adds, renames and removes skills, with unique ids and names', async () => {
     const created = await server.request('POST', '/api/skills', { body: { id: 42, name: 'VIP' } });
     expect(created.status).toBe(201);

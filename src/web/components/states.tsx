@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { errorMessage } from '../lib/api-client';
+import { errorMessage, isApiError } from '../lib/api-client';
 
 type SkeletonShape = 'list' | 'form' | 'lines';
 
@@ -25,7 +25,29 @@ export function LoadingState({ label, shape = 'lines' }: { label: string; shape?
 }
 
 /** A failed request, said plainly, with a way to try again: never swallowed. */
-export function ErrorState({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
+export function ErrorState({
+  title,
+  error,
+  onRetry,
+  missing,
+}: {
+  title: string;
+  error: unknown;
+  onRetry: () => void;
+  /**
+   * What a 404 means here, in words: the server's detail names what it looked for by id, and no Retry
+   * brings back what does not exist.
+   */
+  missing?: { title: string; detail: ReactNode };
+}) {
+  if (missing && isApiError(error) && error.status === 404) {
+    return (
+      <div className="state state--empty" data-testid="not-found-state">
+        <h2 className="state__title">{missing.title}</h2>
+        <p>{missing.detail}</p>
+      </div>
+    );
+  }
   return (
     <div className="state state--error" role="alert" data-testid="error-state">
       <p className="state__title">{title}</p>

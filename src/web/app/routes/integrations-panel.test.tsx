@@ -63,4 +63,23 @@ describe('the integrations panel', () => {
     expect(await screen.findByRole('button', { name: 'Checks: 0 passed' })).toBeInTheDocument();
     expect(checksAsked()).toBe(true);
   });
+  it.each(['integrations', 'dialogs', 'releases'])(
+    'says in words that a bot does not exist (%s), without its id and without a Retry that cannot help',
+    async (tab) => {
+      const missingId = '99999999-9999-4999-8999-999999999999';
+      const notFound = { type: 'about:blank', title: 'Not Found', status: 404, detail: `Bot ${missingId} does not exist.` };
+      fakeApi({
+        [`GET /api/bots/${missingId}`]: () => ({ status: 404, body: notFound }),
+        [`GET /api/bots/${missingId}/integrations`]: () => ({ status: 404, body: notFound }),
+        [`GET /api/bots/${missingId}/dialogs`]: () => ({ status: 404, body: notFound }),
+        [`GET /api/bots/${missingId}/checks`]: () => ({ status: 404, body: notFound }),
+        [`GET /api/bots/${missingId}/releases`]: () => ({ status: 404, body: notFound }),
+      });
+      renderApp(`/bots/${missingId}/${tab}`);
+      expect(await screen.findByRole('heading', { name: 'This bot does not exist' })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Back to the bots' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+      expect(document.body.textContent).not.toContain(missingId);
+    },
+  );
 });

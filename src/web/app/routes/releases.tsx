@@ -11,7 +11,15 @@ export function Component() {
   if (bot.isError) {
     return (
       <div className="page">
-        <ErrorState title="Could not open this bot" error={bot.error} onRetry={() => void bot.refetch()} />
+        <ErrorState
+          title="Could not open this bot"
+          error={bot.error}
+          onRetry={() => void bot.refetch()}
+          missing={{
+            title: 'This bot does not exist',
+            detail: 'No bot has this address: it was deleted, or the link is wrong.',
+          }}
+        />
         <p>
           <Link to={paths.bots()}>Back to the bots</Link>
         </p>

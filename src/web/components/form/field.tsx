@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { get, useFormContext, useFormState, type FieldValues, type FormState } from 'react-hook-form';
 import { fieldId } from './field-id';
 
@@ -32,23 +32,53 @@ interface FieldProps {
 }
 
 /**
- * The error to show for a field: once the user has left it, or after a save attempt.
+ * The error to show for a field: once the user has typed in it and left it, or after a save attempt.
  * A resolver validates a whole row of an array when one cell is left, so without this
- * the untouched cell next to it would turn red before the user reached it.
+ * the untouched cell next to it would turn red before the user reached it; and a new form's
+ * first field (where the focus lands) would say "required" as soon as the user clicked elsewhere.
  */
 export function useFieldError(name: string, eager = false): string | undefined {
-  const { control } = useFormContext();
-  return visibleError(useFormState({ control, name }), name, eager);
+  const { control, subscribe } = useFormContext();
+  const typed = useTyped(name);
+  // Values are followed without rendering: whether the field was typed in matters only when it is left (touched).
+  useEffect(
+    () => subscribe({ name, exact: true, formState: { values: true }, callback: () => typed.latch(control) }),
+    [subscribe, name, control, typed],
+  );
+  return visibleError(useFormState({ control, name }), name, eager, typed.latched);
 }
 
+/**
+ * Whether the field ever held something else than its starting value: typing a value and deleting it again
+ * still counts. A latch, not the form's dirty state, which would render every field as the form turns dirty.
+ */
+function useTyped(name: string) {
+  // Made once and changed in place: a latch that renders nothing when it turns.
+  const [latch] = useState(() => {
+    const state = { typed: false };
+    return {
+      latched: () => state.typed,
+      latch: (control: FormControl) => {
+        if (!state.typed && get(control._formValues, name) !== get(control._defaultValues, name)) state.typed = true;
+      },
+    };
+  });
+  return latch;
+}
+
+type FormControl = ReturnType<typeof useFormContext>['control'];
+
+type ShownState = Partial<Pick<FormState<FieldValues>, 'errors' | 'touchedFields' | 'isSubmitted'>>;
+
 function visibleError(
-  { errors, touchedFields, isSubmitted }: Partial<Pick<FormState<FieldValues>, 'errors' | 'touchedFields' | 'isSubmitted'>>,
+  { errors, touchedFields, isSubmitted }: ShownState,
   name: string,
   eager: boolean,
+  typed: () => boolean,
 ): string | undefined {
   const error = get(errors, name) as { message?: string; type?: string } | undefined;
   if (!error?.message) return undefined;
-  const visible = eager || isSubmitted || error.type === 'server' || Boolean(get(touchedFields, name));
+  const visible = eager || isSubmitted || error.type === 'server' || (Boolean(get(touchedFields, name)) && typed());
   return visible ? error.message : undefined;
 }
 
@@ -59,12 +89,21 @@ function visibleError(
  */
 export function useArrayFieldError(name: string): string | undefined {
   const { control, subscribe } = useFormContext();
+  const typed = useTyped(name);
   const follow = useCallback(
-    (changed: () => void) => subscribe({ name, formState: { errors: true, touchedFields: true, isSubmitted: true }, callback: changed }),
-    [subscribe, name],
+    (changed: () => void) =>
+      subscribe({
+        name,
+        formState: { errors: true, touchedFields: true, isSubmitted: true, values: true },
+        callback: () => {
+          typed.latch(control);
+          changed();
+        },
+      }),
+    [subscribe, name, control, typed],
   );
   // control._formState: the form's state as it is now (react-hook-form merges each change into it before telling).
-  return useSyncExternalStore(follow, () => visibleError(control._formState, name, false));
+  return useSyncExternalStore(follow, () => visibleError(control._formState, name, false, typed.latched));
 }
 
 /**

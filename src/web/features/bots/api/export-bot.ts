@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { Bot } from '../../../../domain/bot';
 import { apiDownload, type ApiDownload } from '../../../lib/api-client';
 import { saveFile } from '../../../lib/save-file';
+import { downloadFileName } from '../../../../domain/file-names';
 
 export type ExportFormat = 'cb' | 'native';
 
@@ -12,9 +13,7 @@ export async function exportBot(botId: string, format: ExportFormat): Promise<Ap
 
 /** The server's file name when it sends one, else the bot's name. */
 export function exportFileName(bot: Pick<Bot, 'name'>, proposed: string | null): string {
-  if (proposed) return proposed;
-  const base = bot.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'bot';
-  return `${base}.json`;
+  return proposed ?? downloadFileName(bot.name, 'json');
 }
 
 export function useExportBot() {

@@ -78,7 +78,16 @@ export function AgentTransferEditor({ botId, dialogId, interactionId, name, onCl
           </Dialog.Description>
           {read.isPending ? <LoadingState label="Loading the interaction…" /> : null}
           {read.isError ? (
-            <ErrorState title="Could not load the interaction" error={read.error} onRetry={() => void read.refetch()} />
+            <ErrorState
+              title="Could not load the interaction"
+              error={read.error}
+              onRetry={() => void read.refetch()}
+              missing={{
+                title: `${name} is not in the dialogs any more`,
+                detail:
+                  'It was removed or changed by another import since this page loaded its dialogs. Close this form to see them as they are.',
+              }}
+            />
           ) : null}
           {read.data ? (
             <TransferForm

@@ -5,6 +5,7 @@ import type { Check } from '../../../../domain/dialogs';
 import { paths } from '../../../../domain/screen-routes';
 import { useChecks } from '../api/get-checks';
 import { retryableLazy } from '../../../components/lazy-part';
+import type { CheckFixDialogProps } from './check-fix-dialog';
 import './bot-checks.css';
 
 // The form (react-hook-form, zod) loads on the first "Add a failure dialog": the header stays light.
@@ -12,6 +13,18 @@ const AddFailureDialog = retryableLazy<{ botId: string; open: boolean; onClose: 
   () => import('./add-failure-dialog').then((module) => ({ default: module.AddFailureDialog })),
   'the failure dialog form',
 );
+
+// The preview of a fix loads when one is asked for.
+const CheckFixDialog = retryableLazy<CheckFixDialogProps>(
+  () => import('./check-fix-dialog').then((module) => ({ default: module.CheckFixDialog })),
+  'the fix',
+);
+
+/** A check whose fix the preview dialog applies (the failure dialog has its own form). */
+const previewedFix = (check: Check): check is CheckFixDialogProps['check'] =>
+  check.status !== 'pass' && (check.fix?.kind === 'missing-integration' || check.fix?.kind === 'add-custom-field');
+
+const FIX_LABELS = { 'missing-integration': 'Restore or replace…', 'add-custom-field': 'Add the field…' } as const;
 
 // Rehearsing every transfer takes the server a moment: asked for only when the list is opened.
 const TransferCoverage = retryableLazy<{ botId: string; onAddFailureDialog: () => void }>(
@@ -39,6 +52,7 @@ export function BotChecks({ botId, waiting = false }: { botId: string; waiting?:
   const checks = useChecks(botId, { enabled: !waiting });
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [fixing, setFixing] = useState<CheckFixDialogProps['check'] | null>(null);
   if (checks.isPending) return <p className="bot-checks__summary bot-checks__summary--muted">Checking the dialogs…</p>;
   if (checks.isError) {
     return (
@@ -82,15 +96,27 @@ export function BotChecks({ botId, waiting = false }: { botId: string; waiting?:
                   <span className={`bot-checks__status bot-checks__status--${check.status}`}>{STATUS_WORDS[check.status]}</span>{' '}
                   {check.title}
                 </p>
-                <p className="bot-checks__detail">{check.detail}</p>
+                <p className="bot-checks__detail" id={`bot-check-${index}`}>
+                  {check.detail}
+                </p>
                 <p className="bot-checks__actions">
                   {node ? <Link to={paths.dialogs(botId, node)}>Show in the dialogs</Link> : null}
                   {check.integrationId && !node ? (
                     <Link to={paths.integration(botId, check.integrationId)}>Open the integration</Link>
                   ) : null}
-                  {canWrite && check.id === 'escalation-failure-caught' && check.status !== 'pass' ? (
+                  {canWrite && check.fix?.kind === 'add-failure-dialog' && check.status !== 'pass' ? (
                     <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
                       Add a failure dialog
+                    </button>
+                  ) : null}
+                  {canWrite && previewedFix(check) ? (
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      aria-describedby={`bot-check-${index}`}
+                      onClick={() => setFixing(check)}
+                    >
+                      {FIX_LABELS[check.fix.kind]}
                     </button>
                   ) : null}
                 </p>
@@ -103,6 +129,7 @@ export function BotChecks({ botId, waiting = false }: { botId: string; waiting?:
         </ul>
       ) : null}
       {adding ? <AddFailureDialog botId={botId} open onClose={() => setAdding(false)} /> : null}
+      {fixing ? <CheckFixDialog botId={botId} check={fixing} onClose={() => setFixing(null)} /> : null}
     </div>
   );
 }

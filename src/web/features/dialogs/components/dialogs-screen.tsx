@@ -5,6 +5,9 @@ import { retryableLazy } from '../../../components/lazy-part';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { useChecks } from '../api/get-checks';
 import { useDialogs } from '../api/get-dialogs';
+import { useRemoveDialog, useRestoreDialog } from '../api/remove-dialog';
+import { ConfirmDeleteDialog } from '../../../components/confirm-delete-dialog';
+import { useCan } from '../../../lib/me';
 import { DialogFlow } from './dialog-flow';
 import { DialogList } from './dialog-list';
 import { NoDialogs } from './no-dialogs';
@@ -36,6 +39,10 @@ export function DialogsScreen({ botId }: { botId: string }) {
   const openTransfer = useOpenTransfer();
   const editing = params.get(EDIT_PARAM);
   const [lit, setLit] = useState<ReadonlySet<string>>(new Set());
+  const [removing, setRemoving] = useState<DialogView | null>(null);
+  const removal = useRemoveDialog(botId);
+  const restore = useRestoreDialog(botId);
+  const canWrite = useCan('builder');
   const show = (next: View) =>
     setParams(
       (current) => {
@@ -80,6 +87,33 @@ export function DialogsScreen({ botId }: { botId: string }) {
           screen readers.
         </p>
       </div>
+      {canWrite && dialogs.data.some((dialog) => dialog.addedHere) ? (
+        <ul className="dialogs-screen__added" aria-label="Dialogs added in the panel">
+          {dialogs.data
+            .filter((dialog) => dialog.addedHere)
+            .map((dialog) => (
+              <li key={dialog.id}>
+                Added here: {dialog.name}{' '}
+                <button type="button" className="button button--small button--danger-text" onClick={() => setRemoving(dialog)}>
+                  Remove {dialog.name}
+                </button>
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      <ConfirmDeleteDialog
+        item={removing}
+        noun="dialog"
+        description={
+          <p>
+            The dialog and its interactions leave the bot, as a new revision of its dialogs. Undo, in the message that follows, puts them
+            back as they were.
+          </p>
+        }
+        mutation={removal}
+        onClose={() => setRemoving(null)}
+        undo={(dialog) => restore.mutateAsync(dialog)}
+      />
       {view === 'flow' ? (
         <DialogFlow botId={botId} dialogs={dialogs.data} checks={checkItems} focus={focus} lit={lit} />
       ) : (

@@ -69,6 +69,7 @@ export function RehearsePanel({ botId, onSteps }: RehearsePanelProps) {
           Transfer outcome
           <select
             id={outcomeId}
+            className="select rehearse__outcome-select"
             value={outcome}
             onChange={(event) => {
               const next = event.target.value as TransferOutcome;

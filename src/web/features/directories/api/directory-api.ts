@@ -38,6 +38,16 @@ export function useCreateEntry(path: Path) {
   });
 }
 
+/** The Undo of a delete: the server puts the entry back as it was (a credential with its secrets, which no client has). */
+export function useRestoreEntry(path: Path) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (entry: Pick<DirectoryEntry, 'id'>) =>
+      (await apiRequest<DirectoryEntry>(`${entryPath(path, entry.id)}/restore`, { method: 'POST' })).data,
+    onSuccess: () => client.invalidateQueries({ queryKey: directoryKeys.all(path) }),
+  });
+}
+
 /** Rename (and other changes): integrations refer to entries by id, so they follow. */
 export function useUpdateEntry(path: Path) {
   const client = useQueryClient();

@@ -53,7 +53,10 @@ describe('the directory pages', () => {
         .getAllByRole('row')
         .slice(1)
         .map((row) => row.textContent),
-    ).toEqual(['Billing3402109731RenameDelete', 'Customer Care3402109730RenameDelete']);
+    ).toEqual(['Billing, id 3402109731RenameDelete', 'Customer Care, id 3402109730RenameDelete']);
+    // The id is in the name's tooltip, not on a line of its own under it.
+    expect(within(table).getByText('Billing')).toHaveAttribute('title', 'Skill id: 3402109731');
+    expect(within(table).getByText(', id 3402109731')).toHaveClass('visually-hidden');
   });
 
   it('add a skill with the id people type, and put a duplicate name from the server on the name field', async () => {
@@ -153,6 +156,35 @@ describe('the directory pages', () => {
       fields: {},
       secrets: { token: 's3cret' },
     });
+  });
+
+  it('delete a credential and bring it back, secrets and all, with Undo in the toast', async () => {
+    const unused = { ...CREDENTIAL, usedBy: [] };
+    let items = [unused];
+    const api = fakeApi({
+      'GET /api/credentials': () => ({ status: 200, body: { items } }),
+      [`DELETE /api/credentials/${CREDENTIAL.id}`]: () => {
+        items = [];
+        return { status: 204 };
+      },
+      [`POST /api/credentials/${CREDENTIAL.id}/restore`]: () => {
+        items = [{ ...unused, version: 2 }];
+        return { status: 201, body: items[0] };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/credentials');
+    await screen.findByRole('table', { name: 'Credentials' });
+    await user.click(screen.getByRole('button', { name: 'Delete Orders API key' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('No credentials yet.')).toBeVisible();
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Restored Orders API key')).toBeVisible();
+    expect(await screen.findByRole('table', { name: 'Credentials' })).toHaveTextContent('API key: set');
+    // The server puts it back as it was: the page never had its secrets to send.
+    expect(api.calls.filter((call) => call.method === 'POST').map((call) => [call.path, call.body])).toEqual([
+      [`/api/credentials/${CREDENTIAL.id}/restore`, undefined],
+    ]);
   });
 
   it('rename and delete a function after confirmation; a refused delete shows the server reason', async () => {

@@ -9,24 +9,9 @@ import { useDebouncedValue } from '../../../components/use-debounced-value';
 import type { DirectoryDescriptor, DirectoryPill } from '../../../../domain/directories/define-directory';
 import { lastReadText, type DirectoryEntry } from '../../../../domain/directories/directory-usage';
 import { useUrlSearchState } from '../../../lib/url-search-state';
-import { useCreateEntry, useDeleteEntry, useDirectory } from '../api/directory-api';
+import { useDeleteEntry, useDirectory, useRestoreEntry } from '../api/directory-api';
 import { AddEntryForm } from './entry-form';
 import { RenameEntryDialog } from './rename-entry-dialog';
-
-/**
- * An entry the page can add again as it was: its id and every field are on screen. Not a credential: its
- * secrets are write-only, so the page never has them to send back.
- */
-const restorable = (directory: DirectoryDescriptor) => !directory.variants && directory.id.given !== 'server';
-
-/** What the add form would send for the entry: its id and each of the directory's fields. */
-function inputOf(directory: DirectoryDescriptor, entry: DirectoryEntry): Record<string, unknown> {
-  const values = entry as unknown as Record<string, unknown>;
-  return {
-    id: entry.id,
-    ...Object.fromEntries(Object.keys(directory.fields).flatMap((key) => (key in values ? [[key, values[key]]] : []))),
-  };
-}
 
 function Cell({ value }: { value: string | readonly DirectoryPill[] }) {
   if (typeof value === 'string') return value;
@@ -46,7 +31,7 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
   const [renaming, setRenaming] = useState<DirectoryEntry | null>(null);
   const [deleting, setDeleting] = useState<DirectoryEntry | null>(null);
   const deletion = useDeleteEntry(directory.path);
-  const recreate = useCreateEntry(directory.path);
+  const restore = useRestoreEntry(directory.path);
   const remote = query.data?.source === 'liveperson';
   // Directory entries are edited by builders; a viewer reads them (never their secrets).
   const canWrite = useCan('builder');
@@ -125,9 +110,11 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
             {query.data.items.map((entry) => (
               <tr key={entry.id} data-testid={`${kind}-row`}>
                 <td>
-                  <span data-testid="entry-name">{entry.name}</span>
-                  <br />
-                  <code className="combobox__id">{entry.id}</code>
+                  {/* The id in a tooltip (and read after the name): the names are what people scan for. */}
+                  <span data-testid="entry-name" title={`${directory.noun[0]!.toUpperCase()}${directory.noun.slice(1)} id: ${entry.id}`}>
+                    {entry.name}
+                  </span>
+                  <span className="visually-hidden">, id {entry.id}</span>
                 </td>
                 {columns.map((column) => (
                   <td key={column.header}>
@@ -195,7 +182,7 @@ export function DirectoryPage({ directory }: { directory: DirectoryDescriptor })
         }
         mutation={deletion}
         onClose={() => setDeleting(null)}
-        undo={restorable(directory) ? (entry) => recreate.mutateAsync(inputOf(directory, entry)) : undefined}
+        undo={(entry) => restore.mutateAsync(entry)}
       />
     </div>
   );

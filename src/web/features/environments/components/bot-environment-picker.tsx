@@ -28,7 +28,7 @@ export function BotEnvironmentPicker({ environmentId, onChange, saving, readOnly
       </label>
       <select
         id="bot-environment"
-        className="input"
+        className="select"
         value={environmentId ?? ''}
         disabled={saving || environments.isPending}
         aria-busy={saving}

@@ -98,7 +98,7 @@ export function ActivityPage() {
           </label>
           <select
             id={`${id}-bot`}
-            className="input"
+            className="select"
             value={filters.botId ?? ''}
             onChange={(event) => setFilter('botId', event.target.value)}
           >
@@ -116,7 +116,7 @@ export function ActivityPage() {
           </label>
           <select
             id={`${id}-actor`}
-            className="input"
+            className="select"
             value={filters.actor ?? ''}
             onChange={(event) => setFilter('actor', event.target.value)}
           >
@@ -134,7 +134,7 @@ export function ActivityPage() {
           </label>
           <select
             id={`${id}-action`}
-            className="input"
+            className="select"
             value={filters.action ?? ''}
             onChange={(event) => setFilter('action', event.target.value)}
           >

@@ -85,7 +85,7 @@ function CreateKeyForm({ myRole }: { myRole: Role }) {
             <label htmlFor={`${id}-role`} className="field__label">
               Role
             </label>
-            <select id={`${id}-role`} className="input" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            <select id={`${id}-role`} className="select" value={role} onChange={(event) => setRole(event.target.value as Role)}>
               {ROLES.filter((candidate) => roleAllows(myRole, candidate)).map((candidate) => (
                 <option key={candidate} value={candidate}>
                   {candidate}
@@ -97,7 +97,7 @@ function CreateKeyForm({ myRole }: { myRole: Role }) {
             <label htmlFor={`${id}-expiry`} className="field__label">
               Expires
             </label>
-            <select id={`${id}-expiry`} className="input" value={expiry} onChange={(event) => setExpiry(event.target.value)}>
+            <select id={`${id}-expiry`} className="select" value={expiry} onChange={(event) => setExpiry(event.target.value)}>
               {EXPIRIES.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}

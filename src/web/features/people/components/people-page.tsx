@@ -147,7 +147,7 @@ function AddPersonForm() {
             <label htmlFor={`${id}-role`} className="field__label">
               Role
             </label>
-            <select id={`${id}-role`} className="input" value={values.role} onChange={(event) => set('role')(event.target.value)}>
+            <select id={`${id}-role`} className="select" value={values.role} onChange={(event) => set('role')(event.target.value)}>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {role}
@@ -208,7 +208,7 @@ function PersonRow({ person, isMe }: { person: Person; isMe: boolean }) {
         </label>
         <select
           id={`${id}-role`}
-          className="input"
+          className="select"
           value={person.role}
           // Your own admin role is taken away by another admin only (the API refuses it too).
           disabled={isMe || update.isPending}

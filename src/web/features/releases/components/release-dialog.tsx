@@ -74,7 +74,7 @@ function ReleaseForm({ botId, onDone }: { botId: string; onDone: () => void }) {
       </label>
       <select
         id="release-target"
-        className="input"
+        className="select"
         value={targetBotId}
         onChange={(event) => {
           setTargetBotId(event.target.value);

@@ -26,7 +26,17 @@ export function RevisionDetail({ version, ...host }: HistoryHostProps & { versio
 
   if (revision.isPending) return <LoadingState label={`Loading version ${version}…`} />;
   if (revision.isError) {
-    return <ErrorState title={`Could not load version ${version}`} error={revision.error} onRetry={() => void revision.refetch()} />;
+    return (
+      <ErrorState
+        title={`Could not load version ${version}`}
+        error={revision.error}
+        onRetry={() => void revision.refetch()}
+        missing={{
+          title: `Version ${version} is not kept`,
+          detail: 'The integration has no such version: pick another one from the list.',
+        }}
+      />
+    );
   }
 
   const isCurrent = version === integration.version;

@@ -77,7 +77,7 @@ export function EnvironmentPicker({ id, help }: { id: string; help: string }) {
       </label>
       <select
         id={id}
-        className="input"
+        className="select"
         value={value}
         onChange={(event) => {
           const next = event.target.value;

@@ -62,12 +62,12 @@ describe('the examples in empty inputs', () => {
     },
   );
 
-  it('suggests a name of the chosen type’s kind', () => {
+  it('suggests a name of the chosen type’s kind, one the demo bot does not have', () => {
     const { unmount } = render(<Form type="API">{(meta) => <CommonFields meta={meta} onTypeChange={() => {}} />}</Form>);
-    expect(screen.getByLabelText('Integration Name')).toHaveAttribute('placeholder', 'OrderStatus');
-    expect(screen.getByLabelText('Response Data Variable Name')).toHaveAttribute('placeholder', 'OrderStatus');
+    expect(screen.getByLabelText('Integration Name')).toHaveAttribute('placeholder', 'TrackShipment');
+    expect(screen.getByLabelText('Response Data Variable Name')).toHaveAttribute('placeholder', 'TrackShipment');
     unmount();
     render(<Form type="LIVEPERSON_AGENT_ESCALATION">{(meta) => <CommonFields meta={meta} onTypeChange={() => {}} />}</Form>);
-    expect(screen.getByLabelText('Integration Name')).toHaveAttribute('placeholder', 'Escalation');
+    expect(screen.getByLabelText('Integration Name')).toHaveAttribute('placeholder', 'TransferToSales');
   });
 });

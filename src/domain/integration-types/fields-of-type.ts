@@ -26,7 +26,7 @@ const EXAMPLE_NAMES: Record<IntegrationType, string> = {
   LIVEPERSON_AGENT_ESCALATION: 'TransferToSales',
 };
 
-export type FieldText = Omit<FieldDescriptor, 'schema' | 'initial'>;
+type FieldText = Omit<FieldDescriptor, 'schema' | 'initial'>;
 
 /** The descriptor of a field of the type, common or its own; undefined for a field the type does not have. */
 export function fieldDescriptorOf(type: IntegrationType, field: string): FieldText | undefined {

@@ -66,7 +66,7 @@ function routesOf(table: readonly ScreenRoute[]): ReactElement[] {
 
 const routes = routesOf(SCREEN_ROUTES);
 
-export function AppRoutes() {
+function AppRoutes() {
   return (
     // The layout itself failing leaves no <main> to show the error in: this one brings its own.
     <RouteErrorBoundary page>

@@ -4,7 +4,7 @@ import { retryableLazy } from './lazy-part';
 import { useScreenSettled } from './use-screen-settled';
 import type { SettledOptions } from '../lib/screen-settled';
 
-export interface DeferredModule<Module> {
+interface DeferredModule<Module> {
   /** null until the screen has shown its data and the module has arrived; then at once, everywhere. */
   module: Module | null;
   failed: boolean;

@@ -4,7 +4,7 @@
  */
 const STORAGE_KEY = 'integrations-panel:admin-token';
 
-export function storedAdminToken(): string | null {
+function storedAdminToken(): string | null {
   try {
     return sessionStorage.getItem(STORAGE_KEY);
   } catch {
@@ -12,7 +12,7 @@ export function storedAdminToken(): string | null {
   }
 }
 
-export function storeAdminToken(token: string): void {
+function storeAdminToken(token: string): void {
   try {
     sessionStorage.setItem(STORAGE_KEY, token);
   } catch {

@@ -25,7 +25,7 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export interface ApiResponse<T> {
+interface ApiResponse<T> {
   data: T;
   etag: string | null;
 }

@@ -7,7 +7,7 @@ import { currentAdminToken } from './admin-token';
  * with Last-Event-ID as EventSource does, so nothing said while it was away is missed.
  */
 
-export interface BotEvent {
+interface BotEvent {
   type: string;
   id: string | undefined;
   // The server's JSON, read by each listener for the event types it knows.
@@ -17,7 +17,7 @@ export interface BotEvent {
 type Listener = (event: BotEvent) => void;
 
 /** This tab's id on the presence board: the same for its stream and its heartbeats, kept across reloads of the tab. */
-export const TAB_ID = (() => {
+const TAB_ID = (() => {
   const made = () => (crypto.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
   try {
     const kept = sessionStorage.getItem('panel-tab-id');

@@ -5,7 +5,7 @@ import { useEffect, useSyncExternalStore } from 'react';
  * ("Add Integration", "Test", "History") while it is mounted, and the palette, which lives above every
  * screen, lists them without importing the features that own them.
  */
-export interface Command {
+interface Command {
   /** Unique among the commands offered at one time; a later registration with the same id replaces it. */
   id: string;
   label: string;

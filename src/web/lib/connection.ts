@@ -5,7 +5,7 @@
  */
 import { flushDrafts } from './draft-flush';
 
-export interface ConnectionState {
+interface ConnectionState {
   online: boolean;
   /** The server answered again after being unreachable: said until the user has had time to read it. */
   backOnline: boolean;
@@ -65,7 +65,7 @@ function scheduleProbe(): void {
 }
 
 /** Asks /api/health: whether the server answers, and which build it serves. */
-export async function probe(): Promise<void> {
+async function probe(): Promise<void> {
   let response: Response;
   try {
     response = await fetch('/api/health', { cache: 'no-store', headers: { accept: 'application/json' } });

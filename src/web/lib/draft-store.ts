@@ -16,7 +16,7 @@ export interface Draft<Values = unknown> {
 }
 
 /** Where drafts live: IndexedDB in the browser, memory in unit tests (happy-dom has no IndexedDB). */
-export interface DraftStore {
+interface DraftStore {
   put(draft: Draft): Promise<void>;
   /** The most recently written draft of one form, whatever version it started from. */
   latest(botId: string, integrationId: string): Promise<Draft | null>;
@@ -40,7 +40,7 @@ function newest(drafts: (Draft | undefined)[]): Draft | null {
   return best;
 }
 
-export function indexedDbDraftStore(database = 'integrations-panel', storeName = 'drafts'): DraftStore {
+function indexedDbDraftStore(database = 'integrations-panel', storeName = 'drafts'): DraftStore {
   let store: UseStore | null = null;
   // Opened on first use: a page that never edits never opens the database.
   const db = () => (store ??= createStore(database, storeName));

@@ -20,7 +20,7 @@ const NavigationHistoryContext = createContext<History | null>(null);
 const ShownLocationContext = createContext<Location | null>(null);
 
 type NavigateOptions = { replace?: boolean; state?: unknown };
-export type Navigate = (to: string, options?: NavigateOptions) => void;
+type Navigate = (to: string, options?: NavigateOptions) => void;
 
 /** Goes to an address of the app on `history`; `replace` keeps the current entry out of the back button's way. */
 const navigatorOf =

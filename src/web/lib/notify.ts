@@ -4,10 +4,10 @@
  */
 import type { toast } from 'sonner';
 
-export type ToastKind = 'success' | 'info' | 'error';
+type ToastKind = 'success' | 'info' | 'error';
 
 /** A button in the toast ("Undo"): the toast stays long enough to reach it by keyboard (sonner's Alt+T). */
-export interface ToastAction {
+interface ToastAction {
   label: string;
   onClick: () => void;
 }

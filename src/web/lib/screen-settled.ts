@@ -9,7 +9,7 @@ const holds = new Set<symbol>();
 const holdsReleased = new Set<() => void>();
 
 /** A hold that nobody releases (a load that hangs) stops holding after this long: optional code still comes. */
-export const HOLD_LIMIT_MS = 10_000;
+const HOLD_LIMIT_MS = 10_000;
 
 /**
  * Puts the screen's optional code (whenScreenSettled) behind a load the user waits for once the screen is

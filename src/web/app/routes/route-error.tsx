@@ -5,7 +5,7 @@ import { paths } from '../../../domain/screen-routes';
 import { reportChunkFailure } from '../../lib/connection';
 
 /** What a screen shows when it cannot be rendered: it threw, or its code failed to load (after a redeploy, say). */
-export function RouteError({ error }: { error: unknown }) {
+function RouteError({ error }: { error: unknown }) {
   const message = error instanceof Error ? error.message : 'Something went wrong.';
   // A screen's chunk that is gone (a redeploy) makes the header offer "Reload to update"; no answer at all, "Offline".
   useEffect(() => void reportChunkFailure(error), [error]);

@@ -1,7 +1,7 @@
 import type { DirectorySkill } from '../../../domain/transfer-preview';
 import { POSITIVE_ID_PATTERN } from '../../../domain/variable-reference';
 
-export interface SkillWarnings {
+interface SkillWarnings {
   agentSkillId?: string;
   agentSkillName?: string;
 }

@@ -12,7 +12,7 @@ import type { EnvironmentVariable } from '../../../domain/environments';
 import { FieldWarning } from './field-warning';
 import './env-completion.css';
 
-export interface CompletionEnvironment {
+interface CompletionEnvironment {
   name: string;
   variables: readonly EnvironmentVariable[];
 }
@@ -47,7 +47,7 @@ interface OpenList {
 }
 
 /** The names offered for what is typed after `{$env.`: those starting with it first, then those containing it. */
-export function envOptionsFor(variables: readonly EnvironmentVariable[], typed: string): EnvironmentVariable[] {
+function envOptionsFor(variables: readonly EnvironmentVariable[], typed: string): EnvironmentVariable[] {
   const query = typed.toLowerCase();
   const starting = variables.filter((variable) => variable.name.toLowerCase().startsWith(query));
   const containing = variables.filter(
@@ -57,7 +57,7 @@ export function envOptionsFor(variables: readonly EnvironmentVariable[], typed: 
 }
 
 /** The text with the reference being typed at `caret` completed to `{$env.NAME}`, and where the caret goes. */
-export function completeReference(text: string, caret: number, name: string): { text: string; caret: number } | null {
+function completeReference(text: string, caret: number, name: string): { text: string; caret: number } | null {
   const opened = OPENED.exec(text.slice(0, caret));
   if (!opened) return null;
   const following = FOLLOWING.exec(text.slice(caret))?.[0] ?? '';
@@ -65,7 +65,7 @@ export function completeReference(text: string, caret: number, name: string): { 
   return { text: text.slice(0, opened.index) + reference + text.slice(caret + following.length), caret: opened.index + reference.length };
 }
 
-export interface EnvCompletionOptions {
+interface EnvCompletionOptions {
   /** The control's id: the list's and its options' ids derive from it. */
   id: string;
   /** input: it becomes a combobox; textarea: a text box that controls a list; combobox: one already (a picker). */

@@ -5,7 +5,7 @@ import { botKeys } from './bot-keys';
 import { updateBotsCache } from './update-bots-cache';
 import { compareNames } from '../../../../domain/natural-order';
 
-export async function createBot(input: BotInput): Promise<Bot> {
+async function createBot(input: BotInput): Promise<Bot> {
   return (await apiRequest<Bot>('/api/bots', { method: 'POST', body: input })).data;
 }
 

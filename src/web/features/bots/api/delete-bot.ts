@@ -6,7 +6,7 @@ import { updateBotsCache } from './update-bots-cache';
 import { exportBot } from './export-bot';
 import { importBot, type ImportedBot } from './import-bot';
 
-export async function deleteBot(bot: Pick<Bot, 'id' | 'version'>): Promise<void> {
+async function deleteBot(bot: Pick<Bot, 'id' | 'version'>): Promise<void> {
   await apiRequest<void>(`/api/bots/${encodeURIComponent(bot.id)}`, { method: 'DELETE', ifMatch: etagOf(bot.version) });
 }
 

@@ -12,7 +12,7 @@ export async function exportBot(botId: string, format: ExportFormat): Promise<Ap
 }
 
 /** The server's file name when it sends one, else the bot's name. */
-export function exportFileName(bot: Pick<Bot, 'name'>, proposed: string | null): string {
+function exportFileName(bot: Pick<Bot, 'name'>, proposed: string | null): string {
   return proposed ?? downloadFileName(bot.name, 'json');
 }
 

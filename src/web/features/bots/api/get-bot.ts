@@ -4,7 +4,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { apiReads } from '../../../../domain/first-reads';
 import { botKeys } from './bot-keys';
 
-export async function getBot(botId: string, signal?: AbortSignal): Promise<Bot> {
+async function getBot(botId: string, signal?: AbortSignal): Promise<Bot> {
   return (await apiRequest<Bot>(apiReads.bot(botId), { signal })).data;
 }
 

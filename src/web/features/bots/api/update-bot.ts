@@ -4,7 +4,7 @@ import { apiRequest, etagOf } from '../../../lib/api-client';
 import { botKeys } from './bot-keys';
 import { updateBotsCache } from './update-bots-cache';
 
-export async function patchBot(bot: Pick<Bot, 'id' | 'version'>, patch: BotPatch): Promise<Bot> {
+async function patchBot(bot: Pick<Bot, 'id' | 'version'>, patch: BotPatch): Promise<Bot> {
   return (
     await apiRequest<Bot>(`/api/bots/${encodeURIComponent(bot.id)}`, {
       method: 'PATCH',

@@ -1,8 +1,6 @@
 import { COMMON_FIELD_DESCRIPTORS } from '../../../../domain/integration-types/common-fields';
 import { INTEGRATION_TYPE_DESCRIPTOR, type IntegrationType, type SummaryItem } from '../../../../domain/integration-types';
 
-export type { SummaryItem };
-
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const rows = (value: unknown) => (Array.isArray(value) ? value.length : 0);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
-export type ReadResult = { ok: true; json: unknown } | { ok: false; message: string };
+type ReadResult = { ok: true; json: unknown } | { ok: false; message: string };
 
 /** Exports are a few MB at most; a huge file is a mistake, not a bot. Matches the server's import limit. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** Reads a picked or dropped file as JSON, so a wrong file is explained without asking the server. */
 export async function readImportFile(file: File): Promise<ReadResult> {

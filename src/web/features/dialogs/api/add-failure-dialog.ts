@@ -3,7 +3,7 @@ import type { DialogView, EscalationFailureInput } from '../../../../domain/dial
 import { apiRequest } from '../../../lib/api-client';
 import { invalidateBotDialogs } from '../../../lib/bot-dialog-keys';
 
-export async function addFailureDialog(botId: string, input: EscalationFailureInput): Promise<DialogView> {
+async function addFailureDialog(botId: string, input: EscalationFailureInput): Promise<DialogView> {
   return (
     await apiRequest<DialogView>(`/api/bots/${encodeURIComponent(botId)}/dialogs/escalation-failure`, { method: 'POST', body: input })
   ).data;

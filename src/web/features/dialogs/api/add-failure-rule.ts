@@ -3,7 +3,7 @@ import type { FailureRuleInput } from '../../../../domain/dialogs';
 import { apiRequest } from '../../../lib/api-client';
 import { invalidateBotDialogs } from '../../../lib/bot-dialog-keys';
 
-export async function addFailureRule(botId: string, input: FailureRuleInput): Promise<{ textInteractionId: string }> {
+async function addFailureRule(botId: string, input: FailureRuleInput): Promise<{ textInteractionId: string }> {
   return (
     await apiRequest<{ textInteractionId: string }>(`/api/bots/${encodeURIComponent(botId)}/dialogs/failure-rule`, {
       method: 'POST',

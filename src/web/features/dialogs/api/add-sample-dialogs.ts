@@ -3,7 +3,7 @@ import type { DialogView } from '../../../../domain/dialogs';
 import { apiRequest } from '../../../lib/api-client';
 import { invalidateBotDialogs } from '../../../lib/bot-dialog-keys';
 
-export async function addSampleDialogs(botId: string): Promise<DialogView[]> {
+async function addSampleDialogs(botId: string): Promise<DialogView[]> {
   return (await apiRequest<{ items: DialogView[] }>(`/api/bots/${encodeURIComponent(botId)}/dialogs/samples`, { method: 'POST' })).data
     .items;
 }

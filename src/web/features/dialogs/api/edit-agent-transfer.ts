@@ -17,7 +17,7 @@ async function getInteraction(botId: string, dialogId: string, interactionId: st
   return { interaction: data, etag: etag ?? '' };
 }
 
-export const interactionQueryOptions = (botId: string, dialogId: string, interactionId: string) =>
+const interactionQueryOptions = (botId: string, dialogId: string, interactionId: string) =>
   queryOptions({
     queryKey: [...botDialogKeys.all(botId), 'interaction', dialogId, interactionId],
     queryFn: ({ signal }) => getInteraction(botId, dialogId, interactionId, signal),
@@ -28,7 +28,7 @@ export const interactionQueryOptions = (botId: string, dialogId: string, interac
 export const useInteraction = (botId: string, dialogId: string, interactionId: string) =>
   useQuery(interactionQueryOptions(botId, dialogId, interactionId));
 
-export async function patchAgentTransfer(
+async function patchAgentTransfer(
   botId: string,
   dialogId: string,
   interactionId: string,

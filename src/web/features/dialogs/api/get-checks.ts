@@ -3,7 +3,7 @@ import type { Check } from '../../../../domain/dialogs';
 import { apiRequest } from '../../../lib/api-client';
 import { botDialogKeys } from '../../../lib/bot-dialog-keys';
 
-export async function getChecks(botId: string, signal?: AbortSignal): Promise<Check[]> {
+async function getChecks(botId: string, signal?: AbortSignal): Promise<Check[]> {
   return (await apiRequest<{ items: Check[] }>(`/api/bots/${encodeURIComponent(botId)}/checks`, { signal })).data.items;
 }
 

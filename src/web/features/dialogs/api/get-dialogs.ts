@@ -5,7 +5,7 @@ import { botDialogKeys } from '../../../lib/bot-dialog-keys';
 
 const botPath = (botId: string) => `/api/bots/${encodeURIComponent(botId)}`;
 
-export async function getDialogs(botId: string, signal?: AbortSignal): Promise<DialogView[]> {
+async function getDialogs(botId: string, signal?: AbortSignal): Promise<DialogView[]> {
   return (await apiRequest<{ items: DialogView[] }>(`${botPath(botId)}/dialogs`, { signal })).data.items;
 }
 

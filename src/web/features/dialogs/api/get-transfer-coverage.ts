@@ -3,12 +3,12 @@ import type { TransferCoverageItem } from '../../../../domain/rehearsal';
 import { apiRequest } from '../../../lib/api-client';
 import { botDialogKeys } from '../../../lib/bot-dialog-keys';
 
-export async function getTransferCoverage(botId: string, signal?: AbortSignal): Promise<TransferCoverageItem[]> {
+async function getTransferCoverage(botId: string, signal?: AbortSignal): Promise<TransferCoverageItem[]> {
   return (await apiRequest<{ items: TransferCoverageItem[] }>(`/api/bots/${encodeURIComponent(botId)}/transfer-coverage`, { signal })).data
     .items;
 }
 
-export const transferCoverageQueryOptions = (botId: string) =>
+const transferCoverageQueryOptions = (botId: string) =>
   queryOptions({ queryKey: botDialogKeys.transferCoverage(botId), queryFn: ({ signal }) => getTransferCoverage(botId, signal) });
 
 export const useTransferCoverage = (botId: string) => useQuery(transferCoverageQueryOptions(botId));

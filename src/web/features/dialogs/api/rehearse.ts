@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { Rehearsal, RehearsalRequest } from '../../../../domain/rehearsal';
 import { apiRequest } from '../../../lib/api-client';
 
-export async function rehearse(botId: string, input: RehearsalRequest): Promise<Rehearsal> {
+async function rehearse(botId: string, input: RehearsalRequest): Promise<Rehearsal> {
   return (await apiRequest<Rehearsal>(`/api/bots/${encodeURIComponent(botId)}/rehearsals`, { method: 'POST', body: input })).data;
 }
 

@@ -15,7 +15,7 @@ async function removeDialog(botId: string, dialogId: string): Promise<void> {
 }
 
 /** Puts a removed dialog back as it was (the toast's Undo). */
-export async function restoreDialog(botId: string, dialogId: string): Promise<DialogView> {
+async function restoreDialog(botId: string, dialogId: string): Promise<DialogView> {
   return (await apiRequest<DialogView>(`${dialogPath(botId, dialogId)}/restore`, { method: 'POST' })).data;
 }
 

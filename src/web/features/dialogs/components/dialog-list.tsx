@@ -12,7 +12,7 @@ interface DialogListProps {
 }
 
 /** The id of an item of the list, for ?node= and the browser's own #fragment scrolling. */
-export const listItemId = (nodeId: string) => `node-${nodeId}`;
+const listItemId = (nodeId: string) => `node-${nodeId}`;
 
 function CheckNotes({ marks }: { marks: Check[] | undefined }) {
   if (!marks?.length) return null;

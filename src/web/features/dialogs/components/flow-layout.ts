@@ -8,7 +8,7 @@ import type { DialogView, InteractionView } from '../../../../domain/dialogs';
  * the whole bot would let one jump to another dialog reshape every dialog around it.
  */
 
-export const NODE_WIDTH = 240;
+const NODE_WIDTH = 240;
 const PADDING = { top: 44, side: 16, bottom: 16 };
 const DIALOG_GAP = 48;
 const ROW_WIDTH = 1800;

@@ -26,7 +26,7 @@ function Marks({ marks }: { marks: Check[] }) {
   );
 }
 
-export function InteractionNode({ data }: NodeProps<InteractionFlowNode>) {
+function InteractionNode({ data }: NodeProps<InteractionFlowNode>) {
   const { interaction, botId, marks } = data;
   const patterns = interaction.patterns ?? [];
   const kind = interaction.kind === 'ESCALATION' ? 'escalation' : interaction.kind === 'API_INTEGRATION' ? 'integration' : 'plain';
@@ -54,7 +54,7 @@ export function InteractionNode({ data }: NodeProps<InteractionFlowNode>) {
   );
 }
 
-export function DialogNode({ data }: NodeProps<DialogFlowNode>) {
+function DialogNode({ data }: NodeProps<DialogFlowNode>) {
   const { dialog, marks } = data;
   return (
     <div className={`flow-dialog${markClass(marks)}`}>

@@ -9,12 +9,12 @@ const entryPath = (path: Path, id: string) => `${path}/${encodeURIComponent(id)}
 /** A local entry's version is its ETag: every write names it, so a stale one is refused (412), never overwritten. */
 const ifMatchOf = (entry: DirectoryEntry) => (entry.version === undefined ? {} : { ifMatch: etagOf(entry.version) });
 
-export const directoryKeys = {
+const directoryKeys = {
   all: (path: Path) => ['directories', path] as const,
   list: (path: Path, q = '') => [...directoryKeys.all(path), 'list', q] as const,
 };
 
-export async function getDirectory(path: Path, q: string, signal?: AbortSignal): Promise<DirectoryPage> {
+async function getDirectory(path: Path, q: string, signal?: AbortSignal): Promise<DirectoryPage> {
   const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '';
   return (await apiRequest<DirectoryPage>(`${path}${query}`, { signal })).data;
 }

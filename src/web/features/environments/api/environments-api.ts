@@ -2,9 +2,9 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { Environment, EnvironmentInput, EnvironmentPatch } from '../../../../domain/environments';
 import { apiRequest, etagOf } from '../../../lib/api-client';
 
-export const environmentKeys = { all: ['environments'] as const };
+const environmentKeys = { all: ['environments'] as const };
 
-export const environmentsQueryOptions = () =>
+const environmentsQueryOptions = () =>
   queryOptions({
     queryKey: environmentKeys.all,
     queryFn: async ({ signal }) => (await apiRequest<{ items: Environment[] }>('/api/environments', { signal })).data.items,

@@ -6,7 +6,7 @@ import { integrationsPath } from './integration-path';
 import type { StoredCallback } from './update-integration';
 import { upsertInListCache } from './update-integrations-cache';
 
-export async function createIntegration(botId: string, input: IntegrationValues): Promise<Integration> {
+async function createIntegration(botId: string, input: IntegrationValues): Promise<Integration> {
   return (await apiRequest<Integration>(integrationsPath(botId), { method: 'POST', body: input })).data;
 }
 

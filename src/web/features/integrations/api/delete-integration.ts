@@ -6,12 +6,12 @@ import { integrationKeys } from './integration-keys';
 import { integrationPath } from './integration-path';
 import { removeFromListCache } from './update-integrations-cache';
 
-export type DeleteTarget = Pick<IntegrationSummary, 'id' | 'version'> & {
+type DeleteTarget = Pick<IntegrationSummary, 'id' | 'version'> & {
   /** Delete although dialogs use it (the user saw the usages): without it, a used integration answers 409. */
   force?: boolean;
 };
 
-export async function deleteIntegration(botId: string, integration: DeleteTarget): Promise<void> {
+async function deleteIntegration(botId: string, integration: DeleteTarget): Promise<void> {
   await apiRequest<void>(`${integrationPath(botId, integration.id)}${integration.force ? '?force=true' : ''}`, {
     method: 'DELETE',
     ifMatch: etagOf(integration.version),

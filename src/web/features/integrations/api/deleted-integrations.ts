@@ -8,12 +8,12 @@ import { integrationPath } from './integration-path';
 import { upsertInListCache } from './update-integrations-cache';
 
 /** The bot's deleted integrations, the latest first (GET /api/bots/:botId/deleted-integrations). */
-export async function getDeletedIntegrations(botId: string, signal?: AbortSignal): Promise<DeletedIntegration[]> {
+async function getDeletedIntegrations(botId: string, signal?: AbortSignal): Promise<DeletedIntegration[]> {
   return (await apiRequest<{ items: DeletedIntegration[] }>(`/api/bots/${encodeURIComponent(botId)}/deleted-integrations`, { signal })).data
     .items;
 }
 
-export const deletedIntegrationsQueryOptions = (botId: string) =>
+const deletedIntegrationsQueryOptions = (botId: string) =>
   queryOptions({
     queryKey: integrationKeys.deleted(botId),
     queryFn: ({ signal }) => getDeletedIntegrations(botId, signal),
@@ -24,10 +24,10 @@ export const deletedIntegrationsQueryOptions = (botId: string) =>
 export const useDeletedIntegrations = (botId: string, enabled = true) => useQuery({ ...deletedIntegrationsQueryOptions(botId), enabled });
 
 /** What a restore needs: the last saved version, and the deletion's version as If-Match. */
-export type RestoreTarget = Pick<DeletedIntegration, 'id' | 'restoreVersion' | 'deletedVersion'>;
+type RestoreTarget = Pick<DeletedIntegration, 'id' | 'restoreVersion' | 'deletedVersion'>;
 
 /** Saves the last state before the deletion again, under the same id: dialogs that name it find it again. */
-export async function restoreDeletedIntegration(botId: string, target: RestoreTarget): Promise<Integration> {
+async function restoreDeletedIntegration(botId: string, target: RestoreTarget): Promise<Integration> {
   return (
     await apiRequest<Integration>(`${integrationPath(botId, target.id)}/revisions/${target.restoreVersion}/restore`, {
       method: 'POST',
@@ -45,7 +45,7 @@ export function useRestoreDeletedIntegration(botId: string) {
 }
 
 /** A restored integration is in the list, readable, out of Recently deleted, and back in the checks and usages. */
-export function restoredIntegration(client: ReturnType<typeof useQueryClient>, botId: string, restored: Integration): void {
+function restoredIntegration(client: ReturnType<typeof useQueryClient>, botId: string, restored: Integration): void {
   client.setQueryData(integrationKeys.detail(botId, restored.id), restored);
   upsertInListCache(client, botId, restored);
   void client.invalidateQueries({ queryKey: integrationKeys.deleted(botId) });

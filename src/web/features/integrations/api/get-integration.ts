@@ -4,7 +4,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { integrationKeys } from './integration-keys';
 import { integrationPath } from './integration-path';
 
-export async function getIntegration(botId: string, id: string, signal?: AbortSignal): Promise<Integration> {
+async function getIntegration(botId: string, id: string, signal?: AbortSignal): Promise<Integration> {
   return (await apiRequest<Integration>(integrationPath(botId, id), { signal })).data;
 }
 

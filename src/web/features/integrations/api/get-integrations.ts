@@ -7,7 +7,7 @@ import { integrationKeys } from './integration-keys';
 import { apiReads } from '../../../../domain/first-reads';
 import type { IntegrationType } from '../../../../domain/integration-types';
 
-export async function getIntegrations(
+async function getIntegrations(
   botId: string,
   q: string,
   cursor: string | null,

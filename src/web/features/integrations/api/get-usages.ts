@@ -4,11 +4,11 @@ import { apiRequest } from '../../../lib/api-client';
 import { botDialogKeys } from '../../../lib/bot-dialog-keys';
 import { integrationPath } from './integration-path';
 
-export async function getUsages(botId: string, integrationId: string, signal?: AbortSignal): Promise<Usage[]> {
+async function getUsages(botId: string, integrationId: string, signal?: AbortSignal): Promise<Usage[]> {
   return (await apiRequest<{ items: Usage[] }>(`${integrationPath(botId, integrationId)}/usages`, { signal })).data.items;
 }
 
-export const usagesQueryOptions = (botId: string, integrationId: string) =>
+const usagesQueryOptions = (botId: string, integrationId: string) =>
   queryOptions({ queryKey: botDialogKeys.usages(botId, integrationId), queryFn: ({ signal }) => getUsages(botId, integrationId, signal) });
 
 /** Where the bot uses an integration; `enabled` false asks nothing (a closed dialog). */

@@ -3,7 +3,7 @@ import type { Integration } from '../../../../domain/integration';
 import { apiRequest, etagOf } from '../../../lib/api-client';
 import { integrationPath } from './integration-path';
 
-export interface RenameResult {
+interface RenameResult {
   integration: Integration;
   changes: ReferenceChange[];
 }

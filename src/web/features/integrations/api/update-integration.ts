@@ -7,14 +7,14 @@ import { integrationKeys } from './integration-keys';
 import { integrationPath } from './integration-path';
 import { upsertInListCache } from './update-integrations-cache';
 
-export interface UpdateIntegrationVariables {
+interface UpdateIntegrationVariables {
   id: string;
   /** The version the edit started from: a newer one on the server answers 412. */
   version: number;
   input: IntegrationValues;
 }
 
-export async function updateIntegration(botId: string, { id, version, input }: UpdateIntegrationVariables): Promise<Integration> {
+async function updateIntegration(botId: string, { id, version, input }: UpdateIntegrationVariables): Promise<Integration> {
   const write = apiRequest<Integration>(integrationPath(botId, id), { method: 'PUT', body: input, ifMatch: etagOf(version) });
   return trackOwnWrite(
     id,

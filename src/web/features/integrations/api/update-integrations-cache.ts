@@ -5,7 +5,7 @@ import { integrationKeys } from './integration-keys';
 
 type SummaryPages = InfiniteData<Page<IntegrationSummary>, string | null>;
 
-export function summaryOf(integration: Integration): IntegrationSummary {
+function summaryOf(integration: Integration): IntegrationSummary {
   const { id, name, type, responseDataVariable, version, updatedAt } = integration;
   return { id, name, type, responseDataVariable, version, updatedAt };
 }

@@ -3,13 +3,13 @@ import type { ApiKeyInput, ApiKeySummary, AuditAction, AuditEntry, Person, Perso
 import { apiRequest } from '../../../lib/api-client';
 
 /** People, API keys and the audit trail: the requests of the People, API keys and Activity screens. */
-export const peopleKeys = {
+const peopleKeys = {
   people: ['people'] as const,
   apiKeys: ['me', 'api-keys'] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
 };
 
-export const peopleQueryOptions = () =>
+const peopleQueryOptions = () =>
   queryOptions({
     queryKey: peopleKeys.people,
     queryFn: async ({ signal }) => (await apiRequest<{ items: Person[] }>('/api/people', { signal })).data.items,
@@ -40,7 +40,7 @@ export function useUpdatePerson() {
   });
 }
 
-export const apiKeysQueryOptions = () =>
+const apiKeysQueryOptions = () =>
   queryOptions({
     queryKey: peopleKeys.apiKeys,
     queryFn: async ({ signal }) => (await apiRequest<{ items: ApiKeySummary[] }>('/api/me/api-keys', { signal })).data.items,
@@ -83,9 +83,9 @@ export interface AuditFilters {
   since?: string;
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
-export const auditQueryOptions = (filters: AuditFilters) =>
+const auditQueryOptions = (filters: AuditFilters) =>
   infiniteQueryOptions({
     queryKey: peopleKeys.audit(filters),
     initialPageParam: null as string | null,

@@ -6,9 +6,9 @@ import type { Release, ReleasePlan, ReleaseRequest } from '../../../../domain/re
 import { apiRequest } from '../../../lib/api-client';
 
 const segment = encodeURIComponent;
-export const releaseKeys = { list: (botId: string) => ['releases', botId] as const };
+const releaseKeys = { list: (botId: string) => ['releases', botId] as const };
 
-export const releasesQueryOptions = (botId: string) =>
+const releasesQueryOptions = (botId: string) =>
   queryOptions({
     queryKey: releaseKeys.list(botId),
     queryFn: async ({ signal }) => (await apiRequest<{ items: Release[] }>(`/api/bots/${segment(botId)}/releases`, { signal })).data.items,

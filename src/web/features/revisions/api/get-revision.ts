@@ -3,7 +3,7 @@ import type { Revision } from '../../../../domain/revision';
 import { apiRequest } from '../../../lib/api-client';
 import { revisionKeys, revisionsPath } from './revision-keys';
 
-export async function getRevision(botId: string, id: string, version: number, signal?: AbortSignal): Promise<Revision> {
+async function getRevision(botId: string, id: string, version: number, signal?: AbortSignal): Promise<Revision> {
   return (await apiRequest<Revision>(`${revisionsPath(botId, id)}/${version}`, { signal })).data;
 }
 
@@ -11,7 +11,7 @@ export async function getRevision(botId: string, id: string, version: number, si
  * A revision never changes once the next save is written, so an earlier one is cached for good; the current
  * version's test cases still change until then (`current`: read again each time).
  */
-export const revisionQueryOptions = (botId: string, id: string, version: number, current = false) =>
+const revisionQueryOptions = (botId: string, id: string, version: number, current = false) =>
   queryOptions({
     queryKey: revisionKeys.detail(botId, id, version),
     queryFn: ({ signal }) => getRevision(botId, id, version, signal),

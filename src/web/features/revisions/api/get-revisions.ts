@@ -4,11 +4,11 @@ import { apiRequest } from '../../../lib/api-client';
 import { revisionKeys, revisionsPath } from './revision-keys';
 
 /** Newest first, as the server orders them. */
-export async function getRevisions(botId: string, id: string, signal?: AbortSignal): Promise<RevisionSummary[]> {
+async function getRevisions(botId: string, id: string, signal?: AbortSignal): Promise<RevisionSummary[]> {
   return (await apiRequest<{ items: RevisionSummary[] }>(revisionsPath(botId, id), { signal })).data.items;
 }
 
-export const revisionsQueryOptions = (botId: string, id: string) =>
+const revisionsQueryOptions = (botId: string, id: string) =>
   queryOptions({
     queryKey: revisionKeys.list(botId, id),
     queryFn: ({ signal }) => getRevisions(botId, id, signal),

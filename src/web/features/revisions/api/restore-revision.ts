@@ -3,7 +3,7 @@ import type { Integration } from '../../../../domain/integration';
 import { apiRequest, etagOf } from '../../../lib/api-client';
 import { revisionKeys, revisionsPath } from './revision-keys';
 
-export interface RestoreVariables {
+interface RestoreVariables {
   integrationId: string;
   version: number;
   /** The version the user sees as current: a newer one on the server answers 412. */
@@ -11,7 +11,7 @@ export interface RestoreVariables {
 }
 
 /** Saves an old revision again, as a new version. */
-export async function restoreRevision(botId: string, { integrationId, version, currentVersion }: RestoreVariables): Promise<Integration> {
+async function restoreRevision(botId: string, { integrationId, version, currentVersion }: RestoreVariables): Promise<Integration> {
   return (
     await apiRequest<Integration>(`${revisionsPath(botId, integrationId)}/${version}/restore`, {
       method: 'POST',

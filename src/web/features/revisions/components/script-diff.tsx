@@ -4,7 +4,7 @@ const ScriptDiffEditor = lazy(() => import('./script-diff-editor'));
 
 const HEIGHT = 260;
 
-export interface ScriptDiffProps {
+interface ScriptDiffProps {
   revisionVersion: number;
   currentVersion: number;
   original: string;

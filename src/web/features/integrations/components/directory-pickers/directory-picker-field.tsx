@@ -13,7 +13,7 @@ import { resolvedForCheck } from '../../../../../domain/env-references';
 const MAX_OPTIONS = 50;
 
 /** What a picker takes from the field's descriptor (the form's `meta`). */
-export interface PickerFieldProps {
+interface PickerFieldProps {
   name: string;
   required: boolean;
   help: string | undefined;

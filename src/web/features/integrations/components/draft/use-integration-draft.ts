@@ -7,7 +7,7 @@ import type { FormValues } from '../form/form-values';
 import { differingFieldLabels } from './draft-fields';
 
 /** Long enough not to write on every key stroke, short enough that a crash a moment later loses nothing. */
-export const DRAFT_WRITE_DELAY_MS = 300;
+const DRAFT_WRITE_DELAY_MS = 300;
 
 export interface DraftOffer {
   savedAt: number;

@@ -19,7 +19,7 @@ const PARTS = {
   placeholder: (names: RowNames) => `{$.api_${names.variable}.path}`,
 } as const;
 
-export type RowNamePart = keyof typeof PARTS;
+type RowNamePart = keyof typeof PARTS;
 
 /** Marks an element whose text (or placeholder) shows a part of the names. */
 export const ROW_NAME_ATTRIBUTE = 'data-row-name';

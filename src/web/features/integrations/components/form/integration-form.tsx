@@ -40,7 +40,7 @@ interface IntegrationFormProps {
   headerActions?: (form: FormHeaderState) => ReactNode;
 }
 
-export interface FormHeaderState {
+interface FormHeaderState {
   isDirty: boolean;
   /** Replaces the form's values and base version with a stored integration. */
   load: (integration: Integration) => void;

@@ -22,7 +22,7 @@ import type { Revision } from '../../../../../domain/revision';
 import { mergeIntegration, resolveConflicts, type ConflictChoice, type MergeResult } from '../../../../../domain/three-way-merge';
 
 /** A save refused as stale whose merge needs the user: the fields both sides changed differently. */
-export interface Conflict {
+interface Conflict {
   pending: boolean;
   error: string | null;
   result: MergeResult<IntegrationValues>;

@@ -6,7 +6,7 @@ import { isOwnWrite } from '../../../../lib/own-writes';
 /** A tab says where it is this often; the server forgets a tab silent for 25 s. */
 const HEARTBEAT_MS = 10_000;
 
-export interface SavedElsewhere {
+interface SavedElsewhere {
   version: number;
   text: string;
 }

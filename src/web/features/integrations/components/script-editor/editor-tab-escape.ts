@@ -8,7 +8,7 @@ function isShown(element: HTMLElement): boolean {
 }
 
 /** The control before or after `from` in the page's Tab order (document order; no positive tabindex here). */
-export function moveFocusFrom(from: HTMLElement, direction: 1 | -1): void {
+function moveFocusFrom(from: HTMLElement, direction: 1 | -1): void {
   const candidates = [...document.querySelectorAll<HTMLElement>(TABBABLE)].filter((element) => !from.contains(element) && isShown(element));
   const after = candidates.filter((element) => from.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
   const before = candidates.filter((element) => from.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING);

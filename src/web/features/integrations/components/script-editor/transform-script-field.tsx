@@ -8,7 +8,7 @@ import { InsertExampleButton } from './insert-example-button';
 import { useScriptEditorBridge } from './script-editor-bridge';
 import { useScriptEditorModule } from './use-script-editor-module';
 
-export const SCRIPT_EDITOR_HEIGHT = 220;
+const SCRIPT_EDITOR_HEIGHT = 220;
 
 /** The placeholder has the editor's size, so nothing jumps when Monaco arrives. */
 function EditorPlaceholder() {

@@ -5,7 +5,7 @@ export interface SampleVariable {
   value: string;
 }
 
-export interface SampleVariables {
+interface SampleVariables {
   /** What botContext.getBotVariable / {$botContext.x} read in a test run. */
   botVariables: SampleVariable[];
   /** What botContext.getEnvVariable / {$env.x} read in a test run. */

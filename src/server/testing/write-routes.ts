@@ -38,6 +38,8 @@ export async function writeRoutes(server: TestServer): Promise<WriteRoute[]> {
 /** A resource a write route can change: where it is, its ETag, and a body the route accepts. */
 interface WriteTarget {
   path: string;
+  /** Where the resource's version is read back, when the write's own path has no GET (a dialog's bot). */
+  readPath?: string;
   etag: string;
   /** A body that changes the resource (PUT, PATCH); a value for each of a PATCH's documented properties. */
   body: Record<string, unknown>;
@@ -153,12 +155,52 @@ async function agentTransferTarget(server: TestServer): Promise<WriteTarget> {
   };
 }
 
+/** A bot made in the panel with the sample dialogs, which the panel added and so may remove. */
+async function addedDialogTarget(server: TestServer): Promise<WriteTarget> {
+  const bot = await created(server, '/api/bots', { name: `Dialogs bot ${unique()}` });
+  const botId = bot.body.id as string;
+  const samples = await server.request<{ items: Array<{ id: string }> }>('POST', `/api/bots/${botId}/dialogs/samples`);
+  if (samples.status !== 201) throw new Error(`sample dialogs: ${samples.status} ${JSON.stringify(samples.body)}`);
+  return {
+    path: `/api/bots/${botId}/dialogs/${samples.body.items[0]!.id}`,
+    readPath: `/api/bots/${botId}/dialogs`,
+    etag: samples.headers.get('etag')!,
+    body: {},
+  };
+}
+
+/** An imported bot's integration interaction, pointed at another of its integrations. */
+async function repointTarget(server: TestServer): Promise<WriteTarget> {
+  const imported = await server.request('POST', '/api/bots/import', {
+    raw: readSampleExport(OWN_SUPPORT_DESK),
+    headers: { 'content-type': 'application/json' },
+  });
+  if (imported.status !== 201) throw new Error(`import: ${imported.status} ${JSON.stringify(imported.body)}`);
+  const botId = imported.body.bot.id as string;
+  const dialogs = await server.request<{
+    items: Array<{ id: string; interactions: Array<{ id: string; kind: string; integrationId?: string }> }>;
+  }>('GET', `/api/bots/${botId}/dialogs`);
+  const dialog = dialogs.body.items.find((item) => item.interactions.some((interaction) => interaction.kind === 'API_INTEGRATION'))!;
+  const invoking = dialog.interactions.find((interaction) => interaction.kind === 'API_INTEGRATION')!;
+  const integrations = await server.request<{ items: Array<{ id: string }> }>('GET', `/api/bots/${botId}/integrations`);
+  const other = integrations.body.items.find((integration) => integration.id !== invoking.integrationId)!;
+  const interaction = `/api/bots/${botId}/dialogs/${dialog.id}/interactions/${invoking.id}`;
+  return {
+    path: `${interaction}/integration`,
+    readPath: interaction,
+    etag: dialogs.headers.get('etag')!,
+    body: { integrationId: other.id },
+  };
+}
+
 /** How to make a resource for each write route, by its declared path. */
 export const WRITE_TARGETS: Record<string, (server: TestServer) => Promise<WriteTarget>> = {
   '/api/bots/{botId}': botTarget,
   '/api/bots/{botId}/integrations/{id}': integrationTarget,
   '/api/environments/{id}': environmentTarget,
   '/api/bots/{botId}/dialogs/{dialogId}/interactions/{interactionId}': agentTransferTarget,
+  '/api/bots/{botId}/dialogs/{dialogId}': addedDialogTarget,
+  '/api/bots/{botId}/dialogs/{dialogId}/interactions/{interactionId}/integration': repointTarget,
   '/api/bots/{botId}/integrations/{integrationId}/test-cases/{testCaseId}': testCaseTarget,
   ...Object.fromEntries(
     DIRECTORIES.map((directory) => [`${directory.path}/{id}`, (server: TestServer) => directoryTarget(server, directory)]),

@@ -71,13 +71,14 @@ const places = (count: number) => `${count} place${count === 1 ? '' : 's'}`;
 /** A dialog name the bot does not use yet: CB shows dialogs by name. */
 /**
  * Adds dialogs written as a CB export writes them (`groups` entries and their `conversationMessage`
- * interactions) to a bot loaded under its lock, as one revision; answers them as the API shows dialogs.
+ * interactions) to a bot loaded under its lock, as one revision (an added dialog, or one put back);
+ * answers them as the API shows dialogs.
  */
 async function appendDialogs(
   tx: Database,
   cache: KeptFileCache,
   loaded: LoadedBot,
-  summary: string,
+  revision: { action: 'add-dialog' | 'restore-dialog'; summary: string },
   build: (chatBotId: string) => { groups: Json[]; interactions: Json[] },
 ): Promise<{ dialogs: DialogView[]; version: number }> {
   const extras = loaded.extras ?? extrasForPanelBot(loaded);
@@ -91,11 +92,11 @@ async function appendDialogs(
     tx,
     loaded,
     { ...extras, topLevel },
-    { action: 'add-dialog', summary, changed: { groups: added.groups, conversationMessage: added.interactions } },
+    { ...revision, changed: { groups: added.groups, conversationMessage: added.interactions } },
   );
   const ids = new Set(added.groups.map((group) => group.id));
   const after = await loadBot(tx, cache, loaded.row.id);
-  // Added by the panel, so the panel may remove them again (removeDialog).
+  // Added by the panel (a restored one was too), so the panel may remove them again (removeDialog).
   const dialogs = toDialogViews(after.model)
     .filter((dialog) => ids.has(dialog.id))
     .map((dialog) => ({ ...dialog, addedHere: true }));
@@ -410,10 +411,16 @@ export function createDialogsRepository(
           escalateTo = found;
         }
         const name = freeDialogName(loaded);
-        const { dialogs, version } = await appendDialogs(tx, cache, loaded, `Added dialog "${name}"`, (chatBotId) => {
-          const added = escalationFailureDialog({ chatBotId, name, message: input.message, escalateTo });
-          return { groups: [added.group], interactions: added.interactions };
-        });
+        const { dialogs, version } = await appendDialogs(
+          tx,
+          cache,
+          loaded,
+          { action: 'add-dialog', summary: `Added dialog "${name}"` },
+          (chatBotId) => {
+            const added = escalationFailureDialog({ chatBotId, name, message: input.message, escalateTo });
+            return { groups: [added.group], interactions: added.interactions };
+          },
+        );
         return { dialog: dialogs[0]!, version };
       });
     },
@@ -428,7 +435,7 @@ export function createDialogsRepository(
             `This bot already has ${count.toLocaleString('en-US')} ${count === 1 ? 'dialog' : 'dialogs'}: the sample dialogs are for a bot without any.`,
           );
         }
-        return appendDialogs(tx, cache, loaded, 'Added the sample dialogs', (chatBotId) =>
+        return appendDialogs(tx, cache, loaded, { action: 'add-dialog', summary: 'Added the sample dialogs' }, (chatBotId) =>
           sampleDialogs(chatBotId, loaded.model.integrations),
         );
       });
@@ -481,22 +488,17 @@ export function createDialogsRepository(
             `This bot holds ${loaded.model.dialogs.length.toLocaleString('en-US')} dialogs, the most a bot may hold.`,
           );
         }
-        const extras = loaded.extras ?? extrasForPanelBot(loaded);
-        const topLevel = {
-          ...extras.topLevel,
-          groups: [...keptArray(extras, 'groups'), ...removed.groups],
-          conversationMessage: [...keptArray(extras, 'conversationMessage'), ...removed.conversationMessage],
-        };
-        const version = await writeDialogs(
+        const { dialogs, version } = await appendDialogs(
           tx,
+          cache,
           loaded,
-          { ...extras, topLevel },
-          { action: 'restore-dialog', summary: `Restored dialog "${name}"`, changed: removed },
+          { action: 'restore-dialog', summary: `Restored dialog "${name}"` },
+          () => ({
+            groups: removed.groups,
+            interactions: removed.conversationMessage,
+          }),
         );
-        const after = await loadBot(tx, cache, botId);
-        const dialog = toDialogViews(after.model).find((item) => item.id === dialogId)!;
-        const added = await panelAddedDialogIds(tx, botId);
-        return { dialog: added.has(dialogId) ? { ...dialog, addedHere: true } : dialog, version };
+        return { dialog: dialogs[0]!, version };
       });
     },
 

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { roleAllows } from '../../domain/roles';
 import { paths } from '../../domain/screen-routes';
 import { Link, useLocation } from '../lib/history-router';
 import { useMe } from '../lib/me';
+import { useDisclosure } from './use-disclosure';
 
 /** Ends the session, then starts the app afresh: the first request asks for a sign-in again. */
 async function signOut(): Promise<void> {
@@ -21,37 +22,14 @@ async function signOut(): Promise<void> {
 export function PersonMenu() {
   const { pathname } = useLocation();
   const { data: me } = useMe(pathname !== paths.invite());
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, button, rootProps } = useDisclosure();
   const [signingOut, setSigningOut] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const listId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    return () => document.removeEventListener('pointerdown', closeOutside);
-  }, [open]);
 
   if (!me) return null;
   const signedIn = me.authMode !== 'none';
   return (
-    <div
-      ref={root}
-      className="person-menu"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-      onBlur={(event) => {
-        if (!root.current?.contains(event.relatedTarget as Node | null) && event.relatedTarget) setOpen(false);
-      }}
-    >
+    <div {...rootProps} className="person-menu">
       <button
         ref={button}
         type="button"

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import { useDisclosure } from './use-disclosure';
 import { setThemeChoice, THEME_CHOICES, useThemeState, type ThemeChoice } from '../lib/theme';
 
 const LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -11,36 +12,12 @@ const ICONS: Record<ThemeChoice, string> = { system: '◐', light: '☀', dark: 
  */
 export function ThemeMenu() {
   const { choice } = useThemeState();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  // The chosen option takes the focus, as a radio group's checked button does when tabbed into.
+  const { open, setOpen, button, rootProps } = useDisclosure((root) => root.querySelector<HTMLInputElement>('input:checked')?.focus());
   const popupId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    // The chosen option takes the focus, as a radio group's checked button does when tabbed into.
-    root.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
-    return () => document.removeEventListener('pointerdown', closeOutside);
-  }, [open]);
-
   return (
-    <div
-      ref={root}
-      className="theme-menu"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-      onBlur={(event) => {
-        if (!root.current?.contains(event.relatedTarget as Node | null) && event.relatedTarget) setOpen(false);
-      }}
-    >
+    <div {...rootProps} className="theme-menu">
       <button
         ref={button}
         type="button"

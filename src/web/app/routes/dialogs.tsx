@@ -1,8 +1,7 @@
-import { Link, useParams } from '../../lib/history-router';
-import { paths } from '../../../domain/screen-routes';
-import { ErrorState } from '../../components/states';
+import { useParams } from '../../lib/history-router';
 import { useBot } from '../../features/bots/api/get-bot';
 import { DialogsScreen } from '../../features/dialogs/components/dialogs-screen';
+import { BotNotOpened } from './bot-not-opened';
 import { BotPanelHeader } from './bot-panel-header';
 import { DirectoriesProvider } from '../../components/directory-pickers/directories-context';
 import { useFormDirectories } from './use-form-directories';
@@ -25,24 +24,7 @@ export function Component() {
   const bot = useBot(botId);
   // The Agent Transfer form picks skills from the directory and checks ids against it.
   const directories = useFormDirectories();
-  if (bot.isError) {
-    return (
-      <div className="page">
-        <ErrorState
-          title="Could not open this bot"
-          error={bot.error}
-          onRetry={() => void bot.refetch()}
-          missing={{
-            title: 'This bot does not exist',
-            detail: 'No bot has this address: it was deleted, or the link is wrong.',
-          }}
-        />
-        <p>
-          <Link to={paths.bots()}>Back to the bots</Link>
-        </p>
-      </div>
-    );
-  }
+  if (bot.isError) return <BotNotOpened error={bot.error} onRetry={() => void bot.refetch()} />;
   return (
     <div className="panel">
       <title>{`Dialogs · ${bot.data?.name ?? '…'} · Integrations Panel`}</title>

@@ -9,10 +9,10 @@ import { integrationQueryOptions } from '../../features/integrations/api/get-int
 import { prefetchIntegrationResolver } from '../../features/integrations/components/form/lazy-integration-resolver';
 import { prefetchScriptEditor } from '../../features/integrations/components/script-editor/load-script-editor';
 import { INTEGRATION_DETAILS_ID } from '../../features/integrations/components/list/skip-to-form';
-import { ErrorState } from '../../components/states';
 import { whenScreenSettled } from '../../lib/screen-settled';
 import { useCan } from '../../lib/me';
 import { paths } from '../../../domain/screen-routes';
+import { BotNotOpened } from './bot-not-opened';
 import { BotPanelHeader } from './bot-panel-header';
 import { useLiveIntegrations } from '../../features/integrations/components/live/live-integrations';
 import { RecentlyDeletedButton } from '../../features/integrations/components/recently-deleted/recently-deleted-button';
@@ -50,24 +50,7 @@ export function Component() {
     [client],
   );
 
-  if (bot.isError) {
-    return (
-      <div className="page">
-        <ErrorState
-          title="Could not open this bot"
-          error={bot.error}
-          onRetry={() => void bot.refetch()}
-          missing={{
-            title: 'This bot does not exist',
-            detail: 'No bot has this address: it was deleted, or the link is wrong.',
-          }}
-        />
-        <p>
-          <Link to={paths.bots()}>Back to the bots</Link>
-        </p>
-      </div>
-    );
-  }
+  if (bot.isError) return <BotNotOpened error={bot.error} onRetry={() => void bot.refetch()} />;
 
   const botName = bot.data?.name ?? '…';
   const screenName = integrationId

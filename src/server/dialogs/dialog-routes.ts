@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,6 +14,7 @@ import {
   renameInputSchema,
   repointInputSchema,
   usageListSchema,
+  type InteractionView,
 } from '../../domain/dialogs';
 import { integrationSchema } from '../../domain/integration';
 import { setEtag, writeIfMatch } from '../http/etag';
@@ -165,6 +167,18 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
     },
   );
 
+  /** A write to one interaction, against the bot's version (its dialogs have no version of their own): answers the interaction. */
+  async function writeInteraction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    botId: string,
+    write: (expected: number) => Promise<{ interaction: InteractionView; version: number }>,
+  ): Promise<InteractionView> {
+    const { interaction, version } = await writeIfMatch(request, () => dialogs.version(botId), write);
+    setEtag(reply, version);
+    return interaction;
+  }
+
   const interactionParams = botParams.extend({
     dialogId: z.string().min(1).max(100),
     interactionId: z.string().min(1).max(100),
@@ -203,13 +217,9 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
     },
     async (request, reply) => {
       const { botId, dialogId, interactionId } = request.params;
-      const { interaction, version } = await writeIfMatch(
-        request,
-        () => dialogs.version(botId),
-        (expected) => dialogs.editAgentTransfer(botId, dialogId, interactionId, expected, request.body),
+      return writeInteraction(request, reply, botId, (expected) =>
+        dialogs.editAgentTransfer(botId, dialogId, interactionId, expected, request.body),
       );
-      setEtag(reply, version);
-      return interaction;
     },
   );
 
@@ -272,13 +282,9 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ dialogs: DialogsRepository; i
     },
     async (request, reply) => {
       const { botId, dialogId, interactionId } = request.params;
-      const { interaction, version } = await writeIfMatch(
-        request,
-        () => dialogs.version(botId),
-        (expected) => dialogs.repointInteraction(botId, dialogId, interactionId, expected, request.body),
+      return writeInteraction(request, reply, botId, (expected) =>
+        dialogs.repointInteraction(botId, dialogId, interactionId, expected, request.body),
       );
-      setEtag(reply, version);
-      return interaction;
     },
   );
 
